@@ -1,0 +1,40 @@
+# Two commands for everything:  make run  (site + scheduler on http://127.0.0.1:$(PORT))  ·  make test
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test install migrate demo scheduler bench clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "  公开网站:  http://127.0.0.1:$(PORT)/"
+	@echo "  管理后台:  http://127.0.0.1:$(PORT)/admin/   （演示账号见上方）"
+	@echo "  调度器:    run_scheduler 每分钟运行 publish_scheduled、workflow_timers 与法定时限检查"
+	@echo ""
+	@trap 'kill $$sched 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_scheduler & sched=$$!; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static .pytest_cache

@@ -1,0 +1,2 @@
+"""URLs of the notice domain (feeds, objection form, API), mounted at the site root."""
+urlpatterns: list = []

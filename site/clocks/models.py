@@ -1,0 +1,111 @@
+"""Statutory clocks as records: what started them, the rule and article, pauses, extensions,
+due date and whether it is provisional. Views never compute a deadline on their own."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+from rules.periods import UNITS, Pause, compute_due
+from rules.sources import Citation
+
+RUNNING, MET, CANCELLED = "running", "met", "cancelled"
+
+
+class Clock(models.Model):
+    subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    subject_id = models.CharField(max_length=64)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    label = models.CharField("时限", max_length=100)
+    profile_code = models.CharField("辖区", max_length=32)
+    rule_key = models.CharField("规则项", max_length=64)
+    source = models.CharField("来源文件", max_length=8)
+    document = models.CharField("制度", max_length=64, blank=True)
+    article = models.CharField("条款", max_length=64)
+    started_on = models.DateField("起算日")
+    n = models.PositiveIntegerField("期限")
+    unit = models.CharField("单位", max_length=16, choices=list(UNITS.items()))
+    due_on = models.DateField("届满日", db_index=True)
+    provisional_years = models.CharField("暂定（缺少节假日数据的年份）", max_length=64, blank=True)
+    status = models.CharField("状态", max_length=16, default=RUNNING, db_index=True,
+                              choices=[(RUNNING, "计时中"), (MET, "已办结"), (CANCELLED, "已终止")])
+    stopped_at = models.DateTimeField("办结时间", null=True, blank=True)
+    overdue_since = models.DateField("逾期登记日", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "法定时限"
+        verbose_name_plural = "法定时限"
+        ordering = ["due_on"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.label}：{self.due_on.isoformat()}"
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.source, self.article, self.document)
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_years)
+
+    @property
+    def extension_total(self) -> int:
+        return sum(e.n for e in self.extensions.all())
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == RUNNING and self.due_on < timezone.localdate()
+
+    def pauses_for_rules(self) -> list[Pause]:
+        today = timezone.localdate()
+        return [Pause(p.start, p.end or today, p.reason) for p in self.pauses.all()]
+
+    def compute(self, calendar=None):
+        return compute_due(self.started_on, self.n + self.extension_total, self.unit,
+                           pauses=self.pauses_for_rules(), calendar=calendar)
+
+    def recompute(self, calendar=None, *, save: bool = True) -> None:
+        result = self.compute(calendar)
+        self.due_on = result.due
+        self.provisional_years = ",".join(str(y) for y in result.missing_years)
+        if save:
+            self.save(update_fields=["due_on", "provisional_years"])
+
+    def explanation(self) -> list[str]:
+        return self.compute().explanation()
+
+
+class ClockPause(models.Model):
+    """Time that does not count (e.g. 004 争议协调办法 第十四条: interpretation, asking superiors)."""
+
+    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="pauses")
+    start = models.DateField("暂停开始")
+    end = models.DateField("暂停结束", null=True, blank=True)
+    reason = models.CharField("原因", max_length=200)
+
+    class Meta:
+        verbose_name = "不计入期间"
+        ordering = ["start"]
+
+
+class ClockExtension(models.Model):
+    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="extensions")
+    n = models.PositiveIntegerField("延长")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="批准人")
+    reason = models.CharField("理由", max_length=200)
+    article = models.CharField("依据条款", max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "延期"
+        ordering = ["created_at"]
+
+
+def days_left(clock: Clock, today: dt.date | None = None) -> int:
+    return (clock.due_on - (today or timezone.localdate())).days

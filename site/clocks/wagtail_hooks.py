@@ -1,0 +1,58 @@
+"""Staff see every running statutory clock, and the overdue and due-soon ones on the dashboard."""
+from django.template.loader import render_to_string
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from rules.permissions import policy
+
+from .models import Clock
+from .selectors import due_soon, overdue
+
+
+# profiles/figures are never added or deleted by hand; audit records and clocks never edited
+register_permission_policy(Clock, policy(Clock, "add", "change", "delete"))
+
+
+class ClockViewSet(ModelViewSet):
+    model = Clock
+    icon = "time"
+    menu_label = "法定时限"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["label", "started_on", "due_on", "status", "provisional_years", "article"]
+    list_filter = ["status", "profile_code", "rule_key"]
+    search_fields = ["label", "article"]
+    form_fields = ["label"]
+    inspect_view_enabled = True
+
+
+class ClocksPanel(Component):
+    name = "clocks"
+    order = 90
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        if not self.request.user.has_perm("clocks.view_clock"):
+            return ""
+        today = timezone.localdate()
+        return render_to_string("clocks/dashboard_panel.html", {
+            "overdue": overdue(today).order_by("due_on")[:10],
+            "overdue_count": overdue(today).count(),
+            "soon": due_soon(today).order_by("due_on")[:10],
+            "today": today,
+        })
+
+
+@hooks.register("register_admin_viewset")
+def register_clocks():
+    return ClockViewSet("clocks")
+
+
+@hooks.register("construct_homepage_panels")
+def add_clock_panel(request, panels):
+    panels.append(ClocksPanel(request))

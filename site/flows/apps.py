@@ -1,0 +1,8 @@
+"""viewflow processes, one module per process kind."""
+from django.apps import AppConfig
+
+
+class FlowsConfig(AppConfig):
+    name = "flows"
+    label = "flows"
+    verbose_name = "审批流程"

@@ -1,0 +1,2 @@
+"""URLs of the flows app (mounted at the site root by urls.py)."""
+urlpatterns: list = []

@@ -1,0 +1,93 @@
+"""Working-day calendar: is a given day a 法定工作日?
+
+Sources, in order of precedence for a year:
+1. a holiday year staff entered in the admin from the State Council's yearly notice
+   (`HolidayYear`): it replaces the package's data for that whole year;
+2. the `chinesecalendar` package (2004-2026 in 1.11.0; it raises NotImplementedError beyond);
+3. nothing: the day is judged on weekends alone and the year is reported as missing, so the
+   caller marks the date provisional. A missing year is never silently treated as complete.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import chinese_calendar
+
+HOLIDAY, WORKDAY = "holiday", "workday"
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    day: dt.date
+    working: bool
+    reason: str  # 工作日 / 周末 / 法定节假日（春节）/ 调休上班
+    source: str  # "admin" | "package" | "weekend-only"
+
+
+@dataclass
+class WorkCalendar:
+    """One calendar snapshot: admin years are read once, then lookups are in memory."""
+
+    admin_years: dict[int, dict[dt.date, tuple[str, str]]] = field(default_factory=dict)
+    missing_years: set[int] = field(default_factory=set)
+
+    @classmethod
+    def load(cls) -> "WorkCalendar":
+        from .models import HolidayDate, HolidayYear
+
+        years: dict[int, dict[dt.date, tuple[str, str]]] = {}
+
+        for year in HolidayYear.objects.values_list("year", flat=True):
+            years.setdefault(year, {})
+        for d in HolidayDate.objects.select_related("holiday_year").only(
+            "date", "kind", "name", "holiday_year__year"
+        ):
+            years.setdefault(d.holiday_year.year, {})[d.date] = (d.kind, d.name)
+        return cls(admin_years=years)
+
+    def info(self, day: dt.date) -> DayInfo:
+        weekend = day.weekday() >= 5
+        if day.year in self.admin_years:
+            kind, name = self.admin_years[day.year].get(day, (None, ""))
+            if kind == HOLIDAY:
+                return DayInfo(day, False, f"法定节假日（{name}）" if name else "法定节假日", "admin")
+            if kind == WORKDAY:
+                return DayInfo(day, True, f"调休上班（{name}）" if name else "调休上班", "admin")
+            return DayInfo(day, not weekend, "周末" if weekend else "工作日", "admin")
+        try:
+            on_holiday, name = chinese_calendar.get_holiday_detail(day)
+            working = chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            self.missing_years.add(day.year)
+            return DayInfo(day, not weekend, "周末" if weekend else "工作日", "weekend-only")
+        label = _holiday_name(name)
+        if working:
+            reason = f"调休上班（{label}）" if weekend else "工作日"
+        else:
+            reason = f"法定节假日（{label}）" if on_holiday and label else "周末"
+        return DayInfo(day, working, reason, "package")
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return self.info(day).working
+
+    def has_data_for(self, year: int) -> bool:
+        if year in self.admin_years:
+            return True
+        try:
+            chinese_calendar.is_workday(dt.date(year, 6, 1))
+        except NotImplementedError:
+            return False
+        return True
+
+
+_HOLIDAY_NAMES = {
+    "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节", "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
+}
+
+
+def _holiday_name(name) -> str:
+    text = getattr(name, "value", name) or ""
+    return _HOLIDAY_NAMES.get(text, text)

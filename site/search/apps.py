@@ -1,0 +1,8 @@
+"""Search layer: index documents, embedded and Elasticsearch engines, search views."""
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    label = "search"
+    verbose_name = "检索"

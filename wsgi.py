@@ -1,0 +1,9 @@
+"""WSGI entry point: `waitress-serve --port 8000 wsgi:application` or gunicorn."""
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.production")
+
+import settings  # noqa: E402,F401  (puts site/ on sys.path)
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+application = get_wsgi_application()
