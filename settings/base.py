@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "roles.apps.RolesConfig",
     "pages.apps.PagesConfig",
     "public_notices.apps.PublicNoticesConfig",
+    "decisions.apps.DecisionsConfig",
+    "supervisors.apps.SupervisorsConfig",
     "flows.apps.FlowsConfig",
     "search.apps.SearchConfig",
     "demo.apps.DemoConfig",

@@ -1,0 +1,18 @@
+"""Who a staff account belongs to: the enforcement agency of a liaison, the jurisdiction of bureau staff."""
+from django.conf import settings
+from django.db import models
+
+
+class StaffProfile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile")
+    jurisdiction = models.CharField("辖区", max_length=32, blank=True,
+                                    help_text="规则配置代码，如 wanzhou；空 = 系统默认辖区")
+    agency = models.CharField("所属执法机关", max_length=100, blank=True,
+                              help_text="执法机关联络员所在机关；决定记录按此过滤")
+
+    class Meta:
+        verbose_name = "工作人员信息"
+        verbose_name_plural = "工作人员信息"
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.agency or self.jurisdiction}"

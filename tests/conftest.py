@@ -1,0 +1,29 @@
+"""Shared fixtures: role users, the demo site tree, a frozen calendar snapshot."""
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("officer", "司法局经办人") -> a staff user in that role (None = superuser)."""
+
+    def make(username, group=None, **extra):
+        user = get_user_model().objects.create_user(username=username, password="pw-" + username,
+                                                    is_staff=True, is_superuser=group is None, **extra)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def site_tree(db):
+    """The demo portal and the five jurisdiction sections (the same loader `make run` uses)."""
+    from demo.site_tree import load_site_tree
+
+    load_site_tree()
+    from pages.models import HomePage, JurisdictionPage
+
+    return {"home": HomePage.objects.get(), **{s.slug: s for s in JurisdictionPage.objects.all()}}
