@@ -56,13 +56,15 @@ class Clock(models.Model):
 
     @property
     def extension_total(self) -> int:
-        return sum(e.n for e in self.extensions.all())
+        return sum(e.n for e in self.extensions.all()) if self.pk else 0
 
     @property
     def is_overdue(self) -> bool:
         return self.status == RUNNING and self.due_on < timezone.localdate()
 
     def pauses_for_rules(self) -> list[Pause]:
+        if not self.pk:
+            return []
         today = timezone.localdate()
         return [Pause(p.start, p.end or today, p.reason) for p in self.pauses.all()]
 

@@ -38,6 +38,7 @@ def load_site_tree() -> str:
             title="行政执法监督公开平台", slug="home-portal",
             intro="<p>本平台公开各地司法局行政执法监督工作信息：监督员选聘公告、拟聘人员公示、"
                   "聘任与解聘公告、典型案例、行政执法统计年报和监督情况通报。</p>"))
+        home.save_revision().publish()  # a live revision, so later scheduled edits keep the live version
         site = Site.objects.filter(is_default_site=True).first()
         old_root = site.root_page if site else None
         if site:
@@ -57,7 +58,7 @@ def load_site_tree() -> str:
             title=title, slug=slug, profile=profile, show_in_menus=True,
             intro=f"<p>{title}依法承担{place}行政执法监督具体工作，本栏目公开监督员管理、"
                   "执法监督通报、典型案例和统计年报等信息。</p>",
-            address=f"{place}（演示地址）", phone=phone))
+            address=f"{place}（演示地址）", phone=phone)).save_revision().publish()
     return f"首页 + {JurisdictionPage.objects.count()} 个辖区栏目"
 
 

@@ -3,12 +3,13 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import RuleFigure
 from .profiles import validate_value
 
 
-class FigureChangeForm(forms.ModelForm):
+class FigureChangeForm(WagtailAdminModelForm):
     """Changing a figure in force: value as JSON, the article, and a reason that is audited."""
 
     value = forms.CharField(label="取值（JSON）", widget=forms.Textarea(attrs={"rows": 6}))
@@ -19,9 +20,8 @@ class FigureChangeForm(forms.ModelForm):
         model = RuleFigure
         fields = ["article"]
 
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.for_user = for_user
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # WagtailAdminModelForm keeps the editing user in self.for_user
         self.initial["value"] = json.dumps(self.instance.value, ensure_ascii=False, indent=1)
 
     def clean_value(self):

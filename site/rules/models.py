@@ -192,10 +192,15 @@ class HolidayYear(models.Model):
     def clean(self) -> None:
         if self.year and not 2000 <= self.year <= 2100:
             raise ValidationError({"year": "年份应在2000至2100之间。"})
+        for field, label in (("holidays", "放假日期"), ("workdays", "调休上班日期")):
+            try:
+                parse_day_lines(getattr(self, field) or "", year=self.year, field_label=label)
+            except ValidationError as exc:
+                raise ValidationError({field: exc.messages}) from exc
         try:
             self.parsed_days()
         except ValidationError as exc:
-            raise ValidationError({"holidays": exc.messages}) from exc
+            raise ValidationError({"workdays": exc.messages}) from exc
 
 
 class HolidayDate(models.Model):
