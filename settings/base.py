@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "public_notices.apps.PublicNoticesConfig",
     "decisions.apps.DecisionsConfig",
     "supervisors.apps.SupervisorsConfig",
+    "activities.apps.ActivitiesConfig",
     "flows.apps.FlowsConfig",
     "search.apps.SearchConfig",
     "demo.apps.DemoConfig",

@@ -12,6 +12,18 @@ ADMIN = ["wagtailadmin.access_admin"]
 READ_RULES = ["rules.view_ruleprofile", "rules.view_rulefigure", "rules.view_rulefigurechange",
               "rules.view_holidayyear"]
 
+# activities app: activities, attendance, recusal, absence findings, opinions and leads
+ACTIVITIES_OFFICER = [
+    "activities.view_activity", "activities.add_activity", "activities.change_activity",
+    "activities.view_invitation", "activities.add_invitation", "activities.record_attendance",
+    "activities.view_conflictdeclaration", "activities.order_recusal", "activities.view_absencefinding",
+    "activities.view_opinion", "activities.forward_opinion", "activities.decide_opinion",
+]
+ACTIVITIES_LEADER = [
+    "activities.view_activity", "activities.view_invitation", "activities.view_conflictdeclaration",
+    "activities.view_absencefinding", "activities.view_opinion", "activities.decide_opinion",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: ADMIN + READ_RULES + [
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
@@ -19,12 +31,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     OFFICER: ADMIN + READ_RULES + [
         "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
-    ],
+    ] + ACTIVITIES_OFFICER,
     LEADER: ADMIN + READ_RULES + [
         "rules.change_rulefigure", "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
-    ],
-    LIAISON: ADMIN,
-    SUPERVISOR: ADMIN,
+    ] + ACTIVITIES_LEADER,
+    LIAISON: ADMIN + ["activities.answer_opinion"],
+    SUPERVISOR: ADMIN + ["activities.declare_conflict", "activities.submit_opinion"],
 }
 
 # Page tree permissions (on the root page, so every section inherits them).

@@ -1,0 +1,126 @@
+"""Writes on supervisors' opinions and leads (意见建议/违法线索):
+submit (supervisor) → forward (bureau; starts the answer clock where the profile has one) →
+answer (the agency's liaison) → outcome (bureau; writes the decision record the supervisor can read).
+
+000 第十六条: the bureau forwards or investigates and feeds back; 001 第十二条: the agency answers within
+30 days; 001 第十四条: the supervisor may ask for confidentiality; 001 第十五条: the bureau feeds back;
+002 第十四条: the bureau forwards and presses, the agency investigates and feeds back."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from clocks.models import RUNNING
+from clocks.services import clock_start, clock_stop, clocks_for
+from decisions.models import DecisionRecord
+from rules.profiles import get_profile
+from supervisors.models import SERVING
+
+from .models import ANSWERED, CLOSED, FORWARDED, OPINION_KINDS, OUTCOMES, SUBMITTED, Opinion
+from .selectors import agency_of
+from .services import require
+
+ANSWER_RULE = "opinion_answer_period"  # 001 第十二条: 30 days; absent elsewhere
+
+
+def handling_citation(profile) -> str:
+    for key in ("opinion_handling", ANSWER_RULE):
+        if profile.has(key):
+            return str(profile.figure(key).citation)
+    return ""
+
+
+@transaction.atomic
+def opinion_submit(*, by, kind: str, agency: str, title: str, body: str, confidential: bool = False) -> Opinion:
+    require(by, "activities.submit_opinion", "只有监督员可以提交意见建议或违法线索。")
+    supervisor = getattr(by, "supervisor", None)
+    if supervisor is None or supervisor.status != SERVING:
+        raise PermissionDenied("您的账号未关联在聘监督员，不能提交意见建议。")
+    profile = get_profile(supervisor.jurisdiction)
+    if confidential and not profile.flag("lead_confidentiality"):
+        raise ValidationError(f"{profile.name}的办法未规定监督员可申请保密，不能选择保密。")
+    if kind not in dict(OPINION_KINDS):
+        raise ValidationError("请选择意见建议或违法线索。")
+    opinion = Opinion(jurisdiction=supervisor.jurisdiction, supervisor=supervisor, kind=kind,
+                      agency=agency.strip(), title=title.strip(), body=body.strip(), confidential=confidential)
+    opinion.full_clean()
+    opinion.save()
+    return opinion
+
+
+@transaction.atomic
+def opinion_forward(*, opinion: Opinion, by, forwarded_on: dt.date | None = None, note: str = ""):
+    """Forward to the agency; returns (opinion, clock or None)."""
+    require(by, "activities.forward_opinion", "只有司法局经办人可以转送意见建议。")
+    opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
+    if opinion.status != SUBMITTED:
+        raise ValidationError(f"该事项已是“{opinion.get_status_display()}”，不能再转送。")
+    forwarded_on = forwarded_on or timezone.localdate()
+    opinion.status, opinion.forwarded_on, opinion.forwarded_by = FORWARDED, forwarded_on, by
+    opinion.forward_note = note.strip()
+    opinion.full_clean()
+    opinion.save()
+    profile = get_profile(opinion.jurisdiction)
+    clock = None
+    if profile.has(ANSWER_RULE):
+        clock = clock_start(subject=opinion, profile=profile, rule_key=ANSWER_RULE, started_on=forwarded_on)
+    return opinion, clock
+
+
+def running_clock(opinion: Opinion):
+    return clocks_for(opinion).filter(status=RUNNING).first()
+
+
+@transaction.atomic
+def opinion_answer(*, opinion: Opinion, by, answer: str) -> Opinion:
+    require(by, "activities.answer_opinion", "只有执法机关联络员可以反馈转送事项。")
+    opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
+    if not agency_of(by) or agency_of(by) != opinion.agency:
+        raise PermissionDenied("该事项未转送您所在的执法机关。")
+    if opinion.status != FORWARDED:
+        raise ValidationError(f"该事项当前为“{opinion.get_status_display()}”，不能反馈。")
+    if not answer.strip():
+        raise ValidationError("请填写研究办理情况。")
+    opinion.status, opinion.answer = ANSWERED, answer.strip()
+    opinion.answered_at, opinion.answered_by = timezone.now(), by
+    opinion.full_clean()
+    opinion.save()
+    if clock := running_clock(opinion):
+        clock_stop(clock=clock)
+    return opinion
+
+
+@transaction.atomic
+def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
+    """The bureau records the outcome and feeds it back (000 第十六条, 001 第十五条, 002 第十四条)."""
+    require(by, "activities.decide_opinion", "只有司法局工作人员可以登记办理结果。")
+    opinion = Opinion.objects.select_for_update().select_related("supervisor").get(pk=opinion.pk)
+    if opinion.status == CLOSED:
+        raise ValidationError("该事项已办结。")
+    if outcome not in dict(OUTCOMES):
+        raise ValidationError("请选择办理结果。")
+    if not note.strip():
+        raise ValidationError("请填写结果说明。")
+    today = timezone.localdate()
+    profile = get_profile(opinion.jurisdiction)
+    # the record names no supervisor: the party is linked by account only (001 第十四条 confidentiality)
+    body = f"{opinion.get_kind_display()}“{opinion.title}”（涉及{opinion.agency}）办理结果：{dict(OUTCOMES)[outcome]}。\n{note.strip()}"
+    if opinion.answer:
+        body += f"\n执法机关反馈：{opinion.answer}"
+    record = DecisionRecord(
+        process_kind="opinion", title=f"{opinion.get_kind_display()}办理结果：{opinion.title}", body=body,
+        jurisdiction=opinion.jurisdiction, agency=opinion.agency, outcome=dict(OUTCOMES)[outcome],
+        decided_on=today, article=handling_citation(profile), confidential=opinion.confidential,
+        party_user=opinion.supervisor.user, subject=opinion)
+    record.full_clean()
+    record.save()
+    if clock := running_clock(opinion):
+        clock_stop(clock=clock, cancelled=opinion.status != ANSWERED)
+    opinion.status, opinion.outcome, opinion.outcome_note = CLOSED, outcome, note.strip()
+    opinion.decided_on, opinion.decided_by, opinion.decision = today, by, record
+    opinion.full_clean()
+    opinion.save()
+    return opinion

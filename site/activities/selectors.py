@@ -1,0 +1,77 @@
+"""Reads: who sees which activities, invitations, conflicts and opinions.
+
+Bureau staff (officers, leaders) see every jurisdiction's records, as with decision records;
+a supervisor sees only their own; a liaison sees only forwarded items of their own agency."""
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from roles.definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
+
+from .models import FORWARDED, SUBMITTED, Activity, ConflictDeclaration, Invitation, Opinion
+
+
+def groups_of(user) -> set[str]:
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return set(user.groups.values_list("name", flat=True))
+
+
+def is_bureau(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(groups_of(user) & {OFFICER, LEADER}))
+
+
+def is_liaison(user) -> bool:
+    return LIAISON in groups_of(user) and bool(agency_of(user))
+
+
+def is_supervisor(user) -> bool:
+    return SUPERVISOR in groups_of(user) and getattr(user, "supervisor", None) is not None
+
+
+def agency_of(user) -> str:
+    return getattr(getattr(user, "staff_profile", None), "agency", "") or ""
+
+
+def conflicts_for(*, supervisor, agency: str, case_ref: str = "") -> QuerySet[ConflictDeclaration]:
+    """Conflicts on record that keep `supervisor` off an activity on `agency` (and `case_ref`)."""
+    if not agency:
+        return ConflictDeclaration.objects.none()
+    return ConflictDeclaration.objects.filter(supervisor=supervisor, agency=agency).filter(
+        Q(case_ref="") | Q(case_ref=case_ref) if case_ref else Q(case_ref=""))
+
+
+def activities_for(user) -> QuerySet[Activity]:
+    if is_bureau(user):
+        return Activity.objects.all()
+    if is_supervisor(user):
+        return Activity.objects.filter(invitations__supervisor__user=user).distinct()
+    return Activity.objects.none()
+
+
+def invitations_for_supervisor(user) -> QuerySet[Invitation]:
+    if not is_supervisor(user):
+        return Invitation.objects.none()
+    return (Invitation.objects.filter(supervisor__user=user).select_related("activity")
+            .order_by("-activity__held_on"))
+
+
+def opinions_for_bureau(user) -> QuerySet[Opinion]:
+    return Opinion.objects.select_related("supervisor") if is_bureau(user) else Opinion.objects.none()
+
+
+def opinions_for_supervisor(user) -> QuerySet[Opinion]:
+    if not is_supervisor(user):
+        return Opinion.objects.none()
+    return Opinion.objects.filter(supervisor__user=user)
+
+
+def opinions_for_agency(user) -> QuerySet[Opinion]:
+    """Only items forwarded to the liaison's own agency; never drafts, never another agency's."""
+    if not is_liaison(user):
+        return Opinion.objects.none()
+    return Opinion.objects.filter(agency=agency_of(user)).exclude(status=SUBMITTED).select_related("supervisor")
+
+
+def open_for_agency(user) -> QuerySet[Opinion]:
+    return opinions_for_agency(user).filter(status=FORWARDED)
