@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = "检索"
+
+    def ready(self):
+        from . import indexing
+
+        indexing.connect()

@@ -1,0 +1,153 @@
+"""Index documents, defined once: the elasticsearch-dsl `Document` classes say which fields exist, and
+`build()` fills one from a notice or a decision record. The Elasticsearch engine indexes the document
+as it is; the embedded engine stores the same dict (its filter fields as columns, its text as postings).
+"""
+from __future__ import annotations
+
+import html
+
+from django.apps import apps
+from django.conf import settings
+from django.utils.html import strip_tags
+from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Long, Text
+
+from .tokenize import code_key
+
+
+def es_analyzer() -> str:
+    """`cjk` works on a stock cluster; `smartcn` or `ik_max_word` where that plugin is installed."""
+    return getattr(settings, "SEARCH_ES_ANALYZER", "cjk") or "cjk"
+
+
+def index_alias(scope: str) -> str:
+    return f"{getattr(settings, 'SEARCH_INDEX_PREFIX', 'supervision')}-{scope}s"
+
+
+def _text(**kw):
+    return Text(analyzer=es_analyzer(), **kw)
+
+
+class _Common(Document):
+    title = _text(fields={"raw": Keyword()})
+    body = _text()
+    kind = Keyword()
+    kind_label = Keyword()
+    jurisdiction = Keyword()
+    issuer = _text(fields={"raw": Keyword()})
+    year = Integer()
+    date = Date()
+    doc_number = Keyword()
+    doc_number_key = Keyword()
+    index_number = Keyword()
+    index_number_key = Keyword()
+    url = Keyword(index=False)
+
+
+class NoticeDocument(_Common):
+    """A published notice (公告公示): public search."""
+
+    written_on = Date()
+    published_on = Date()
+    subject_category = Keyword()
+    keywords = _text()
+    live = Boolean()
+    expire_at = Date()
+
+    class Index:
+        name = index_alias("notice")
+
+
+class DecisionDocument(_Common):
+    """A decision record (决定记录): staff search only, filtered by who may open it."""
+
+    process_kind = Keyword()
+    agency = Keyword()
+    outcome = Keyword()
+    article = _text()
+    confidential = Boolean()
+    party_user_id = Long()
+
+    class Index:
+        name = index_alias("decision")
+
+
+# fields the embedded engine weighs as metadata (between title and body)
+META_FIELDS = ("issuer", "keywords", "subject_category", "doc_number", "index_number", "agency", "article",
+               "kind_label")
+
+
+def plain_text(value) -> str:
+    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
+
+
+def notice_model():
+    try:
+        return apps.get_model("public_notices", "NoticePage")
+    except LookupError:  # the notice app's models are not there yet
+        return None
+
+
+def build_notice(page) -> NoticeDocument:
+    date = page.published_on or page.written_on or (page.first_published_at and page.first_published_at.date())
+    doc = NoticeDocument(
+        meta={"id": page.pk},
+        title=page.title, body=plain_text(getattr(page, "body", "")),
+        kind=page.kind, kind_label=page.get_kind_display() if hasattr(page, "get_kind_display") else page.kind,
+        jurisdiction=page.jurisdiction or "", issuer=page.issuer or "",
+        year=date.year if date else None, date=date,
+        doc_number=page.doc_number or "", doc_number_key=code_key(page.doc_number),
+        index_number=page.index_number or "", index_number_key=code_key(page.index_number),
+        written_on=page.written_on, published_on=page.published_on,
+        subject_category=str(getattr(page, "subject_category", "") or ""),
+        keywords=str(getattr(page, "keywords", "") or ""),
+        live=bool(page.live and not page.expired), expire_at=page.expire_at,
+        url=page.get_url() or page.url_path,
+    )
+    return doc
+
+
+def build_decision(record) -> DecisionDocument:
+    return DecisionDocument(
+        meta={"id": record.pk},
+        title=record.title, body=plain_text(record.body),
+        kind=record.process_kind, kind_label=record.get_process_kind_display(),
+        jurisdiction=record.jurisdiction, issuer="",
+        year=record.decided_on.year if record.decided_on else None, date=record.decided_on,
+        doc_number=record.doc_number, doc_number_key=code_key(record.doc_number),
+        index_number="", index_number_key="",
+        process_kind=record.process_kind, agency=record.agency, outcome=record.outcome,
+        article=record.article, confidential=record.confidential, party_user_id=record.party_user_id,
+        url=f"/admin/search/decisions/{record.pk}/",
+    )
+
+
+def load_object(scope: str, pk: int):
+    """The live object behind an index entry, or None (deleted / not indexable)."""
+    if scope == "decision":
+        from decisions.models import DecisionRecord
+
+        return DecisionRecord.objects.filter(pk=pk).first()
+    model = notice_model()
+    if model is None:
+        return None
+    page = model.objects.filter(pk=pk).first()
+    return page.specific if page is not None else None
+
+
+def build(scope: str, obj) -> Document:
+    return build_decision(obj) if scope == "decision" else build_notice(obj)
+
+
+def all_objects(scope: str):
+    """Everything a rebuild indexes (notices: live ones only; unpublished ones are not searchable)."""
+    if scope == "decision":
+        from decisions.models import DecisionRecord
+
+        return DecisionRecord.objects.order_by("pk").iterator(chunk_size=500)
+    model = notice_model()
+    if model is None:
+        return iter(())
+    return (p.specific for p in model.objects.live().order_by("pk").iterator(chunk_size=500))
+
+
+DOCUMENTS = {"notice": NoticeDocument, "decision": DecisionDocument}

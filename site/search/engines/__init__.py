@@ -1,0 +1,13 @@
+"""Engine choice: `settings.ELASTICSEARCH_URL` set -> Elasticsearch, otherwise the embedded engine."""
+from django.conf import settings
+
+
+def get_engine(name: str | None = None):
+    name = name or ("elastic" if getattr(settings, "ELASTICSEARCH_URL", "") else "embedded")
+    if name == "elastic":
+        from .elastic import ElasticEngine
+
+        return ElasticEngine(settings.ELASTICSEARCH_URL)
+    from .embedded import EmbeddedEngine
+
+    return EmbeddedEngine()

@@ -1,0 +1,39 @@
+"""Indexing follows the content: signals enqueue `sync_object` once the writing transaction commits."""
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
+
+from .documents import notice_model
+
+
+def enqueue(scope: str, object_id: int) -> None:
+    from .tasks import sync_object
+
+    transaction.on_commit(partial(sync_object.enqueue, scope, int(object_id)))
+
+
+def _is_notice(instance) -> bool:
+    model = notice_model()
+    return model is not None and isinstance(instance, model)
+
+
+def on_page_change(sender, instance, **kwargs):
+    # published, unpublished (also by expiry in publish_scheduled) or deleted: sync_object decides
+    if _is_notice(instance):
+        enqueue("notice", instance.pk)
+
+
+def on_decision_change(sender, instance, **kwargs):
+    enqueue("decision", instance.pk)
+
+
+def connect() -> None:
+    from decisions.models import DecisionRecord
+
+    page_published.connect(on_page_change, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_page_change, dispatch_uid="search_page_unpublished")
+    post_delete.connect(on_page_change, dispatch_uid="search_page_deleted")
+    post_save.connect(on_decision_change, sender=DecisionRecord, dispatch_uid="search_decision_saved")
+    post_delete.connect(on_decision_change, sender=DecisionRecord, dispatch_uid="search_decision_deleted")

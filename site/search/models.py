@@ -1,0 +1,64 @@
+"""The embedded engine's index: one entry per indexed object, a term dictionary, and postings.
+
+Plain tables with ordinary B-tree indexes, so the same queries run on SQLite and PostgreSQL.
+Postings hold one row per (term, entry) with a field-weighted count (see engines/embedded.py)."""
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+SCOPES = [("notice", "公告公示"), ("decision", "决定记录")]
+
+
+class SearchEntry(models.Model):
+    """The fields people filter on, copied from the index document (documents.py) of one object."""
+
+    scope = models.CharField("范围", max_length=16, choices=SCOPES)
+    object_id = models.BigIntegerField("对象编号")
+    title = models.CharField("标题", max_length=300)
+    url = models.CharField("链接", max_length=500, blank=True)
+    kind = models.CharField("类别", max_length=32, blank=True)
+    jurisdiction = models.CharField("辖区", max_length=32, blank=True)
+    issuer = models.CharField("发布机构", max_length=200, blank=True)
+    year = models.IntegerField("年份", null=True, blank=True)
+    date = models.DateField("日期", null=True, blank=True)
+    doc_number = models.CharField("发文字号", max_length=100, blank=True)
+    doc_number_key = models.CharField(max_length=100, blank=True, db_index=True)
+    index_number = models.CharField("索引号", max_length=100, blank=True)
+    index_number_key = models.CharField(max_length=100, blank=True, db_index=True)
+    # decision records only
+    agency = models.CharField("涉及执法机关", max_length=100, blank=True)
+    outcome = models.CharField("结果", max_length=64, blank=True)
+    process_kind = models.CharField("流程类型", max_length=32, blank=True)
+    confidential = models.BooleanField("保密", default=False)
+    party_user_id = models.BigIntegerField(null=True, blank=True)
+    # public visibility: a live notice that has not expired
+    public = models.BooleanField("公开", default=False)
+    expire_at = models.DateTimeField("下线时间", null=True, blank=True)
+    text = models.TextField("正文", blank=True)
+    data = models.JSONField("索引文档", default=dict, encoder=DjangoJSONEncoder)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "检索条目"
+        verbose_name_plural = "检索条目"
+        constraints = [models.UniqueConstraint(fields=["scope", "object_id"], name="search_entry_unique")]
+        indexes = [models.Index(fields=["scope", "public", "date"], name="search_entry_scope_date")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Term(models.Model):
+    text = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Posting(models.Model):
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, db_index=False, related_name="+")
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
+    weight = models.IntegerField()
+
+    class Meta:
+        # covering index: a query reads postings without touching the table
+        indexes = [models.Index(fields=["term", "entry", "weight"], name="search_posting_term")]

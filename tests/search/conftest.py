@@ -1,0 +1,49 @@
+"""One behaviour suite, two engines: `engine` is the embedded engine always, and Elasticsearch where
+ELASTICSEARCH_URL points at a real 8.x cluster (skipped otherwise — never a fake server)."""
+import datetime as dt
+import os
+import uuid
+
+import pytest
+
+from search.engines import get_engine
+from search.engines.base import SearchQuery
+
+ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+
+@pytest.fixture(params=["embedded", pytest.param("elastic", marks=pytest.mark.elasticsearch)])
+def engine(request, settings, db):
+    if request.param == "elastic":
+        if not ES_URL:
+            pytest.skip("ELASTICSEARCH_URL 未设置：无 Elasticsearch 8.x 服务器，跳过 Elasticsearch 引擎的同一组行为测试")
+        settings.ELASTICSEARCH_URL = ES_URL
+        settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
+        settings.SEARCH_ES_REFRESH = True
+        eng = get_engine("elastic")
+        eng.setup()
+        yield eng
+        eng.drop_all()
+    else:
+        settings.ELASTICSEARCH_URL = ""
+        yield get_engine("embedded")
+
+
+@pytest.fixture
+def decision(django_capture_on_commit_callbacks):
+    """decision(title=..., ...) -> a DecisionRecord, indexed through the real signal + task path."""
+    from decisions.models import DecisionRecord
+
+    def make(**kw):
+        values = {"process_kind": "letter", "body": "经审查，依法作出本决定。", "jurisdiction": "wanzhou",
+                  "agency": "万州区市场监督管理局", "outcome": "已办结", "decided_on": dt.date(2026, 5, 1)}
+        values.update(kw)
+        with django_capture_on_commit_callbacks(execute=True):
+            return DecisionRecord.objects.create(**values)
+
+    return make
+
+
+def titles(engine, text="", **kw):
+    q = SearchQuery(text=text, **kw)
+    return [h.title for h in engine.search(q).hits]
