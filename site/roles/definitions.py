@@ -24,6 +24,10 @@ ACTIVITIES_LEADER = [
     "activities.view_absencefinding", "activities.view_opinion", "activities.decide_opinion",
 ]
 
+# public_notices: objections to publicity lists and window-close summaries (bureau staff only)
+NOTICES_STAFF = ["public_notices.view_objection", "public_notices.change_objection",
+                 "public_notices.view_publicityclosure"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: ADMIN + READ_RULES + [
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
@@ -31,10 +35,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     OFFICER: ADMIN + READ_RULES + [
         "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
-    ] + ACTIVITIES_OFFICER,
+    ] + ACTIVITIES_OFFICER + NOTICES_STAFF,
     LEADER: ADMIN + READ_RULES + [
         "rules.change_rulefigure", "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
-    ] + ACTIVITIES_LEADER,
+    ] + ACTIVITIES_LEADER + NOTICES_STAFF,
     LIAISON: ADMIN + ["activities.answer_opinion"],
     SUPERVISOR: ADMIN + ["activities.declare_conflict", "activities.submit_opinion"],
 }

@@ -1,0 +1,333 @@
+"""Notice pages: one concrete base (NoticePage) so a single query lists every kind, the eight kinds,
+the per-kind index page under a jurisdiction section, and the index-number sequence (索引号)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .. import kinds as K
+from ..admin_forms import NoticePageForm
+
+PAGE_SIZE = 20
+
+
+class IndexSequence(models.Model):
+    """Last issued sequence per (organisation code, year); the row is locked while a number is taken."""
+
+    org_code = models.CharField("机构代码", max_length=32)
+    year = models.PositiveSmallIntegerField("年份")
+    last = models.PositiveIntegerField("已用最大序号", default=0)
+
+    class Meta:
+        verbose_name = "索引号序列"
+        verbose_name_plural = "索引号序列"
+        constraints = [models.UniqueConstraint(fields=["org_code", "year"], name="one_sequence_per_org_year")]
+
+    @classmethod
+    def take(cls, *, org_code: str, year: int) -> str:
+        """The next index number `<org_code>/<year>-<5 digits>`; select_for_update so two editors
+        publishing at once never receive the same number."""
+        with transaction.atomic():
+            cls.objects.get_or_create(org_code=org_code, year=year)
+            seq = cls.objects.select_for_update().get(org_code=org_code, year=year)
+            seq.last += 1
+            seq.save(update_fields=["last"])
+        return format_index_number(org_code, year, seq.last)
+
+    @classmethod
+    def note_used(cls, *, index_number: str, org_code: str) -> None:
+        """An imported number in our own format moves the sequence past it, so it is never reissued."""
+        m = re.fullmatch(re.escape(org_code) + r"/(\d{4})-(\d{5})", index_number or "")
+        if not m:
+            return
+        year, n = int(m.group(1)), int(m.group(2))
+        with transaction.atomic():
+            cls.objects.get_or_create(org_code=org_code, year=year)
+            cls.objects.select_for_update().filter(org_code=org_code, year=year, last__lt=n).update(last=n)
+
+
+def format_index_number(org_code: str, year: int, n: int) -> str:
+    return f"{org_code}/{year}-{n:05d}"
+
+
+def section_for(page):
+    """The JurisdictionPage above `page`, read from its tree path (works before the first save,
+    when add_child has set the path but there is no pk yet), or from the admin form's parent."""
+    from pages.models import JurisdictionPage
+
+    path = page.path
+    parent = getattr(page, "_rules_parent", None)
+    if not path and parent is not None:
+        path = parent.path + "0001"  # a future child of the form's parent: only the prefixes matter
+    step = Page.steplen
+    prefixes = [path[:i] for i in range(step, len(path or "") + 1, step)]
+    if not prefixes:
+        return None
+    return (JurisdictionPage.objects.filter(path__in=prefixes, profile__isnull=False)
+            .select_related("profile").order_by("-depth").first())
+
+
+def rules_profile(page):
+    """The rule profile that governs `page` (its section's; else the site default)."""
+    from rules.profiles import get_profile, profile_for_page
+
+    cached = getattr(page, "_rules_profile", None)
+    if cached is not None:
+        return cached
+    section = section_for(page)
+    profile = get_profile(section.profile.code) if section is not None else profile_for_page(page)
+    page._rules_profile = profile
+    return profile
+
+
+class NoticeIndexPage(Page):
+    """栏目: all notices of one kind in one jurisdiction, newest first, with an archive by year."""
+
+    kind = models.CharField("公告类别", max_length=32, choices=K.KIND_CHOICES)
+    intro = RichTextField("栏目说明", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
+    parent_page_types = ["pages.JurisdictionPage"]
+    subpage_types = [
+        "public_notices.RecruitmentNoticePage", "public_notices.PublicityPage",
+        "public_notices.AppointmentNoticePage", "public_notices.DismissalNoticePage",
+        "public_notices.TypicalCasePage", "public_notices.AnnualReportPage",
+        "public_notices.SupervisionNotificationPage", "public_notices.RegulationPage",
+    ]
+    api_fields = [APIField("kind")]
+
+    class Meta:
+        verbose_name = "公告栏目"
+        verbose_name_plural = "公告栏目"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import notice_years, notices_under
+
+        context = super().get_context(request, *args, **kwargs)
+        year = request.GET.get("year", "")
+        qs = notices_under(self, year=int(year) if year.isdigit() else None)
+        context["notices"] = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["years"] = notice_years(parent=self)
+        context["year"] = year
+        return context
+
+
+class NoticePage(Page):
+    """Every notice: the metadata block government sites publish (索引号, 发文字号, 发布机构, 成文日期,
+    发布日期, 主题分类, 主题词) and the body. Concrete, so `NoticePage.objects` lists every kind."""
+
+    NOTICE_KIND = ""
+    kind = models.CharField("公告类别", max_length=32, choices=K.KIND_CHOICES, editable=False, db_index=True)
+    jurisdiction = models.CharField("辖区", max_length=32, editable=False, db_index=True)
+    index_number = models.CharField("索引号", max_length=64, unique=True, null=True, blank=True,
+                                    help_text="留空则保存时自动生成：机构代码/年份-五位序号")
+    doc_number = models.CharField("发文字号", max_length=64, blank=True)
+    issuer = models.CharField("发布机构", max_length=100, blank=True, help_text="留空则使用本辖区司法局名称")
+    written_on = models.DateField("成文日期", null=True, blank=True)
+    published_on = models.DateField("发布日期", null=True, blank=True, editable=False, db_index=True)
+    subject_category = models.CharField("主题分类", max_length=100, blank=True)
+    keywords = models.CharField("主题词", max_length=200, blank=True, help_text="多个主题词用逗号分隔")
+    body = RichTextField("正文")
+
+    template = "public_notices/notice_page.html"
+    base_form_class = NoticePageForm
+    is_creatable = False
+    parent_page_types = ["public_notices.NoticeIndexPage"]
+    subpage_types: list = []
+    metadata_panels = [MultiFieldPanel([
+        FieldRowPanel([FieldPanel("doc_number"), FieldPanel("issuer")]),
+        FieldRowPanel([FieldPanel("written_on"), FieldPanel("index_number")]),
+        FieldRowPanel([FieldPanel("subject_category"), FieldPanel("keywords")]),
+    ], heading="公文元数据")]
+    content_panels = Page.content_panels + metadata_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("body"), index.SearchField("doc_number"), index.SearchField("keywords"),
+        index.FilterField("kind"), index.FilterField("jurisdiction"), index.FilterField("published_on"),
+    ]
+    api_fields = [
+        APIField("kind"), APIField("jurisdiction"), APIField("index_number"), APIField("doc_number"),
+        APIField("issuer"), APIField("written_on"), APIField("published_on"),
+        APIField("subject_category"), APIField("keywords"), APIField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "公告"
+        verbose_name_plural = "公告"
+        indexes = [models.Index(fields=["jurisdiction", "published_on"])]
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        # a kind lives only in its own index (选聘公告 under 选聘公告栏目)
+        specific = getattr(parent, "specific", parent)
+        return super().can_create_at(parent) and getattr(specific, "kind", None) == cls.NOTICE_KIND
+
+    @property
+    def kind_label(self) -> str:
+        return K.KIND_LABELS.get(self.kind or self.NOTICE_KIND, "公告")
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [w.strip() for w in re.split(r"[,，;；\s]+", self.keywords or "") if w.strip()]
+
+    def fill_metadata(self) -> None:
+        """Denormalise jurisdiction, default issuer/category, published date, index number."""
+        self.kind = self.NOTICE_KIND or self.kind
+        profile = rules_profile(self)
+        self.jurisdiction = profile.code
+        self.issuer = self.issuer or profile.authority
+        self.subject_category = self.subject_category or K.DEFAULT_SUBJECT.get(self.kind, "")
+        if self.first_published_at and not self.published_on:
+            self.published_on = timezone.localdate(self.first_published_at)  # Asia/Shanghai day
+        if not self.index_number:
+            year = (self.published_on or self.written_on or scheduled_day(self) or timezone.localdate()).year
+            self.index_number = IndexSequence.take(org_code=profile.org_code or profile.code, year=year)
+        else:
+            IndexSequence.note_used(index_number=self.index_number, org_code=profile.org_code or profile.code)
+
+    def clean(self):
+        super().clean()
+        if self.index_number:
+            clash = NoticePage.objects.filter(index_number=self.index_number).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError({"index_number": "索引号已被其他公告使用，请留空由系统生成。"})
+
+    def save(self, *args, **kwargs):
+        self.fill_metadata()
+        return super().save(*args, **kwargs)
+
+
+def scheduled_day(page) -> dt.date | None:
+    return timezone.localdate(page.go_live_at) if page.go_live_at else None
+
+
+class RecruitmentNoticePage(NoticePage):
+    """选聘公告: conditions, how to apply, deadline (000 第六条第（一）项; 002 第七条第（一）项)."""
+
+    NOTICE_KIND = K.RECRUITMENT
+    apply_deadline = models.DateField("报名截止日期", null=True, blank=True)
+    content_panels = NoticePage.content_panels + [FieldPanel("apply_deadline")]
+    api_fields = NoticePage.api_fields + [APIField("apply_deadline")]
+
+    class Meta:
+        verbose_name = "选聘公告"
+
+
+class AppointmentNoticePage(NoticePage):
+    """聘任公告: announced after a window without upheld objections (000 第六条第（三）项; 002 第七条第（三）项)."""
+
+    NOTICE_KIND = K.APPOINTMENT
+    term_start = models.DateField("聘期起始日", null=True, blank=True)
+    term_end = models.DateField("聘期届满日", null=True, blank=True)
+    content_panels = NoticePage.content_panels + [FieldRowPanel([FieldPanel("term_start"), FieldPanel("term_end")])]
+    api_fields = NoticePage.api_fields + [APIField("term_start"), APIField("term_end")]
+
+    class Meta:
+        verbose_name = "聘任公告"
+
+
+class DismissalNoticePage(NoticePage):
+    """解聘公告: names the ground from the jurisdiction's list and, where the rules say so, that the
+    certificate and card are withdrawn (000 第十八条、第十九条; 002 第十五条、第十六条)."""
+
+    NOTICE_KIND = K.DISMISSAL
+    dismissed_name = models.CharField("被解聘人员姓名", max_length=32, blank=True)
+    ground_code = models.CharField("解聘情形", max_length=32, blank=True,
+                                   help_text="本辖区规则配置“解聘情形”中的代码")
+    content_panels = NoticePage.content_panels + [FieldRowPanel([FieldPanel("dismissed_name"),
+                                                                 FieldPanel("ground_code")])]
+    api_fields = NoticePage.api_fields + [APIField("dismissed_name"), APIField("ground_text")]
+
+    class Meta:
+        verbose_name = "解聘公告"
+
+    def _grounds(self) -> dict:
+        profile = rules_profile(self)
+        return {c["code"]: c for c in profile.choices("dismissal_grounds")} if profile.has("dismissal_grounds") else {}
+
+    @property
+    def ground(self) -> dict | None:
+        return self._grounds().get(self.ground_code)
+
+    @property
+    def ground_text(self) -> str:
+        g = self.ground
+        return f"{g['label']}（{g['citation']}）" if g else ""
+
+    @property
+    def documents_withdrawn(self):
+        """The recovery figure, when the jurisdiction's rules require it (e.g. 000 第十九条); else None."""
+        profile = rules_profile(self)
+        return profile.figure("recover_documents") if profile.flag("recover_documents") else None
+
+    def clean(self):
+        super().clean()
+        if self.ground_code and self.ground_code not in self._grounds():
+            raise ValidationError({"ground_code": "解聘情形不在本辖区规则配置的列举范围内。"})
+
+
+class TypicalCasePage(NoticePage):
+    """典型案例 (003 第二十九条: typical cases may be compiled and published)."""
+
+    NOTICE_KIND = K.TYPICAL_CASE
+
+    class Meta:
+        verbose_name = "典型案例"
+
+
+class AnnualReportPage(NoticePage):
+    """行政执法统计年报 (004 统计年报制度 第三条: last year's figures by 31 January)."""
+
+    NOTICE_KIND = K.ANNUAL_REPORT
+    report_year = models.PositiveSmallIntegerField("统计年度", null=True, blank=True)
+    content_panels = NoticePage.content_panels + [FieldPanel("report_year")]
+    api_fields = NoticePage.api_fields + [APIField("report_year")]
+
+    class Meta:
+        verbose_name = "行政执法统计年报"
+
+
+class SupervisionNotificationPage(NoticePage):
+    """行政执法监督情况通报 (004 监督情况通报制度 第四条、第五条)."""
+
+    NOTICE_KIND = K.NOTIFICATION
+
+    class Meta:
+        verbose_name = "行政执法监督情况通报"
+
+
+class RegulationPage(NoticePage):
+    """规范性文件/制度, with the dates it takes and ceases to have effect."""
+
+    NOTICE_KIND = K.REGULATION
+    effective_on = models.DateField("生效日期", null=True, blank=True)
+    repealed_on = models.DateField("废止日期", null=True, blank=True)
+    content_panels = NoticePage.content_panels + [FieldRowPanel([FieldPanel("effective_on"),
+                                                                 FieldPanel("repealed_on")])]
+    api_fields = NoticePage.api_fields + [APIField("effective_on"), APIField("repealed_on")]
+
+    class Meta:
+        verbose_name = "规范性文件/制度"
+
+    @property
+    def validity(self) -> str:
+        today = timezone.localdate()
+        if self.repealed_on and self.repealed_on <= today:
+            return "已废止"
+        if self.effective_on and self.effective_on > today:
+            return "尚未生效"
+        return "现行有效"
+
+    def clean(self):
+        super().clean()
+        if self.effective_on and self.repealed_on and self.repealed_on < self.effective_on:
+            raise ValidationError({"repealed_on": "废止日期不能早于生效日期。"})
