@@ -11,12 +11,14 @@ from django.db import models, transaction
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .. import kinds as K
 from ..admin_forms import NoticePageForm
+from ..privacy import refuse_personal_data
 
 PAGE_SIZE = 20
 
@@ -122,7 +124,7 @@ class NoticeIndexPage(Page):
         return context
 
 
-class NoticePage(Page):
+class NoticePage(RoutablePageMixin, Page):
     """Every notice: the metadata block government sites publish (索引号, 发文字号, 发布机构, 成文日期,
     发布日期, 主题分类, 主题词) and the body. Concrete, so `NoticePage.objects` lists every kind."""
 
@@ -171,6 +173,15 @@ class NoticePage(Page):
         specific = getattr(parent, "specific", parent)
         return super().can_create_at(parent) and getattr(specific, "kind", None) == cls.NOTICE_KIND
 
+    @path("")
+    def notice(self, request):
+        return self.render(request)
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        """打印版: the same notice without navigation, for printing or saving as PDF."""
+        return self.render(request, template="public_notices/notice_print.html")
+
     @property
     def kind_label(self) -> str:
         return K.KIND_LABELS.get(self.kind or self.NOTICE_KIND, "公告")
@@ -196,6 +207,8 @@ class NoticePage(Page):
 
     def clean(self):
         super().clean()
+        for field, label in (("title", "标题"), ("body", "正文"), ("keywords", "主题词")):
+            refuse_personal_data(field, label, getattr(self, field))
         if self.index_number:
             clash = NoticePage.objects.filter(index_number=self.index_number).exclude(pk=self.pk)
             if clash.exists():
@@ -331,3 +344,9 @@ class RegulationPage(NoticePage):
         super().clean()
         if self.effective_on and self.repealed_on and self.repealed_on < self.effective_on:
             raise ValidationError({"repealed_on": "废止日期不能早于生效日期。"})
+
+
+# Wagtail gives every page class its own default template name; all kinds share the notice layout.
+for _kind in (RecruitmentNoticePage, AppointmentNoticePage, DismissalNoticePage, TypicalCasePage, AnnualReportPage,
+              SupervisionNotificationPage, RegulationPage):
+    _kind.template = NoticePage.template

@@ -15,10 +15,12 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable
 from rest_framework import serializers
 
 from .. import kinds as K
+from ..privacy import refuse_personal_data
 from .notices import NoticePage, rules_profile
 
 PENDING, OPEN, CLOSED = "pending", "open", "closed"
@@ -130,6 +132,13 @@ class PublicityPage(NoticePage):
                 "公示期自公示发布之日起计算。")})
         self.apply_window_rule()
 
+    @path("objection/", name="objection")
+    def objection(self, request):
+        """提出异议: the public form, open only while the window is (CSRF-protected POST)."""
+        from ..views import objection_view
+
+        return objection_view(request, self)
+
     def get_context(self, request, *args, **kwargs):
         from ..forms import ObjectionForm
 
@@ -170,6 +179,10 @@ class PublicityCandidate(Orderable):
         year, _, month = (self.birth_month or "").partition("-")
         return f"{year}年{int(month)}月" if month.isdigit() else self.birth_month
 
+    def clean(self):
+        for field in ("name", "workplace", "post", "recommended_by"):
+            refuse_personal_data(field, self._meta.get_field(field).verbose_name, getattr(self, field))
+
     def public_row(self) -> dict:
         return {"name": self.name, "gender": self.get_gender_display(), "birth_month": self.birth_month,
                 "workplace": self.workplace, "post": self.post, "recommended_by": self.recommended_by}
@@ -207,9 +220,10 @@ class Objection(models.Model):
     def __str__(self) -> str:
         return f"关于{self.person_concerned}的异议（{self.get_status_display()}）"
 
-    @property
     def masked_contact(self) -> str:
         return mask_contact(self.contact)
+
+    masked_contact.short_description = "联系方式（已脱敏）"
 
     def clean(self):
         if self.candidate_id and self.candidate.page_id != self.page_id:

@@ -1,0 +1,66 @@
+"""Reads of the notice domain: lists for index pages, the archive, feeds and the portal."""
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from .models import NoticePage, Objection, PublicityPage
+
+LIST_FIELDS = ("title", "url_path", "kind", "jurisdiction", "published_on", "doc_number", "index_number",
+               "first_published_at", "path", "depth", "live", "content_type_id")
+
+
+def public_notices() -> QuerySet:
+    """Live, public notices, newest first (by 发布日期, then newest page)."""
+    return NoticePage.objects.live().public().order_by("-published_on", "-pk")
+
+
+def notices_under(parent, *, year: int | None = None) -> QuerySet:
+    qs = public_notices().child_of(parent).only(*LIST_FIELDS)
+    return qs.filter(published_on__year=year) if year else qs
+
+
+def archive_notices(*, jurisdiction: str | None = None, year: int | None = None,
+                    kind: str | None = None) -> QuerySet:
+    qs = public_notices().only(*LIST_FIELDS)
+    if jurisdiction:
+        qs = qs.filter(jurisdiction=jurisdiction)
+    if year:
+        qs = qs.filter(published_on__year=year)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+def notice_years(*, parent=None, jurisdiction: str | None = None) -> list[int]:
+    qs = public_notices()
+    if parent is not None:
+        qs = qs.child_of(parent)
+    if jurisdiction:
+        qs = qs.filter(jurisdiction=jurisdiction)
+    return [d.year for d in qs.dates("published_on", "year", order="DESC")]
+
+
+def latest_notices(*, limit: int = 10, jurisdiction: str | None = None) -> QuerySet:
+    qs = archive_notices(jurisdiction=jurisdiction)
+    return qs[:limit]
+
+
+def open_publicity(*, jurisdiction: str | None = None) -> list[PublicityPage]:
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    qs = PublicityPage.objects.live().public().filter(publicity_start__lte=today, publicity_end__gte=today)
+    if jurisdiction:
+        qs = qs.filter(jurisdiction=jurisdiction)
+    return list(qs.order_by("publicity_end"))
+
+
+def objections_for_staff(user) -> QuerySet:
+    """Objections are never public: bureau staff with the view permission only."""
+    if user is None or not user.has_perm("public_notices.view_objection"):
+        return Objection.objects.none()
+    return Objection.objects.select_related("page", "candidate", "resolved_by")
+
+
+def pending_objections(user) -> QuerySet:
+    return objections_for_staff(user).filter(status="pending")

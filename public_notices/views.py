@@ -1,0 +1,48 @@
+"""Public views: the objection form of a publicity list and the archive across jurisdictions."""
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_protect
+
+from . import kinds as K
+from .forms import ObjectionForm
+from .models.notices import PAGE_SIZE
+from .selectors import archive_notices, notice_years
+from .services import objection_submit
+
+
+@csrf_protect
+def objection_view(request, page):
+    form = ObjectionForm(request.POST or None, page=page)
+    if request.method == "POST" and page.objections_open and form.is_valid():
+        d = form.cleaned_data
+        try:
+            objection_submit(page=page, objector_name=d["objector_name"], contact=d["contact"], facts=d["facts"],
+                             person_concerned=d["person_concerned"], candidate=d.get("candidate"))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect(page.url + page.reverse_subpage("objection") + "?sent=1")
+    response = page.render(request, template="public_notices/objection_page.html", context_overrides={
+        "objection_form": form, "sent": request.GET.get("sent") == "1"})
+    if request.method == "POST" and not page.objections_open:
+        response.status_code = 403  # outside the window: the form is closed, nothing is stored
+    return response
+
+
+def archive(request):
+    """公告归档: every notice, filtered by jurisdiction, year and kind, newest first."""
+    from rules.models import RuleProfile
+
+    jurisdiction = request.GET.get("jurisdiction", "")
+    year = request.GET.get("year", "")
+    kind = request.GET.get("kind", "")
+    qs = archive_notices(jurisdiction=jurisdiction or None, year=int(year) if year.isdigit() else None,
+                         kind=kind if kind in K.KIND_LABELS else None)
+    return TemplateResponse(request, "public_notices/archive.html", {
+        "notices": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "years": notice_years(jurisdiction=jurisdiction or None),
+        "profiles": RuleProfile.objects.order_by("pk"), "kinds": K.KIND_CHOICES,
+        "jurisdiction": jurisdiction, "year": year, "kind": kind,
+    })
