@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from clocks.services import clocks_for
 from rules.profiles import get_profile
@@ -93,6 +94,7 @@ def activity_detail(request, pk):
         "recusal_citation": profile.figure("recusal_grounds").citation,
         "absence_rule": profile.figure("absence_rule") if profile.has("absence_rule") else None,
         "can_record": request.user.has_perm("activities.record_attendance"),
+        "held": activity.held_on <= timezone.localdate(),
         "can_invite": request.user.has_perm("activities.add_invitation")})
 
 
