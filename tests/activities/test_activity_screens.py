@@ -154,3 +154,17 @@ def test_finding_list_shows_the_article(client, officer, make_supervisor, make_a
     client.force_login(officer)
     page = client.get(url("findings")).content.decode()
     assert "第十五条第（二）项" in page and sup.name in page
+
+
+def test_a_due_date_in_a_year_without_holiday_data_is_shown_as_provisional(client, officer, make_supervisor):
+    """Forwarded 2026-12-10: 30 days (001 第十二条) end in January 2027, a year with no holiday data yet."""
+    from rules.models import HolidayYear
+
+    HolidayYear.objects.filter(year=2027).delete()
+    sup = make_supervisor("weihai", login=True)
+    opinion = opinion_submit(by=sup.user, kind="opinion", agency=AGENCY, title="建议", body="内容")
+    _, clock = opinion_forward(opinion=opinion, by=officer, forwarded_on=dt.date(2026, 12, 10))
+    assert clock.provisional
+    client.force_login(officer)
+    page = client.get(url("opinion", opinion.pk)).content.decode()
+    assert "暂定日期" in page and "2027" in page and "第十二条" in page

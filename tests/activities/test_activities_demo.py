@@ -1,0 +1,32 @@
+"""The demo loader creates activities only when supervisors exist, and is idempotent."""
+import datetime as dt
+
+import pytest
+
+from activities.demo import load_activities
+from activities.models import Activity, Invitation, Opinion
+from clocks.models import RUNNING, Clock
+from demo.site_tree import load_users
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_tolerates_no_supervisors():
+    load_users()
+    load_activities()
+    assert not Activity.objects.exists() and not Opinion.objects.exists()
+
+
+def test_demo_creates_activities_and_a_forwarded_opinion_once(make_supervisor):
+    load_users()
+    for code in ("wanzhou", "weihai"):
+        make_supervisor(code)
+        make_supervisor(code)
+    load_activities()
+    counts = (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count())
+    load_activities()
+    assert counts == (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count()) == (4, 8, 1)
+    opinion = Opinion.objects.get()
+    assert opinion.jurisdiction == "weihai" and opinion.status == "forwarded"
+    clock = Clock.objects.get()
+    assert clock.status == RUNNING and clock.article == "第十二条"
