@@ -64,11 +64,12 @@ def as_rich_text(body: str) -> str:
     return "".join(f"<p>{html.escape(p.strip())}</p>" for p in body.splitlines() if p.strip())
 
 
-def _publish(page: NoticePage, *, parent, by, go_live_at) -> NoticePage:
+def publish_under(page: NoticePage, *, parent, by, go_live_at) -> NoticePage:
     from rules.profiles import get_profile
 
     profile = get_profile(_jurisdiction_of(parent))
-    year = (timezone.localdate(go_live_at) if go_live_at else timezone.localdate()).year
+    when = page.first_published_at or go_live_at  # imported history keeps its own date
+    year = (timezone.localdate(when) if when else timezone.localdate()).year
     if not page.index_number:
         page.index_number = IndexSequence.take(org_code=profile.org_code or profile.code, year=year)
     page.slug = page.slug or page.index_number.rsplit("/", 1)[-1]
@@ -91,7 +92,7 @@ def _jurisdiction_of(parent) -> str:
     return section.profile.code
 
 
-def _notice(cls, *, title, body, issuer, doc_number, written_on, fields) -> NoticePage:
+def build_notice(cls, *, title, body, issuer, doc_number, written_on, fields) -> NoticePage:
     unknown = set(fields) - {f.name for f in cls._meta.get_fields()}
     if unknown:
         raise TypeError(f"{cls.__name__} has no field(s): {', '.join(sorted(unknown))}")
@@ -110,9 +111,9 @@ def notice_publish(*, kind: str, jurisdiction: str, title: str, body: str, issue
         raise ValidationError(f"未知的公告类别：{kind}")
     with transaction.atomic():
         parent = index_for(jurisdiction=jurisdiction, kind=kind, by=by)
-        page = _notice(PAGE_CLASSES[kind], title=title, body=body, issuer=issuer, doc_number=doc_number,
+        page = build_notice(PAGE_CLASSES[kind], title=title, body=body, issuer=issuer, doc_number=doc_number,
                        written_on=written_on, fields=fields)
-        return _publish(page, parent=parent, by=by, go_live_at=go_live_at)
+        return publish_under(page, parent=parent, by=by, go_live_at=go_live_at)
 
 
 def candidate_from(row: dict) -> PublicityCandidate:
@@ -144,10 +145,10 @@ def publicity_list_publish(*, jurisdiction: str, title: str, body: str, candidat
     rows = [candidate_from(c) for c in candidates]
     with transaction.atomic():
         parent = index_for(jurisdiction=jurisdiction, kind=K.PUBLICITY, by=by)
-        page = _notice(PublicityPage, title=title, body=body, issuer=issuer, doc_number=doc_number,
+        page = build_notice(PublicityPage, title=title, body=body, issuer=issuer, doc_number=doc_number,
                        written_on=written_on, fields={"publicity_start": start, "publicity_end": end})
         page.candidates = rows
-        return _publish(page, parent=parent, by=by, go_live_at=go_live_at)
+        return publish_under(page, parent=parent, by=by, go_live_at=go_live_at)
 
 
 # ------------------------------------------------------------------------------ objections
