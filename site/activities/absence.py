@@ -15,6 +15,7 @@ Decisions written down here because the regulations leave them open:
   consecutive mode a run that has fired does not fire again as it grows. The database backs this with a
   unique (supervisor, absence_key) constraint.
 """
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -29,7 +30,9 @@ from .signals import absence_threshold_reached
 WITHIN_YEAR, CONSECUTIVE = "within_year", "consecutive"
 
 
-def _triggering_sets(invitations: list[Invitation], used: set[int], n: int, mode: str) -> list[list[Invitation]]:
+def _triggering_sets(
+    invitations: list[Invitation], used: set[int], n: int, mode: str
+) -> list[list[Invitation]]:
     sets: list[list[Invitation]] = []
     if mode == CONSECUTIVE:
         run: list[Invitation] = []
@@ -63,12 +66,15 @@ def _triggering_sets(invitations: list[Invitation], used: set[int], n: int, mode
 
 
 def _explain(absences: list[Invitation], mode: str, figure) -> str:
-    lines = [f"{i.activity.held_on:%Y-%m-%d} {i.activity.get_kind_display()}“{i.activity.title}”：无故缺席"
-             for i in absences]
+    lines = [
+        f"{i.activity.held_on:%Y-%m-%d} {i.activity.get_kind_display()}“{i.activity.title}”：无故缺席"
+        for i in absences
+    ]
     if mode == WITHIN_YEAR:
         first = absences[0].activity.held_on
-        lines.append(f"以上缺席均在自第一次缺席之日起一年内（{first:%Y-%m-%d} 至 "
-                     f"{term_end(first, 1):%Y-%m-%d}）。")
+        lines.append(
+            f"以上缺席均在自第一次缺席之日起一年内（{first:%Y-%m-%d} 至 {term_end(first, 1):%Y-%m-%d}）。"
+        )
     else:
         lines.append("以上缺席在该监督员受邀参加的活动中依时间顺序连续发生，其间没有出席或请假。")
     lines.append(f"依据{figure.citation}：{figure.note or figure.label}。")
@@ -92,17 +98,25 @@ def evaluate_absences(supervisor: Supervisor) -> list[AbsenceFinding]:
             return []
         figure = profile.figure("absence_rule")
         n, mode = int(figure.value["n"]), figure.value.get("mode", CONSECUTIVE)
-        invitations = list(supervisor.invitations.select_related("activity")
-                           .order_by("activity__held_on", "activity_id"))
-        used = set(AbsenceFinding.objects.filter(supervisor=supervisor)
-                   .values_list("absences__pk", flat=True))
+        invitations = list(
+            supervisor.invitations.select_related("activity").order_by("activity__held_on", "activity_id")
+        )
+        used = set(
+            AbsenceFinding.objects.filter(supervisor=supervisor).values_list("absences__pk", flat=True)
+        )
         created = []
         for absences in _triggering_sets(invitations, used, n, mode):
             key = ",".join(str(pk) for pk in sorted(i.pk for i in absences))
             finding = AbsenceFinding(
-                supervisor=supervisor, jurisdiction=supervisor.jurisdiction, absence_key=key, mode=mode,
-                threshold=n, rule_text=figure.note or figure.label, article=str(figure.citation),
-                explanation=_explain(absences, mode, figure))
+                supervisor=supervisor,
+                jurisdiction=supervisor.jurisdiction,
+                absence_key=key,
+                mode=mode,
+                threshold=n,
+                rule_text=figure.note or figure.label,
+                article=str(figure.citation),
+                explanation=_explain(absences, mode, figure),
+            )
             finding.full_clean()
             finding.save()
             finding.absences.set(absences)

@@ -1,5 +1,6 @@
 """Around the supervisor processes: supervision activities and attendance (with the absence rule),
 recusal (回避), and supervisors' written opinions and leads (意见建议/违法线索)."""
+
 from django.apps import AppConfig
 
 

@@ -1,6 +1,7 @@
 """Demo content: for each supervisor jurisdiction with serving supervisors, a past meeting with
 attendance recorded and an inspection ahead awaiting recusal declarations; one opinion forwarded to
 an agency with its answer clock running. Creates nothing when no supervisor exists. Idempotent."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +15,7 @@ from roles.models import StaffProfile
 from rules.profiles import get_profile
 from supervisors.models import SERVING, Supervisor
 
-from .models import EXCUSED, PRESENT, Activity, Invitation, Opinion
+from .models import EXCUSED, PRESENT, Activity, Opinion
 from .opinions import opinion_forward
 from .services import activity_create, attendance_record, invitation_create
 
@@ -27,7 +28,11 @@ for _module in ("supervisors.demo", "flows.demo"):
             raise
 
 AGENCIES = {"wanzhou": "万州区市场监督管理局", "weihai": "威海市城市管理局", "wuhan": "武汉市交通运输局"}
-PLACES = {"wanzhou": "万州区司法局四楼会议室", "weihai": "威海市司法局二楼会议室", "wuhan": "武汉市司法局一号会议室"}
+PLACES = {
+    "wanzhou": "万州区司法局四楼会议室",
+    "weihai": "威海市司法局二楼会议室",
+    "wuhan": "武汉市司法局一号会议室",
+}
 
 
 def _activities(code: str, officer, supervisors: list[Supervisor], today: dt.date) -> int:
@@ -36,9 +41,14 @@ def _activities(code: str, officer, supervisors: list[Supervisor], today: dt.dat
     meeting = Activity.objects.filter(jurisdiction=code, title=meeting_title).first()
     if meeting is None:
         meeting = activity_create(
-            by=officer, jurisdiction=code, kind="meeting", title=meeting_title,
-            held_on=today - dt.timedelta(days=20), place=PLACES[code],
-            notes="通报本季度行政执法监督工作情况，听取监督员意见建议。")
+            by=officer,
+            jurisdiction=code,
+            kind="meeting",
+            title=meeting_title,
+            held_on=today - dt.timedelta(days=20),
+            place=PLACES[code],
+            notes="通报本季度行政执法监督工作情况，听取监督员意见建议。",
+        )
         outcomes = [(PRESENT, ""), (EXCUSED, "单位临时安排出差"), (PRESENT, "")]
         for supervisor, (status, reason) in zip(supervisors, outcomes, strict=False):
             invitation = invitation_create(activity=meeting, supervisor=supervisor, by=officer)
@@ -47,9 +57,15 @@ def _activities(code: str, officer, supervisors: list[Supervisor], today: dt.dat
     inspection_title = "城市管理领域行政执法专项检查" if code == "weihai" else "行政执法案卷专项评查"
     if not Activity.objects.filter(jurisdiction=code, title=inspection_title).exists():
         inspection = activity_create(
-            by=officer, jurisdiction=code, kind="inspection" if code == "weihai" else "casefile_review",
-            title=inspection_title, held_on=today + dt.timedelta(days=14), place=AGENCIES[code],
-            agency=AGENCIES[code], notes="请受邀监督员在活动前作回避声明。")
+            by=officer,
+            jurisdiction=code,
+            kind="inspection" if code == "weihai" else "casefile_review",
+            title=inspection_title,
+            held_on=today + dt.timedelta(days=14),
+            place=AGENCIES[code],
+            agency=AGENCIES[code],
+            notes="请受邀监督员在活动前作回避声明。",
+        )
         for supervisor in supervisors[:3]:
             invitation_create(activity=inspection, supervisor=supervisor, by=officer)
         created += 1
@@ -59,7 +75,9 @@ def _activities(code: str, officer, supervisors: list[Supervisor], today: dt.dat
 def _opinion(officer, today: dt.date) -> str:
     # prefer a jurisdiction whose rules put the agency's answer on a clock (001 第十二条)
     codes = sorted(AGENCIES, key=lambda c: not get_profile(c).has("opinion_answer_period"))
-    supervisor = next((s for c in codes for s in Supervisor.objects.filter(jurisdiction=c, status=SERVING)), None)
+    supervisor = next(
+        (s for c in codes for s in Supervisor.objects.filter(jurisdiction=c, status=SERVING)), None
+    )
     if supervisor is None:
         return "无在聘监督员，未创建意见建议"
     title = "关于规范执法检查中出示执法证件的建议"
@@ -69,18 +87,28 @@ def _opinion(officer, today: dt.date) -> str:
     liaison = get_user_model().objects.filter(username="liaison").first()
     if liaison is not None:
         profile, _ = StaffProfile.objects.get_or_create(
-            user=liaison, defaults={"agency": agency, "jurisdiction": supervisor.jurisdiction})
+            user=liaison, defaults={"agency": agency, "jurisdiction": supervisor.jurisdiction}
+        )
         agency = profile.agency or agency
     # entered from the supervisor's written submission (the demo roster may have no login accounts)
     opinion = Opinion(
-        jurisdiction=supervisor.jurisdiction, supervisor=supervisor, kind="opinion", agency=agency, title=title,
+        jurisdiction=supervisor.jurisdiction,
+        supervisor=supervisor,
+        kind="opinion",
+        agency=agency,
+        title=title,
         body="在参加执法检查时发现，部分执法人员开展检查前未主动出示执法证件，"
-             "建议该机关组织专题培训，并在执法记录仪中完整记录亮证环节。",
-        confidential=get_profile(supervisor.jurisdiction).flag("lead_confidentiality"))
+        "建议该机关组织专题培训，并在执法记录仪中完整记录亮证环节。",
+        confidential=get_profile(supervisor.jurisdiction).flag("lead_confidentiality"),
+    )
     opinion.full_clean()
     opinion.save()
-    _, clock = opinion_forward(opinion=opinion, by=officer, forwarded_on=today - dt.timedelta(days=6),
-                               note="请按规定期限研究办理并反馈。")
+    _, clock = opinion_forward(
+        opinion=opinion,
+        by=officer,
+        forwarded_on=today - dt.timedelta(days=6),
+        note="请按规定期限研究办理并反馈。",
+    )
     return f"已转送{agency}" + (f"，反馈届满日 {clock.due_on:%Y-%m-%d}（{clock.citation}）" if clock else "")
 
 

@@ -1,4 +1,5 @@
 """Forms for the admin screens; the services do the checking, the forms only collect input."""
+
 from __future__ import annotations
 
 from django import forms
@@ -14,15 +15,21 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def jurisdiction_choices():
-    return [(p.code, p.name) for p in RuleProfile.objects.order_by("pk") if get_profile(p.code).has("absence_rule")]
+    return [
+        (p.code, p.name)
+        for p in RuleProfile.objects.order_by("pk")
+        if get_profile(p.code).has("absence_rule")
+    ]
 
 
 def ground_choices(jurisdiction: str, *, bureau: bool) -> list[tuple[str, str]]:
     from .services import BUREAU_ONLY_GROUNDS
 
-    return [(g["code"], f"{g['label']}（{g['citation']}）")
-            for g in get_profile(jurisdiction).choices("recusal_grounds")
-            if bureau or g["code"] not in BUREAU_ONLY_GROUNDS]
+    return [
+        (g["code"], f"{g['label']}（{g['citation']}）")
+        for g in get_profile(jurisdiction).choices("recusal_grounds")
+        if bureau or g["code"] not in BUREAU_ONLY_GROUNDS
+    ]
 
 
 class ActivityForm(forms.Form):
@@ -31,8 +38,12 @@ class ActivityForm(forms.Form):
     title = forms.CharField(label="活动名称", max_length=200)
     held_on = forms.DateField(label="活动日期", widget=DATE)
     place = forms.CharField(label="地点", max_length=200)
-    agency = forms.CharField(label="涉及执法机关", max_length=100, required=False,
-                             help_text="执法检查、案卷评查须填写；会议、培训可不填")
+    agency = forms.CharField(
+        label="涉及执法机关",
+        max_length=100,
+        required=False,
+        help_text="执法检查、案卷评查须填写；会议、培训可不填",
+    )
     case_ref = forms.CharField(label="涉及案件（案号）", max_length=100, required=False)
     notes = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -46,9 +57,9 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["supervisor"].queryset = (Supervisor.objects.filter(jurisdiction=activity.jurisdiction,
-                                                                        status=SERVING)
-                                              .exclude(invitations__activity=activity))
+        self.fields["supervisor"].queryset = Supervisor.objects.filter(
+            jurisdiction=activity.jurisdiction, status=SERVING
+        ).exclude(invitations__activity=activity)
 
 
 class AttendanceForm(forms.Form):
@@ -63,19 +74,24 @@ class DeclarationForm(forms.Form):
     def __init__(self, *args, jurisdiction: str, bureau: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ground"].choices = [("none", "本人无需要回避的情形")] + [
-            (code, f"需回避：{label}") for code, label in ground_choices(jurisdiction, bureau=bureau)]
+            (code, f"需回避：{label}") for code, label in ground_choices(jurisdiction, bureau=bureau)
+        ]
 
 
 class ConflictRecordForm(forms.Form):
     supervisor = forms.ModelChoiceField(label="监督员", queryset=Supervisor.objects.none())
     agency = forms.CharField(label="执法机关", max_length=100)
-    case_ref = forms.CharField(label="案件（案号）", max_length=100, required=False, help_text="空 = 该机关的全部活动")
+    case_ref = forms.CharField(
+        label="案件（案号）", max_length=100, required=False, help_text="空 = 该机关的全部活动"
+    )
     ground = forms.ChoiceField(label="回避情形")
     note = forms.CharField(label="情况说明", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, jurisdiction: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["supervisor"].queryset = Supervisor.objects.filter(jurisdiction=jurisdiction, status=SERVING)
+        self.fields["supervisor"].queryset = Supervisor.objects.filter(
+            jurisdiction=jurisdiction, status=SERVING
+        )
         self.fields["ground"].choices = ground_choices(jurisdiction, bureau=True)
 
 
@@ -91,15 +107,20 @@ class OpinionForm(forms.Form):
         if profile.flag("lead_confidentiality"):  # 001 第十四条; other profiles do not offer it
             self.fields["confidential"].help_text = (
                 f"依据{profile.figure('lead_confidentiality').citation}，可要求司法行政机关予以保密；"
-                "执法机关看不到您的姓名。")
+                "执法机关看不到您的姓名。"
+            )
         else:
             del self.fields["confidential"]
 
 
 class ForwardForm(forms.Form):
     forwarded_on = forms.DateField(label="转送日期", widget=DATE, initial=timezone.localdate)
-    note = forms.CharField(label="转送说明", widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                           help_text="转送说明将发给执法机关；监督员申请保密的，请勿写入其身份信息。")
+    note = forms.CharField(
+        label="转送说明",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="转送说明将发给执法机关；监督员申请保密的，请勿写入其身份信息。",
+    )
 
 
 class AnswerForm(forms.Form):

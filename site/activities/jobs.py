@@ -3,6 +3,7 @@
 Attendance recording evaluates the rule at once; this sweep catches attendance entered another way
 (imports, corrections in the database) and findings owed after a profile's absence_rule changed.
 Idempotent: a triggering set produces one finding only (see absence.py)."""
+
 from clocks import scheduler
 
 

@@ -2,6 +2,7 @@
 
 Every rule these records follow comes from the jurisdiction's profile; the article that applied is
 stored on the record so screens can show it beside the result."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -11,16 +12,29 @@ from supervisors.models import Supervisor
 
 # ------------------------------------------------------------------ activities and attendance
 INSPECTION, CASEFILE_REVIEW, MEETING, TRAINING = "inspection", "casefile_review", "meeting", "training"
-ACTIVITY_KINDS = [(INSPECTION, "执法检查"), (CASEFILE_REVIEW, "案卷评查"), (MEETING, "会议"), (TRAINING, "培训")]
+ACTIVITY_KINDS = [
+    (INSPECTION, "执法检查"),
+    (CASEFILE_REVIEW, "案卷评查"),
+    (MEETING, "会议"),
+    (TRAINING, "培训"),
+]
 
 INVITED, PRESENT, EXCUSED, UNEXCUSED, RECUSED = "invited", "present", "excused", "unexcused", "recused"
-INVITATION_STATUS = [(INVITED, "已邀请"), (PRESENT, "出席"), (EXCUSED, "请假"), (UNEXCUSED, "无故缺席"),
-                     (RECUSED, "回避")]
+INVITATION_STATUS = [
+    (INVITED, "已邀请"),
+    (PRESENT, "出席"),
+    (EXCUSED, "请假"),
+    (UNEXCUSED, "无故缺席"),
+    (RECUSED, "回避"),
+]
 ATTENDANCE_CHOICES = [(PRESENT, "出席"), (EXCUSED, "请假"), (UNEXCUSED, "无故缺席")]
 
 NOT_DECLARED, DECLARED_NONE, DECLARED_CONFLICT = "", "none", "conflict"
-DECLARATION_CHOICES = [(NOT_DECLARED, "未声明"), (DECLARED_NONE, "声明无回避情形"),
-                       (DECLARED_CONFLICT, "声明需回避")]
+DECLARATION_CHOICES = [
+    (NOT_DECLARED, "未声明"),
+    (DECLARED_NONE, "声明无回避情形"),
+    (DECLARED_CONFLICT, "声明需回避"),
+]
 
 
 class Activity(models.Model):
@@ -31,12 +45,17 @@ class Activity(models.Model):
     title = models.CharField("活动名称", max_length=200)
     held_on = models.DateField("活动日期", db_index=True)
     place = models.CharField("地点", max_length=200)
-    agency = models.CharField("涉及执法机关", max_length=100, blank=True,
-                              help_text="执法检查、案卷评查涉及的行政执法机关；会议、培训可不填")
+    agency = models.CharField(
+        "涉及执法机关",
+        max_length=100,
+        blank=True,
+        help_text="执法检查、案卷评查涉及的行政执法机关；会议、培训可不填",
+    )
     case_ref = models.CharField("涉及案件（案号）", max_length=100, blank=True)
     notes = models.TextField("说明", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                   verbose_name="安排人")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="安排人"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -55,20 +74,32 @@ class Activity(models.Model):
 class Invitation(models.Model):
     """One supervisor invited to one activity; attendance and the recusal declaration live here."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="invitations",
-                                 verbose_name="监督活动")
-    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="invitations",
-                                   verbose_name="监督员")
-    status = models.CharField("状态", max_length=16, choices=INVITATION_STATUS, default=INVITED, db_index=True)
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="invitations", verbose_name="监督活动"
+    )
+    supervisor = models.ForeignKey(
+        Supervisor, on_delete=models.PROTECT, related_name="invitations", verbose_name="监督员"
+    )
+    status = models.CharField(
+        "状态", max_length=16, choices=INVITATION_STATUS, default=INVITED, db_index=True
+    )
     excuse_reason = models.CharField("请假事由", max_length=200, blank=True)
-    declaration = models.CharField("回避声明", max_length=16, choices=DECLARATION_CHOICES, blank=True,
-                                   default=NOT_DECLARED)
+    declaration = models.CharField(
+        "回避声明", max_length=16, choices=DECLARATION_CHOICES, blank=True, default=NOT_DECLARED
+    )
     declared_at = models.DateTimeField("声明时间", null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+", verbose_name="登记人")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="登记人",
+    )
     recorded_at = models.DateTimeField("登记时间", null=True, blank=True)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                   verbose_name="邀请人")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="邀请人"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -88,21 +119,32 @@ class ConflictDeclaration(models.Model):
     agency — or, when a case is named, on that case."""
 
     DECLARED, RECORDED = "declared", "recorded"
-    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="conflicts",
-                                   verbose_name="监督员")
+    supervisor = models.ForeignKey(
+        Supervisor, on_delete=models.PROTECT, related_name="conflicts", verbose_name="监督员"
+    )
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
     agency = models.CharField("执法机关", max_length=100)
-    case_ref = models.CharField("案件（案号）", max_length=100, blank=True, help_text="空 = 涉及该机关的全部活动")
+    case_ref = models.CharField(
+        "案件（案号）", max_length=100, blank=True, help_text="空 = 涉及该机关的全部活动"
+    )
     ground = models.CharField("回避情形", max_length=32)
     ground_label = models.CharField("回避情形说明", max_length=200)
     article = models.CharField("依据条款", max_length=120)
-    origin = models.CharField("来源", max_length=16, choices=[(DECLARED, "监督员自行声明"),
-                                                              (RECORDED, "司法局登记/要求回避")])
-    activity = models.ForeignKey(Activity, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="conflicts", verbose_name="声明时的活动")
+    origin = models.CharField(
+        "来源", max_length=16, choices=[(DECLARED, "监督员自行声明"), (RECORDED, "司法局登记/要求回避")]
+    )
+    activity = models.ForeignKey(
+        Activity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="conflicts",
+        verbose_name="声明时的活动",
+    )
     note = models.TextField("情况说明", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                   verbose_name="登记人")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="登记人"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -120,14 +162,16 @@ class AbsenceFinding(models.Model):
     """The absence rule fired: these unexcused absences meet the profile's threshold
     (000 第十八条第（三）项 within one year; 001 第十六条第（六）项 / 002 第十五条第（二）项 consecutive)."""
 
-    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="absence_findings",
-                                   verbose_name="监督员")
+    supervisor = models.ForeignKey(
+        Supervisor, on_delete=models.PROTECT, related_name="absence_findings", verbose_name="监督员"
+    )
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
     absences = models.ManyToManyField(Invitation, related_name="findings", verbose_name="认定的缺席")
     # sorted invitation ids: one finding per triggering set, enforced by the database
     absence_key = models.CharField("缺席组合", max_length=200)
-    mode = models.CharField("规则方式", max_length=16, choices=[("within_year", "一年内累计"),
-                                                              ("consecutive", "连续")])
+    mode = models.CharField(
+        "规则方式", max_length=16, choices=[("within_year", "一年内累计"), ("consecutive", "连续")]
+    )
     threshold = models.PositiveSmallIntegerField("次数")
     rule_text = models.CharField("规则", max_length=200)
     article = models.CharField("依据条款", max_length=120)
@@ -138,7 +182,9 @@ class AbsenceFinding(models.Model):
         verbose_name = "无故缺席认定"
         verbose_name_plural = "无故缺席认定"
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["supervisor", "absence_key"], name="one_finding_per_set")]
+        constraints = [
+            models.UniqueConstraint(fields=["supervisor", "absence_key"], name="one_finding_per_set")
+        ]
 
     def __str__(self) -> str:
         return f"{self.supervisor.name}：{self.rule_text}（{self.article}）"
@@ -148,10 +194,19 @@ class AbsenceFinding(models.Model):
 OPINION, LEAD = "opinion", "lead"
 OPINION_KINDS = [(OPINION, "意见建议"), (LEAD, "违法线索")]
 SUBMITTED, FORWARDED, ANSWERED, CLOSED = "submitted", "forwarded", "answered", "closed"
-OPINION_STATUS = [(SUBMITTED, "已提交"), (FORWARDED, "已转送执法机关"), (ANSWERED, "执法机关已反馈"),
-                  (CLOSED, "已办结")]
-OUTCOMES = [("adopted", "采纳并已整改"), ("rectifying", "采纳，限期整改中"), ("partly", "部分采纳"),
-            ("unfounded", "经核查问题不成立"), ("other", "其他处理")]
+OPINION_STATUS = [
+    (SUBMITTED, "已提交"),
+    (FORWARDED, "已转送执法机关"),
+    (ANSWERED, "执法机关已反馈"),
+    (CLOSED, "已办结"),
+]
+OUTCOMES = [
+    ("adopted", "采纳并已整改"),
+    ("rectifying", "采纳，限期整改中"),
+    ("partly", "部分采纳"),
+    ("unfounded", "经核查问题不成立"),
+    ("other", "其他处理"),
+]
 CONFIDENTIAL_PARTY = "监督员（已申请保密）"
 
 
@@ -160,8 +215,9 @@ class Opinion(models.Model):
     002 第十四条). A confidential lead (001 第十四条) never shows the supervisor to the agency."""
 
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
-    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="opinions",
-                                   verbose_name="监督员")
+    supervisor = models.ForeignKey(
+        Supervisor, on_delete=models.PROTECT, related_name="opinions", verbose_name="监督员"
+    )
     kind = models.CharField("类型", max_length=16, choices=OPINION_KINDS)
     agency = models.CharField("涉及执法机关", max_length=100, db_index=True)
     title = models.CharField("标题", max_length=200)
@@ -170,27 +226,55 @@ class Opinion(models.Model):
     status = models.CharField("状态", max_length=16, choices=OPINION_STATUS, default=SUBMITTED, db_index=True)
     submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
     forwarded_on = models.DateField("转送日期", null=True, blank=True)
-    forwarded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+", verbose_name="转送人")
+    forwarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="转送人",
+    )
     forward_note = models.TextField("转送说明", blank=True)
     answer = models.TextField("执法机关反馈", blank=True)
     answered_at = models.DateTimeField("反馈时间", null=True, blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+", verbose_name="反馈人")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="反馈人",
+    )
     outcome = models.CharField("办理结果", max_length=16, choices=OUTCOMES, blank=True)
     outcome_note = models.TextField("结果说明", blank=True)
     decided_on = models.DateField("办结日期", null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+", verbose_name="办结人")
-    decision = models.OneToOneField("decisions.DecisionRecord", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name="决定记录")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="办结人",
+    )
+    decision = models.OneToOneField(
+        "decisions.DecisionRecord",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="决定记录",
+    )
 
     class Meta:
         verbose_name = "意见建议/违法线索"
         verbose_name_plural = "意见建议/违法线索"
         ordering = ["-submitted_at", "-pk"]
-        permissions = [("submit_opinion", "可提交意见建议、违法线索"), ("forward_opinion", "可转送意见建议"),
-                       ("answer_opinion", "可答复转送的意见建议"), ("decide_opinion", "可登记办理结果")]
+        permissions = [
+            ("submit_opinion", "可提交意见建议、违法线索"),
+            ("forward_opinion", "可转送意见建议"),
+            ("answer_opinion", "可答复转送的意见建议"),
+            ("decide_opinion", "可登记办理结果"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.title}"

@@ -5,6 +5,7 @@ answer (the agency's liaison) → outcome (bureau; writes the decision record th
 000 第十六条: the bureau forwards or investigates and feeds back; 001 第十二条: the agency answers within
 30 days; 001 第十四条: the supervisor may ask for confidentiality; 001 第十五条: the bureau feeds back;
 002 第十四条: the bureau forwards and presses, the agency investigates and feeds back."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,7 +35,9 @@ def handling_citation(profile) -> str:
 
 
 @transaction.atomic
-def opinion_submit(*, by, kind: str, agency: str, title: str, body: str, confidential: bool = False) -> Opinion:
+def opinion_submit(
+    *, by, kind: str, agency: str, title: str, body: str, confidential: bool = False
+) -> Opinion:
     require(by, "activities.submit_opinion", "只有监督员可以提交意见建议或违法线索。")
     supervisor = getattr(by, "supervisor", None)
     if supervisor is None or supervisor.status != SERVING:
@@ -44,8 +47,15 @@ def opinion_submit(*, by, kind: str, agency: str, title: str, body: str, confide
         raise ValidationError(f"{profile.name}的办法未规定监督员可申请保密，不能选择保密。")
     if kind not in dict(OPINION_KINDS):
         raise ValidationError("请选择意见建议或违法线索。")
-    opinion = Opinion(jurisdiction=supervisor.jurisdiction, supervisor=supervisor, kind=kind,
-                      agency=agency.strip(), title=title.strip(), body=body.strip(), confidential=confidential)
+    opinion = Opinion(
+        jurisdiction=supervisor.jurisdiction,
+        supervisor=supervisor,
+        kind=kind,
+        agency=agency.strip(),
+        title=title.strip(),
+        body=body.strip(),
+        confidential=confidential,
+    )
     opinion.full_clean()
     opinion.save()
     return opinion
@@ -107,14 +117,23 @@ def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
     today = timezone.localdate()
     profile = get_profile(opinion.jurisdiction)
     # the record names no supervisor: the party is linked by account only (001 第十四条 confidentiality)
-    body = f"{opinion.get_kind_display()}“{opinion.title}”（涉及{opinion.agency}）办理结果：{dict(OUTCOMES)[outcome]}。\n{note.strip()}"
+    body = (f"{opinion.get_kind_display()}“{opinion.title}”（涉及{opinion.agency}）"
+            f"办理结果：{dict(OUTCOMES)[outcome]}。\n{note.strip()}")
     if opinion.answer:
         body += f"\n执法机关反馈：{opinion.answer}"
     record = DecisionRecord(
-        process_kind="opinion", title=f"{opinion.get_kind_display()}办理结果：{opinion.title}", body=body,
-        jurisdiction=opinion.jurisdiction, agency=opinion.agency, outcome=dict(OUTCOMES)[outcome],
-        decided_on=today, article=handling_citation(profile), confidential=opinion.confidential,
-        party_user=opinion.supervisor.user, subject=opinion)
+        process_kind="opinion",
+        title=f"{opinion.get_kind_display()}办理结果：{opinion.title}",
+        body=body,
+        jurisdiction=opinion.jurisdiction,
+        agency=opinion.agency,
+        outcome=dict(OUTCOMES)[outcome],
+        decided_on=today,
+        article=handling_citation(profile),
+        confidential=opinion.confidential,
+        party_user=opinion.supervisor.user,
+        subject=opinion,
+    )
     record.full_clean()
     record.save()
     if clock := running_clock(opinion):

@@ -2,6 +2,7 @@
 
 Bureau staff (officers, leaders) see every jurisdiction's records, as with decision records;
 a supervisor sees only their own; a liaison sees only forwarded items of their own agency."""
+
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
@@ -38,7 +39,8 @@ def conflicts_for(*, supervisor, agency: str, case_ref: str = "") -> QuerySet[Co
     if not agency:
         return ConflictDeclaration.objects.none()
     return ConflictDeclaration.objects.filter(supervisor=supervisor, agency=agency).filter(
-        Q(case_ref="") | Q(case_ref=case_ref) if case_ref else Q(case_ref=""))
+        Q(case_ref="") | Q(case_ref=case_ref) if case_ref else Q(case_ref="")
+    )
 
 
 def activities_for(user) -> QuerySet[Activity]:
@@ -52,8 +54,11 @@ def activities_for(user) -> QuerySet[Activity]:
 def invitations_for_supervisor(user) -> QuerySet[Invitation]:
     if not is_supervisor(user):
         return Invitation.objects.none()
-    return (Invitation.objects.filter(supervisor__user=user).select_related("activity")
-            .order_by("-activity__held_on"))
+    return (
+        Invitation.objects.filter(supervisor__user=user)
+        .select_related("activity")
+        .order_by("-activity__held_on")
+    )
 
 
 def opinions_for_bureau(user) -> QuerySet[Opinion]:
@@ -70,7 +75,9 @@ def opinions_for_agency(user) -> QuerySet[Opinion]:
     """Only items forwarded to the liaison's own agency; never drafts, never another agency's."""
     if not is_liaison(user):
         return Opinion.objects.none()
-    return Opinion.objects.filter(agency=agency_of(user)).exclude(status=SUBMITTED).select_related("supervisor")
+    return (
+        Opinion.objects.filter(agency=agency_of(user)).exclude(status=SUBMITTED).select_related("supervisor")
+    )
 
 
 def open_for_agency(user) -> QuerySet[Opinion]:

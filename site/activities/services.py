@@ -1,5 +1,6 @@
 """Writes on activities, invitations, attendance and recusal. Each checks the caller's permission
 itself (roles/definitions.py grants them by group) and validates before saving."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,18 @@ from rules.profiles import FigureMissing, get_profile
 from supervisors.models import SERVING, Supervisor
 
 from .absence import evaluate_absences
-from .models import (DECLARED_CONFLICT, DECLARED_NONE, EXCUSED, INVITED, PRESENT, RECUSED, UNEXCUSED,
-                     Activity, ConflictDeclaration, Invitation)
+from .models import (
+    DECLARED_CONFLICT,
+    DECLARED_NONE,
+    EXCUSED,
+    INVITED,
+    PRESENT,
+    RECUSED,
+    UNEXCUSED,
+    Activity,
+    ConflictDeclaration,
+    Invitation,
+)
 from .selectors import conflicts_for
 
 # 001 第十条第二款: "司法行政机关要求回避" is the bureau's order, not a ground a supervisor declares
@@ -33,8 +44,18 @@ def recusal_ground(jurisdiction: str, code: str) -> dict:
     raise ValidationError("请选择本辖区办法规定的回避情形。")
 
 
-def activity_create(*, by, jurisdiction: str, kind: str, title: str, held_on: dt.date, place: str,
-                    agency: str = "", case_ref: str = "", notes: str = "") -> Activity:
+def activity_create(
+    *,
+    by,
+    jurisdiction: str,
+    kind: str,
+    title: str,
+    held_on: dt.date,
+    place: str,
+    agency: str = "",
+    case_ref: str = "",
+    notes: str = "",
+) -> Activity:
     require(by, "activities.add_activity", "只有司法局经办人可以安排监督活动。")
     try:
         get_profile(jurisdiction)
@@ -42,9 +63,17 @@ def activity_create(*, by, jurisdiction: str, kind: str, title: str, held_on: dt
         raise ValidationError(str(exc)) from None
     if case_ref and not agency:
         raise ValidationError("填写涉及案件时，须同时填写办理该案件的执法机关。")
-    activity = Activity(jurisdiction=jurisdiction, kind=kind, title=title.strip(), held_on=held_on,
-                        place=place.strip(), agency=agency.strip(), case_ref=case_ref.strip(), notes=notes,
-                        created_by=by)
+    activity = Activity(
+        jurisdiction=jurisdiction,
+        kind=kind,
+        title=title.strip(),
+        held_on=held_on,
+        place=place.strip(),
+        agency=agency.strip(),
+        case_ref=case_ref.strip(),
+        notes=notes,
+        created_by=by,
+    )
     activity.full_clean()
     activity.save()
     return activity
@@ -56,12 +85,17 @@ def invitation_create(*, activity: Activity, supervisor: Supervisor, by) -> Invi
     if supervisor.jurisdiction != activity.jurisdiction:
         raise ValidationError(f"{supervisor.name}不是本辖区的监督员，不能邀请参加本次活动。")
     if supervisor.status != SERVING:
-        raise ValidationError(f"{supervisor.name}不在聘任期内（{supervisor.get_status_display()}），不能邀请。")
-    conflict = conflicts_for(supervisor=supervisor, agency=activity.agency, case_ref=activity.case_ref).first()
+        raise ValidationError(
+            f"{supervisor.name}不在聘任期内（{supervisor.get_status_display()}），不能邀请。"
+        )
+    conflict = conflicts_for(
+        supervisor=supervisor, agency=activity.agency, case_ref=activity.case_ref
+    ).first()
     if conflict is not None:
         raise ValidationError(
             f"{supervisor.name}已有回避记录（{conflict.ground_label}，依据{conflict.article}），"
-            f"不能参加涉及“{conflict.agency}{'·' + conflict.case_ref if conflict.case_ref else ''}”的活动。")
+            f"不能参加涉及“{conflict.agency}{'·' + conflict.case_ref if conflict.case_ref else ''}”的活动。"
+        )
     invitation = Invitation(activity=activity, supervisor=supervisor, invited_by=by)
     invitation.full_clean(validate_constraints=False)
     try:
@@ -76,8 +110,9 @@ def invitation_create(*, activity: Activity, supervisor: Supervisor, by) -> Invi
 def recusal_declare(*, invitation: Invitation, by, ground: str | None, note: str = "") -> Invitation:
     """The invited supervisor declares a conflict (ground = a profile code) or none (ground=None).
     An officer may enter a written declaration on the supervisor's behalf."""
-    invitation = Invitation.objects.select_for_update().select_related("activity", "supervisor").get(
-        pk=invitation.pk)
+    invitation = (
+        Invitation.objects.select_for_update().select_related("activity", "supervisor").get(pk=invitation.pk)
+    )
     activity, supervisor = invitation.activity, invitation.supervisor
     own = supervisor.user_id is not None and supervisor.user_id == by.pk
     if own:
@@ -99,10 +134,18 @@ def recusal_declare(*, invitation: Invitation, by, ground: str | None, note: str
         raise ValidationError("该情形由司法行政机关决定，监督员自行回避请选择其他情形。")
     item = recusal_ground(activity.jurisdiction, ground)
     conflict = ConflictDeclaration(
-        supervisor=supervisor, jurisdiction=activity.jurisdiction, agency=activity.agency,
-        case_ref=activity.case_ref, ground=item["code"], ground_label=item["label"],
-        article=str(item["citation"]), origin=ConflictDeclaration.DECLARED, activity=activity,
-        note=note.strip(), created_by=by)
+        supervisor=supervisor,
+        jurisdiction=activity.jurisdiction,
+        agency=activity.agency,
+        case_ref=activity.case_ref,
+        ground=item["code"],
+        ground_label=item["label"],
+        article=str(item["citation"]),
+        origin=ConflictDeclaration.DECLARED,
+        activity=activity,
+        note=note.strip(),
+        created_by=by,
+    )
     conflict.full_clean()
     conflict.save()
     invitation.declaration, invitation.declared_at, invitation.status = DECLARED_CONFLICT, now, RECUSED
@@ -111,8 +154,9 @@ def recusal_declare(*, invitation: Invitation, by, ground: str | None, note: str
 
 
 @transaction.atomic
-def recusal_record(*, supervisor: Supervisor, agency: str, ground: str, by, case_ref: str = "",
-                   note: str = "") -> ConflictDeclaration:
+def recusal_record(
+    *, supervisor: Supervisor, agency: str, ground: str, by, case_ref: str = "", note: str = ""
+) -> ConflictDeclaration:
     """The bureau records a conflict or orders recusal (001 第十条第二款); every open invitation on that
     agency/case becomes 回避 at once."""
     require(by, "activities.order_recusal", "只有司法局经办人可以登记回避或要求回避。")
@@ -120,14 +164,26 @@ def recusal_record(*, supervisor: Supervisor, agency: str, ground: str, by, case
         raise ValidationError("请填写需回避的执法机关。")
     item = recusal_ground(supervisor.jurisdiction, ground)
     conflict = ConflictDeclaration(
-        supervisor=supervisor, jurisdiction=supervisor.jurisdiction, agency=agency.strip(),
-        case_ref=case_ref.strip(), ground=item["code"], ground_label=item["label"],
-        article=str(item["citation"]), origin=ConflictDeclaration.RECORDED, note=note.strip(), created_by=by)
+        supervisor=supervisor,
+        jurisdiction=supervisor.jurisdiction,
+        agency=agency.strip(),
+        case_ref=case_ref.strip(),
+        ground=item["code"],
+        ground_label=item["label"],
+        article=str(item["citation"]),
+        origin=ConflictDeclaration.RECORDED,
+        note=note.strip(),
+        created_by=by,
+    )
     conflict.full_clean()
     conflict.save()
     # only activities still ahead: a past invitation keeps its attendance question (absence rule)
-    affected = Invitation.objects.filter(supervisor=supervisor, status=INVITED, activity__agency=conflict.agency,
-                                         activity__held_on__gte=timezone.localdate())
+    affected = Invitation.objects.filter(
+        supervisor=supervisor,
+        status=INVITED,
+        activity__agency=conflict.agency,
+        activity__held_on__gte=timezone.localdate(),
+    )
     if conflict.case_ref:
         affected = affected.filter(activity__case_ref=conflict.case_ref)
     affected.update(status=RECUSED, declaration=DECLARED_CONFLICT, declared_at=timezone.now())
@@ -138,14 +194,16 @@ def recusal_record(*, supervisor: Supervisor, agency: str, ground: str, by, case
 def attendance_record(*, invitation: Invitation, status: str, by, excuse_reason: str = "") -> Invitation:
     """Present / excused (请假, with reason) / unexcused (无故缺席); then the absence rule is evaluated."""
     require(by, "activities.record_attendance", "只有司法局经办人可以登记出席情况。")
-    invitation = Invitation.objects.select_for_update().select_related("activity", "supervisor").get(
-        pk=invitation.pk)
+    invitation = (
+        Invitation.objects.select_for_update().select_related("activity", "supervisor").get(pk=invitation.pk)
+    )
     activity = invitation.activity
     if status not in (PRESENT, EXCUSED, UNEXCUSED):
         raise ValidationError("出席情况只能是出席、请假或无故缺席。")
     if invitation.status == RECUSED:
-        conflict = conflicts_for(supervisor=invitation.supervisor, agency=activity.agency,
-                                 case_ref=activity.case_ref).first()
+        conflict = conflicts_for(
+            supervisor=invitation.supervisor, agency=activity.agency, case_ref=activity.case_ref
+        ).first()
         cite = f"（依据{conflict.article}）" if conflict else ""
         raise ValidationError(f"{invitation.supervisor.name}已就本次活动回避{cite}，不能登记出席情况。")
     if activity.held_on > timezone.localdate():
@@ -154,7 +212,9 @@ def attendance_record(*, invitation: Invitation, status: str, by, excuse_reason:
         raise ValidationError("登记请假须填写请假事由。")
     if status == PRESENT and activity.touches_agency_or_case and invitation.declaration != DECLARED_NONE:
         cite = get_profile(activity.jurisdiction).figure("recusal_grounds").citation
-        raise ValidationError(f"{invitation.supervisor.name}尚未声明无回避情形（依据{cite}），不能登记为出席。")
+        raise ValidationError(
+            f"{invitation.supervisor.name}尚未声明无回避情形（依据{cite}），不能登记为出席。"
+        )
     if invitation.status == UNEXCUSED and status != UNEXCUSED and invitation.findings.exists():
         raise ValidationError("该次缺席已作为无故缺席认定的依据，不能更改；如有异议请在解聘程序中说明。")
     invitation.status = status

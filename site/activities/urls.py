@@ -1,4 +1,5 @@
 """Admin URLs (mounted under the Wagtail admin, so they share its login)."""
+
 from django.urls import path
 
 from .views import bureau, own

@@ -1,5 +1,6 @@
 """Admin menu, URLs and dashboard panel for activities, recusal and opinions; each item shows only to
 the role that may use it (selectors.is_bureau / is_supervisor / is_liaison)."""
+
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
@@ -13,23 +14,30 @@ from .selectors import is_bureau, is_liaison, is_supervisor, open_for_agency
 
 class RoleMenuItem(MenuItem):
     def __init__(self, label, url_name, test, icon, order):
-        super().__init__(label, reverse_lazy(f"activities_admin:{url_name}"), icon_name=icon, order=order,
-                         name=f"activities-{url_name}")
+        super().__init__(
+            label,
+            reverse_lazy(f"activities_admin:{url_name}"),
+            icon_name=icon,
+            order=order,
+            name=f"activities-{url_name}",
+        )
         self.test = test
 
     def is_shown(self, request):
         return self.test(request.user)
 
 
-MENU = Menu(items=[
-    RoleMenuItem("监督活动", "activities", is_bureau, "date", 10),
-    RoleMenuItem("回避记录", "conflicts", is_bureau, "warning", 20),
-    RoleMenuItem("无故缺席认定", "findings", is_bureau, "warning", 30),
-    RoleMenuItem("意见建议与线索", "opinions", is_bureau, "mail", 40),
-    RoleMenuItem("我的监督活动", "my_invitations", is_supervisor, "date", 50),
-    RoleMenuItem("我的意见建议", "my_opinions", is_supervisor, "mail", 60),
-    RoleMenuItem("转送本机关事项", "agency_opinions", is_liaison, "mail", 70),
-])
+MENU = Menu(
+    items=[
+        RoleMenuItem("监督活动", "activities", is_bureau, "date", 10),
+        RoleMenuItem("回避记录", "conflicts", is_bureau, "warning", 20),
+        RoleMenuItem("无故缺席认定", "findings", is_bureau, "warning", 30),
+        RoleMenuItem("意见建议与线索", "opinions", is_bureau, "mail", 40),
+        RoleMenuItem("我的监督活动", "my_invitations", is_supervisor, "date", 50),
+        RoleMenuItem("我的意见建议", "my_opinions", is_supervisor, "mail", 60),
+        RoleMenuItem("转送本机关事项", "agency_opinions", is_liaison, "mail", 70),
+    ]
+)
 
 
 @hooks.register("register_admin_urls")
@@ -55,18 +63,40 @@ class TodoPanel(Component):
     def render_html(self, parent_context=None):
         user, items = self.request.user, []
         if is_bureau(user):
-            items.append(("待转送的意见建议", Opinion.objects.filter(status=SUBMITTED).count(),
-                          reverse_lazy("activities_admin:opinions")))
-            items.append(("已举行、待登记出席的邀请", Invitation.objects.filter(
-                status=INVITED, activity__held_on__lt=_today()).count(), reverse_lazy("activities_admin:activities")))
+            items.append(
+                (
+                    "待转送的意见建议",
+                    Opinion.objects.filter(status=SUBMITTED).count(),
+                    reverse_lazy("activities_admin:opinions"),
+                )
+            )
+            items.append(
+                (
+                    "已举行、待登记出席的邀请",
+                    Invitation.objects.filter(status=INVITED, activity__held_on__lt=_today()).count(),
+                    reverse_lazy("activities_admin:activities"),
+                )
+            )
         if is_supervisor(user):
-            items.append(("待作回避声明的活动邀请", Invitation.objects.filter(
-                supervisor__user=user, status=INVITED, declaration="", activity__held_on__gte=_today())
-                .exclude(activity__agency="", activity__case_ref="").count(),
-                reverse_lazy("activities_admin:my_invitations")))
+            items.append(
+                (
+                    "待作回避声明的活动邀请",
+                    Invitation.objects.filter(
+                        supervisor__user=user, status=INVITED, declaration="", activity__held_on__gte=_today()
+                    )
+                    .exclude(activity__agency="", activity__case_ref="")
+                    .count(),
+                    reverse_lazy("activities_admin:my_invitations"),
+                )
+            )
         if is_liaison(user):
-            items.append(("待反馈的转送事项", open_for_agency(user).filter(status=FORWARDED).count(),
-                          reverse_lazy("activities_admin:agency_opinions")))
+            items.append(
+                (
+                    "待反馈的转送事项",
+                    open_for_agency(user).filter(status=FORWARDED).count(),
+                    reverse_lazy("activities_admin:agency_opinions"),
+                )
+            )
         if not items:
             return ""
         return render_to_string("activities/dashboard_panel.html", {"items": items})

@@ -1,4 +1,5 @@
 """Fixtures for the activities app: serving supervisors, role users, activities in the past or future."""
+
 import datetime as dt
 import itertools
 
@@ -22,9 +23,16 @@ def make_supervisor(db, make_user):
         i = next(_seq)
         user = make_user(f"sup{i}", SUPERVISOR) if login else None
         return Supervisor.objects.create(
-            jurisdiction=jurisdiction, name=name or f"监督员{i}号", gender="female",
-            birth_date=dt.date(1980, 1, 1), id_number=f"11010119800101{i:04d}", phone="13800000000",
-            workplace="某律师事务所", status=status, user=user)
+            jurisdiction=jurisdiction,
+            name=name or f"监督员{i}号",
+            gender="female",
+            birth_date=dt.date(1980, 1, 1),
+            id_number=f"11010119800101{i:04d}",
+            phone="13800000000",
+            workplace="某律师事务所",
+            status=status,
+            user=user,
+        )
 
     return make
 
@@ -43,10 +51,23 @@ def make_liaison(make_user):
 def make_activity(officer):
     from activities.services import activity_create
 
-    def make(jurisdiction="wanzhou", held_on=dt.date(2026, 3, 2), agency="区市场监督管理局", case_ref="",
-             kind="inspection", title=None):
-        return activity_create(by=officer, jurisdiction=jurisdiction, kind=kind,
-                               title=title or f"{held_on:%m月%d日}执法检查", held_on=held_on, place="区政务中心",
-                               agency=agency, case_ref=case_ref)
+    def make(
+        jurisdiction="wanzhou",
+        held_on=dt.date(2026, 3, 2),
+        agency="区市场监督管理局",
+        case_ref="",
+        kind="inspection",
+        title=None,
+    ):
+        return activity_create(
+            by=officer,
+            jurisdiction=jurisdiction,
+            kind=kind,
+            title=title or f"{held_on:%m月%d日}执法检查",
+            held_on=held_on,
+            place="区政务中心",
+            agency=agency,
+            case_ref=case_ref,
+        )
 
     return make

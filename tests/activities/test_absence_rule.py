@@ -1,5 +1,6 @@
 """The absence rule per profile: 000 第十八条第（三）项 (two unexcused within one year),
 001 第十六条第（六）项 and 002 第十五条第（二）项 (two consecutive unexcused)."""
+
 import datetime as dt
 
 import pytest
@@ -31,13 +32,18 @@ def attend(make_activity, officer):
     """attend(supervisor, date, status) -> the invitation, with a meeting on that date."""
 
     def run(supervisor, day, status=UNEXCUSED, reason=""):
-        activity = make_activity(supervisor.jurisdiction, held_on=day, agency="", kind="meeting",
-                                 title=f"{day}监督工作会议")
+        activity = make_activity(
+            supervisor.jurisdiction, held_on=day, agency="", kind="meeting", title=f"{day}监督工作会议"
+        )
         inv = invitation_create(activity=activity, supervisor=supervisor, by=officer)
         if status is None:
             return inv
-        return attendance_record(invitation=inv, status=status, by=officer,
-                                 excuse_reason=reason or ("出差" if status == EXCUSED else ""))
+        return attendance_record(
+            invitation=inv,
+            status=status,
+            by=officer,
+            excuse_reason=reason or ("出差" if status == EXCUSED else ""),
+        )
 
     return run
 
@@ -52,7 +58,9 @@ def test_wanzhou_two_unexcused_within_one_year_fire_once_and_signal_once(make_su
     assert finding.article == "《万州区行政执法监督员管理办法》第十八条第（三）项"
     assert finding.mode == "within_year" and finding.threshold == 2
     assert sorted(finding.absences.values_list("activity__held_on", flat=True)) == [
-        dt.date(2026, 1, 10), dt.date(2026, 9, 1)]
+        dt.date(2026, 1, 10),
+        dt.date(2026, 9, 1),
+    ]
     # re-recording the same attendance, evaluating again and the scheduler sweep add nothing
     attendance_record(invitation=second, status=UNEXCUSED, by=second.recorded_by)
     evaluate_absences(sup)
@@ -69,7 +77,9 @@ def test_wanzhou_two_unexcused_thirteen_months_apart_do_not_fire(make_supervisor
     attend(sup, dt.date(2026, 6, 1))
     finding = AbsenceFinding.objects.get()
     assert sorted(finding.absences.values_list("activity__held_on", flat=True)) == [
-        dt.date(2026, 2, 12), dt.date(2026, 6, 1)]
+        dt.date(2026, 2, 12),
+        dt.date(2026, 6, 1),
+    ]
 
 
 def test_wanzhou_one_year_is_counted_from_the_first_absence_inclusive(make_supervisor, attend):
@@ -90,10 +100,13 @@ def test_wanzhou_excused_absences_do_not_count(make_supervisor, attend):
     assert AbsenceFinding.objects.count() == 0
 
 
-@pytest.mark.parametrize("code,article", [
-    ("weihai", "《威海市行政执法社会监督员管理办法》第十六条第（六）项"),
-    ("wuhan", "《武汉市行政执法义务监督员管理办法》第十五条第（二）项"),
-])
+@pytest.mark.parametrize(
+    "code,article",
+    [
+        ("weihai", "《威海市行政执法社会监督员管理办法》第十六条第（六）项"),
+        ("wuhan", "《武汉市行政执法义务监督员管理办法》第十五条第（二）项"),
+    ],
+)
 def test_two_consecutive_unexcused_fire_in_weihai_and_wuhan(make_supervisor, attend, fired, code, article):
     sup = make_supervisor(code)
     attend(sup, dt.date(2024, 5, 1))
@@ -143,8 +156,9 @@ def test_a_growing_run_fires_once(make_supervisor, attend, fired):
 def test_recusal_is_neither_attendance_nor_absence(make_supervisor, make_activity, officer):
     sup = make_supervisor("weihai")
     first = make_activity("weihai", held_on=dt.date(2026, 1, 5), agency="", kind="meeting")
-    attendance_record(invitation=invitation_create(activity=first, supervisor=sup, by=officer),
-                      status=UNEXCUSED, by=officer)
+    attendance_record(
+        invitation=invitation_create(activity=first, supervisor=sup, by=officer), status=UNEXCUSED, by=officer
+    )
     future = make_activity("weihai", held_on=dt.date.today() + dt.timedelta(days=5), agency="市城管局")
     inv = invitation_create(activity=future, supervisor=sup, by=officer)
     recusal_record(supervisor=sup, agency="市城管局", ground="ordered", by=officer)
@@ -173,7 +187,8 @@ def test_no_finding_for_a_supervisor_no_longer_serving(make_supervisor, attend, 
 
 def test_excused_absence_needs_a_reason(make_supervisor, make_activity, officer):
     sup = make_supervisor("wuhan")
-    inv = invitation_create(activity=make_activity("wuhan", agency="", kind="training"), supervisor=sup,
-                            by=officer)
+    inv = invitation_create(
+        activity=make_activity("wuhan", agency="", kind="training"), supervisor=sup, by=officer
+    )
     with pytest.raises(ValidationError, match="请假事由"):
         attendance_record(invitation=inv, status=EXCUSED, by=officer)

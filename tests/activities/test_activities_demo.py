@@ -1,5 +1,4 @@
 """The demo loader creates activities only when supervisors exist, and is idempotent."""
-import datetime as dt
 
 import pytest
 
@@ -25,7 +24,9 @@ def test_demo_creates_activities_and_a_forwarded_opinion_once(make_supervisor):
     load_activities()
     counts = (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count())
     load_activities()
-    assert counts == (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count()) == (4, 8, 1)
+    assert (
+        counts == (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count()) == (4, 8, 1)
+    )
     opinion = Opinion.objects.get()
     assert opinion.jurisdiction == "weihai" and opinion.status == "forwarded"
     clock = Clock.objects.get()

@@ -1,6 +1,7 @@
 """The admin screens over HTTP with role users: officers run activities and opinions, supervisors
 declare and submit, liaisons answer — and a liaison never sees a confidential supervisor's identity
 (001 第十四条) nor another agency's items."""
+
 import datetime as dt
 
 import pytest
@@ -22,14 +23,22 @@ def url(name, *args):
 
 def denied(resp) -> bool:
     """Wagtail's admin turns PermissionDenied into a redirect to the dashboard with a message."""
-    return resp.status_code == 403 or (resp.status_code == 302 and resp["Location"] == reverse("wagtailadmin_home"))
+    return resp.status_code == 403 or (
+        resp.status_code == 302 and resp["Location"] == reverse("wagtailadmin_home")
+    )
 
 
 @pytest.fixture
 def confidential_lead(make_supervisor, officer):
     sup = make_supervisor("weihai", name=NAME, login=True)
-    opinion = opinion_submit(by=sup.user, kind="lead", agency=AGENCY, title="占道经营执法选择性处罚",
-                             body="同一路段商户处罚标准不一。", confidential=True)
+    opinion = opinion_submit(
+        by=sup.user,
+        kind="lead",
+        agency=AGENCY,
+        title="占道经营执法选择性处罚",
+        body="同一路段商户处罚标准不一。",
+        confidential=True,
+    )
     opinion_forward(opinion=opinion, by=officer, forwarded_on=dt.date(2026, 11, 2))
     return opinion
 
@@ -37,9 +46,19 @@ def confidential_lead(make_supervisor, officer):
 def test_officer_schedules_invites_and_records_attendance_over_http(client, officer, make_supervisor):
     sup_a, sup_b = make_supervisor("weihai"), make_supervisor("weihai")
     client.force_login(officer)
-    resp = client.post(url("activity_create"), {
-        "jurisdiction": "weihai", "kind": "meeting", "title": "季度监督工作会议", "held_on": "2026-01-05",
-        "place": "市司法局三楼会议室", "agency": "", "case_ref": "", "notes": ""})
+    resp = client.post(
+        url("activity_create"),
+        {
+            "jurisdiction": "weihai",
+            "kind": "meeting",
+            "title": "季度监督工作会议",
+            "held_on": "2026-01-05",
+            "place": "市司法局三楼会议室",
+            "agency": "",
+            "case_ref": "",
+            "notes": "",
+        },
+    )
     activity_url = resp["Location"]
     assert resp.status_code == 302
     for sup in (sup_a, sup_b):
@@ -61,7 +80,9 @@ def test_invite_refused_on_screen_with_the_article(client, officer, make_supervi
     recusal_record(supervisor=sup, agency="市生态环境局", ground="ordered", by=officer)
     activity = make_activity("weihai", held_on=dt.date.today() + dt.timedelta(days=3), agency="市生态环境局")
     client.force_login(officer)
-    page = client.post(url("activity", activity.pk), {"action": "invite", "supervisor": sup.pk}).content.decode()
+    page = client.post(
+        url("activity", activity.pk), {"action": "invite", "supervisor": sup.pk}
+    ).content.decode()
     assert "第十条第二款" in page and not Invitation.objects.exists()
 
 
@@ -72,7 +93,9 @@ def test_supervisor_declares_a_conflict_on_their_screen(client, officer, make_su
     client.force_login(sup.user)
     page = client.get(url("my_invitations")).content.decode()
     assert activity.title in page and "第十二条" in page
-    client.post(url("my_invitations"), {"invitation": inv.pk, "ground": "relatives", "note": "配偶在该局任职"})
+    client.post(
+        url("my_invitations"), {"invitation": inv.pk, "ground": "relatives", "note": "配偶在该局任职"}
+    )
     inv.refresh_from_db()
     assert inv.status == "recused" and ConflictDeclaration.objects.get().origin == "declared"
 
@@ -82,15 +105,25 @@ def test_supervisor_submits_and_sees_status_and_outcome(client, make_supervisor,
     client.force_login(sup.user)
     page = client.get(url("my_opinions")).content.decode()
     assert "申请对本人身份保密" in page and "第十四条" in page
-    client.post(url("my_opinions"), {"kind": "opinion", "agency": AGENCY, "title": "建议公开裁量基准",
-                                     "body": "建议在门户网站公开行政处罚裁量基准。", "confidential": "on"})
+    client.post(
+        url("my_opinions"),
+        {
+            "kind": "opinion",
+            "agency": AGENCY,
+            "title": "建议公开裁量基准",
+            "body": "建议在门户网站公开行政处罚裁量基准。",
+            "confidential": "on",
+        },
+    )
     opinion = Opinion.objects.get()
     assert opinion.confidential and opinion.supervisor == sup
     client.force_login(officer)
     client.post(url("opinion", opinion.pk), {"action": "forward", "forwarded_on": "2026-11-02", "note": ""})
     page = client.get(url("opinions")).content.decode()
     assert "2026-12-02" in page and "第十二条" in page  # due date with its article
-    client.post(url("opinion", opinion.pk), {"action": "decide", "outcome": "adopted", "note": "已在网站公开。"})
+    client.post(
+        url("opinion", opinion.pk), {"action": "decide", "outcome": "adopted", "note": "已在网站公开。"}
+    )
     client.force_login(sup.user)
     page = client.get(url("my_opinions")).content.decode()
     assert "已办结" in page and "采纳并已整改" in page and "已在网站公开。" in page
@@ -147,8 +180,11 @@ def test_finding_list_shows_the_article(client, officer, make_supervisor, make_a
 
     sup = make_supervisor("wuhan")
     for day in (dt.date(2026, 2, 1), dt.date(2026, 3, 1)):
-        inv = invitation_create(activity=make_activity("wuhan", held_on=day, agency="", kind="training"),
-                                supervisor=sup, by=officer)
+        inv = invitation_create(
+            activity=make_activity("wuhan", held_on=day, agency="", kind="training"),
+            supervisor=sup,
+            by=officer,
+        )
         attendance_record(invitation=inv, status="unexcused", by=officer)
     assert AbsenceFinding.objects.count() == 1
     client.force_login(officer)

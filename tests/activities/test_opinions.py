@@ -1,5 +1,6 @@
 """Opinions and leads: 001 第十二条 (answer within 30 days, on a clock), 001 第十四条 (confidentiality),
 000 第十六条 / 002 第十四条 (forward and feed back), decision record for the outcome."""
+
 import datetime as dt
 
 import pytest
@@ -17,14 +18,21 @@ AGENCY = "市城市管理局"
 
 
 def submit(sup, confidential=False, kind="lead", agency=AGENCY):
-    return opinion_submit(by=sup.user, kind=kind, agency=agency, title="夜间渣土车执法不规范",
-                          body="多次发现执法人员未出示执法证件即开展检查。", confidential=confidential)
+    return opinion_submit(
+        by=sup.user,
+        kind=kind,
+        agency=agency,
+        title="夜间渣土车执法不规范",
+        body="多次发现执法人员未出示执法证件即开展检查。",
+        confidential=confidential,
+    )
 
 
 def test_weihai_forward_starts_the_30_day_answer_clock(make_supervisor, officer):
     sup = make_supervisor("weihai", login=True)
-    opinion, clock = opinion_forward(opinion=submit(sup, confidential=True), by=officer,
-                                     forwarded_on=dt.date(2026, 3, 2))
+    opinion, clock = opinion_forward(
+        opinion=submit(sup, confidential=True), by=officer, forwarded_on=dt.date(2026, 3, 2)
+    )
     assert opinion.status == "forwarded"
     assert clock.rule_key == "opinion_answer_period" and clock.n == 30 and clock.unit == "calendar_days"
     assert clock.due_on == dt.date(2026, 4, 1)  # 30 days after 3-02 (the day itself not counted)
@@ -54,7 +62,8 @@ def test_answer_only_by_the_agency_it_was_forwarded_to(make_supervisor, make_lia
 
 
 def test_outcome_writes_a_decision_record_hidden_from_the_agency_when_confidential(
-        make_supervisor, make_liaison, make_user, officer):
+    make_supervisor, make_liaison, make_user, officer
+):
     sup = make_supervisor("weihai", login=True)
     liaison = make_liaison("liaison_a", AGENCY)
     opinion, _ = opinion_forward(opinion=submit(sup, confidential=True), by=officer)

@@ -1,5 +1,6 @@
 """Recusal (回避): 000 第十二条, 001 第十条 (the bureau may order it, 第二款), 002 第十三条.
 A declared or recorded conflict keeps the supervisor off the activity."""
+
 import datetime as dt
 
 import pytest
@@ -12,13 +13,17 @@ pytestmark = pytest.mark.django_db
 SOON = dt.date.today() + dt.timedelta(days=7)
 
 
-@pytest.mark.parametrize("code,ground,article", [
-    ("wanzhou", "own_interest", "《万州区行政执法监督员管理办法》第十二条第（一）项"),
-    ("weihai", "self_or_relatives", "《威海市行政执法社会监督员管理办法》第十条第一款"),
-    ("wuhan", "relatives", "《武汉市行政执法义务监督员管理办法》第十三条第（二）项"),
-])
+@pytest.mark.parametrize(
+    "code,ground,article",
+    [
+        ("wanzhou", "own_interest", "《万州区行政执法监督员管理办法》第十二条第（一）项"),
+        ("weihai", "self_or_relatives", "《威海市行政执法社会监督员管理办法》第十条第一款"),
+        ("wuhan", "relatives", "《武汉市行政执法义务监督员管理办法》第十三条第（二）项"),
+    ],
+)
 def test_declared_conflict_keeps_the_supervisor_off_the_activity(
-        make_supervisor, make_activity, officer, code, ground, article):
+    make_supervisor, make_activity, officer, code, ground, article
+):
     sup = make_supervisor(code, login=True)
     activity = make_activity(code, held_on=SOON, agency="市场监督管理局", case_ref="市监罚〔2026〕12号")
     inv = invitation_create(activity=activity, supervisor=sup, by=officer)
@@ -27,13 +32,18 @@ def test_declared_conflict_keeps_the_supervisor_off_the_activity(
     conflict = ConflictDeclaration.objects.get()
     assert conflict.article == article and conflict.origin == "declared"
     # cannot be marked present, and the message cites the article
-    with pytest.raises(ValidationError, match=article.split("》")[1].replace("（", r"\（").replace("）", r"\）")):
+    with pytest.raises(
+        ValidationError, match=article.split("》")[1].replace("（", r"\（").replace("）", r"\）")
+    ):
         attendance_record(invitation=inv, status=PRESENT, by=officer)
 
 
-@pytest.mark.parametrize("code,ground", [("wanzhou", "other"), ("weihai", "ordered"), ("wuhan", "own_interest")])
+@pytest.mark.parametrize(
+    "code,ground", [("wanzhou", "other"), ("weihai", "ordered"), ("wuhan", "own_interest")]
+)
 def test_inviting_someone_with_a_recorded_conflict_is_refused_with_the_article(
-        make_supervisor, make_activity, officer, code, ground):
+    make_supervisor, make_activity, officer, code, ground
+):
     sup = make_supervisor(code)
     conflict = recusal_record(supervisor=sup, agency="城市管理综合执法局", ground=ground, by=officer)
     activity = make_activity(code, held_on=SOON, agency="城市管理综合执法局")
@@ -44,10 +54,17 @@ def test_inviting_someone_with_a_recorded_conflict_is_refused_with_the_article(
         assert conflict.article == "《威海市行政执法社会监督员管理办法》第十条第二款"
 
 
-def test_case_conflict_blocks_that_case_only_agency_conflict_blocks_all(make_supervisor, make_activity, officer):
+def test_case_conflict_blocks_that_case_only_agency_conflict_blocks_all(
+    make_supervisor, make_activity, officer
+):
     case_only, whole_agency = make_supervisor("wuhan"), make_supervisor("wuhan")
-    recusal_record(supervisor=case_only, agency="交通运输局", case_ref="武交罚〔2026〕3号", ground="own_interest",
-                   by=officer)
+    recusal_record(
+        supervisor=case_only,
+        agency="交通运输局",
+        case_ref="武交罚〔2026〕3号",
+        ground="own_interest",
+        by=officer,
+    )
     recusal_record(supervisor=whole_agency, agency="交通运输局", ground="relatives", by=officer)
     that_case = make_activity("wuhan", held_on=SOON, agency="交通运输局", case_ref="武交罚〔2026〕3号")
     other_case = make_activity("wuhan", held_on=SOON, agency="交通运输局", case_ref="武交罚〔2026〕9号")
@@ -61,8 +78,9 @@ def test_case_conflict_blocks_that_case_only_agency_conflict_blocks_all(make_sup
 
 def test_bureau_order_turns_open_invitations_into_recusal(make_supervisor, make_activity, officer):
     sup = make_supervisor("weihai")
-    inv = invitation_create(activity=make_activity("weihai", held_on=SOON, agency="市生态环境局"), supervisor=sup,
-                            by=officer)
+    inv = invitation_create(
+        activity=make_activity("weihai", held_on=SOON, agency="市生态环境局"), supervisor=sup, by=officer
+    )
     recusal_record(supervisor=sup, agency="市生态环境局", ground="ordered", by=officer, note="其子在该局任职")
     inv.refresh_from_db()
     assert inv.status == RECUSED

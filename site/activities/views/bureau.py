@@ -1,4 +1,5 @@
 """Bureau screens (司法局经办人/负责人): activities, invitations, attendance, recusal, findings, opinions."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -11,8 +12,16 @@ from clocks.services import clocks_for
 from rules.profiles import get_profile
 
 from .. import services
-from ..forms import (ActivityForm, AttendanceForm, ConflictRecordForm, DeclarationForm, DecideForm, ForwardForm,
-                     InviteForm, jurisdiction_choices)
+from ..forms import (
+    ActivityForm,
+    AttendanceForm,
+    ConflictRecordForm,
+    DecideForm,
+    DeclarationForm,
+    ForwardForm,
+    InviteForm,
+    jurisdiction_choices,
+)
 from ..models import CLOSED, SUBMITTED, AbsenceFinding, ConflictDeclaration, Invitation
 from ..opinions import ANSWER_RULE, handling_citation, opinion_decide, opinion_forward
 from ..selectors import activities_for, is_bureau, opinions_for_bureau
@@ -41,22 +50,34 @@ def activity_list(request):
     qs = activities_for(request.user)
     if code:
         qs = qs.filter(jurisdiction=code)
-    return render(request, "activities/activity_list.html", {
-        "page_title": "监督活动", "activities": qs.prefetch_related("invitations")[:200],
-        "jurisdictions": jurisdiction_choices(), "current": code,
-        "can_add": request.user.has_perm("activities.add_activity")})
+    return render(
+        request,
+        "activities/activity_list.html",
+        {
+            "page_title": "监督活动",
+            "activities": qs.prefetch_related("invitations")[:200],
+            "jurisdictions": jurisdiction_choices(),
+            "current": code,
+            "can_add": request.user.has_perm("activities.add_activity"),
+        },
+    )
 
 
 @bureau_only
 def activity_create(request):
     form = ActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        activity = attempt(request, form, lambda: services.activity_create(by=request.user, **form.cleaned_data))
+        activity = attempt(
+            request, form, lambda: services.activity_create(by=request.user, **form.cleaned_data)
+        )
         if activity:
             messages.success(request, f"已安排监督活动“{activity.title}”。")
             return redirect("activities_admin:activity", activity.pk)
-    return render(request, "activities/form.html", {"page_title": "安排监督活动", "form": form,
-                                                    "back": reverse("activities_admin:activities")})
+    return render(
+        request,
+        "activities/form.html",
+        {"page_title": "安排监督活动", "form": form, "back": reverse("activities_admin:activities")},
+    )
 
 
 @bureau_only
@@ -65,37 +86,53 @@ def activity_detail(request, pk):
     action = request.POST.get("action")
     invite_form = InviteForm(request.POST if action == "invite" else None, activity=activity)
     if action == "invite" and invite_form.is_valid():
-        if attempt(request, invite_form, lambda: services.invitation_create(
-                activity=activity, supervisor=invite_form.cleaned_data["supervisor"], by=request.user)):
+        if attempt(
+            request,
+            invite_form,
+            lambda: services.invitation_create(
+                activity=activity, supervisor=invite_form.cleaned_data["supervisor"], by=request.user
+            ),
+        ):
             messages.success(request, "已发出邀请。")
             return redirect(request.path)
     elif action in ("attendance", "declare"):
         invitation = get_object_or_404(Invitation, pk=request.POST.get("invitation"), activity=activity)
         if action == "attendance":
             form = AttendanceForm(request.POST)
-            call = (lambda: services.attendance_record(invitation=invitation, by=request.user,
-                                                       **form.cleaned_data))
+
+            def call():
+                return services.attendance_record(invitation=invitation, by=request.user, **form.cleaned_data)
         else:
             form = DeclarationForm(request.POST, jurisdiction=activity.jurisdiction, bureau=False)
-            call = (lambda: services.recusal_declare(
-                invitation=invitation, by=request.user, note=form.cleaned_data["note"],
-                ground=None if form.cleaned_data["ground"] == "none" else form.cleaned_data["ground"]))
+
+            def call():
+                ground = form.cleaned_data["ground"]
+                return services.recusal_declare(invitation=invitation, by=request.user,
+                                                note=form.cleaned_data["note"],
+                                                ground=None if ground == "none" else ground)
         if form.is_valid() and attempt(request, form, call):
             messages.success(request, f"已登记{invitation.supervisor.name}的情况。")
             return redirect(request.path)
         for errors in form.errors.values():
             messages.error(request, "；".join(errors))
     profile = get_profile(activity.jurisdiction)
-    return render(request, "activities/activity_detail.html", {
-        "page_title": str(activity), "activity": activity, "invite_form": invite_form,
-        "invitations": activity.invitations.select_related("supervisor").prefetch_related("findings"),
-        "attendance_form": AttendanceForm(),
-        "declaration_form": DeclarationForm(jurisdiction=activity.jurisdiction),
-        "recusal_citation": profile.figure("recusal_grounds").citation,
-        "absence_rule": profile.figure("absence_rule") if profile.has("absence_rule") else None,
-        "can_record": request.user.has_perm("activities.record_attendance"),
-        "held": activity.held_on <= timezone.localdate(),
-        "can_invite": request.user.has_perm("activities.add_invitation")})
+    return render(
+        request,
+        "activities/activity_detail.html",
+        {
+            "page_title": str(activity),
+            "activity": activity,
+            "invite_form": invite_form,
+            "invitations": activity.invitations.select_related("supervisor").prefetch_related("findings"),
+            "attendance_form": AttendanceForm(),
+            "declaration_form": DeclarationForm(jurisdiction=activity.jurisdiction),
+            "recusal_citation": profile.figure("recusal_grounds").citation,
+            "absence_rule": profile.figure("absence_rule") if profile.has("absence_rule") else None,
+            "can_record": request.user.has_perm("activities.record_attendance"),
+            "held": activity.held_on <= timezone.localdate(),
+            "can_invite": request.user.has_perm("activities.add_invitation"),
+        },
+    )
 
 
 @bureau_only
@@ -106,16 +143,28 @@ def conflict_list(request):
         if attempt(request, form, lambda: services.recusal_record(by=request.user, **form.cleaned_data)):
             messages.success(request, "已登记回避。")
             return redirect(f"{request.path}?jurisdiction={code}")
-    return render(request, "activities/conflict_list.html", {
-        "page_title": "回避记录", "conflicts": ConflictDeclaration.objects.filter(jurisdiction=code)
-        .select_related("supervisor", "activity"), "form": form, "jurisdictions": jurisdiction_choices(),
-        "current": code, "can_record": request.user.has_perm("activities.order_recusal")})
+    return render(
+        request,
+        "activities/conflict_list.html",
+        {
+            "page_title": "回避记录",
+            "conflicts": ConflictDeclaration.objects.filter(jurisdiction=code).select_related(
+                "supervisor", "activity"
+            ),
+            "form": form,
+            "jurisdictions": jurisdiction_choices(),
+            "current": code,
+            "can_record": request.user.has_perm("activities.order_recusal"),
+        },
+    )
 
 
 @bureau_only
 def finding_list(request):
     findings = AbsenceFinding.objects.select_related("supervisor").prefetch_related("absences__activity")
-    return render(request, "activities/finding_list.html", {"page_title": "无故缺席认定", "findings": findings})
+    return render(
+        request, "activities/finding_list.html", {"page_title": "无故缺席认定", "findings": findings}
+    )
 
 
 def _clock_info(opinion):
@@ -136,24 +185,39 @@ def opinion_detail(request, pk):
     forward_form = ForwardForm(request.POST if action == "forward" else None)
     decide_form = DecideForm(request.POST if action == "decide" else None)
     if action == "forward" and forward_form.is_valid():
-        if attempt(request, forward_form, lambda: opinion_forward(opinion=opinion, by=request.user,
-                                                                  **forward_form.cleaned_data)):
+        if attempt(
+            request,
+            forward_form,
+            lambda: opinion_forward(opinion=opinion, by=request.user, **forward_form.cleaned_data),
+        ):
             messages.success(request, f"已转送{opinion.agency}。")
             return redirect(request.path)
     elif action == "decide" and decide_form.is_valid():
-        if attempt(request, decide_form, lambda: opinion_decide(opinion=opinion, by=request.user,
-                                                                **decide_form.cleaned_data)):
+        if attempt(
+            request,
+            decide_form,
+            lambda: opinion_decide(opinion=opinion, by=request.user, **decide_form.cleaned_data),
+        ):
             messages.success(request, "已登记办理结果，并反馈监督员。")
             return redirect(request.path)
     profile = get_profile(opinion.jurisdiction)
     clock = _clock_info(opinion)
-    return render(request, "activities/opinion_detail.html", {
-        "page_title": str(opinion), "opinion": opinion, "clock": clock,
-        "clock_lines": clock.explanation() if clock else [],
-        "answer_rule": profile.period(ANSWER_RULE) if profile.has(ANSWER_RULE) else None,
-        "handling": profile.figure("opinion_handling") if profile.has("opinion_handling") else None,
-        "handling_citation": handling_citation(profile),
-        "forward_form": forward_form if opinion.status == SUBMITTED
-        and request.user.has_perm("activities.forward_opinion") else None,
-        "decide_form": decide_form if opinion.status != CLOSED
-        and request.user.has_perm("activities.decide_opinion") else None})
+    return render(
+        request,
+        "activities/opinion_detail.html",
+        {
+            "page_title": str(opinion),
+            "opinion": opinion,
+            "clock": clock,
+            "clock_lines": clock.explanation() if clock else [],
+            "answer_rule": profile.period(ANSWER_RULE) if profile.has(ANSWER_RULE) else None,
+            "handling": profile.figure("opinion_handling") if profile.has("opinion_handling") else None,
+            "handling_citation": handling_citation(profile),
+            "forward_form": forward_form
+            if opinion.status == SUBMITTED and request.user.has_perm("activities.forward_opinion")
+            else None,
+            "decide_form": decide_form
+            if opinion.status != CLOSED and request.user.has_perm("activities.decide_opinion")
+            else None,
+        },
+    )

@@ -1,4 +1,5 @@
 """Shared view helper: run a service, turning its ValidationError into form errors and a message."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 

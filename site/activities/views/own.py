@@ -1,5 +1,7 @@
 """Screens for supervisors (their invitations, declarations and opinions) and for agency liaisons
-(the items forwarded to their own agency). A confidential lead shows the liaison no identity (001 第十四条)."""
+(the items forwarded to their own agency). A confidential lead shows the liaison no identity
+(001 第十四条)."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -12,8 +14,14 @@ from rules.profiles import get_profile
 from ..forms import AnswerForm, DeclarationForm, OpinionForm
 from ..models import FORWARDED, INVITED
 from ..opinions import opinion_answer, opinion_submit
-from ..selectors import agency_of, invitations_for_supervisor, is_liaison, is_supervisor, opinions_for_agency, \
-    opinions_for_supervisor
+from ..selectors import (
+    agency_of,
+    invitations_for_supervisor,
+    is_liaison,
+    is_supervisor,
+    opinions_for_agency,
+    opinions_for_supervisor,
+)
 from ..services import recusal_declare
 from .common import attempt
 
@@ -42,20 +50,36 @@ def liaison_only(view):
 def my_invitations(request):
     supervisor = request.user.supervisor
     if request.method == "POST":
-        invitation = get_object_or_404(invitations_for_supervisor(request.user), pk=request.POST.get("invitation"))
+        invitation = get_object_or_404(
+            invitations_for_supervisor(request.user), pk=request.POST.get("invitation")
+        )
         form = DeclarationForm(request.POST, jurisdiction=supervisor.jurisdiction)
         if form.is_valid():
             ground = form.cleaned_data["ground"]
-            if attempt(request, form, lambda: recusal_declare(
-                    invitation=invitation, by=request.user, ground=None if ground == "none" else ground,
-                    note=form.cleaned_data["note"])):
+            if attempt(
+                request,
+                form,
+                lambda: recusal_declare(
+                    invitation=invitation,
+                    by=request.user,
+                    ground=None if ground == "none" else ground,
+                    note=form.cleaned_data["note"],
+                ),
+            ):
                 messages.success(request, "已提交回避声明。")
                 return redirect(request.path)
     profile = get_profile(supervisor.jurisdiction)
-    return render(request, "activities/my_invitations.html", {
-        "page_title": "我的监督活动", "invitations": invitations_for_supervisor(request.user),
-        "form": DeclarationForm(jurisdiction=supervisor.jurisdiction), "invited": INVITED,
-        "recusal_citation": profile.figure("recusal_grounds").citation})
+    return render(
+        request,
+        "activities/my_invitations.html",
+        {
+            "page_title": "我的监督活动",
+            "invitations": invitations_for_supervisor(request.user),
+            "form": DeclarationForm(jurisdiction=supervisor.jurisdiction),
+            "invited": INVITED,
+            "recusal_citation": profile.figure("recusal_grounds").citation,
+        },
+    )
 
 
 @supervisor_only
@@ -68,14 +92,19 @@ def my_opinions(request):
             messages.success(request, "已提交，司法局将转送执法机关或调查处理，并向您反馈结果。")
             return redirect(request.path)
     rows = [(o, clocks_for(o).order_by("-pk").first()) for o in opinions_for_supervisor(request.user)]
-    return render(request, "activities/my_opinions.html", {"page_title": "我的意见建议", "rows": rows, "form": form})
+    return render(
+        request, "activities/my_opinions.html", {"page_title": "我的意见建议", "rows": rows, "form": form}
+    )
 
 
 @liaison_only
 def agency_opinions(request):
     rows = [(o, clocks_for(o).order_by("-pk").first()) for o in opinions_for_agency(request.user)]
-    return render(request, "activities/agency_opinions.html", {
-        "page_title": f"转送事项（{agency_of(request.user)}）", "rows": rows})
+    return render(
+        request,
+        "activities/agency_opinions.html",
+        {"page_title": f"转送事项（{agency_of(request.user)}）", "rows": rows},
+    )
 
 
 @liaison_only
@@ -83,10 +112,19 @@ def agency_opinion_detail(request, pk):
     opinion = get_object_or_404(opinions_for_agency(request.user), pk=pk)
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if attempt(request, form, lambda: opinion_answer(opinion=opinion, by=request.user, **form.cleaned_data)):
+        if attempt(
+            request, form, lambda: opinion_answer(opinion=opinion, by=request.user, **form.cleaned_data)
+        ):
             messages.success(request, "已反馈司法局。")
             return redirect(request.path)
     clock = clocks_for(opinion).order_by("-pk").first()
-    return render(request, "activities/agency_opinion_detail.html", {
-        "page_title": opinion.title, "opinion": opinion, "clock": clock,
-        "form": form if opinion.status == FORWARDED else None})
+    return render(
+        request,
+        "activities/agency_opinion_detail.html",
+        {
+            "page_title": opinion.title,
+            "opinion": opinion,
+            "clock": clock,
+            "form": form if opinion.status == FORWARDED else None,
+        },
+    )
