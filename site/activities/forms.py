@@ -125,6 +125,12 @@ class ForwardForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label="研究办理情况", widget=forms.Textarea(attrs={"rows": 5}))
+    rectify_by = forms.DateField(
+        label="整改期限",
+        widget=DATE,
+        required=False,
+        help_text="确实存在问题、不能立即纠正的，请说明情况并明确整改期限",
+    )
 
 
 class DecideForm(forms.Form):

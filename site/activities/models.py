@@ -236,6 +236,8 @@ class Opinion(models.Model):
     )
     forward_note = models.TextField("转送说明", blank=True)
     answer = models.TextField("执法机关反馈", blank=True)
+    # 000 第十六条第三款: what cannot be corrected at once gets a stated rectification deadline
+    rectify_by = models.DateField("整改期限", null=True, blank=True)
     answered_at = models.DateTimeField("反馈时间", null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -85,7 +85,9 @@ def running_clock(opinion: Opinion):
 
 
 @transaction.atomic
-def opinion_answer(*, opinion: Opinion, by, answer: str) -> Opinion:
+def opinion_answer(*, opinion: Opinion, by, answer: str, rectify_by: dt.date | None = None) -> Opinion:
+    """The agency's answer; what it cannot correct at once it answers with a rectification deadline
+    (000 第十六条第三款)."""
     require(by, "activities.answer_opinion", "只有执法机关联络员可以反馈转送事项。")
     opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
     if not agency_of(by) or agency_of(by) != opinion.agency:
@@ -94,7 +96,9 @@ def opinion_answer(*, opinion: Opinion, by, answer: str) -> Opinion:
         raise ValidationError(f"该事项当前为“{opinion.get_status_display()}”，不能反馈。")
     if not answer.strip():
         raise ValidationError("请填写研究办理情况。")
-    opinion.status, opinion.answer = ANSWERED, answer.strip()
+    if rectify_by is not None and rectify_by < timezone.localdate():
+        raise ValidationError("整改期限不能早于今天。")
+    opinion.status, opinion.answer, opinion.rectify_by = ANSWERED, answer.strip(), rectify_by
     opinion.answered_at, opinion.answered_by = timezone.now(), by
     opinion.full_clean()
     opinion.save()
@@ -117,10 +121,14 @@ def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
     today = timezone.localdate()
     profile = get_profile(opinion.jurisdiction)
     # the record names no supervisor: the party is linked by account only (001 第十四条 confidentiality)
-    body = (f"{opinion.get_kind_display()}“{opinion.title}”（涉及{opinion.agency}）"
-            f"办理结果：{dict(OUTCOMES)[outcome]}。\n{note.strip()}")
+    body = (
+        f"{opinion.get_kind_display()}“{opinion.title}”（涉及{opinion.agency}）"
+        f"办理结果：{dict(OUTCOMES)[outcome]}。\n{note.strip()}"
+    )
     if opinion.answer:
         body += f"\n执法机关反馈：{opinion.answer}"
+    if opinion.rectify_by:
+        body += f"\n执法机关明确的整改期限：{opinion.rectify_by:%Y-%m-%d}"
     record = DecisionRecord(
         process_kind="opinion",
         title=f"{opinion.get_kind_display()}办理结果：{opinion.title}",

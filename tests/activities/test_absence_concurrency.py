@@ -1,5 +1,6 @@
 """Two officers record the two absences that complete a run at the same moment: the rule fires once
 (001 第十六条第（六）项). Needs PostgreSQL (row locks); SQLite serialises writes and cannot show it."""
+
 import datetime as dt
 import threading
 import time
@@ -25,12 +26,14 @@ def test_simultaneous_absences_fire_exactly_once(make_supervisor, officer, monke
     sup = make_supervisor("weihai")
     invitations = []
     for day in (dt.date(2026, 1, 6), dt.date(2026, 2, 6)):
-        activity = activity_create(by=officer, jurisdiction="weihai", kind="meeting", title=f"{day}例会",
-                                   held_on=day, place="会议室")
+        activity = activity_create(
+            by=officer, jurisdiction="weihai", kind="meeting", title=f"{day}例会", held_on=day, place="会议室"
+        )
         invitations.append(invitation_create(activity=activity, supervisor=sup, by=officer))
     sent = []
-    absence_threshold_reached.connect(lambda sender, finding, **kw: sent.append(finding.pk), weak=False,
-                                      dispatch_uid="concurrency-test")
+    absence_threshold_reached.connect(
+        lambda sender, finding, **kw: sent.append(finding.pk), weak=False, dispatch_uid="concurrency-test"
+    )
     barrier, errors = threading.Barrier(2), []
     evaluate = services.evaluate_absences
 

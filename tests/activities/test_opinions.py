@@ -98,3 +98,26 @@ def test_a_supervisor_not_serving_cannot_submit(make_supervisor):
     sup = make_supervisor("wuhan", login=True, status="dismissed")
     with pytest.raises(PermissionDenied):
         submit(sup)
+
+
+def test_wanzhou_agency_states_a_rectification_deadline_000_art16(
+    make_supervisor, make_liaison, officer, client
+):
+    """000 第十六条第三款: what cannot be corrected at once is answered with a rectification deadline."""
+    sup = make_supervisor("wanzhou", login=True)
+    liaison = make_liaison("liaison_wz", AGENCY)
+    opinion, _ = opinion_forward(opinion=submit(sup, kind="opinion"), by=officer)
+    client.force_login(liaison)
+    deadline = dt.date.today() + dt.timedelta(days=45)
+    client.post(
+        f"/admin/activities/agency/{opinion.pk}/",
+        {"answer": "系统改造需要时间，分步整改。", "rectify_by": deadline.isoformat()},
+    )
+    opinion.refresh_from_db()
+    assert opinion.status == "answered" and opinion.rectify_by == deadline
+    with pytest.raises(ValidationError, match="整改期限不能早于今天"):
+        another, _ = opinion_forward(opinion=submit(sup), by=officer)
+        opinion_answer(opinion=another, by=liaison, answer="x", rectify_by=dt.date(2020, 1, 1))
+    decided = opinion_decide(opinion=opinion, by=officer, outcome="rectifying", note="督促按期整改。")
+    assert deadline.isoformat() in decided.decision.body
+    assert decided.decision.article == "《万州区行政执法监督员管理办法》第十六条"

@@ -107,9 +107,13 @@ def activity_detail(request, pk):
 
             def call():
                 ground = form.cleaned_data["ground"]
-                return services.recusal_declare(invitation=invitation, by=request.user,
-                                                note=form.cleaned_data["note"],
-                                                ground=None if ground == "none" else ground)
+                return services.recusal_declare(
+                    invitation=invitation,
+                    by=request.user,
+                    note=form.cleaned_data["note"],
+                    ground=None if ground == "none" else ground,
+                )
+
         if form.is_valid() and attempt(request, form, call):
             messages.success(request, f"已登记{invitation.supervisor.name}的情况。")
             return redirect(request.path)

@@ -13,7 +13,7 @@ from rules.profiles import get_profile
 
 from ..forms import AnswerForm, DeclarationForm, OpinionForm
 from ..models import FORWARDED, INVITED
-from ..opinions import opinion_answer, opinion_submit
+from ..opinions import handling_citation, opinion_answer, opinion_submit
 from ..selectors import (
     agency_of,
     invitations_for_supervisor,
@@ -125,6 +125,7 @@ def agency_opinion_detail(request, pk):
             "page_title": opinion.title,
             "opinion": opinion,
             "clock": clock,
+            "handling_citation": handling_citation(get_profile(opinion.jurisdiction)),
             "form": form if opinion.status == FORWARDED else None,
         },
     )
