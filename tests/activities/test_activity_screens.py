@@ -204,3 +204,16 @@ def test_a_due_date_in_a_year_without_holiday_data_is_shown_as_provisional(clien
     client.force_login(officer)
     page = client.get(url("opinion", opinion.pk)).content.decode()
     assert "暂定日期" in page and "2027" in page and "第十二条" in page
+
+
+def test_dashboard_and_menu_show_each_role_its_own_work(client, confidential_lead, make_liaison, officer):
+    liaison = make_liaison("liaison_dash", AGENCY)
+    client.force_login(liaison)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "待反馈的转送事项" in home and url("agency_opinions") in home
+    # no bureau menu items (the sidebar lists each item's url in quotes)
+    assert f'"{url("activities")}"' not in home and f'"{url("opinions")}"' not in home
+    assert NAME not in home
+    client.force_login(officer)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'"{url("activities")}"' in home and url("agency_opinions") not in home
