@@ -41,14 +41,22 @@ class SearchEntry(models.Model):
         verbose_name = "检索条目"
         verbose_name_plural = "检索条目"
         constraints = [models.UniqueConstraint(fields=["scope", "object_id"], name="search_entry_unique")]
-        indexes = [models.Index(fields=["scope", "public", "date"], name="search_entry_scope_date")]
+        indexes = [models.Index(fields=["scope", "public", "date"], name="search_entry_scope_date"),
+                   models.Index(fields=["expire_at"], name="search_entry_expire")]
 
     def __str__(self) -> str:
         return self.title
 
 
 class Term(models.Model):
-    text = models.CharField(max_length=64, unique=True)
+    """A token of one scope: notices and decision records have separate dictionaries, so a query's
+    postings belong to its scope without a join (like two Elasticsearch indices)."""
+
+    scope = models.CharField(max_length=16, choices=SCOPES, default="notice")
+    text = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "text"], name="search_term_unique")]
 
     def __str__(self) -> str:
         return self.text
@@ -58,7 +66,9 @@ class Posting(models.Model):
     term = models.ForeignKey(Term, on_delete=models.CASCADE, db_index=False, related_name="+")
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
     weight = models.IntegerField()
+    # the entry's date (proleptic ordinal), copied so "newest first" among equal scores needs no join
+    day = models.IntegerField(default=0)
 
     class Meta:
         # covering index: a query reads postings without touching the table
-        indexes = [models.Index(fields=["term", "entry", "weight"], name="search_posting_term")]
+        indexes = [models.Index(fields=["term", "entry", "weight", "day"], name="search_posting_cover")]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from django.db import transaction
-from django.db.models import Case, Count, Q, Sum, Value, When
+from django.db import connection, transaction
+from django.db.models import Case, Count, Max, Q, Sum, Value, When
 from django.utils import timezone
 
 from ..documents import META_FIELDS, Document
@@ -41,14 +41,20 @@ def posting_weights(doc: dict) -> dict[str, int]:
     return {t[:64]: w for t, w in weights.items()}
 
 
-def term_ids(texts, create: bool = False) -> dict[str, int]:
+def _day(value) -> int:
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    return value.toordinal() if value else 0
+
+
+def term_ids(scope: str, texts, create: bool = False) -> dict[str, int]:
     texts = list(set(texts))
     found: dict[str, int] = {}
     for i in range(0, len(texts), 500):  # stay under SQLite's parameter limit
         chunk = texts[i:i + 500]
         if create:
-            Term.objects.bulk_create([Term(text=t) for t in chunk], ignore_conflicts=True)
-        found.update(Term.objects.filter(text__in=chunk).values_list("text", "id"))
+            Term.objects.bulk_create([Term(scope=scope, text=t) for t in chunk], ignore_conflicts=True)
+        found.update(Term.objects.filter(scope=scope, text__in=chunk).values_list("text", "id"))
     return found
 
 
@@ -57,24 +63,18 @@ class EmbeddedEngine:
 
     # ---- writing -------------------------------------------------------------------------------
     def index(self, scope: str, doc: Document) -> None:
-        data = doc.to_dict(skip_empty=False)
-        columns = {name: data.get(name) for name in ENTRY_COLUMNS if name in data}
-        for name in ("kind", "jurisdiction", "issuer", "doc_number", "doc_number_key", "index_number",
-                     "index_number_key", "agency", "outcome", "process_kind", "url"):
-            if name in columns and columns[name] is None:
-                columns[name] = ""
-        columns["confidential"] = bool(data.get("confidential"))
-        columns["public"] = scope == "notice" and bool(data.get("live"))
-        weights = posting_weights(data)
+        """Add or replace one document (what the indexing task calls)."""
+        entry, weights = self._entry(scope, doc)
+        fields = {f.attname: getattr(entry, f.attname) for f in SearchEntry._meta.concrete_fields
+                  if f.attname not in ("id", "scope", "object_id", "indexed_at")}
         with transaction.atomic():
-            entry, _ = SearchEntry.objects.update_or_create(
-                scope=scope, object_id=int(doc.meta.id),
-                defaults={**columns, "text": data.get("body") or "",
-                          "data": {k: v for k, v in data.items() if k != "body"}})
+            entry, _ = SearchEntry.objects.update_or_create(scope=scope, object_id=entry.object_id,
+                                                            defaults=fields)
             Posting.objects.filter(entry=entry).delete()
-            ids = term_ids(weights, create=True)
+            ids = term_ids(scope, weights, create=True)
             Posting.objects.bulk_create(
-                [Posting(term_id=ids[t], entry=entry, weight=w) for t, w in weights.items()], batch_size=1000)
+                [Posting(term_id=ids[t], entry=entry, weight=w, day=_day(entry.date)) for t, w in weights.items()],
+                batch_size=1000)
 
     def remove(self, scope: str, object_id: int) -> None:
         with transaction.atomic():
@@ -87,15 +87,52 @@ class EmbeddedEngine:
             Posting.objects.filter(entry__scope=scope).delete()
             SearchEntry.objects.filter(scope=scope).delete()
 
-    def rebuild(self, scope: str, docs) -> int:
+    def rebuild(self, scope: str, docs, batch: int = 2000) -> int:
         """Reindex a scope in one transaction: readers see the old index until it commits."""
-        n = 0
         with transaction.atomic():
             self.clear(scope)
+            return self.bulk_index(scope, docs, batch=batch)
+
+    def bulk_index(self, scope: str, docs, batch: int = 2000) -> int:
+        """Insert many new documents fast (entries in bulk, postings by executemany); no upsert."""
+        n = 0
+        terms: dict[str, int] = {}
+        chunk: list = []
+
+        def flush():
+            rows = [self._entry(scope, d) for d in chunk]
+            entries = SearchEntry.objects.bulk_create([e for e, _ in rows], batch_size=500)
+            missing = {t for _, w in rows for t in w if t not in terms}
+            terms.update(term_ids(scope, missing, create=True))
+            postings = [(terms[t], e.pk, wt, _day(e.date)) for e, (_, w) in zip(entries, rows)
+                        for t, wt in w.items()]
+            with connection.cursor() as cur:
+                cur.executemany(f"INSERT INTO {Posting._meta.db_table} (term_id, entry_id, weight, day) "
+                                "VALUES (%s, %s, %s, %s)", postings)
+
+        with transaction.atomic():
             for doc in docs:
-                self.index(scope, doc)
+                chunk.append(doc)
                 n += 1
+                if len(chunk) >= batch:
+                    flush()
+                    chunk = []
+            if chunk:
+                flush()
         return n
+
+    def _entry(self, scope: str, doc: Document) -> tuple[SearchEntry, dict[str, int]]:
+        data = doc.to_dict(skip_empty=False)
+        columns = {name: data.get(name) for name in ENTRY_COLUMNS if name in data}
+        for name in ("kind", "jurisdiction", "issuer", "doc_number", "doc_number_key", "index_number",
+                     "index_number_key", "agency", "outcome", "process_kind", "url"):
+            if name in columns and columns[name] is None:
+                columns[name] = ""
+        columns["confidential"] = bool(data.get("confidential"))
+        columns["public"] = scope == "notice" and bool(data.get("live"))
+        entry = SearchEntry(scope=scope, object_id=int(doc.meta.id), text=data.get("body") or "",
+                            data={k: v for k, v in data.items() if k != "body"}, **columns)
+        return entry, posting_weights(data)
 
     # ---- reading -------------------------------------------------------------------------------
     def _filters(self, q: SearchQuery, prefix: str = "") -> Q:
@@ -122,10 +159,10 @@ class EmbeddedEngine:
         if not terms:
             return None
         groups: list[list[int]] = []
-        exact = term_ids([t.text for t in terms if not t.prefix])
+        exact = term_ids(q.scope, [t.text for t in terms if not t.prefix])
         for t in terms:
             if t.prefix:  # one CJK char: any bigram that starts with it
-                ids = list(Term.objects.filter(text__gte=t.text, text__lt=t.text + "\U0010ffff")
+                ids = list(Term.objects.filter(scope=q.scope, text__gte=t.text, text__lt=t.text + "\U0010ffff")
                            .values_list("id", flat=True)[:2000])
             else:
                 ids = [exact[t.text]] if t.text in exact else []
@@ -138,9 +175,17 @@ class EmbeddedEngine:
         else:
             matched = Count(Case(*[When(term_id__in=ids, then=Value(n)) for n, ids in enumerate(groups)]),
                             distinct=True)
-        return (Posting.objects.filter(term_id__in=all_ids).filter(self._filters(q, "entry__"))
-                .exclude(entry_id__in=exclude_ids)
-                .values("entry_id").annotate(score=Sum("weight"), matched=matched)
+        postings = Posting.objects.filter(term_id__in=all_ids).exclude(entry_id__in=exclude_ids)
+        if q.scope == "notice" and not any(q.filters.values()):
+            # the common public query: postings alone (terms are per scope), minus the few entries that
+            # are not public or have expired — no join with the entry table per posting
+            hidden = SearchEntry.objects.filter(scope="notice").filter(
+                Q(public=False) | Q(expire_at__lte=timezone.now())).values("id")
+            postings = postings.exclude(entry_id__in=hidden)
+        else:
+            postings = postings.filter(self._filters(q, "entry__"))
+        return (postings
+                .values("entry_id").annotate(score=Sum("weight"), day=Max("day"), matched=matched)
                 .filter(matched=len(groups)))
 
     def search(self, q: SearchQuery) -> SearchResults:
@@ -160,7 +205,7 @@ class EmbeddedEngine:
         page_ids: list[int] = exact_ids[start:start + q.per_page]
         if len(page_ids) < q.per_page and matches is not None:
             offset = max(0, start - len(exact_ids))
-            ranked = matches.order_by("-score", "-entry__date", "-entry_id")
+            ranked = matches.order_by("-score", "-day", "-entry_id")
             page_ids += [r["entry_id"] for r in ranked[offset:offset + q.per_page - len(page_ids)]]
         entries = SearchEntry.objects.in_bulk(page_ids)
         hits = [self._hit(entries[i], text, i in exact_ids) for i in page_ids if i in entries]

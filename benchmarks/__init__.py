@@ -1,0 +1,1 @@
+"""Speed benchmarks: each `<name>_bench.py` prints its figures (`python -m benchmarks` runs them all)."""
