@@ -24,7 +24,7 @@ from ..forms import (
 )
 from ..models import CLOSED, SUBMITTED, AbsenceFinding, ConflictDeclaration, Invitation
 from ..opinions import ANSWER_RULE, handling_citation, opinion_decide, opinion_forward
-from ..selectors import activities_for, is_bureau, opinions_for_bureau
+from ..selectors import activities_for, is_bureau, opinions_for_bureau, with_clocks
 from .common import attempt
 
 
@@ -178,7 +178,7 @@ def _clock_info(opinion):
 
 @bureau_only
 def opinion_list(request):
-    rows = [(o, _clock_info(o)) for o in opinions_for_bureau(request.user)[:200]]
+    rows = with_clocks(opinions_for_bureau(request.user)[:200])
     return render(request, "activities/opinion_list.html", {"page_title": "意见建议与违法线索", "rows": rows})
 
 

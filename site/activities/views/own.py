@@ -21,6 +21,7 @@ from ..selectors import (
     is_supervisor,
     opinions_for_agency,
     opinions_for_supervisor,
+    with_clocks,
 )
 from ..services import recusal_declare
 from .common import attempt
@@ -91,7 +92,7 @@ def my_opinions(request):
         if attempt(request, form, lambda: opinion_submit(by=request.user, **form.cleaned_data)):
             messages.success(request, "已提交，司法局将转送执法机关或调查处理，并向您反馈结果。")
             return redirect(request.path)
-    rows = [(o, clocks_for(o).order_by("-pk").first()) for o in opinions_for_supervisor(request.user)]
+    rows = with_clocks(opinions_for_supervisor(request.user))
     return render(
         request, "activities/my_opinions.html", {"page_title": "我的意见建议", "rows": rows, "form": form}
     )
@@ -99,7 +100,7 @@ def my_opinions(request):
 
 @liaison_only
 def agency_opinions(request):
-    rows = [(o, clocks_for(o).order_by("-pk").first()) for o in opinions_for_agency(request.user)]
+    rows = with_clocks(opinions_for_agency(request.user))
     return render(
         request,
         "activities/agency_opinions.html",
