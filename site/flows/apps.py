@@ -6,3 +6,8 @@ class FlowsConfig(AppConfig):
     name = "flows"
     label = "flows"
     verbose_name = "审批流程"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -1,2 +1,52 @@
-"""URLs of the flows app (mounted at the site root by urls.py)."""
-urlpatterns: list = []
+"""URLs of the flows app (mounted at the site root by urls.py): staff screens under /workflow/,
+viewflow's task URLs under /workflow/<process>/, the public supervisor pages under /supervisors/.
+
+Anonymous visitors of any /workflow/ URL are sent to the Wagtail login (viewflow alone answers 403)."""
+from django.contrib.auth.views import redirect_to_login
+from django.urls import URLPattern, URLResolver, include, path, reverse
+
+from . import views
+from .dismissal import DismissalFlow
+from .recruitment import RecruitmentFlow
+from .renewal import RenewalFlow
+
+
+def login_first(view):
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = getattr(view, "__name__", "view")
+    return wrapped
+
+
+def guarded(patterns):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            guarded(p.url_patterns)
+        elif isinstance(p, URLPattern):
+            p.callback = login_first(p.callback)
+    return patterns
+
+
+def flow_urls(flow_class):
+    patterns, app_name, namespace = flow_class.instance.urls
+    return include((guarded(list(patterns)), app_name), namespace=namespace)
+
+
+staff = [
+    path("", views.inbox, name="inbox"),
+    path("tasks/<int:task_pk>/claim/", views.claim, name="claim"),
+    path("campaigns/new/", views.campaign_new, name="campaign_new"),
+    path("renewals/new/", views.renewal_new, name="renewal_new"),
+    path("dismissals/new/", views.dismissal_new, name="dismissal_new"),
+]
+
+urlpatterns = [
+    path("workflow/", include((staff, "flows"))),
+    path("workflow/recruitment/", flow_urls(RecruitmentFlow)),
+    path("workflow/renewal/", flow_urls(RenewalFlow)),
+    path("workflow/dismissal/", flow_urls(DismissalFlow)),
+    path("supervisors/", include("supervisors.urls")),
+]

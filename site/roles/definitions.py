@@ -28,6 +28,13 @@ ACTIVITIES_LEADER = [
 NOTICES_STAFF = ["public_notices.view_objection", "public_notices.change_objection",
                  "public_notices.view_publicityclosure"]
 
+# supervisors lifecycle (issue 4): officers open campaigns, review and propose dismissal; leaders approve
+SUPERVISORS_READ = ["supervisors.view_supervisor", "supervisors.view_term", "supervisors.view_campaign",
+                    "supervisors.view_application", "supervisors.view_dismissal"]
+SUPERVISORS_OFFICER = SUPERVISORS_READ + ["supervisors.open_campaign", "supervisors.review_application",
+                                          "supervisors.propose_dismissal", "supervisors.change_supervisor"]
+SUPERVISORS_LEADER = SUPERVISORS_READ + ["supervisors.approve_shortlist", "supervisors.decide_dismissal"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: ADMIN + READ_RULES + [
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
@@ -35,10 +42,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     OFFICER: ADMIN + READ_RULES + [
         "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
-    ] + ACTIVITIES_OFFICER + NOTICES_STAFF,
+    ] + ACTIVITIES_OFFICER + NOTICES_STAFF + SUPERVISORS_OFFICER,
     LEADER: ADMIN + READ_RULES + [
         "rules.change_rulefigure", "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
-    ] + ACTIVITIES_LEADER + NOTICES_STAFF,
+    ] + ACTIVITIES_LEADER + NOTICES_STAFF + SUPERVISORS_LEADER,
     LIAISON: ADMIN + ["activities.answer_opinion"],
     SUPERVISOR: ADMIN + ["activities.declare_conflict", "activities.submit_opinion"],
 }

@@ -75,3 +75,160 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return f"{self.supervisor.name} 第{self.number}届（{self.start}至{self.end}）"
+
+
+# ------------------------------------------------------------------ recruitment and renewal campaigns
+EDUCATION_LEVELS = [  # ordered low to high: a profile's education_min names the lowest acceptable code
+    ("junior_high", "初中及以下"), ("high_school", "高中（中专）"), ("junior_college", "大专"),
+    ("bachelor", "大学本科"), ("master", "硕士研究生"), ("doctor", "博士研究生"),
+]
+EDUCATION_RANK = {code: i for i, (code, _) in enumerate(EDUCATION_LEVELS)}
+
+
+class Campaign(models.Model):
+    """选聘活动 (or a renewal round, 续聘): places, deadline, its notices and the process driving it."""
+
+    RECRUITMENT, RENEWAL = "recruitment", "renewal"
+    OPEN, REVIEW, PUBLICITY, DONE, CANCELLED = "open", "review", "publicity", "done", "cancelled"
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    kind = models.CharField("类型", max_length=16, default=RECRUITMENT,
+                            choices=[(RECRUITMENT, "选聘"), (RENEWAL, "续聘")])
+    title = models.CharField("名称", max_length=100)
+    places = models.PositiveSmallIntegerField("拟聘名额")
+    deadline = models.DateField("报名截止日")
+    description = models.TextField("选聘说明", blank=True)
+    status = models.CharField("状态", max_length=16, default=OPEN, db_index=True, choices=[
+        (OPEN, "报名中"), (REVIEW, "审查中"), (PUBLICITY, "公示中"), (DONE, "已完成"), (CANCELLED, "已撤销")])
+    opened_on = models.DateField("发布日期")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name="发起人")
+    notice_page_id = models.PositiveIntegerField("选聘公告页面", null=True, blank=True)
+    shortlist_approved = models.BooleanField("名单已批准", default=False)
+    shortlist_note = models.TextField("审批意见", blank=True)
+    publicity_page_id = models.PositiveIntegerField("公示页面", null=True, blank=True, db_index=True)
+    publicity_start = models.DateField("公示开始", null=True, blank=True)
+    publicity_end = models.DateField("公示截止", null=True, blank=True)
+    publicity_closed = models.BooleanField("公示期已届满", default=False)
+    appointment_page_id = models.PositiveIntegerField("聘任公告页面", null=True, blank=True)
+    appointed_on = models.DateField("聘任日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "选聘活动"
+        verbose_name_plural = "选聘活动"
+        ordering = ["-opened_on", "-pk"]
+        permissions = [
+            ("open_campaign", "发起选聘、录入报名"),
+            ("review_application", "资格审查、处理异议（经办人）"),
+            ("approve_shortlist", "批准拟聘名单、决定聘任（负责人）"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def accepting(self) -> bool:
+        from django.utils import timezone
+
+        return self.status == self.OPEN and self.kind == self.RECRUITMENT \
+            and timezone.localdate() <= self.deadline
+
+
+class Application(models.Model):
+    """报名 (or a renewal candidacy). Personal data is staff-only; eligibility results keep their citations."""
+
+    SELF, UNIT, DIRECTED = "self", "unit", "directed"
+    PENDING, QUALIFIED, UNQUALIFIED = "pending", "qualified", "unqualified"
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="applications")
+    name = models.CharField("姓名", max_length=32)
+    gender = models.CharField("性别", max_length=8, choices=GENDERS)
+    birth_date = models.DateField("出生日期")
+    id_number = models.CharField("身份证号", max_length=18)
+    phone = models.CharField("联系电话", max_length=32)
+    address = models.CharField("住址", max_length=200, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    workplace = models.CharField("工作单位", max_length=100)
+    post = models.CharField("职务", max_length=64, blank=True)
+    education = models.CharField("学历", max_length=32, choices=EDUCATION_LEVELS)
+    source = models.CharField("人员类别", max_length=32, blank=True)
+    occupations = models.JSONField("从事的职业（排除项）", default=list, blank=True)
+    records = models.JSONField("申报的不良记录", default=list, blank=True)
+    intake = models.CharField("报名方式", max_length=16, default=SELF)
+    recommending_unit = models.CharField("推荐单位", max_length=100, blank=True)
+    recommending_unit_email = models.EmailField("推荐单位邮箱", blank=True)
+    statement = models.TextField("个人简历及履职意愿", blank=True)
+    materials_true = models.BooleanField("承诺材料真实", default=False)
+    applied_on = models.DateField("报名日期")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name="录入人")
+    renewal_of = models.ForeignKey(Term, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="renewal_applications", verbose_name="续聘的聘期")
+    eligibility = models.JSONField("资格审查结果", default=list, blank=True)
+    auto_passed = models.BooleanField("系统审查通过", default=False)
+    review_outcome = models.CharField("审查结论", max_length=16, default=PENDING, choices=[
+        (PENDING, "待审查"), (QUALIFIED, "符合条件"), (UNQUALIFIED, "不符合条件")])
+    review_overridden = models.BooleanField("人工改变系统结论", default=False)
+    review_reason = models.TextField("审查意见", blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="审查人")
+    supervisor = models.ForeignKey(Supervisor, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="applications", verbose_name="名册记录")
+    term = models.OneToOneField(Term, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="application", verbose_name="聘任期")
+    refusal = models.CharField("未予聘任原因", max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "报名"
+        verbose_name_plural = "报名"
+        ordering = ["campaign", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "id_number"], name="one_application_per_campaign")]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.workplace}）"
+
+
+class NumberSequence(models.Model):
+    """Certificate (聘书) and card (证件) numbers: one counter per jurisdiction, kind and year, row-locked."""
+
+    jurisdiction = models.CharField(max_length=32)
+    kind = models.CharField(max_length=16)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "kind", "year"], name="one_sequence")]
+
+
+# ------------------------------------------------------------------ dismissal (解聘) and resignation (辞任)
+class Dismissal(models.Model):
+    PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
+    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="dismissals")
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    ground = models.CharField("解聘情形代码", max_length=32)
+    ground_label = models.CharField("解聘情形", max_length=200)
+    article = models.CharField("依据条款", max_length=100)
+    statement = models.TextField("事实与理由（辞任为本人书面声明）")
+    automatic = models.BooleanField("由缺席规则自动提出", default=False)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="提出人")
+    proposed_on = models.DateField("提出日期")
+    status = models.CharField("状态", max_length=16, default=PROPOSED, db_index=True, choices=[
+        (PROPOSED, "待决定"), (APPROVED, "决定解聘"), (REJECTED, "不予解聘")])
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name="决定人")
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    decision_note = models.TextField("决定意见", blank=True)
+    notice_page_id = models.PositiveIntegerField("解聘公告页面", null=True, blank=True)
+    unit_notified_on = models.DateField("告知推荐单位日期", null=True, blank=True)
+    unit_notice = models.TextField("告知推荐单位记录", blank=True)
+    documents_recovered_on = models.DateField("聘书证件收回日", null=True, blank=True)
+    documents_note = models.CharField("收回情况", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "解聘"
+        verbose_name_plural = "解聘"
+        ordering = ["-proposed_on", "-pk"]
+        permissions = [("propose_dismissal", "提出解聘（经办人）"), ("decide_dismissal", "决定解聘（负责人）")]
+
+    def __str__(self) -> str:
+        return f"解聘 {self.supervisor.name}：{self.ground_label}"

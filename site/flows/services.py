@@ -1,0 +1,95 @@
+"""Starting processes and moving tasks from code. Every function checks the acting user's permission
+itself: viewflow's programmatic API (`task.activation()`, `Handle.run`) does not."""
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from supervisors import dismissals, services, terms
+
+
+def _flows():
+    from .dismissal import DismissalFlow
+    from .recruitment import RecruitmentFlow
+    from .renewal import RenewalFlow
+
+    return [RecruitmentFlow, RenewalFlow, DismissalFlow]
+
+
+@transaction.atomic
+def campaign_start(*, by, **fields):
+    """Open a campaign (publishes the 选聘公告) and start its recruitment process."""
+    from .recruitment import RecruitmentFlow
+
+    campaign = services.campaign_open(by=by, **fields)
+    RecruitmentFlow.start.run(campaign=campaign)
+    return campaign
+
+
+@transaction.atomic
+def renewal_start(*, supervisors, by, title: str = ""):
+    from .renewal import RenewalFlow
+
+    campaign = terms.renewal_open(supervisors=supervisors, by=by, title=title)
+    RenewalFlow.start.run(campaign=campaign)
+    return campaign
+
+
+@transaction.atomic
+def dismissal_start(*, supervisor, ground: str, statement: str, by=None, automatic: bool = False):
+    from .dismissal import DismissalFlow
+
+    dismissal = dismissals.dismissal_propose(supervisor=supervisor, ground=ground, statement=statement, by=by,
+                                             automatic=automatic)
+    if not process_for(dismissal, DismissalFlow):
+        DismissalFlow.start.run(dismissal=dismissal)
+    return dismissal
+
+
+def process_for(obj, flow_class):
+    from django.contrib.contenttypes.models import ContentType
+
+    return flow_class.process_class.objects.filter(
+        flow_class=flow_class, artifact_content_type=ContentType.objects.get_for_model(obj),
+        artifact_object_id=obj.pk).first()
+
+
+def open_tasks(user):
+    """Human tasks the user holds or may claim (by the task's permission)."""
+    if not user.is_authenticated:
+        return Task.objects.none()
+    qs = Task.objects.filter(flow_task_type="HUMAN", process__flow_class__in=_flows()).select_related("process")
+    mine = Q(owner=user, status__in=[STATUS.ASSIGNED, STATUS.STARTED])
+    perms = user.get_all_permissions()
+    claimable = Q(status=STATUS.NEW, owner__isnull=True) & (Q(owner_permission__in=perms) if not user.is_superuser
+                                                            else Q())
+    return qs.filter(mine | claimable).order_by("created")
+
+
+def task_claim(*, task, user) -> Task:
+    """Assign an unclaimed task to `user`, under the flow's lock; refused without the task's permission."""
+    with task.flow_task.flow_class.lock(task.process_id):
+        task.refresh_from_db()
+        activation = task.flow_task.activation_class(task)
+        if task.owner_id == user.pk and task.status == STATUS.ASSIGNED:
+            return task
+        if not task.flow_task.can_assign(user, task) or not activation.assign.can_proceed():
+            raise PermissionDenied("您无权领取该待办，或该待办已由他人领取或办结。")
+        activation.assign(user)
+        return task
+
+
+def task_execute_url(task) -> str:
+    return task.flow_task.reverse("execute", args=[task.process_id, task.pk])
+
+
+def run_handle(*, process, node) -> bool:
+    """Complete the waiting Handle `node` of `process` (e.g. the publicity window closed)."""
+    task = process.task_set.filter(flow_task=node, status=STATUS.NEW).first()
+    if task is None:
+        return False
+    node.run(task)
+    return True

@@ -1,0 +1,201 @@
+"""Task screens (Chinese, in the Wagtail admin's look, under the admin login). viewflow's wrapper has
+already locked the process, checked the task's owner and started the activation on POST; each view
+calls the service (which checks the permission again), then completes the task."""
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.views import generic
+
+from rules.profiles import get_profile
+from supervisors import dismissals, services, terms
+from supervisors.models import Application
+
+QUALIFY_CHOICES = [("yes", "符合条件，列入拟聘名单"), ("no", "不符合条件或不予入选")]
+
+
+class TaskView(generic.FormView):
+    template_name = "flows/task.html"
+    form_class = forms.Form
+    intro = ""
+
+    @property
+    def artifact(self):
+        return self.request.activation.process.artifact
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        activation = self.request.activation
+        ctx.update(task=activation.task, process=activation.process, subject=self.artifact,
+                   task_title=activation.flow_task.task_title, intro=self.intro,
+                   profile=get_profile(self.artifact.jurisdiction))
+        return ctx
+
+    def perform(self, form) -> str:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            message = self.perform(form)
+        except ValidationError as exc:
+            for msg in exc.messages:
+                form.add_error(None, msg)
+            return self.form_invalid(form)
+        self.request.activation.execute()
+        messages.success(self.request, message)
+        return redirect("flows:inbox")
+
+
+class ReviewView(TaskView):
+    """资格审查: the system's results with citations; confirm or override with a written reason."""
+
+    template_name = "flows/review.html"
+
+    def applications(self):
+        return list(self.artifact.applications.order_by("pk"))
+
+    def get_form(self, form_class=None):
+        form = forms.Form(**self.get_form_kwargs())
+        for app in self.applications():
+            form.fields[f"q_{app.pk}"] = forms.ChoiceField(
+                label=app.name, choices=QUALIFY_CHOICES, widget=forms.RadioSelect,
+                initial="yes" if app.auto_passed else "no")
+            form.fields[f"r_{app.pk}"] = forms.CharField(label="审查意见（改变系统结论时必填）", required=False,
+                                                         widget=forms.Textarea(attrs={"rows": 2}))
+        return form
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = ctx["form"]
+        ctx["rows"] = [(app, form[f"q_{app.pk}"], form[f"r_{app.pk}"]) for app in self.applications()]
+        return ctx
+
+    def perform(self, form):
+        decisions = {app.pk: (form.cleaned_data[f"q_{app.pk}"] == "yes", form.cleaned_data[f"r_{app.pk}"])
+                     for app in self.applications()}
+        qualified = services.review_complete(campaign=self.artifact, decisions=decisions, by=self.request.user)
+        return f"资格审查已完成，{len(qualified)}人列入拟聘名单，已提交负责人审批。"
+
+
+class ApproveForm(forms.Form):
+    decision = forms.ChoiceField(label="审批意见", widget=forms.RadioSelect,
+                                 choices=[("approve", "批准拟聘名单并发布公示"), ("return", "退回重新审查")])
+    note = forms.CharField(label="意见说明（退回时必填）", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ApproveView(TaskView):
+    template_name = "flows/approve.html"
+    form_class = ApproveForm
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["shortlist"] = self.artifact.applications.filter(review_outcome=Application.QUALIFIED)
+        ctx["window"] = ctx["profile"].period("publicity_period")
+        return ctx
+
+    def perform(self, form):
+        approve = form.cleaned_data["decision"] == "approve"
+        page = services.shortlist_decide(campaign=self.artifact, approve=approve, note=form.cleaned_data["note"],
+                                         by=self.request.user)
+        if not approve:
+            return "拟聘名单已退回经办人重新审查。"
+        return f"拟聘名单已批准，公示期{page.publicity_start}至{page.publicity_end}。"
+
+
+class ResolveView(TaskView):
+    """Each objection resolved in writing before anyone objected to can be appointed."""
+
+    template_name = "flows/resolve.html"
+
+    def objections(self):
+        return list(services.open_objections(self.artifact).filter(status="pending").order_by("pk"))
+
+    def get_form(self, form_class=None):
+        form = forms.Form(**self.get_form_kwargs())
+        for o in self.objections():
+            form.fields[f"o_{o.pk}"] = forms.ChoiceField(label=f"关于{o.person_concerned}的异议", widget=forms.RadioSelect,
+                                                         choices=[("rejected", "异议不成立"), ("upheld", "异议成立")])
+            form.fields[f"n_{o.pk}"] = forms.CharField(label="核查情况和处理理由", widget=forms.Textarea(attrs={"rows": 2}))
+        return form
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = ctx["form"]
+        ctx["rows"] = [(o, form[f"o_{o.pk}"], form[f"n_{o.pk}"]) for o in self.objections()]
+        ctx["resolved"] = services.open_objections(self.artifact).exclude(status="pending")
+        return ctx
+
+    def perform(self, form):
+        items = self.objections()
+        for o in items:
+            services.campaign_objection_resolve(objection=o, upheld=form.cleaned_data[f"o_{o.pk}"] == "upheld",
+                                                note=form.cleaned_data[f"n_{o.pk}"], by=self.request.user)
+        if services.open_objections(self.artifact).filter(status="pending").exists():
+            raise ValidationError("仍有新收到的异议尚未处理，请刷新后一并处理。")
+        return f"已处理公示异议{len(items)}件，请负责人决定聘任。"
+
+
+class AppointView(TaskView):
+    template_name = "flows/appoint.html"
+
+    def shortlist(self):
+        return list(self.artifact.applications.filter(review_outcome=Application.QUALIFIED).order_by("pk"))
+
+    def get_form(self, form_class=None):
+        form = forms.Form(**self.get_form_kwargs())
+        profile = get_profile(self.artifact.jurisdiction)
+        need = profile.flag("volunteer_agreement_required")
+        for app in self.shortlist():
+            if need:  # 002 第九条: the volunteer service agreement is signed before appointment completes
+                form.fields[f"a_{app.pk}"] = forms.DateField(
+                    label=f"{app.name} 志愿服务协议签订日", required=False,
+                    widget=forms.DateInput(attrs={"type": "date"}))
+        form.fields["confirm"] = forms.BooleanField(label="确认按上述名单作出聘任决定", required=True)
+        return form
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["rows"] = [(app, services.objection_gate(app), ctx["form"].fields.get(f"a_{app.pk}") and
+                        ctx["form"][f"a_{app.pk}"]) for app in self.shortlist()]
+        ctx["confirm"] = ctx["form"]["confirm"]
+        ctx["term_rule"] = ctx["profile"].period("term_length")
+        return ctx
+
+    def perform(self, form):
+        agreements = {app.pk: form.cleaned_data.get(f"a_{app.pk}") for app in self.shortlist()}
+        made = terms.campaign_appoint(campaign=self.artifact, agreements=agreements, by=self.request.user)
+        return f"已聘任{len(made)}人：" + "、".join(f"{t.supervisor.name}（{t.certificate_no}）" for t in made)
+
+
+class DecideForm(forms.Form):
+    decision = forms.ChoiceField(label="决定", widget=forms.RadioSelect,
+                                 choices=[("approve", "同意解聘（辞任）"), ("reject", "不予解聘")])
+    note = forms.CharField(label="决定意见（不予解聘时必填）", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecideView(TaskView):
+    template_name = "flows/decide.html"
+    form_class = DecideForm
+
+    def perform(self, form):
+        d = dismissals.dismissal_decide(dismissal=self.artifact, approve=form.cleaned_data["decision"] == "approve",
+                                        note=form.cleaned_data["note"], by=self.request.user)
+        return f"已作出决定：{d.get_status_display()}。"
+
+
+class RecoverForm(forms.Form):
+    recovered_on = forms.DateField(label="收回日期", widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label="收回情况", required=False)
+
+
+class RecoverView(TaskView):
+    template_name = "flows/decide.html"
+    form_class = RecoverForm
+    intro = "登记收回聘书和证件的情况（依规应当收回）。"
+
+    def perform(self, form):
+        dismissals.documents_recover(dismissal=self.artifact, recovered_on=form.cleaned_data["recovered_on"],
+                                     note=form.cleaned_data["note"], by=self.request.user)
+        return "已登记收回聘书、证件。"

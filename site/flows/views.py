@@ -1,0 +1,99 @@
+"""Staff screens around the processes: my tasks, claiming a task, starting a process."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from viewflow.workflow.models import Task
+
+from rules.profiles import get_profile
+from supervisors.models import Supervisor
+from supervisors.services import require
+
+from . import forms, services
+
+LOGIN = "wagtailadmin_login"
+
+
+def describe(task) -> dict:
+    process = task.process
+    artifact = process.artifact
+    return {"task": task, "title": task.flow_task.task_title, "flow": process.flow_class.process_title,
+            "subject": artifact, "created": task.created,
+            "mine": task.owner_id is not None}
+
+
+@login_required(login_url=LOGIN)
+def inbox(request):
+    tasks = [describe(t) for t in services.open_tasks(request.user)]
+    return render(request, "flows/inbox.html", {"tasks": tasks})
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def claim(request, task_pk: int):
+    task = get_object_or_404(Task, pk=task_pk)
+    services.task_claim(task=task, user=request.user)
+    return redirect(services.task_execute_url(task))
+
+
+def _form_errors(form, exc: ValidationError):
+    for msg in exc.messages:
+        form.add_error(None, msg)
+
+
+@login_required(login_url=LOGIN)
+def campaign_new(request):
+    require(request.user, "supervisors.open_campaign", "发起监督员选聘")
+    form = forms.CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = services.campaign_start(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"已发布选聘公告并开始受理报名：{campaign.title}")
+            return redirect("flows:inbox")
+    return render(request, "flows/start.html", {"form": form, "heading": "发起监督员选聘"})
+
+
+@login_required(login_url=LOGIN)
+def renewal_new(request):
+    require(request.user, "supervisors.open_campaign", "发起续聘")
+    form = forms.RenewalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = services.renewal_start(supervisors=list(form.cleaned_data["supervisors"]), by=request.user,
+                                              title=form.cleaned_data["title"])
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"已发起续聘：{campaign.title}")
+            return redirect("flows:inbox")
+    return render(request, "flows/start.html", {"form": form, "heading": "发起监督员续聘"})
+
+
+@login_required(login_url=LOGIN)
+def dismissal_new(request):
+    require(request.user, "supervisors.propose_dismissal", "提出解聘")
+    supervisor = None
+    if request.POST.get("supervisor"):
+        supervisor = Supervisor.objects.filter(pk=request.POST["supervisor"]).first()
+    code = supervisor.jurisdiction if supervisor else request.GET.get("jurisdiction") or None
+    profile = get_profile(code)
+    grounds = [(g["code"], f"{g['label']}（{g['citation']}）") for g in profile.choices("dismissal_grounds")]
+    form = forms.DismissalForm(request.POST or None, grounds=grounds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dismissal_start(supervisor=form.cleaned_data["supervisor"], ground=form.cleaned_data["ground"],
+                                     statement=form.cleaned_data["statement"], by=request.user)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, "解聘建议已提交负责人决定。")
+            return redirect("flows:inbox")
+    return render(request, "flows/start.html", {"form": form, "heading": f"提出解聘（{profile.name}）",
+                                                "note": str(profile.figure("dismissal_grounds").citation)})
+
+
+__all__ = ["PermissionDenied", "campaign_new", "claim", "dismissal_new", "inbox", "renewal_new"]

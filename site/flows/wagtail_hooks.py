@@ -1,0 +1,46 @@
+"""The staff home: a "我的待办" menu item and a dashboard panel with open tasks, overdue clocks and
+terms about to end."""
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from . import services
+from .views import describe
+
+
+class TasksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_authenticated
+
+
+class TasksPanel(Component):
+    name = "my_tasks"
+    order = 80
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        from clocks.selectors import overdue
+        from supervisors.terms import terms_ending
+
+        user = self.request.user
+        tasks = [describe(t) for t in services.open_tasks(user)[:20]]
+        staff = user.has_perm("supervisors.review_application") or user.has_perm("supervisors.approve_shortlist")
+        return render_to_string("flows/dashboard_panel.html", {
+            "tasks": tasks,
+            "overdue_count": overdue().count() if user.has_perm("clocks.view_clock") else None,
+            "ending": list(terms_ending()[:10]) if staff else [],
+        }, request=self.request)
+
+
+@hooks.register("register_admin_menu_item")
+def register_tasks_menu():
+    return TasksMenuItem("我的待办", reverse("flows:inbox"), icon_name="tasks", order=90)
+
+
+@hooks.register("construct_homepage_panels")
+def add_tasks_panel(request, panels):
+    panels.append(TasksPanel(request))

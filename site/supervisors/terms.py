@@ -1,0 +1,215 @@
+"""Appointment (聘任), terms of office, certificate and card numbers, renewal (续聘) and term end.
+
+Term length: profile.period("term_length") (000 第七条 5年, 001 第五条 2年, 002 第八条 3年), end date
+from rules.periods.term_end. Consecutive-term cap: profile.count("consecutive_term_cap") (None = no cap,
+002 第八条). Automatic end of an unrenewed term: profile.flag("term_end_auto_dismissal") (000 第七条,
+002 第八条)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from rules.periods import YEARS, term_end
+from rules.profiles import Profile, get_profile
+
+from .models import ENDED, SERVING, Application, Campaign, NumberSequence, Supervisor, Term
+from .services import PERM_APPROVE, PERM_OPEN, evaluate, objection_gate, record_decision, require
+
+# how long before a term ends the bureau is reminded to decide on renewal: a platform horizon,
+# not a statutory figure (the regulations set none)
+RENEWAL_REMINDER_DAYS = 60
+
+
+def next_number(*, jurisdiction: str, kind: str, year: int) -> int:
+    """Next value of a per-jurisdiction, per-year counter; the row lock serialises appointments."""
+    try:
+        with transaction.atomic():
+            NumberSequence.objects.get_or_create(jurisdiction=jurisdiction, kind=kind, year=year)
+    except IntegrityError:  # created by a concurrent appointment: fine, lock it below
+        pass
+    seq = NumberSequence.objects.select_for_update().get(jurisdiction=jurisdiction, kind=kind, year=year)
+    seq.last += 1
+    seq.save(update_fields=["last"])
+    return seq.last
+
+
+def document_numbers(profile: Profile, year: int) -> tuple[str, str]:
+    """(聘书编号, 证件编号), e.g. 万州监聘〔2026〕001号 / 万州监证〔2026〕001号."""
+    prefix = profile.authority[:2]
+    cert = next_number(jurisdiction=profile.code, kind="certificate", year=year)
+    card = next_number(jurisdiction=profile.code, kind="card", year=year)
+    return f"{prefix}监聘〔{year}〕{cert:03d}号", f"{prefix}监证〔{year}〕{card:03d}号"
+
+
+def cap_refusal(profile: Profile, number: int) -> str:
+    """'' if term `number` (连续第几届) is allowed, else the refusal with its article."""
+    cap = profile.count("consecutive_term_cap")
+    if cap is None or number <= cap:
+        return ""
+    figure = profile.figure("consecutive_term_cap")
+    words = "" if figure.value.get("strict") else "原则上"
+    return f"续聘将为连续第{number}届，{words}连续任职不得超过{cap}届（{figure.citation}），不予续聘。"
+
+
+@transaction.atomic
+def term_grant(*, supervisor: Supervisor, profile: Profile, start: dt.date, renewal_of: Term | None = None,
+               agreement_signed_on: dt.date | None = None) -> Term:
+    rule = profile.period("term_length")
+    if rule.unit != YEARS:
+        raise ValidationError(f"聘任期须以年计（{rule.citation}）。")
+    number = renewal_of.number + 1 if renewal_of else 1
+    refusal = cap_refusal(profile, number)
+    if refusal:
+        raise ValidationError(refusal)
+    if profile.flag("volunteer_agreement_required") and agreement_signed_on is None:
+        cite = profile.figure("volunteer_agreement_required").citation
+        raise ValidationError(f"{supervisor.name}尚未签订志愿服务协议，不能完成聘任（{cite}）。")
+    cert, card = document_numbers(profile, start.year)
+    term = Term(supervisor=supervisor, jurisdiction=profile.code, number=number, start=start,
+                end=term_end(start, rule.n), article=str(rule.citation), certificate_no=cert, card_no=card,
+                agreement_signed_on=agreement_signed_on)
+    term.full_clean()
+    term.save()
+    if renewal_of is not None:
+        renewal_of.status = Term.RENEWED
+        renewal_of.save(update_fields=["status"])
+    supervisor.status = SERVING
+    supervisor.save(update_fields=["status"])
+    return term
+
+
+@transaction.atomic
+def campaign_appoint(*, campaign: Campaign, agreements: dict[int, dt.date | None] | None = None, by) -> list[Term]:
+    """Appoint the shortlist after the window closed. The objection gate: a pending objection stops
+    the appointment until resolved; an upheld one excludes that candidate (000 第六条第（三）项:
+    appointment only where the publicity raised no objection)."""
+    require(by, PERM_APPROVE, "决定聘任")
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    profile = get_profile(campaign.jurisdiction)
+    if not campaign.publicity_closed:
+        raise ValidationError(f"公示期尚未届满（{profile.figure('publicity_period').citation}），不能聘任。")
+    if campaign.status == Campaign.DONE:
+        raise ValidationError("本次选聘已完成聘任。")
+    agreements = agreements or {}
+    shortlist = list(campaign.applications.filter(review_outcome=Application.QUALIFIED).select_related("supervisor"))
+    pending = [g for g in (objection_gate(a) for a in shortlist) if "尚未处理" in g]
+    if pending:
+        raise ValidationError(pending)
+    today = timezone.localdate()
+    terms = []
+    for app in shortlist:
+        refusal = objection_gate(app)
+        if refusal:
+            app.refusal = refusal
+            app.save(update_fields=["refusal"])
+            continue
+        term = term_grant(supervisor=app.supervisor, profile=profile, start=today, renewal_of=app.renewal_of,
+                          agreement_signed_on=agreements.get(app.pk))
+        app.term = term
+        app.save(update_fields=["term"])
+        terms.append(term)
+        verb = "续聘" if app.renewal_of_id else "聘任"
+        record_decision(kind="appointment", title=f"{verb}{app.name}为{profile.text('supervisor_title')}",
+                        body=f"聘期{term.start.isoformat()}至{term.end.isoformat()}（{term.article}），"
+                             f"聘书编号{term.certificate_no}，证件编号{term.card_no}。",
+                        jurisdiction=profile.code, outcome=verb, article=term.article[:100], subject=term,
+                        decided_on=today, party_user=app.supervisor.user)
+    if not terms:
+        raise ValidationError("公示对象均不符合聘任条件，本次没有可聘任的人员。")
+    campaign.status, campaign.appointed_on = Campaign.DONE, today
+    if profile.flag("appointment_announced"):
+        campaign.appointment_page_id = publish_appointment(campaign=campaign, profile=profile, terms=terms, by=by).pk
+    campaign.save(update_fields=["status", "appointed_on", "appointment_page_id"])
+    return terms
+
+
+def publish_appointment(*, campaign: Campaign, profile: Profile, terms: list[Term], by):
+    from public_notices.services import notice_publish
+
+    cite = profile.figure("appointment_announced").citation
+    verb = "续聘" if campaign.kind == Campaign.RENEWAL else "聘任"
+    lines = [f"{t.supervisor.name}（{t.supervisor.workplace}），聘书编号{t.certificate_no}" for t in terms]
+    body = (f"根据{cite}，经公示无异议，{profile.authority}决定{verb}以下同志为"
+            f"{profile.text('supervisor_title')}，聘期自{terms[0].start.isoformat()}至{terms[0].end.isoformat()}：\n"
+            + "\n".join(lines) + "\n特此公告。")
+    return notice_publish(kind="appointment", jurisdiction=profile.code, title=f"{campaign.title}聘任公告",
+                          body=body, issuer=profile.authority, written_on=timezone.localdate(), by=by)
+
+
+@transaction.atomic
+def renewal_open(*, supervisors: list[Supervisor], by, title: str = "") -> Campaign:
+    """A renewal round (续聘) for serving supervisors; refused at once where the cap forbids it."""
+    require(by, PERM_OPEN, "发起续聘")
+    if not supervisors:
+        raise ValidationError("请选择需要续聘的监督员。")
+    jurisdictions = {s.jurisdiction for s in supervisors}
+    if len(jurisdictions) != 1:
+        raise ValidationError("一次续聘只能办理同一辖区的监督员。")
+    profile = get_profile(jurisdictions.pop())
+    errors, terms = [], []
+    for sup in supervisors:
+        term = sup.current_term
+        if sup.status != SERVING or term is None:
+            errors.append(f"{sup.name}不在聘任期内，不能续聘。")
+            continue
+        refusal = cap_refusal(profile, term.number + 1)
+        if refusal:
+            errors.append(f"{sup.name}：{refusal}")
+        terms.append(term)
+    if errors:
+        raise ValidationError(errors)
+    today = timezone.localdate()
+    campaign = Campaign(jurisdiction=profile.code, kind=Campaign.RENEWAL, places=len(supervisors),
+                        title=title or f"{today.year}年{profile.text('supervisor_title')}续聘", deadline=today,
+                        opened_on=today, opened_by=by, status=Campaign.OPEN)
+    campaign.full_clean()
+    campaign.save()
+    for sup, term in zip(supervisors, terms, strict=True):
+        latest = sup.applications.order_by("-pk").first()
+        app = Application(campaign=campaign, renewal_of=term, supervisor=sup, applied_on=today, entered_by=by,
+                          intake=latest.intake if latest else Application.DIRECTED, materials_true=True,
+                          education=sup.education or (latest.education if latest else "bachelor"),
+                          occupations=latest.occupations if latest else [],
+                          records=latest.records if latest else [],
+                          recommending_unit_email=latest.recommending_unit_email if latest else "",
+                          email=latest.email if latest else "",
+                          **{k: getattr(sup, k) for k in ("name", "gender", "birth_date", "id_number", "phone",
+                                                          "address", "workplace", "post", "source",
+                                                          "recommending_unit")})
+        evaluate(app, profile)
+        app.full_clean()
+        app.save()
+    return campaign
+
+
+def terms_ending(today: dt.date | None = None, days: int = RENEWAL_REMINDER_DAYS):
+    today = today or timezone.localdate()
+    return (Term.objects.filter(status=Term.ACTIVE, end__gte=today, end__lte=today + dt.timedelta(days=days))
+            .select_related("supervisor").order_by("end"))
+
+
+@transaction.atomic
+def terms_end_due(today: dt.date | None = None) -> int:
+    """Unrenewed terms past their end: ended automatically where the profile says so (自然解聘)."""
+    today = today or timezone.localdate()
+    ended = 0
+    for term in Term.objects.select_for_update().filter(status=Term.ACTIVE, end__lt=today).select_related("supervisor"):
+        profile = get_profile(term.jurisdiction)
+        if not profile.flag("term_end_auto_dismissal"):
+            continue  # e.g. 001: no automatic end; the term stays on the dashboard for a decision
+        cite = profile.figure("term_end_auto_dismissal").citation
+        term.status = Term.ENDED
+        term.save(update_fields=["status"])
+        sup = term.supervisor
+        if not sup.terms.filter(status=Term.ACTIVE).exists():
+            sup.status = ENDED
+            sup.save(update_fields=["status"])
+        record_decision(kind="dismissal", title=f"{sup.name}聘任期届满自然解聘",
+                        body=f"聘任期{term.start.isoformat()}至{term.end.isoformat()}届满未续聘，依{cite}自然解聘。",
+                        jurisdiction=term.jurisdiction, outcome="期满自然解聘", article=str(cite)[:100],
+                        subject=term, decided_on=today, party_user=sup.user)
+        ended += 1
+    return ended

@@ -1,0 +1,63 @@
+"""Public pages: open campaigns, the application form, the roster of serving supervisors.
+Nothing personal (ID number, phone, address) is ever rendered back to the public."""
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_protect
+
+from rules.profiles import FigureMissing, get_profile
+
+from . import selectors, services
+from .forms import ApplicationForm
+from .models import Campaign
+
+
+def _profile(code: str):
+    try:
+        profile = get_profile(code)
+    except FigureMissing:
+        raise Http404("没有这个辖区。") from None
+    if not profile.has("term_length"):
+        raise Http404("该辖区未聘请监督员。")
+    return profile
+
+
+def campaigns(request, jurisdiction: str):
+    profile = _profile(jurisdiction)
+    return render(request, "supervisors/campaigns.html", {
+        "profile": profile, "campaigns": selectors.open_campaigns(profile.code),
+        "roster_public": profile.flag("publishes_roster")})
+
+
+@csrf_protect
+def apply(request, jurisdiction: str, pk: int):
+    profile = _profile(jurisdiction)
+    campaign = get_object_or_404(Campaign, pk=pk, jurisdiction=profile.code, kind=Campaign.RECRUITMENT)
+    if not campaign.accepting:
+        return render(request, "supervisors/closed.html", {"profile": profile, "campaign": campaign}, status=410)
+    form = ApplicationForm(request.POST or None, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_submit(campaign=campaign, data=form.cleaned_data)
+        except ValidationError as exc:
+            for msg in exc.messages:
+                form.add_error(None, msg)
+        else:
+            return redirect("supervisors:applied", jurisdiction=profile.code, pk=campaign.pk)
+    return render(request, "supervisors/apply.html", {"profile": profile, "campaign": campaign, "form": form,
+                                                      "conditions": services.conditions_text(profile)})
+
+
+def applied(request, jurisdiction: str, pk: int):
+    profile = _profile(jurisdiction)
+    campaign = get_object_or_404(Campaign, pk=pk, jurisdiction=profile.code)
+    return render(request, "supervisors/applied.html", {"profile": profile, "campaign": campaign})
+
+
+def roster(request, jurisdiction: str):
+    profile = _profile(jurisdiction)
+    if not profile.flag("publishes_roster"):
+        raise Http404("本辖区不公开监督员名单。")
+    return render(request, "supervisors/roster.html", {
+        "profile": profile, "rows": selectors.public_roster(profile.code),
+        "citation": profile.figure("publishes_roster").citation})
