@@ -217,3 +217,34 @@ def test_dashboard_and_menu_show_each_role_its_own_work(client, confidential_lea
     client.force_login(officer)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert f'"{url("activities")}"' in home and url("agency_opinions") not in home
+
+
+def test_officer_orders_recusal_on_screen_weihai_001_art10_para2(client, officer, make_supervisor):
+    sup = make_supervisor("weihai")
+    client.force_login(officer)
+    page = client.get(url("conflicts") + "?jurisdiction=weihai").content.decode()
+    assert "司法行政机关要求回避" in page and "第十条第二款" in page
+    client.post(
+        url("conflicts") + "?jurisdiction=weihai",
+        {
+            "supervisor": sup.pk,
+            "agency": "市生态环境局",
+            "case_ref": "",
+            "ground": "ordered",
+            "note": "近亲属在该局",
+        },
+    )
+    conflict = ConflictDeclaration.objects.get()
+    assert conflict.origin == "recorded" and conflict.article.endswith("第十条第二款")
+    # Wuhan's grounds have no bureau order: the bureau records one of the three grounds of 002 第十三条
+    page = client.get(url("conflicts") + "?jurisdiction=wuhan").content.decode()
+    assert "司法行政机关要求回避" not in page and "第十三条第（一）项" in page
+
+
+def test_wanzhou_opinion_screen_says_no_answer_period_and_cites_000_art16(client, officer, make_supervisor):
+    sup = make_supervisor("wanzhou", login=True)
+    opinion = opinion_submit(by=sup.user, kind="opinion", agency=AGENCY, title="建议", body="内容")
+    client.force_login(officer)
+    client.post(url("opinion", opinion.pk), {"action": "forward", "forwarded_on": "2026-11-02", "note": ""})
+    page = client.get(url("opinion", opinion.pk)).content.decode()
+    assert "本辖区办法未规定执法机关反馈期限" in page and "第十六条" in page
