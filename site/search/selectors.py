@@ -1,0 +1,24 @@
+"""Reads the search screens need besides the engine: the choices of the public filters."""
+from django.core.cache import cache
+
+from .models import SearchEntry
+
+
+def filter_options() -> dict:
+    """kind / jurisdiction / year choices as (value, label); years from what is indexed (cached 10 min)."""
+    try:
+        from public_notices.kinds import KIND_CHOICES
+    except ImportError:
+        KIND_CHOICES = []
+    from rules.models import RuleProfile
+
+    years = cache.get("search:notice-years")
+    if years is None:
+        years = sorted({y for y in SearchEntry.objects.filter(scope="notice", public=True)
+                        .exclude(year=None).values_list("year", flat=True).distinct()}, reverse=True)
+        cache.set("search:notice-years", years, 600)
+    return {
+        "kind": list(KIND_CHOICES),
+        "jurisdiction": list(RuleProfile.objects.order_by("code").values_list("code", "name")),
+        "year": [(y, f"{y}年") for y in years],
+    }

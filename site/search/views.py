@@ -1,0 +1,74 @@
+"""Public search (`/search/`) and the same results as JSON (`/api/search/`): published notices only."""
+from __future__ import annotations
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .engines import get_engine
+from .engines.base import MAX_QUERY_LENGTH, SearchQuery
+from .selectors import filter_options
+
+PER_PAGE = 10
+MAX_PAGE = 100  # deep pages are for crawlers, not people
+
+
+def _int(value, default=None, low=None, high=None):
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        return default
+    if (low is not None and n < low) or (high is not None and n > high):
+        return default
+    return n
+
+
+def parse(request) -> tuple[SearchQuery, str]:
+    """The query a request asks for, and a message for the person when it cannot be run."""
+    text = " ".join((request.GET.get("q") or "").split())
+    options = filter_options()
+    filters = {}
+    if request.GET.get("kind") in dict(options["kind"]):
+        filters["kind"] = request.GET["kind"]
+    if request.GET.get("jurisdiction") in dict(options["jurisdiction"]):
+        filters["jurisdiction"] = request.GET["jurisdiction"]
+    year = _int(request.GET.get("year"), low=1949, high=2100)
+    if year:
+        filters["year"] = year
+    q = SearchQuery(text=text, scope="notice", filters=filters, per_page=PER_PAGE,
+                    page=_int(request.GET.get("page"), 1, 1, MAX_PAGE))
+    if not text:
+        return q, "请输入要搜索的关键词、标题或文号。"
+    if len(text) > MAX_QUERY_LENGTH:
+        return q, f"搜索词过长：请不超过{MAX_QUERY_LENGTH}个字，可只输入标题中的关键词或文号。"
+    return q, ""
+
+
+@require_GET
+def search_page(request):
+    q, message = parse(request)
+    results = None if message else get_engine().search(q)
+    return render(request, "search/search.html", {
+        "q": q, "message": message, "results": results, "options": filter_options(),
+        "page_range": _page_range(q, results), "start_index": (q.page - 1) * q.per_page + 1,
+    })
+
+
+def _page_range(q, results):
+    if results is None:
+        return []
+    last = min(results.pages, MAX_PAGE)
+    return list(range(max(1, q.page - 4), min(last, q.page + 4) + 1))
+
+
+@require_GET
+def search_api(request):
+    q, message = parse(request)
+    if message:
+        status = 400 if len(q.text) > MAX_QUERY_LENGTH else 200
+        return JsonResponse({"query": q.text, "total": 0, "results": [], "message": message}, status=status,
+                            json_dumps_params={"ensure_ascii": False})
+    res = get_engine().search(q)
+    return JsonResponse({"query": q.text, "total": res.total, "page": q.page, "pages": res.pages,
+                         "results": [h.as_json() for h in res.hits]},
+                        json_dumps_params={"ensure_ascii": False})
