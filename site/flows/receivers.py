@@ -26,7 +26,9 @@ def on_absence_threshold(sender, supervisor, finding="", **kwargs):
     (000 第十八条第（三）项, 001 第十六条第（六）项, 002 第十五条第（二）项)."""
     from .services import dismissal_start
 
-    statement = str(finding) or "缺席规则触发：无正当理由不参加行政执法监督活动。"
+    explanation = getattr(finding, "explanation", "") or str(finding or "")
+    article = getattr(finding, "article", "")
+    statement = (f"{explanation}（{article}）" if article else explanation) or "缺席规则触发：无正当理由不参加行政执法监督活动。"
     dismissal_start(supervisor=supervisor, ground="absence", statement=statement, automatic=True)
 
 

@@ -82,6 +82,24 @@ def task_claim(*, task, user) -> Task:
         return task
 
 
+def task_perform(*, task, user, action):
+    """Do a human task from code, as the task screen would: under the flow's lock, claim it if needed,
+    refuse unless `user` may execute it and it is still open, run `action()` (a service call that
+    checks its own permission), then complete the task. Two concurrent calls complete it once."""
+    with task.flow_task.flow_class.lock(task.process_id), transaction.atomic():
+        task.refresh_from_db()
+        if task.status == STATUS.NEW:
+            task_claim(task=task, user=user)
+            task.refresh_from_db()
+        activation = task.flow_task.activation_class(task)
+        if not task.flow_task.can_execute(user, task) or not activation.start.can_proceed():
+            raise PermissionDenied("该待办已办结或不由您办理。")
+        activation.start(None)
+        result = action()
+        activation.execute()
+        return result
+
+
 def task_execute_url(task) -> str:
     return task.flow_task.reverse("execute", args=[task.process_id, task.pk])
 

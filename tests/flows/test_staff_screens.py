@@ -1,0 +1,54 @@
+"""viewflow's screens under the project: login redirect for anonymous users, the project's own 404,
+permissions by role (officers review, leaders approve), the admin menu item and dashboard panel."""
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from flows import services as flow_services
+from flows.recruitment import RecruitmentFlow
+from roles.definitions import LEADER, OFFICER
+
+
+@pytest.mark.django_db
+def test_unknown_url_still_renders_the_projects_404_after_mounting_viewflow(site_tree):
+    response = Client().get("/nonexistent-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "页面不存在" in html and "跳转到正文" in html  # site/templates/404.html on base.html
+
+
+@pytest.mark.django_db
+def test_anonymous_users_are_sent_to_the_wagtail_login():
+    for url in ("/workflow/", "/workflow/recruitment/1/review/1/execute/", "/workflow/campaigns/new/"):
+        response = Client().get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/?next=")
+
+
+@pytest.mark.django_db
+def test_only_officers_open_campaigns_and_only_leaders_take_approval(site_tree, make_user):
+    officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
+    client = Client()
+    client.force_login(leader)
+    assert client.get("/workflow/campaigns/new/").status_code == 403
+    campaign = flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
+                                            deadline=dt.date.today())
+    review = flow_services.process_for(campaign, RecruitmentFlow).task_set.get(flow_task_type="HUMAN")
+    # the leader does not even see the officer's review task, and cannot claim it
+    assert "资格审查" not in client.get("/workflow/").content.decode()
+    assert client.post(f"/workflow/tasks/{review.pk}/claim/").status_code == 403
+    client.force_login(officer)
+    inbox = client.get("/workflow/").content.decode()
+    assert "资格审查" in inbox
+
+
+@pytest.mark.django_db
+def test_admin_menu_and_dashboard_show_my_tasks(site_tree, make_user):
+    officer = make_user("officer", OFFICER)
+    flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年选聘", places=1,
+                                 deadline=dt.date.today())
+    client = Client()
+    client.force_login(officer)
+    html = client.get("/admin/").content.decode()
+    assert "我的待办" in html and "资格审查" in html and "/workflow/" in html
