@@ -1,0 +1,58 @@
+"""Staff search of decision records inside the Wagtail admin: facets, and only what the user may open."""
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.http import urlencode
+
+from decisions.models import PROCESS_KINDS
+from decisions.selectors import visible_records
+
+from .engines import get_engine
+from .engines.base import DECISION_FACETS, MAX_QUERY_LENGTH, SearchQuery
+
+KIND_LABELS = dict(PROCESS_KINDS)
+
+
+def decision_search(request):
+    text = " ".join((request.GET.get("q") or "").split())
+    message = f"搜索词过长：请不超过{MAX_QUERY_LENGTH}个字。" if len(text) > MAX_QUERY_LENGTH else ""
+    filters = {name: request.GET.get(name, "") for name in DECISION_FACETS if request.GET.get(name)}
+    if "year" in filters and not filters["year"].isdigit():
+        filters.pop("year")
+    try:
+        page = max(1, min(int(request.GET.get("page", 1)), 1000))
+    except ValueError:
+        page = 1
+    q = SearchQuery(text=text, scope="decision", filters=filters, page=page, per_page=20, user=request.user,
+                    facets=tuple(DECISION_FACETS))
+    results = None if message else get_engine().search(q)
+    facets = []
+    if results is not None:
+        for name, heading in DECISION_FACETS.items():
+            rows = []
+            for value, count in results.facets.get(name, []):
+                chosen = str(filters.get(name, "")) == str(value)
+                params = {**filters, "q": text}
+                if chosen:
+                    params.pop(name)
+                else:
+                    params[name] = value
+                label = KIND_LABELS.get(value, value) if name == "process_kind" else value
+                rows.append({"label": f"{label}年" if name == "year" else label, "count": count,
+                             "chosen": chosen, "href": "?" + urlencode(params)})
+            facets.append({"heading": heading, "rows": rows})
+    base = {**filters, "q": text}
+    return render(request, "search/admin_decisions.html", {
+        "q": q, "message": message, "results": results, "facets": facets, "kind_labels": KIND_LABELS,
+        "prev_href": "?" + urlencode({**base, "page": page - 1}) if page > 1 else "",
+        "next_href": "?" + urlencode({**base, "page": page + 1}) if results and page < results.pages else "",
+    })
+
+
+def decision_detail(request, pk: int):
+    # the same permission rule as the search: a record the user may not open is "not found"
+    record = visible_records(request.user).filter(pk=pk).first()
+    if record is None:
+        raise Http404("没有找到该决定记录，或您无权查看。")
+    return render(request, "search/admin_decision_detail.html", {"record": record})
