@@ -13,13 +13,15 @@ from activities.models import AbsenceFinding
 from activities.services import activity_create, attendance_record, invitation_create
 from activities.signals import absence_threshold_reached
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def needs_postgres():
-    if connection.vendor != "postgresql":
-        pytest.skip("DATABASE_URL 未指向 PostgreSQL：SQLite 不支持行锁，并发登记测试跳过")
+# decided at collection: on SQLite not even the transactional database fixture is set up
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="DATABASE_URL 未指向 PostgreSQL：SQLite 不支持行锁，并发登记测试跳过",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_simultaneous_absences_fire_exactly_once(make_supervisor, officer, monkeypatch):
