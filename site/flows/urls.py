@@ -41,6 +41,7 @@ staff = [
     path("campaigns/new/", views.campaign_new, name="campaign_new"),
     path("renewals/new/", views.renewal_new, name="renewal_new"),
     path("dismissals/new/", views.dismissal_new, name="dismissal_new"),
+    path("my-record/", views.my_record, name="my_record"),
 ]
 
 urlpatterns = [

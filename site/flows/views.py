@@ -96,4 +96,18 @@ def dismissal_new(request):
                                                 "note": str(profile.figure("dismissal_grounds").citation)})
 
 
-__all__ = ["PermissionDenied", "campaign_new", "claim", "dismissal_new", "inbox", "renewal_new"]
+@login_required(login_url=LOGIN)
+def my_record(request):
+    """A supervisor sees their own register entry, terms and the decisions about them, nothing else."""
+    from decisions.selectors import visible_records
+    from supervisors.selectors import own_record
+
+    supervisor = own_record(request.user)
+    if supervisor is None:
+        raise PermissionDenied("您的账号未关联监督员名册记录。")
+    return render(request, "flows/my_record.html", {
+        "supervisor": supervisor, "terms": supervisor.terms.all(),
+        "records": visible_records(request.user).filter(party_user=request.user)[:50]})
+
+
+__all__ = ["campaign_new", "claim", "dismissal_new", "inbox", "my_record", "renewal_new"]

@@ -41,6 +41,18 @@ def register_tasks_menu():
     return TasksMenuItem("我的待办", reverse("flows:inbox"), icon_name="tasks", order=90)
 
 
+class OwnRecordMenuItem(MenuItem):
+    def is_shown(self, request):
+        from supervisors.selectors import own_record
+
+        return own_record(request.user) is not None
+
+
+@hooks.register("register_admin_menu_item")
+def register_own_record_menu():
+    return OwnRecordMenuItem("我的监督员档案", reverse("flows:my_record"), icon_name="user", order=91)
+
+
 @hooks.register("construct_homepage_panels")
 def add_tasks_panel(request, panels):
     panels.append(TasksPanel(request))

@@ -6,6 +6,13 @@ from rules.profiles import Profile
 from .models import EDUCATION_LEVELS, GENDERS
 
 
+class NoEchoInput(forms.TextInput):
+    """Never writes the submitted value back into the page (ID number, phone: privacy rule)."""
+
+    def format_value(self, value):
+        return None
+
+
 class ApplicationForm(forms.Form):
     name = forms.CharField(label="姓名", max_length=32)
     gender = forms.ChoiceField(label="性别", choices=GENDERS)
@@ -13,8 +20,8 @@ class ApplicationForm(forms.Form):
                                  error_messages={"invalid": "请按“年-月-日”格式填写出生日期。"})
     id_number = forms.CharField(label="身份证号码", max_length=18, min_length=18,
                                 error_messages={"min_length": "身份证号码应为18位。"},
-                                widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    phone = forms.RegexField(label="联系电话", regex=r"^[0-9\-]{7,20}$", max_length=20,
+                                widget=NoEchoInput(attrs={"autocomplete": "off"}))
+    phone = forms.RegexField(label="联系电话", regex=r"^[0-9\-]{7,20}$", max_length=20, widget=NoEchoInput,
                              error_messages={"invalid": "请填写正确的联系电话。"})
     email = forms.EmailField(label="电子邮箱（选填）", required=False, error_messages={"invalid": "电子邮箱格式不正确。"})
     address = forms.CharField(label="通讯地址", max_length=200, required=False)

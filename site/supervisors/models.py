@@ -7,11 +7,34 @@ from django.db import models
 
 GENDERS = [("male", "男"), ("female", "女")]
 
+
+def mask_id(value: str) -> str:
+    """110105198005010011 -> 110105********0011: lists never show a whole ID number."""
+    return value[:6] + "*" * max(len(value) - 10, 0) + value[-4:] if len(value) > 10 else "*" * len(value)
+
+
+def mask_phone(value: str) -> str:
+    return value[:3] + "****" + value[-4:] if len(value) >= 7 else "*" * len(value)
+
+
+class MaskedMixin:
+    """List columns for admin screens: masked ID number and phone."""
+
+    def masked_id_number(self) -> str:
+        return mask_id(self.id_number)
+
+    masked_id_number.short_description = "身份证号"
+
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone)
+
+    masked_phone.short_description = "联系电话"
+
 SERVING, DISMISSED, ENDED, CANDIDATE = "serving", "dismissed", "ended", "candidate"
 SUPERVISOR_STATUS = [(CANDIDATE, "拟聘"), (SERVING, "在聘"), (DISMISSED, "已解聘"), (ENDED, "聘期届满")]
 
 
-class Supervisor(models.Model):
+class Supervisor(MaskedMixin, models.Model):
     """One person on a jurisdiction's register. Personal data (ID number, phone, address) is
     staff-only: never on a public page, masked in lists."""
 
@@ -133,7 +156,7 @@ class Campaign(models.Model):
             and timezone.localdate() <= self.deadline
 
 
-class Application(models.Model):
+class Application(MaskedMixin, models.Model):
     """报名 (or a renewal candidacy). Personal data is staff-only; eligibility results keep their citations."""
 
     SELF, UNIT, DIRECTED = "self", "unit", "directed"
@@ -185,6 +208,13 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.workplace}）"
+
+    def eligibility_summary(self) -> str:
+        """Each check with its result, reason and article, for the admin's detail view."""
+        return "\n".join(f"{'✓' if r['passed'] else '✗'} {r['label']}：{r['reason']}"
+                         + (f"（{r['citation']}）" if r["citation"] else "") for r in self.eligibility)
+
+    eligibility_summary.short_description = "资格审查结果及依据"
 
 
 class NumberSequence(models.Model):

@@ -1,0 +1,90 @@
+"""Admin screens of the register: supervisors (ID number and phone masked in lists, in full on the
+detail view, which only bureau staff can open), terms, campaigns, applications with their eligibility
+results and citations, dismissals. Records change only through the processes (flows/), so add and
+delete are switched off and editing is limited to contact details."""
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from rules.permissions import policy
+
+from .models import Application, Campaign, Dismissal, Supervisor, Term
+
+register_permission_policy(Supervisor, policy(Supervisor, "add", "delete"))
+for _model in (Term, Campaign, Application, Dismissal):
+    register_permission_policy(_model, policy(_model, "add", "change", "delete"))
+
+
+class SupervisorViewSet(ModelViewSet):
+    model = Supervisor
+    icon = "group"
+    menu_label = "监督员名册"
+    list_display = ["name", "jurisdiction", "workplace", "masked_id_number", "masked_phone", "status"]
+    list_filter = ["jurisdiction", "status"]
+    search_fields = ["name", "workplace"]
+    form_fields = ["phone", "address", "workplace", "post", "user"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "jurisdiction", "gender", "birth_date", "id_number", "phone", "address",
+                           "workplace", "post", "education", "source", "recommending_unit", "status", "user"]
+
+
+class TermViewSet(ModelViewSet):
+    model = Term
+    icon = "date"
+    menu_label = "聘任期与聘书"
+    list_display = ["supervisor", "number", "start", "end", "certificate_no", "card_no", "status", "article"]
+    list_filter = ["jurisdiction", "status"]
+    search_fields = ["certificate_no", "card_no", "supervisor__name"]
+    form_fields = ["agreement_signed_on"]
+    inspect_view_enabled = True
+
+
+class CampaignViewSet(ModelViewSet):
+    model = Campaign
+    icon = "doc-full-inverse"
+    menu_label = "选聘与续聘"
+    list_display = ["title", "jurisdiction", "kind", "places", "deadline", "status", "publicity_end"]
+    list_filter = ["jurisdiction", "kind", "status"]
+    form_fields = ["description"]
+    inspect_view_enabled = True
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = Application
+    icon = "form"
+    menu_label = "报名与资格审查"
+    list_display = ["name", "campaign", "masked_id_number", "masked_phone", "auto_passed", "review_outcome"]
+    list_filter = ["campaign__jurisdiction", "review_outcome", "auto_passed"]
+    search_fields = ["name", "workplace"]
+    form_fields = ["review_reason"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["campaign", "name", "gender", "birth_date", "id_number", "phone", "email", "address",
+                           "workplace", "post", "education", "intake", "recommending_unit", "applied_on",
+                           "eligibility_summary", "auto_passed", "review_outcome", "review_overridden",
+                           "review_reason", "reviewed_by", "refusal"]
+
+
+class DismissalViewSet(ModelViewSet):
+    model = Dismissal
+    icon = "cross"
+    menu_label = "解聘"
+    list_display = ["supervisor", "ground_label", "article", "automatic", "status", "decided_on",
+                    "documents_recovered_on"]
+    list_filter = ["jurisdiction", "status", "automatic"]
+    form_fields = ["documents_note"]
+    inspect_view_enabled = True
+
+
+class SupervisorsGroup(ViewSetGroup):
+    menu_label = "监督员管理"
+    menu_icon = "group"
+    menu_order = 220
+    items = (SupervisorViewSet("supervisor_register"), TermViewSet("supervisor_terms"),
+             CampaignViewSet("supervisor_campaigns"), ApplicationViewSet("supervisor_applications"),
+             DismissalViewSet("supervisor_dismissals"))
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return SupervisorsGroup()
