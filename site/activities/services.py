@@ -14,9 +14,11 @@ from supervisors.models import SERVING, Supervisor
 
 from .absence import evaluate_absences
 from .models import (
+    CASEFILE_REVIEW,
     DECLARED_CONFLICT,
     DECLARED_NONE,
     EXCUSED,
+    INSPECTION,
     INVITED,
     PRESENT,
     RECUSED,
@@ -63,6 +65,9 @@ def activity_create(
         raise ValidationError(str(exc)) from None
     if case_ref and not agency:
         raise ValidationError("填写涉及案件时，须同时填写办理该案件的执法机关。")
+    if kind in (INSPECTION, CASEFILE_REVIEW) and not agency.strip():
+        # an inspection or case-file review is always of an agency: recusal is judged against it
+        raise ValidationError("执法检查、案卷评查须填写涉及的执法机关。")
     activity = Activity(
         jurisdiction=jurisdiction,
         kind=kind,

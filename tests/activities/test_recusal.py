@@ -116,3 +116,10 @@ def test_only_the_invited_supervisor_or_the_bureau_declares(make_supervisor, mak
         recusal_declare(invitation=inv, by=someone_else.user, ground="own_interest")
     # an officer enters a written declaration on the supervisor's behalf
     assert recusal_declare(invitation=inv, by=officer, ground=None).declaration == "none"
+
+
+def test_inspections_and_case_reviews_name_their_agency(make_activity):
+    for kind in ("inspection", "casefile_review"):
+        with pytest.raises(ValidationError, match="须填写涉及的执法机关"):
+            make_activity("wuhan", held_on=SOON, agency="", kind=kind)
+    assert make_activity("wuhan", held_on=SOON, agency="", kind="training").agency == ""
