@@ -16,7 +16,7 @@ from rules.profiles import get_profile
 from supervisors.models import SERVING, Supervisor
 
 from .models import EXCUSED, PRESENT, Activity, Opinion
-from .opinions import opinion_forward
+from .opinions import opinion_forward, opinion_submit
 from .services import activity_create, attendance_record, invitation_create
 
 # the supervisors' own demo (roster, running campaign) must load first: register its loaders before ours
@@ -112,6 +112,22 @@ def _opinion(officer, today: dt.date) -> str:
     return f"已转送{agency}" + (f"，反馈届满日 {clock.due_on:%Y-%m-%d}（{clock.citation}）" if clock else "")
 
 
+def _own_opinion() -> str:
+    """The demo supervisor login's own submission, waiting for the bureau to forward it."""
+    supervisor = Supervisor.objects.filter(user__username="supervisor", status=SERVING).first()
+    title = "关于规范涉企行政检查频次的建议"
+    if supervisor is None or Opinion.objects.filter(title=title).exists():
+        return ""
+    opinion_submit(
+        by=supervisor.user,
+        kind="opinion",
+        agency=AGENCIES.get(supervisor.jurisdiction, "区市场监督管理局"),
+        title=title,
+        body="部分企业反映同一季度内被多个科室重复检查，建议推行“综合查一次”，统筹制定年度检查计划。",
+    )
+    return f"；{supervisor.name}提交意见建议 1 条（待转送）"
+
+
 @loader("监督活动与意见建议")
 def load_activities() -> str:
     officer = get_user_model().objects.filter(username="officer").first()
@@ -123,4 +139,4 @@ def load_activities() -> str:
         supervisors = list(Supervisor.objects.filter(jurisdiction=code, status=SERVING).order_by("pk")[:3])
         if supervisors:
             created += _activities(code, officer, supervisors, today)
-    return f"新建监督活动 {created} 项；{_opinion(officer, today)}"
+    return f"新建监督活动 {created} 项；{_opinion(officer, today)}{_own_opinion()}"
