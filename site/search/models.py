@@ -70,5 +70,6 @@ class Posting(models.Model):
     day = models.IntegerField(default=0)
 
     class Meta:
-        # covering index: a query reads postings without touching the table
-        indexes = [models.Index(fields=["term", "entry", "weight", "day"], name="search_posting_cover")]
+        # the one covering index: a term's postings newest first (results are walked in that order and
+        # stop after a page), and (term, day, entry) finds whether an entry holds a term
+        indexes = [models.Index(fields=["term", "day", "entry", "weight"], name="search_posting_walk")]

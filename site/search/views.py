@@ -69,6 +69,7 @@ def search_api(request):
         return JsonResponse({"query": q.text, "total": 0, "results": [], "message": message}, status=status,
                             json_dumps_params={"ensure_ascii": False})
     res = get_engine().search(q)
-    return JsonResponse({"query": q.text, "total": res.total, "page": q.page, "pages": res.pages,
+    return JsonResponse({"query": q.text, "total": res.total, "total_is_lower_bound": res.more,
+                         "page": q.page, "pages": res.pages,
                          "results": [h.as_json() for h in res.hits]},
                         json_dumps_params={"ensure_ascii": False})

@@ -58,6 +58,7 @@ class SearchResults:
     hits: list[Hit]
     total: int
     facets: dict = field(default_factory=dict)  # name -> [(value, count)], most frequent first
+    more: bool = False  # total is a lower bound: counting stopped there
 
     @property
     def pages(self) -> int:

@@ -1,8 +1,9 @@
 """Embedded engine (default): an inverted index in ordinary tables, the same on SQLite and PostgreSQL.
 
-Ranking, in this order: an exact 发文字号/索引号 match; then the sum of posting weights, where a term in
-the title weighs TITLE (more than any body can add up to), in metadata META, in the body its count
-capped at BODY_CAP — so every title match comes before a body-only match; then the newest first.
+Ranking, in this order: an exact 发文字号/索引号 match; then entries with every query term in the title;
+then the other matches; newest first inside each tier (see walk.py for how a page is found fast).
+A posting's weight says where its term occurs: >= TITLE means in the title; metadata adds META, the body
+its count capped at BODY_CAP (kept in the index for finer scoring).
 """
 from __future__ import annotations
 
@@ -10,17 +11,19 @@ import datetime as dt
 from collections import Counter
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, Max, Q, Sum, Value, When
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ..documents import META_FIELDS, Document
 from ..models import Posting, SearchEntry, Term
 from ..tokenize import code_key, query_terms, token_counts
 from .base import Hit, SearchQuery, SearchResults, snippet
+from .walk import COUNT_CAP, Walk
 
 TITLE = 1000
 META = 30
 BODY_CAP = 20
+FACET_LIMIT = 10_000  # staff facets count at most this many matches
 ENTRY_COLUMNS = ("title", "url", "kind", "jurisdiction", "issuer", "year", "date", "doc_number",
                  "doc_number_key", "index_number", "index_number_key", "agency", "outcome", "process_kind",
                  "confidential", "party_user_id", "expire_at")
@@ -153,8 +156,29 @@ class EmbeddedEngine:
             f &= Q(**{prefix + "year": int(q.filters["year"])})
         return f
 
-    def _matches(self, q: SearchQuery, exclude_ids):
-        """Grouped postings query: entry_id + score for entries holding every query term."""
+    def _entry_sql(self, q: SearchQuery) -> tuple[str, list]:
+        """The entry-row condition (alias `e`) every result must meet: scope, visibility, filters."""
+        parts, params = ["e.scope = %s"], [q.scope]
+        if q.scope == "notice":
+            parts.append("e.public = %s AND (e.expire_at IS NULL OR e.expire_at > %s)")
+            params += [True, timezone.now()]
+        else:
+            from decisions.selectors import visible_records
+
+            sql, p = visible_records(q.user).values("pk").query.sql_with_params()
+            parts.append(f"e.object_id IN ({sql})")
+            params += list(p)
+        for name in ("kind", "jurisdiction", "process_kind", "agency", "outcome"):
+            if q.filters.get(name):
+                parts.append(f"e.{connection.ops.quote_name(name)} = %s")
+                params.append(q.filters[name])
+        if q.filters.get("year"):
+            parts.append("e.year = %s")
+            params.append(int(q.filters["year"]))
+        return " AND ".join(parts), params
+
+    def _walk(self, q: SearchQuery, exclude_ids) -> Walk | None:
+        """The query's terms as a Walk, or None when a required term occurs nowhere."""
         terms = query_terms(q.text)
         if not terms:
             return None
@@ -163,30 +187,13 @@ class EmbeddedEngine:
         for t in terms:
             if t.prefix:  # one CJK char: any bigram that starts with it
                 ids = list(Term.objects.filter(scope=q.scope, text__gte=t.text, text__lt=t.text + "\U0010ffff")
-                           .values_list("id", flat=True)[:2000])
+                           .values_list("id", flat=True)[:500])
             else:
                 ids = [exact[t.text]] if t.text in exact else []
             if not ids:
-                return None  # a required term nobody contains
+                return None
             groups.append(ids)
-        all_ids = [i for ids in groups for i in ids]
-        if len(all_ids) == len(groups):
-            matched = Count("term_id")  # one posting per (term, entry): counting rows counts terms
-        else:
-            matched = Count(Case(*[When(term_id__in=ids, then=Value(n)) for n, ids in enumerate(groups)]),
-                            distinct=True)
-        postings = Posting.objects.filter(term_id__in=all_ids).exclude(entry_id__in=exclude_ids)
-        if q.scope == "notice" and not any(q.filters.values()):
-            # the common public query: postings alone (terms are per scope), minus the few entries that
-            # are not public or have expired — no join with the entry table per posting
-            hidden = SearchEntry.objects.filter(scope="notice").filter(
-                Q(public=False) | Q(expire_at__lte=timezone.now())).values("id")
-            postings = postings.exclude(entry_id__in=hidden)
-        else:
-            postings = postings.filter(self._filters(q, "entry__"))
-        return (postings
-                .values("entry_id").annotate(score=Sum("weight"), day=Max("day"), matched=matched)
-                .filter(matched=len(groups)))
+        return Walk(groups, TITLE, self._entry_sql(q), list(exclude_ids))
 
     def search(self, q: SearchQuery) -> SearchResults:
         base = SearchEntry.objects.filter(self._filters(q))
@@ -200,22 +207,24 @@ class EmbeddedEngine:
         key = code_key(text)
         exact_ids = list(base.filter(Q(doc_number_key=key) | Q(index_number_key=key))
                          .order_by("-date", "-id").values_list("id", flat=True)[:50]) if key else []
-        matches = self._matches(q, exact_ids)
-        total_matches = matches.count() if matches is not None else 0
+        walk = self._walk(q, exact_ids)
         page_ids: list[int] = exact_ids[start:start + q.per_page]
-        if len(page_ids) < q.per_page and matches is not None:
+        counted = walk.count() if walk else 0
+        if walk and len(page_ids) < q.per_page:
             offset = max(0, start - len(exact_ids))
-            ranked = matches.order_by("-score", "-day", "-entry_id")
-            page_ids += [r["entry_id"] for r in ranked[offset:offset + q.per_page - len(page_ids)]]
+            tier_a = walk.page("A", q.per_page - len(page_ids), offset)
+            page_ids += tier_a
+            if len(page_ids) < q.per_page:  # title matches used up: body matches follow
+                in_a = offset + len(tier_a) if (tier_a or offset == 0) else walk.count("A")
+                page_ids += walk.page("B", q.per_page - len(page_ids), max(0, offset - in_a))
         entries = SearchEntry.objects.in_bulk(page_ids)
         hits = [self._hit(entries[i], text, i in exact_ids) for i in page_ids if i in entries]
         facets = {}
         if q.facets:
-            ids = set(exact_ids)
-            if matches is not None:
-                ids.update(matches.values_list("entry_id", flat=True))
+            ids = set(exact_ids) | set(walk.page(None, FACET_LIMIT, 0) if walk else [])
             facets = self._facets(q, SearchEntry.objects.filter(id__in=ids))
-        return SearchResults(q, hits, len(exact_ids) + total_matches, facets)
+        return SearchResults(q, hits, len(exact_ids) + min(counted, COUNT_CAP), facets,
+                             more=counted > COUNT_CAP)
 
     def _facets(self, q: SearchQuery, entries) -> dict:
         out = {}
