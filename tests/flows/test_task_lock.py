@@ -4,8 +4,9 @@ import threading
 import time
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import connection, connections
+from django.db import connections
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -17,7 +18,7 @@ from roles.definitions import LEADER, OFFICER
 from supervisors.models import SERVING, Supervisor
 from viewflow.workflow.lock import select_for_update_lock
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+ON_POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 
 
 def test_every_flow_configures_a_real_lock():
@@ -25,9 +26,10 @@ def test_every_flow_configures_a_real_lock():
         assert flow.lock_impl is select_for_update_lock
 
 
+@pytest.mark.postgres
+@pytest.mark.skipif(not ON_POSTGRES, reason="DATABASE_URL 未指向 PostgreSQL：SQLite 没有行锁，并发办结测试跳过")
+@pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_completions_of_one_task_complete_it_once(make_user):
-    if connection.vendor != "postgresql":
-        pytest.skip("DATABASE_URL 未指向 PostgreSQL：SQLite 没有行锁，并发办结测试跳过")
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
     sup = Supervisor.objects.create(jurisdiction="wanzhou", name="周明", gender="male", birth_date="1980-05-01",
                                     id_number="110105198005010011", phone="13800138000", workplace="某律所",
