@@ -19,8 +19,9 @@ from .models import EXCUSED, PRESENT, Activity, Opinion
 from .opinions import opinion_forward, opinion_submit
 from .services import activity_create, attendance_record, invitation_create
 
-# the supervisors' own demo (roster, running campaign) must load first: register its loaders before ours
-for _module in ("supervisors.demo", "flows.demo"):
+# register, before ours and whatever imports this module first: the site tree and demo accounts, then
+# the supervisors' own demo (roster, running campaign) that our activities are built on
+for _module in ("demo.site_tree", "supervisors.demo", "flows.demo"):
     try:
         importlib.import_module(_module)
     except ModuleNotFoundError as exc:
