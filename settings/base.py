@@ -141,6 +141,12 @@ DEFAULT_JURISDICTION = os.environ.get("DEFAULT_JURISDICTION", "wanzhou")
 
 # Search: unset = embedded engine (site/search), set = Elasticsearch 8.x cluster.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Elasticsearch analyzer for Chinese text: "cjk" (built in), or "smartcn" / "ik_max_word" where installed.
+SEARCH_ES_ANALYZER = os.environ.get("SEARCH_ES_ANALYZER", "cjk")
+# Alias names are <prefix>-notices / <prefix>-decisions (versioned indices behind them).
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "supervision")
+# Embedded engine tokenising: "bigram" (finds every substring) or "jieba"; benchmarks/search_bench.py compares.
+SEARCH_TOKENIZER = os.environ.get("SEARCH_TOKENIZER", "bigram")
 
 # Background work (django-tasks): in-process by default, a database worker in production.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -156,13 +156,11 @@ class EmbeddedEngine:
             f &= Q(**{prefix + "year": int(q.filters["year"])})
         return f
 
-    def _entry_sql(self, q: SearchQuery) -> tuple[str, list]:
-        """The entry-row condition (alias `e`) every result must meet: scope, visibility, filters."""
-        parts, params = ["e.scope = %s"], [q.scope]
-        if q.scope == "notice":
-            parts.append("e.public = %s AND (e.expire_at IS NULL OR e.expire_at > %s)")
-            params += [True, timezone.now()]
-        else:
+    def _entry_sql(self, q: SearchQuery) -> tuple[str, list] | None:
+        """The entry-row condition (alias `e`) checked per candidate: visibility and column filters.
+        None for the plain public query, whose few hidden notices are left out by _hidden_sql instead."""
+        parts, params = [], []
+        if q.scope == "decision":
             from decisions.selectors import visible_records
 
             sql, p = visible_records(q.user).values("pk").query.sql_with_params()
@@ -172,10 +170,19 @@ class EmbeddedEngine:
             if q.filters.get(name):
                 parts.append(f"e.{connection.ops.quote_name(name)} = %s")
                 params.append(q.filters[name])
-        if q.filters.get("year"):
-            parts.append("e.year = %s")
-            params.append(int(q.filters["year"]))
-        return " AND ".join(parts), params
+        if q.scope == "notice" and parts:
+            parts.append("e.public = %s AND (e.expire_at IS NULL OR e.expire_at > %s)")
+            params += [True, timezone.now()]
+        return (" AND ".join(parts), params) if parts else None
+
+    def _hidden_sql(self, q: SearchQuery) -> tuple[str, list] | None:
+        # notices not (or no longer) public: a handful at most, since unpublishing removes the entry.
+        # Two index lookups (scope+public, expire_at); an OR of both would scan the table.
+        if q.scope != "notice":
+            return None
+        table = connection.ops.quote_name(SearchEntry._meta.db_table)
+        return (f"SELECT id FROM {table} WHERE scope = %s AND public = %s "
+                f"UNION ALL SELECT id FROM {table} WHERE expire_at <= %s", ["notice", False, timezone.now()])
 
     def _walk(self, q: SearchQuery, exclude_ids) -> Walk | None:
         """The query's terms as a Walk, or None when a required term occurs nowhere."""
@@ -193,7 +200,11 @@ class EmbeddedEngine:
             if not ids:
                 return None
             groups.append(ids)
-        return Walk(groups, TITLE, self._entry_sql(q), list(exclude_ids))
+        days = None
+        if q.filters.get("year"):
+            year = int(q.filters["year"])
+            days = (dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal())
+        return Walk(groups, TITLE, self._entry_sql(q), list(exclude_ids), self._hidden_sql(q), days)
 
     def search(self, q: SearchQuery) -> SearchResults:
         base = SearchEntry.objects.filter(self._filters(q))

@@ -18,12 +18,17 @@ COUNT_CAP = 1000
 
 class Walk:
     def __init__(self, groups: list[list[int]], title_weight: int, entry_sql: tuple[str, list] | None,
-                 exclude_ids: list[int]):
+                 exclude_ids: list[int], hidden_sql: tuple[str, list] | None = None,
+                 days: tuple[int, int] | None = None):
         """groups: per query term, the term ids that satisfy it (one, or several for a one-character
-        prefix); entry_sql: a condition on the entry row `e` (filters, visibility), or None."""
+        prefix); entry_sql: a condition on the entry row `e` checked per candidate (filters, visibility);
+        hidden_sql: a small set of entry ids to leave out (unpublished/expired notices), read once;
+        days: a date range (ordinals) walked directly in the index (the year filter)."""
         self.title = title_weight
+        self.hidden_sql, self.days = hidden_sql, days
         # the driver is the term with the fewest postings (cheap estimate, capped)
-        order = sorted(range(len(groups)), key=lambda i: (len(groups[i]) > 1, self._df(groups[i])))
+        order = sorted(range(len(groups)),
+                       key=lambda i: (len(groups[i]) > 1, self._df(groups[i]) if len(groups[i]) == 1 else 0))
         self.driver, self.others = groups[order[0]], [groups[i] for i in order[1:]]
         self.entry_sql = entry_sql
         self.exclude_ids = exclude_ids
@@ -36,7 +41,7 @@ class Walk:
             return f"{column} = %s", list(ids)
         return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
 
-    def _df(self, ids: list[int], cap: int = 20000) -> int:
+    def _df(self, ids: list[int], cap: int = 3000) -> int:
         cond, params = self._in("term_id", ids)
         with connection.cursor() as cur:
             cur.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {Posting._meta.db_table} WHERE {cond} LIMIT %s) t",
@@ -52,6 +57,9 @@ class Walk:
     def _where(self, tier: str | None) -> tuple[str, list]:
         cond, params = self._in("p1.term_id", self.driver)
         parts, params = [cond], list(params)
+        if self.days:
+            parts.append("p1.day BETWEEN %s AND %s")
+            params += list(self.days)
         for ids in self.others:
             sql, p = self._has(ids, in_title=tier == "A")
             parts.append(sql)
@@ -80,6 +88,9 @@ class Walk:
             sql, p = self._in("p1.entry_id", self.exclude_ids)
             parts.append(f"NOT ({sql})")
             params += p
+        if self.hidden_sql:
+            parts.append(f"p1.entry_id NOT IN ({self.hidden_sql[0]})")
+            params += self.hidden_sql[1]
         if self.entry_sql:
             parts.append(f"EXISTS (SELECT 1 FROM {self.E} e WHERE e.id = p1.entry_id AND {self.entry_sql[0]})")
             params += self.entry_sql[1]
