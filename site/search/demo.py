@@ -6,8 +6,38 @@ from .documents import all_objects, build
 from .engines import get_engine
 
 
+# a few decision records so the staff search (决定检索) has something to find; demo text only
+DEMO_DECISIONS = [
+    ("letter", "关于万州区市场监督管理局执法检查未出示证件问题的监督意见书", "万州区市场监督管理局", "已整改",
+     (2026, 3, 12), "万州司法监〔2026〕3号", "经监督员反映并核查，该局执法人员在餐饮油烟专项检查中未出示执法证件，"
+     "建议立即规范检查程序，并在十五个工作日内书面反馈整改情况。", False),
+    ("complaint", "关于群众投诉武隆区交通运输局执法程序问题的处理结果", "武隆区交通运输局", "部分属实",
+     (2026, 5, 8), "", "经调查，投诉反映的执法文书送达不规范问题属实，已责成该局整改；其余事项不属实。", False),
+    ("complaint", "监督员反映违法线索的核查情况（保密）", "武隆区交通运输局", "已移送",
+     (2026, 6, 2), "", "监督员反映的违法线索已移送有关部门依法处理，线索来源依规保密。", True),
+    ("coordination", "关于威海市城市管理局与生态环境局扬尘治理职责争议的协调意见", "威海市城市管理局", "已协调",
+     (2025, 11, 20), "威司协〔2025〕7号", "经协调，施工工地扬尘由城市管理部门负责查处，生态环境部门予以配合。", False),
+]
+
+
+def _demo_decisions() -> int:
+    import datetime as dt
+
+    from decisions.models import DecisionRecord
+
+    made = 0
+    for kind, title, agency, outcome, ymd, number, body, secret in DEMO_DECISIONS:
+        _, created = DecisionRecord.objects.get_or_create(title=title, defaults={
+            "process_kind": kind, "agency": agency, "outcome": outcome, "decided_on": dt.date(*ymd),
+            "doc_number": number, "body": body, "confidential": secret,
+            "jurisdiction": {"万州": "wanzhou", "武隆": "wulong", "威海": "weihai"}[agency[:2]]})
+        made += created
+    return made
+
+
 @loader("检索索引")
 def load_search_index() -> str:
+    _demo_decisions()
     engine = get_engine()
     counts = {scope: engine.rebuild(scope, (build(scope, o) for o in all_objects(scope)))
               for scope in ("notice", "decision")}
