@@ -3,7 +3,7 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .documents import notice_model
 
@@ -25,6 +25,14 @@ def on_page_change(sender, instance, **kwargs):
         enqueue("notice", instance.pk)
 
 
+def on_page_move(sender, instance, **kwargs):
+    # a moved section changes the URL of every notice below it
+    model = notice_model()
+    if model is not None:
+        for pk in model.objects.descendant_of(instance, inclusive=True).live().values_list("pk", flat=True):
+            enqueue("notice", pk)
+
+
 def on_decision_change(sender, instance, **kwargs):
     enqueue("decision", instance.pk)
 
@@ -35,5 +43,6 @@ def connect() -> None:
     page_published.connect(on_page_change, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_change, dispatch_uid="search_page_unpublished")
     post_delete.connect(on_page_change, dispatch_uid="search_page_deleted")
+    post_page_move.connect(on_page_move, dispatch_uid="search_page_moved")
     post_save.connect(on_decision_change, sender=DecisionRecord, dispatch_uid="search_decision_saved")
     post_delete.connect(on_decision_change, sender=DecisionRecord, dispatch_uid="search_decision_deleted")
