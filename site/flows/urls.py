@@ -39,6 +39,7 @@ staff = [
     path("", views.inbox, name="inbox"),
     path("tasks/<int:task_pk>/claim/", views.claim, name="claim"),
     path("campaigns/new/", views.campaign_new, name="campaign_new"),
+    path("campaigns/<int:campaign_pk>/applications/new/", views.application_new, name="application_new"),
     path("renewals/new/", views.renewal_new, name="renewal_new"),
     path("dismissals/new/", views.dismissal_new, name="dismissal_new"),
     path("my-record/", views.my_record, name="my_record"),

@@ -58,6 +58,29 @@ def campaign_new(request):
 
 
 @login_required(login_url=LOGIN)
+def application_new(request, campaign_pk: int):
+    """Staff enter a unit recommendation or a directed invitation (000 第六条第（一）项, 001 第四条, 002 第七条)."""
+    from supervisors.forms import ApplicationForm
+    from supervisors.models import Campaign
+    from supervisors.services import application_submit
+
+    require(request.user, "supervisors.open_campaign", "录入报名")
+    campaign = get_object_or_404(Campaign, pk=campaign_pk, kind=Campaign.RECRUITMENT)
+    form = ApplicationForm(request.POST or None, profile=get_profile(campaign.jurisdiction), staff=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            app = application_submit(campaign=campaign, data=form.cleaned_data, by=request.user)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"已录入{app.name}的报名。")
+            return redirect("flows:inbox")
+    return render(request, "flows/start.html", {"form": form, "heading": f"录入报名：{campaign.title}",
+                                                "note": str(get_profile(campaign.jurisdiction)
+                                                            .figure("intake_methods").citation)})
+
+
+@login_required(login_url=LOGIN)
 def renewal_new(request):
     require(request.user, "supervisors.open_campaign", "发起续聘")
     form = forms.RenewalForm(request.POST or None)
@@ -110,4 +133,4 @@ def my_record(request):
         "records": visible_records(request.user).filter(party_user=request.user)[:50]})
 
 
-__all__ = ["campaign_new", "claim", "dismissal_new", "inbox", "my_record", "renewal_new"]
+__all__ = ["application_new", "campaign_new", "claim", "dismissal_new", "inbox", "my_record", "renewal_new"]

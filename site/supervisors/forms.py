@@ -38,11 +38,13 @@ class ApplicationForm(forms.Form):
     materials_true = forms.BooleanField(label="本人承诺所填信息和提交的材料真实、准确、完整，如有不实，愿承担相应责任。",
                                         error_messages={"required": "请勾选“材料真实”承诺后再提交。"})
 
-    def __init__(self, *args, profile: Profile, **kwargs):
+    recommending_unit_email = forms.EmailField(label="推荐单位邮箱（选填，解聘时用于告知）", required=False)
+
+    def __init__(self, *args, profile: Profile, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].choices = [(i["code"], i["label"]) for i in profile.choices("candidate_sources")]
         self.fields["intake"].choices = [(i["code"], i["label"]) for i in profile.choices("intake_methods")
-                                         if i["code"] != "directed"]  # directed invitations are entered by staff
+                                         if staff or i["code"] != "directed"]  # directed invitations: staff only
         self.fields["occupations"].choices = [(i["code"], i["label"]) for i in profile.choices("excluded_occupations")]
         self.fields["records"].choices = [(i["code"], i["label"]) for i in profile.choices("disqualifying_records")]
         for name in ("occupations", "records"):

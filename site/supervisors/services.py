@@ -283,3 +283,17 @@ def campaign_objection_resolve(*, objection, upheld: bool, note: str, by):
                     article=str(get_profile(campaign.jurisdiction).figure("publicity_period").citation)
                     if campaign else "", subject=objection, decided_on=timezone.localdate())
     return objection
+
+
+def sync_publicity_dates(**kwargs) -> int:
+    """calendar_changed receiver: a holiday year loaded later moves provisional window ends
+    (public_notices recomputes the page first; its receiver is connected earlier); copy them."""
+    from public_notices.models import PublicityPage
+
+    changed = 0
+    for campaign in Campaign.objects.filter(publicity_page_id__isnull=False, publicity_closed=False):
+        page = PublicityPage.objects.filter(pk=campaign.publicity_page_id).first()
+        if page is not None and page.publicity_end != campaign.publicity_end:
+            Campaign.objects.filter(pk=campaign.pk).update(publicity_end=page.publicity_end)
+            changed += 1
+    return changed

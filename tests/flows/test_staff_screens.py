@@ -52,3 +52,22 @@ def test_admin_menu_and_dashboard_show_my_tasks(site_tree, make_user):
     client.force_login(officer)
     html = client.get("/admin/").content.decode()
     assert "我的待办" in html and "资格审查" in html and "/workflow/" in html
+
+
+@pytest.mark.django_db
+def test_staff_enter_directed_invitations_the_public_cannot(site_tree, make_user):
+    from supervisors.models import Application
+    from tests.supervisors.helpers import application_data, form_post
+
+    officer = make_user("officer", OFFICER)
+    campaign = flow_services.campaign_start(by=officer, jurisdiction="wuhan", title="选聘", places=2,
+                                            deadline=dt.date.today() + dt.timedelta(days=5))
+    data = form_post(application_data("wuhan", intake="directed"))
+    public = Client().post(f"/supervisors/wuhan/campaigns/{campaign.pk}/apply/", data).content.decode()
+    assert "选择一个有效的选项" in public and not Application.objects.exists()
+    client = Client()
+    client.force_login(officer)
+    response = client.post(f"/workflow/campaigns/{campaign.pk}/applications/new/", data)
+    assert response.status_code == 302
+    app = Application.objects.get(campaign=campaign)
+    assert app.intake == "directed" and app.entered_by == officer
