@@ -21,6 +21,16 @@ from viewflow.workflow.lock import select_for_update_lock
 ON_POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 
 
+@pytest.fixture
+def fresh_contenttype_cache():
+    """The flush after a transactional test re-runs post_migrate; rules' profile sync runs before
+    contenttypes recreates its rows, so a ContentType id cached by earlier tests would be stale there."""
+    from django.contrib.contenttypes.models import ContentType
+
+    yield
+    ContentType.objects.clear_cache()
+
+
 def test_every_flow_configures_a_real_lock():
     for flow in (RecruitmentFlow, RenewalFlow, DismissalFlow):
         assert flow.lock_impl is select_for_update_lock
@@ -29,7 +39,7 @@ def test_every_flow_configures_a_real_lock():
 @pytest.mark.postgres
 @pytest.mark.skipif(not ON_POSTGRES, reason="DATABASE_URL 未指向 PostgreSQL：SQLite 没有行锁，并发办结测试跳过")
 @pytest.mark.django_db(transaction=True)
-def test_two_simultaneous_completions_of_one_task_complete_it_once(make_user):
+def test_two_simultaneous_completions_of_one_task_complete_it_once(make_user, fresh_contenttype_cache):
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
     sup = Supervisor.objects.create(jurisdiction="wanzhou", name="周明", gender="male", birth_date="1980-05-01",
                                     id_number="110105198005010011", phone="13800138000", workplace="某律所",
