@@ -71,3 +71,24 @@ def test_staff_enter_directed_invitations_the_public_cannot(site_tree, make_user
     assert response.status_code == 302
     app = Application.objects.get(campaign=campaign)
     assert app.intake == "directed" and app.entered_by == officer
+
+
+@pytest.mark.django_db
+def test_start_screens_open_renewal_and_dismissal_with_the_profile_grounds(site_tree, make_user):
+    from supervisors.models import Campaign, Dismissal, Supervisor
+    from tests.supervisors.lifecycle import recruit
+
+    officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
+    recruit("weihai", officer, leader)
+    sup = Supervisor.objects.get()
+    client = Client()
+    client.force_login(officer)
+    form = client.get("/workflow/dismissals/new/?jurisdiction=weihai").content.decode()
+    assert "泄露国家秘密" in form and "第十六条第（二）项" in form  # 001 第十六条 grounds
+    response = client.post("/workflow/dismissals/new/", {"supervisor": sup.pk, "ground": "leak",
+                                                        "statement": "泄露工作秘密。"})
+    assert response.status_code == 302
+    assert Dismissal.objects.get().ground == "leak"
+    response = client.post("/workflow/renewals/new/", {"supervisors": [sup.pk], "title": ""})
+    assert response.status_code == 302
+    assert Campaign.objects.filter(kind=Campaign.RENEWAL).count() == 1
