@@ -104,3 +104,11 @@ def test_run_scheduler_once_prints_each_job():
     out = StringIO()
     call_command("run_scheduler", "--once", stdout=out)
     assert "publish_scheduled" in out.getvalue() and "workflow_timers" in out.getvalue()
+
+
+def test_main_navigation_lists_the_jurisdiction_sections(client, site_tree):
+    html = client.get("/weihai/").content.decode()
+    nav = html[html.index('class="main-nav"'):html.index("</nav>", html.index('class="main-nav"'))]
+    for title in ("万州区司法局", "威海市司法局", "武汉市司法局", "恩施州司法局", "武隆区司法局"):
+        assert title in nav
+    assert 'href="/weihai/" aria-current="true"' in nav
