@@ -7,7 +7,6 @@ import uuid
 import pytest
 
 from search.engines import get_engine
-from search.engines.base import SearchQuery
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -42,8 +41,3 @@ def decision(django_capture_on_commit_callbacks):
             return DecisionRecord.objects.create(**values)
 
     return make
-
-
-def titles(engine, text="", **kw):
-    q = SearchQuery(text=text, **kw)
-    return [h.title for h in engine.search(q).hits]

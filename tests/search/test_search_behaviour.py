@@ -7,7 +7,7 @@ import pytest
 from roles.definitions import LIAISON, OFFICER, SUPERVISOR
 from search.engines.base import SearchQuery
 
-from conftest import titles  # noqa: I001  (tests/search/conftest.py)
+from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from search.engines.base import SearchQuery
 
-from conftest import titles  # noqa: I001
+from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 
 @pytest.fixture

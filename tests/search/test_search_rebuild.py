@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from search.models import SearchEntry
 
-from conftest import titles  # noqa: I001
+from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 
 def test_rebuild_restores_notices_and_decisions(site_tree, decision, settings, make_user,
