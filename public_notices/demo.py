@@ -133,7 +133,7 @@ DISMISSAL_FIELDS = {"万州区司法局关于解聘一名行政执法监督员�
                     "关于一名行政执法义务监督员辞任的公告": ("resignation", "某某")}
 
 
-@loader("公告公示")
+@loader("公告公示", stage=10)
 def load_notices() -> str:
     for code, kinds in SECTIONS.items():
         for kind in kinds:

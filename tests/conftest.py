@@ -2,6 +2,14 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+
+
+@pytest.fixture(autouse=True)
+def _fresh_contenttype_cache():
+    """A transactional test's flush recreates content types with new ids; never keep stale ones."""
+    yield
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

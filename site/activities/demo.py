@@ -5,7 +5,6 @@ an agency with its answer clock running. Creates nothing when no supervisor exis
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -19,14 +18,6 @@ from .models import EXCUSED, PRESENT, Activity, Opinion
 from .opinions import opinion_forward, opinion_submit
 from .services import activity_create, attendance_record, invitation_create
 
-# register, before ours and whatever imports this module first: the site tree and demo accounts, then
-# the supervisors' own demo (roster, running campaign) that our activities are built on
-for _module in ("demo.site_tree", "supervisors.demo", "flows.demo"):
-    try:
-        importlib.import_module(_module)
-    except ModuleNotFoundError as exc:
-        if exc.name != _module:
-            raise
 
 AGENCIES = {"wanzhou": "万州区市场监督管理局", "weihai": "威海市城市管理局", "wuhan": "武汉市交通运输局"}
 PLACES = {
@@ -129,7 +120,7 @@ def _own_opinion() -> str:
     return f"；{supervisor.name}提交意见建议 1 条（待转送）"
 
 
-@loader("监督活动与意见建议")
+@loader("监督活动与意见建议", stage=30)
 def load_activities() -> str:
     officer = get_user_model().objects.filter(username="officer").first()
     if officer is None:

@@ -29,7 +29,7 @@ DEMO_USERS = [
 ]
 
 
-@loader("站点结构")
+@loader("站点结构", stage=0)
 def load_site_tree() -> str:
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
@@ -62,7 +62,7 @@ def load_site_tree() -> str:
     return f"首页 + {JurisdictionPage.objects.count()} 个辖区栏目"
 
 
-@loader("演示账号")
+@loader("演示账号", stage=1)
 def load_users() -> str:
     User = get_user_model()
     for username, name, group_name, password in DEMO_USERS:

@@ -35,7 +35,7 @@ def _demo_decisions() -> int:
     return made
 
 
-@loader("检索索引")
+@loader("检索索引", stage=90)
 def load_search_index() -> str:
     _demo_decisions()
     engine = get_engine()

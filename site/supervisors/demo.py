@@ -34,7 +34,7 @@ def demo_id(birth: dt.date, seq: int) -> str:
     return body + ric.calc_check_digit(body + "0")
 
 
-@loader("监督员名册")
+@loader("监督员名册", stage=20)
 def load_roster() -> str:
     created = 0
     for seq, (code, name, gender, birth, workplace, post, source, unit, start) in enumerate(ROSTER, start=101):
@@ -61,7 +61,7 @@ APPLICANTS = [
 ]
 
 
-@loader("监督员选聘（进行中）")
+@loader("监督员选聘（进行中）", stage=21)
 def load_campaign() -> str:
     from flows.services import campaign_start
 

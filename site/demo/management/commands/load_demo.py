@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo.loaders import LOADERS
+from demo.loaders import ordered
 from demo.site_tree import DEMO_USERS
 
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 except ModuleNotFoundError as exc:
                     if exc.name != f"{config.name}.demo":
                         raise
-        for name, fn in LOADERS:
+        for name, fn in ordered():
             with transaction.atomic():
                 outcome = fn()
             self.stdout.write(f"演示数据 · {name}：{outcome}")
