@@ -19,6 +19,8 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable
 from rest_framework import serializers
 
+from masking import mask_contact
+
 from .. import kinds as K
 from ..privacy import refuse_personal_data
 from .notices import NoticePage, rules_profile
@@ -228,17 +230,6 @@ class Objection(models.Model):
     def clean(self):
         if self.candidate_id and self.candidate.page_id != self.page_id:
             raise ValidationError({"candidate": "所选拟聘人员不在本公示名单中。"})
-
-
-def mask_contact(value: str) -> str:
-    """13812345678 -> 138****5678; someone@example.cn -> s***@example.cn."""
-    value = (value or "").strip()
-    if "@" in value:
-        user, _, domain = value.partition("@")
-        return f"{user[:1]}***@{domain}"
-    if len(value) >= 7:
-        return value[:3] + "*" * (len(value) - 7) + value[-4:]
-    return "*" * len(value)
 
 
 class PublicityClosure(models.Model):
