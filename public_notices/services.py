@@ -86,9 +86,9 @@ def publish_under(page: NoticePage, *, parent, by, go_live_at) -> NoticePage:
 
 
 def _jurisdiction_of(parent) -> str:
-    from .models import section_for
+    from rules.profiles import jurisdiction_section
 
-    section = section_for(parent)
+    section = jurisdiction_section(parent)
     return section.profile.code
 
 

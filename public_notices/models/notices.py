@@ -62,32 +62,14 @@ def format_index_number(org_code: str, year: int, n: int) -> str:
     return f"{org_code}/{year}-{n:05d}"
 
 
-def section_for(page):
-    """The JurisdictionPage above `page`, read from its tree path (works before the first save,
-    when add_child has set the path but there is no pk yet), or from the admin form's parent."""
-    from pages.models import JurisdictionPage
-
-    path = page.path
-    parent = getattr(page, "_rules_parent", None)
-    if not path and parent is not None:
-        path = parent.path + "0001"  # a future child of the form's parent: only the prefixes matter
-    step = Page.steplen
-    prefixes = [path[:i] for i in range(step, len(path or "") + 1, step)]
-    if not prefixes:
-        return None
-    return (JurisdictionPage.objects.filter(path__in=prefixes, profile__isnull=False)
-            .select_related("profile").order_by("-depth").first())
-
-
 def rules_profile(page):
     """The rule profile that governs `page` (its section's; else the site default)."""
-    from rules.profiles import get_profile, profile_for_page
+    from rules.profiles import profile_for_page
 
     cached = getattr(page, "_rules_profile", None)
     if cached is not None:
         return cached
-    section = section_for(page)
-    profile = get_profile(section.profile.code) if section is not None else profile_for_page(page)
+    profile = profile_for_page(page)
     page._rules_profile = profile
     return profile
 

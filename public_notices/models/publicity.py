@@ -101,9 +101,9 @@ class PublicityPage(NoticePage):
 
     @property
     def provisional_note(self) -> str:
-        years = "、".join(f"{y}年" for y in self.publicity_provisional_years.split(",") if y)
-        return (f"暂定日期：{years}节假日安排尚未录入，本日期暂按周末计算；"
-                f"录入国务院办公厅{years}节假日安排后将自动重算。") if years else ""
+        from rules.periods import provisional_note
+
+        return provisional_note(self.publicity_provisional_years.split(","))
 
     def apply_window_rule(self) -> None:
         """Fill or check publicity_end against the rule; raise a ValidationError citing the article."""

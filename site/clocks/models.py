@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from rules.periods import UNITS, Pause, compute_due
+from rules.periods import UNITS, Pause, compute_due, provisional_note
 from rules.sources import Citation
 
 RUNNING, MET, CANCELLED = "running", "met", "cancelled"
@@ -53,6 +53,10 @@ class Clock(models.Model):
     @property
     def provisional(self) -> bool:
         return bool(self.provisional_years)
+
+    @property
+    def provisional_note(self) -> str:
+        return provisional_note(self.provisional_years.split(","))
 
     @property
     def extension_total(self) -> int:

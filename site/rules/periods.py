@@ -54,11 +54,7 @@ class DueDate:
 
     @property
     def provisional_note(self) -> str:
-        if not self.provisional:
-            return ""
-        years = "、".join(f"{y}年" for y in self.missing_years)
-        return (f"暂定日期：{years}节假日安排尚未录入，本日期暂按周末计算；"
-                f"录入国务院办公厅{years}节假日安排后将自动重算。")
+        return provisional_note(self.missing_years)
 
     @property
     def rule_text(self) -> str:
@@ -145,6 +141,15 @@ def compute_due(
     result.due = day
     result.missing_years = tuple(sorted(missing))
     return result
+
+
+def provisional_note(years) -> str:
+    """What every screen, document and command says about a date that depends on missing years."""
+    years = "、".join(f"{y}年" for y in years if str(y).strip())
+    if not years:
+        return ""
+    return (f"暂定日期：{years}节假日安排尚未录入，本日期暂按周末计算；"
+            f"录入国务院办公厅{years}节假日安排后将自动重算。")
 
 
 def term_end(start: dt.date, years: int) -> dt.date:

@@ -164,17 +164,33 @@ def profile_for_site(site) -> Profile:
     return get_profile()
 
 
-def profile_for_page(page) -> Profile:
-    """The nearest ancestor section that names a jurisdiction wins, then the Site's, then the default."""
+def jurisdiction_section(page):
+    """The nearest JurisdictionPage (naming a profile) above or at `page`, from its tree path: works
+    before the first save (add_child has set the path, no pk yet) and for an admin form's future child
+    (`page._rules_parent`)."""
     from pages.models import JurisdictionPage
+    from wagtail.models import Page
 
-    if page is None or not page.pk:
-        return profile_for_site(None)
-    section = (JurisdictionPage.objects.ancestor_of(page, inclusive=True)
-               .filter(profile__isnull=False).select_related("profile").order_by("-depth").first())
-    if section is not None and section.profile_id:
+    if page is None:
+        return None
+    path = page.path
+    parent = getattr(page, "_rules_parent", None)
+    if not path and parent is not None:
+        path = parent.path + "0001"  # only the ancestors' prefixes matter
+    step = Page.steplen
+    prefixes = [path[:i] for i in range(step, len(path or "") + 1, step)]
+    if not prefixes:
+        return None
+    return (JurisdictionPage.objects.filter(path__in=prefixes, profile__isnull=False)
+            .select_related("profile").order_by("-depth").first())
+
+
+def profile_for_page(page) -> Profile:
+    """The nearest section above the page that names a jurisdiction wins, then the Site's, then the default."""
+    section = jurisdiction_section(page)
+    if section is not None:
         return get_profile(section.profile.code)
-    return profile_for_site(page.get_site())
+    return profile_for_site(page.get_site() if page is not None and page.pk else None)
 
 
 def sync_profiles(*, verbosity: int = 0) -> int:
@@ -239,4 +255,4 @@ def validate_value(kind: str, value: Any) -> None:
 
 
 __all__ = ["Figure", "FigureMissing", "PeriodRule", "Pause", "Profile", "change_figure",
-           "describe_value", "get_profile", "profile_for_page", "profile_for_site", "sync_profiles"]
+           "describe_value", "get_profile", "jurisdiction_section", "profile_for_page", "profile_for_site", "sync_profiles"]
