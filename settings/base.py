@@ -21,6 +21,12 @@ INSTALLED_APPS = [
     "decisions.apps.DecisionsConfig",
     "supervisors.apps.SupervisorsConfig",
     "activities.apps.ActivitiesConfig",
+    "casework.apps.CaseworkConfig",
+    "letters.apps.LettersConfig",
+    "complaints.apps.ComplaintsConfig",
+    "coordination.apps.CoordinationConfig",
+    "accountability.apps.AccountabilityConfig",
+    "programme.apps.ProgrammeConfig",
     "flows.apps.FlowsConfig",
     "search.apps.SearchConfig",
     "demo.apps.DemoConfig",
@@ -123,6 +129,12 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [SOURCE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Case files and generated documents (personal or confidential): never under MEDIA_URL; served only by
+# casework's permission-checking views. Configure STORAGES["private"] to use an object store instead.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+CASEWORK_MAX_UPLOAD_BYTES = int(os.environ.get("CASEWORK_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# A TrueType font for official documents (e.g. a licensed 仿宋); default: WenQuanYi Micro Hei from PyPI.
+DOCUMENT_FONT_PATH = os.environ.get("DOCUMENT_FONT_PATH", "")
 
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "wagtailadmin_home"

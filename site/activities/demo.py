@@ -78,10 +78,13 @@ def _opinion(officer, today: dt.date) -> str:
     agency = AGENCIES[supervisor.jurisdiction]
     liaison = get_user_model().objects.filter(username="liaison").first()
     if liaison is not None:
+        from casework.models import Agency
+
+        entry, _ = Agency.objects.get_or_create(jurisdiction=supervisor.jurisdiction, name=agency)
         profile, _ = StaffProfile.objects.get_or_create(
-            user=liaison, defaults={"agency": agency, "jurisdiction": supervisor.jurisdiction}
+            user=liaison, defaults={"agency": entry, "jurisdiction": supervisor.jurisdiction}
         )
-        agency = profile.agency or agency
+        agency = profile.agency.name if profile.agency else agency
     # entered from the supervisor's written submission (the demo roster may have no login accounts)
     opinion = Opinion(
         jurisdiction=supervisor.jurisdiction,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from roles.access import agency_name_of
 from roles.definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
 
 from .models import FORWARDED, SUBMITTED, Activity, ConflictDeclaration, Invitation, Opinion
@@ -31,7 +32,7 @@ def is_supervisor(user) -> bool:
 
 
 def agency_of(user) -> str:
-    return getattr(getattr(user, "staff_profile", None), "agency", "") or ""
+    return agency_name_of(user)
 
 
 def conflicts_for(*, supervisor, agency: str, case_ref: str = "") -> QuerySet[ConflictDeclaration]:

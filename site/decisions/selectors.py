@@ -1,6 +1,7 @@
 """Which decision records a user may open. Search and every list go through `visible_records`."""
 from django.db.models import Q, QuerySet
 
+from roles.access import agency_name_of
 from roles.definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
 
 from .models import DecisionRecord
@@ -17,7 +18,7 @@ def visible_records(user) -> QuerySet[DecisionRecord]:
         return qs
     allowed = Q(pk__in=[])
     if LIAISON in groups:
-        agency = getattr(getattr(user, "staff_profile", None), "agency", "")
+        agency = agency_name_of(user)
         if agency:
             allowed |= Q(agency=agency, confidential=False)
     if SUPERVISOR in groups:

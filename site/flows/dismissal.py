@@ -9,8 +9,10 @@ from supervisors.dismissals import recovery_required
 from supervisors.models import Dismissal
 
 from . import task_views
+from .registry import register
 
 
+@register("dismissal")
 class DismissalFlow(flow.Flow):
     """监督员解聘
 

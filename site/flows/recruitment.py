@@ -9,6 +9,7 @@ from supervisors.models import Campaign
 from supervisors.services import campaign_publicity_closed, open_objections
 
 from . import task_views
+from .registry import register
 
 
 class CampaignSteps:
@@ -56,6 +57,7 @@ class CampaignSteps:
         return open_objections(self.campaign(activation)).exists()
 
 
+@register("recruitment")
 class RecruitmentFlow(CampaignSteps, flow.Flow):
     """监督员选聘
 

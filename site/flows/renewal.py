@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow import flow
 
 from .recruitment import CampaignSteps
+from .registry import register
 
 
+@register("renewal")
 class RenewalFlow(CampaignSteps, flow.Flow):
     """监督员续聘
 

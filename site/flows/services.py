@@ -12,11 +12,9 @@ from supervisors import dismissals, services, terms
 
 
 def _flows():
-    from .dismissal import DismissalFlow
-    from .recruitment import RecruitmentFlow
-    from .renewal import RenewalFlow
+    from .registry import flows
 
-    return [RecruitmentFlow, RenewalFlow, DismissalFlow]
+    return list(flows().values())
 
 
 @transaction.atomic

@@ -6,9 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.urls import URLPattern, URLResolver, include, path, reverse
 
 from . import views
-from .dismissal import DismissalFlow
-from .recruitment import RecruitmentFlow
-from .renewal import RenewalFlow
+from .registry import flows
 
 
 def login_first(view):
@@ -47,8 +45,6 @@ staff = [
 
 urlpatterns = [
     path("workflow/", include((staff, "flows"))),
-    path("workflow/recruitment/", flow_urls(RecruitmentFlow)),
-    path("workflow/renewal/", flow_urls(RenewalFlow)),
-    path("workflow/dismissal/", flow_urls(DismissalFlow)),
+    *[path(f"workflow/{prefix}/", flow_urls(flow_class)) for prefix, flow_class in flows().items()],
     path("supervisors/", include("supervisors.urls")),
 ]

@@ -56,3 +56,17 @@ PAGE_PERMISSIONS: dict[str, list[str]] = {
     OFFICER: ["add_page", "change_page"],
     LEADER: ["add_page", "change_page", "publish_page"],
 }
+
+# Casework apps list their own role permissions in <app>/roles.py (PERMISSIONS: {role: [perm, ...]});
+# all_role_permissions() is what sync grants: the lists above plus theirs.
+CASEWORK_APPS = ("casework", "letters", "complaints", "coordination", "accountability", "programme")
+
+
+def all_role_permissions() -> dict[str, list[str]]:
+    from importlib import import_module
+
+    merged = {role: list(perms) for role, perms in ROLE_PERMISSIONS.items()}
+    for app in CASEWORK_APPS:
+        for role, perms in import_module(f"{app}.roles").PERMISSIONS.items():
+            merged[role] += [p for p in perms if p not in merged[role]]
+    return merged

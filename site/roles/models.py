@@ -7,8 +7,9 @@ class StaffProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile")
     jurisdiction = models.CharField("辖区", max_length=32, blank=True,
                                     help_text="规则配置代码，如 wanzhou；空 = 系统默认辖区")
-    agency = models.CharField("所属执法机关", max_length=100, blank=True,
-                              help_text="执法机关联络员所在机关；决定记录按此过滤")
+    agency = models.ForeignKey("casework.Agency", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="staff_profiles", verbose_name="所属执法机关",
+                               help_text="执法机关联络员所在机关（执法机关名录）；监督事项、决定记录按此过滤")
 
     class Meta:
         verbose_name = "工作人员信息"

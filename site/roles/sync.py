@@ -1,14 +1,14 @@
 """Grant the permissions of roles/definitions.py; idempotent, run after every migrate."""
 from django.contrib.auth.models import Group, Permission
 
-from .definitions import PAGE_PERMISSIONS, ROLE_PERMISSIONS
+from .definitions import PAGE_PERMISSIONS, all_role_permissions
 
 
 def sync_roles() -> None:
     from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
     from wagtail.models import Collection
 
-    for name, perms in ROLE_PERMISSIONS.items():
+    for name, perms in all_role_permissions().items():
         group, _ = Group.objects.get_or_create(name=name)
         wanted = []
         for dotted in perms:

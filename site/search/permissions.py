@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from roles.access import agency_name_of
 from roles.definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
 
 
@@ -26,7 +27,7 @@ def decision_scope(user) -> DecisionScope:
         return DecisionScope(everything=True)
     agency = ""
     if LIAISON in groups:
-        agency = getattr(getattr(user, "staff_profile", None), "agency", "") or ""
+        agency = agency_name_of(user)
     return DecisionScope(agency=agency, party_user_id=user.pk if SUPERVISOR in groups else None)
 
 

@@ -41,7 +41,10 @@ def make_supervisor(db, make_user):
 def make_liaison(make_user):
     def make(username, agency):
         user = make_user(username, LIAISON)
-        StaffProfile.objects.create(user=user, agency=agency)
+        from casework.models import Agency
+
+        register_entry, _ = Agency.objects.get_or_create(jurisdiction="wanzhou", name=agency)
+        StaffProfile.objects.create(user=user, agency=register_entry)
         return user
 
     return make

@@ -9,13 +9,15 @@ from roles.definitions import LIAISON, OFFICER, SUPERVISOR
 
 @pytest.fixture
 def records(decision, make_user, settings):
+    from casework.models import Agency
     from roles.models import StaffProfile
 
     settings.ELASTICSEARCH_URL = ""
     users = {"officer": make_user("officer9", OFFICER), "liaison": make_user("liaison9", LIAISON),
              "supervisor": make_user("sup9", SUPERVISOR)}
     StaffProfile.objects.update_or_create(user=users["liaison"], defaults={"jurisdiction": "wanzhou",
-                                                                           "agency": "万州区交通运输局"})
+                                                                           "agency": Agency.objects.get_or_create(
+        jurisdiction="wanzhou", name="万州区交通运输局")[0]})
     recs = {
         "own": decision(title="交通运输执法监督意见书", agency="万州区交通运输局", process_kind="letter",
                         outcome="已整改", decided_on=dt.date(2026, 2, 1)),

@@ -59,10 +59,11 @@ def test_filters_and_facets(engine, decision, officer):
 def test_staff_see_only_records_their_role_may_open(engine, decision, make_user):
     """decisions.selectors.visible_records: officer all; liaison own agency, never confidential (001 第十四条);
     supervisor only records about themself."""
+    from casework.models import Agency
     from roles.models import StaffProfile
 
     liaison = make_user("liaison1", LIAISON)
-    StaffProfile.objects.update_or_create(user=liaison, defaults={"jurisdiction": "wanzhou", "agency": "甲局"})
+    StaffProfile.objects.update_or_create(user=liaison, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(jurisdiction="wanzhou", name="甲局")[0]})
     supervisor = make_user("sup1", SUPERVISOR)
     officer = make_user("officer2", OFFICER)
     decision(title="线索核查意见甲", agency="甲局")

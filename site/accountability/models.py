@@ -1,0 +1,1 @@
+"""Fault accountability (过错责任追究) and wrong-case accountability (错案责任倒查)."""

@@ -1,0 +1,10 @@
+"""Casework: the foundation every process against enforcement agencies stands on — the agency register
+with its liaisons, the supervision matter (一案一档), its attachments and its served documents (送达),
+numbered official documents rendered as PDF, and private files served only to those who may see them."""
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "casework"
+    label = "casework"
+    verbose_name = "监督办案"

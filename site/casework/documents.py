@@ -1,0 +1,102 @@
+"""Document kinds (文书种类) and their 发文字号 代字, numbering from a locked per-year sequence, and issuing:
+number → PDF (casework.pdf) → stored privately. Every casework process issues its documents here."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from rules.profiles import get_profile
+
+from .models import Document, DocumentSequence, Matter
+from .pdf import OfficialDocument, render
+
+# kind -> (文书名称, 发文字号代字). One list for every process, so numbers never collide.
+KINDS: dict[str, tuple[str, str]] = {
+    # Enshi 003 第二十六条—第二十九条、第三十一条
+    "suggestion": ("行政执法监督建议书", "监建"),
+    "review_answer": ("复查答复书", "监复"),
+    "supervision_decision": ("行政执法监督决定书", "监决"),
+    "interview_record": ("约谈记录", "监谈"),
+    "referral": ("问题线索移送函", "监移"),
+    # Wulong 004 监督意见书制度 第三条、第九条、第十条
+    "opinion_letter": ("行政执法监督意见书", "监意"),
+    "review_decision": ("复查决定书", "监复决"),
+    "correction_order": ("责令限期纠正通知书", "监纠"),
+    "circular": ("行政执法监督通报", "监通"),
+    # Wulong 004 投诉举报制度
+    "complaint_acceptance": ("投诉举报受理告知书", "投受"),
+    "complaint_refusal": ("投诉举报不予受理告知书", "投不"),
+    "complaint_transfer": ("投诉举报转送函", "投转"),
+    "complaint_reply": ("投诉举报处理结果告知书", "投复"),
+    # Wulong 004 争议协调办法
+    "coordination_acceptance": ("行政执法争议协调受理通知书", "协受"),
+    "coordination_supplement": ("补正材料通知书", "协补"),
+    "coordination_refusal": ("行政执法争议协调不予受理决定书", "协不"),
+    "coordination_notice": ("行政执法争议协调通知书", "协通"),
+    "coordination_opinion": ("行政执法协调意见书", "协意"),
+    "coordination_proposal": ("行政执法争议协调建议", "协建"),
+    # Wulong 004 过错责任追究 / 错案责任倒查
+    "accountability_decision": ("行政执法责任追究决定书", "追决"),
+    "reinvestigation_order": ("责令重新调查通知书", "追查"),
+    # the yearly programme (004 通报制度 第五条)
+    "rectification_notice": ("限期整改通知书", "整改"),
+}
+
+
+def kind_label(kind: str) -> str:
+    try:
+        return KINDS[kind][0]
+    except KeyError:
+        raise ValidationError(f"未知的文书种类：{kind}") from None
+
+
+def next_seq(*, jurisdiction: str, kind: str, year: int) -> int:
+    """The next number of `kind` in `year`; the row lock serialises concurrent issuers."""
+    try:
+        with transaction.atomic():
+            DocumentSequence.objects.get_or_create(jurisdiction=jurisdiction, kind=kind, year=year)
+    except IntegrityError:  # a concurrent issuer created it: lock it below
+        pass
+    seq = DocumentSequence.objects.select_for_update().get(jurisdiction=jurisdiction, kind=kind, year=year)
+    seq.last += 1
+    seq.save(update_fields=["last"])
+    return seq.last
+
+
+def doc_number(*, authority: str, kind: str, year: int, seq: int) -> str:
+    """发文字号 in GB/T 9704 form: 机关代字 + 〔年份〕 + 序号 (no leading zeros), e.g. 武隆监意〔2026〕3号."""
+    return f"{authority[:2]}{KINDS[kind][1]}〔{year}〕{seq}号"
+
+
+def issue(*, matter: Matter, kind: str, title: str, paragraphs: list[str], by, addressee: str = "",
+          article: str = "", notes: list[str] | None = None, issued_on: dt.date | None = None,
+          copy_to: str = "") -> Document:
+    """Number, render and store one document. The caller (a process service) has checked permission and
+    holds the transaction; the document is not served until its receipt is recorded."""
+    from django.utils import timezone
+
+    label = kind_label(kind)
+    paragraphs = [p.strip() for p in paragraphs if p and p.strip()]
+    if not paragraphs:
+        raise ValidationError(f"《{label}》正文不能为空。")
+    issued_on = issued_on or timezone.localdate()
+    profile = get_profile(matter.jurisdiction)
+    seq = next_seq(jurisdiction=matter.jurisdiction, kind=kind, year=issued_on.year)
+    number = doc_number(authority=profile.authority, kind=kind, year=issued_on.year, seq=seq)
+    addressee = addressee or matter.agency.name
+    notes = list(notes or [])
+    if article:
+        notes.insert(0, f"依据：{article}")
+    document = Document(matter=matter, kind=kind, kind_label=label, doc_number=number, year=issued_on.year,
+                        seq=seq, title=title.strip() or label, addressee=addressee, body="\n".join(paragraphs),
+                        article=article, issued_on=issued_on, issued_by=by)
+    document.full_clean(exclude=["pdf"])
+    pdf = render(OfficialDocument(authority=profile.authority, kind_label=label, doc_number=number,
+                                  title=document.title, addressee=addressee, paragraphs=paragraphs,
+                                  issued_on=issued_on, notes=notes, copy_to=copy_to))
+    document.pdf.save(f"{number}.pdf", ContentFile(pdf), save=False)
+    document.save()
+    return document

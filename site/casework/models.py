@@ -1,0 +1,207 @@
+"""Agencies (执法机关), supervision matters (监督事项, 一案一档), attachments and served documents (文书送达).
+
+A matter is the case file every casework process (letters, complaints, coordination, accountability,
+the yearly programme) hangs its work on. Documents are numbered from a locked per-year sequence; the
+date an agency *received* one (送达回证) is what starts its clocks — never the issue date."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .storage import private_storage, random_name
+
+# ------------------------------------------------------------------ agency register
+class Agency(models.Model):
+    """An enforcement agency under supervision (被监督机关), per jurisdiction. Its liaisons are the staff
+    accounts whose StaffProfile names it; a process can only address an agency that has one."""
+
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    name = models.CharField("机关名称", max_length=100)
+    short_name = models.CharField("简称", max_length=30, blank=True)
+    credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True,
+                                   help_text="18位，按GB 32100校验")
+    head_name = models.CharField("主要负责人", max_length=30, blank=True)
+    address = models.CharField("地址", max_length=200, blank=True)
+    phone = models.CharField("办公电话", max_length=30, blank=True)
+    active = models.BooleanField("在册", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "执法机关"
+        verbose_name_plural = "执法机关名录"
+        ordering = ["jurisdiction", "name"]
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "name"], name="agency_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        from stdnum.cn import uscc
+        from stdnum.exceptions import ValidationError as StdnumError
+
+        self.name = (self.name or "").strip()
+        if self.credit_code:
+            try:
+                self.credit_code = uscc.validate(self.credit_code)
+            except StdnumError:
+                raise ValidationError({"credit_code": "统一社会信用代码格式或校验位不正确。"}) from None
+
+    @property
+    def liaisons(self):
+        from django.contrib.auth import get_user_model
+
+        from roles.definitions import LIAISON
+
+        return get_user_model().objects.filter(staff_profile__agency=self, is_active=True, groups__name=LIAISON)
+
+    @property
+    def has_liaison(self) -> bool:
+        return self.liaisons.exists()
+
+
+# ------------------------------------------------------------------ supervision matter (一案一档)
+SOURCES = [
+    ("inspection", "监督检查"),
+    ("casefile_review", "案卷评查"),
+    ("evaluation", "考核评议"),
+    ("complaint", "投诉举报"),
+    ("supervisor_lead", "监督员线索"),
+    ("coordination", "争议协调"),
+    ("statistics", "统计分析"),
+    ("notification", "监督通报"),
+    ("court", "司法建议、判决"),
+    ("own_initiative", "依职权发现"),
+]
+OPEN, CLOSED = "open", "closed"
+
+
+class Matter(models.Model):
+    """One supervision matter and its file (004 监督意见书制度 第十一条: 一案一档)."""
+
+    number = models.CharField("案号", max_length=40, unique=True)
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    source = models.CharField("来源", max_length=32, choices=SOURCES)
+    process = models.CharField("办理程序", max_length=32, blank=True, db_index=True,
+                               help_text="letter / complaint / coordination / accountability / programme")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="matters", verbose_name="被监督机关")
+    title = models.CharField("事项名称", max_length=200)
+    facts = models.TextField("基本事实")
+    status = models.CharField("状态", max_length=16, default=OPEN, db_index=True,
+                              choices=[(OPEN, "办理中"), (CLOSED, "已办结")])
+    stage = models.CharField("当前环节", max_length=100, blank=True)
+    opened_on = models.DateField("立案日期")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="立案人")
+    closed_on = models.DateField("办结日期", null=True, blank=True)
+    outcome = models.CharField("办理结果", max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "监督事项"
+        verbose_name_plural = "监督事项"
+        ordering = ["-opened_on", "-pk"]
+        permissions = [("open_matter", "可立案登记监督事项"), ("issue_document", "可签发监督文书"),
+                       ("record_service", "可登记文书送达")]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+
+# ------------------------------------------------------------------ attachments (private files)
+class Attachment(models.Model):
+    matter = models.ForeignKey(Matter, on_delete=models.PROTECT, related_name="attachments", verbose_name="监督事项")
+    file = models.FileField("文件", storage=private_storage, upload_to=random_name("attachments"))
+    original_name = models.CharField("原文件名", max_length=200)
+    content_type = models.CharField("文件类型", max_length=100)
+    size = models.PositiveIntegerField("大小（字节）")
+    description = models.CharField("说明", max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="上传人")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "附件"
+        verbose_name_plural = "附件"
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+# ------------------------------------------------------------------ documents (文书) and service (送达)
+class Document(models.Model):
+    """An official document issued in a matter: numbered, rendered as PDF, served on its addressee.
+    `received_on` (送达回证) starts the addressee's clocks."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.PROTECT, related_name="documents", verbose_name="监督事项")
+    kind = models.CharField("文书种类", max_length=32)
+    kind_label = models.CharField("文书名称", max_length=50)
+    doc_number = models.CharField("发文字号", max_length=64, unique=True)
+    year = models.PositiveSmallIntegerField("年度")
+    seq = models.PositiveIntegerField("序号")
+    title = models.CharField("标题", max_length=200)
+    addressee = models.CharField("主送", max_length=200)
+    body = models.TextField("正文")
+    article = models.CharField("依据条款", max_length=200, blank=True)
+    issued_on = models.DateField("成文日期")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="签发人")
+    pdf = models.FileField("PDF", storage=private_storage, upload_to=random_name("documents"), blank=True)
+    received_on = models.DateField("送达（签收）日期", null=True, blank=True)
+    service_method = models.CharField("送达方式", max_length=50, blank=True)
+    received_by_name = models.CharField("签收人", max_length=50, blank=True)
+    service_recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+", verbose_name="送达登记人")
+    service_recorded_at = models.DateTimeField("送达登记时间", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "监督文书"
+        verbose_name_plural = "监督文书"
+        ordering = ["issued_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind_label} {self.doc_number}"
+
+    @property
+    def served(self) -> bool:
+        return self.received_on is not None
+
+
+class DocumentSequence(models.Model):
+    """发文字号 counter: one per jurisdiction, document kind and year, taken under a row lock."""
+
+    jurisdiction = models.CharField(max_length=32)
+    kind = models.CharField(max_length=32)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "kind", "year"], name="one_document_sequence")]
+
+
+class MatterSequence(models.Model):
+    """案号 counter per jurisdiction and year."""
+
+    jurisdiction = models.CharField(max_length=32)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "year"], name="one_matter_sequence")]
+
+
+class MatterEvent(models.Model):
+    """The matter's log (全程留痕): every step, who, when — append-only, shown on the matter screen."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField("时间", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                           related_name="+", verbose_name="经办人")
+    text = models.CharField("事项", max_length=500)
+
+    class Meta:
+        verbose_name = "办理记录"
+        verbose_name_plural = "办理记录"
+        ordering = ["at", "pk"]

@@ -1,0 +1,53 @@
+"""Who sees which matters, files and documents. Bureau staff see every file; a liaison only the files of
+their own agency; anyone else (the public, supervisors) none — a matter reaches the public only as a
+published typical case."""
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from clocks.models import Clock
+from decisions.models import DecisionRecord
+from roles.access import agency_of, is_bureau
+
+from .models import Agency, Matter
+
+
+def visible_matters(user) -> QuerySet[Matter]:
+    qs = Matter.objects.select_related("agency")
+    if is_bureau(user):
+        return qs
+    agency = agency_of(user)
+    if agency is not None and user.has_perm("casework.view_matter"):
+        return qs.filter(agency=agency)
+    return qs.none()
+
+
+def can_view_matter(user, matter: Matter) -> bool:
+    return visible_matters(user).filter(pk=matter.pk).exists()
+
+
+def addressable_agencies(jurisdiction: str | None = None) -> QuerySet[Agency]:
+    """Agencies a process may address: in the register and with at least one active liaison."""
+    from roles.definitions import LIAISON
+
+    qs = Agency.objects.filter(active=True, staff_profiles__user__is_active=True,
+                               staff_profiles__user__groups__name=LIAISON).distinct()
+    if jurisdiction:
+        qs = qs.filter(jurisdiction=jurisdiction)
+    return qs.order_by("jurisdiction", "name")
+
+
+def matter_clocks(matter: Matter) -> QuerySet[Clock]:
+    from django.contrib.contenttypes.models import ContentType
+
+    return Clock.objects.filter(subject_type=ContentType.objects.get_for_model(Matter),
+                                subject_id=str(matter.pk)).prefetch_related("pauses", "extensions")
+
+
+def matter_records(matter: Matter, user) -> QuerySet[DecisionRecord]:
+    from django.contrib.contenttypes.models import ContentType
+
+    from decisions.selectors import visible_records
+
+    return visible_records(user).filter(subject_type=ContentType.objects.get_for_model(Matter),
+                                        subject_id=str(matter.pk))

@@ -1,0 +1,144 @@
+"""Writes on the casework foundation: open a matter, attach files, record a document's service, close.
+Each checks the actor's permission itself (roles.access.require) and validates before writing.
+
+A process can only address an agency that has a liaison account: otherwise nobody could acknowledge a
+document and its clock would never start (`require_addressable`)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from roles.access import agency_of, is_bureau, require
+from rules.profiles import get_profile
+
+from .models import CLOSED, OPEN, SOURCES, Agency, Attachment, Document, Matter, MatterEvent, MatterSequence
+from .signals import document_served
+from .uploads import check_upload
+
+
+def require_addressable(agency: Agency) -> None:
+    if agency is None:
+        raise ValidationError("请从执法机关名录中选择被监督机关。")
+    if not agency.active:
+        raise ValidationError(f"“{agency.name}”已不在执法机关名录中，不能作为被监督机关。")
+    if not agency.has_liaison:
+        raise ValidationError(f"“{agency.name}”尚未设置联络员账号，文书无法送达、时限无法起算。"
+                              "请先在“执法机关名录”中为其指定联络员。")
+
+
+def log(matter: Matter, by, text: str) -> MatterEvent:
+    return MatterEvent.objects.create(matter=matter, by=by if by and by.is_authenticated else None, text=text[:500])
+
+
+def next_matter_number(jurisdiction: str, year: int) -> str:
+    try:
+        with transaction.atomic():
+            MatterSequence.objects.get_or_create(jurisdiction=jurisdiction, year=year)
+    except IntegrityError:
+        pass
+    seq = MatterSequence.objects.select_for_update().get(jurisdiction=jurisdiction, year=year)
+    seq.last += 1
+    seq.save(update_fields=["last"])
+    prefix = get_profile(jurisdiction).authority[:2]
+    return f"{prefix}监案〔{year}〕{seq.last}号"
+
+
+@transaction.atomic
+def matter_open(*, by, agency: Agency, source: str, title: str, facts: str, process: str = "",
+                opened_on: dt.date | None = None, check_permission: bool = True) -> Matter:
+    """立案: one file per matter. `check_permission=False` only for a process service that has checked
+    its own permission (e.g. a complaint accepted by its handler)."""
+    if check_permission:
+        require(by, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
+    require_addressable(agency)
+    if source not in dict(SOURCES):
+        raise ValidationError("请选择监督事项来源。")
+    if not (title or "").strip() or not (facts or "").strip():
+        raise ValidationError("请填写事项名称和基本事实。")
+    opened_on = opened_on or timezone.localdate()
+    matter = Matter(number=next_matter_number(agency.jurisdiction, opened_on.year), jurisdiction=agency.jurisdiction,
+                    source=source, process=process, agency=agency, title=title.strip(), facts=facts.strip(),
+                    opened_on=opened_on, opened_by=by, stage="已立案")
+    matter.full_clean()
+    matter.save()
+    log(matter, by, f"立案登记（来源：{matter.get_source_display()}），案号{matter.number}。")
+    return matter
+
+
+def set_stage(matter: Matter, stage: str, *, by=None, text: str = "") -> None:
+    Matter.objects.filter(pk=matter.pk).update(stage=stage[:100])
+    matter.stage = stage[:100]
+    if text:
+        log(matter, by, text)
+
+
+@transaction.atomic
+def matter_close(*, matter: Matter, by, outcome: str, closed_on: dt.date | None = None) -> Matter:
+    matter = Matter.objects.select_for_update().get(pk=matter.pk)
+    if matter.status == CLOSED:
+        raise ValidationError("该监督事项已办结。")
+    matter.status, matter.outcome = CLOSED, outcome[:200]
+    matter.closed_on = closed_on or timezone.localdate()
+    matter.stage = "已办结"
+    matter.save(update_fields=["status", "outcome", "closed_on", "stage"])
+    log(matter, by, f"办结：{outcome}")
+    return matter
+
+
+def can_add_to(user, matter: Matter) -> bool:
+    """Bureau staff add to any open file; a liaison to the files of their own agency (reports, evidence)."""
+    if matter.status != OPEN:
+        return False
+    if is_bureau(user) and user.has_perm("casework.open_matter"):
+        return True
+    agency = agency_of(user)
+    return agency is not None and agency.pk == matter.agency_id
+
+
+@transaction.atomic
+def attachment_add(*, matter: Matter, upload, by, description: str = "") -> Attachment:
+    if not can_add_to(by, matter):
+        raise PermissionDenied("您不能向该监督事项上传材料（事项已办结或不属于您所在机关）。")
+    mime = check_upload(upload)
+    att = Attachment(matter=matter, original_name=upload.name[:200], content_type=mime, size=upload.size,
+                     description=(description or "").strip()[:200], uploaded_by=by)
+    att.file.save(upload.name, upload, save=False)
+    att.save()
+    log(matter, by, f"上传材料：{att.original_name}")
+    return att
+
+
+@transaction.atomic
+def document_serve(*, document: Document, by, received_on: dt.date | None = None, method: str = "",
+                   received_by_name: str = "") -> Document:
+    """Record service (送达回证). Bureau staff enter the receipt date from the return slip; the addressee
+    agency's liaison may instead acknowledge receipt online (签收), dated today. Recorded once; the
+    `document_served` signal then starts the clocks that count from receipt."""
+    document = Document.objects.select_for_update().select_related("matter__agency").get(pk=document.pk)
+    agency = agency_of(by)
+    own_agency = agency is not None and agency.pk == document.matter.agency_id \
+        and document.addressee == document.matter.agency.name
+    today = timezone.localdate()
+    if own_agency and not is_bureau(by):
+        received_on, method, received_by_name = today, "联络员在线签收", by.get_full_name() or by.username
+    else:
+        require(by, "casework.record_service", "只有司法局经办人或受送达机关联络员可以登记送达。")
+    if document.received_on is not None:
+        raise ValidationError(f"{document}已于{document.received_on:%Y-%m-%d}送达，不能重复登记。")
+    if received_on is None:
+        raise ValidationError("请填写送达回证上的签收日期。")
+    if received_on < document.issued_on:
+        raise ValidationError(f"签收日期不能早于成文日期（{document.issued_on:%Y-%m-%d}）。")
+    if received_on > today:
+        raise ValidationError("签收日期不能晚于今天。")
+    document.received_on, document.service_method = received_on, (method or "直接送达")[:50]
+    document.received_by_name = (received_by_name or "")[:50]
+    document.service_recorded_by, document.service_recorded_at = by, timezone.now()
+    document.save()
+    log(document.matter, by, f"《{document.kind_label}》{document.doc_number}已送达，签收日期"
+                             f"{received_on:%Y-%m-%d}（{document.service_method}）。")
+    document_served.send(sender=Document, document=document, by=by)
+    return document

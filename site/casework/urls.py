@@ -1,0 +1,14 @@
+"""Casework staff URLs, mounted at /casework/ (login via the Wagtail admin)."""
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.matter_list, name="list"),
+    path("new/", views.matter_new, name="new"),
+    path("<int:pk>/", views.matter_detail, name="matter"),
+    path("<int:pk>/attachments/", views.attachment_upload, name="upload"),
+    path("documents/<int:pk>/service/", views.document_service, name="service"),
+    path("files/attachment/<int:pk>/", views.attachment_download, name="attachment"),
+    path("files/document/<int:pk>.pdf", views.document_pdf, name="pdf"),
+]

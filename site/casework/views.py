@@ -1,0 +1,162 @@
+"""Staff screens of the case file (一案一档): the list, opening a matter, the matter screen with its
+documents, service records, attachments, clocks, decisions and process panels; private file downloads."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from roles.access import agency_of, is_bureau, require
+from rules.models import RuleProfile
+
+from . import services
+from .forms import AttachmentForm, MatterForm, ServiceForm
+from .models import SOURCES, Attachment, Document, Matter
+from .panels import render_panels
+from .selectors import can_view_matter, matter_clocks, matter_records, visible_matters
+
+LOGIN = "wagtailadmin_login"
+PROCESSES = {"letter": "监督建议书/意见书", "complaint": "投诉举报", "coordination": "争议协调",
+             "accountability": "责任追究", "programme": "年度监督"}
+
+
+def _errors(form, exc: ValidationError):
+    for msg in exc.messages:
+        form.add_error(None, msg)
+
+
+def _matter_for(user, pk: int) -> Matter:
+    matter = get_object_or_404(Matter.objects.select_related("agency"), pk=pk)
+    if not can_view_matter(user, matter):
+        raise PermissionDenied("您无权查看该监督事项。")
+    return matter
+
+
+@login_required(login_url=LOGIN)
+def matter_list(request):
+    qs = visible_matters(request.user)
+    if not is_bureau(request.user) and agency_of(request.user) is None:
+        raise PermissionDenied("只有司法局工作人员和执法机关联络员可以查看监督事项。")
+    filters = {k: request.GET.get(k, "") for k in ("jurisdiction", "process", "status", "q")}
+    if filters["jurisdiction"]:
+        qs = qs.filter(jurisdiction=filters["jurisdiction"])
+    if filters["process"]:
+        qs = qs.filter(process=filters["process"])
+    if filters["status"] in ("open", "closed"):
+        qs = qs.filter(status=filters["status"])
+    if filters["q"][:100].replace("\x00", ""):
+        q = filters["q"][:100].replace("\x00", "")
+        qs = qs.filter(title__icontains=q) | qs.filter(number__icontains=q)
+    return render(request, "casework/matter_list.html", {
+        "matters": qs.order_by("-opened_on", "-pk")[:200], "filters": filters, "processes": PROCESSES,
+        "jurisdictions": RuleProfile.objects.order_by("pk"), "can_open": request.user.has_perm("casework.open_matter"),
+        "task_title": "监督事项（一案一档）"})
+
+
+@login_required(login_url=LOGIN)
+def matter_new(request):
+    require(request.user, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
+    form = MatterForm(request.POST or None, jurisdiction=request.GET.get("jurisdiction") or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            matter = services.matter_open(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, f"已立案：{matter.number}")
+            return redirect("casework:matter", pk=matter.pk)
+    return render(request, "casework/form.html", {"form": form, "task_title": "立案登记监督事项",
+                                                  "note": "被监督机关只能从执法机关名录中选择，且须已设联络员。"})
+
+
+@login_required(login_url=LOGIN)
+def matter_detail(request, pk: int):
+    matter = _matter_for(request.user, pk)
+    today = timezone.localdate()
+    return render(request, "casework/matter_detail.html", {
+        "matter": matter, "task_title": f"{matter.number} {matter.title}",
+        "documents": matter.documents.order_by("issued_on", "pk"), "attachments": matter.attachments.all(),
+        "clocks": matter_clocks(matter), "records": matter_records(matter, request.user),
+        "events": matter.events.select_related("by"), "panels": render_panels(request, matter),
+        "attachment_form": AttachmentForm() if services.can_add_to(request.user, matter) else None,
+        "can_serve": request.user.has_perm("casework.record_service"), "today": today,
+        "own_agency": agency_of(request.user) is not None and agency_of(request.user).pk == matter.agency_id,
+        "process_label": PROCESSES.get(matter.process, "")})
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def attachment_upload(request, pk: int):
+    matter = _matter_for(request.user, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(matter=matter, upload=form.cleaned_data["file"], by=request.user,
+                                    description=form.cleaned_data["description"])
+        except ValidationError as exc:
+            messages.error(request, "上传失败：" + "；".join(exc.messages))
+        else:
+            messages.success(request, "材料已上传。")
+    else:
+        messages.error(request, "上传失败：" + "；".join(e for errs in form.errors.values() for e in errs))
+    return redirect("casework:matter", pk=matter.pk)
+
+
+@login_required(login_url=LOGIN)
+def document_service(request, pk: int):
+    """Record service from the return slip (bureau) or acknowledge receipt online (the agency's liaison)."""
+    document = get_object_or_404(Document.objects.select_related("matter__agency"), pk=pk)
+    matter = _matter_for(request.user, document.matter_id)
+    own = agency_of(request.user) is not None and agency_of(request.user).pk == matter.agency_id \
+        and not is_bureau(request.user)
+    form = None if own else ServiceForm(request.POST or None)
+    if request.method == "POST" and (own or form.is_valid()):
+        try:
+            data = {} if own else {"received_on": form.cleaned_data["received_on"], "method": form.cleaned_data["method"],
+                                   "received_by_name": form.cleaned_data["received_by_name"]}
+            services.document_serve(document=document, by=request.user, **data)
+        except ValidationError as exc:
+            if form is None:
+                messages.error(request, "；".join(exc.messages))
+                return redirect("casework:matter", pk=matter.pk)
+            _errors(form, exc)
+        else:
+            messages.success(request, f"已登记送达：{document}")
+            return redirect("casework:matter", pk=matter.pk)
+    return render(request, "casework/service.html", {"document": document, "matter": matter, "form": form,
+                                                     "own": own, "task_title": f"登记送达：{document}"})
+
+
+def _file_response(path_field, filename: str, content_type: str):
+    try:
+        handle = path_field.open("rb")
+    except FileNotFoundError:
+        raise Http404("文件不存在。") from None
+    response = FileResponse(handle, content_type=content_type, as_attachment=False, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required(login_url=LOGIN)
+def attachment_download(request, pk: int):
+    att = get_object_or_404(Attachment, pk=pk)
+    _matter_for(request.user, att.matter_id)
+    return _file_response(att.file, att.original_name, att.content_type)
+
+
+@login_required(login_url=LOGIN)
+def document_pdf(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    _matter_for(request.user, document.matter_id)
+    if not document.pdf:
+        raise Http404("该文书没有PDF文件。")
+    return _file_response(document.pdf, f"{document.doc_number}.pdf", "application/pdf")
+
+
+__all__ = ["SOURCES", "attachment_download", "attachment_upload", "document_pdf", "document_service",
+           "matter_detail", "matter_list", "matter_new"]

@@ -1,0 +1,72 @@
+"""Admin: the agency register (执法机关名录) for bureau staff, and the 监督事项 menu for bureau staff and
+liaisons. The casework screens are mounted under /admin/casework/ (so the admin login guards them)."""
+from django import forms
+from django.urls import include, path, reverse_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from roles.access import is_bureau, is_liaison
+
+from . import urls
+from .models import Agency
+
+
+class AgencyForm(forms.ModelForm):
+    class Meta:
+        model = Agency
+        fields = ["jurisdiction", "name", "short_name", "credit_code", "head_name", "address", "phone", "active"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        from rules.models import RuleProfile
+
+        self.fields["jurisdiction"] = forms.ChoiceField(
+            label="辖区", choices=[(p.code, p.name) for p in RuleProfile.objects.order_by("pk")])
+
+
+def liaison_names(obj: Agency) -> str:
+    names = [u.get_full_name() or u.username for u in obj.liaisons]
+    return "、".join(names) or "未设联络员"
+
+
+liaison_names.short_description = "联络员"
+
+
+class AgencyViewSet(ModelViewSet):
+    model = Agency
+    icon = "site"
+    menu_label = "执法机关名录"
+    menu_order = 231
+    add_to_admin_menu = True
+    list_display = ["name", "jurisdiction", "credit_code", "head_name", liaison_names, "active"]
+    list_filter = ["jurisdiction", "active"]
+    search_fields = ["name", "short_name", "credit_code"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "jurisdiction", "short_name", "credit_code", "head_name", "address", "phone",
+                           "active"]
+
+    def get_form_class(self, for_update=False):
+        return AgencyForm
+
+
+class MattersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_bureau(request.user) or is_liaison(request.user)
+
+
+@hooks.register("register_admin_viewset")
+def register_agencies():
+    return AgencyViewSet("agencies")
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("casework/", include((urls.urlpatterns, "casework"), namespace="casework"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu():
+    return MattersMenuItem("监督事项", reverse_lazy("casework:list"), icon_name="folder-open-inverse",
+                           order=230, name="casework")

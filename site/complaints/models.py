@@ -1,0 +1,1 @@
+"""Complaints and reports about enforcement (投诉举报), supervisor-misconduct reports, interference records."""

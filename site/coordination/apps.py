@@ -1,0 +1,8 @@
+"""Dispute coordination between enforcement agencies (争议协调)."""
+from django.apps import AppConfig
+
+
+class CoordinationConfig(AppConfig):
+    name = "coordination"
+    label = "coordination"
+    verbose_name = "争议协调"

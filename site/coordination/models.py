@@ -1,0 +1,1 @@
+"""Dispute coordination between enforcement agencies (争议协调)."""

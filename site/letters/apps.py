@@ -1,0 +1,8 @@
+"""Supervision letters (Enshi 监督建议书/决定书, Wulong 监督意见书) on the casework foundation."""
+from django.apps import AppConfig
+
+
+class LettersConfig(AppConfig):
+    name = "letters"
+    label = "letters"
+    verbose_name = "监督建议书与意见书"

@@ -1,0 +1,1 @@
+"""The yearly programme: plan, inspections, case-file reviews, evaluations, statistics, notifications."""

@@ -1,0 +1,53 @@
+"""One access module: who someone is (bureau staff, agency liaison, supervisor), which agency a liaison
+serves, and the permission check every service makes before it writes. Views and services import these;
+no app keeps its own copy."""
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from .definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
+
+
+def groups_of(user) -> set[str]:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return set()
+    cached = getattr(user, "_role_groups", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._role_groups = cached
+    return cached
+
+
+def is_bureau(user) -> bool:
+    """Bureau staff (司法局经办人, 司法局负责人) or a superuser."""
+    return bool(user is not None and user.is_authenticated and user.is_active
+                and (user.is_superuser or groups_of(user) & {OFFICER, LEADER}))
+
+
+def is_leader(user) -> bool:
+    return bool(user is not None and user.is_authenticated and (user.is_superuser or LEADER in groups_of(user)))
+
+
+def agency_of(user):
+    """The casework.Agency a liaison account serves, or None."""
+    profile = getattr(user, "staff_profile", None) if user is not None and user.is_authenticated else None
+    return getattr(profile, "agency", None) if profile is not None else None
+
+
+def agency_name_of(user) -> str:
+    agency = agency_of(user)
+    return agency.name if agency is not None else ""
+
+
+def is_liaison(user) -> bool:
+    return LIAISON in groups_of(user) and agency_of(user) is not None
+
+
+def is_supervisor(user) -> bool:
+    return SUPERVISOR in groups_of(user) and getattr(user, "supervisor", None) is not None
+
+
+def require(user, perm: str, message: str) -> None:
+    """Refuse with `message` (Chinese, shown to the person) unless `user` holds `perm`."""
+    if user is None or not user.is_authenticated or not user.is_active or not user.has_perm(perm):
+        raise PermissionDenied(message)
