@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from demo.loaders import loader
-from roles.models import StaffProfile
 from rules.profiles import get_profile
 from supervisors.models import SERVING, Supervisor
 
@@ -55,13 +54,20 @@ def _activities(code: str, officer, supervisors: list[Supervisor], today: dt.dat
             title=inspection_title,
             held_on=today + dt.timedelta(days=14),
             place=AGENCIES[code],
-            agency=AGENCIES[code],
+            agency=_agency(code),
             notes="请受邀监督员在活动前作回避声明。",
         )
         for supervisor in supervisors[:3]:
             invitation_create(activity=inspection, supervisor=supervisor, by=officer)
         created += 1
     return created
+
+
+def _agency(code: str):
+    """The demo agency of `code` from the register (casework/demo.py creates it with its liaison)."""
+    from casework.models import Agency
+
+    return Agency.objects.get(jurisdiction=code, name=AGENCIES[code])
 
 
 def _opinion(officer, today: dt.date) -> str:
@@ -75,16 +81,7 @@ def _opinion(officer, today: dt.date) -> str:
     title = "关于规范执法检查中出示执法证件的建议"
     if Opinion.objects.filter(title=title).exists():
         return "意见建议已存在"
-    agency = AGENCIES[supervisor.jurisdiction]
-    liaison = get_user_model().objects.filter(username="liaison").first()
-    if liaison is not None:
-        from casework.models import Agency
-
-        entry, _ = Agency.objects.get_or_create(jurisdiction=supervisor.jurisdiction, name=agency)
-        profile, _ = StaffProfile.objects.get_or_create(
-            user=liaison, defaults={"agency": entry, "jurisdiction": supervisor.jurisdiction}
-        )
-        agency = profile.agency.name if profile.agency else agency
+    agency = _agency(supervisor.jurisdiction)  # its liaison comes from the register (casework demo)
     # entered from the supervisor's written submission (the demo roster may have no login accounts)
     opinion = Opinion(
         jurisdiction=supervisor.jurisdiction,
@@ -116,7 +113,7 @@ def _own_opinion() -> str:
     opinion_submit(
         by=supervisor.user,
         kind="opinion",
-        agency=AGENCIES.get(supervisor.jurisdiction, "区市场监督管理局"),
+        agency=_agency(supervisor.jurisdiction),
         title=title,
         body="部分企业反映同一季度内被多个科室重复检查，建议推行“综合查一次”，统筹制定年度检查计划。",
     )

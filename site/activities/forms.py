@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from casework.models import Agency
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 from supervisors.models import SERVING, Supervisor
@@ -15,11 +16,17 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def jurisdiction_choices():
-    return [
-        (p.code, p.name)
-        for p in RuleProfile.objects.order_by("pk")
-        if get_profile(p.code).has("absence_rule")
-    ]
+    """Every jurisdiction records supervision activities; Enshi and Wulong too (no supervisors to invite
+    there unless a roster is kept, but inspections and case-file reviews are theirs as well)."""
+    return [(p.code, p.name) for p in RuleProfile.objects.order_by("pk")]
+
+
+def agency_choice(jurisdiction: str | None = None, **kwargs) -> forms.ModelChoiceField:
+    """An agency from the register (no free-text names)."""
+    qs = Agency.objects.filter(active=True).order_by("jurisdiction", "name")
+    if jurisdiction:
+        qs = qs.filter(jurisdiction=jurisdiction)
+    return forms.ModelChoiceField(queryset=qs, empty_label="请选择", **kwargs)
 
 
 def ground_choices(jurisdiction: str, *, bureau: bool) -> list[tuple[str, str]]:
@@ -38,12 +45,8 @@ class ActivityForm(forms.Form):
     title = forms.CharField(label="活动名称", max_length=200)
     held_on = forms.DateField(label="活动日期", widget=DATE)
     place = forms.CharField(label="地点", max_length=200)
-    agency = forms.CharField(
-        label="涉及执法机关",
-        max_length=100,
-        required=False,
-        help_text="执法检查、案卷评查须填写；会议、培训可不填",
-    )
+    agency = agency_choice(label="涉及执法机关", required=False,
+                           help_text="执法检查、案卷评查须选择（执法机关名录）；会议、培训可不选")
     case_ref = forms.CharField(label="涉及案件（案号）", max_length=100, required=False)
     notes = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -80,7 +83,7 @@ class DeclarationForm(forms.Form):
 
 class ConflictRecordForm(forms.Form):
     supervisor = forms.ModelChoiceField(label="监督员", queryset=Supervisor.objects.none())
-    agency = forms.CharField(label="执法机关", max_length=100)
+    agency = agency_choice(label="执法机关")
     case_ref = forms.CharField(
         label="案件（案号）", max_length=100, required=False, help_text="空 = 该机关的全部活动"
     )
@@ -93,17 +96,19 @@ class ConflictRecordForm(forms.Form):
             jurisdiction=jurisdiction, status=SERVING
         )
         self.fields["ground"].choices = ground_choices(jurisdiction, bureau=True)
+        self.fields["agency"] = agency_choice(jurisdiction, label="执法机关")
 
 
 class OpinionForm(forms.Form):
     kind = forms.ChoiceField(label="类型", choices=OPINION_KINDS)
-    agency = forms.CharField(label="涉及执法机关", max_length=100)
+    agency = agency_choice(label="涉及执法机关")
     title = forms.CharField(label="标题", max_length=200)
     body = forms.CharField(label="内容", widget=forms.Textarea(attrs={"rows": 6}))
     confidential = forms.BooleanField(label="申请对本人身份保密", required=False)
 
     def __init__(self, *args, profile, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["agency"] = agency_choice(profile.code, label="涉及执法机关")
         if profile.flag("lead_confidentiality"):  # 001 第十四条; other profiles do not offer it
             self.fields["confidential"].help_text = (
                 f"依据{profile.figure('lead_confidentiality').citation}，可要求司法行政机关予以保密；"

@@ -45,11 +45,14 @@ class Activity(models.Model):
     title = models.CharField("活动名称", max_length=200)
     held_on = models.DateField("活动日期", db_index=True)
     place = models.CharField("地点", max_length=200)
-    agency = models.CharField(
-        "涉及执法机关",
-        max_length=100,
+    agency = models.ForeignKey(
+        "casework.Agency",
+        null=True,
         blank=True,
-        help_text="执法检查、案卷评查涉及的行政执法机关；会议、培训可不填",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="涉及执法机关",
+        help_text="执法检查、案卷评查涉及的行政执法机关（执法机关名录）；会议、培训可不填",
     )
     case_ref = models.CharField("涉及案件（案号）", max_length=100, blank=True)
     notes = models.TextField("说明", blank=True)
@@ -68,7 +71,7 @@ class Activity(models.Model):
 
     @property
     def touches_agency_or_case(self) -> bool:
-        return bool(self.agency or self.case_ref)
+        return bool(self.agency_id or self.case_ref)
 
 
 class Invitation(models.Model):
@@ -123,7 +126,8 @@ class ConflictDeclaration(models.Model):
         Supervisor, on_delete=models.PROTECT, related_name="conflicts", verbose_name="监督员"
     )
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
-    agency = models.CharField("执法机关", max_length=100)
+    agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="+",
+                               verbose_name="执法机关")
     case_ref = models.CharField(
         "案件（案号）", max_length=100, blank=True, help_text="空 = 涉及该机关的全部活动"
     )
@@ -219,7 +223,8 @@ class Opinion(models.Model):
         Supervisor, on_delete=models.PROTECT, related_name="opinions", verbose_name="监督员"
     )
     kind = models.CharField("类型", max_length=16, choices=OPINION_KINDS)
-    agency = models.CharField("涉及执法机关", max_length=100, db_index=True)
+    agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="opinions",
+                               verbose_name="涉及执法机关")
     title = models.CharField("标题", max_length=200)
     body = models.TextField("内容")
     confidential = models.BooleanField("申请保密", default=False)

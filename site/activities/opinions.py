@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from casework.services import require_addressable
 from clocks.models import RUNNING
 from clocks.services import clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
@@ -36,7 +37,7 @@ def handling_citation(profile) -> str:
 
 @transaction.atomic
 def opinion_submit(
-    *, by, kind: str, agency: str, title: str, body: str, confidential: bool = False
+    *, by, kind: str, agency, title: str, body: str, confidential: bool = False
 ) -> Opinion:
     require(by, "activities.submit_opinion", "只有监督员可以提交意见建议或违法线索。")
     supervisor = getattr(by, "supervisor", None)
@@ -47,11 +48,13 @@ def opinion_submit(
         raise ValidationError(f"{profile.name}的办法未规定监督员可申请保密，不能选择保密。")
     if kind not in dict(OPINION_KINDS):
         raise ValidationError("请选择意见建议或违法线索。")
+    if agency is None or agency.jurisdiction != supervisor.jurisdiction:
+        raise ValidationError("请从本辖区执法机关名录中选择涉及的执法机关。")
     opinion = Opinion(
         jurisdiction=supervisor.jurisdiction,
         supervisor=supervisor,
         kind=kind,
-        agency=agency.strip(),
+        agency=agency,
         title=title.strip(),
         body=body.strip(),
         confidential=confidential,
@@ -68,6 +71,8 @@ def opinion_forward(*, opinion: Opinion, by, forwarded_on: dt.date | None = None
     opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
     if opinion.status != SUBMITTED:
         raise ValidationError(f"该事项已是“{opinion.get_status_display()}”，不能再转送。")
+    # an agency without a liaison could never answer, and its answer clock would never be met
+    require_addressable(opinion.agency)
     forwarded_on = forwarded_on or timezone.localdate()
     opinion.status, opinion.forwarded_on, opinion.forwarded_by = FORWARDED, forwarded_on, by
     opinion.forward_note = note.strip()
@@ -90,7 +95,7 @@ def opinion_answer(*, opinion: Opinion, by, answer: str, rectify_by: dt.date | N
     (000 第十六条第三款)."""
     require(by, "activities.answer_opinion", "只有执法机关联络员可以反馈转送事项。")
     opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
-    if not agency_of(by) or agency_of(by) != opinion.agency:
+    if agency_of(by) is None or agency_of(by).pk != opinion.agency_id:
         raise PermissionDenied("该事项未转送您所在的执法机关。")
     if opinion.status != FORWARDED:
         raise ValidationError(f"该事项当前为“{opinion.get_status_display()}”，不能反馈。")
@@ -134,7 +139,7 @@ def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
         title=f"{opinion.get_kind_display()}办理结果：{opinion.title}",
         body=body,
         jurisdiction=opinion.jurisdiction,
-        agency=opinion.agency,
+        agency=opinion.agency.name,
         outcome=dict(OUTCOMES)[outcome],
         decided_on=today,
         article=handling_citation(profile),

@@ -7,37 +7,20 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from roles.access import agency_name_of
-from roles.definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
+from roles import access
 
 from .models import FORWARDED, SUBMITTED, Activity, ConflictDeclaration, Invitation, Opinion
 
 
-def groups_of(user) -> set[str]:
-    if not user.is_authenticated or not user.is_active:
-        return set()
-    return set(user.groups.values_list("name", flat=True))
+# who is who: one implementation in roles.access
+groups_of, is_bureau, is_liaison, is_supervisor = (access.groups_of, access.is_bureau, access.is_liaison,
+                                                   access.is_supervisor)
+agency_of = access.agency_of  # the liaison's casework.Agency (or None)
 
 
-def is_bureau(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or bool(groups_of(user) & {OFFICER, LEADER}))
-
-
-def is_liaison(user) -> bool:
-    return LIAISON in groups_of(user) and bool(agency_of(user))
-
-
-def is_supervisor(user) -> bool:
-    return SUPERVISOR in groups_of(user) and getattr(user, "supervisor", None) is not None
-
-
-def agency_of(user) -> str:
-    return agency_name_of(user)
-
-
-def conflicts_for(*, supervisor, agency: str, case_ref: str = "") -> QuerySet[ConflictDeclaration]:
+def conflicts_for(*, supervisor, agency, case_ref: str = "") -> QuerySet[ConflictDeclaration]:
     """Conflicts on record that keep `supervisor` off an activity on `agency` (and `case_ref`)."""
-    if not agency:
+    if agency is None:
         return ConflictDeclaration.objects.none()
     return ConflictDeclaration.objects.filter(supervisor=supervisor, agency=agency).filter(
         Q(case_ref="") | Q(case_ref=case_ref) if case_ref else Q(case_ref="")

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from casework.models import Agency
+from roles import access
 from rules.profiles import FigureMissing, get_profile
 from supervisors.models import SERVING, Supervisor
 
@@ -33,9 +35,7 @@ from .selectors import conflicts_for
 BUREAU_ONLY_GROUNDS = {"ordered"}
 
 
-def require(user, perm: str, message: str) -> None:
-    if user is None or not user.is_authenticated or not user.has_perm(perm):
-        raise PermissionDenied(message)
+require = access.require  # one permission check for every service (roles.access)
 
 
 def recusal_ground(jurisdiction: str, code: str) -> dict:
@@ -54,7 +54,7 @@ def activity_create(
     title: str,
     held_on: dt.date,
     place: str,
-    agency: str = "",
+    agency: Agency | None = None,
     case_ref: str = "",
     notes: str = "",
 ) -> Activity:
@@ -65,16 +65,18 @@ def activity_create(
         raise ValidationError(str(exc)) from None
     if case_ref and not agency:
         raise ValidationError("填写涉及案件时，须同时填写办理该案件的执法机关。")
-    if kind in (INSPECTION, CASEFILE_REVIEW) and not agency.strip():
+    if kind in (INSPECTION, CASEFILE_REVIEW) and agency is None:
         # an inspection or case-file review is always of an agency: recusal is judged against it
-        raise ValidationError("执法检查、案卷评查须填写涉及的执法机关。")
+        raise ValidationError("执法检查、案卷评查须选择涉及的执法机关。")
+    if agency is not None and agency.jurisdiction != jurisdiction:
+        raise ValidationError(f"“{agency.name}”不属于所选辖区，请从本辖区执法机关名录中选择。")
     activity = Activity(
         jurisdiction=jurisdiction,
         kind=kind,
         title=title.strip(),
         held_on=held_on,
         place=place.strip(),
-        agency=agency.strip(),
+        agency=agency,
         case_ref=case_ref.strip(),
         notes=notes,
         created_by=by,
@@ -160,18 +162,20 @@ def recusal_declare(*, invitation: Invitation, by, ground: str | None, note: str
 
 @transaction.atomic
 def recusal_record(
-    *, supervisor: Supervisor, agency: str, ground: str, by, case_ref: str = "", note: str = ""
+    *, supervisor: Supervisor, agency: Agency, ground: str, by, case_ref: str = "", note: str = ""
 ) -> ConflictDeclaration:
     """The bureau records a conflict or orders recusal (001 第十条第二款); every open invitation on that
     agency/case becomes 回避 at once."""
     require(by, "activities.order_recusal", "只有司法局经办人可以登记回避或要求回避。")
-    if not agency.strip():
-        raise ValidationError("请填写需回避的执法机关。")
+    if agency is None:
+        raise ValidationError("请选择需回避的执法机关。")
+    if agency.jurisdiction != supervisor.jurisdiction:
+        raise ValidationError(f"“{agency.name}”不属于{supervisor.name}所在辖区。")
     item = recusal_ground(supervisor.jurisdiction, ground)
     conflict = ConflictDeclaration(
         supervisor=supervisor,
         jurisdiction=supervisor.jurisdiction,
-        agency=agency.strip(),
+        agency=agency,
         case_ref=case_ref.strip(),
         ground=item["code"],
         ground_label=item["label"],

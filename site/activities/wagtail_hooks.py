@@ -84,7 +84,7 @@ class TodoPanel(Component):
                     Invitation.objects.filter(
                         supervisor__user=user, status=INVITED, declaration="", activity__held_on__gte=_today()
                     )
-                    .exclude(activity__agency="", activity__case_ref="")
+                    .exclude(activity__agency__isnull=True, activity__case_ref="")
                     .count(),
                     reverse_lazy("activities_admin:my_invitations"),
                 )

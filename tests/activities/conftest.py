@@ -6,6 +6,7 @@ import itertools
 import pytest
 
 from roles.definitions import LIAISON, OFFICER, SUPERVISOR
+from tests.activities.agencies import register_entry
 from roles.models import StaffProfile
 from supervisors.models import SERVING, Supervisor
 
@@ -39,12 +40,11 @@ def make_supervisor(db, make_user):
 
 @pytest.fixture
 def make_liaison(make_user):
-    def make(username, agency):
-        user = make_user(username, LIAISON)
-        from casework.models import Agency
+    """make_liaison("li", "市城市管理局") -> a liaison of that register entry (the existing one of that name)."""
 
-        register_entry, _ = Agency.objects.get_or_create(jurisdiction="wanzhou", name=agency)
-        StaffProfile.objects.create(user=user, agency=register_entry)
+    def make(username, agency, jurisdiction=None):
+        user = make_user(username, LIAISON)
+        StaffProfile.objects.create(user=user, agency=register_entry(agency, jurisdiction))
         return user
 
     return make
@@ -69,7 +69,7 @@ def make_activity(officer):
             title=title or f"{held_on:%m月%d日}执法检查",
             held_on=held_on,
             place="区政务中心",
-            agency=agency,
+            agency=register_entry(agency, jurisdiction),
             case_ref=case_ref,
         )
 

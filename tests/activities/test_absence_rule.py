@@ -11,6 +11,7 @@ from activities.jobs import sweep_absences
 from activities.models import EXCUSED, PRESENT, UNEXCUSED, AbsenceFinding
 from activities.services import attendance_record, invitation_create, recusal_record
 from activities.signals import absence_threshold_reached
+from tests.activities.agencies import addressable, register_entry
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +162,7 @@ def test_recusal_is_neither_attendance_nor_absence(make_supervisor, make_activit
     )
     future = make_activity("weihai", held_on=dt.date.today() + dt.timedelta(days=5), agency="市城管局")
     inv = invitation_create(activity=future, supervisor=sup, by=officer)
-    recusal_record(supervisor=sup, agency="市城管局", ground="ordered", by=officer)
+    recusal_record(supervisor=sup, agency=register_entry("市城管局", sup.jurisdiction), ground="ordered", by=officer)
     inv.refresh_from_db()
     assert inv.status == "recused"
     assert evaluate_absences(sup) == []

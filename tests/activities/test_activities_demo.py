@@ -5,6 +5,7 @@ import pytest
 from activities.demo import load_activities
 from activities.models import Activity, Invitation, Opinion
 from clocks.models import RUNNING, Clock
+from casework.demo import load_agencies
 from demo.site_tree import load_users
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +19,7 @@ def test_demo_tolerates_no_supervisors():
 
 def test_demo_creates_activities_and_a_forwarded_opinion_once(make_supervisor):
     load_users()
+    load_agencies()  # the register and its liaisons (casework demo, stage 5)
     for code in ("wanzhou", "weihai"):
         make_supervisor(code)
         make_supervisor(code)

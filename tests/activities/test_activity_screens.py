@@ -11,6 +11,7 @@ from activities.models import AbsenceFinding, ConflictDeclaration, Invitation, O
 from activities.opinions import opinion_forward, opinion_submit
 from activities.services import invitation_create
 from roles.definitions import EDITOR
+from tests.activities.agencies import addressable, register_entry
 
 pytestmark = pytest.mark.django_db
 AGENCY = "市城市管理局"
@@ -34,7 +35,7 @@ def confidential_lead(make_supervisor, officer):
     opinion = opinion_submit(
         by=sup.user,
         kind="lead",
-        agency=AGENCY,
+        agency=addressable(AGENCY, "weihai"),
         title="占道经营执法选择性处罚",
         body="同一路段商户处罚标准不一。",
         confidential=True,
@@ -77,7 +78,7 @@ def test_invite_refused_on_screen_with_the_article(client, officer, make_supervi
     from activities.services import recusal_record
 
     sup = make_supervisor("weihai")
-    recusal_record(supervisor=sup, agency="市生态环境局", ground="ordered", by=officer)
+    recusal_record(supervisor=sup, agency=register_entry("市生态环境局", sup.jurisdiction), ground="ordered", by=officer)
     activity = make_activity("weihai", held_on=dt.date.today() + dt.timedelta(days=3), agency="市生态环境局")
     client.force_login(officer)
     page = client.post(
@@ -109,7 +110,7 @@ def test_supervisor_submits_and_sees_status_and_outcome(client, make_supervisor,
         url("my_opinions"),
         {
             "kind": "opinion",
-            "agency": AGENCY,
+            "agency": addressable(AGENCY, "weihai").pk,
             "title": "建议公开裁量基准",
             "body": "建议在门户网站公开行政处罚裁量基准。",
             "confidential": "on",
@@ -198,7 +199,7 @@ def test_a_due_date_in_a_year_without_holiday_data_is_shown_as_provisional(clien
 
     HolidayYear.objects.filter(year=2027).delete()
     sup = make_supervisor("weihai", login=True)
-    opinion = opinion_submit(by=sup.user, kind="opinion", agency=AGENCY, title="建议", body="内容")
+    opinion = opinion_submit(by=sup.user, kind="opinion", agency=addressable(AGENCY, sup.jurisdiction), title="建议", body="内容")
     _, clock = opinion_forward(opinion=opinion, by=officer, forwarded_on=dt.date(2026, 12, 10))
     assert clock.provisional
     client.force_login(officer)
@@ -228,7 +229,7 @@ def test_officer_orders_recusal_on_screen_weihai_001_art10_para2(client, officer
         url("conflicts") + "?jurisdiction=weihai",
         {
             "supervisor": sup.pk,
-            "agency": "市生态环境局",
+            "agency": register_entry("市生态环境局", "weihai").pk,
             "case_ref": "",
             "ground": "ordered",
             "note": "近亲属在该局",
@@ -243,7 +244,7 @@ def test_officer_orders_recusal_on_screen_weihai_001_art10_para2(client, officer
 
 def test_wanzhou_opinion_screen_says_no_answer_period_and_cites_000_art16(client, officer, make_supervisor):
     sup = make_supervisor("wanzhou", login=True)
-    opinion = opinion_submit(by=sup.user, kind="opinion", agency=AGENCY, title="建议", body="内容")
+    opinion = opinion_submit(by=sup.user, kind="opinion", agency=addressable(AGENCY, sup.jurisdiction), title="建议", body="内容")
     client.force_login(officer)
     client.post(url("opinion", opinion.pk), {"action": "forward", "forwarded_on": "2026-11-02", "note": ""})
     page = client.get(url("opinion", opinion.pk)).content.decode()

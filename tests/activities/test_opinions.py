@@ -12,6 +12,7 @@ from clocks.services import clocks_for
 from decisions.models import DecisionRecord
 from decisions.selectors import visible_records
 from roles.definitions import LEADER
+from tests.activities.agencies import addressable
 
 pytestmark = pytest.mark.django_db
 AGENCY = "市城市管理局"
@@ -21,7 +22,7 @@ def submit(sup, confidential=False, kind="lead", agency=AGENCY):
     return opinion_submit(
         by=sup.user,
         kind=kind,
-        agency=agency,
+        agency=addressable(agency, sup.jurisdiction),
         title="夜间渣土车执法不规范",
         body="多次发现执法人员未出示执法证件即开展检查。",
         confidential=confidential,
@@ -65,7 +66,7 @@ def test_outcome_writes_a_decision_record_hidden_from_the_agency_when_confidenti
     make_supervisor, make_liaison, make_user, officer
 ):
     sup = make_supervisor("weihai", login=True)
-    liaison = make_liaison("liaison_a", AGENCY)
+    liaison = make_liaison("liaison_a", AGENCY, "weihai")
     opinion, _ = opinion_forward(opinion=submit(sup, confidential=True), by=officer)
     opinion_answer(opinion=opinion, by=liaison, answer="情况属实，已整改。")
     leader = make_user("leader_a", LEADER)
@@ -83,7 +84,7 @@ def test_outcome_writes_a_decision_record_hidden_from_the_agency_when_confidenti
 def test_service_permissions_are_checked_by_role(make_supervisor, make_liaison, officer):
     sup = make_supervisor("wuhan", login=True)
     with pytest.raises(PermissionDenied):
-        opinion_submit(by=officer, kind="opinion", agency=AGENCY, title="t", body="b")
+        opinion_submit(by=officer, kind="opinion", agency=addressable(AGENCY), title="t", body="b")
     opinion = submit(sup, kind="opinion")
     liaison = make_liaison("liaison_b", AGENCY)
     with pytest.raises(PermissionDenied):
@@ -121,3 +122,27 @@ def test_wanzhou_agency_states_a_rectification_deadline_000_art16(
     decided = opinion_decide(opinion=opinion, by=officer, outcome="rectifying", note="督促按期整改。")
     assert deadline.isoformat() in decided.decision.body
     assert decided.decision.article == "《万州区行政执法监督员管理办法》第十六条"
+
+
+def test_forwarding_to_an_agency_without_liaison_is_refused_so_no_clock_silently_never_starts(
+    make_supervisor, officer
+):
+    from tests.activities.agencies import register_entry
+
+    sup = make_supervisor("weihai", login=True)
+    lonely = register_entry("市林业局", "weihai")  # in the register, but nobody can answer for it
+    opinion = opinion_submit(by=sup.user, kind="opinion", agency=lonely, title="建议", body="内容")
+    with pytest.raises(ValidationError) as exc:
+        opinion_forward(opinion=opinion, by=officer, forwarded_on=dt.date(2026, 11, 2))
+    assert "“市林业局”尚未设置联络员账号" in exc.value.messages[0]
+    opinion.refresh_from_db()
+    assert opinion.status == "submitted" and not clocks_for(opinion).exists()
+
+
+def test_an_opinion_names_an_agency_of_the_supervisors_own_jurisdiction(make_supervisor):
+    from tests.activities.agencies import register_entry
+
+    sup = make_supervisor("weihai", login=True)
+    with pytest.raises(ValidationError, match="本辖区执法机关名录"):
+        opinion_submit(by=sup.user, kind="opinion", agency=register_entry("万州区交通运输局", "wanzhou"),
+                       title="建议", body="内容")

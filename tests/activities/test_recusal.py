@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from activities.models import PRESENT, RECUSED, ConflictDeclaration
 from activities.services import attendance_record, invitation_create, recusal_declare, recusal_record
+from tests.activities.agencies import addressable, register_entry
 
 pytestmark = pytest.mark.django_db
 SOON = dt.date.today() + dt.timedelta(days=7)
@@ -45,7 +46,7 @@ def test_inviting_someone_with_a_recorded_conflict_is_refused_with_the_article(
     make_supervisor, make_activity, officer, code, ground
 ):
     sup = make_supervisor(code)
-    conflict = recusal_record(supervisor=sup, agency="城市管理综合执法局", ground=ground, by=officer)
+    conflict = recusal_record(supervisor=sup, agency=register_entry("城市管理综合执法局", sup.jurisdiction), ground=ground, by=officer)
     activity = make_activity(code, held_on=SOON, agency="城市管理综合执法局")
     with pytest.raises(ValidationError) as exc:
         invitation_create(activity=activity, supervisor=sup, by=officer)
@@ -60,12 +61,12 @@ def test_case_conflict_blocks_that_case_only_agency_conflict_blocks_all(
     case_only, whole_agency = make_supervisor("wuhan"), make_supervisor("wuhan")
     recusal_record(
         supervisor=case_only,
-        agency="交通运输局",
+        agency=register_entry("交通运输局", "wuhan"),
         case_ref="武交罚〔2026〕3号",
         ground="own_interest",
         by=officer,
     )
-    recusal_record(supervisor=whole_agency, agency="交通运输局", ground="relatives", by=officer)
+    recusal_record(supervisor=whole_agency, agency=register_entry("交通运输局", whole_agency.jurisdiction), ground="relatives", by=officer)
     that_case = make_activity("wuhan", held_on=SOON, agency="交通运输局", case_ref="武交罚〔2026〕3号")
     other_case = make_activity("wuhan", held_on=SOON, agency="交通运输局", case_ref="武交罚〔2026〕9号")
     with pytest.raises(ValidationError):
@@ -81,7 +82,7 @@ def test_bureau_order_turns_open_invitations_into_recusal(make_supervisor, make_
     inv = invitation_create(
         activity=make_activity("weihai", held_on=SOON, agency="市生态环境局"), supervisor=sup, by=officer
     )
-    recusal_record(supervisor=sup, agency="市生态环境局", ground="ordered", by=officer, note="其子在该局任职")
+    recusal_record(supervisor=sup, agency=register_entry("市生态环境局", sup.jurisdiction), ground="ordered", by=officer, note="其子在该局任职")
     inv.refresh_from_db()
     assert inv.status == RECUSED
 
@@ -120,6 +121,6 @@ def test_only_the_invited_supervisor_or_the_bureau_declares(make_supervisor, mak
 
 def test_inspections_and_case_reviews_name_their_agency(make_activity):
     for kind in ("inspection", "casefile_review"):
-        with pytest.raises(ValidationError, match="须填写涉及的执法机关"):
+        with pytest.raises(ValidationError, match="须选择涉及的执法机关"):
             make_activity("wuhan", held_on=SOON, agency="", kind=kind)
-    assert make_activity("wuhan", held_on=SOON, agency="", kind="training").agency == ""
+    assert make_activity("wuhan", held_on=SOON, agency="", kind="training").agency is None
