@@ -115,3 +115,17 @@ class ClockExtension(models.Model):
 
 def days_left(clock: Clock, today: dt.date | None = None) -> int:
     return (clock.due_on - (today or timezone.localdate())).days
+
+
+class SchedulerLease(models.Model):
+    """Only one scheduler runs a round at a time, whichever machine it is on: a round starts by taking
+    this lease with a conditional UPDATE (free, expired, or already ours), which the database makes
+    atomic on PostgreSQL and SQLite alike. A scheduler that dies leaves a lease that expires."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    holder = models.CharField("持有者", max_length=100, blank=True)
+    expires_at = models.DateTimeField("到期", null=True, blank=True)
+    last_round_at = models.DateTimeField("上一轮", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "调度器租约"

@@ -44,8 +44,60 @@ def mark_overdue(now) -> str:
     return f"新增逾期 {newly} 项"
 
 
-def run_once(now=None) -> dict[str, str]:
+LEASE = "scheduler"
+
+
+def holder_id() -> str:
+    """This process, on this machine: host name and process id."""
+    import os
+    import socket
+
+    return f"{socket.gethostname()}:{os.getpid()}"[:100]
+
+
+def acquire(holder: str, now, seconds: int) -> bool:
+    """Take the lease when it is free, expired or already ours; False when another scheduler holds it."""
+    import datetime as dt
+
+    from django.db import IntegrityError, transaction
+    from django.db.models import Q
+
+    from .models import SchedulerLease
+
+    try:
+        with transaction.atomic():
+            SchedulerLease.objects.get_or_create(name=LEASE)
+    except IntegrityError:  # created by the other scheduler at the same moment
+        pass
+    expires = now + dt.timedelta(seconds=seconds)
+    taken = (SchedulerLease.objects.filter(name=LEASE)
+             .filter(Q(holder="") | Q(holder=holder) | Q(expires_at__isnull=True) | Q(expires_at__lt=now))
+             .update(holder=holder, expires_at=expires))
+    return taken == 1
+
+
+def release(holder: str, now) -> None:
+    from .models import SchedulerLease
+
+    SchedulerLease.objects.filter(name=LEASE, holder=holder).update(holder="", expires_at=None, last_round_at=now)
+
+
+def run_once(now=None, *, holder: str | None = None, lease_seconds: int | None = None) -> dict[str, str]:
+    """One round of every job, unless another scheduler (another process or machine) is in its round."""
+    from django.conf import settings
+
     now = now or timezone.now()
+    holder = holder or holder_id()
+    seconds = lease_seconds or max(120, 2 * settings.SCHEDULER_INTERVAL_SECONDS)
+    if not acquire(holder, timezone.now(), seconds):
+        return {"调度器": "另一调度器正在运行本轮，跳过"}
+    try:
+        return _run_jobs(now)
+    finally:
+        release(holder, timezone.now())
+
+
+def _run_jobs(now) -> dict[str, str]:
     results = {}
     for name, fn in list(JOBS.items()):
         try:
