@@ -160,6 +160,15 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "supervision")
 # Embedded engine tokenising: "bigram" (finds every substring) or "jieba"; benchmarks/search_bench.py compares.
 SEARCH_TOKENIZER = os.environ.get("SEARCH_TOKENIZER", "bigram")
 
+# Cache: local memory for one process (make run, tests); REDIS_URL (e.g. redis://cache:6379/0) gives every
+# web process and machine one shared cache, so cached pages and per-client throttles hold across them.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "supervision")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Background work (django-tasks): in-process by default, a database worker in production.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

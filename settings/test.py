@@ -15,3 +15,7 @@ DEMO_CONTENT_ALLOWED = True  # tests load demo content to prove it loads
 import tempfile  # noqa: E402
 
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="casework-private-"))  # noqa: F405
+
+# every test starts from an empty local cache, whatever REDIS_URL the shell has (tests of the shared
+# cache build their own Redis client from TEST_REDIS_URL)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
