@@ -107,6 +107,11 @@ class Matter(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    def admin_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("casework:matter", args=[self.pk])
+
 
 # ------------------------------------------------------------------ attachments (private files)
 class Attachment(models.Model):

@@ -86,6 +86,11 @@ class Clock(models.Model):
     def explanation(self) -> list[str]:
         return self.compute().explanation()
 
+    def subject_url(self) -> str:
+        """Where staff open what the clock runs for (a matter's file, ...), if it has a screen."""
+        subject = self.subject
+        return subject.admin_url() if subject is not None and hasattr(subject, "admin_url") else ""
+
 
 class ClockPause(models.Model):
     """Time that does not count (e.g. 004 争议协调办法 第十四条: interpretation, asking superiors)."""
