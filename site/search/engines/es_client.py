@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 
 from django.conf import settings
-from django.utils.module_loading import import_string
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
@@ -31,9 +30,6 @@ def client_options() -> dict:
     if not getattr(settings, "SEARCH_ES_VERIFY_CERTS", True):
         opts["verify_certs"] = False
         opts["ssl_show_warn"] = False
-    node_class = getattr(settings, "SEARCH_ES_NODE_CLASS", "")  # "urllib3" (default), "requests", or a class path
-    if node_class:
-        opts["node_class"] = import_string(node_class) if "." in node_class else node_class
     return opts
 
 
