@@ -15,7 +15,7 @@ import socket
 import time
 
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from elasticsearch import BadRequestError, NotFoundError, helpers
 
@@ -132,8 +132,9 @@ def rebuild(client, scope: str, docs, *, batch: int = 500) -> int:
     alias = index_alias(scope)
     name = f"{alias}-v{timezone.now():%Y%m%d%H%M%S%f}"
     try:
-        lock = IndexRebuild.objects.create(scope=scope, index_name=name,
-                                           owner=f"{socket.gethostname()}:{os.getpid()}")
+        with transaction.atomic():
+            lock = IndexRebuild.objects.create(scope=scope, index_name=name,
+                                               owner=f"{socket.gethostname()}:{os.getpid()}")
     except IntegrityError:
         other = IndexRebuild.objects.filter(scope=scope).first()
         raise RebuildRunning(f"{scope} 的索引重建已在进行（{other.owner}，开始于 "
