@@ -34,7 +34,8 @@ def notice_years() -> list[int] | None:
     if hasattr(engine, "notice_years"):  # Elasticsearch: an aggregation over the index
         try:
             return engine.notice_years()
-        except SearchUnavailable:
+        except SearchUnavailable:  # no year choices for a while; do not wait for the cluster on every page
+            cache.set("search:notice-years", [], 30)
             return None
     return sorted({y for y in SearchEntry.objects.filter(scope="notice", public=True)
                    .exclude(year=None).values_list("year", flat=True).distinct()}, reverse=True)

@@ -8,11 +8,9 @@ import time
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from es_capture_transport import install  # noqa: I001  (tests/search/es_capture_transport.py)
 
 from roles.definitions import OFFICER
-from search.models import PendingIndexUpdate
-
-from es_capture_transport import install  # noqa: I001  (tests/search/es_capture_transport.py)
 
 DOWN = "http://127.0.0.1:9"  # discard port: nothing listens
 
@@ -28,7 +26,10 @@ def es_down(settings, monkeypatch, db):
     settings.ELASTICSEARCH_URL = DOWN
     settings.SEARCH_INDEX_PREFIX = "t"
     settings.SEARCH_ES_ANALYZER = "cjk"
-    return DOWN
+    yield DOWN
+    from django.core.cache import cache
+
+    cache.delete("search:notice-years")  # the outage's empty year choices must not reach other tests
 
 
 @pytest.fixture
@@ -44,6 +45,8 @@ def publish(site_tree, django_capture_on_commit_callbacks):
 
 def test_publishing_and_editing_succeed_while_search_is_down_and_the_backlog_is_reported(
         es_down, publish, decision, django_capture_on_commit_callbacks, capsys):
+    from search.models import PendingIndexUpdate
+
     page = publish("执法监督情况通报")
     rec = decision(title="监督意见书")
     with django_capture_on_commit_callbacks(execute=True):
@@ -103,6 +106,7 @@ def test_searching_before_the_index_exists_is_503_not_a_server_error(settings, m
 
 def test_queued_updates_are_retried_with_backoff_until_the_cluster_is_back(es_down, decision, settings, monkeypatch):
     from search import pending
+    from search.models import PendingIndexUpdate
 
     t0 = timezone.now()
     rec = decision(title="监督意见书")

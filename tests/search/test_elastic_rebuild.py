@@ -3,11 +3,9 @@ the new index too; rejected (429) bulk items are retried; a failed rebuild leave
 keeps the alias; two rebuilds never run at once. Requests captured at the transport."""
 import pytest
 from django.core.management import CommandError, call_command
+from es_capture_transport import install  # noqa: I001  (tests/search/es_capture_transport.py)
 
 from search.engines import get_engine
-from search.models import IndexRebuild
-
-from es_capture_transport import install  # noqa: I001  (tests/search/es_capture_transport.py)
 
 SHARDS = {"total": 1, "successful": 1, "skipped": 0, "failed": 0}
 
@@ -30,6 +28,8 @@ def _docs(decision, n=3):
 
 
 def test_a_record_deleted_during_the_rebuild_is_removed_from_the_new_index_too(es, decision):
+    from search.models import IndexRebuild
+
     docs = _docs(decision)
     engine = get_engine()
     gone = docs[1].meta.id
@@ -77,6 +77,8 @@ def test_rejected_bulk_items_are_retried(es, decision):
 
 
 def test_a_failed_rebuild_deletes_its_new_index_and_keeps_the_alias(es, decision):
+    from search.models import IndexRebuild
+
     docs = _docs(decision, 2)
     es.on("PUT", r"/_bulk", responder=lambda req: (200, {"took": 1, "errors": True, "items": [
         {"index": {"_index": a["index"]["_index"], "_id": a["index"]["_id"], "status": 400,
@@ -91,6 +93,8 @@ def test_a_failed_rebuild_deletes_its_new_index_and_keeps_the_alias(es, decision
 
 
 def test_only_one_rebuild_runs_at_a_time(es, decision):
+    from search.models import IndexRebuild
+
     IndexRebuild.objects.create(scope="decision", index_name="t-decisions-v20261127010000000000", owner="web1:4242")
     with pytest.raises(CommandError, match="decision 的索引重建已在进行（web1:4242"):
         call_command("search_rebuild", scope=["decision"])

@@ -8,13 +8,12 @@ import sys
 
 import pytest
 from django.core.management import CommandError, call_command
+from es_capture_transport import install  # noqa: I001  (tests/search/es_capture_transport.py)
 from freezegun import freeze_time
 
 from roles.definitions import OFFICER
 from search.engines import get_engine
 from search.engines.base import SearchQuery
-
-from es_capture_transport import install  # noqa: I001  (tests/search/es_capture_transport.py)
 
 
 @pytest.fixture
@@ -24,7 +23,10 @@ def es(settings, monkeypatch, db):
     settings.SEARCH_INDEX_PREFIX = "t"
     settings.SEARCH_ES_ANALYZER = "cjk"
     settings.SEARCH_ES_REFRESH = False
-    return recorder
+    yield recorder
+    from django.core.cache import cache
+
+    cache.delete("search:notice-years")  # canned year choices must not reach other tests
 
 
 def searches(es):

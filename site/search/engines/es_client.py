@@ -8,9 +8,9 @@ from __future__ import annotations
 import threading
 
 from django.conf import settings
-from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from .errors import SearchUnavailable
 
