@@ -15,6 +15,17 @@ from roles.definitions import OFFICER
 DOWN = "http://127.0.0.1:9"  # discard port: nothing listens
 
 
+
+@pytest.fixture(autouse=True)
+def _fresh_year_choices():
+    """Year choices are cached 10 minutes: canned or outage answers must not reach other tests."""
+    from django.core.cache import cache
+
+    cache.delete("search:notice-years")
+    yield
+    cache.delete("search:notice-years")
+
+
 @pytest.fixture
 def es_down(settings, monkeypatch, db):
     try:
@@ -26,10 +37,7 @@ def es_down(settings, monkeypatch, db):
     settings.ELASTICSEARCH_URL = DOWN
     settings.SEARCH_INDEX_PREFIX = "t"
     settings.SEARCH_ES_ANALYZER = "cjk"
-    yield DOWN
-    from django.core.cache import cache
-
-    cache.delete("search:notice-years")  # the outage's empty year choices must not reach other tests
+    return DOWN
 
 
 @pytest.fixture

@@ -16,6 +16,16 @@ from search.engines import get_engine
 from search.engines.base import SearchQuery
 
 
+@pytest.fixture(autouse=True)
+def _fresh_year_choices():
+    """Year choices are cached 10 minutes: canned or outage answers must not reach other tests."""
+    from django.core.cache import cache
+
+    cache.delete("search:notice-years")
+    yield
+    cache.delete("search:notice-years")
+
+
 @pytest.fixture
 def es(settings, monkeypatch, db):
     recorder = install(monkeypatch)
@@ -23,10 +33,7 @@ def es(settings, monkeypatch, db):
     settings.SEARCH_INDEX_PREFIX = "t"
     settings.SEARCH_ES_ANALYZER = "cjk"
     settings.SEARCH_ES_REFRESH = False
-    yield recorder
-    from django.core.cache import cache
-
-    cache.delete("search:notice-years")  # canned year choices must not reach other tests
+    return recorder
 
 
 def searches(es):
