@@ -12,7 +12,9 @@ def elasticsearch_ready(app_configs=None, **kwargs):
     from .engines.es_client import is_unavailable
 
     try:
-        ElasticEngine().check()
+        engine = ElasticEngine()
+        engine.client.options(request_timeout=5).info()
+        engine.check()
     except AnalyzerMissing as exc:
         return [Error(str(exc), id="search.E001")]
     except Exception as exc:  # noqa: BLE001
