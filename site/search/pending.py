@@ -27,7 +27,8 @@ def record_failure(scope: str, object_id: int, error: BaseException, now=None) -
         scope=scope, object_id=object_id, defaults={"attempts": 1, "next_attempt_at": now + backoff(1),
                                                     "last_error": str(error)[:2000]})
     if not created:
-        PendingIndexUpdate.objects.filter(pk=row.pk).update(attempts=F("attempts") + 1, last_error=str(error)[:2000])
+        PendingIndexUpdate.objects.filter(pk=row.pk).update(attempts=F("attempts") + 1,
+                                                            last_error=str(error)[:2000])
         row.refresh_from_db()
         row.next_attempt_at = now + backoff(row.attempts)
         row.save(update_fields=["next_attempt_at"])

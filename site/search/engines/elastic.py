@@ -77,7 +77,8 @@ class ElasticEngine:
             try:
                 # require_alias: never let auto-create make a concrete index named like the alias
                 self.client.index(index=target, id=str(doc.meta.id), document=body, version=version,
-                                  version_type="external", require_alias=target == alias, refresh=self._refresh())
+                                  version_type="external", require_alias=target == alias,
+                                  refresh=self._refresh())
             except ConflictError:  # a newer state of this object is already indexed
                 pass
 
@@ -134,8 +135,9 @@ class ElasticEngine:
             {"constant_score": {"filter": {"term": {"index_number_key": key}}, "boost": EXACT_BOOST}},
             {"constant_score": {"filter": {"match": {"title": {"query": text, "minimum_should_match": msm}}},
                                 "boost": TITLE_BOOST}},
-            {"constant_score": {"filter": {"multi_match": {"query": text, "fields": fields, "type": "cross_fields",
-                                                           "minimum_should_match": msm}}, "boost": 1}},
+            {"constant_score": {"filter": {"multi_match": {
+                "query": text, "fields": fields, "type": "cross_fields", "minimum_should_match": msm}},
+                "boost": 1}},
         ], "minimum_should_match": 1, "filter": self._filters(q)}}
 
     def build_body(self, q: SearchQuery) -> dict:
@@ -152,7 +154,8 @@ class ElasticEngine:
 
     def _search(self, index: str, body: dict, **kw) -> dict:
         try:
-            return self.client.options(request_timeout=search_timeout()).search(index=index, **body, **kw).body
+            client = self.client.options(request_timeout=search_timeout())
+            return client.search(index=index, **body, **kw).body
         except Exception as exc:
             if is_unavailable(exc):
                 raise SearchUnavailable(str(exc)) from exc
@@ -193,7 +196,7 @@ class ElasticEngine:
         return after
 
     def notice_years(self) -> list[int]:
-        """Years of the public notices, newest first (an aggregation; size 0, so the request cache serves it)."""
+        """Years of the public notices, newest first (an aggregation; size 0: the request cache serves it)."""
         body = {"size": 0, "query": {"bool": {"filter": self._public()}},
                 "aggs": {"years": {"terms": {"field": "year", "size": 200, "order": {"_key": "desc"}}}}}
         resp = self._search(index_alias("notice"), body, request_cache=True)
@@ -213,4 +216,4 @@ class ElasticEngine:
                    agency=src.get("agency", ""), outcome=src.get("outcome", ""),
                    process_kind=src.get("process_kind", ""),
                    snippet=mark_safe(body_hl[0]) if body_hl else mark_safe(""),  # encoder html: escaped by ES
-                   exact=bool(key) and key in (src.get("doc_number_key", ""), src.get("index_number_key", "")))
+                   exact=bool(key) and key in (src.get("doc_number_key"), src.get("index_number_key")))

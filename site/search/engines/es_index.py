@@ -24,8 +24,8 @@ from .errors import AnalyzerMissing
 
 log = logging.getLogger("search")
 SCOPES = ("notice", "decision")
-MAX_RESULT_WINDOW = 10_000  # index.max_result_window, Elasticsearch's default: from + size beyond it is refused
-REBUILD_GC_DELETES = "12h"  # keep delete tombstones while a rebuild runs, so a stale bulk item cannot resurrect
+MAX_RESULT_WINDOW = 10_000  # index.max_result_window (default): from + size beyond it is refused
+REBUILD_GC_DELETES = "12h"  # keep delete tombstones during a rebuild: a stale bulk item cannot resurrect
 
 # plugin analyzers: (tokenizer at index time, tokenizer at query time, plugin to install)
 PLUGINS = {
@@ -71,8 +71,9 @@ def check_analyzer(client) -> None:
             client.indices.analyze(tokenizer=tokenizer, text="行政执法监督")
         except BadRequestError as exc:
             raise AnalyzerMissing(
-                f"Elasticsearch 集群没有分词器 {tokenizer}：SEARCH_ES_ANALYZER={name} 需要在每个节点安装 {plugin} "
-                f"插件并重启集群；或改用内置的 SEARCH_ES_ANALYZER=cjk。（{exc.message}）") from exc
+                f"Elasticsearch 集群没有分词器 {tokenizer}：SEARCH_ES_ANALYZER={name} "
+                f"需要在每个节点安装 {plugin} 插件并重启集群；或改用内置的 SEARCH_ES_ANALYZER=cjk。"
+                f"（{exc.message}）") from exc
 
 
 def index_body(scope: str, *, write_alias: bool) -> dict:
@@ -116,7 +117,8 @@ def write_targets(scope: str) -> list[str]:
     """The alias, plus the new index of a rebuild in progress (written too, so the rebuild loses nothing)."""
     from ..models import IndexRebuild
 
-    return [index_alias(scope), *IndexRebuild.objects.filter(scope=scope).values_list("index_name", flat=True)]
+    rebuilding = IndexRebuild.objects.filter(scope=scope).values_list("index_name", flat=True)
+    return [index_alias(scope), *rebuilding]
 
 
 class RebuildRunning(Exception):

@@ -23,5 +23,6 @@ class Command(BaseCommand):
         self.stdout.write(f"待同步：{info['count']} 条（公告公示 {info['by_scope']['notice']} 条，决定记录 "
                           f"{info['by_scope']['decision']} 条），最早一条积压自 {oldest:%Y-%m-%d %H:%M}。")
         for row in info["rows"]:
-            self.stdout.write(f"  {row.scope}#{row.object_id} 已尝试 {row.attempts} 次，下次 "
-                              f"{timezone.localtime(row.next_attempt_at):%Y-%m-%d %H:%M:%S}：{row.last_error[:120]}")
+            due = timezone.localtime(row.next_attempt_at)
+            self.stdout.write(f"  {row.scope}#{row.object_id} 已尝试 {row.attempts} 次，"
+                              f"下次 {due:%Y-%m-%d %H:%M:%S}：{row.last_error[:120]}")

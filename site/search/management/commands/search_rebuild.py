@@ -35,9 +35,11 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
             except Exception as exc:
                 if is_unavailable(exc):
-                    raise CommandError(f"Elasticsearch 无法连接，重建未完成（旧索引不变，新索引已清除）：{exc}") from exc
+                    raise CommandError(f"Elasticsearch 无法连接，重建未完成"
+                                       f"（旧索引不变，新索引已清除）：{exc}") from exc
                 raise
-            self.stdout.write(f"{engine.name}: {name} 已索引 {n} 条，用时 {time.perf_counter() - started:.1f} 秒")
+            seconds = time.perf_counter() - started
+            self.stdout.write(f"{engine.name}: {name} 已索引 {n} 条，用时 {seconds:.1f} 秒")
 
     def _clear_lock(self, engine, scope):
         from search.models import IndexRebuild

@@ -23,7 +23,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         except Exception as exc:
             if is_unavailable(exc):
-                raise CommandError(f"Elasticsearch 无法连接，索引未建立：{exc}。集群恢复后重新运行 search_setup；"
+                raise CommandError(f"Elasticsearch 无法连接，索引未建立：{exc}。"
+                                   f"集群恢复后重新运行 search_setup；"
                                    f"期间发布与编辑照常，索引更新进入待同步队列（search_pending）。") from exc
             raise
         for scope in ("notice", "decision"):
