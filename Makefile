@@ -16,6 +16,7 @@ install: $(VENV)/.installed
 
 migrate: install
 	$(PY) manage.py migrate --noinput
+	-$(PY) manage.py search_setup
 
 demo: migrate
 	$(PY) manage.py load_demo

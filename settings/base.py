@@ -153,8 +153,25 @@ DEFAULT_JURISDICTION = os.environ.get("DEFAULT_JURISDICTION", "wanzhou")
 
 # Search: unset = embedded engine (site/search), set = Elasticsearch 8.x cluster.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-# Elasticsearch analyzer for Chinese text: "cjk" (built in), or "smartcn" / "ik_max_word" where installed.
+# Elasticsearch analyzer for Chinese text: "cjk" (built in: bigrams + single characters), or "smartcn" /
+# "ik" (ik_max_word when indexing, ik_smart for queries) where that plugin is installed on every node.
 SEARCH_ES_ANALYZER = os.environ.get("SEARCH_ES_ANALYZER", "cjk")
+# Secured clusters (Elasticsearch 8 enables TLS with its own CA): an API key (base64 "id:key" as Kibana
+# shows it), the CA certificate file, or the CA's SHA-256 fingerprint; verification off only for a test bed.
+SEARCH_ES_API_KEY = os.environ.get("SEARCH_ES_API_KEY", "")
+SEARCH_ES_CA_CERTS = os.environ.get("SEARCH_ES_CA_CERTS", "")
+SEARCH_ES_FINGERPRINT = os.environ.get("SEARCH_ES_FINGERPRINT", "")
+SEARCH_ES_VERIFY_CERTS = os.environ.get("SEARCH_ES_VERIFY_CERTS", "1") != "0"
+# Replicas per index (0 on a single node; 1 or more on a cluster of several data nodes).
+SEARCH_ES_REPLICAS = int(os.environ.get("SEARCH_ES_REPLICAS", "0"))
+# Seconds a search waits for the cluster before the page answers 503 (writes and bulk loads wait longer).
+SEARCH_ES_TIMEOUT = float(os.environ.get("SEARCH_ES_TIMEOUT", "3"))
+SEARCH_ES_WRITE_TIMEOUT = float(os.environ.get("SEARCH_ES_WRITE_TIMEOUT", "10"))
+SEARCH_ES_BULK_TIMEOUT = float(os.environ.get("SEARCH_ES_BULK_TIMEOUT", "120"))
+# How many of a query's words must match: up to 3 all of them, longer queries 75 % (ES minimum_should_match).
+SEARCH_ES_MINIMUM_SHOULD_MATCH = os.environ.get("SEARCH_ES_MINIMUM_SHOULD_MATCH", "3<75%")
+# Retry-After (seconds) sent with the 503 answer while search is unavailable.
+SEARCH_RETRY_AFTER_SECONDS = int(os.environ.get("SEARCH_RETRY_AFTER_SECONDS", "60"))
 # Alias names are <prefix>-notices / <prefix>-decisions (versioned indices behind them).
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "supervision")
 # Embedded engine tokenising: "bigram" (finds every substring) or "jieba"; benchmarks/search_bench.py compares.

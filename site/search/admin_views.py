@@ -10,6 +10,8 @@ from decisions.selectors import visible_records
 
 from .engines import get_engine
 from .engines.base import DECISION_FACETS, MAX_QUERY_LENGTH, SearchQuery
+from .engines.errors import UNAVAILABLE_MESSAGE, SearchUnavailable
+from .views import retry_after
 
 KIND_LABELS = dict(PROCESS_KINDS)
 
@@ -26,7 +28,13 @@ def decision_search(request):
         page = 1
     q = SearchQuery(text=text, scope="decision", filters=filters, page=page, per_page=20, user=request.user,
                     facets=tuple(DECISION_FACETS))
-    results = None if message else get_engine().search(q)
+    try:
+        results = None if message else get_engine().search(q)
+    except SearchUnavailable:
+        response = render(request, "search/admin_decisions.html", {"q": q, "message": UNAVAILABLE_MESSAGE},
+                          status=503)
+        response["Retry-After"] = retry_after()
+        return response
     facets = []
     if results is not None:
         for name, heading in DECISION_FACETS.items():

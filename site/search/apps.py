@@ -8,6 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = "检索"
 
     def ready(self):
-        from . import indexing
+        from . import checks, indexing, jobs  # noqa: F401  (jobs: the scheduler's retry of queued updates)
 
         indexing.connect()

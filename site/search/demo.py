@@ -4,7 +4,7 @@ from demo.loaders import loader
 
 from .documents import all_objects, build
 from .engines import get_engine
-
+from .engines.es_client import is_unavailable
 
 # a few decision records so the staff search (决定检索) has something to find; demo text only
 DEMO_DECISIONS = [
@@ -39,6 +39,12 @@ def _demo_decisions() -> int:
 def load_search_index() -> str:
     _demo_decisions()
     engine = get_engine()
-    counts = {scope: engine.rebuild(scope, (build(scope, o) for o in all_objects(scope)))
-              for scope in ("notice", "decision")}
+    try:
+        counts = {scope: engine.rebuild(scope, (build(scope, o) for o in all_objects(scope)))
+                  for scope in ("notice", "decision")}
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        return (f"Elasticsearch 无法连接，检索索引未重建（内容已载入，更新在待同步队列中）；"
+                f"集群恢复后运行 manage.py search_rebuild。{exc}")
     return f"已索引公告公示 {counts['notice']} 条、决定记录 {counts['decision']} 条"

@@ -15,8 +15,11 @@ from .tokenize import code_key
 
 
 def es_analyzer() -> str:
-    """`cjk` works on a stock cluster; `smartcn` or `ik_max_word` where that plugin is installed."""
-    return getattr(settings, "SEARCH_ES_ANALYZER", "cjk") or "cjk"
+    """"cjk" (bigrams and single characters, a stock cluster), "smartcn" or "ik" where that plugin is
+    installed. Text fields name two custom analyzers the Elasticsearch engine defines from this setting
+    when it creates an index (engines/es_index.py): one for indexing, one for queries."""
+    value = (getattr(settings, "SEARCH_ES_ANALYZER", "cjk") or "cjk").strip().lower()
+    return "ik" if value.startswith("ik") else value
 
 
 def index_alias(scope: str) -> str:
@@ -24,7 +27,7 @@ def index_alias(scope: str) -> str:
 
 
 def _text(**kw):
-    return Text(analyzer=es_analyzer(), **kw)
+    return Text(analyzer="supervision_index", search_analyzer="supervision_search", **kw)
 
 
 class _Common(Document):
@@ -41,6 +44,7 @@ class _Common(Document):
     index_number = Keyword()
     index_number_key = Keyword()
     url = Keyword(index=False)
+    object_id = Long()  # Elasticsearch: the unique last sort key (search_after needs one; _id has no doc values)
 
 
 class NoticeDocument(_Common):

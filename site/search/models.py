@@ -73,3 +73,42 @@ class Posting(models.Model):
         # the one covering index: a term's postings newest first (results are walked in that order and
         # stop after a page), and (term, day, entry) finds whether an entry holds a term
         indexes = [models.Index(fields=["term", "day", "entry", "weight"], name="search_posting_walk")]
+
+
+class PendingIndexUpdate(models.Model):
+    """An index update the search cluster did not take (down, overloaded): retried with backoff by the
+    scheduler until it goes through; `manage.py search_pending` reports the backlog. The object's state
+    is read again at each try, so one row per object is enough however often it changed."""
+
+    scope = models.CharField("范围", max_length=16, choices=SCOPES)
+    object_id = models.BigIntegerField("对象编号")
+    attempts = models.PositiveIntegerField("已尝试次数", default=0)
+    next_attempt_at = models.DateTimeField("下次尝试时间")
+    last_error = models.TextField("最近一次错误", blank=True)
+    created_at = models.DateTimeField("首次失败时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "待同步的检索更新"
+        verbose_name_plural = "待同步的检索更新"
+        constraints = [models.UniqueConstraint(fields=["scope", "object_id"], name="search_pending_unique")]
+        indexes = [models.Index(fields=["next_attempt_at"], name="search_pending_due")]
+
+    def __str__(self) -> str:
+        return f"{self.scope}#{self.object_id}"
+
+
+class IndexRebuild(models.Model):
+    """A rebuild in progress (Elasticsearch): the lock that lets only one run per scope, and the new
+    index every write also goes to until the alias is swapped (so nothing written meanwhile is lost)."""
+
+    scope = models.CharField("范围", max_length=16, choices=SCOPES, unique=True)
+    index_name = models.CharField("新索引", max_length=200)
+    started_at = models.DateTimeField("开始时间", auto_now_add=True)
+    owner = models.CharField("执行者", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "进行中的索引重建"
+        verbose_name_plural = "进行中的索引重建"
+
+    def __str__(self) -> str:
+        return f"{self.scope} → {self.index_name}"

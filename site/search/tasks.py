@@ -1,8 +1,13 @@
-"""Background indexing (django-tasks): immediate in dev/test, the database worker in production."""
+"""Background indexing (django-tasks): immediate in dev/test, the database worker in production.
+When the search cluster is down the update is queued (pending.py) instead of failing the publication."""
+import time
+
 from django_tasks import task
 
+from . import pending
 from .documents import build, load_object
 from .engines import get_engine
+from .engines.es_client import is_unavailable
 
 
 def is_indexable(scope: str, obj) -> bool:
@@ -10,13 +15,33 @@ def is_indexable(scope: str, obj) -> bool:
     return obj is not None and (scope == "decision" or (obj.live and not obj.expired))
 
 
-@task()
-def sync_object(scope: str, object_id: int) -> str:
-    """Bring one object's index entry in line with the database: (re)index it, or drop it."""
+def sync_now(scope: str, object_id: int, now=None) -> str:
+    """Bring one object's index entry in line with the database: "indexed", "removed" or "queued"."""
+    version = time.time_ns() // 1000  # read time: a later read always writes a higher (external) version
     obj = load_object(scope, object_id)
     engine = get_engine()
-    if is_indexable(scope, obj):
-        engine.index(scope, build(scope, obj))
-        return "indexed"
-    engine.remove(scope, object_id)
-    return "removed"
+    try:
+        if is_indexable(scope, obj):
+            doc = build(scope, obj)
+            doc.meta.version = version
+            engine.index(scope, doc)
+            result = "indexed"
+        else:
+            if getattr(engine, "versioned", False):
+                engine.remove(scope, object_id, version=version)
+            else:
+                engine.remove(scope, object_id)
+            result = "removed"
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        pending.record_failure(scope, object_id, exc, now=now)
+        return "queued"
+    if engine.name == "elastic":
+        pending.clear(scope, object_id)
+    return result
+
+
+@task()
+def sync_object(scope: str, object_id: int) -> str:
+    return sync_now(scope, object_id)

@@ -7,10 +7,17 @@ from django.views.decorators.http import require_GET
 
 from .engines import get_engine
 from .engines.base import MAX_QUERY_LENGTH, SearchQuery
+from .engines.errors import UNAVAILABLE_MESSAGE, SearchUnavailable
 from .selectors import filter_options
 
 PER_PAGE = 10
 MAX_PAGE = 100  # deep pages are for crawlers, not people
+
+
+def retry_after() -> str:
+    from django.conf import settings
+
+    return str(int(getattr(settings, "SEARCH_RETRY_AFTER_SECONDS", 60)))
 
 
 def _int(value, default=None, low=None, high=None):
@@ -47,7 +54,13 @@ def parse(request) -> tuple[SearchQuery, str]:
 @require_GET
 def search_page(request):
     q, message = parse(request)
-    results = None if message else get_engine().search(q)
+    try:
+        results = None if message else get_engine().search(q)
+    except SearchUnavailable:  # the cluster is down or slow: say so quickly, ask the client to come back
+        response = render(request, "search/search.html", {"q": q, "unavailable": UNAVAILABLE_MESSAGE,
+                                                            "options": filter_options()}, status=503)
+        response["Retry-After"] = retry_after()
+        return response
     return render(request, "search/search.html", {
         "q": q, "message": message, "results": results, "options": filter_options(),
         "page_range": _page_range(q, results), "start_index": (q.page - 1) * q.per_page + 1,
@@ -68,7 +81,13 @@ def search_api(request):
         status = 400 if len(q.text) > MAX_QUERY_LENGTH else 200
         return JsonResponse({"query": q.text, "total": 0, "results": [], "message": message}, status=status,
                             json_dumps_params={"ensure_ascii": False})
-    res = get_engine().search(q)
+    try:
+        res = get_engine().search(q)
+    except SearchUnavailable:
+        response = JsonResponse({"query": q.text, "total": 0, "results": [], "message": UNAVAILABLE_MESSAGE},
+                                status=503, json_dumps_params={"ensure_ascii": False})
+        response["Retry-After"] = retry_after()
+        return response
     return JsonResponse({"query": q.text, "total": res.total, "total_is_lower_bound": res.more,
                          "page": q.page, "pages": res.pages,
                          "results": [h.as_json() for h in res.hits]},

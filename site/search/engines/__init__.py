@@ -7,7 +7,7 @@ def get_engine(name: str | None = None):
     if name == "elastic":
         from .elastic import ElasticEngine
 
-        return ElasticEngine(settings.ELASTICSEARCH_URL)
+        return ElasticEngine()  # cheap: the client and its connection pool are shared (es_client.py)
     from .embedded import EmbeddedEngine
 
     return EmbeddedEngine()

@@ -1,159 +1,219 @@
-"""Elasticsearch 8.x engine (when ELASTICSEARCH_URL is set), through elasticsearch-dsl.
+"""Elasticsearch 8.x engine (when ELASTICSEARCH_URL is set). Supported: Elasticsearch 8.0 and later 8.x
+(request shapes valid since 8.0: highlight options at the top level). OpenSearch is not supported.
 
-Chinese analysis: the built-in `cjk` analyzer (bigrams, works on a stock cluster); SEARCH_ES_ANALYZER =
-"smartcn" or "ik_max_word" where that plugin is installed. Each scope lives in a versioned index
-(`<prefix>-notices-v20261122031500`) behind an alias (`<prefix>-notices`): a rebuild fills a new index and
-swaps the alias in one atomic call, so searches never see a half-built index.
+Matching: the query's words (cjk: bigrams, a lone character as itself) must match by the
+SEARCH_ES_MINIMUM_SHOULD_MATCH rule (default: up to 3 words all, longer queries 75 %) — across title,
+metadata and body. Ranking in tiers like the embedded engine: an exact 发文字号/索引号 match, then a
+title match, then the rest; newest first inside each tier (constant scores, then date, then id).
+Index management (analysis, setup, rebuild, write targets) is in es_index.py; the client in es_client.py.
 """
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from elasticsearch import Elasticsearch, NotFoundError, helpers
-from elasticsearch.dsl import Index, Q, Search
+from elasticsearch import ConflictError, NotFoundError
 
-from ..documents import DOCUMENTS, Document, index_alias
+from ..documents import Document, index_alias
 from ..permissions import decision_scope
 from ..tokenize import code_key
-from .base import Hit, SearchQuery, SearchResults, snippet
+from . import es_index
+from .base import Hit, SearchQuery, SearchResults
+from .errors import SearchUnavailable
+from .es_client import get_client, is_unavailable, search_timeout
 
-SCOPES = ("notice", "decision")
+SCOPES = es_index.SCOPES
 EXACT_BOOST = 10_000  # a 发文字号/索引号 match outranks any text match
-TITLE_BOOST = 100  # every query word in the title outranks body-only matches
+TITLE_BOOST = 100  # a title match outranks metadata- and body-only matches
+HIGHLIGHT_MAX_ANALYZED = 100_000  # highlight the first 100k characters of a very long body, never an error
+SORT = [{"_score": {"order": "desc"}}, {"date": {"order": "desc", "missing": "_last"}},
+        {"object_id": {"order": "desc"}}]
+NOTICE_FIELDS = ["title^3", "keywords^2", "issuer", "subject_category", "kind_label", "body"]
+DECISION_FIELDS = ["title^3", "article^2", "kind_label", "body"]
+
+
+def minimum_should_match() -> str:
+    return getattr(settings, "SEARCH_ES_MINIMUM_SHOULD_MATCH", "3<75%") or "3<75%"
+
+
+def now_minute() -> str:
+    """`now` rounded down to the minute: the same filter for a minute, so Elasticsearch's caches can
+    serve it (a notice stays findable at most a minute past expire_at; publish_scheduled then removes it)."""
+    return timezone.now().replace(second=0, microsecond=0).isoformat()
 
 
 class ElasticEngine:
     name = "elastic"
+    versioned = True  # remove() takes the version of the read that decided the removal
 
-    def __init__(self, url: str):
-        self.client = Elasticsearch(url, request_timeout=30)
+    def __init__(self, url: str | None = None):
+        self.client = get_client()
 
     def _refresh(self):
         return "true" if getattr(settings, "SEARCH_ES_REFRESH", False) else "false"
 
     # ---- index management -----------------------------------------------------------------------
-    def _create_versioned(self, scope: str) -> str:
-        name = f"{index_alias(scope)}-v{timezone.now():%Y%m%d%H%M%S%f}"
-        index = Index(name, using=self.client)
-        index.settings(number_of_shards=1, number_of_replicas=getattr(settings, "SEARCH_ES_REPLICAS", 0))
-        index.document(DOCUMENTS[scope])
-        index.create()
-        return name
+    def setup(self) -> list[str]:
+        return es_index.setup(self.client)
 
-    def _current(self, scope: str) -> list[str]:
-        try:
-            return list(self.client.indices.get_alias(name=index_alias(scope)).keys())
-        except NotFoundError:
-            return []
-
-    def setup(self) -> None:
-        """Create each scope's first versioned index and alias if there is none."""
-        for scope in SCOPES:
-            if not self._current(scope):
-                name = self._create_versioned(scope)
-                self.client.indices.put_alias(index=name, name=index_alias(scope))
+    def check(self) -> None:
+        es_index.check_analyzer(self.client)
 
     def drop_all(self) -> None:
-        for scope in SCOPES:
-            for name in self._current(scope):
-                self.client.indices.delete(index=name, ignore_unavailable=True)
+        es_index.drop_all(self.client)
 
-    def rebuild(self, scope: str, docs, batch: int = 1000) -> int:
-        """Bulk-load a fresh index, then swap the alias atomically and drop the old index (no downtime)."""
-        old = self._current(scope)
-        name = self._create_versioned(scope)
-        actions = ({"_index": name, "_id": d.meta.id, "_source": d.to_dict()} for d in docs)
-        n, _ = helpers.bulk(self.client, actions, chunk_size=batch, stats_only=True)
-        self.client.indices.refresh(index=name)
-        alias = index_alias(scope)
-        self.client.indices.update_aliases(actions=[{"remove": {"index": o, "alias": alias}} for o in old]
-                                           + [{"add": {"index": name, "alias": alias}}])
-        for o in old:
-            self.client.indices.delete(index=o, ignore_unavailable=True)
-        return n
+    def rebuild(self, scope: str, docs, batch: int = 500) -> int:
+        return es_index.rebuild(self.client, scope, docs, batch=batch)
 
     # ---- documents ------------------------------------------------------------------------------
     def index(self, scope: str, doc: Document) -> None:
-        self.setup()
-        self.client.index(index=index_alias(scope), id=str(doc.meta.id), document=doc.to_dict(),
-                          refresh=self._refresh())
+        version = getattr(doc.meta, "version", None) or time.time_ns() // 1000
+        body = {**doc.to_dict(), "object_id": int(doc.meta.id)}
+        alias = index_alias(scope)
+        for target in es_index.write_targets(scope):
+            try:
+                # require_alias: never let auto-create make a concrete index named like the alias
+                self.client.index(index=target, id=str(doc.meta.id), document=body, version=version,
+                                  version_type="external", require_alias=target == alias,
+                                  refresh=self._refresh())
+            except ConflictError:  # a newer state of this object is already indexed
+                pass
 
-    def remove(self, scope: str, object_id: int) -> None:
-        try:
-            self.client.delete(index=index_alias(scope), id=str(object_id), refresh=self._refresh())
-        except NotFoundError:
-            pass
+    def remove(self, scope: str, object_id: int, version: int | None = None) -> None:
+        version = version or time.time_ns() // 1000
+        for target in es_index.write_targets(scope):
+            try:
+                self.client.delete(index=target, id=str(object_id), version=version, version_type="external",
+                                   refresh=self._refresh())
+            except NotFoundError as exc:
+                if "index_not_found" in str(exc.error):
+                    raise
+            except ConflictError:
+                pass
 
     # ---- search ---------------------------------------------------------------------------------
     def _filters(self, q: SearchQuery) -> list:
         out = []
         if q.scope == "notice":
-            out.append(Q("term", live=True))
-            out.append(Q("bool", should=[Q("bool", must_not=Q("exists", field="expire_at")),
-                                         Q("range", expire_at={"gt": timezone.now().isoformat()})]))
+            out += self._public()
         else:
             spec = decision_scope(q.user)
             if not spec.everything:
                 allowed = []
                 if spec.agency:
-                    allowed.append(Q("bool", filter=[Q("term", agency=spec.agency), Q("term", confidential=False)]))
+                    allowed.append({"bool": {"filter": [{"term": {"agency": spec.agency}},
+                                                        {"term": {"confidential": False}}]}})
                 if spec.party_user_id:
-                    allowed.append(Q("term", party_user_id=spec.party_user_id))
-                out.append(Q("bool", should=allowed, minimum_should_match=1) if allowed else Q("match_none"))
+                    allowed.append({"term": {"party_user_id": spec.party_user_id}})
+                out.append({"bool": {"should": allowed, "minimum_should_match": 1}} if allowed
+                           else {"match_none": {}})
         for name in ("kind", "jurisdiction", "process_kind", "agency", "outcome"):
             if q.filters.get(name):
-                out.append(Q("term", **{name: q.filters[name]}))
+                out.append({"term": {name: q.filters[name]}})
         if q.filters.get("year"):
-            out.append(Q("term", year=int(q.filters["year"])))
+            out.append({"term": {"year": int(q.filters["year"])}})
         return out
 
-    def search(self, q: SearchQuery) -> SearchResults:
-        s = Search(using=self.client, index=index_alias(q.scope)).extra(track_total_hits=True)
+    def _public(self) -> list:
+        return [{"term": {"live": True}},
+                {"bool": {"should": [{"bool": {"must_not": {"exists": {"field": "expire_at"}}}},
+                                     {"range": {"expire_at": {"gt": now_minute()}}}],
+                          "minimum_should_match": 1}}]
+
+    def _query(self, q: SearchQuery) -> dict:
         text = q.text.strip()
-        if text:
-            key = code_key(text)
-            fields = ["title^3", "keywords^2", "issuer", "subject_category", "kind_label", "body"]
-            if q.scope == "decision":
-                fields = ["title^3", "article^2", "kind_label", "body"]
-            query = Q("bool", should=[
-                Q("term", doc_number_key={"value": key, "boost": EXACT_BOOST}),
-                Q("term", index_number_key={"value": key, "boost": EXACT_BOOST}),
-                Q("match", title={"query": text, "operator": "and", "boost": TITLE_BOOST}),
-                Q("multi_match", query=text, fields=fields, type="cross_fields", operator="and"),
-            ], minimum_should_match=1, filter=self._filters(q))
-            s = s.query(query).sort("_score", {"date": {"order": "desc", "missing": "_last"}})
-            s = s.highlight("body", "title", fragment_size=120, number_of_fragments=1, pre_tags=["<mark>"],
-                            post_tags=["</mark>"], encoder="html", no_match_size=120)
-        else:
-            s = s.query(Q("bool", filter=self._filters(q))).sort({"date": {"order": "desc", "missing": "_last"}})
-        for name in q.facets:
-            s.aggs.bucket(name, "terms", field=name, size=30)
+        if not text:
+            return {"bool": {"filter": self._filters(q)}}
+        key = code_key(text)
+        msm = minimum_should_match()
+        fields = DECISION_FIELDS if q.scope == "decision" else NOTICE_FIELDS
+        return {"bool": {"should": [
+            {"constant_score": {"filter": {"term": {"doc_number_key": key}}, "boost": EXACT_BOOST}},
+            {"constant_score": {"filter": {"term": {"index_number_key": key}}, "boost": EXACT_BOOST}},
+            {"constant_score": {"filter": {"match": {"title": {"query": text, "minimum_should_match": msm}}},
+                                "boost": TITLE_BOOST}},
+            {"constant_score": {"filter": {"multi_match": {
+                "query": text, "fields": fields, "type": "cross_fields", "minimum_should_match": msm}},
+                "boost": 1}},
+        ], "minimum_should_match": 1, "filter": self._filters(q)}}
+
+    def build_body(self, q: SearchQuery) -> dict:
+        body = {"query": self._query(q), "sort": SORT, "track_total_hits": True,
+                "_source": {"excludes": ["body"]}}  # the snippet comes from the highlight
+        if q.text.strip():
+            body["highlight"] = {  # options at the top level: 8.0–8.13 refuse `encoder` inside a field
+                "encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fragment_size": 120,
+                "number_of_fragments": 1, "no_match_size": 120, "max_analyzed_offset": HIGHLIGHT_MAX_ANALYZED,
+                "fields": {"body": {}}}
+        if q.facets:
+            body["aggs"] = {name: {"terms": {"field": name, "size": 30}} for name in q.facets}
+        return body
+
+    def _search(self, index: str, body: dict, **kw) -> dict:
+        try:
+            client = self.client.options(request_timeout=search_timeout())
+            return client.search(index=index, **body, **kw).body
+        except Exception as exc:
+            if is_unavailable(exc):
+                raise SearchUnavailable(str(exc)) from exc
+            raise
+
+    def search(self, q: SearchQuery) -> SearchResults:
+        index = index_alias(q.scope)
+        body = self.build_body(q)
         start = (q.page - 1) * q.per_page
-        resp = s[start:start + q.per_page].execute()
-        hits = [self._hit(h, text) for h in resp.hits]
+        if start + q.per_page <= es_index.MAX_RESULT_WINDOW:
+            resp = self._search(index, {**body, "from": start, "size": q.per_page})
+        else:  # deep page: walk to it with search_after (from + size may not pass index.max_result_window)
+            after = self._cursor_at(index, body, start)
+            if after is None:
+                resp = self._search(index, {**body, "size": 0})
+                resp["hits"]["hits"] = []
+            else:
+                resp = self._search(index, {**body, "size": q.per_page, "search_after": after})
+        hits = [self._hit(h, q.text) for h in resp["hits"]["hits"]]
         facets = {}
         for name in q.facets:
-            buckets = getattr(resp.aggregations, name).buckets
-            facets[name] = [(b.key, b.doc_count) for b in buckets if b.key not in ("", None)]
-        return SearchResults(q, hits, resp.hits.total.value, facets)
+            buckets = resp.get("aggregations", {}).get(name, {}).get("buckets", [])
+            facets[name] = [(b["key"], b["doc_count"]) for b in buckets if b["key"] not in ("", None)]
+        return SearchResults(q, hits, resp["hits"]["total"]["value"], facets)
 
-    def _hit(self, h, text: str) -> Hit:
-        hl = getattr(h.meta, "highlight", None)
-        body_hl = list(getattr(hl, "body", []) or []) if hl else []
-        date = h.date
+    def _cursor_at(self, index: str, body: dict, skip: int):
+        """The sort values of the hit just before position `skip`, fetched in hops of at most 10 000
+        sort values (no sources); None when there are fewer hits than that."""
+        walk = {"query": body["query"], "sort": body["sort"], "_source": False, "track_total_hits": False}
+        after, done = None, 0
+        while done < skip:
+            n = min(skip - done, es_index.MAX_RESULT_WINDOW)
+            hop = {**walk, "size": n, **({"search_after": after} if after else {})}
+            hits = self._search(index, hop, filter_path="hits.hits.sort").get("hits", {}).get("hits", [])
+            if len(hits) < n:
+                return None
+            after, done = hits[-1]["sort"], done + n
+        return after
+
+    def notice_years(self) -> list[int]:
+        """Years of the public notices, newest first (an aggregation; size 0: the request cache serves it)."""
+        body = {"size": 0, "query": {"bool": {"filter": self._public()}},
+                "aggs": {"years": {"terms": {"field": "year", "size": 200, "order": {"_key": "desc"}}}}}
+        resp = self._search(index_alias("notice"), body, request_cache=True)
+        return [int(b["key"]) for b in resp.get("aggregations", {}).get("years", {}).get("buckets", [])]
+
+    def _hit(self, h: dict, text: str) -> Hit:
+        src = h.get("_source", {})
+        body_hl = h.get("highlight", {}).get("body", [])
+        date = src.get("date")
         if isinstance(date, str):
             date = dt.date.fromisoformat(date[:10])
-        elif isinstance(date, dt.datetime):
-            date = date.date()
         key = code_key(text)
-        return Hit(object_id=int(h.meta.id), title=h.title, url=getattr(h, "url", ""), kind=h.kind,
-                   kind_label=getattr(h, "kind_label", h.kind), date=date,
-                   doc_number=getattr(h, "doc_number", ""), index_number=getattr(h, "index_number", ""),
-                   jurisdiction=getattr(h, "jurisdiction", ""), issuer=getattr(h, "issuer", ""),
-                   agency=getattr(h, "agency", ""), outcome=getattr(h, "outcome", ""),
-                   process_kind=getattr(h, "process_kind", ""),
-                   snippet=mark_safe(body_hl[0]) if body_hl else snippet(getattr(h, "body", "") or "", text),
-                   exact=bool(key) and key in (getattr(h, "doc_number_key", ""), getattr(h, "index_number_key", "")))
+        return Hit(object_id=int(h["_id"]), title=src.get("title", ""), url=src.get("url", ""),
+                   kind=src.get("kind", ""), kind_label=src.get("kind_label", src.get("kind", "")), date=date,
+                   doc_number=src.get("doc_number", ""), index_number=src.get("index_number", ""),
+                   jurisdiction=src.get("jurisdiction", ""), issuer=src.get("issuer", ""),
+                   agency=src.get("agency", ""), outcome=src.get("outcome", ""),
+                   process_kind=src.get("process_kind", ""),
+                   snippet=mark_safe(body_hl[0]) if body_hl else mark_safe(""),  # encoder html: escaped by ES
+                   exact=bool(key) and key in (src.get("doc_number_key"), src.get("index_number_key")))

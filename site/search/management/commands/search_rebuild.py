@@ -1,13 +1,17 @@
 """Rebuild the search index from the database: every live notice and every decision record.
 
 Embedded engine: one transaction per scope (readers keep the old index until it commits).
-Elasticsearch: a new versioned index, bulk-loaded, then the alias swapped atomically."""
+Elasticsearch: a new versioned index, bulk-loaded while every write also goes to it, then the alias
+swapped atomically (searches never stop); one rebuild per scope at a time (--force clears a stale lock)."""
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from search.documents import all_objects, build
 from search.engines import get_engine
+from search.engines.errors import AnalyzerMissing
+from search.engines.es_client import is_unavailable
+from search.engines.es_index import RebuildRunning
 
 
 class Command(BaseCommand):
@@ -16,10 +20,31 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scope", choices=["notice", "decision"], action="append",
                             help="只重建该范围（可重复）；默认全部")
+        parser.add_argument("--force", action="store_true",
+                            help="清除中断的重建留下的锁（及其未完成的新索引）后再重建")
 
-    def handle(self, *args, scope=None, **options):
+    def handle(self, *args, scope=None, force=False, **options):
         engine = get_engine()
         for name in scope or ["notice", "decision"]:
+            if force and engine.name == "elastic":
+                self._clear_lock(engine, name)
             started = time.perf_counter()
-            n = engine.rebuild(name, (build(name, obj) for obj in all_objects(name)))
-            self.stdout.write(f"{engine.name}: {name} 已索引 {n} 条，用时 {time.perf_counter() - started:.1f} 秒")
+            try:
+                n = engine.rebuild(name, (build(name, obj) for obj in all_objects(name)))
+            except (RebuildRunning, AnalyzerMissing) as exc:
+                raise CommandError(str(exc)) from exc
+            except Exception as exc:
+                if is_unavailable(exc):
+                    raise CommandError(f"Elasticsearch 无法连接，重建未完成"
+                                       f"（旧索引不变，新索引已清除）：{exc}") from exc
+                raise
+            seconds = time.perf_counter() - started
+            self.stdout.write(f"{engine.name}: {name} 已索引 {n} 条，用时 {seconds:.1f} 秒")
+
+    def _clear_lock(self, engine, scope):
+        from search.models import IndexRebuild
+
+        for lock in IndexRebuild.objects.filter(scope=scope):
+            engine.client.indices.delete(index=lock.index_name, ignore_unavailable=True)
+            lock.delete()
+            self.stdout.write(f"已清除 {scope} 的重建锁（{lock.owner}）与未完成的索引 {lock.index_name}")
