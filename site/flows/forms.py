@@ -2,7 +2,7 @@
 from django import forms
 
 from rules.models import RuleProfile
-from supervisors.models import SERVING, Supervisor
+from supervisors.models import AWAITING, SERVING, Supervisor
 
 
 def jurisdiction_choices():
@@ -28,7 +28,7 @@ class RenewalForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["supervisors"].queryset = Supervisor.objects.filter(status=SERVING).order_by("jurisdiction", "name")
+        self.fields["supervisors"].queryset = Supervisor.objects.filter(status__in=[SERVING, AWAITING]).order_by("jurisdiction", "name")
 
 
 class DismissalForm(forms.Form):
@@ -40,3 +40,7 @@ class DismissalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["supervisor"].queryset = Supervisor.objects.filter(status=SERVING).order_by("jurisdiction", "name")
         self.fields["ground"].choices = grounds
+
+
+class TermEndForm(forms.Form):
+    note = forms.CharField(label="不再续聘的理由", widget=forms.Textarea(attrs={"rows": 3}))

@@ -120,6 +120,30 @@ def dismissal_new(request):
 
 
 @login_required(login_url=LOGIN)
+def term_decide(request, term_pk: int):
+    """A term that ended without an automatic end (001 第五条) waits here for the leader: renew it (the
+    renewal process) or decide not to renew (term_not_renewed)."""
+    from supervisors.models import Term
+    from supervisors.terms import PERM_APPROVE, term_not_renewed
+
+    require(request.user, PERM_APPROVE, "决定期满不再续聘")
+    term = get_object_or_404(Term.objects.select_related("supervisor"), pk=term_pk)
+    form = forms.TermEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            term_not_renewed(term=term, note=form.cleaned_data["note"], by=request.user)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"已决定{term.supervisor.name}期满不再续聘。")
+            return redirect("flows:inbox")
+    return render(request, "flows/start.html", {
+        "form": form, "heading": f"聘期届满决定：{term.supervisor.name} 第{term.number}届",
+        "note": f"{term.article}；聘期{term.start:%Y-%m-%d}至{term.end:%Y-%m-%d}已届满。"
+                "如拟续聘，请通过“发起续聘”办理；不再续聘的，在此写明理由。"})
+
+
+@login_required(login_url=LOGIN)
 def my_record(request):
     """A supervisor sees their own register entry, terms and the decisions about them, nothing else."""
     from decisions.selectors import visible_records
@@ -133,4 +157,5 @@ def my_record(request):
         "records": visible_records(request.user).filter(party_user=request.user)[:50]})
 
 
-__all__ = ["application_new", "campaign_new", "claim", "dismissal_new", "inbox", "my_record", "renewal_new"]
+__all__ = ["application_new", "campaign_new", "claim", "dismissal_new", "inbox", "my_record", "renewal_new",
+           "term_decide"]

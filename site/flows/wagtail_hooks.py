@@ -24,7 +24,7 @@ class TasksPanel(Component):
 
     def render_html(self, parent_context=None):
         from clocks.selectors import overdue
-        from supervisors.terms import terms_ending
+        from supervisors.terms import terms_awaiting_decision, terms_ending
 
         user = self.request.user
         tasks = [describe(t) for t in services.open_tasks(user)[:20]]
@@ -33,6 +33,8 @@ class TasksPanel(Component):
             "tasks": tasks,
             "overdue_count": overdue().count() if user.has_perm("clocks.view_clock") else None,
             "ending": list(terms_ending()[:10]) if staff else [],
+            "awaiting": list(terms_awaiting_decision()) if staff else [],
+            "can_decide_terms": user.has_perm("supervisors.approve_shortlist"),
         }, request=self.request)
 
 
