@@ -14,20 +14,34 @@ from wagtail.permissions import register_permission_policy
 
 from rules.permissions import policy
 
-from .models import OBJECTION_PENDING, REJECTED, UPHELD, Objection, PublicityClosure
-from .services import objection_resolve
+from .models import OBJECTION_PENDING, REJECTED, UPHELD, Objection, PublicityCandidate, PublicityClosure
+from .services import RESOLVE_ACTION, objection_resolve
 
 register_permission_policy(Objection, policy(Objection, "add", "delete"))
 register_permission_policy(PublicityClosure, policy(PublicityClosure, "add", "change", "delete"))
 
 
 class ObjectionResolveForm(WagtailAdminModelForm):
+    candidate = forms.ModelChoiceField(label="异议所涉拟聘人员", queryset=PublicityCandidate.objects.none(),
+                                       empty_label="请选择", error_messages={
+                                           "required": "请先确定异议所涉的拟聘人员（从公示名单中选择）。"})
     status = forms.ChoiceField(label="处理结论", choices=[(UPHELD, "异议成立"), (REJECTED, "异议不成立")],
                                widget=forms.RadioSelect)
 
     class Meta:
         model = Objection
-        fields = ["status", "resolution_note"]
+        fields = ["candidate", "status", "resolution_note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        obj = self.instance
+        if obj.pk:
+            candidates = PublicityCandidate.objects.filter(page_id=obj.page_id).order_by("sort_order")
+            self.fields["candidate"].queryset = candidates
+            if not obj.candidate_id:  # the objector typed a name: offer the exact match, the officer confirms
+                typed = candidates.filter(name=(obj.person_concerned or "").strip())
+                if typed.count() == 1:
+                    self.initial["candidate"] = typed.first().pk
 
     def clean(self):
         data = super().clean()
@@ -39,11 +53,27 @@ class ObjectionResolveForm(WagtailAdminModelForm):
 
 
 class ObjectionResolveView(EditView):
+    """Resolving in the admin goes through the same door as the process's task screen
+    (services.objection_resolve). A refusal there (decided a moment ago by someone else, no
+    permission) comes back as a message on the form, never a server error."""
+
     def save_instance(self):
         data = self.form.cleaned_data
         return objection_resolve(objection=Objection.objects.get(pk=self.object.pk),
                                  upheld=data["status"] == UPHELD, note=data["resolution_note"],
-                                 by=self.request.user)
+                                 by=self.request.user, candidate=data["candidate"])
+
+    def form_valid(self, form):
+        from django.core.exceptions import PermissionDenied, ValidationError
+
+        try:
+            return super().form_valid(form)
+        except (ValidationError, PermissionDenied) as exc:
+            msgs = getattr(exc, "messages", None) or [str(exc)]
+            for msg in msgs:
+                form.add_error(None, msg)
+            self.produced_error_message = "；".join(msgs)
+            return self.form_invalid(form)
 
 
 class ObjectionViewSet(ModelViewSet):
@@ -110,3 +140,8 @@ def register_notice_admin():
 @hooks.register("construct_homepage_panels")
 def add_objections_panel(request, panels):
     panels.append(PendingObjectionsPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_objection_actions(actions):
+    actions.register_action(RESOLVE_ACTION, "处理公示异议", "处理公示异议（成立/不成立），记录处理前后的状态")

@@ -16,7 +16,7 @@ from rules.periods import YEARS, term_end
 from rules.profiles import Profile, get_profile
 
 from .models import AWAITING, ENDED, SERVING, Application, Campaign, NumberSequence, Supervisor, Term
-from .services import PERM_APPROVE, PERM_OPEN, evaluate, objection_gate, record_decision, require
+from .services import PERM_APPROVE, PERM_OPEN, evaluate, is_waiting, objection_gate, record_decision, require
 
 # how long before a term ends the bureau is reminded to decide on renewal: a platform horizon,
 # not a statutory figure (the regulations set none)
@@ -103,9 +103,10 @@ def term_grant(*, supervisor: Supervisor, profile: Profile, start: dt.date, rene
 
 @transaction.atomic
 def campaign_appoint(*, campaign: Campaign, agreements: dict[int, dt.date | None] | None = None, by) -> list[Term]:
-    """Appoint the shortlist after the window closed. The objection gate: a pending objection stops
-    the appointment until resolved; an upheld one excludes that candidate (000 第六条第（三）项:
-    appointment only where the publicity raised no objection)."""
+    """Appoint the shortlist after the window closed. The objection gate: a pending objection holds only
+    the person it concerns (the others are appointed; that person waits for the objection to be
+    resolved, then this runs again for them); an upheld one excludes that candidate (000 第六条第（三）项:
+    appointment only where the publicity raised no objection). The campaign is done when nobody waits."""
     require(by, PERM_APPROVE, "决定聘任")
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     profile = get_profile(campaign.jurisdiction)
@@ -114,16 +115,17 @@ def campaign_appoint(*, campaign: Campaign, agreements: dict[int, dt.date | None
     if campaign.status == Campaign.DONE:
         raise ValidationError("本次选聘已完成聘任。")
     agreements = agreements or {}
-    shortlist = list(campaign.applications.filter(review_outcome=Application.QUALIFIED).select_related("supervisor"))
-    pending = [g for g in (objection_gate(a) for a in shortlist) if "尚未处理" in g]
-    if pending:
-        raise ValidationError(pending)
+    shortlist = list(campaign.applications.filter(review_outcome=Application.QUALIFIED, term__isnull=True,
+                                                  refusal="").select_related("supervisor", "renewal_of"))
     today = timezone.localdate()
-    terms = []
+    terms, waiting = [], []
     for app in shortlist:
-        refusal = objection_gate(app)
-        if refusal:
-            app.refusal = refusal
+        gate = objection_gate(app)
+        if is_waiting(gate):
+            waiting.append(app)
+            continue
+        if gate:
+            app.refusal = gate
             app.save(update_fields=["refusal"])
             continue
         start = renewal_start_day(app.renewal_of, today) if app.renewal_of_id else today
@@ -139,11 +141,14 @@ def campaign_appoint(*, campaign: Campaign, agreements: dict[int, dt.date | None
                              + (f"，证件编号{term.card_no}。" if term.card_no else "。"),
                         jurisdiction=profile.code, outcome=verb, article=term.article[:100], subject=term,
                         decided_on=today, party_user=app.supervisor.user)
-    if not terms:
+    if not terms and not waiting and not campaign.applications.filter(term__isnull=False).exists():
         raise ValidationError("公示对象均不符合聘任条件，本次没有可聘任的人员。")
-    campaign.status, campaign.appointed_on = Campaign.DONE, today
-    if profile.flag("appointment_announced"):
-        campaign.appointment_page_id = publish_appointment(campaign=campaign, profile=profile, terms=terms, by=by).pk
+    campaign.appointed_on = campaign.appointed_on or (today if terms else None)
+    if not waiting:
+        campaign.status = Campaign.DONE
+    if terms and profile.flag("appointment_announced"):
+        page = publish_appointment(campaign=campaign, profile=profile, terms=terms, by=by)
+        campaign.appointment_page_id = campaign.appointment_page_id or page.pk
     campaign.save(update_fields=["status", "appointed_on", "appointment_page_id"])
     return terms
 
