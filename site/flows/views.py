@@ -99,13 +99,16 @@ def renewal_new(request):
 @login_required(login_url=LOGIN)
 def dismissal_new(request):
     require(request.user, "supervisors.propose_dismissal", "提出解聘")
-    supervisor = None
-    if request.POST.get("supervisor"):
-        supervisor = Supervisor.objects.filter(pk=request.POST["supervisor"]).first()
-    code = supervisor.jurisdiction if supervisor else request.GET.get("jurisdiction") or None
-    profile = get_profile(code)
-    grounds = [(g["code"], f"{g['label']}（{g['citation']}）") for g in profile.choices("dismissal_grounds")]
-    form = forms.DismissalForm(request.POST or None, grounds=grounds)
+    from django.http import Http404
+    from rules.profiles import FigureMissing
+
+    code = request.POST.get("jurisdiction") or request.GET.get("jurisdiction") or None
+    try:
+        profile = get_profile(code)
+        grounds = [(g["code"], f"{g['label']}（{g['citation']}）") for g in profile.choices("dismissal_grounds")]
+    except FigureMissing:
+        raise Http404("没有这个辖区，或该辖区未规定解聘情形。") from None
+    form = forms.DismissalForm(request.POST or None, grounds=grounds, jurisdiction=profile.code)
     if request.method == "POST" and form.is_valid():
         try:
             services.dismissal_start(supervisor=form.cleaned_data["supervisor"], ground=form.cleaned_data["ground"],
@@ -115,8 +118,10 @@ def dismissal_new(request):
         else:
             messages.success(request, "解聘建议已提交负责人决定。")
             return redirect("flows:inbox")
+    others = [(c, name) for c, name in forms.jurisdiction_choices() if c != profile.code]
     return render(request, "flows/start.html", {"form": form, "heading": f"提出解聘（{profile.name}）",
-                                                "note": str(profile.figure("dismissal_grounds").citation)})
+                                                "note": str(profile.figure("dismissal_grounds").citation),
+                                                "switch": others, "switch_url": "flows:dismissal_new"})
 
 
 @login_required(login_url=LOGIN)
