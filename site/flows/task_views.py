@@ -3,6 +3,8 @@ already locked the process, checked the task's owner and started the activation 
 calls the service (which checks the permission again), then completes the task."""
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -67,9 +69,17 @@ class ReviewView(TaskView):
         return form
 
     def get_context_data(self, **kwargs):
+        from django.utils import timezone
+
         ctx = super().get_context_data(**kwargs)
         form = ctx["form"]
         ctx["rows"] = [(app, form[f"q_{app.pk}"], form[f"r_{app.pk}"]) for app in self.applications()]
+        campaign = self.artifact
+        if campaign.kind == campaign.RECRUITMENT and timezone.localdate() <= campaign.deadline:
+            # said before the officer fills anything in (review_complete refuses it too)
+            ctx["too_early"] = (f"报名截止日为{campaign.deadline.isoformat()}，截止后（"
+                                f"{(campaign.deadline + dt.timedelta(days=1)).isoformat()}起）方可完成资格审查。"
+                                f"目前已收到报名{len(ctx['rows'])}人。")
         return ctx
 
     def perform(self, form):

@@ -74,16 +74,17 @@ def campaign_open(*, jurisdiction: str, title: str, places: int, deadline: dt.da
     campaign.full_clean()
     campaign.save()
     if kind == Campaign.RECRUITMENT:
+        from public_notices.models.publicity import cn_date
         from public_notices.services import notice_publish
 
         title_word = profile.text("supervisor_title") or "行政执法监督员"
         body = (f"{description}\n\n{profile.authority}拟选聘{title_word}{places}名。报名条件：\n"
-                f"{conditions_text(profile)}\n报名截止日期：{deadline.isoformat()}。"
+                f"{conditions_text(profile)}\n报名截止日期：{cn_date(deadline)}。"
                 f"报名人须承诺所提交材料真实有效。").strip()
         # published by the process, not as the officer's page edit: officers may open campaigns
         # (checked above) but hold no page-publish right (roles.definitions.PAGE_PERMISSIONS)
         page = notice_publish(kind="recruitment", jurisdiction=profile.code, title=title, body=body,
-                              issuer=profile.authority, written_on=today, by=None)
+                              issuer=profile.authority, written_on=today, by=None, apply_deadline=deadline)
         campaign.notice_page_id = page.pk
         campaign.save(update_fields=["notice_page_id"])
     return campaign
