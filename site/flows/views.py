@@ -23,10 +23,37 @@ def describe(task) -> dict:
             "mine": task.owner_id is not None}
 
 
+def other_todos(user) -> list[dict]:
+    """Items waiting for `user` outside the processes, counted in 我的待办 too: for an agency liaison,
+    the opinions forwarded to their agency and not yet answered."""
+    from django.urls import reverse
+
+    try:
+        from activities.selectors import is_liaison, open_for_agency
+    except ImportError:  # activities not installed in this deployment
+        return []
+    if not is_liaison(user):
+        return []
+    return [{"title": "反馈转送的意见建议", "flow": "意见建议办理", "subject": o.title,
+             "created": o.forwarded_on, "url": reverse("activities_admin:agency_opinion", args=[o.pk])}
+            for o in open_for_agency(user).order_by("forwarded_on", "pk")]
+
+
+def starters(user) -> list[tuple[str, str]]:
+    """The 发起 buttons this user may actually use (none for supervisors and liaisons)."""
+    from django.urls import reverse
+
+    items = [("supervisors.open_campaign", "发起选聘", "flows:campaign_new"),
+             ("supervisors.open_campaign", "发起续聘", "flows:renewal_new"),
+             ("supervisors.propose_dismissal", "提出解聘", "flows:dismissal_new")]
+    return [(label, reverse(name)) for perm, label, name in items if user.has_perm(perm)]
+
+
 @login_required(login_url=LOGIN)
 def inbox(request):
     tasks = [describe(t) for t in services.open_tasks(request.user)]
-    return render(request, "flows/inbox.html", {"tasks": tasks})
+    return render(request, "flows/inbox.html", {"tasks": tasks, "others": other_todos(request.user),
+                                                "starters": starters(request.user)})
 
 
 @login_required(login_url=LOGIN)
