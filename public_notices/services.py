@@ -227,6 +227,58 @@ def objection_resolve(*, objection: Objection, upheld: bool, note: str, by,
     return objection
 
 
+# ------------------------------------------------------------------------------ deleting and withdrawing
+WITHDRAW_PERMISSION = "supervisors.approve_shortlist"  # the bureau leader's (roles.definitions.SUPERVISORS_LEADER)
+WITHDRAW_ACTION = "public_notices.publicity_withdraw"
+
+
+def publicity_guard(page) -> str:
+    """Why `page` (or a publicity list under it) may not be deleted: '' when it may. Deleting would
+    destroy the public's objections and leave the campaign unable to close."""
+    pages = PublicityPage.objects.descendant_of(page, inclusive=True)
+    for p in pages:
+        if p.objections.exists():
+            return f"《{p.title}》已收到公示异议（{p.objections.count()}件），不能删除：异议须留存并处理。"
+        if p.live and p.window_state == "open":
+            return (f"《{p.title}》正在公示期内（{p.publicity_start:%Y-%m-%d}至{p.publicity_end:%Y-%m-%d}），"
+                    "不能删除。")
+    return ""
+
+
+def publicity_withdraw(*, page: PublicityPage, reason: str, by) -> PublicityPage:
+    """Take a publicity list off the site while its window runs: only the bureau leader, only with a
+    written reason; recorded as a decision and in the page's history (who, when, window, reason)."""
+    from decisions.models import DecisionRecord
+    from wagtail.actions.unpublish_page import UnpublishPageAction
+    from wagtail.log_actions import log
+
+    if by is None or not by.is_authenticated or not by.has_perm(WITHDRAW_PERMISSION):
+        raise PermissionDenied("公示期内撤下公示须由司法局负责人决定。")
+    reason = (reason or "").strip()
+    if len(reason) < 5:
+        raise ValidationError("请写明撤下公示的理由（至少5个字）。")
+    with transaction.atomic():
+        locked = PublicityPage.objects.select_for_update().get(pk=page.pk)
+        if not locked.live:
+            raise ValidationError("该公示已不在网站上。")
+        window = f"{locked.publicity_start:%Y-%m-%d}至{locked.publicity_end:%Y-%m-%d}"
+        UnpublishPageAction(locked, user=by).execute(skip_permission_checks=True)
+        record = DecisionRecord(process_kind="publicity", title=f"公示期内撤下《{locked.title}》",
+                                body=f"公示期{window}（{locked.window_rule.citation}）内撤下公示。理由：{reason}\n"
+                                     f"决定人：{by.get_full_name() or by.get_username()}；"
+                                     f"异议{locked.objections.count()}件留存。",
+                                jurisdiction=locked.jurisdiction, outcome="撤下公示",
+                                article=str(locked.window_rule.citation)[:100], decided_on=timezone.localdate(),
+                                subject=locked)
+        record.full_clean()
+        record.save()
+        log(instance=locked, action=WITHDRAW_ACTION, user=by,
+            data={"reason": reason, "window": window, "old": "live", "new": "unpublished",
+                  "decision_record": record.pk})
+    page.refresh_from_db()
+    return page
+
+
 # ------------------------------------------------------------------------------ window close
 def closure_summary(page: PublicityPage, objections: list[Objection]) -> str:
     rule = page.window_rule
