@@ -37,7 +37,7 @@ class DismissalForm(forms.Form):
     can never be dismissed on a ground read from Wanzhou's list."""
 
     jurisdiction = forms.CharField(widget=forms.HiddenInput)
-    supervisor = forms.ModelChoiceField(label="监督员", queryset=Supervisor.objects.none(),
+    supervisor = forms.ModelChoiceField(label="监督员", queryset=Supervisor.objects.none(), empty_label="请选择监督员",
                                         error_messages={"invalid_choice": "所选监督员不属于本辖区或不在聘，请重新选择。"})
     ground = forms.ChoiceField(label="解聘情形", error_messages={
         "invalid_choice": "所选解聘情形不是本辖区办法规定的情形，请重新选择。"})
