@@ -166,24 +166,117 @@ def objection_submit(*, page: PublicityPage, objector_name: str, contact: str, f
     return objection
 
 
-def objection_resolve(*, objection: Objection, upheld: bool, note: str, by) -> Objection:
-    """A bureau officer decides an objection (成立/不成立) with a written note."""
-    if by is None or not by.has_perm("public_notices.change_objection"):
+# the permission of the process step that resolves objections (flows: RecruitmentFlow.resolve_objections);
+# the admin screen and the task screen both come through objection_resolve, so both require it
+RESOLVE_PERMISSIONS = ("public_notices.change_objection", "supervisors.review_application")
+RESOLVE_ACTION = "public_notices.objection_resolve"
+
+
+def objection_resolve(*, objection: Objection, upheld: bool, note: str, by,
+                      candidate: PublicityCandidate | None = None) -> Objection:
+    """The one door for deciding an objection (成立/不成立), whichever screen calls it (the admin's
+    异议 screen, the process's 处理公示异议 task): it checks the permission, locks the row, requires
+    the objection to be tied to the person it concerns (`candidate`, chosen from the list, when the
+    objector only typed a name), writes the decision, a DecisionRecord and a log entry (who, when,
+    old and new values). A second officer deciding the same objection at the same moment waits for
+    the lock and is told it has been decided (ValidationError), never a server error."""
+    from decisions.models import DecisionRecord
+    from wagtail.log_actions import log
+
+    if by is None or not by.is_authenticated or not all(by.has_perm(p) for p in RESOLVE_PERMISSIONS):
         raise PermissionDenied("只有司法局经办人员可以处理公示异议。")
-    if not (note or "").strip():
+    note = (note or "").strip()
+    if not note:
         raise ValidationError("请填写处理意见。")
     with transaction.atomic():
-        locked = Objection.objects.select_for_update().get(pk=objection.pk)
+        locked = Objection.objects.select_for_update().get(pk=objection.pk)  # no joins: PostgreSQL refuses FOR UPDATE on outer joins
         if locked.status != OBJECTION_PENDING:
-            raise ValidationError("该异议已处理，不能重复处理。")
+            who = locked.resolved_by.get_full_name() or locked.resolved_by.get_username() if locked.resolved_by else ""
+            raise ValidationError(f"该异议已由{who or '他人'}处理（{locked.get_status_display()}），不能重复处理。")
+        old = {"status": locked.get_status_display(), "candidate": str(locked.candidate or ""),
+               "resolution_note": locked.resolution_note}
+        if candidate is not None:
+            if candidate.page_id != locked.page_id:
+                raise ValidationError("所选拟聘人员不在本公示名单中。")
+            locked.candidate = candidate
+        if locked.candidate_id is None:
+            raise ValidationError(f"该异议所涉人员“{locked.person_concerned}”尚未与公示名单中的人员对应，"
+                                  "请先选择异议所涉的拟聘人员，再作处理。")
+        locked.person_concerned = locked.candidate.name
         locked.status = UPHELD if upheld else REJECTED
-        locked.resolution_note = note.strip()
+        locked.resolution_note = note
         locked.resolved_by = by
         locked.resolved_at = timezone.now()
         locked.full_clean()
         locked.save()
+        page = locked.page
+        rule = page.window_rule
+        outcome = locked.get_status_display()
+        record = DecisionRecord(process_kind="objection", title=f"{page.title}：对{locked.person_concerned}的异议处理",
+                                body=f"{note}\n处理人：{by.get_full_name() or by.get_username()}；"
+                                     f"处理时间：{timezone.localtime(locked.resolved_at):%Y-%m-%d %H:%M}",
+                                jurisdiction=page.jurisdiction, outcome=outcome,
+                                article=str(rule.citation)[:100], decided_on=timezone.localdate(),
+                                subject=locked)
+        record.full_clean()
+        record.save()
+        new = {"status": outcome, "candidate": str(locked.candidate), "resolution_note": note}
+        log(instance=locked, action=RESOLVE_ACTION, user=by,
+            data={"old": old, "new": new, "decision_record": record.pk})
     objection.refresh_from_db()
     return objection
+
+
+# ------------------------------------------------------------------------------ deleting and withdrawing
+WITHDRAW_PERMISSION = "supervisors.approve_shortlist"  # the bureau leader's (roles.definitions.SUPERVISORS_LEADER)
+WITHDRAW_ACTION = "public_notices.publicity_withdraw"
+
+
+def publicity_guard(page) -> str:
+    """Why `page` (or a publicity list under it) may not be deleted: '' when it may. Deleting would
+    destroy the public's objections and leave the campaign unable to close."""
+    pages = PublicityPage.objects.descendant_of(page, inclusive=True)
+    for p in pages:
+        if p.objections.exists():
+            return f"《{p.title}》已收到公示异议（{p.objections.count()}件），不能删除：异议须留存并处理。"
+        if p.live and p.window_state == "open":
+            return (f"《{p.title}》正在公示期内（{p.publicity_start:%Y-%m-%d}至{p.publicity_end:%Y-%m-%d}），"
+                    "不能删除。")
+    return ""
+
+
+def publicity_withdraw(*, page: PublicityPage, reason: str, by) -> PublicityPage:
+    """Take a publicity list off the site while its window runs: only the bureau leader, only with a
+    written reason; recorded as a decision and in the page's history (who, when, window, reason)."""
+    from decisions.models import DecisionRecord
+    from wagtail.actions.unpublish_page import UnpublishPageAction
+    from wagtail.log_actions import log
+
+    if by is None or not by.is_authenticated or not by.has_perm(WITHDRAW_PERMISSION):
+        raise PermissionDenied("公示期内撤下公示须由司法局负责人决定。")
+    reason = (reason or "").strip()
+    if len(reason) < 5:
+        raise ValidationError("请写明撤下公示的理由（至少5个字）。")
+    with transaction.atomic():
+        locked = PublicityPage.objects.select_for_update().get(pk=page.pk)
+        if not locked.live:
+            raise ValidationError("该公示已不在网站上。")
+        window = f"{locked.publicity_start:%Y-%m-%d}至{locked.publicity_end:%Y-%m-%d}"
+        UnpublishPageAction(locked, user=by).execute(skip_permission_checks=True)
+        record = DecisionRecord(process_kind="publicity", title=f"公示期内撤下《{locked.title}》",
+                                body=f"公示期{window}（{locked.window_rule.citation}）内撤下公示。理由：{reason}\n"
+                                     f"决定人：{by.get_full_name() or by.get_username()}；"
+                                     f"异议{locked.objections.count()}件留存。",
+                                jurisdiction=locked.jurisdiction, outcome="撤下公示",
+                                article=str(locked.window_rule.citation)[:100], decided_on=timezone.localdate(),
+                                subject=locked)
+        record.full_clean()
+        record.save()
+        log(instance=locked, action=WITHDRAW_ACTION, user=by,
+            data={"reason": reason, "window": window, "old": "live", "new": "unpublished",
+                  "decision_record": record.pk})
+    page.refresh_from_db()
+    return page
 
 
 # ------------------------------------------------------------------------------ window close

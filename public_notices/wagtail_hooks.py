@@ -14,20 +14,34 @@ from wagtail.permissions import register_permission_policy
 
 from rules.permissions import policy
 
-from .models import OBJECTION_PENDING, REJECTED, UPHELD, Objection, PublicityClosure
-from .services import objection_resolve
+from .models import OBJECTION_PENDING, REJECTED, UPHELD, Objection, PublicityCandidate, PublicityClosure
+from .services import RESOLVE_ACTION, WITHDRAW_ACTION, objection_resolve
 
 register_permission_policy(Objection, policy(Objection, "add", "delete"))
 register_permission_policy(PublicityClosure, policy(PublicityClosure, "add", "change", "delete"))
 
 
 class ObjectionResolveForm(WagtailAdminModelForm):
+    candidate = forms.ModelChoiceField(label="异议所涉拟聘人员", queryset=PublicityCandidate.objects.none(),
+                                       empty_label="请选择", error_messages={
+                                           "required": "请先确定异议所涉的拟聘人员（从公示名单中选择）。"})
     status = forms.ChoiceField(label="处理结论", choices=[(UPHELD, "异议成立"), (REJECTED, "异议不成立")],
                                widget=forms.RadioSelect)
 
     class Meta:
         model = Objection
-        fields = ["status", "resolution_note"]
+        fields = ["candidate", "status", "resolution_note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        obj = self.instance
+        if obj.pk:
+            candidates = PublicityCandidate.objects.filter(page_id=obj.page_id).order_by("sort_order")
+            self.fields["candidate"].queryset = candidates
+            if not obj.candidate_id:  # the objector typed a name: offer the exact match, the officer confirms
+                typed = candidates.filter(name=(obj.person_concerned or "").strip())
+                if typed.count() == 1:
+                    self.initial["candidate"] = typed.first().pk
 
     def clean(self):
         data = super().clean()
@@ -39,11 +53,27 @@ class ObjectionResolveForm(WagtailAdminModelForm):
 
 
 class ObjectionResolveView(EditView):
+    """Resolving in the admin goes through the same door as the process's task screen
+    (services.objection_resolve). A refusal there (decided a moment ago by someone else, no
+    permission) comes back as a message on the form, never a server error."""
+
     def save_instance(self):
         data = self.form.cleaned_data
         return objection_resolve(objection=Objection.objects.get(pk=self.object.pk),
                                  upheld=data["status"] == UPHELD, note=data["resolution_note"],
-                                 by=self.request.user)
+                                 by=self.request.user, candidate=data["candidate"])
+
+    def form_valid(self, form):
+        from django.core.exceptions import PermissionDenied, ValidationError
+
+        try:
+            return super().form_valid(form)
+        except (ValidationError, PermissionDenied) as exc:
+            msgs = getattr(exc, "messages", None) or [str(exc)]
+            for msg in msgs:
+                form.add_error(None, msg)
+            self.produced_error_message = "；".join(msgs)
+            return self.form_invalid(form)
 
 
 class ObjectionViewSet(ModelViewSet):
@@ -110,3 +140,85 @@ def register_notice_admin():
 @hooks.register("construct_homepage_panels")
 def add_objections_panel(request, panels):
     panels.append(PendingObjectionsPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_objection_actions(actions):
+    actions.register_action(RESOLVE_ACTION, "处理公示异议", "处理公示异议（成立/不成立），记录处理前后的状态")
+
+
+# ------------------------------------------------------------------ a publicity list mid-window
+@hooks.register("before_delete_page")
+def refuse_deleting_publicity_with_objections(request, page):
+    """A publicity list (or a section holding one) with objections or a running window cannot be deleted."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .services import publicity_guard
+
+    why = publicity_guard(page)
+    if why:
+        messages.error(request, why)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def withdraw_mid_window_only_by_leader_with_reason(request, page):
+    """Unpublishing a publicity list while its window runs goes through the withdrawal screen: a leader,
+    a written reason, recorded. Outside the window Wagtail's own unpublish applies."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .models import PublicityPage
+    from .services import WITHDRAW_PERMISSION
+
+    specific = page.specific
+    if not isinstance(specific, PublicityPage) or specific.window_state != "open":
+        return None
+    if not request.user.has_perm(WITHDRAW_PERMISSION):
+        messages.error(request, "该公示正在公示期内，撤下须由司法局负责人决定并写明理由，编辑不能直接撤下。")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect("publicity_withdraw", page.pk)
+
+
+def publicity_withdraw_view(request, page_id: int):
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.shortcuts import get_object_or_404, redirect
+    from django.template.response import TemplateResponse
+
+    from .models import PublicityPage
+    from .services import WITHDRAW_PERMISSION, publicity_withdraw
+
+    page = get_object_or_404(PublicityPage, pk=page_id)
+    if not request.user.has_perm(WITHDRAW_PERMISSION):
+        raise PermissionDenied("公示期内撤下公示须由司法局负责人决定。")
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publicity_withdraw(page=page, reason=form.cleaned_data["reason"], by=request.user)
+        except (ValidationError, PermissionDenied) as exc:
+            for msg in getattr(exc, "messages", None) or [str(exc)]:
+                form.add_error(None, msg)
+        else:
+            messages.success(request, f"已撤下《{page.title}》，理由已记录。")
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return TemplateResponse(request, "public_notices/admin/withdraw.html", {"page": page, "form": form})
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="撤下理由", widget=forms.Textarea(attrs={"rows": 4}),
+                             error_messages={"required": "请写明撤下公示的理由。"})
+
+
+@hooks.register("register_admin_urls")
+def register_withdraw_url():
+    from django.urls import path
+
+    return [path("publicity/<int:page_id>/withdraw/", publicity_withdraw_view, name="publicity_withdraw")]
+
+
+@hooks.register("register_log_actions")
+def register_withdraw_action(actions):
+    actions.register_action(WITHDRAW_ACTION, "公示期内撤下公示", "公示期内撤下公示（负责人决定，理由已记录）")

@@ -8,6 +8,7 @@ PROCESS_KINDS = [
     ("qualification", "资格审查"),
     ("objection", "公示异议处理"),
     ("appointment", "聘任决定"),
+    ("publicity", "公示期内撤下公示"),
     ("dismissal", "解聘决定"),
     ("opinion", "意见建议办理"),
     ("complaint", "投诉举报处理"),

@@ -6,7 +6,7 @@ from viewflow import this
 from viewflow.workflow import flow, lock
 
 from supervisors.models import Campaign
-from supervisors.services import campaign_publicity_closed, open_objections
+from supervisors.services import campaign_publicity_closed, waiting_applications
 
 from . import task_views
 from .registry import register
@@ -27,14 +27,16 @@ class CampaignSteps:
                .Permission("supervisors.approve_shortlist").Next(this.approved))
     approved = flow.If(this.is_approved).Annotation(title=_("名单是否批准")).Then(this.publicity).Else(this.review)
     # 000 第六条第（二）项 ≥5个工作日; 002 第七条第（二）项 ≥10日; 001 第四条 — closed by public_notices' signal
-    publicity = flow.Handle(this.close_publicity).Annotation(title=_("拟聘人员公示期")).Next(this.has_objections)
-    has_objections = (flow.If(this.objections_received).Annotation(title=_("是否收到异议"))
-                      .Then(this.resolve_objections).Else(this.appoint))
+    publicity = flow.Handle(this.close_publicity).Annotation(title=_("拟聘人员公示期")).Next(this.appoint)
+    # 000 第六条第（三）项; 002 第七条第（三）项、第九条. A pending objection holds only the person it
+    # concerns: the others are appointed; the held ones wait for the officer's resolution, then the
+    # leader decides on them (the loop appoint → has_objections → resolve_objections → appoint).
+    appoint = (flow.View(task_views.AppointView.as_view()).Annotation(title=_("决定聘任"))
+               .Permission("supervisors.approve_shortlist").Next(this.has_objections))
+    has_objections = (flow.If(this.objections_waiting).Annotation(title=_("是否有人员待异议处理"))
+                      .Then(this.resolve_objections).Else(this.end))
     resolve_objections = (flow.View(task_views.ResolveView.as_view()).Annotation(title=_("处理公示异议"))
                .Permission("supervisors.review_application").Next(this.appoint))
-    # 000 第六条第（三）项; 002 第七条第（三）项、第九条
-    appoint = (flow.View(task_views.AppointView.as_view()).Annotation(title=_("决定聘任"))
-               .Permission("supervisors.approve_shortlist").Next(this.end))
     end = flow.End().Annotation(title=_("完成"))
 
     def start_campaign(self, activation, campaign):
@@ -53,8 +55,8 @@ class CampaignSteps:
     def close_publicity(self, activation):
         campaign_publicity_closed(campaign=self.campaign(activation))
 
-    def objections_received(self, activation):
-        return open_objections(self.campaign(activation)).exists()
+    def objections_waiting(self, activation):
+        return bool(waiting_applications(self.campaign(activation)))
 
 
 @register("recruitment")

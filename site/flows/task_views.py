@@ -3,6 +3,8 @@ already locked the process, checked the task's owner and started the activation 
 calls the service (which checks the permission again), then completes the task."""
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -67,9 +69,17 @@ class ReviewView(TaskView):
         return form
 
     def get_context_data(self, **kwargs):
+        from django.utils import timezone
+
         ctx = super().get_context_data(**kwargs)
         form = ctx["form"]
         ctx["rows"] = [(app, form[f"q_{app.pk}"], form[f"r_{app.pk}"]) for app in self.applications()]
+        campaign = self.artifact
+        if campaign.kind == campaign.RECRUITMENT and timezone.localdate() <= campaign.deadline:
+            # said before the officer fills anything in (review_complete refuses it too)
+            ctx["too_early"] = (f"报名截止日为{campaign.deadline.isoformat()}，截止后（"
+                                f"{(campaign.deadline + dt.timedelta(days=1)).isoformat()}起）方可完成资格审查。"
+                                f"目前已收到报名{len(ctx['rows'])}人。")
         return ctx
 
     def perform(self, form):
@@ -113,8 +123,18 @@ class ResolveView(TaskView):
         return list(services.open_objections(self.artifact).filter(status="pending").order_by("pk"))
 
     def get_form(self, form_class=None):
+        from public_notices.models import PublicityCandidate
+
         form = forms.Form(**self.get_form_kwargs())
+        candidates = PublicityCandidate.objects.filter(page_id=self.artifact.publicity_page_id).order_by("sort_order")
         for o in self.objections():
+            # every objection is tied to the person it concerns before it is decided: typed names are
+            # matched to the list where they match one person exactly, and the officer confirms
+            typed = candidates.filter(name=o.person_concerned.strip())
+            initial = o.candidate_id or (typed.first().pk if typed.count() == 1 else None)
+            form.fields[f"c_{o.pk}"] = forms.ModelChoiceField(
+                label="异议所涉拟聘人员", queryset=candidates, initial=initial, empty_label="请选择",
+                error_messages={"required": f"请确定“{o.person_concerned}”的异议所涉的拟聘人员。"})
             form.fields[f"o_{o.pk}"] = forms.ChoiceField(label=f"关于{o.person_concerned}的异议", widget=forms.RadioSelect,
                                                          choices=[("rejected", "异议不成立"), ("upheld", "异议成立")])
             form.fields[f"n_{o.pk}"] = forms.CharField(label="核查情况和处理理由", widget=forms.Textarea(attrs={"rows": 2}))
@@ -123,7 +143,7 @@ class ResolveView(TaskView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = ctx["form"]
-        ctx["rows"] = [(o, form[f"o_{o.pk}"], form[f"n_{o.pk}"]) for o in self.objections()]
+        ctx["rows"] = [(o, form[f"c_{o.pk}"], form[f"o_{o.pk}"], form[f"n_{o.pk}"]) for o in self.objections()]
         ctx["resolved"] = services.open_objections(self.artifact).exclude(status="pending")
         return ctx
 
@@ -131,17 +151,20 @@ class ResolveView(TaskView):
         items = self.objections()
         for o in items:
             services.campaign_objection_resolve(objection=o, upheld=form.cleaned_data[f"o_{o.pk}"] == "upheld",
-                                                note=form.cleaned_data[f"n_{o.pk}"], by=self.request.user)
+                                                note=form.cleaned_data[f"n_{o.pk}"], by=self.request.user,
+                                                candidate=form.cleaned_data[f"c_{o.pk}"])
         if services.open_objections(self.artifact).filter(status="pending").exists():
             raise ValidationError("仍有新收到的异议尚未处理，请刷新后一并处理。")
-        return f"已处理公示异议{len(items)}件，请负责人决定聘任。"
+        return f"已处理公示异议{len(items)}件，请负责人对待定人员决定聘任。"
 
 
 class AppointView(TaskView):
     template_name = "flows/appoint.html"
 
     def shortlist(self):
-        return list(self.artifact.applications.filter(review_outcome=Application.QUALIFIED).order_by("pk"))
+        """Those still to be decided (a later round decides only the people an objection held)."""
+        return list(self.artifact.applications.filter(review_outcome=Application.QUALIFIED, term__isnull=True,
+                                                      refusal="").order_by("pk"))
 
     def get_form(self, form_class=None):
         form = forms.Form(**self.get_form_kwargs())
@@ -166,7 +189,11 @@ class AppointView(TaskView):
     def perform(self, form):
         agreements = {app.pk: form.cleaned_data.get(f"a_{app.pk}") for app in self.shortlist()}
         made = terms.campaign_appoint(campaign=self.artifact, agreements=agreements, by=self.request.user)
-        return f"已聘任{len(made)}人：" + "、".join(f"{t.supervisor.name}（{t.certificate_no}）" for t in made)
+        waiting = services.waiting_applications(self.artifact)
+        text = f"已聘任{len(made)}人：" + "、".join(f"{t.supervisor.name}（{t.certificate_no}）" for t in made)
+        if waiting:
+            text += "；" + "、".join(a.name for a in waiting) + "待公示异议处理后再决定。"
+        return text
 
 
 class DecideForm(forms.Form):

@@ -40,6 +40,7 @@ staff = [
     path("campaigns/<int:campaign_pk>/applications/new/", views.application_new, name="application_new"),
     path("renewals/new/", views.renewal_new, name="renewal_new"),
     path("dismissals/new/", views.dismissal_new, name="dismissal_new"),
+    path("terms/<int:term_pk>/decide/", views.term_decide, name="term_decide"),
     path("my-record/", views.my_record, name="my_record"),
 ]
 

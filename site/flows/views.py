@@ -23,10 +23,37 @@ def describe(task) -> dict:
             "mine": task.owner_id is not None}
 
 
+def other_todos(user) -> list[dict]:
+    """Items waiting for `user` outside the processes, counted in 我的待办 too: for an agency liaison,
+    the opinions forwarded to their agency and not yet answered."""
+    from django.urls import reverse
+
+    try:
+        from activities.selectors import is_liaison, open_for_agency
+    except ImportError:  # activities not installed in this deployment
+        return []
+    if not is_liaison(user):
+        return []
+    return [{"title": "反馈转送的意见建议", "flow": "意见建议办理", "subject": o.title,
+             "created": o.forwarded_on, "url": reverse("activities_admin:agency_opinion", args=[o.pk])}
+            for o in open_for_agency(user).order_by("forwarded_on", "pk")]
+
+
+def starters(user) -> list[tuple[str, str]]:
+    """The 发起 buttons this user may actually use (none for supervisors and liaisons)."""
+    from django.urls import reverse
+
+    items = [("supervisors.open_campaign", "发起选聘", "flows:campaign_new"),
+             ("supervisors.open_campaign", "发起续聘", "flows:renewal_new"),
+             ("supervisors.propose_dismissal", "提出解聘", "flows:dismissal_new")]
+    return [(label, reverse(name)) for perm, label, name in items if user.has_perm(perm)]
+
+
 @login_required(login_url=LOGIN)
 def inbox(request):
     tasks = [describe(t) for t in services.open_tasks(request.user)]
-    return render(request, "flows/inbox.html", {"tasks": tasks})
+    return render(request, "flows/inbox.html", {"tasks": tasks, "others": other_todos(request.user),
+                                                "starters": starters(request.user)})
 
 
 @login_required(login_url=LOGIN)
@@ -99,13 +126,16 @@ def renewal_new(request):
 @login_required(login_url=LOGIN)
 def dismissal_new(request):
     require(request.user, "supervisors.propose_dismissal", "提出解聘")
-    supervisor = None
-    if request.POST.get("supervisor"):
-        supervisor = Supervisor.objects.filter(pk=request.POST["supervisor"]).first()
-    code = supervisor.jurisdiction if supervisor else request.GET.get("jurisdiction") or None
-    profile = get_profile(code)
-    grounds = [(g["code"], f"{g['label']}（{g['citation']}）") for g in profile.choices("dismissal_grounds")]
-    form = forms.DismissalForm(request.POST or None, grounds=grounds)
+    from django.http import Http404
+    from rules.profiles import FigureMissing
+
+    code = request.POST.get("jurisdiction") or request.GET.get("jurisdiction") or None
+    try:
+        profile = get_profile(code)
+        grounds = [(g["code"], f"{g['label']}（{g['citation']}）") for g in profile.choices("dismissal_grounds")]
+    except FigureMissing:
+        raise Http404("没有这个辖区，或该辖区未规定解聘情形。") from None
+    form = forms.DismissalForm(request.POST or None, grounds=grounds, jurisdiction=profile.code)
     if request.method == "POST" and form.is_valid():
         try:
             services.dismissal_start(supervisor=form.cleaned_data["supervisor"], ground=form.cleaned_data["ground"],
@@ -115,8 +145,34 @@ def dismissal_new(request):
         else:
             messages.success(request, "解聘建议已提交负责人决定。")
             return redirect("flows:inbox")
+    others = [(c, name) for c, name in forms.jurisdiction_choices() if c != profile.code]
     return render(request, "flows/start.html", {"form": form, "heading": f"提出解聘（{profile.name}）",
-                                                "note": str(profile.figure("dismissal_grounds").citation)})
+                                                "note": str(profile.figure("dismissal_grounds").citation),
+                                                "switch": others, "switch_url": "flows:dismissal_new"})
+
+
+@login_required(login_url=LOGIN)
+def term_decide(request, term_pk: int):
+    """A term that ended without an automatic end (001 第五条) waits here for the leader: renew it (the
+    renewal process) or decide not to renew (term_not_renewed)."""
+    from supervisors.models import Term
+    from supervisors.terms import PERM_APPROVE, term_not_renewed
+
+    require(request.user, PERM_APPROVE, "决定期满不再续聘")
+    term = get_object_or_404(Term.objects.select_related("supervisor"), pk=term_pk)
+    form = forms.TermEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            term_not_renewed(term=term, note=form.cleaned_data["note"], by=request.user)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"已决定{term.supervisor.name}期满不再续聘。")
+            return redirect("flows:inbox")
+    return render(request, "flows/start.html", {
+        "form": form, "heading": f"聘期届满决定：{term.supervisor.name} 第{term.number}届",
+        "note": f"{term.article}；聘期{term.start:%Y-%m-%d}至{term.end:%Y-%m-%d}已届满。"
+                "如拟续聘，请通过“发起续聘”办理；不再续聘的，在此写明理由。"})
 
 
 @login_required(login_url=LOGIN)
@@ -133,4 +189,5 @@ def my_record(request):
         "records": visible_records(request.user).filter(party_user=request.user)[:50]})
 
 
-__all__ = ["application_new", "campaign_new", "claim", "dismissal_new", "inbox", "my_record", "renewal_new"]
+__all__ = ["application_new", "campaign_new", "claim", "dismissal_new", "inbox", "my_record", "renewal_new",
+           "term_decide"]

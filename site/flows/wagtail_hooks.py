@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import services
-from .views import describe
+from .views import describe, other_todos
 
 
 class TasksMenuItem(MenuItem):
@@ -24,15 +24,18 @@ class TasksPanel(Component):
 
     def render_html(self, parent_context=None):
         from clocks.selectors import overdue
-        from supervisors.terms import terms_ending
+        from supervisors.terms import terms_awaiting_decision, terms_ending
 
         user = self.request.user
         tasks = [describe(t) for t in services.open_tasks(user)[:20]]
+        others = other_todos(user)
         staff = user.has_perm("supervisors.review_application") or user.has_perm("supervisors.approve_shortlist")
         return render_to_string("flows/dashboard_panel.html", {
-            "tasks": tasks,
+            "tasks": tasks, "others": others, "todo_count": len(tasks) + len(others),
             "overdue_count": overdue().count() if user.has_perm("clocks.view_clock") else None,
             "ending": list(terms_ending()[:10]) if staff else [],
+            "awaiting": list(terms_awaiting_decision()) if staff else [],
+            "can_decide_terms": user.has_perm("supervisors.approve_shortlist"),
         }, request=self.request)
 
 

@@ -79,12 +79,17 @@ def dismissal_decide(*, dismissal: Dismissal, approve: bool, note: str = "", by)
         if profile.flag("dismissal_announced"):
             from public_notices.services import notice_publish
 
+            from public_notices.models.publicity import cn_date
+
             cite = profile.figure("dismissal_announced").citation
+            recover = (f"，收回聘书和证件（{profile.figure('recover_documents').citation}）"
+                       if profile.flag("recover_documents") else "")
             body = (f"{sup.name}（{sup.workplace}）因{dismissal.ground_label}（{dismissal.article}），"
-                    f"经{profile.authority}研究决定，自{today.isoformat()}起{'同意其辞任' if verb == '辞任' else '解聘其'}"
-                    f"{title_word}职务，收回聘书和证件（{cite}）。特此公告。")
+                    f"经{profile.authority}研究决定，自{cn_date(today)}起{'同意其辞任' if verb == '辞任' else '解聘其'}"
+                    f"{title_word}职务{recover}。根据{cite}，特此公告。")
             page = notice_publish(kind="dismissal", jurisdiction=profile.code, title=f"关于{verb}{sup.name}的公告",
-                                  body=body, issuer=profile.authority, written_on=today, by=by)
+                                  body=body, issuer=profile.authority, written_on=today, by=by,
+                                  dismissed_name=sup.name, ground_code=dismissal.ground)
             dismissal.notice_page_id = page.pk
         if profile.flag("notify_recommending_unit") and sup.recommending_unit:
             cite = profile.figure("notify_recommending_unit").citation

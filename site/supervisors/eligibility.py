@@ -9,6 +9,7 @@ excluded_occupations (000 第三条, 001 第二条), disqualifying_records (000 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass
 
 from stdnum.cn import ric
@@ -35,18 +36,61 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+ID_PATTERN = re.compile(r"[0-9]{17}[0-9X]")
+
+
+@dataclass(frozen=True)
+class IdNumber:
+    number: str
+    birth: dt.date
+    warning: str  # "" or why the area code could not be confirmed (never a refusal)
+
+
+def parse_id_number(raw: str, *, today: dt.date | None = None) -> IdNumber:
+    """Validate an 18-digit resident ID number: format, birth date and check digit (GB 11643).
+
+    The area code (first six digits) is NOT a refusal ground: stdnum's table lists the codes of
+    today, so a genuine number issued under a code later renamed or merged (e.g. Wanzhou 500101 for
+    someone born in 1985) is unknown to it. An unknown area code becomes a warning for the reviewer.
+    Raises ValidationError with a Chinese message."""
+    from django.core.exceptions import ValidationError
+
+    number = (raw or "").strip().upper()
+    if any(not ch.isascii() for ch in number):
+        raise ValidationError("身份证号码只能由半角数字0-9和末位字母X组成，请勿使用全角字符、表情或其他符号。")
+    if len(number) != 18:
+        raise ValidationError("身份证号码应为18位。")
+    if not ID_PATTERN.fullmatch(number):
+        raise ValidationError("身份证号码格式不正确：前17位应为数字，末位为数字或字母X。")
+    try:
+        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise ValidationError("身份证号码中的出生日期不存在，请核对。") from None
+    if birth.year < 1900 or birth > (today or dt.date.today()):
+        raise ValidationError("身份证号码中的出生日期不合理，请核对。")
+    if ric.calc_check_digit(number) != number[-1]:
+        raise ValidationError("身份证号码校验位不正确，请核对后重新填写。")
+    warning = ""
+    try:
+        ric.get_birth_place(number)
+    except Exception:  # stdnum's table knows today's codes only: a warning, never a refusal
+        warning = f"行政区划代码{number[:6]}未能在现行代码表中核实（可能为已调整的旧代码），请人工核对。"
+    return IdNumber(number, birth, warning)
+
+
 def check_id_number(application) -> CheckResult:
     """The ID number must be a valid 18-digit resident ID whose birth date matches the declared one."""
-    number = (application.id_number or "").strip().upper()
+    from django.core.exceptions import ValidationError
+
     try:
-        ric.validate(number)
-        birth = ric.get_birth_date(number)
-    except Exception:  # stdnum raises several ValidationError subclasses; all mean "not valid"
-        return CheckResult("id_number", "身份证号码", False, "身份证号码格式或校验位不正确。", "")
-    if birth != application.birth_date:
+        parsed = parse_id_number(application.id_number)
+    except ValidationError as exc:
+        return CheckResult("id_number", "身份证号码", False, exc.messages[0], "")
+    if parsed.birth != application.birth_date:
         return CheckResult("id_number", "身份证号码", False,
-                           f"身份证号码中的出生日期（{birth.isoformat()}）与填报的出生日期不一致。", "")
-    return CheckResult("id_number", "身份证号码", True, "身份证号码有效，出生日期一致。", "")
+                           f"身份证号码中的出生日期（{parsed.birth.isoformat()}）与填报的出生日期不一致。", "")
+    reason = "身份证号码有效，出生日期一致。" + (f"提示：{parsed.warning}" if parsed.warning else "")
+    return CheckResult("id_number", "身份证号码", True, reason, "")
 
 
 def check_age(application, profile: Profile) -> CheckResult:

@@ -7,10 +7,13 @@ from .models import EDUCATION_LEVELS, GENDERS
 
 
 class NoEchoInput(forms.TextInput):
-    """Never writes the submitted value back into the page (ID number, phone: privacy rule)."""
+    """Writes the submitted value back into the page only when the form told it to (ID number, phone:
+    privacy rule): a value that was itself refused or questioned is never echoed."""
+
+    echo = False
 
     def format_value(self, value):
-        return None
+        return super().format_value(value) if self.echo else None
 
 
 class ApplicationForm(forms.Form):
@@ -18,8 +21,9 @@ class ApplicationForm(forms.Form):
     gender = forms.ChoiceField(label="性别", choices=GENDERS)
     birth_date = forms.DateField(label="出生日期", widget=forms.DateInput(attrs={"type": "date"}),
                                  error_messages={"invalid": "请按“年-月-日”格式填写出生日期。"})
-    id_number = forms.CharField(label="身份证号码", max_length=18, min_length=18,
-                                error_messages={"min_length": "身份证号码应为18位。"},
+    id_number = forms.CharField(label="身份证号码", max_length=30,
+                                error_messages={"required": "请填写身份证号码。",
+                                                "max_length": "身份证号码应为18位。"},
                                 widget=NoEchoInput(attrs={"autocomplete": "off"}))
     phone = forms.RegexField(label="联系电话", regex=r"^[0-9\-]{7,20}$", max_length=20, widget=NoEchoInput,
                              error_messages={"invalid": "请填写正确的联系电话。"})
@@ -52,10 +56,24 @@ class ApplicationForm(forms.Form):
                 del self.fields[name]
 
     def clean_id_number(self):
-        return self.cleaned_data["id_number"].strip().upper()
+        from .eligibility import parse_id_number
+
+        return parse_id_number(self.cleaned_data["id_number"]).number
+
+    def full_clean(self):
+        """When another field fails, keep what the applicant typed in the ID number and phone (they were
+        valid) so they need not type them again; a refused value is never written back."""
+        super().full_clean()
+        if self.is_bound and self._errors:
+            for name in ("id_number", "phone"):
+                if name not in self._errors and name in self.fields:
+                    self.fields[name].widget.echo = True
 
     def clean(self):
         data = super().clean()
         if data.get("intake") == "unit" and not (data.get("recommending_unit") or "").strip():
             self.add_error("recommending_unit", "单位推荐须填写推荐单位名称。")
+        number, birth = data.get("id_number"), data.get("birth_date")
+        if number and birth and number[6:14] != birth.strftime("%Y%m%d"):
+            self.add_error("birth_date", "出生日期与身份证号码中的出生日期不一致，请核对。")
         return data

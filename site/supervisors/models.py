@@ -24,7 +24,11 @@ class MaskedMixin:
     masked_phone.short_description = "联系电话"
 
 SERVING, DISMISSED, ENDED, CANDIDATE = "serving", "dismissed", "ended", "candidate"
-SUPERVISOR_STATUS = [(CANDIDATE, "拟聘"), (SERVING, "在聘"), (DISMISSED, "已解聘"), (ENDED, "聘期届满")]
+# a term ended where the profile has no automatic end (001 第五条): not serving, waiting for the
+# bureau's decision (renew or not) on the dashboard
+AWAITING = "awaiting"
+SUPERVISOR_STATUS = [(CANDIDATE, "拟聘"), (SERVING, "在聘"), (AWAITING, "聘期届满待决定"), (DISMISSED, "已解聘"),
+                     (ENDED, "聘期届满")]
 
 
 class Supervisor(MaskedMixin, models.Model):
@@ -60,13 +64,15 @@ class Supervisor(MaskedMixin, models.Model):
 
     @property
     def current_term(self):
-        return self.terms.filter(status=Term.ACTIVE).order_by("-start").first()
+        """The term in force, or the expired one awaiting a renewal decision."""
+        return self.terms.filter(status__in=[Term.ACTIVE, Term.EXPIRED]).order_by("-start").first()
 
 
 class Term(models.Model):
     """A term of office (聘任期) with its certificate (聘书) and card (证件) numbers."""
 
     ACTIVE, RENEWED, ENDED, DISMISSED = "active", "renewed", "ended", "dismissed"
+    EXPIRED = "expired"  # past its end, no automatic end in the profile: awaiting a decision
     supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="terms")
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
     number = models.PositiveSmallIntegerField("连续第几届", default=1)
@@ -74,10 +80,11 @@ class Term(models.Model):
     end = models.DateField("聘任届满日")
     article = models.CharField("聘期依据", max_length=100)
     certificate_no = models.CharField("聘书编号", max_length=32)
-    card_no = models.CharField("证件编号", max_length=32)
+    card_no = models.CharField("证件编号", max_length=32, blank=True,
+                               help_text="规则配置 appointment_documents 不含证件（如001）时为空")
     agreement_signed_on = models.DateField("志愿服务协议签订日", null=True, blank=True)
     status = models.CharField("状态", max_length=16, default=ACTIVE, db_index=True, choices=[
-        (ACTIVE, "在聘"), (RENEWED, "已续聘"), (ENDED, "期满解聘"), (DISMISSED, "提前解聘")])
+        (ACTIVE, "在聘"), (EXPIRED, "届满待决定"), (RENEWED, "已续聘"), (ENDED, "期满解聘"), (DISMISSED, "提前解聘")])
     documents_recovered_on = models.DateField("聘书证件收回日", null=True, blank=True)
 
     class Meta:
@@ -86,7 +93,8 @@ class Term(models.Model):
         ordering = ["-start"]
         constraints = [
             models.UniqueConstraint(fields=["jurisdiction", "certificate_no"], name="unique_certificate_no"),
-            models.UniqueConstraint(fields=["jurisdiction", "card_no"], name="unique_card_no"),
+            models.UniqueConstraint(fields=["jurisdiction", "card_no"], condition=~models.Q(card_no=""),
+                                    name="unique_card_no"),
         ]
 
     def __str__(self) -> str:

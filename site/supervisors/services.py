@@ -74,16 +74,17 @@ def campaign_open(*, jurisdiction: str, title: str, places: int, deadline: dt.da
     campaign.full_clean()
     campaign.save()
     if kind == Campaign.RECRUITMENT:
+        from public_notices.models.publicity import cn_date
         from public_notices.services import notice_publish
 
         title_word = profile.text("supervisor_title") or "行政执法监督员"
         body = (f"{description}\n\n{profile.authority}拟选聘{title_word}{places}名。报名条件：\n"
-                f"{conditions_text(profile)}\n报名截止日期：{deadline.isoformat()}。"
+                f"{conditions_text(profile)}\n报名截止日期：{cn_date(deadline)}。"
                 f"报名人须承诺所提交材料真实有效。").strip()
         # published by the process, not as the officer's page edit: officers may open campaigns
         # (checked above) but hold no page-publish right (roles.definitions.PAGE_PERMISSIONS)
         page = notice_publish(kind="recruitment", jurisdiction=profile.code, title=title, body=body,
-                              issuer=profile.authority, written_on=today, by=None)
+                              issuer=profile.authority, written_on=today, by=None, apply_deadline=deadline)
         campaign.notice_page_id = page.pk
         campaign.save(update_fields=["notice_page_id"])
     return campaign
@@ -255,34 +256,49 @@ def open_objections(campaign: Campaign):
     return Objection.objects.filter(page_id=campaign.publicity_page_id)
 
 
+def untied_pending(campaign: Campaign):
+    """Pending objections not yet tied to a person on the list (the objector only typed a name): until
+    an officer ties them, nobody knows whom they concern, so they hold every appointment."""
+    return open_objections(campaign).filter(status="pending", candidate__isnull=True)
+
+
 def objection_gate(app: Application) -> str:
-    """'' when `app` may be appointed; otherwise why not (pending or upheld objection)."""
-    objections = open_objections(app.campaign).filter(candidate__supervisor=app.supervisor)
+    """'' when `app` may be appointed; otherwise why not (pending or upheld objection). A pending
+    objection holds only the person it concerns; an untied one holds everyone until tied."""
+    objections = open_objections(app.campaign).filter(candidate__supervisor=app.supervisor) \
+        if app.supervisor_id else open_objections(app.campaign).none()
     statuses = set(objections.values_list("status", flat=True))
-    if "pending" in statuses:
-        return f"{app.name}有尚未处理的公示异议，须经办人处理后方可聘任。"
     if "upheld" in statuses:
         return f"{app.name}的公示异议经核查成立，不予聘任。"
+    if "pending" in statuses:
+        return f"{app.name}有尚未处理的公示异议，须经办人处理后方可聘任。"
+    if untied_pending(app.campaign).exists():
+        return f"有尚未确定所涉人员的公示异议，须经办人确定所涉人员并处理后方可聘任{app.name}。"
     return ""
 
 
+def is_waiting(gate: str) -> bool:
+    return "尚未" in gate
+
+
+def waiting_applications(campaign: Campaign) -> list[Application]:
+    """Shortlisted people neither appointed nor refused, held by a pending objection."""
+    return [a for a in campaign.applications.filter(review_outcome=Application.QUALIFIED, term__isnull=True,
+                                                    refusal="").select_related("supervisor", "campaign")
+            if is_waiting(objection_gate(a))]
+
+
 @transaction.atomic
-def campaign_objection_resolve(*, objection, upheld: bool, note: str, by):
-    """An officer resolves one objection (public_notices does the page side); the decision is recorded."""
+def campaign_objection_resolve(*, objection, upheld: bool, note: str, by, candidate=None):
+    """The process's 处理公示异议 step: the same door as the admin's screen
+    (public_notices.services.objection_resolve: permission, lock, tie to the person, decision record,
+    log entry)."""
     require(by, PERM_REVIEW, "处理公示异议")
     if not (note or "").strip():
         raise ValidationError("处理公示异议须写明核查情况和理由。")
     from public_notices.services import objection_resolve
 
-    objection_resolve(objection=objection, upheld=upheld, note=note, by=by)
-    campaign = Campaign.objects.filter(publicity_page_id=objection.page_id).first()
-    name = objection.person_concerned
-    record_decision(kind="objection", title=f"{campaign.title if campaign else '公示'}：对{name}的异议处理",
-                    body=note.strip(), jurisdiction=campaign.jurisdiction if campaign else "",
-                    outcome="异议成立" if upheld else "异议不成立",
-                    article=str(get_profile(campaign.jurisdiction).figure("publicity_period").citation)
-                    if campaign else "", subject=objection, decided_on=timezone.localdate())
-    return objection
+    return objection_resolve(objection=objection, upheld=upheld, note=note, by=by, candidate=candidate)
 
 
 def sync_publicity_dates(**kwargs) -> int:

@@ -45,7 +45,16 @@ def apply(request, jurisdiction: str, pk: int):
         else:
             return redirect("supervisors:applied", jurisdiction=profile.code, pk=campaign.pk)
     return render(request, "supervisors/apply.html", {"profile": profile, "campaign": campaign, "form": form,
-                                                      "conditions": services.conditions_text(profile)})
+                                                      "conditions": services.conditions_text(profile),
+                                                      "notice_url": notice_url(campaign)})
+
+
+def notice_url(campaign: Campaign) -> str:
+    """The campaign's 选聘公告 (live), for the link back from the application form."""
+    from wagtail.models import Page
+
+    page = Page.objects.live().filter(pk=campaign.notice_page_id).first() if campaign.notice_page_id else None
+    return page.url if page else ""
 
 
 def applied(request, jurisdiction: str, pk: int):

@@ -85,7 +85,7 @@ def test_start_screens_open_renewal_and_dismissal_with_the_profile_grounds(site_
     client.force_login(officer)
     form = client.get("/workflow/dismissals/new/?jurisdiction=weihai").content.decode()
     assert "泄露国家秘密" in form and "第十六条第（二）项" in form  # 001 第十六条 grounds
-    response = client.post("/workflow/dismissals/new/", {"supervisor": sup.pk, "ground": "leak",
+    response = client.post("/workflow/dismissals/new/", {"jurisdiction": "weihai", "supervisor": sup.pk, "ground": "leak",
                                                         "statement": "泄露工作秘密。"})
     assert response.status_code == 302
     assert Dismissal.objects.get().ground == "leak"

@@ -112,7 +112,68 @@ def test_officer_resolves_an_objection_in_the_admin(client, make_user, objection
     url = f"/admin/objections/edit/{objection.pk}/"
     response = client.post(url, {"status": "rejected", "resolution_note": ""})
     assert "请填写处理意见" in response.content.decode()
-    response = client.post(url, {"status": "rejected", "resolution_note": "经核实，所反映情况不属实。"})
+    liu = objection.page.candidates.get(name="刘明")
+    assert f'<option value="{liu.pk}" selected>' in client.get(url).content.decode()  # typed name offered
+    response = client.post(url, {"candidate": liu.pk, "status": "rejected", "resolution_note": "经核实，所反映情况不属实。"})
     assert response.status_code == 302
     objection.refresh_from_db()
     assert objection.status == "rejected" and objection.resolved_by == officer and objection.resolved_at
+    assert objection.candidate == liu
+
+
+# ------------------------------------------------------------------ one door for the objection decision
+def test_admin_resolution_goes_through_the_door_decision_record_and_log_entry(client, make_user, objection):
+    from decisions.models import DecisionRecord
+    from wagtail.models import ModelLogEntry
+
+    officer = make_user("off", "司法局经办人")
+    client.force_login(officer)
+    url = f"/admin/objections/edit/{objection.pk}/"
+    # tied to the person before it can be resolved
+    html = client.post(url, {"candidate": "", "status": "upheld", "resolution_note": "经核实属实。"}).content.decode()
+    assert "请先确定异议所涉的拟聘人员" in html
+    liu = objection.page.candidates.get(name="刘明")
+    with freeze_time("2026-10-13 10:00:00"):
+        assert client.post(url, {"candidate": liu.pk, "status": "upheld",
+                                 "resolution_note": "经核实属实。"}).status_code == 302
+    record = DecisionRecord.objects.get(process_kind="objection")
+    assert record.outcome == "异议成立" and record.decided_on == dt.date(2026, 10, 13)
+    assert "第六条第（二）项" in record.article and "处理人：off" in record.body and record.subject == objection
+    entry = ModelLogEntry.objects.get(action="public_notices.objection_resolve")
+    assert entry.user == officer and entry.object_id == str(objection.pk)
+    assert entry.data["old"]["status"] == "待处理" and entry.data["new"]["status"] == "异议成立"
+    assert entry.data["new"]["candidate"].startswith("刘明")
+
+
+def test_admin_resolution_needs_the_process_permission(client, make_user, objection):
+    """A leader holds change_objection but not the process step's permission (review_application)."""
+    leader = make_user("lead", "司法局负责人")
+    client.force_login(leader)
+    liu = objection.page.candidates.get(name="刘明")
+    response = client.post(f"/admin/objections/edit/{objection.pk}/",
+                           {"candidate": liu.pk, "status": "upheld", "resolution_note": "经核实属实。"})
+    assert response.status_code in (200, 403)
+    if response.status_code == 200:
+        assert "只有司法局经办人员可以处理公示异议" in response.content.decode()
+    objection.refresh_from_db()
+    assert objection.status == "pending"
+
+
+def test_two_officers_resolving_at_once_the_second_gets_a_message_not_a_500(client, make_user, objection,
+                                                                           monkeypatch):
+    """Both opened the form while it was pending; the first saved a moment before the second. The form's
+    own stale check passed for both (simulated by skipping it), so the door's lock decides."""
+    from public_notices.services import objection_resolve
+    from public_notices.wagtail_hooks import ObjectionResolveForm
+
+    first, second = make_user("off1", "司法局经办人"), make_user("off2", "司法局经办人")
+    liu = objection.page.candidates.get(name="刘明")
+    monkeypatch.setattr(ObjectionResolveForm, "clean", lambda self: self.cleaned_data)
+    objection_resolve(objection=objection, upheld=False, note="经核实不成立。", by=first, candidate=liu)
+    client.force_login(second)
+    response = client.post(f"/admin/objections/edit/{objection.pk}/",
+                           {"candidate": liu.pk, "status": "upheld", "resolution_note": "经核实属实。"})
+    assert response.status_code == 200
+    assert "该异议已由off1处理（异议不成立），不能重复处理" in response.content.decode()
+    objection.refresh_from_db()
+    assert objection.status == "rejected" and objection.resolved_by == first

@@ -76,7 +76,11 @@ def test_only_bureau_officers_resolve_objections(page, make_user):
     officer = make_user("off", "司法局经办人")
     with pytest.raises(ValidationError):
         objection_resolve(objection=objection, upheld=False, note="  ", by=officer)
-    objection_resolve(objection=objection, upheld=True, note="经核实，异议成立。", by=officer)
+    with pytest.raises(ValidationError) as exc:  # a typed name: tied to the person first
+        objection_resolve(objection=objection, upheld=True, note="经核实，异议成立。", by=officer)
+    assert "尚未与公示名单中的人员对应" in exc.value.messages[0]
+    objection_resolve(objection=objection, upheld=True, note="经核实，异议成立。", by=officer,
+                      candidate=page.candidates.get(name="刘明"))
     assert objection.status == "upheld" and objection.resolved_by == officer
     with pytest.raises(ValidationError):
         objection_resolve(objection=objection, upheld=False, note="再次处理", by=officer)

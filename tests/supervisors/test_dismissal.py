@@ -132,3 +132,50 @@ def test_absence_rule_fires_a_dismissal_proposal_automatically_000_art18_3(staff
     assert "第十八条第（三）项" in d.article
     process = flow_services.process_for(d, DismissalFlow)
     assert open_task(process, "decide").status == "NEW"  # waiting for the leader's decision
+
+
+# ------------------------------------------------------------------ issue 12: jurisdiction, notice fields
+@pytest.mark.django_db
+def test_dismissal_form_grounds_follow_the_supervisors_jurisdiction(staff):
+    """The form shows one jurisdiction's supervisors and grounds; a Wuhan supervisor posted from the
+    Wanzhou form (with a Wanzhou ground) is refused server-side, nothing recorded."""
+    officer, leader = staff
+    wuhan_sup = serving("wuhan", staff, names=("丙三",))
+    client = Client()
+    client.force_login(officer)
+    with freeze_time("2026-09-01 09:00"):
+        client.force_login(officer)
+        form = client.get("/workflow/dismissals/new/?jurisdiction=wanzhou").content.decode()
+        assert "丙三" not in form and "第十八条" in form
+        assert 'name="jurisdiction" value="wanzhou"' in form
+        refused = client.post("/workflow/dismissals/new/", {
+            "jurisdiction": "wanzhou", "supervisor": wuhan_sup.pk, "ground": "absence",
+            "statement": "无正当理由两次不参加活动。"})
+        assert refused.status_code == 200
+        assert "所选监督员不属于本辖区或不在聘" in refused.content.decode()
+        assert not Dismissal.objects.exists()
+        wuhan_form = client.get("/workflow/dismissals/new/?jurisdiction=wuhan").content.decode()
+        assert "丙三" in wuhan_form and "第十五条" in wuhan_form
+        ok = client.post("/workflow/dismissals/new/", {
+            "jurisdiction": "wuhan", "supervisor": wuhan_sup.pk, "ground": "absence",
+            "statement": "无正当理由连续两次不参加活动。"})
+        assert ok.status_code == 302
+    d = Dismissal.objects.get()
+    assert d.jurisdiction == "wuhan" and "第十五条" in d.article
+
+
+@pytest.mark.django_db
+def test_dismissal_notice_names_the_person_fills_its_fields_and_uses_chinese_dates(staff):
+    from public_notices.models import DismissalNoticePage
+
+    officer, leader = staff
+    sup = serving("wanzhou", staff)
+    with freeze_time("2026-11-22 09:00"):
+        d = flow_services.dismissal_start(supervisor=sup, ground="discipline_breach",
+                                          statement="未经同意接受媒体采访。", by=officer)
+        dismissals.dismissal_decide(dismissal=d, approve=True, by=leader)
+    page = DismissalNoticePage.objects.get()
+    assert page.dismissed_name == "周明" and page.ground_code == "discipline_breach"
+    assert "第十八条第（二）项" in page.ground_text
+    assert "自2026年11月22日起" in page.body and "2026-11-22" not in page.body
+    assert "收回聘书和证件" in page.body and "第十九条" in page.body

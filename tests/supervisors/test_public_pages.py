@@ -42,10 +42,14 @@ def test_application_form_validates_in_chinese_and_never_echoes_the_id_number(si
         html = Client().post(url, data).content.decode()
         assert "单位推荐须填写推荐单位名称" in html
         bad_id = {**data, "recommending_unit": "某协会", "id_number": "11010519800501001X"}
-        Client().post(url, bad_id)
-        assert campaign.applications.get().auto_passed is False  # bad checksum: recorded, flagged for review
-        dup = Client().post(url, bad_id).content.decode()
-        assert "已报名本次选聘" in dup and "11010519800501001X" not in dup
+        refused = Client().post(url, bad_id).content.decode()  # bad check digit: refused at the form
+        assert "身份证号码校验位不正确" in refused and "11010519800501001X" not in refused
+        assert not campaign.applications.exists()
+        good = {**data, "recommending_unit": "某协会"}
+        Client().post(url, good)
+        assert campaign.applications.get().auto_passed is True
+        dup = Client().post(url, good).content.decode()
+        assert "已报名本次选聘" in dup and good["id_number"] not in dup
     with freeze_time("2026-06-11 09:00"):
         assert Client().get(url).status_code == 410  # deadline passed
 

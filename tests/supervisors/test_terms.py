@@ -12,7 +12,7 @@ from flows import services as flow_services
 from roles.definitions import LEADER, OFFICER
 from rules.profiles import get_profile
 from supervisors import terms
-from supervisors.models import ENDED, SERVING, Campaign, Term
+from supervisors.models import AWAITING, ENDED, SERVING, Campaign, Term
 
 from tests.supervisors.lifecycle import appoint, close_window, recruit, review_and_publish
 
@@ -75,8 +75,9 @@ def test_unrenewed_term_ends_automatically_in_wanzhou_but_not_weihai_000_art7(st
     assert wz.status == Term.ENDED and wz.supervisor.status == ENDED
     record = DecisionRecord.objects.get(process_kind="dismissal", outcome="期满自然解聘")
     assert "第七条" in record.article
-    # Weihai's term (2 years) ended long before, yet 001 has no automatic dismissal: still open for a decision
-    assert wh.status == Term.ACTIVE and wh.supervisor.status == SERVING
+    # Weihai's term (2 years) ended long before; 001 has no automatic dismissal, but service does not
+    # silently continue: the term waits for a decision (tests/supervisors/test_term_lifecycle.py)
+    assert wh.status == Term.EXPIRED and wh.supervisor.status == AWAITING
 
 
 @pytest.mark.django_db

@@ -22,3 +22,15 @@ def supervisor_links(page):
             "open_count": open_campaigns(profile.code).count(),
             "roster_url": reverse("supervisors:roster", args=[profile.code])
             if profile.flag("publishes_roster") else ""}
+
+
+@register.inclusion_tag("supervisors/apply_link.html")
+def recruitment_apply_link(page):
+    """On a 选聘公告 made by a campaign: the link to its online application form (and its state)."""
+    from ..models import Campaign
+
+    campaign = Campaign.objects.filter(notice_page_id=page.pk, kind=Campaign.RECRUITMENT).first()
+    if campaign is None:
+        return {"campaign": None}
+    return {"campaign": campaign, "accepting": campaign.accepting,
+            "url": reverse("supervisors:apply", args=[campaign.jurisdiction, campaign.pk])}
