@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from activities.opinions import opinion_forward, opinion_submit
+from tests.activities.agencies import register_entry
 
 pytestmark = pytest.mark.django_db
 AGENCY = "市城市管理局"
@@ -18,10 +19,10 @@ def links(html: str) -> set[str]:
 
 def test_liaison_my_todo_counts_forwarded_items(make_supervisor, officer, make_liaison):
     sup = make_supervisor("weihai", login=True)
-    opinion = opinion_submit(by=sup.user, kind="opinion", agency=AGENCY, title="夜间渣土车执法不规范",
-                             body="多次发现执法人员未出示执法证件即开展检查。")
+    liaison = make_liaison("liaison1", AGENCY, "weihai")
+    opinion = opinion_submit(by=sup.user, kind="opinion", agency=register_entry(AGENCY, "weihai"),
+                             title="夜间渣土车执法不规范", body="多次发现执法人员未出示执法证件即开展检查。")
     opinion_forward(opinion=opinion, by=officer)
-    liaison = make_liaison("liaison1", AGENCY)
     other = make_liaison("liaison2", "区市场监督管理局")
     client = Client()
     client.force_login(liaison)
