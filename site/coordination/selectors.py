@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from casework.selectors import matter_clocks
-from clocks.models import RUNNING
+from clocks.models import RUNNING, Clock
 
 from .models import ACTIVE, Dispute
 
@@ -13,7 +13,9 @@ def clock_of(matter, rule_keys, *, agency=None):
     qs = matter_clocks(matter).filter(rule_key__in=keys, status=RUNNING).order_by("-pk")
     if agency is not None:
         qs = qs.filter(label__contains=agency.name)
-    return qs.first()
+    found = qs.first()
+    # fresh, without matter_clocks' prefetch: clock_pause/clock_extend recompute from the related rows
+    return Clock.objects.get(pk=found.pk) if found else None
 
 
 def government_of(profile) -> str:

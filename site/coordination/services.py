@@ -12,13 +12,24 @@ from django.utils import timezone
 from casework import documents
 from casework.models import Agency, Matter
 from casework.services import log, matter_close, matter_open, require_addressable, set_stage
-from clocks.models import RUNNING
 from clocks.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 from decisions.models import DecisionRecord
 from roles.access import agency_of, is_bureau, require
 from rules.profiles import get_profile
 
-from .models import ACCEPTED, AGREED, OPINION, PROPOSED, RECEIVED, REFUSED, SUPPLEMENT, WITHDRAWN, DONE, Answer, Dispute
+from .models import (
+    ACCEPTED,
+    AGREED,
+    DONE,
+    OPINION,
+    PROPOSED,
+    RECEIVED,
+    REFUSED,
+    SUPPLEMENT,
+    WITHDRAWN,
+    Answer,
+    Dispute,
+)
 from .selectors import clock_of, government_of
 
 HANDLE, APPROVE = "coordination.handle_dispute", "coordination.approve_dispute"

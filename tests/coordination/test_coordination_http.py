@@ -12,7 +12,6 @@ from clocks.models import Clock
 from coordination.models import Dispute
 from decisions.models import DecisionRecord
 from roles.definitions import LEADER, OFFICER
-
 from tests.coordination.helpers import agency_with_liaison, do_task, login, serve
 
 pytestmark = pytest.mark.django_db
