@@ -34,7 +34,7 @@ from .models import (
 from .selectors import choice_keys, clock_of, prior_fault_count
 
 HANDLE, DECIDE = "accountability.handle_case", "accountability.decide_case"
-FAULT_DOC, WRONG_DOC = "行政执法过错纠正和责任追究制度", "行政执法错案责任倒查问责制度"
+FAULT_DOC, WRONG_DOC = "《行政执法过错纠正和责任追究制度》", "《行政执法错案责任倒查问责制度》"
 
 
 def _doc(case: Case) -> str:

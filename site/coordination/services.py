@@ -33,7 +33,7 @@ from .models import (
 from .selectors import clock_of, government_of
 
 HANDLE, APPROVE = "coordination.handle_dispute", "coordination.approve_dispute"
-DOC = "行政执法争议协调办法"
+DOC = "《行政执法争议协调办法》"
 
 
 def _cite(profile, key: str) -> str:

@@ -164,3 +164,29 @@ def test_a_liaison_cannot_apply_in_another_agencys_name_nor_name_free_text_agenc
     response = login(lx_a).post("/admin/coordination/apply/", {
         "parties": [a.pk], "category": "duties", "title": "x", "facts": "x", "negotiation": "x"})
     assert response.status_code == 200 and not Dispute.objects.exists()
+
+
+def test_bureau_opened_coordination_asks_each_agency_to_report_within_5_wd_of_receipt(make_user):
+    """第十条第二款、第十三条: the bureau opens one itself; each agency's 5 WD run from its own receipt."""
+    a, lx_a, b, lx_b, officer, leader = setup(make_user)
+    off = login(officer)
+    with freeze_time("2026-09-29 09:00") as frozen:
+        response = off.post("/admin/coordination/open/", {
+            "agencies": [a.pk, b.pk], "category": "assistance", "title": "执法协助争议", "facts": "协助请求未获回应。"})
+        assert response.status_code == 302, response.content.decode()[-3000:]
+        dispute = Dispute.objects.get(bureau_opened=True)
+        assert dispute.state == "accepted"
+        # 7 WD from 09-29: 09-30, 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13, 10-14
+        assert clock(dispute.matter, "dispute_finish_period").due_on == dt.date(2026, 10, 14)
+        notices = Document.objects.filter(matter=dispute.matter, kind="coordination_notice").order_by("pk")
+        assert [n.addressee for n in notices] == [a.name, b.name]
+        # the applicant-side agency's liaison acknowledges online on 09-30; the other's slip says 10-08
+        frozen.move_to("2026-09-30 09:00")
+        assert login(lx_a).post(f"/admin/casework/documents/{notices[0].pk}/service/").status_code == 302
+        frozen.move_to("2026-10-08 09:00")
+        serve(off, notices[1], "2026-10-08")
+        due = {c.label: c.due_on for c in Clock.objects.filter(subject_id=str(dispute.matter.pk),
+                                                                 rule_key="dispute_bureau_report_period")}
+        assert due == {f"{a.name}报送争议情况说明": dt.date(2026, 10, 12),
+                       f"{b.name}报送争议情况说明": dt.date(2026, 10, 14)}
+        assert "维持现状" in off.get(f"/admin/casework/{dispute.matter.pk}/").content.decode()
