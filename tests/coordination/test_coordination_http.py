@@ -178,15 +178,17 @@ def test_bureau_opened_coordination_asks_each_agency_to_report_within_5_wd_of_re
         assert dispute.state == "accepted"
         # 7 WD from 09-29: 09-30, 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13, 10-14
         assert clock(dispute.matter, "dispute_finish_period").due_on == dt.date(2026, 10, 14)
-        notices = Document.objects.filter(matter=dispute.matter, kind="coordination_notice").order_by("pk")
-        assert [n.addressee for n in notices] == [a.name, b.name]
-        # the applicant-side agency's liaison acknowledges online on 09-30; the other's slip says 10-08
+        notices = {n.addressee: n for n in Document.objects.filter(matter=dispute.matter, kind="coordination_notice")}
+        assert set(notices) == {a.name, b.name}
+        # the file's agency (城市管理局, first in the register's order) acknowledges online on 09-30;
+        # the other's return slip says 10-08
+        assert dispute.matter.agency == b
         frozen.move_to("2026-09-30 09:00")
-        assert login(lx_a).post(f"/admin/casework/documents/{notices[0].pk}/service/").status_code == 302
+        assert login(lx_b).post(f"/admin/casework/documents/{notices[b.name].pk}/service/").status_code == 302
         frozen.move_to("2026-10-08 09:00")
-        serve(off, notices[1], "2026-10-08")
+        serve(off, notices[a.name], "2026-10-08")
         due = {c.label: c.due_on for c in Clock.objects.filter(subject_id=str(dispute.matter.pk),
                                                                  rule_key="dispute_bureau_report_period")}
-        assert due == {f"{a.name}报送争议情况说明": dt.date(2026, 10, 12),
-                       f"{b.name}报送争议情况说明": dt.date(2026, 10, 14)}
+        assert due == {f"{b.name}报送争议情况说明": dt.date(2026, 10, 13),  # 10-08, 10-09, 10-10, 10-12, 10-13
+                       f"{a.name}报送争议情况说明": dt.date(2026, 10, 14)}
         assert "维持现状" in off.get(f"/admin/casework/{dispute.matter.pk}/").content.decode()
