@@ -123,3 +123,7 @@ class ResumeForm(forms.Form):
 class ExtendForm(forms.Form):
     n = forms.IntegerField(label="延长工作日数", min_value=1)
     reason = forms.CharField(label="情况复杂需要延长的理由", max_length=200)
+
+
+class OnlineAnswerForm(forms.Form):
+    text = forms.CharField(label="答复意见（争议情况说明）", widget=forms.Textarea(attrs={"rows": 5}))

@@ -41,3 +41,11 @@ def stand_still_text(dispute) -> str:
             "作出行政执法行为；关系公共安全或公民人身安全的除外，特殊或紧急情况需立即执法的应报区政府决定；"
             "不及时处置可能造成难以挽回损失的，应依法及时采取临时性处置措施。"
             "（行政执法争议协调办法第十六条）")
+
+
+def party_disputes(agency):
+    """Coordinations `agency` takes part in, as applicant or as another party, newest first."""
+    from django.db.models import Q
+
+    return (Dispute.objects.filter(Q(matter__agency=agency) | Q(parties=agency)).distinct()
+            .select_related("matter__agency").order_by("-received_on", "-pk"))

@@ -248,8 +248,15 @@ def dispute_supplement(*, dispute: Dispute, by, received: bool, received_on: dt.
 
 @transaction.atomic
 def answer_record(*, dispute: Dispute, by, agency: Agency, received_on: dt.date, text: str) -> Answer:
-    """第十二条第（一）项 / 第十三条: the written answer (情况说明) of an agency, with the day it was received."""
-    require(by, HANDLE, "只有司法局经办人可以登记答复意见。")
+    """第十二条第（一）项 / 第十三条: the written answer (情况说明) of an agency, with the day it was received.
+    Bureau staff record a paper answer; an agency's liaison submits its own online (received today)."""
+    if is_bureau(by):
+        require(by, HANDLE, "只有司法局经办人可以登记答复意见。")
+    else:
+        own = agency_of(by)
+        if own is None or own.pk != agency.pk:
+            raise PermissionDenied("只能以本机关名义提交答复意见。")
+        received_on = timezone.localdate()
     dispute = _lock(dispute)
     if agency.pk not in {a.pk for a in dispute.all_agencies()}:
         raise ValidationError("该机关不是本争议的相关机关。")

@@ -15,7 +15,7 @@ from rules.profiles import get_profile
 
 from . import forms, services
 from .models import Dispute
-from .selectors import stand_still_text
+from .selectors import party_disputes, stand_still_text
 
 LOGIN = "wagtailadmin_login"
 
@@ -82,6 +82,42 @@ def _dispute_for(request, pk: int) -> Dispute:
     if not can_view_matter(request.user, dispute.matter):
         raise PermissionDenied("您无权查看该争议协调事项。")
     return dispute
+
+
+@login_required(login_url=LOGIN)
+def mine(request):
+    """我的争议协调: the coordinations the liaison's agency is a party to — applicant or respondent — with the
+    stand-still notice (第十六条) and the online answer (第十二条第（一）项、第十三条)."""
+    own = agency_of(request.user)
+    if own is None:
+        raise PermissionDenied("只有执法机关联络员可以查看本机关参与的争议协调。")
+    rows = [{"dispute": d, "stand_still": stand_still_text(d), "clocks": matter_clocks(d.matter).filter(
+                label__startswith=own.name), "answered": d.answers.filter(agency=own).exists()}
+            for d in party_disputes(own)]
+    return render(request, "coordination/mine.html", {"rows": rows, "agency": own, "task_title": "我的争议协调"})
+
+
+@login_required(login_url=LOGIN)
+def answer_online(request, pk: int):
+    """The party agency's liaison submits its answer (情况说明) online; received today."""
+    own = agency_of(request.user)
+    dispute = get_object_or_404(Dispute.objects.select_related("matter__agency"), pk=pk)
+    if own is None or own.pk not in {a.pk for a in dispute.all_agencies()}:
+        raise PermissionDenied("您所在机关不是该争议协调的相关机关。")
+    form = forms.OnlineAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_record(dispute=dispute, by=request.user, agency=own, received_on=None,
+                                   text=form.cleaned_data["text"])
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, "答复意见已提交区司法局。")
+            return redirect("dispute:mine")
+    return render(request, "coordination/task.html", _context(
+        dispute, form=form, task_title=f"提交答复意见：{dispute.matter.title}", submit_label="提交",
+        clocks=matter_clocks(dispute.matter).filter(label__startswith=own.name),
+        intro="请报送答复意见及申请书之外的有关材料（第十二条第（一）项、第十三条）；逾期未提交的，不影响争议协调。"))
 
 
 def _side_action(request, pk, form_class, action, title, *, needs_dispute=False, submit="提交"):

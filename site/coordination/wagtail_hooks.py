@@ -22,3 +22,13 @@ def register_urls():
 def register_menu():
     return ApplyMenuItem("申请争议协调", reverse_lazy("dispute:apply"), icon_name="group", order=232,
                          name="coordination")
+
+
+class MineMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_liaison(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_mine_menu():
+    return MineMenuItem("我的争议协调", reverse_lazy("dispute:mine"), icon_name="group", order=233, name="my-disputes")

@@ -86,8 +86,13 @@ def test_coordination_with_supplement_pause_and_extension_across_national_day(ma
         assert "2026-09-29 至 2026-09-30" in page and "就执法依据向市市场监管局请示" in page
 
         frozen.move_to("2026-10-09 10:00")
-        assert off.post(f"/admin/coordination/{dispute.pk}/answer/", {
-            "agency": b.pk, "received_on": "2026-10-09", "text": "认为应由市场监管部门查处。"}).status_code == 302
+        # the respondent's liaison sees the stand-still and its answer clock under 我的争议协调, answers online
+        resp = login(lx_b)
+        mine = resp.get("/admin/coordination/mine/").content.decode()
+        assert "维持现状" in mine and "2026-10-09届满" in mine
+        assert resp.post(f"/admin/coordination/{dispute.pk}/answer-online/", {
+            "text": "认为应由市场监管部门查处。"}).status_code == 302
+        assert dispute.answers.get().received_on == dt.date(2026, 10, 9)
         assert clock(matter, "dispute_answer_period").status == "met"
 
         frozen.move_to("2026-10-12 10:00")
