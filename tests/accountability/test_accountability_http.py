@@ -38,7 +38,7 @@ def earlier_fault(agency, user, officer):
 
 
 def test_fault_case_two_people_share_responsibility_with_an_appeal(make_user):
-    agency, _ = agency_with_liaison(make_user, "武隆区市场监督管理局", "lx_a")
+    agency, lx = agency_with_liaison(make_user, "武隆区市场监督管理局", "lx_a")
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
     zhang, wang = enforcement_officer(make_user, "zhangming", agency), enforcement_officer(make_user, "wanglei", agency)
     earlier_fault(agency, zhang, officer)
@@ -94,6 +94,9 @@ def test_fault_case_two_people_share_responsibility_with_an_appeal(make_user):
         appeal = DecisionRecord.objects.get(process_kind="accountability", party_user=wang, outcome="申辩成立，变更处理")
         assert appeal.decided_on == dt.date(2026, 9, 10)
 
+        # staff search finds the decision; the agency's liaison (not a person concerned) does not (confidential)
+        assert "王磊" in off.get("/admin/search/decisions/", {"q": "王磊"}).content.decode()
+        assert "申辩复核：王磊" not in login(lx).get("/admin/search/decisions/", {"q": "王磊"}).content.decode()
         # each person sees their own decisions only
         mine = login(wang).get("/admin/accountability/mine/").content.decode()
         assert "申辩成立" in mine and "王磊" in mine and "张明（" not in mine

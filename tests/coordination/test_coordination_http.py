@@ -197,3 +197,26 @@ def test_bureau_opened_coordination_asks_each_agency_to_report_within_5_wd_of_re
         assert due == {f"{b.name}报送争议情况说明": dt.date(2026, 10, 13),  # 10-08, 10-09, 10-10, 10-12, 10-13
                        f"{a.name}报送争议情况说明": dt.date(2026, 10, 14)}
         assert "维持现状" in off.get(f"/admin/casework/{dispute.matter.pk}/").content.decode()
+
+
+def test_no_supplement_by_the_due_date_is_deemed_withdrawn(make_user):
+    """第十二条第（二）项: supplement within 5 WD of receiving the notice, or the application is deemed withdrawn."""
+    a, lx_a, b, lx_b, officer, leader = setup(make_user)
+    off = login(officer)
+    with freeze_time("2026-11-02 09:00") as frozen:
+        dispute = apply(lx_a, b, title="案件移送争议")
+        do_task(off, "审查争议协调申请", {"decision": "supplement", "note": "缺少协商会议纪要。"})
+        notice = Document.objects.get(matter=dispute.matter, kind="coordination_supplement")
+        assert login(lx_a).post(f"/admin/casework/documents/{notice.pk}/service/").status_code == 302
+        # 11-02 + 5 WD = 11-09 (Monday)
+        assert clock(dispute.matter, "dispute_supplement_period").due_on == dt.date(2026, 11, 9)
+        frozen.move_to("2026-11-09 08:00")  # UTC: 16:00 in Shanghai
+        from tests.coordination.helpers import claim_and_open
+
+        url = claim_and_open(off, "登记补正材料")
+        early = off.post(url, {"decision": "withdrawn"})
+        assert early.status_code == 200 and "届满前不能视为放弃申请" in early.content.decode()
+        frozen.move_to("2026-11-10 09:00")
+        assert off.post(url, {"decision": "withdrawn"}).status_code == 302
+    dispute.refresh_from_db()
+    assert dispute.state == "withdrawn" and dispute.matter.status == "closed"
