@@ -30,14 +30,14 @@ PEOPLE = [("陈建国", "50023219850312001", "芙蓉路8号", "13812345678"),
           ("吴静", "50023219880808006", "长坝镇9号", "13700003333")]
 
 
-def _receive(agency, i, ground, request, facts, days_ago, **extra):
+def _receive(agency, i, ground, request, facts, days_ago, channel="online", by=None, **extra):
     name, body, addr, phone = PEOPLE[i]
     fields = {"category": "enforcement", "anonymous": False, "name": name, "id_number": _id(body),
               "address": f"重庆市武隆区{addr}", "contact": phone, "agency": agency, "ground": ground,
               "request": request, "facts": facts, **extra}
     received = timezone.localdate() - dt.timedelta(days=days_ago)
     complaint, _ = services.complaint_receive(jurisdiction="wulong", fields=fields, received_on=received,
-                                              fingerprint=fingerprint("demo", name, request))
+                                              fingerprint=fingerprint("demo", name, request), channel=channel, by=by)
     return complaint
 
 
@@ -57,10 +57,10 @@ def load_complaints() -> str:
                                fingerprint=fingerprint("demo", "anonymous"), fields={
                                    "category": "enforcement", "anonymous": True, "agency": city, "ground": "bribes",
                                    "request": "反映城管队员收受摊贩财物。", "facts": "夜市摊贩称每月须向某队员交“管理费”。"})
-    c = _receive(market, 1, "not_handled", "请求责令处理我的举报。", "举报无证经营后一个月无人处理。", 12)
+    c = _receive(market, 1, "not_handled", "请求责令处理我的举报。", "举报无证经营后一个月无人处理。", 12, channel="letter", by=officer)
     services.complaint_refuse(complaint=c, by=officer, ground="elsewhere", on=c.received_on + dt.timedelta(days=3),
                               reasons="该事项已由区信访办受理，正在办理中。")
-    c = _receive(city, 2, "bribes", "请求查处执法人员收受财物。", "执法人员暗示缴纳“好处费”可免予处罚。", 10)
+    c = _receive(city, 2, "bribes", "请求查处执法人员收受财物。", "执法人员暗示缴纳“好处费”可免予处罚。", 10, channel="phone", by=officer)
     services.complaint_transfer(complaint=c, by=officer, to="武隆区纪委监委", on=c.received_on + dt.timedelta(days=2),
                                 reasons="涉嫌公职人员收受财物，属监察机关管辖。")
     c = _receive(market, 3, "discretion", "请求纠正超出裁量标准的罚款。", "同类违法行为，其他商户罚款2000元，对我罚款20000元。", 9)

@@ -58,8 +58,10 @@ class ComplaintForm(forms.Form):
     officer_named = forms.CharField(label="被投诉举报的执法人员（姓名或执法证号，可不填）", max_length=100, required=False)
     supervisor = forms.ModelChoiceField(label="被举报的监督员", queryset=None, required=False, empty_label="请选择")
     ground = forms.ChoiceField(label="投诉举报事由", required=False)
-    request = forms.CharField(label="投诉举报请求事项", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    facts = forms.CharField(label="事实和理由", max_length=10000, widget=forms.Textarea(attrs={"rows": 8}))
+    request = forms.CharField(label="投诉举报请求事项", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                              error_messages={"required": "请填写具体的投诉举报请求事项。"})
+    facts = forms.CharField(label="事实和理由", max_length=10000, widget=forms.Textarea(attrs={"rows": 8}),
+                            error_messages={"required": "请填写投诉举报的事实依据（时间、地点、经过）。"})
 
     def __init__(self, *args, jurisdiction: str, public: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,7 +149,20 @@ class StatusForm(forms.Form):
 
 
 # ------------------------------------------------------------------ staff steps
-class RefuseForm(forms.Form):
+class StepForm(forms.Form):
+    """A missing field says which one, in the person's words (请填写…/请选择…)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = str(forms.Field.default_error_messages["required"])
+        for field in self.fields.values():
+            if str(field.error_messages.get("required")) != default:
+                continue  # a field's own message stays
+            verb = "请选择" if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)) else "请填写"
+            field.error_messages["required"] = f"{verb}{field.label}。"
+
+
+class RefuseForm(StepForm):
     ground = forms.ChoiceField(label="不予受理情形")
     reasons = forms.CharField(label="理由（向投诉举报人说明）", widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -156,9 +171,11 @@ class RefuseForm(forms.Form):
         self.fields["ground"].choices = [("", "请选择")] + [
             (g["code"], f"{g['label']}（{g['article']}）")
             for g in get_profile(jurisdiction).choices("complaint_not_accepted")]
+        # 第七条: 不予受理的，应当向投诉举报人说明理由
+        self.fields["reasons"].error_messages["required"] = "不予受理的，应当向投诉举报人说明理由，请填写理由。"
 
 
-class TransferForm(forms.Form):
+class TransferForm(StepForm):
     to = forms.CharField(label="转送机关", max_length=100)
     reasons = forms.CharField(label="转送理由", widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -175,7 +192,7 @@ class StaffChoice(forms.ModelMultipleChoiceField):
         return obj.get_full_name() or obj.username
 
 
-class InvestigatorsForm(forms.Form):
+class InvestigatorsForm(StepForm):
     users = StaffChoice(label="调查人员", queryset=None, widget=forms.CheckboxSelectMultiple)
     no_interest = forms.BooleanField(label="已核实上述人员与投诉举报事项、投诉举报人、被投诉举报人均无直接利害关系",
                                      required=False)
@@ -185,7 +202,7 @@ class InvestigatorsForm(forms.Form):
         self.fields["users"].queryset = bureau_users()
 
 
-class RecuseForm(forms.Form):
+class RecuseForm(StepForm):
     user = forms.ModelChoiceField(label="回避人员", queryset=None)
     reason = forms.CharField(label="回避事由", max_length=200)
 
@@ -195,11 +212,11 @@ class RecuseForm(forms.Form):
         self.fields["user"].queryset = get_user_model().objects.filter(pk__in=ids)
 
 
-class OpinionForm(forms.Form):
+class OpinionForm(StepForm):
     text = forms.CharField(label="初步处理意见", widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(StepForm):
     participants = forms.CharField(label="参加集体讨论人员（以顿号或逗号分隔）", max_length=300)
     outcome = forms.ChoiceField(label="调查结论", choices=[("", "请选择")] + OUTCOMES)
     decision = forms.CharField(label="集体讨论审定意见（行政责任人及追究形式）", widget=forms.Textarea(attrs={"rows": 3}))
@@ -221,27 +238,27 @@ class ReviewForm(forms.Form):
         return [p for p in re.split(r"[、,，;；\s]+", self.cleaned_data["participants"]) if p]
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(StepForm):
     days = forms.IntegerField(label="延长天数（日）", min_value=1)
     reason = forms.CharField(label="延长理由", max_length=200)
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(StepForm):
     text = forms.CharField(label="告知投诉举报人的调查处理结果", widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class AppealForm(forms.Form):
+class AppealForm(StepForm):
     received_on = forms.DateField(label="收到申诉日期", widget=DATE)
     text = forms.CharField(label="申诉请求和理由", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class InterferenceForm(forms.Form):
+class InterferenceForm(StepForm):
     occurred_at = forms.DateTimeField(label="发生时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
                                       input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
     interferer_name = forms.CharField(label="干预人姓名", max_length=50)
     interferer_unit = forms.CharField(label="干预人单位及职务", max_length=100)
-    kind = forms.ChoiceField(label="情形")
-    manner = forms.ChoiceField(label="方式", choices=MANNERS)
+    kind = forms.ChoiceField(label="情形", error_messages={"required": "请选择干预插手的情形。"})
+    manner = forms.ChoiceField(label="方式", choices=MANNERS, error_messages={"required": "请选择干预方式。"})
     case_ref = forms.CharField(label="所涉案件（案号、名称）", max_length=200)
     content = forms.CharField(label="干预内容及处理情况（如实、全面记录）", widget=forms.Textarea(attrs={"rows": 5}))
 

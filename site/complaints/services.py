@@ -386,7 +386,10 @@ def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None =
         casework.matter_close(matter=complaint.matter, by=by, outcome=f"投诉举报{complaint.get_outcome_display()}，已告知",
                               closed_on=on)
     _record(complaint, title=f"投诉举报处理结果 {complaint.receipt_number}", outcome=complaint.get_outcome_display(),
-            on=on, doc=notice.doc_number, body=complaint.reply, article=article)
+            on=on, doc=notice.doc_number, article=article,
+            # the reply itself is addressed to the complainant: the record (which the agency may read) keeps
+            # the outcome and the collective decision only
+            body=f"结论：{complaint.get_outcome_display()}。{complaint.review_decision}")
     if complaint.category == SUPERVISOR and complaint.outcome == SUBSTANTIATED and complaint.dismissal_ground:
         from flows.services import dismissal_start  # 000 第十八条 / 001 第十六条: proposal to dismiss
 

@@ -6,6 +6,16 @@ from roles.definitions import LEADER, LIAISON, OFFICER
 from roles.models import StaffProfile
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """The throttle and duplicate guard live in the cache; every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def people(db, make_user):
     agency = Agency.objects.create(jurisdiction="wulong", name="武隆区市场监督管理局", head_name="王局长")

@@ -41,7 +41,7 @@ def test_any_staff_member_records_and_leaders_are_told(people, make_user):
     # the form refuses a missing kind with a message and keeps what was typed
     r = record(login(people["officer"]), kind="")
     html = r.content.decode()
-    assert r.status_code == 200 and "这个字段是必填项" in html and "来电为当事人说情" in html
+    assert r.status_code == 200 and "请选择干预插手的情形" in html and "来电为当事人说情" in html
     assert InterferenceRecord.objects.count() == 3
 
 

@@ -19,7 +19,7 @@ def test_substantiated_report_about_a_supervisor_proposes_dismissal(site_tree, m
     _, (term,) = recruit("wanzhou", officer, leader)
     supervisor = term.supervisor
     form = Client().get("/complaints/wanzhou/").content.decode()
-    assert "被举报的监督员" in form and supervisor.name in form and "被投诉举报机关" not in form
+    assert "被举报的监督员" in form and supervisor.name in form and 'name="agency"' not in form
     with freeze_time("2026-09-01 10:00"):
         _, number, code = submit(Client(), {
             "category": "supervisor", "name": "刘群众", "id_number": valid_id("50010119700101002"),
