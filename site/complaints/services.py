@@ -20,8 +20,21 @@ from decisions.models import DecisionRecord
 from roles.access import is_bureau, require
 from rules.profiles import get_profile
 
-from .models import (ACCEPTED, ANSWERED, ENFORCEMENT, LEAD, RECEIVED, REFUSED, REVIEWED, SUBSTANTIATED,
-                     SUPERVISOR, TRANSFERRED, Appeal, Complaint, Investigator)
+from .models import (
+    ACCEPTED,
+    ANSWERED,
+    ENFORCEMENT,
+    LEAD,
+    RECEIVED,
+    REFUSED,
+    REVIEWED,
+    SUBSTANTIATED,
+    SUPERVISOR,
+    TRANSFERRED,
+    Appeal,
+    Complaint,
+    Investigator,
+)
 from .notices import issue_notice
 
 HANDLE, DECIDE = "complaints.handle_complaint", "complaints.decide_complaint"

@@ -15,7 +15,6 @@ from complaints.models import ANSWERED, Complaint
 from decisions.models import DecisionRecord
 from flows.complaints import ComplaintFlow
 from flows.services import process_for
-
 from tests.complaints.helpers import complaint_data, login, submit, valid_id
 
 
