@@ -62,6 +62,31 @@ class InterferencePanel(Component):
             "records": records[:10], "count": records.count()})
 
 
+class ComplaintsPanel(Component):
+    """What waits on the bureau: complaints to accept or refuse (第七条) and opinions to review (第九条)."""
+
+    name = "complaints"
+    order = 92
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        from . import services
+        from .models import ACCEPTED, RECEIVED
+        from .selectors import visible_complaints
+
+        user = self.request.user
+        qs = visible_complaints(user)
+        to_decide = [(c, services.accept_clock(c)) for c in qs.filter(status=RECEIVED).order_by("received_on")[:10]] \
+            if user.has_perm(services.HANDLE) else []
+        to_review = list(qs.filter(status=ACCEPTED).exclude(opinion="")[:10]) if user.has_perm(services.DECIDE) else []
+        if not to_decide and not to_review:
+            return ""
+        return render_to_string("complaints/dashboard_complaints.html", {"to_decide": to_decide,
+                                                                         "to_review": to_review})
+
+
 @hooks.register("register_admin_urls")
 def register_urls():
     return [path("complaints/", include((urls.staff, "complaints"), namespace="complaints"))]
@@ -85,4 +110,5 @@ def register_interference_menu():
 
 @hooks.register("construct_homepage_panels")
 def add_interference_panel(request, panels):
+    panels.append(ComplaintsPanel(request))
     panels.append(InterferencePanel(request))

@@ -41,3 +41,11 @@ def test_demo_has_every_state_and_is_idempotent(site_tree):
     assert states == {"received", "lead", "refused", "transferred", "accepted", "reviewed", "answered"}
     assert Complaint.objects.count() == 7 and InterferenceRecord.objects.count() == 3
     assert InterferenceRecord.objects.filter(corrects__isnull=False).count() == 1
+    # the officer's dashboard lists what waits for acceptance; the leader's the interference records
+    from django.contrib.auth import get_user_model
+
+    officer, leader = (get_user_model().objects.get(username=u) for u in ("officer", "leader"))
+    with freeze_time("2026-11-27 11:00"):
+        html = login(officer).get("/admin/").content.decode()
+        assert "投诉举报待办" in html and "待受理审核" in html
+        assert "干预插手案件记录（近90日 3 条）" in login(leader).get("/admin/").content.decode()
