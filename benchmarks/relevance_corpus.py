@@ -1,4 +1,4 @@
-"""A graded set for search relevance (issue 15): 60 notices written for this benchmark and 44 queries
+"""A graded set for search relevance (issue 15): 58 notices written for this benchmark and 44 queries
 typed the way people type them, each with graded judgements written BEFORE any engine was tuned.
 
 Grades: 3 = the document wanted, 2 = highly relevant, 1 = somewhat relevant. A query with no judgement is
