@@ -110,24 +110,31 @@ def analyse(text: str, synonyms: dict[str, list[str]] | None = None) -> Analysis
             if end > start:
                 words.append(piece[start:end])
             pos = end
-        prev: str | None = None
+        # drop one-character particles; a remaining lone character (原 in 原题目) is matched through the
+        # bigrams it forms with the words beside it (原题), so it narrows without blocking a whole question
+        kept: list[str | None] = []
         for w in words:
+            if w is not None and len(w) == 1 and w in STOP_CHARS:
+                dropped.append(w)
+                w = None
+            kept.append(w)
+        for i, w in enumerate(kept):
             if w is None:
-                prev = None
                 continue
+            prev = kept[i - 1] if i > 0 else None
+            nxt = kept[i + 1] if i + 1 < len(kept) else None
             if len(w) == 1:
-                if w in STOP_CHARS:
-                    dropped.append(w)
-                    prev = None
-                    continue
-                singles.append(w)
-            else:
-                alts = [(w, 1.0)] + [(s, SYNONYM_WEIGHT) for s in table.get(w, []) if s != w]
-                clauses.append(Clause(w, alts))
-            if prev is not None:
+                pairs = ([prev[-1] + w] if prev else []) + ([w + nxt[0]] if nxt else [])
+                if pairs:
+                    clauses.append(Clause(w, [(p, 1.0) for p in pairs]))
+                else:
+                    singles.append(w)
+                continue
+            alts = [(w, 1.0)] + [(s, SYNONYM_WEIGHT) for s in table.get(w, []) if s != w]
+            clauses.append(Clause(w, alts))
+            if prev is not None and len(prev) > 1:
                 junctions.append(prev[-1] + w[0])
-            prev = w
-    if not clauses:  # only single characters: each matches the words that contain it
+    if not clauses:  # only characters standing alone: each matches the words that contain it
         clauses = [Clause(c, [(c, 1.0)], prefix=True) for c in dict.fromkeys(singles)]
     unique: dict[str, Clause] = {}
     for c in clauses:

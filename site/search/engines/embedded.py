@@ -279,7 +279,9 @@ class EmbeddedEngine:
         if analysis.stop_words_only and not exact_ids:
             words = "”“".join(dict.fromkeys(analysis.dropped))
             return SearchResults(q, [], 0, message=STOP_MESSAGE.format(text=text, words=words))
-        ranked, more = self._rank(q, analysis, set(exact_ids)) if analysis.clauses else ([], False)
+        # a 发文字号/索引号 found as typed: the other results must hold every part of it
+        msm = len(analysis.clauses) if exact_ids else None
+        ranked, more = self._rank(q, analysis, set(exact_ids), msm=msm) if analysis.clauses else ([], False)
         ids = exact_ids + ranked
         page_ids = ids[start:start + q.per_page]
         entries = SearchEntry.objects.in_bulk(page_ids)
