@@ -27,6 +27,8 @@ def decision_search(request):
     q = SearchQuery(text=text, scope="decision", filters=filters, page=page, per_page=20, user=request.user,
                     facets=tuple(DECISION_FACETS))
     results = None if message else get_engine().search(q)
+    if results is not None and results.message:  # e.g. only question words: nothing to search for
+        message, results = results.message, None
     facets = []
     if results is not None:
         for name, heading in DECISION_FACETS.items():

@@ -34,6 +34,8 @@ TITLE_BOOST = 3.0
 META_BOOST = 1.0
 PARTIAL = 0.3  # an alternative with only some of its bigrams: part of its score, but no match
 PROXIMITY = 0.5  # the bigram across two adjacent query words
+COORD = 1.0  # documents holding more of the query's words first: score x (words held / words) ** COORD
+MASS = 0.5  # share of the query's idf weight a match must hold (besides minimum_should_match)
 FULL = 10_000  # a term's postings read in full up to this many; beyond, the best FULL of them
 COUNT_CAP = 10_000  # totals exact up to here (as Elasticsearch's track_total_hits)
 FACET_LIMIT = 10_000  # staff facets count at most this many matches
@@ -387,10 +389,16 @@ class EmbeddedEngine:
 
         clause_ids = [[(w, [info[t][0] for t in ts if t in info], len(ts)) for w, ts in clause] for clause in alts]
         junction_ids = [info[t][0] for t in a.junctions if t in info]
+        # what each word weighs (its idf, summed over its bigrams): a document must hold more than
+        # MASS of the query's weight, so the common words of a question cannot match without the rare one
+        mass = [0.0 if c.prefix else max([w * sum(idf[t] for t in tids) for w, tids, size in clause
+                                          if len(tids) == size] or [0.0])
+                for c, clause in zip(a.clauses, clause_ids, strict=True)]
+        need_mass = MASS * sum(mass)
         scored: list[tuple[float, int, int]] = []
         for e in candidates:
-            total, matched = 0.0, 0
-            for clause in clause_ids:
+            total, matched, held = 0.0, 0, 0.0
+            for k, clause in enumerate(clause_ids):
                 best, hit = 0.0, False
                 for w, tids, size in clause:
                     present = [(tid, weights[tid].get(e)) for tid in tids]
@@ -405,12 +413,14 @@ class EmbeddedEngine:
                     best = max(best, s)
                 total += best
                 matched += hit
-            if matched < need:
+                held += mass[k] if hit else 0.0
+            if matched < need or held < need_mass:
                 continue
             for tid in junction_ids:
                 x = weights[tid].get(e)
                 if x is not None:
                     total += PROXIMITY * score(tid, x)
+            total *= (matched / n) ** COORD
             scored.append((-total, -day.get(e, 0), -e))
         scored.sort()
         return [-e for _, _, e in scored], incomplete_clauses >= need
