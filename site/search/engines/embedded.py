@@ -36,10 +36,10 @@ PARTIAL = 0.3  # an alternative with only some of its bigrams: part of its score
 PROXIMITY = 0.5  # the bigram across two adjacent query words
 COORD = 1.0  # documents holding more of the query's words first: score x (words held / words) ** COORD
 MASS = 0.5  # share of the query's idf weight a match must hold (besides minimum_should_match)
-FULL = 10_000  # a term's postings read in full up to this many; beyond, the best FULL of them
+FULL = 500  # a term's postings read in full up to this many; beyond, the best FULL of them
 COUNT_CAP = 10_000  # totals exact up to here (as Elasticsearch's track_total_hits)
 FACET_LIMIT = 10_000  # staff facets count at most this many matches
-PREFIX_TERMS = 200  # a one-character query: the most frequent bigrams starting with it
+PREFIX_TERMS = 30  # a one-character query: the most frequent bigrams starting with it
 ENTRY_COLUMNS = ("title", "url", "kind", "jurisdiction", "issuer", "year", "date", "doc_number",
                  "doc_number_key", "index_number", "index_number_key", "agency", "outcome", "process_kind",
                  "confidential", "party_user_id", "expire_at")
@@ -321,7 +321,7 @@ class EmbeddedEngine:
         weights: dict[int, dict[int, int]] = defaultdict(dict)  # term id -> entry -> weight
         day: dict[int, int] = {}
         complete: set[int] = set()
-        incomplete_clauses = 0
+        truncated = False
         cond_days = ""
         days_params: list = []
         if q.filters.get("year"):
@@ -329,32 +329,39 @@ class EmbeddedEngine:
             cond_days = " AND day BETWEEN %s AND %s"
             days_params = [dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()]
         table = connection.ops.quote_name(Posting._meta.db_table)
-        drivers: set[int] = set()
+        # each clause's drivers: the rarest bigram of each of its alternatives. A document holding `need`
+        # of the m clauses that occur at all holds one of any m - need + 1 of them: the rarest ones drive
+        per_clause: list[list[tuple[int, int]]] = []
         for clause in alts:
-            clause_complete = True
+            found = []
             for _, ts in clause:
                 known = [info[t] for t in ts if t in info]
-                if len(known) < len(ts):
-                    continue  # a bigram that occurs nowhere: this alternative cannot match
-                tid, df = min(known, key=lambda x: x[1])
-                drivers.add(tid)
-                if df > FULL:
-                    clause_complete = False
-            incomplete_clauses += not clause_complete
+                if len(known) == len(ts):  # else a bigram occurs nowhere: this alternative cannot match
+                    found.append(min(known, key=lambda x: x[1]))
+            if found:
+                per_clause.append(found)
+        if len(per_clause) < need:
+            return [], False
+        per_clause.sort(key=lambda found: sum(df for _, df in found))
+        drivers = {tid for found in per_clause[:len(per_clause) - need + 1] for tid, _ in found}
         with connection.cursor() as cur:
+            # a lone character drives through many bigrams: fewer postings of each
+            limit = FULL if len(drivers) <= 4 else max(50, FULL * 4 // len(drivers))
             for tid in drivers:
                 cur.execute(f"SELECT entry_id, weight, day FROM {table} WHERE term_id = %s{cond_days} "
-                            "ORDER BY weight DESC LIMIT %s", [tid] + days_params + [FULL + 1])
+                            "ORDER BY weight DESC LIMIT %s", [tid] + days_params + [limit + 1])
                 rows = cur.fetchall()
-                if len(rows) <= FULL:
+                if len(rows) <= limit:
                     complete.add(tid)
+                else:
+                    truncated = True
                 got = weights[tid]
-                for entry_id, w, d in rows[:FULL]:
+                for entry_id, w, d in rows[:limit]:
                     got[entry_id] = w
                     day[entry_id] = d
         candidates = [e for e in day if e not in exclude]
         if not candidates:
-            return [], incomplete_clauses >= need
+            return [], truncated
         candidates = sorted(self._visible(q, candidates))
         # the other terms, for the candidates only: in full when rare, by lookup when common
         df_of = dict(info.values())
@@ -376,7 +383,15 @@ class EmbeddedEngine:
 
         idf = {tid: math.log(1 + (n_docs - df + 0.5) / (df + 0.5)) for tid, df in info.values()}
 
+        memo: dict[tuple[int, int], float] = {}
+
         def score(tid: int, w: int) -> float:
+            got = memo.get((tid, w))
+            if got is None:
+                got = memo[(tid, w)] = _score(tid, w)
+            return got
+
+        def _score(tid: int, w: int) -> float:
             tt, mt, bt, tl, bl = unpack(w)
             s = 0.0
             if tt:
@@ -423,7 +438,7 @@ class EmbeddedEngine:
             total *= (matched / n) ** COORD
             scored.append((-total, -day.get(e, 0), -e))
         scored.sort()
-        return [-e for _, _, e in scored], incomplete_clauses >= need
+        return [-e for _, _, e in scored], truncated
 
     def _suggest(self, q: SearchQuery, a: Analysis) -> tuple[list[Hit], list[str]]:
         """No result: the titles closest to the query (holding at least half of its words in the title),
