@@ -8,8 +8,9 @@ answer. Recency only breaks ties.
 
 A posting packs, for one term of one entry, its counts in the title, the metadata and the body and the
 entry's title and body lengths (`pack`); Term.df holds each term's document frequency for the idf.
-Common terms (more than FULL postings) are read best first (title matches, then the most frequent) and
-checked per candidate otherwise, so a query costs about the same at 100k notices as at 1k.
+Candidates come from the rarest words only (enough of them to satisfy minimum-should-match); a common
+term (more than FULL postings) is read best first (title matches, then the most frequent), its other
+postings only looked up for candidates. Then the total is a lower bound (`more`, shown "N 条以上").
 """
 from __future__ import annotations
 
