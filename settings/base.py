@@ -174,8 +174,6 @@ SEARCH_ES_MINIMUM_SHOULD_MATCH = os.environ.get("SEARCH_ES_MINIMUM_SHOULD_MATCH"
 SEARCH_RETRY_AFTER_SECONDS = int(os.environ.get("SEARCH_RETRY_AFTER_SECONDS", "60"))
 # Alias names are <prefix>-notices / <prefix>-decisions (versioned indices behind them).
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "supervision")
-# Embedded engine tokenising: "bigram" (finds every substring) or "jieba"; benchmarks/search_bench.py compares.
-SEARCH_TOKENIZER = os.environ.get("SEARCH_TOKENIZER", "bigram")
 
 # Cache: local memory for one process (make run, tests); REDIS_URL (e.g. redis://cache:6379/0) gives every
 # web process and machine one shared cache, so cached pages and per-client throttles hold across them.

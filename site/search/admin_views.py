@@ -35,6 +35,8 @@ def decision_search(request):
                           status=503)
         response["Retry-After"] = retry_after()
         return response
+    if results is not None and results.message:  # e.g. only question words: nothing to search for
+        message, results = results.message, None
     facets = []
     if results is not None:
         for name, heading in DECISION_FACETS.items():
