@@ -76,7 +76,8 @@ def typical_case_draft(*, letter: Letter, by):
         f"【处理结果】{scrub(matter.outcome, names)}。",
         "【典型意义】（请编辑补充）",
     ])
-    parent = index_for(jurisdiction=letter.jurisdiction, kind=K.TYPICAL_CASE, by=by)
+    # the index itself (if missing) is created by the system: an officer may draft but not publish
+    parent = index_for(jurisdiction=letter.jurisdiction, kind=K.TYPICAL_CASE, by=None)
     page = TypicalCasePage(title=scrub(f"{matter.agency.name}{matter.title}案", names)[:255],
                            body=as_rich_text(body), issuer=profile.authority,
                            written_on=timezone.localdate(), live=False, has_unpublished_changes=True, owner=by,

@@ -103,3 +103,106 @@ def test_enshi_objection_rejected_restarts_30_days_then_overdue_decision_and_exe
     from flows.services import process_for
 
     assert process_for(letter, LetterFlow).status == "DONE"
+
+
+@pytest.mark.django_db
+def test_enshi_objection_upheld_ends_supervision_no_clock_no_decision_then_typical_case(make_user, site_tree):
+    """003 第二十七条: 经复查异议成立的，终止本次监督 — no rectification date, nothing overdue, no 决定书.
+    The closed matter becomes an unpublished 典型案例 draft without personal data (003 第二十九条)."""
+    p = people(make_user, "enshi", "恩施州生态环境局")
+    with freeze_time("2026-09-01 02:00") as frozen:
+        matter = start_letter(p["officer"], "enshi", p["agency"], ground="illegal_decision")
+        doc = sign(p, matter)
+        frozen.move_to("2026-09-07 02:00")
+        serve(p["officer"], doc, "2026-09-05")
+        # the liaison of another agency sees nothing of it; the public neither
+        other = login(p["other"])
+        denied = other.get(f"/admin/casework/{matter.pk}/")
+        assert denied.status_code in (302, 403) and matter.title not in denied.content.decode(), denied.status_code
+        assert matter.title not in other.get("/admin/casework/").content.decode()
+        assert other.post(f"/admin/letters/{matter.letter.pk}/objection/", {"reasons": "x"}).status_code in (302, 403)
+        assert not matter.letter.objections.exists()
+        assert login(p["liaison"]).get("/admin/casework/").content.decode().count(matter.title) >= 1
+
+        # a late objection is refused with the window's date: 10 days from 2026-09-05 end 2026-09-15
+        frozen.move_to("2026-09-16 02:00")
+        late = login(p["liaison"]).post(f"/admin/letters/{matter.letter.pk}/objection/", {"reasons": "迟到的异议"})
+        assert late.status_code == 200 and "2026-09-15" in late.content.decode()
+        frozen.move_to("2026-09-15 02:00")
+        ok = login(p["liaison"]).post(f"/admin/letters/{matter.letter.pk}/objection/", {"reasons": "决定合法，附依据。"})
+        assert ok.status_code == 302
+        # 15 days from receiving the objection on 2026-09-15: 2026-09-30
+        assert clock(matter, "复查答复期限").due_on == dt.date(2026, 9, 30)
+        frozen.move_to("2026-09-29 02:00")
+        do_task(p["leader"], matter, "复查并答复", {"decision": "upheld", "answer": "经核查，原决定合法。"})
+    matter.refresh_from_db()
+    letter = Letter.objects.get(pk=matter.letter.pk)
+    assert (letter.state, matter.status, matter.outcome) == ("terminated", "closed", "经复查异议成立，终止本次监督")
+    assert not Clock.objects.filter(subject_id=str(matter.pk), status="running").exists()
+    with freeze_time("2026-12-31 02:00"):
+        run_once()
+    assert not Document.objects.filter(matter=matter, kind="supervision_decision").exists()
+    letter.refresh_from_db()
+    assert letter.state == "terminated"
+    from flows.letters import LetterFlow
+    from flows.services import process_for
+
+    assert process_for(letter, LetterFlow).status == "DONE"
+    assert DecisionRecord.objects.filter(subject_id=str(matter.pk), outcome="异议成立").exists()
+
+    # typical case: a draft revision, not live, no personal data; the public sees nothing until published
+    with freeze_time("2026-10-10 02:00"):
+        response = login(p["officer"]).post(f"/admin/letters/{letter.pk}/typical-case/")
+    assert response.status_code == 302
+    from django.test import Client
+    from public_notices.models import TypicalCasePage
+
+    page = TypicalCasePage.objects.get(pk=Letter.objects.get(pk=letter.pk).typical_case_page_id)
+    assert not page.live and page.get_latest_revision() is not None
+    text = page.title + page.body
+    for personal in ("王大明", "110105198005010011", "13812345678", "李小红", "赵负责", "张经办"):
+        assert personal not in text
+    assert "恩施州生态环境局" in text and "终止本次监督" in text
+    public = Client()
+    assert page.url and public.get(page.url).status_code == 404  # a draft is not served
+    assert public.get(f"/admin/casework/{matter.pk}/").status_code == 302  # to the login
+    assert "恩施州生态环境局" not in public.get("/api/v2/pages/?type=public_notices.TypicalCasePage").content.decode()
+    assert matter.title not in public.get("/search/?q=" + "终止本次监督").content.decode()
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert "恩施州生态环境局" in public.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_enshi_decision_ignored_leads_to_interview_and_confidential_referral(make_user):
+    """003 第二十九条第二款 约谈, 第三十一条 移送监察机关: after the 决定书's 30 days run out unanswered."""
+    p = people(make_user, "enshi", "恩施州交通运输局")
+    with freeze_time("2026-06-01 02:00") as frozen:
+        matter = start_letter(p["officer"], "enshi", p["agency"], ground="systems")
+        doc = sign(p, matter)
+        serve(p["officer"], doc, "2026-06-01")
+        # 30 days from 2026-06-01 = 2026-07-01 (a Wednesday)
+        assert clock(matter, "整改并报送期限").due_on == dt.date(2026, 7, 1)
+        frozen.move_to("2026-07-02 02:00")
+        run_once()
+        do_task(p["officer"], matter, "起草逾期处理文书", {"order": "redo", "text": "重新作出处理决定。"})
+        do_task(p["leader"], matter, "签发逾期处理文书", {"confirm": "on"})
+        serve(p["officer"], Document.objects.get(matter=matter, kind="supervision_decision"), "2026-07-02")
+        # 30 days from 2026-07-02 = 2026-08-01, a Saturday -> Monday 2026-08-03
+        assert clock(matter, "执行（纠正）情况报告期限").due_on == dt.date(2026, 8, 3)
+        frozen.move_to("2026-08-04 02:00")
+        run_once()
+        html = do_task(p["leader"], matter, "约谈、移送或通报", {
+            "interview_record": "约谈该局负责人，指出问题并提出整改要求。",
+            "referral": "发现执法人员涉嫌失职的问题线索，移送监察机关。"})
+        assert "第二十九条第二款" in html and "第三十一条" in html
+    assert set(Document.objects.filter(matter=matter).values_list("kind", flat=True)) >= {
+        "interview_record", "referral"}
+    matter.refresh_from_db()
+    assert matter.status == "closed"
+    referral = DecisionRecord.objects.get(subject_id=str(matter.pk), doc_number__startswith="恩施监移")
+    assert referral.confidential
+    # the liaison sees their agency's records on the matter screen but never the confidential referral
+    html = matter_html(login(p["liaison"]), matter)
+    assert "约谈" in html and referral.title not in html
+    assert referral.title in matter_html(login(p["officer"]), matter)
