@@ -39,6 +39,20 @@ def _back_date(letter, days_ago: int, today: dt.date) -> Document:
     return doc
 
 
+def _task(letter, node: str, user, action):
+    """Do the open task `node` of the letter's process as `user` (the same path as its screen)."""
+    from viewflow.workflow.status import STATUS
+
+    from flows.letters import LetterFlow
+    from flows.services import task_perform
+
+    from .selectors import process_of
+
+    task = process_of(letter).task_set.get(flow_task=getattr(LetterFlow, node),
+                                           status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED])
+    return task_perform(task=task, user=user, action=action)
+
+
 def _make(code: str, state: str, title: str, agency: Agency, ground: str, officer, leader, today: dt.date) -> None:
     liaison = liaison_for(agency)
     letter = services.letter_start(by=officer, agency=agency, source="casefile_review", title=title, facts=FACTS,
@@ -46,10 +60,11 @@ def _make(code: str, state: str, title: str, agency: Agency, ground: str, office
                                    request="限期自行纠正，并建立相应工作制度。")
     if state == "drafting":
         return
-    services.letter_draft(letter=letter, by=officer, ground=ground, findings=letter.findings, request=letter.request)
+    _task(letter, "draft", officer, lambda: services.letter_draft(letter=letter, by=officer, ground=ground,
+                                                                   findings=letter.findings, request=letter.request))
     if state == "signing":
         return
-    services.letter_sign(letter=letter, by=leader, approve=True)
+    _task(letter, "sign", leader, lambda: services.letter_sign(letter=letter, by=leader, approve=True))
     letter.refresh_from_db()
     # received long enough ago for the state to show (an overdue one past its whole period)
     days_ago = {"served": 5, "objection": 3, "overdue": 45, "decision": 45, "closed": 12, "typical": 12}[state]
@@ -63,10 +78,12 @@ def _make(code: str, state: str, title: str, agency: Agency, ground: str, office
         services.objection_submit(letter=letter, by=liaison, reasons="认为所述情形不存在，附相关证据材料。")
         return
     if state in ("closed", "typical"):
-        services.report_submit(letter=letter, by=liaison, text="已逐项整改，相关制度已建立，附整改材料。")
+        _task(letter, "rectify", liaison,
+              lambda: services.report_submit(letter=letter, by=liaison, text="已逐项整改，相关制度已建立，附整改材料。"))
         from .selectors import pending_report
 
-        services.report_review(report=pending_report(letter), by=officer, accepted=True, note="整改到位。")
+        _task(letter, "accept", officer, lambda: services.report_review(report=pending_report(letter), by=officer,
+                                                                        accepted=True, note="整改到位。"))
         if state == "typical":
             typical_case_draft(letter=letter, by=officer)
         return
@@ -74,9 +91,9 @@ def _make(code: str, state: str, title: str, agency: Agency, ground: str, office
     if state == "overdue":
         return
     letter.refresh_from_db()
-    services.decision_draft(letter=letter, by=officer, order="perform" if code == "enshi" else "",
-                            text="限期履行法定职责，纠正违法行为。")
-    services.decision_sign(letter=letter, by=leader)
+    _task(letter, "draft_decision", officer, lambda: services.decision_draft(
+        letter=letter, by=officer, order="perform" if code == "enshi" else "", text="限期履行法定职责，纠正违法行为。"))
+    _task(letter, "sign_decision", leader, lambda: services.decision_sign(letter=letter, by=leader))
     letter.refresh_from_db()
     decision = Document.objects.get(pk=letter.decision_document_id)
     document_serve(document=decision, by=officer, received_on=today, method="直接送达",

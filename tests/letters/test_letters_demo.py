@@ -26,3 +26,15 @@ def test_demo_letters_one_matter_per_state_idempotent(site_tree):
             assert Letter.objects.filter(matter__jurisdiction=code, typical_case_page_id__isnull=False).count() == 1
             assert Letter.objects.filter(matter__jurisdiction=code, objections__status="pending").count() == 1
         assert overdue().filter(subject_type__model="matter").count() == 2
+        # the processes stand where the letters do: each open letter has the task its state calls for
+        from letters.selectors import open_tasks_of
+
+        expected_task = {"drafting": "draft", "signing": "sign", "rectifying": "rectify", "reviewing": "rectify",
+                         "overdue": "draft_decision", "executing": "execute"}
+        for letter in Letter.objects.exclude(state="closed"):
+            names = {t.flow_task.name for t in open_tasks_of(letter)}
+            assert expected_task[letter.state] in names, (letter.state, names)
+            if letter.objections.filter(status="pending").exists():
+                assert "review" in names
+        for letter in Letter.objects.filter(state="closed"):
+            assert not open_tasks_of(letter).exists()
