@@ -10,12 +10,11 @@ from django.db import models
 
 # state of the letter, in the order the process goes through them
 DRAFTING, SIGNING, SERVING, RECTIFYING, REVIEWING = "drafting", "signing", "serving", "rectifying", "reviewing"
-OVERDUE, DECISION_DRAFTING, DECISION_SIGNING, DECISION_SERVING = "overdue", "decision_drafting", "decision_signing", \
-    "decision_serving"
+OVERDUE, DECISION_SIGNING, DECISION_SERVING = "overdue", "decision_signing", "decision_serving"
 EXECUTING, ESCALATING, CLOSED, TERMINATED = "executing", "escalating", "closed", "terminated"
 STATES = [
     (DRAFTING, "起草中"), (SIGNING, "待负责人签发"), (SERVING, "待送达"), (RECTIFYING, "整改期内"),
-    (REVIEWING, "复查中"), (OVERDUE, "整改逾期"), (DECISION_DRAFTING, "起草逾期处理文书"),
+    (REVIEWING, "复查中"), (OVERDUE, "整改逾期，起草逾期处理文书"),
     (DECISION_SIGNING, "逾期处理文书待签发"), (DECISION_SERVING, "逾期处理文书待送达"),
     (EXECUTING, "执行（纠正）期内"), (ESCALATING, "仍未纠正，待约谈/移送/通报"), (CLOSED, "已办结"),
     (TERMINATED, "已终止监督"),
@@ -95,6 +94,9 @@ class Objection(models.Model):
                                    related_name="+", verbose_name="复查人")
     decided_on = models.DateField("复查答复日期", null=True, blank=True)
     clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.letter} 复查申请（{self.received_on:%Y-%m-%d}）"
 
     class Meta:
         verbose_name = "复查申请"

@@ -13,6 +13,11 @@ from .models import CLOSED, TERMINATED, Letter
 from .typical import typical_case_page
 
 
+WHO = {"letters.draft_letter": "司法局经办人", "letters.accept_report": "司法局经办人",
+       "letters.sign_letter": "司法局负责人", "letters.review_objection": "司法局负责人",
+       "letters.answer_letter": "被监督机关联络员"}
+
+
 @panel("letter")
 def letter_panel(request, matter) -> str:
     letter = Letter.objects.filter(matter=matter).select_related("document", "decision_document", "rectify_clock",
@@ -30,7 +35,8 @@ def letter_panel(request, matter) -> str:
     page = typical_case_page(letter)
     late = any(c.is_overdue for c in (letter.rectify_clock, letter.decision_clock) if c is not None)
     return render_to_string("letters/panel.html", {
-        "letter": letter, "doc_name": profile.value("letter_document")["text"], "tasks": tasks,
+        "letter": letter, "doc_name": profile.value("letter_document")["text"],
+        "tasks": [(t, WHO.get(t.owner_permission, "")) for t in tasks],
         "actionable": actionable, "window": selectors.objection_window(letter), "late": late,
         "objections": letter.objections.select_related("clock", "answer_document"),
         "reports": letter.reports.all(),

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='Letter',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('drafting', '起草中'), ('signing', '待负责人签发'), ('serving', '待送达'), ('rectifying', '整改期内'), ('reviewing', '复查中'), ('overdue', '整改逾期'), ('decision_drafting', '起草逾期处理文书'), ('decision_signing', '逾期处理文书待签发'), ('decision_serving', '逾期处理文书待送达'), ('executing', '执行（纠正）期内'), ('escalating', '仍未纠正，待约谈/移送/通报'), ('closed', '已办结'), ('terminated', '已终止监督')], db_index=True, default='drafting', max_length=24, verbose_name='状态')),
+                ('state', models.CharField(choices=[('drafting', '起草中'), ('signing', '待负责人签发'), ('serving', '待送达'), ('rectifying', '整改期内'), ('reviewing', '复查中'), ('overdue', '整改逾期，起草逾期处理文书'), ('decision_signing', '逾期处理文书待签发'), ('decision_serving', '逾期处理文书待送达'), ('executing', '执行（纠正）期内'), ('escalating', '仍未纠正，待约谈/移送/通报'), ('closed', '已办结'), ('terminated', '已终止监督')], db_index=True, default='drafting', max_length=24, verbose_name='状态')),
                 ('ground', models.CharField(max_length=40, verbose_name='制发情形')),
                 ('ground_label', models.CharField(max_length=100, verbose_name='制发情形（名称）')),
                 ('ground_article', models.CharField(max_length=64, verbose_name='制发情形依据')),
