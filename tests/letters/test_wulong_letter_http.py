@@ -39,6 +39,9 @@ def test_wulong_review_request_does_not_suspend_20_working_days_then_report_and_
         # 20 WD from 2026-09-28: 09-29, 09-30, 10-08, 10-09, 10-10 (make-up Saturday), 10-12 ... 10-30
         rectify = clock(matter, "整改并报送期限", "running")
         assert rectify.due_on == dt.date(2026, 10, 30)
+        # the task is the liaison's, in their inbox; another agency's liaison sees nothing of it
+        assert "报送整改情况" in login(p["liaison"]).get("/workflow/").content.decode()
+        assert matter.title not in login(p["other"]).get("/workflow/").content.decode()
         html = matter_html(login(p["liaison"]), matter)
         # review request window: 10 WD -> 2026-10-16 (004 第九条)
         assert "2026-10-16" in html and "2026-10-30" in html and "第九条" in html
