@@ -174,7 +174,8 @@ def test_enshi_objection_upheld_ends_supervision_no_clock_no_decision_then_typic
 
 
 @pytest.mark.django_db
-def test_enshi_decision_ignored_leads_to_interview_and_confidential_referral(make_user):
+def test_enshi_decision_ignored_leads_to_interview_and_confidential_referral(make_user, settings,
+                                                                            django_capture_on_commit_callbacks):
     """003 第二十九条第二款 约谈, 第三十一条 移送监察机关: after the 决定书's 30 days run out unanswered."""
     p = people(make_user, "enshi", "恩施州交通运输局")
     with freeze_time("2026-06-01 02:00") as frozen:
@@ -192,9 +193,11 @@ def test_enshi_decision_ignored_leads_to_interview_and_confidential_referral(mak
         assert clock(matter, "执行（纠正）情况报告期限").due_on == dt.date(2026, 8, 3)
         frozen.move_to("2026-08-04 02:00")
         run_once()
-        html = do_task(p["leader"], matter, "约谈、移送或通报", {
-            "interview_record": "约谈该局负责人，指出问题并提出整改要求。",
-            "referral": "发现执法人员涉嫌失职的问题线索，移送监察机关。"})
+        settings.ELASTICSEARCH_URL = ""  # the embedded engine, indexed when the step commits
+        with django_capture_on_commit_callbacks(execute=True):
+            html = do_task(p["leader"], matter, "约谈、移送或通报", {
+                "interview_record": "约谈该局负责人，指出问题并提出整改要求。",
+                "referral": "发现执法人员涉嫌失职的问题线索，移送监察机关。"})
         assert "第二十九条第二款" in html and "第三十一条" in html
     assert set(Document.objects.filter(matter=matter).values_list("kind", flat=True)) >= {
         "interview_record", "referral"}
@@ -206,3 +209,10 @@ def test_enshi_decision_ignored_leads_to_interview_and_confidential_referral(mak
     html = matter_html(login(p["liaison"]), matter)
     assert "约谈" in html and referral.title not in html
     assert referral.title in matter_html(login(p["officer"]), matter)
+    # staff find every record of the matter in the decision search; the liaison never the referral
+    found = login(p["officer"]).get("/admin/search/decisions/", {"q": "移送"}).content.decode()
+    assert referral.title in found
+    hidden = login(p["liaison"]).get("/admin/search/decisions/", {"q": "移送"})
+    assert referral.title not in hidden.content.decode()
+    shown = login(p["liaison"]).get("/admin/search/decisions/", {"q": "约谈"}).content.decode()
+    assert "约谈被监督机关负责人" in shown
