@@ -95,13 +95,13 @@ class Objection(models.Model):
     decided_on = models.DateField("复查答复日期", null=True, blank=True)
     clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    def __str__(self) -> str:
-        return f"{self.letter} 复查申请（{self.received_on:%Y-%m-%d}）"
-
     class Meta:
         verbose_name = "复查申请"
         verbose_name_plural = "复查申请"
         ordering = ["received_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.letter} 复查申请（{self.received_on:%Y-%m-%d}）"
 
 
 RECTIFICATION, EXECUTION = "rectification", "execution"
@@ -126,3 +126,6 @@ class Report(models.Model):
         verbose_name = "整改（执行）情况报告"
         verbose_name_plural = "整改（执行）情况报告"
         ordering = ["submitted_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}（{self.submitted_on:%Y-%m-%d}）"

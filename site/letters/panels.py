@@ -12,7 +12,6 @@ from . import selectors
 from .models import CLOSED, TERMINATED, Letter
 from .typical import typical_case_page
 
-
 WHO = {"letters.draft_letter": "司法局经办人", "letters.accept_report": "司法局经办人",
        "letters.sign_letter": "司法局负责人", "letters.review_objection": "司法局负责人",
        "letters.answer_letter": "被监督机关联络员"}

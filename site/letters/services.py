@@ -19,8 +19,25 @@ from rules.profiles import get_profile
 
 from . import selectors
 from .models import (
-    CLOSED, DECISION_SERVING, DECISION_SIGNING, DRAFTING, ESCALATING, EXECUTING, EXECUTION, OVERDUE, PENDING,
-    RECTIFICATION, RECTIFYING, REJECTED, REVIEWING, SERVING, SIGNING, TERMINATED, UPHELD, Letter, Objection,
+    CLOSED,
+    DECISION_SERVING,
+    DECISION_SIGNING,
+    DRAFTING,
+    ESCALATING,
+    EXECUTING,
+    EXECUTION,
+    OVERDUE,
+    PENDING,
+    RECTIFICATION,
+    RECTIFYING,
+    REJECTED,
+    REVIEWING,
+    SERVING,
+    SIGNING,
+    TERMINATED,
+    UPHELD,
+    Letter,
+    Objection,
     Report,
 )
 
@@ -359,7 +376,6 @@ def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Repo
         raise ValidationError("退回时请写明需要补充整改的内容。")
     report.accepted, report.note, report.reviewed_by = accepted, (note or "").strip()[:300], by
     report.save()
-    profile = get_profile(letter.jurisdiction)
     clock = letter.rectify_clock if report.kind == RECTIFICATION else letter.decision_clock
     if accepted:
         article = str(clock.citation) if clock else ""
@@ -372,7 +388,6 @@ def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Repo
         if clock is not None:  # the period goes on from where it was: the report did not answer it
             Clock.objects.filter(pk=clock.pk).update(status=RUNNING, stopped_at=None)
         log(letter.matter, by, f"{report.get_kind_display()}退回补充整改：{report.note}")
-    del profile
     return report
 
 

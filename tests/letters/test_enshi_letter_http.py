@@ -10,7 +10,6 @@ from clocks.models import Clock
 from clocks.scheduler import run_once
 from decisions.models import DecisionRecord
 from letters.models import Letter
-
 from tests.letters.letters_http import do_task, login, matter_html, people, serve, start_letter
 
 
@@ -155,6 +154,7 @@ def test_enshi_objection_upheld_ends_supervision_no_clock_no_decision_then_typic
         response = login(p["officer"]).post(f"/admin/letters/{letter.pk}/typical-case/")
     assert response.status_code == 302
     from django.test import Client
+
     from public_notices.models import TypicalCasePage
 
     page = TypicalCasePage.objects.get(pk=Letter.objects.get(pk=letter.pk).typical_case_page_id)

@@ -70,6 +70,12 @@ def test_wulong_review_request_does_not_suspend_20_working_days_then_report_and_
         do_task(p["liaison"], matter, "报送整改情况", {"text": "已撤销原处罚决定并重新履行告知程序。"})
         rectify.refresh_from_db()
         assert rectify.status == "met"
+        # returned for more: the same period runs on (still due 2026-10-30); the liaison reports again
+        do_task(p["officer"], matter, "审核整改情况", {"decision": "return", "note": "请补充重新告知的送达回证。"})
+        rectify.refresh_from_db()
+        assert (rectify.status, rectify.due_on) == ("running", dt.date(2026, 10, 30))
+        frozen.move_to("2026-10-30 02:00")
+        do_task(p["liaison"], matter, "报送整改情况", {"text": "补充送达回证。"})
         frozen.move_to("2026-11-03 02:00")
         run_once()  # reported in time: nothing overdue although the date has passed
         do_task(p["officer"], matter, "审核整改情况", {"decision": "accept", "note": "整改到位。"})
@@ -95,7 +101,7 @@ def test_wulong_overdue_correction_order_then_circular(make_user):
         run_once()
         assert Letter.objects.get(pk=matter.letter.pk).state == "overdue"
         assert "整改逾期" in matter_html(login(p["officer"]), matter)
-        html = do_task(p["officer"], matter, "起草逾期处理文书", {"text": "限期重新履行法定职责。"})
+        do_task(p["officer"], matter, "起草逾期处理文书", {"text": "限期重新履行法定职责。"})
         do_task(p["leader"], matter, "签发逾期处理文书", {"confirm": "on"})
         order = Document.objects.get(matter=matter, kind="correction_order")
         assert order.doc_number == "武隆监纠〔2026〕1号"
