@@ -14,9 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
-from letters import selectors
+from letters import selectors, task_views
 from letters.models import CLOSED, ESCALATING, OVERDUE, SERVING, Letter, Objection
-from letters import task_views
 
 from .registry import register
 
