@@ -5,9 +5,11 @@ publication; 004 统计年报制度 第三条第二款: the bureau publishes the
 from __future__ import annotations
 
 import html
+import io
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 
 from roles.access import require
@@ -62,9 +64,9 @@ def annual_report_draft(*, py: ProgrammeYear, by, written_on=None):
     images = []
     for name, png in (("totals", charts.totals_chart(agg, title=f"{py.year}年度各类行政执法行为件数")),
                       ("agencies", charts.agencies_chart(agg, title=f"{py.year}年度各执法机关行政执法行为合计"))):
-        image = Image(title=f"{title}（{'分类' if name == 'totals' else '分机关'}图）", uploaded_by_user=by)
-        image.file.save(f"report-{py.jurisdiction}-{py.year}-{name}.png", ContentFile(png), save=False)
-        image.save()
+        image = Image.objects.create(
+            title=f"{title}（{'分类' if name == 'totals' else '分机关'}图）", uploaded_by_user=by,
+            file=ImageFile(io.BytesIO(png), name=f"report-{py.jurisdiction}-{py.year}-{name}.png"))
         images.append(image)
     sheet = WagtailDocument(title=f"{title}（数据表）", uploaded_by_user=by)
     sheet.file.save(f"report-{py.jurisdiction}-{py.year}.xlsx",

@@ -124,12 +124,12 @@ def test_wulong_year_statistics_report_and_notification(wulong):
 
     # 2026-02-02 (the rolled due day): the city agency reports on screen; traffic is not yet overdue
     city_ret = returns[A["city"].pk]
-    with freeze_time("2026-02-02 16:00"):
+    with freeze_time("2026-02-02 07:00"):
         data = {f"c_{code}": v for code, v in zip(
             ["penalty", "permit", "coercion", "levy", "inspection", "ruling", "payment", "confirmation", "reward",
              "other"], CITY)}
         response = login(L["city"]).post(f"/admin/programme/returns/{city_ret.pk}/", {**data, "explanation": ""})
-        assert response.status_code == 302
+        assert response.status_code == 302 and response["Location"] == f"/admin/programme/returns/{city_ret.pk}/"
         html = officer.get("/admin/programme/wulong/2026/").content.decode()
         assert "逾期未报" not in html
         assert "待报送" in html
