@@ -25,12 +25,15 @@ def draft_page(cls, *, kind: str, jurisdiction: str, title: str, body_text: str,
     """A notice page under the jurisdiction's index for `kind`, saved as a draft (not live)."""
     from public_notices.services import as_rich_text, index_for
 
-    parent = index_for(jurisdiction=jurisdiction, kind=kind, by=by)
+    # a missing index is created by the system: the officer drafting a notice need not hold publish rights
+    parent = index_for(jurisdiction=jurisdiction, kind=kind, by=None)
     body = (body_html or "") + (as_rich_text(body_text) if body_text else "")
     page = cls(title=title, body=body, written_on=written_on, live=False, has_unpublished_changes=True, **fields)
     if by is not None:
         page.owner = by
     parent.add_child(instance=page)
+    page.slug = page.index_number.rsplit("/", 1)[-1]  # as public_notices names its pages: an ASCII address
+    page.save()
     page.save_revision(user=by, log_action=True)
     return page
 
