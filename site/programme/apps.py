@@ -15,3 +15,9 @@ class ProgrammeConfig(AppConfig):
         from .services import start_rectification_clock
 
         document_served.connect(start_rectification_clock, sender=Document, dispatch_uid="programme_rectification")
+
+        from wagtail.signals import page_published
+
+        from .services import report_published
+
+        page_published.connect(report_published, dispatch_uid="programme_report_published")

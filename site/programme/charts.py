@@ -29,7 +29,7 @@ def totals_chart(agg, *, title: str) -> bytes:
     ax.set_xticklabels(labels, fontproperties=font, rotation=30, ha="right")
     ax.set_ylabel("件数", fontproperties=font)
     ax.set_title(title, fontproperties=font, fontsize=14)
-    for bar, value in zip(bars, agg.totals):
+    for bar, value in zip(bars, agg.totals, strict=False):
         ax.annotate(str(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center",
                     va="bottom", fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)

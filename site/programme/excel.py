@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 SHEET = "行政执法统计"
 MAX_COUNT = 10_000_000  # a sanity bound on one cell, not a statutory figure
+MAX_BYTES = 5 * 1024 * 1024  # the one-row template is a few KB
 
 
 class TemplateError(ValueError):
@@ -47,6 +48,8 @@ def template_bytes(*, cats: list[dict], year: int, agency_name: str, citation: s
 
 def parse(upload, *, cats: list[dict], year: int, agency_name: str) -> tuple[dict[str, int], str]:
     """(figures, explanation) from a filled template; TemplateError listing every bad cell otherwise."""
+    if getattr(upload, "size", 0) > MAX_BYTES:
+        raise TemplateError([f"文件过大（超过{MAX_BYTES // 1024 // 1024} MB），请使用下载的模板填写。"])
     data = upload.read()
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -89,11 +89,11 @@ def _report_html(agg, images, sheet) -> str:
     e = html.escape
     parts = [f"<p>本年度应报送统计年报的执法机关{len(agg.rows) + len(agg.missing)}家，已报送{len(agg.rows)}家；"
              f"全年各类行政执法行为合计{agg.total}件。</p>", "<h2>一、分类数据</h2>"]
-    parts.append("<p>" + "；".join(f"{e(c['label'])}{n}件" for c, n in zip(agg.categories, agg.totals)) + "。</p>")
+    parts.append("<p>" + "；".join(f"{e(c['label'])}{n}件" for c, n in zip(agg.categories, agg.totals, strict=False)) + "。</p>")
     parts.append(f'<embed alt="{e(images[0].title)}" embedtype="image" format="fullwidth" id="{images[0].pk}"/>')
     parts.append("<h2>二、各执法机关数据</h2>")
     for ret, values, total in agg.rows:
-        detail = "，".join(f"{e(c['label'])}{n}件" for c, n in zip(agg.categories, values) if n)
+        detail = "，".join(f"{e(c['label'])}{n}件" for c, n in zip(agg.categories, values, strict=False) if n)
         parts.append(f"<p>{e(ret.agency.name)}：合计{total}件（{detail or '无'}）。"
                      + (f"情况说明：{e(ret.explanation)}" if ret.explanation else "") + "</p>")
     parts.append(f'<embed alt="{e(images[1].title)}" embedtype="image" format="fullwidth" id="{images[1].pk}"/>')

@@ -130,7 +130,7 @@ def aggregate(py: ProgrammeYear) -> Aggregate:
             missing.append(ret)
             continue
         values = [int(ret.figures.get(c["code"], 0)) for c in cats]
-        totals = [a + b for a, b in zip(totals, values)]
+        totals = [a + b for a, b in zip(totals, values, strict=False)]
         rows.append((ret, values, sum(values)))
     return Aggregate(py, cats, rows, totals, sum(totals), missing)
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from casework import documents
 from casework.models import Agency, Document
-from casework.services import log, matter_open, require_addressable, set_stage
 from casework.selectors import addressable_agencies
+from casework.services import log, matter_open, require_addressable, set_stage
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_stop
 from decisions.models import DecisionRecord
@@ -20,8 +20,7 @@ from rules.periods import CALENDAR_DAYS, UNITS, WORKING_DAYS
 from rules.profiles import get_profile
 
 from .deadlines import subject_clocks, yearly_clock_start
-from .models import (ACTIVITY_KINDS, Activity, Notification, ProgrammeYear, RectificationTask,
-                     StatisticsReturn)
+from .models import ACTIVITY_KINDS, Activity, Notification, ProgrammeYear, RectificationTask, StatisticsReturn
 
 MANAGE = "programme.manage_programme"
 MANAGE_MSG = "只有司法局经办人或负责人可以管理年度监督工作。"
@@ -111,6 +110,14 @@ def statistics_open(*, jurisdiction: str, year: int, by) -> ProgrammeYear:
             yearly_clock_start(subject=py, profile=profile, rule_key="annual_notification_due", in_year=py.year + 1,
                                label=f"通报{py.year}年度行政执法情况")
     return py
+
+
+def report_published(sender, instance, **kwargs) -> None:
+    """The editor published the bureau's annual report (004 统计年报制度 第三条第二款): its clock stops."""
+    for py in ProgrammeYear.objects.filter(report_page_id=instance.pk):
+        clock = _running(py, "annual_statistics_due")
+        if clock is not None:
+            clock_stop(clock=clock)
 
 
 def _running(subject, rule_key: str) -> Clock | None:

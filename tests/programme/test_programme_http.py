@@ -127,7 +127,7 @@ def test_wulong_year_statistics_report_and_notification(wulong):
     with freeze_time("2026-02-02 07:00"):
         data = {f"c_{code}": v for code, v in zip(
             ["penalty", "permit", "coercion", "levy", "inspection", "ruling", "payment", "confirmation", "reward",
-             "other"], CITY)}
+             "other"], CITY, strict=False)}
         response = login(L["city"]).post(f"/admin/programme/returns/{city_ret.pk}/", {**data, "explanation": ""})
         assert response.status_code == 302 and response["Location"] == f"/admin/programme/returns/{city_ret.pk}/"
         html = officer.get("/admin/programme/wulong/2026/").content.decode()
@@ -162,7 +162,12 @@ def test_wulong_year_statistics_report_and_notification(wulong):
         # the figures are frozen once the report is drafted
         response = login(L["traffic"]).post(f"/admin/programme/returns/{returns[A['traffic'].pk].pk}/",
                                             {**data, "explanation": ""})
-        assert "司法局已汇总生成统计年报" in response.content.decode()
+        assert "数据不能再修改" in response.content.decode()
+        assert not StatisticsReturn.objects.get(agency=A["traffic"]).submitted
+        # the editor publishes it (Wagtail's publication): the bureau's own statistics clock stops
+        page.get_latest_revision().publish()
+        assert subject_clocks(py).get(rule_key="annual_statistics_due").status == MET
+        assert Client().get(AnnualReportPage.objects.get().url).status_code == 200
 
     # 2026-03-02: the leader issues the notification on 2025; traffic (no statistics) and market (finding)
     with freeze_time("2026-03-02 10:00"):
@@ -244,7 +249,7 @@ def test_provisional_2027_statistics_date(make_user, site_tree):
         clock = subject_clocks(StatisticsReturn.objects.get()).get()
         assert clock.due_on == dt.date(2027, 2, 1) and clock.provisional_years == "2027"
         html = login(liaison).get("/admin/programme/returns/").content.decode()
-        assert "2027-02-01" in html
+        assert "2027-02-01" in html and "暂定日期：2027年节假日安排尚未录入" in html
 
 
 def test_liaison_cannot_manage_and_officer_cannot_sign(wulong):
