@@ -260,6 +260,17 @@ ENSHI = [
     fig("social_supervisors_allowed", "可聘请社会监督员", "flag", {"on": True}, "003", "第七条"),
     fig("typical_cases_published", "可编撰发布典型案例", "flag", {"on": True}, "003", "第二十九条"),
     fig("fault_tolerance", "容错", "flag", {"on": True}, "003", "第三十二条"),
+    # the yearly programme 年度监督
+    fig("annual_plan", "年度行政执法监督工作计划", "flag", {"on": True}, "003", "第十五条"),
+    fig("statistics_categories", "行政执法统计类别", "choices", items(
+        ("permit", "行政许可", ""), ("penalty", "行政处罚", ""), ("coercion", "行政强制", ""),
+        ("inspection", "行政检查", ""), ("levy", "行政征收征用", ""), ("payment", "行政给付", ""),
+        ("confirmation", "行政确认", ""), ("ruling", "行政裁决", ""), ("reward", "行政奖励", ""),
+    ), "003", "第三条第二款", note="统计、分析、监测、研判见第二十条；办法未规定报送日期"),
+    fig("supervision_notification", "行政执法监督情况通报", "flag", {"on": True}, "003", "第二十九条",
+        note="可以通报；办法未规定通报时间"),
+    fig("rectification_basis", "通报整改要求", "text", {"text": "针对存在的问题提出预防和整改措施"},
+        "003", "第二十条", note="整改期限由通报确定，办法未规定天数"),
 ]
 
 # ---------------------------------------------------------------- Wulong ten systems (004)
@@ -455,6 +466,16 @@ WULONG = [
     fig("annual_statistics_due", "统计年报公开截止", "yearly", {"month": 1, "day": 31}, "004", "第三条", STATS),
     fig("annual_notification_due", "上年度通报完成时间", "yearly", {"quarter": 1}, "004", "第四条", NOTIFY),
     fig("inspections_per_year", "定期监督检查每年至少次数", "count", {"n": 2}, "004", "第六条", INSPECT),
+    fig("statistics_categories", "行政执法统计类别", "choices", items(
+        ("penalty", "行政处罚", ""), ("permit", "行政许可", ""), ("coercion", "行政强制", ""),
+        ("levy", "行政征收", ""), ("inspection", "行政检查", ""), ("ruling", "行政裁决", ""),
+        ("payment", "行政给付", ""), ("confirmation", "行政确认", ""), ("reward", "行政奖励", ""),
+        ("other", "其他具体行政执法行为", ""),
+    ), "004", "第二条", STATS),
+    fig("supervision_notification", "行政执法监督情况通报", "flag", {"on": True}, "004", "第四条", NOTIFY),
+    fig("rectification_basis", "通报整改要求", "text",
+        {"text": "对存在的问题明确责任机关，提出限时整改要求；被通报机关在规定期限内书面报告整改落实情况"},
+        "004", "第五条", NOTIFY, note="整改期限由通报确定，制度未规定天数"),
     # auxiliary staff 辅助人员
     fig("auxiliary_age_min", "辅助人员最低年龄", "range", {"min": 18, "max": None}, "004", "第七条第（一）项", AUX),
     fig("auxiliary_education_min", "辅助人员学历", "text", {"text": "高中及以上学历（退伍军人优先）"},
