@@ -22,7 +22,7 @@ def register_urls():
     return [path("accountability/", include((urls.urlpatterns, "fault"), namespace="fault"))]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_intake_menu():
     return IntakeMenuItem("受理责任追究", reverse_lazy("fault:intake"), icon_name="warning", order=233,
                           name="accountability")

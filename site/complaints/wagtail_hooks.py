@@ -97,12 +97,12 @@ def register_interference_viewset():
     return InterferenceViewSet("interference_records")
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_menu():
     return BureauMenuItem("投诉举报", reverse_lazy("complaints:list"), icon_name="mail", order=232, name="complaints")
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_interference_menu():
     return RecorderMenuItem("干预插手记录", reverse_lazy("complaints:interference"), icon_name="warning", order=233,
                             name="interference")

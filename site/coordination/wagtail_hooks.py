@@ -18,7 +18,7 @@ def register_urls():
     return [path("coordination/", include((urls.urlpatterns, "dispute"), namespace="dispute"))]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_menu():
     return ApplyMenuItem("申请争议协调", reverse_lazy("dispute:apply"), icon_name="group", order=232,
                          name="coordination")
@@ -29,6 +29,6 @@ class MineMenuItem(MenuItem):
         return is_liaison(request.user)
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_mine_menu():
     return MineMenuItem("我的争议协调", reverse_lazy("dispute:mine"), icon_name="group", order=233, name="my-disputes")

@@ -16,7 +16,7 @@ def register_urls():
     return [path("letters/", include((urls.urlpatterns, "letters"), namespace="letters"))]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_menu():
     return NewLetterMenuItem("制发监督建议书", reverse_lazy("letters:new"), icon_name="doc-full-inverse",
                              order=232, name="letters")

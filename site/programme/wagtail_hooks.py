@@ -36,7 +36,7 @@ def register_urls():
     return [path("programme/", include((urls.urlpatterns, "programme"), namespace="programme"))]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_menu():
     return ProgrammeMenuItem("年度监督", reverse_lazy("programme:index"), icon_name="date", order=232,
                              name="programme")
