@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_protect
 
+from request_guard import parse_year
+
 from . import kinds as K
 from .forms import ObjectionForm
 from .models.notices import PAGE_SIZE
@@ -38,7 +40,7 @@ def archive(request):
     jurisdiction = request.GET.get("jurisdiction", "")
     year = request.GET.get("year", "")
     kind = request.GET.get("kind", "")
-    qs = archive_notices(jurisdiction=jurisdiction or None, year=int(year) if year.isdigit() else None,
+    qs = archive_notices(jurisdiction=jurisdiction or None, year=parse_year(year),
                          kind=kind if kind in K.KIND_LABELS else None)
     return TemplateResponse(request, "public_notices/archive.html", {
         "notices": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),

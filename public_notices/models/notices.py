@@ -16,6 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from request_guard import refuse_control_characters
+
 from .. import kinds as K
 from ..admin_forms import NoticePageForm
 from ..privacy import refuse_personal_data
@@ -95,11 +97,13 @@ class NoticeIndexPage(Page):
         verbose_name_plural = "公告栏目"
 
     def get_context(self, request, *args, **kwargs):
+        from request_guard import parse_year
+
         from ..selectors import notice_years, notices_under
 
         context = super().get_context(request, *args, **kwargs)
         year = request.GET.get("year", "")
-        qs = notices_under(self, year=int(year) if year.isdigit() else None)
+        qs = notices_under(self, year=parse_year(year))
         context["notices"] = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         context["years"] = notice_years(parent=self)
         context["year"] = year
@@ -191,6 +195,9 @@ class NoticePage(RoutablePageMixin, Page):
         super().clean()
         for field, label in (("title", "标题"), ("body", "正文"), ("keywords", "主题词")):
             refuse_personal_data(field, label, getattr(self, field))
+        for field, label in (("title", "标题"), ("body", "正文"), ("keywords", "主题词"), ("doc_number", "发文字号"),
+                             ("issuer", "发布机构"), ("subject_category", "主题分类")):
+            refuse_control_characters(field, label, getattr(self, field))
         if self.index_number:
             clash = NoticePage.objects.filter(index_number=self.index_number).exclude(pk=self.pk)
             if clash.exists():
