@@ -40,6 +40,13 @@ def refuse_control_characters(field: str, label: str, text: str) -> None:
         raise ValidationError({field: f"{label}中含有不可见的控制字符（可能来自复制粘贴），请删除后再保存。"})
 
 
+def refuse_control_characters_in_form(form) -> None:
+    """For a public form's clean(): each text field holding a control character gets a message."""
+    for name, value in list(form.cleaned_data.items()):
+        if isinstance(value, str) and has_control_characters(value):
+            form.add_error(name, "含有不可见的控制字符（可能来自复制粘贴），请删除后重新填写。")
+
+
 def parse_year(value: str | None) -> int | None:
     """`?year=`: empty = no filter; four ASCII digits in range = that year; anything else = BadInput."""
     value = (value or "").strip()
