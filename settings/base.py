@@ -150,6 +150,11 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "supervision")
 # Embedded engine tokenising: "bigram" (finds every substring) or "jieba"; benchmarks/search_bench.py compares.
 SEARCH_TOKENIZER = os.environ.get("SEARCH_TOKENIZER", "bigram")
 
+# Personal data at rest (site/crypto_fields.py): Fernet keys, newest first, comma-separated; and the
+# HMAC key of the lookup hashes. dev/test set fixed keys; production refuses to start without both.
+FIELD_ENCRYPTION_KEYS = [k for k in os.environ.get("FIELD_ENCRYPTION_KEYS", "").split(",") if k.strip()]
+FIELD_HASH_KEY = os.environ.get("FIELD_HASH_KEY", "")
+
 # Cache (throttles, duplicate checks): local memory here; production sets REDIS_URL so every web
 # process shares one count (settings/production.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "supervision"}}

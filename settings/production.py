@@ -24,3 +24,10 @@ if os.environ.get("REDIS_URL"):
                           "LOCATION": os.environ["REDIS_URL"]}}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Personal data is encrypted at rest: refuse to start without usable keys (README, "Personal data").
+if not FIELD_ENCRYPTION_KEYS or not FIELD_HASH_KEY:  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Set FIELD_ENCRYPTION_KEYS (Fernet keys, comma-separated, newest first) and "
+                               "FIELD_HASH_KEY: personal data cannot be stored without them.")

@@ -3,8 +3,10 @@
 Campaigns, applications and reviews live beside these (added by the lifecycle work); this module
 holds the records every other part refers to."""
 from django.conf import settings
+from django.core.validators import validate_email
 from django.db import models
 
+from crypto_fields import BlindIndexField, EncryptedCharField
 from masking import mask_contact, mask_id
 
 GENDERS = [("male", "男"), ("female", "女")]
@@ -35,9 +37,10 @@ class Supervisor(MaskedMixin, models.Model):
     name = models.CharField("姓名", max_length=32)
     gender = models.CharField("性别", max_length=8, choices=GENDERS)
     birth_date = models.DateField("出生日期")
-    id_number = models.CharField("身份证号", max_length=18)
-    phone = models.CharField("联系电话", max_length=32)
-    address = models.CharField("住址", max_length=200, blank=True)
+    id_number = EncryptedCharField("身份证号", max_length=18)  # encrypted at rest (crypto_fields)
+    id_number_hash = BlindIndexField("身份证号检索码", source="id_number")
+    phone = EncryptedCharField("联系电话", max_length=32)
+    address = EncryptedCharField("住址", max_length=200, blank=True)
     workplace = models.CharField("工作单位", max_length=100)
     post = models.CharField("职务", max_length=64, blank=True)
     education = models.CharField("学历", max_length=32, blank=True)
@@ -52,8 +55,9 @@ class Supervisor(MaskedMixin, models.Model):
         verbose_name = "监督员"
         verbose_name_plural = "监督员名册"
         ordering = ["jurisdiction", "name"]
-        constraints = [models.UniqueConstraint(fields=["jurisdiction", "id_number"],
-                                               name="one_register_entry_per_person")]
+        constraints = [models.UniqueConstraint(
+            fields=["jurisdiction", "id_number_hash"], name="one_register_entry_per_person",
+            violation_error_message="本辖区监督员名册中已有该身份证号码的人员。")]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.workplace}）"
@@ -158,10 +162,11 @@ class Application(MaskedMixin, models.Model):
     name = models.CharField("姓名", max_length=32)
     gender = models.CharField("性别", max_length=8, choices=GENDERS)
     birth_date = models.DateField("出生日期")
-    id_number = models.CharField("身份证号", max_length=18)
-    phone = models.CharField("联系电话", max_length=32)
-    address = models.CharField("住址", max_length=200, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
+    id_number = EncryptedCharField("身份证号", max_length=18)  # encrypted at rest (crypto_fields)
+    id_number_hash = BlindIndexField("身份证号检索码", source="id_number")
+    phone = EncryptedCharField("联系电话", max_length=32)
+    address = EncryptedCharField("住址", max_length=200, blank=True)
+    email = EncryptedCharField("电子邮箱", max_length=254, blank=True, validators=[validate_email])
     workplace = models.CharField("工作单位", max_length=100)
     post = models.CharField("职务", max_length=64, blank=True)
     education = models.CharField("学历", max_length=32, choices=EDUCATION_LEVELS)
@@ -197,7 +202,9 @@ class Application(MaskedMixin, models.Model):
         verbose_name = "报名"
         verbose_name_plural = "报名"
         ordering = ["campaign", "pk"]
-        constraints = [models.UniqueConstraint(fields=["campaign", "id_number"], name="one_application_per_campaign")]
+        constraints = [models.UniqueConstraint(
+            fields=["campaign", "id_number_hash"], name="one_application_per_campaign",
+            violation_error_message="该身份证号码已报名本次选聘，请勿重复提交。")]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.workplace}）"
