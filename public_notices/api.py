@@ -9,13 +9,27 @@ from django.http import Http404
 from rest_framework import status
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 SEARCH_OPERATORS = ("and", "or")
 
 
+class RequestHtmlUrlField(PageHtmlUrlField):
+    """html_url on the host the API was asked on (pages.hosts), not the Site record's `localhost`."""
+
+    def to_representation(self, page):
+        return page.get_full_url(self.context.get("request"))
+
+
+class PublicPageSerializer(PageSerializer):
+    html_url = RequestHtmlUrlField(read_only=True)
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = PublicPageSerializer
+
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         operator = self.request.GET.get("search_operator")

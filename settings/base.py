@@ -145,6 +145,8 @@ LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
 WAGTAIL_SITE_NAME = "行政执法监督公开平台"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Public address for links made without a request (API, e-mails, scheduler); a request's own host wins.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.hosts import PublicUrlMixin
 from request_guard import refuse_control_characters
 
 from .. import kinds as K
@@ -76,7 +77,7 @@ def rules_profile(page):
     return profile
 
 
-class NoticeIndexPage(Page):
+class NoticeIndexPage(PublicUrlMixin, Page):
     """栏目: all notices of one kind in one jurisdiction, newest first, with an archive by year."""
 
     kind = models.CharField("公告类别", max_length=32, choices=K.KIND_CHOICES)
@@ -110,7 +111,7 @@ class NoticeIndexPage(Page):
         return context
 
 
-class NoticePage(RoutablePageMixin, Page):
+class NoticePage(PublicUrlMixin, RoutablePageMixin, Page):
     """Every notice: the metadata block government sites publish (索引号, 发文字号, 发布机构, 成文日期,
     发布日期, 主题分类, 主题词) and the body. Concrete, so `NoticePage.objects` lists every kind."""
 
