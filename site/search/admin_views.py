@@ -7,7 +7,6 @@ from django.utils.http import urlencode
 
 from decisions.models import PROCESS_KINDS
 from decisions.selectors import visible_records
-
 from request_guard import BadInput, parse_year
 
 from .engines import get_engine

@@ -84,7 +84,6 @@ def test_control_characters_in_the_objection_form_are_refused(page):
 def test_the_supervisor_application_form_is_throttled(site_tree, make_user):
     from flows import services as flow_services
     from roles.definitions import OFFICER
-
     from tests.supervisors.helpers import application_data, form_post
 
     with freeze_time("2026-06-01 09:00:00"):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldError, ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
@@ -20,7 +20,6 @@ from freezegun import freeze_time
 import crypto_fields
 from public_notices.models import Objection, PublicityClosure
 from supervisors.models import Application, Campaign, Supervisor
-
 from tests.public_notices.conftest import candidates, publish_list  # noqa: F401  (fixtures)
 from tests.supervisors.helpers import id_number
 
@@ -59,7 +58,7 @@ def make_application(**extra):
 def test_supervisor_personal_data_is_ciphertext_in_the_database_and_plain_in_python():
     sup = make_supervisor()
     stored = raw(Supervisor, sup.pk, "id_number", "phone", "address", "id_number_hash")
-    for value, plain in zip(stored[:3], (ID, "13800138000", "万州区某路1号")):
+    for value, plain in zip(stored[:3], (ID, "13800138000", "万州区某路1号"), strict=True):
         assert value.startswith("gAAAAA") and plain not in value
     assert len(stored[3]) == 64 and ID not in stored[3]
     again = Supervisor.objects.get(pk=sup.pk)
@@ -67,7 +66,7 @@ def test_supervisor_personal_data_is_ciphertext_in_the_database_and_plain_in_pyt
     assert again.masked_id_number() == ID[:6] + "********" + ID[-4:]
 
 
-def test_application_and_objection_personal_data_is_ciphertext(publish_list):
+def test_application_and_objection_personal_data_is_ciphertext(publish_list):  # noqa: F811
     app = make_application()
     for value in raw(Application, app.pk, "id_number", "phone", "address", "email"):
         assert value.startswith("gAAAAA")
@@ -91,7 +90,7 @@ def test_lookups_and_uniqueness_use_the_keyed_hash():
         make_supervisor(name="另一人")
     assert "本辖区监督员名册中已有该身份证号码的人员。" in str(caught.value)
     make_supervisor(jurisdiction="wuhan")  # another register may hold the same person
-    with pytest.raises(Exception):
+    with pytest.raises(FieldError):
         list(Supervisor.objects.filter(id_number__contains="1101"))  # a token cannot be searched
 
 
@@ -154,7 +153,7 @@ def test_production_settings_refuse_to_start_without_keys():
     assert result.returncode == 0, result.stderr
 
 
-def test_the_closure_summary_copies_no_contact_or_id_text(publish_list):
+def test_the_closure_summary_copies_no_contact_or_id_text(publish_list):  # noqa: F811
     from public_notices.services import publicity_close
 
     with freeze_time("2026-09-29 08:00:00"):
