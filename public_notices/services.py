@@ -17,6 +17,7 @@ from .models import (
     IndexSequence, NoticeIndexPage, NoticePage, Objection, PublicityCandidate, PublicityClosure, PublicityPage,
     RecruitmentNoticePage, RegulationPage, SupervisionNotificationPage, TypicalCasePage,
 )
+from .privacy import redact
 from .signals import publicity_closed
 
 log = logging.getLogger(__name__)
@@ -287,7 +288,8 @@ def closure_summary(page: PublicityPage, objections: list[Objection]) -> str:
              f"共收到异议 {len(objections)} 件，"
              f"其中待处理 {sum(o.status == OBJECTION_PENDING for o in objections)} 件。"]
     for n, o in enumerate(objections, start=1):
-        lines.append(f"{n}. 关于{o.person_concerned}：{o.facts[:60]}（{timezone.localtime(o.submitted_at):%Y-%m-%d %H:%M}"
+        # never the objector's contact, and ID numbers / phones / e-mails in the facts are masked
+        lines.append(f"{n}. 关于{o.person_concerned}：{redact(o.facts)[:60]}（{timezone.localtime(o.submitted_at):%Y-%m-%d %H:%M}"
                      f" 提交，{o.get_status_display()}）")
     if objections:
         lines.append("作出聘任决定前，应逐件核实处理上述异议。")

@@ -12,6 +12,15 @@ def _fresh_contenttype_cache():
     ContentType.objects.clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counts and duplicate fingerprints live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def make_user(db):
     """make_user("officer", "司法局经办人") -> a staff user in that role (None = superuser)."""

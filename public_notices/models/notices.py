@@ -16,6 +16,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.hosts import PublicUrlMixin
+from request_guard import refuse_control_characters
+
 from .. import kinds as K
 from ..admin_forms import NoticePageForm
 from ..privacy import refuse_personal_data
@@ -74,7 +77,7 @@ def rules_profile(page):
     return profile
 
 
-class NoticeIndexPage(Page):
+class NoticeIndexPage(PublicUrlMixin, Page):
     """栏目: all notices of one kind in one jurisdiction, newest first, with an archive by year."""
 
     kind = models.CharField("公告类别", max_length=32, choices=K.KIND_CHOICES)
@@ -95,18 +98,20 @@ class NoticeIndexPage(Page):
         verbose_name_plural = "公告栏目"
 
     def get_context(self, request, *args, **kwargs):
+        from request_guard import parse_year
+
         from ..selectors import notice_years, notices_under
 
         context = super().get_context(request, *args, **kwargs)
         year = request.GET.get("year", "")
-        qs = notices_under(self, year=int(year) if year.isdigit() else None)
+        qs = notices_under(self, year=parse_year(year))
         context["notices"] = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         context["years"] = notice_years(parent=self)
         context["year"] = year
         return context
 
 
-class NoticePage(RoutablePageMixin, Page):
+class NoticePage(PublicUrlMixin, RoutablePageMixin, Page):
     """Every notice: the metadata block government sites publish (索引号, 发文字号, 发布机构, 成文日期,
     发布日期, 主题分类, 主题词) and the body. Concrete, so `NoticePage.objects` lists every kind."""
 
@@ -191,6 +196,9 @@ class NoticePage(RoutablePageMixin, Page):
         super().clean()
         for field, label in (("title", "标题"), ("body", "正文"), ("keywords", "主题词")):
             refuse_personal_data(field, label, getattr(self, field))
+        for field, label in (("title", "标题"), ("body", "正文"), ("keywords", "主题词"), ("doc_number", "发文字号"),
+                             ("issuer", "发布机构"), ("subject_category", "主题分类")):
+            refuse_control_characters(field, label, getattr(self, field))
         if self.index_number:
             clash = NoticePage.objects.filter(index_number=self.index_number).exclude(pk=self.pk)
             if clash.exists():
