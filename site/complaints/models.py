@@ -11,6 +11,7 @@ from django.db import models
 
 from casework.storage import private_storage, random_name
 from masking import mask_contact, mask_id
+from crypto_fields import EncryptedCharField
 
 ENFORCEMENT, SUPERVISOR = "enforcement", "supervisor"
 CATEGORIES = [(ENFORCEMENT, "行政执法行为"), (SUPERVISOR, "监督员违法违纪行为")]
@@ -40,9 +41,10 @@ class Complaint(models.Model):
     anonymous = models.BooleanField("匿名", default=False)
     # personal data (004 第六条第（二）项): staff handling the complaint only
     name = models.CharField("投诉举报人姓名", max_length=50, blank=True)
-    id_number = models.CharField("身份证号", max_length=18, blank=True)
-    address = models.CharField("住址", max_length=200, blank=True)
-    contact = models.CharField("联系方式", max_length=50, blank=True)
+    # personal data, encrypted at rest (crypto_fields): shown in full only to the handling staff
+    id_number = EncryptedCharField("身份证号", max_length=18, blank=True)
+    address = EncryptedCharField("住址", max_length=200, blank=True)
+    contact = EncryptedCharField("联系方式", max_length=50, blank=True)
     # whom the complaint is about (第六条第（三）项)
     agency = models.ForeignKey("casework.Agency", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="complaints", verbose_name="被投诉举报机关")
