@@ -85,11 +85,11 @@ def cjk_bigrams(text: str) -> list[str]:
 
 
 def index_corpus() -> dict[int, str]:
+    from public_notices.kinds import KIND_LABELS
     from search.documents import NoticeDocument
     from search.engines.embedded import EmbeddedEngine
     from search.synonyms import load_defaults
     from search.tokenize import code_key
-    from public_notices.kinds import KIND_LABELS
 
     load_defaults()
     docs = []

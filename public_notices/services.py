@@ -13,9 +13,23 @@ from django.utils import timezone
 
 from . import kinds as K
 from .models import (
-    OBJECTION_PENDING, REJECTED, UPHELD, AnnualReportPage, AppointmentNoticePage, DismissalNoticePage,
-    IndexSequence, NoticeIndexPage, NoticePage, Objection, PublicityCandidate, PublicityClosure, PublicityPage,
-    RecruitmentNoticePage, RegulationPage, SupervisionNotificationPage, TypicalCasePage,
+    OBJECTION_PENDING,
+    REJECTED,
+    UPHELD,
+    AnnualReportPage,
+    AppointmentNoticePage,
+    DismissalNoticePage,
+    IndexSequence,
+    NoticeIndexPage,
+    NoticePage,
+    Objection,
+    PublicityCandidate,
+    PublicityClosure,
+    PublicityPage,
+    RecruitmentNoticePage,
+    RegulationPage,
+    SupervisionNotificationPage,
+    TypicalCasePage,
 )
 from .privacy import redact
 from .signals import publicity_closed
@@ -181,8 +195,9 @@ def objection_resolve(*, objection: Objection, upheld: bool, note: str, by,
     objector only typed a name), writes the decision, a DecisionRecord and a log entry (who, when,
     old and new values). A second officer deciding the same objection at the same moment waits for
     the lock and is told it has been decided (ValidationError), never a server error."""
-    from decisions.models import DecisionRecord
     from wagtail.log_actions import log
+
+    from decisions.models import DecisionRecord
 
     if by is None or not by.is_authenticated or not all(by.has_perm(p) for p in RESOLVE_PERMISSIONS):
         raise PermissionDenied("只有司法局经办人员可以处理公示异议。")
@@ -249,9 +264,10 @@ def publicity_guard(page) -> str:
 def publicity_withdraw(*, page: PublicityPage, reason: str, by) -> PublicityPage:
     """Take a publicity list off the site while its window runs: only the bureau leader, only with a
     written reason; recorded as a decision and in the page's history (who, when, window, reason)."""
-    from decisions.models import DecisionRecord
     from wagtail.actions.unpublish_page import UnpublishPageAction
     from wagtail.log_actions import log
+
+    from decisions.models import DecisionRecord
 
     if by is None or not by.is_authenticated or not by.has_perm(WITHDRAW_PERMISSION):
         raise PermissionDenied("公示期内撤下公示须由司法局负责人决定。")

@@ -38,6 +38,9 @@ class IndexSequence(models.Model):
         verbose_name_plural = "索引号序列"
         constraints = [models.UniqueConstraint(fields=["org_code", "year"], name="one_sequence_per_org_year")]
 
+    def __str__(self) -> str:
+        return f"{self.org_code}/{self.year}：{self.last}"
+
     @classmethod
     def take(cls, *, org_code: str, year: int) -> str:
         """The next index number `<org_code>/<year>-<5 digits>`; select_for_update so two editors
@@ -59,7 +62,6 @@ class IndexSequence(models.Model):
         with transaction.atomic():
             cls.objects.get_or_create(org_code=org_code, year=year)
             cls.objects.select_for_update().filter(org_code=org_code, year=year, last__lt=n).update(last=n)
-
 
 def format_index_number(org_code: str, year: int, n: int) -> str:
     return f"{org_code}/{year}-{n:05d}"

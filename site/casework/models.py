@@ -11,6 +11,7 @@ from django.db import models
 
 from .storage import private_storage, random_name
 
+
 # ------------------------------------------------------------------ agency register
 class Agency(models.Model):
     """An enforcement agency under supervision (被监督机关), per jurisdiction. Its liaisons are the staff
@@ -185,6 +186,9 @@ class DocumentSequence(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["jurisdiction", "kind", "year"], name="one_document_sequence")]
 
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.kind} {self.year}：{self.last}"
+
 
 class MatterSequence(models.Model):
     """案号 counter per jurisdiction and year."""
@@ -195,6 +199,9 @@ class MatterSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["jurisdiction", "year"], name="one_matter_sequence")]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.year}：{self.last}"
 
 
 class MatterEvent(models.Model):
@@ -210,3 +217,6 @@ class MatterEvent(models.Model):
         verbose_name = "办理记录"
         verbose_name_plural = "办理记录"
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.text}"

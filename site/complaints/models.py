@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from casework.storage import private_storage, random_name
-from masking import mask_contact, mask_id
 from crypto_fields import EncryptedCharField
+from masking import mask_contact, mask_id
 
 ENFORCEMENT, SUPERVISOR = "enforcement", "supervisor"
 CATEGORIES = [(ENFORCEMENT, "行政执法行为"), (SUPERVISOR, "监督员违法违纪行为")]
@@ -136,6 +136,9 @@ class Investigator(models.Model):
         verbose_name_plural = "调查人员"
         ordering = ["assigned_at", "pk"]
 
+    def __str__(self) -> str:
+        return str(self.user)
+
 
 class Notice(models.Model):
     """A notice to the complainant (受理/不予受理/转送/处理结果告知书): 主送 is the complainant, so it is kept
@@ -178,6 +181,9 @@ class Appeal(models.Model):
 
 
 # ------------------------------------------------------------------ interference records (append-only)
+
+    def __str__(self) -> str:
+        return f"申诉 #{self.pk}"
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise ValidationError("干预插手记录只能追加，不能修改。")

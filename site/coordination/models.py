@@ -81,3 +81,6 @@ class Answer(models.Model):
         verbose_name = "答复意见"
         verbose_name_plural = "答复意见"
         ordering = ["received_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"答复 #{self.pk}"

@@ -280,8 +280,10 @@ def objection_submit(*, letter: Letter, by, reasons: str) -> Objection:
         text = (f"被监督机关申请复查（{today:%Y-%m-%d}收到）。原整改期限不再计算，"
                 f"复查异议不成立的自收到复查答复之日起重新计算（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
     else:
+        key = "letter_suspended_during_review"
+        citation = profile.figure(key).citation if profile.has(key) else ""
         text = (f"被监督机关申请复查（{today:%Y-%m-%d}收到）。复查期间不停止执行，整改期限照常计算"
-                f"（{profile.figure('letter_suspended_during_review').citation if profile.has('letter_suspended_during_review') else ''}）。")
+                f"（{citation}）。")
     set_stage(letter.matter, "复查中", by=by, text=text)
     from flows.letters import LetterFlow
 

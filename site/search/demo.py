@@ -7,7 +7,6 @@ from .engines import get_engine
 from .engines.es_client import is_unavailable
 from .synonyms import load_defaults
 
-
 # a few decision records so the staff search (决定检索) has something to find; demo text only
 DEMO_DECISIONS = [
     ("letter", "关于万州区市场监督管理局执法检查未出示证件问题的监督意见书", "万州区市场监督管理局", "已整改",

@@ -83,6 +83,9 @@ class Posting(models.Model):
         indexes = [models.Index(fields=["term", "weight", "entry", "day"], name="search_posting_term"),
                    models.Index(fields=["entry", "term", "weight"], name="search_posting_entry")]
 
+    def __str__(self) -> str:
+        return f"{self.term_id}@{self.entry_id}"
+
 
 class PendingIndexUpdate(models.Model):
     """An index update the search cluster did not take (down, overloaded): retried with backoff by the

@@ -247,6 +247,9 @@ class NumberSequence(models.Model):
 
 
 # ------------------------------------------------------------------ dismissal (解聘) and resignation (辞任)
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.kind} {self.year}：{self.last}"
 class Dismissal(models.Model):
     PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
     supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="dismissals",

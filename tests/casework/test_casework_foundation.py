@@ -1,7 +1,6 @@
 """The casework foundation: agency register with liaisons, matters (一案一档), attachments, numbered documents,
 service records (送达回证) that start clocks, and private files served only to those who may see the matter."""
 import datetime as dt
-import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -3,11 +3,10 @@ longer words, title-first ranking, 发文字号 lookup, filters, facets, permiss
 import datetime as dt
 
 import pytest
+from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 from roles.definitions import LIAISON, OFFICER, SUPERVISOR
 from search.engines.base import SearchQuery
-
-from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 
 @pytest.fixture
@@ -63,7 +62,8 @@ def test_staff_see_only_records_their_role_may_open(engine, decision, make_user)
     from roles.models import StaffProfile
 
     liaison = make_user("liaison1", LIAISON)
-    StaffProfile.objects.update_or_create(user=liaison, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(jurisdiction="wanzhou", name="甲局")[0]})
+    StaffProfile.objects.update_or_create(user=liaison, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(
+        jurisdiction="wanzhou", name="甲局")[0]})
     supervisor = make_user("sup1", SUPERVISOR)
     officer = make_user("officer2", OFFICER)
     decision(title="线索核查意见甲", agency="甲局")

@@ -5,12 +5,11 @@ by BM25 with title weight, recency only breaking ties. Titles asserted literally
 import datetime as dt
 
 import pytest
+from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 from roles.definitions import EDITOR, OFFICER
 from search.engines.base import SearchQuery
 from search.models import SearchSynonym
-
-from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 
 @pytest.fixture

@@ -172,7 +172,7 @@ class EmbeddedEngine:
             missing = {t for _, w in rows for t in w if t not in terms}
             terms.update(term_ids(scope, missing, create=True))
             postings = []
-            for e, (_, w) in zip(entries, rows):
+            for e, (_, w) in zip(entries, rows, strict=True):
                 day = _day(e.date)
                 for t, wt in w.items():
                     postings.append((terms[t], e.pk, wt, day))
