@@ -86,6 +86,9 @@ class Matter(models.Model):
     process = models.CharField("办理程序", max_length=32, blank=True, db_index=True,
                                help_text="letter / complaint / coordination / accountability / programme")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="matters", verbose_name="被监督机关")
+    # other agencies party to the matter (e.g. the other side of a dispute, 004 争议协调办法 第十二条): their
+    # liaisons see the file and acknowledge the documents addressed to them
+    parties = models.ManyToManyField(Agency, blank=True, related_name="matters_as_party", verbose_name="其他相关机关")
     title = models.CharField("事项名称", max_length=200)
     facts = models.TextField("基本事实")
     status = models.CharField("状态", max_length=16, default=OPEN, db_index=True,

@@ -99,6 +99,7 @@ def dispute_apply(*, by, applicant: Agency, parties, category: str, title: str, 
     dispute.full_clean(exclude=["matter"])
     dispute.save()
     dispute.parties.set(parties)
+    matter.parties.set(parties)  # their liaisons see the file and acknowledge what is addressed to them
     clock_start(subject=matter, profile=profile, rule_key="dispute_accept_period", started_on=received_on,
                 label="审查申请并作出受理、补正或不予受理决定")
     set_stage(matter, "待审查申请", by=by, text=f"收到争议协调申请（{received_on:%Y-%m-%d}），相关机关："
@@ -127,6 +128,7 @@ def dispute_open_by_bureau(*, by, agencies, category: str, title: str, facts: st
     dispute.full_clean(exclude=["matter"])
     dispute.save()
     dispute.parties.set(parties)
+    matter.parties.set(parties)  # their liaisons see the file and acknowledge what is addressed to them
     for agency in dispute.all_agencies():
         documents.issue(matter=matter, kind="coordination_notice", title=f"关于{matter.title}的协调通知",
                         addressee=agency.name, by=by, article=_cite(profile, "dispute_bureau_report_period"),
