@@ -29,7 +29,7 @@ def test_dashboard_is_chinese(make_user):
     html = visible(client.get("/admin/").content.decode())
     assert "控制面板 - 行政执法监督平台" in html and "保存更改" in html
     for english in ("Wagtail upgrade available", "Save changes", "Show keyboard shortcuts", "Insert or edit a link",
-                    "Text formatting", "Search all pages", "created in", "- Wagtail</title>"):
+                    "Text formatting", "Search all pages", "created in", "- Wagtail</title>", "editor guide"):
         assert english not in html, english
 
 
