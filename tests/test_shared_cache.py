@@ -16,9 +16,11 @@ def test_a_value_cached_by_one_process_is_seen_and_deleted_by_another(settings):
     from django.core.cache.backends.redis import RedisCache
 
     key, value = f"shared-{uuid.uuid4().hex}", "已发布"
+    from cryptography.fernet import Fernet
+
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "settings.production", "REDIS_URL": REDIS,
-           "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "localhost", "FIELD_ENCRYPTION_KEYS": os.environ.get(
-               "FIELD_ENCRYPTION_KEYS", "")}
+           "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "localhost",
+           "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(), "FIELD_HASH_KEY": "shared-cache-test"}
     script = ("import django, sys; sys.path[:0] = ['.', 'site']; django.setup(); "
               "from django.core.cache import cache; "
               f"cache.set({key!r}, {value!r}, 60); print(cache.get({key!r}))")

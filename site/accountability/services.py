@@ -53,7 +53,7 @@ def _items(profile, key: str, codes) -> list[dict]:
 
 
 def _lock(case: Case) -> Case:
-    return Case.objects.select_for_update().select_related("matter__agency").get(pk=case.pk)
+    return Case.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=case.pk)
 
 
 @transaction.atomic

@@ -116,7 +116,7 @@ def opinion_answer(*, opinion: Opinion, by, answer: str, rectify_by: dt.date | N
 def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
     """The bureau records the outcome and feeds it back (000 第十六条, 001 第十五条, 002 第十四条)."""
     require(by, "activities.decide_opinion", "只有司法局工作人员可以登记办理结果。")
-    opinion = Opinion.objects.select_for_update().select_related("supervisor").get(pk=opinion.pk)
+    opinion = Opinion.objects.select_for_update(of=("self",)).select_related("supervisor").get(pk=opinion.pk)
     if opinion.status == CLOSED:
         raise ValidationError("该事项已办结。")
     if outcome not in dict(OUTCOMES):

@@ -118,7 +118,7 @@ def recusal_declare(*, invitation: Invitation, by, ground: str | None, note: str
     """The invited supervisor declares a conflict (ground = a profile code) or none (ground=None).
     An officer may enter a written declaration on the supervisor's behalf."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("activity", "supervisor").get(pk=invitation.pk)
+        Invitation.objects.select_for_update(of=("self",)).select_related("activity", "supervisor").get(pk=invitation.pk)
     )
     activity, supervisor = invitation.activity, invitation.supervisor
     own = supervisor.user_id is not None and supervisor.user_id == by.pk
@@ -204,7 +204,7 @@ def attendance_record(*, invitation: Invitation, status: str, by, excuse_reason:
     """Present / excused (请假, with reason) / unexcused (无故缺席); then the absence rule is evaluated."""
     require(by, "activities.record_attendance", "只有司法局经办人可以登记出席情况。")
     invitation = (
-        Invitation.objects.select_for_update().select_related("activity", "supervisor").get(pk=invitation.pk)
+        Invitation.objects.select_for_update(of=("self",)).select_related("activity", "supervisor").get(pk=invitation.pk)
     )
     activity = invitation.activity
     if status not in (PRESENT, EXCUSED, UNEXCUSED):

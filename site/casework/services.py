@@ -117,7 +117,7 @@ def document_serve(*, document: Document, by, received_on: dt.date | None = None
     """Record service (送达回证). Bureau staff enter the receipt date from the return slip; the addressee
     agency's liaison may instead acknowledge receipt online (签收), dated today. Recorded once; the
     `document_served` signal then starts the clocks that count from receipt."""
-    document = Document.objects.select_for_update().select_related("matter__agency").get(pk=document.pk)
+    document = Document.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=document.pk)
     agency = agency_of(by)
     # the addressee's own liaison: the matter's agency or another party to it (e.g. a dispute's respondent)
     own_agency = agency is not None and document.addressee == agency.name and (

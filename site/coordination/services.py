@@ -48,7 +48,7 @@ def _choice(profile, key: str, code: str) -> dict:
 
 
 def _lock(dispute: Dispute) -> Dispute:
-    return Dispute.objects.select_for_update().select_related("matter__agency").get(pk=dispute.pk)
+    return Dispute.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=dispute.pk)
 
 
 def _record(dispute: Dispute, *, title: str, body: str, outcome: str, article: str, doc=None,

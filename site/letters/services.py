@@ -44,7 +44,7 @@ from .models import (
 
 # ------------------------------------------------------------------ helpers
 def _locked(letter: Letter) -> Letter:
-    return Letter.objects.select_for_update().select_related("matter__agency", "document").get(pk=letter.pk)
+    return Letter.objects.select_for_update(of=("self",)).select_related("matter__agency", "document").get(pk=letter.pk)
 
 
 def _stage(letter: Letter, by, text: str) -> None:

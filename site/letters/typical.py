@@ -58,7 +58,7 @@ def typical_case_draft(*, letter: Letter, by):
     from rules.profiles import get_profile
 
     require(by, "letters.draft_letter", "只有司法局经办人可以编撰典型案例。")
-    letter = Letter.objects.select_for_update().select_related("matter__agency").get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=letter.pk)
     if letter.state not in (CLOSED, TERMINATED):
         raise ValidationError("监督事项办结后才能编撰典型案例。")
     if typical_case_page(letter) is not None:

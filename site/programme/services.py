@@ -70,7 +70,7 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
 @transaction.atomic
 def activity_open_matter(*, activity: Activity, by):
     """A finding becomes a supervision matter handled by the letter process (监督建议书/意见书)."""
-    activity = Activity.objects.select_for_update().select_related("agency").get(pk=activity.pk)
+    activity = Activity.objects.select_for_update(of=("self",)).select_related("agency").get(pk=activity.pk)
     if activity.matter_id:
         raise ValidationError(f"该{activity.get_kind_display()}已转立监督事项。")
     if not activity.has_problems:
@@ -129,7 +129,7 @@ def statistics_submit(*, ret: StatisticsReturn, figures: dict, explanation: str 
                       channel: str = "screen") -> StatisticsReturn:
     """The agency's liaison reports its figures (如实填报, 004 统计年报制度 第四条); its clock stops. A
     correction before the bureau's report replaces the figures and keeps the first submission time."""
-    ret = StatisticsReturn.objects.select_for_update().select_related("year", "agency").get(pk=ret.pk)
+    ret = StatisticsReturn.objects.select_for_update(of=("self",)).select_related("year", "agency").get(pk=ret.pk)
     require(by, "programme.submit_statistics", "只有执法机关联络员可以报送统计年报。")
     agency = agency_of(by)
     if agency is None or agency.pk != ret.agency_id:
@@ -252,7 +252,7 @@ def start_rectification_clock(sender, document: Document, by, **kwargs) -> None:
 @transaction.atomic
 def rectification_report(*, task: RectificationTask, report: str, by) -> RectificationTask:
     """The named agency reports in writing how it rectified (004 通报制度 第五条); the clock stops."""
-    task = RectificationTask.objects.select_for_update().select_related("matter").get(pk=task.pk)
+    task = RectificationTask.objects.select_for_update(of=("self",)).select_related("matter").get(pk=task.pk)
     agency = agency_of(by)
     if agency is None or agency.pk != task.agency_id:
         raise PermissionDenied("只有被通报机关的联络员可以报告整改落实情况。")

@@ -58,7 +58,7 @@ def recommending_unit_email(supervisor: Supervisor) -> str:
 @transaction.atomic
 def dismissal_decide(*, dismissal: Dismissal, approve: bool, note: str = "", by) -> Dismissal:
     require(by, PERM_DECIDE, "决定解聘")
-    dismissal = Dismissal.objects.select_for_update().select_related("supervisor").get(pk=dismissal.pk)
+    dismissal = Dismissal.objects.select_for_update(of=("self",)).select_related("supervisor").get(pk=dismissal.pk)
     if dismissal.status != Dismissal.PROPOSED:
         raise ValidationError("该解聘建议已经作出决定。")
     note = (note or "").strip()

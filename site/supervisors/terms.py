@@ -273,7 +273,7 @@ def term_not_renewed(*, term: Term, note: str, by) -> Term:
     """The bureau decides not to renew a term that has ended (期满不再续聘): the term ends, and so does
     the supervisor's service; the decision is recorded with the term's article."""
     require(by, PERM_APPROVE, "决定期满不再续聘")
-    term = Term.objects.select_for_update().select_related("supervisor").get(pk=term.pk)
+    term = Term.objects.select_for_update(of=("self",)).select_related("supervisor").get(pk=term.pk)
     today = timezone.localdate()
     if term.status not in (Term.ACTIVE, Term.EXPIRED) or term.end >= today:
         raise ValidationError("该聘任期尚未届满或已作出决定。")
