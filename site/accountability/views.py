@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views import generic
 
 from casework.selectors import matter_clocks
+from flows.task_views import PerformTaskMixin
 from rules.profiles import get_profile
 
 from . import forms, services
@@ -51,7 +53,7 @@ def mine(request):
                                                         "task_title": "我的责任追究"})
 
 
-class CaseTaskView(generic.FormView):
+class CaseTaskView(PerformTaskMixin, generic.FormView):
     template_name = "accountability/task.html"
     intro = ""
 
@@ -77,15 +79,8 @@ class CaseTaskView(generic.FormView):
                    task_title=self.request.activation.flow_task.task_title, clocks=matter_clocks(case.matter))
         return ctx
 
-    def form_valid(self, form):
-        try:
-            message = self.perform(form)
-        except ValidationError as exc:
-            _errors(form, exc)
-            return self.form_invalid(form)
-        self.request.activation.execute()
-        messages.success(self.request, message)
-        return redirect("casework:matter", pk=self.case.matter_id)
+    def done_url(self) -> str:
+        return reverse("casework:matter", args=[self.case.matter_id])
 
 
 class ScreenView(CaseTaskView):

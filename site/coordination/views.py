@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views import generic
 
 from casework.selectors import can_view_matter, matter_clocks
+from flows.task_views import PerformTaskMixin
 from roles.access import agency_of, is_bureau
 from rules.profiles import get_profile
 
@@ -175,7 +177,7 @@ def extend(request, pk: int):
 
 
 # ------------------------------------------------------------------ flow task screens
-class DisputeTaskView(generic.FormView):
+class DisputeTaskView(PerformTaskMixin, generic.FormView):
     """A task of the coordination flow; viewflow has locked the process and started the activation."""
 
     template_name = "coordination/task.html"
@@ -200,18 +202,8 @@ class DisputeTaskView(generic.FormView):
                             task=self.request.activation.task))
         return ctx
 
-    def perform(self, form) -> str:
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            message = self.perform(form)
-        except ValidationError as exc:
-            _errors(form, exc)
-            return self.form_invalid(form)
-        self.request.activation.execute()
-        messages.success(self.request, message)
-        return redirect("casework:matter", pk=self.dispute.matter_id)
+    def done_url(self) -> str:
+        return reverse("casework:matter", args=[self.dispute.matter_id])
 
 
 class ExamineView(DisputeTaskView):

@@ -18,7 +18,32 @@ from supervisors.models import Application
 QUALIFY_CHOICES = [("yes", "符合条件，列入拟聘名单"), ("no", "不符合条件或不予入选")]
 
 
-class TaskView(generic.FormView):
+class PerformTaskMixin:
+    """Every task screen ends the same way: run the view's `perform(form)` (a service call that checks
+    its own permission), show its ValidationError on the form, else complete the task, say what was done
+    and go to `done_url()`. viewflow's wrapper has already locked the process and started the activation."""
+
+    def perform(self, form) -> str:
+        raise NotImplementedError
+
+    def done_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("flows:inbox")
+
+    def form_valid(self, form):
+        try:
+            message = self.perform(form)
+        except ValidationError as exc:
+            for msg in exc.messages:
+                form.add_error(None, msg)
+            return self.form_invalid(form)
+        self.request.activation.execute()
+        messages.success(self.request, message)
+        return redirect(self.done_url())
+
+
+class TaskView(PerformTaskMixin, generic.FormView):
     template_name = "flows/task.html"
     form_class = forms.Form
     intro = ""
@@ -35,19 +60,6 @@ class TaskView(generic.FormView):
                    profile=get_profile(self.artifact.jurisdiction))
         return ctx
 
-    def perform(self, form) -> str:
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            message = self.perform(form)
-        except ValidationError as exc:
-            for msg in exc.messages:
-                form.add_error(None, msg)
-            return self.form_invalid(form)
-        self.request.activation.execute()
-        messages.success(self.request, message)
-        return redirect("flows:inbox")
 
 
 class ReviewView(TaskView):

@@ -3,19 +3,19 @@ and started the activation; each screen calls a service (which checks the permis
 completes the task and returns to the matter screen."""
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.views import generic
 
 from casework.selectors import matter_clocks
+from flows.task_views import PerformTaskMixin
 from rules.profiles import get_profile
 
 from . import forms, selectors, services
 from .models import Letter, Objection
 
 
-class LetterTaskView(generic.FormView):
+class LetterTaskView(PerformTaskMixin, generic.FormView):
     template_name = "letters/task.html"
     form_class = forms.ReportForm
     intro = ""
@@ -46,19 +46,8 @@ class LetterTaskView(generic.FormView):
                    report=selectors.pending_report(letter), objection=selectors.pending_objection(letter))
         return ctx
 
-    def perform(self, form) -> str:
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            message = self.perform(form)
-        except ValidationError as exc:
-            for msg in exc.messages:
-                form.add_error(None, msg)
-            return self.form_invalid(form)
-        self.request.activation.execute()
-        messages.success(self.request, message)
-        return redirect("casework:matter", pk=self.letter.matter_id)
+    def done_url(self) -> str:
+        return reverse("casework:matter", args=[self.letter.matter_id])
 
 
 class DraftView(LetterTaskView):
