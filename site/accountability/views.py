@@ -11,6 +11,7 @@ from django.views import generic
 
 from casework.selectors import matter_clocks
 from flows.task_views import PerformTaskMixin
+from form_errors import add_errors as _errors
 from rules.profiles import get_profile
 
 from . import forms, services
@@ -20,9 +21,6 @@ from .selectors import own_records
 LOGIN = "wagtailadmin_login"
 
 
-def _errors(form, exc: ValidationError):
-    for msg in exc.messages:
-        form.add_error(None, msg)
 
 
 @login_required(login_url=LOGIN)

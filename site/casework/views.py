@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from form_errors import add_errors as _errors
 from roles.access import agency_of, is_bureau, require
 from rules.models import RuleProfile
 
@@ -24,9 +25,6 @@ PROCESSES = {"letter": "监督建议书/意见书", "complaint": "投诉举报",
              "accountability": "责任追究", "programme": "年度监督"}
 
 
-def _errors(form, exc: ValidationError):
-    for msg in exc.messages:
-        form.add_error(None, msg)
 
 
 def _matter_for(user, pk: int) -> Matter:

@@ -12,6 +12,7 @@ from django.views import generic
 
 from casework.selectors import can_view_matter, matter_clocks
 from flows.task_views import PerformTaskMixin
+from form_errors import add_errors as _errors
 from roles.access import agency_of, is_bureau
 from rules.profiles import get_profile
 
@@ -22,9 +23,6 @@ from .selectors import party_disputes, stand_still_text
 LOGIN = "wagtailadmin_login"
 
 
-def _errors(form, exc: ValidationError):
-    for msg in exc.messages:
-        form.add_error(None, msg)
 
 
 def _context(dispute: Dispute, **extra) -> dict:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views import generic
 
+from form_errors import add_errors
 from rules.profiles import get_profile
 from supervisors import dismissals, services, terms
 from supervisors.models import Application
@@ -35,8 +36,7 @@ class PerformTaskMixin:
         try:
             message = self.perform(form)
         except ValidationError as exc:
-            for msg in exc.messages:
-                form.add_error(None, msg)
+            add_errors(form, exc)
             return self.form_invalid(form)
         self.request.activation.execute()
         messages.success(self.request, message)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
+from form_errors import add_errors as _form_errors
 from rules.profiles import get_profile
 from supervisors.services import require
 
@@ -63,9 +64,6 @@ def claim(request, task_pk: int):
     return redirect(services.task_execute_url(task))
 
 
-def _form_errors(form, exc: ValidationError):
-    for msg in exc.messages:
-        form.add_error(None, msg)
 
 
 @login_required(login_url=LOGIN)

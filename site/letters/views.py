@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from casework.selectors import can_view_matter
+from form_errors import add_errors as _errors
 from roles.access import require
 from rules.models import RuleProfile
 from rules.profiles import get_profile
@@ -24,9 +25,6 @@ def letter_jurisdictions() -> list[tuple[str, str]]:
     return [(p.code, p.name) for p in RuleProfile.objects.filter(figures__key="letter_document").order_by("pk")]
 
 
-def _errors(form, exc: ValidationError):
-    for msg in exc.messages:
-        form.add_error(None, msg)
 
 
 @login_required(login_url=LOGIN)

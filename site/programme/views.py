@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from casework.selectors import addressable_agencies
+from form_errors import add_errors as _errors
 from roles.access import agency_of, is_bureau, is_liaison
 from rules.models import RuleProfile
 from rules.profiles import get_profile
@@ -34,9 +35,6 @@ def _py(jurisdiction: str, year: int):
     return services.year_for(jurisdiction, year)
 
 
-def _errors(form, exc: ValidationError):
-    for msg in exc.messages:
-        form.add_error(None, msg)
 
 
 @login_required(login_url=LOGIN)
