@@ -12,6 +12,14 @@ def _fresh_contenttype_cache():
     ContentType.objects.clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts from an empty local cache: no page cached by an earlier test's (rolled back) data."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db):
     """make_user("officer", "司法局经办人") -> a staff user in that role (None = superuser)."""
