@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -95,13 +94,13 @@ class NoticeIndexPage(Page):
         verbose_name_plural = "公告栏目"
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import notice_years, notices_under
+        from ..selectors import notice_listing, public_notices
 
         context = super().get_context(request, *args, **kwargs)
         year = request.GET.get("year", "")
-        qs = notices_under(self, year=int(year) if year.isdigit() else None)
-        context["notices"] = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        context["years"] = notice_years(parent=self)
+        context["notices"], context["years"] = notice_listing(
+            public_notices().child_of(self), year=int(year) if year.isdigit() else None,
+            page_number=request.GET.get("page"))
         context["year"] = year
         return context
 

@@ -31,11 +31,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 GENERATION_KEY = "pagecache:generation"
-DEFAULT_URL_NAMES = ("wagtail_serve", "notices_archive", "notices_feed", "jurisdiction_notices_feed", "sitemap")
+DEFAULT_URL_NAMES = ("wagtail_serve", "notices_archive", "notices_feed", "jurisdiction_notices_feed",
+                     "sitemap")
 HEADER = "X-Page-Cache"
 
 # rule profiles read during the current request (rules.profiles.get_profile memoises into it)
-request_profiles: contextvars.ContextVar[dict | None] = contextvars.ContextVar("request_profiles", default=None)
+request_profiles: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "request_profiles", default=None)
 
 
 def _cache():

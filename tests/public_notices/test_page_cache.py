@@ -51,7 +51,8 @@ def test_publish_makes_indexes_home_archive_and_feed_fresh(client, case):
     urls = ("/", index.url, "/notices/archive/", "/feeds/notices.xml")
     for url in urls:
         get(client, url), get(client, url)
-    notice_publish(kind="typical_case", jurisdiction="wanzhou", title="扬尘治理执法典型案例", body="<p>正文。</p>")
+    notice_publish(kind="typical_case", jurisdiction="wanzhou", title="扬尘治理执法典型案例",
+                   body="<p>正文。</p>")
     for url in urls:
         response, html = get(client, url)
         assert state(response) == "miss", url
@@ -193,3 +194,61 @@ def test_page_cache_can_be_switched_off(client, case, settings):
     settings.PAGE_CACHE_ENABLED = False
     get(client, case.url)
     assert state(get(client, case.url)[0]) is None
+
+
+@pytest.fixture
+def two_years_of_cases(site_tree):
+    for i in range(22):
+        with freeze_time(f"2025-{1 + i % 12:02d}-{1 + i:02d} 09:00:00"):
+            notice_publish(kind="typical_case", jurisdiction="enshi", title=f"典型案例第{i + 1:02d}号", body="正文")
+    with freeze_time("2026-02-01 09:00:00"):
+        notice_publish(kind="typical_case", jurisdiction="enshi", title="二〇二六年典型案例", body="正文")
+        notice_publish(kind="notification", jurisdiction="enshi", title="二〇二六年监督情况通报", body="正文")
+    return index_for(jurisdiction="enshi", kind="typical_case")
+
+
+@freeze_time("2026-03-10 10:00:00")
+def test_first_hit_of_index_and_archive_counts_and_years_in_one_query(
+        client, settings, two_years_of_cases, django_assert_max_num_queries):
+    settings.PAGE_CACHE_ENABLED = False
+    index = two_years_of_cases
+    get(client, "/")  # Wagtail caches the site root paths on the first request
+    with django_assert_max_num_queries(14):  # was 16: one grouped query gives the years and the total
+        html = get(client, index.url)[1]
+    assert "第 1 / 2 页（共 23 条）" in html and "?year=2026" in html and "?year=2025" in html
+    with django_assert_max_num_queries(7):  # was 9
+        html = get(client, "/notices/archive/?jurisdiction=enshi")[1]
+    assert "第 1 / 2 页（共 24 条）" in html
+    assert '<option value="2026">2026年</option>' in html and '<option value="2025">2025年</option>' in html
+    html = get(client, "/notices/archive/?jurisdiction=enshi&year=2026&kind=typical_case")[1]
+    assert "二〇二六年典型案例" in html and "二〇二六年监督情况通报" not in html and "典型案例第01号" not in html
+    html = get(client, "/notices/archive/?jurisdiction=enshi&year=2025&page=2")[1]
+    assert "第 2 / 2 页（共 22 条）" in html
+
+
+def test_get_profile_is_read_once_per_request_and_again_after_a_change(make_user, rf, db):
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test.utils import CaptureQueriesContext
+
+    from pages.cache import AnonymousPageCacheMiddleware
+    from rules.models import RuleFigure
+    from rules.profiles import change_figure, get_profile
+
+    boss = make_user("boss")
+    seen = []
+
+    def view(request):
+        with CaptureQueriesContext(connection) as q:
+            for _ in range(3):
+                seen.append(get_profile("wanzhou").period("publicity_period").n)
+            figure = RuleFigure.objects.get(profile__code="wanzhou", key="publicity_period")
+            change_figure(figure=figure, value={**figure.value, "n": 8}, article=figure.article, reason="测试",
+                          by=boss)
+            seen.append(get_profile("wanzhou").period("publicity_period").n)
+        seen.append(sum(x["sql"].startswith('SELECT "rules_ruleprofile"') for x in q.captured_queries))
+        return HttpResponse("ok")
+
+    AnonymousPageCacheMiddleware(view)(rf.post("/x/"))
+    assert seen == [5, 5, 5, 8, 2]  # read once, then once more after the audited change
+    assert get_profile("wanzhou").period("publicity_period").n == 8  # outside a request: always read
