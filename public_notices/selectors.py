@@ -38,14 +38,15 @@ def notice_listing(base: QuerySet, *, year: int | None = None, kind: str | None 
     listing costs that query and the page's rows, beside the view-restriction lookup of `.public()`."""
     from django.core.paginator import Paginator
     from django.db.models import Count
-    from django.db.models.functions import ExtractYear
 
     from .models.notices import PAGE_SIZE
 
-    counts = (base.order_by().annotate(notice_year=ExtractYear("published_on"))
-              .values_list("notice_year", "kind").annotate(n=Count("pk")))
+    # grouped by the date itself, the year taken here: SQLite's year extraction is a Python function
+    # called per row, twice as slow as the grouping
+    counts = base.order_by().values_list("published_on", "kind").annotate(n=Count("pk"))
     total, years = 0, set()
-    for y, k, n in counts:
+    for day, k, n in counts:
+        y = day.year if day else None
         if y is not None:
             years.add(y)
         if (not year or y == year) and (not kind or k == kind):

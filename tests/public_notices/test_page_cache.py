@@ -212,10 +212,16 @@ def test_first_hit_of_index_and_archive_counts_and_years_in_one_query(
         client, settings, two_years_of_cases, django_assert_max_num_queries):
     settings.PAGE_CACHE_ENABLED = False
     index = two_years_of_cases
+    from pages.cache import bump
+
     get(client, "/")  # Wagtail caches the site root paths on the first request
+    bump()  # a first hit after a publish: the menu is rebuilt too
     with django_assert_max_num_queries(14):  # was 16: one grouped query gives the years and the total
         html = get(client, index.url)[1]
     assert "第 1 / 2 页（共 23 条）" in html and "?year=2026" in html and "?year=2025" in html
+    with django_assert_max_num_queries(12):  # and the menu from the cache until the next change
+        get(client, index.url + "?page=2")
+    bump()
     with django_assert_max_num_queries(7):  # was 9
         html = get(client, "/notices/archive/?jurisdiction=enshi")[1]
     assert "第 1 / 2 页（共 24 条）" in html
@@ -252,3 +258,12 @@ def test_get_profile_is_read_once_per_request_and_again_after_a_change(make_user
     AnonymousPageCacheMiddleware(view)(rf.post("/x/"))
     assert seen == [5, 5, 5, 8, 2]  # read once, then once more after the audited change
     assert get_profile("wanzhou").period("publicity_period").n == 8  # outside a request: always read
+
+
+@freeze_time("2026-03-10 10:00:00")
+def test_menu_follows_a_renamed_section(client, case, site_tree):
+    get(client, case.url)
+    section = site_tree["wuhan"]
+    section.title = "武汉市司法局（行政执法监督）"
+    section.save_revision().publish()
+    assert "武汉市司法局（行政执法监督）" in get(client, case.url)[1]
