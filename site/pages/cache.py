@@ -14,9 +14,10 @@ The key holds a global *generation* number and the local date (Asia/Shanghai):
   the open lists on the portal, "现行有效" of a regulation) never shows yesterday's state.
 
 Never cached: anything but GET; a request carrying a session cookie (a logged-in user, or anyone with
-session state); a response that sets a cookie or uses a CSRF token (the objection form, the application
-form, a private page's password form), that is not 200, that streams, or says Cache-Control private /
-no-cache / no-store; any URL outside `PAGE_CACHE_URL_NAMES` (search, API, admin, workflow, supervisors).
+session state) or a flash message; a response that sets a cookie or uses a CSRF token (the objection
+form, the application form, a private page's password form), that is not 200, that streams, or says
+Cache-Control private / no-cache / no-store; any URL outside `PAGE_CACHE_URL_NAMES` (search, API, admin,
+workflow, supervisors).
 """
 from __future__ import annotations
 
@@ -101,8 +102,9 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def _may_use(self, request) -> bool:
-        return (enabled() and request.method == "GET"
-                and settings.SESSION_COOKIE_NAME not in request.COOKIES)
+        # a session (a logged-in user, a private page's password) or a pending flash message: render it
+        return (enabled() and request.method == "GET" and settings.SESSION_COOKIE_NAME not in request.COOKIES
+                and "messages" not in request.COOKIES)
 
     def __call__(self, request):
         token = request_profiles.set({})
