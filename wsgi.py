@@ -3,7 +3,8 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.production")
 
-import settings  # noqa: E402,F401  (puts site/ on sys.path)
 from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+import settings  # noqa: E402,F401  (puts site/ on sys.path)
 
 application = get_wsgi_application()

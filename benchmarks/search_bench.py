@@ -1,7 +1,7 @@
 """Search benchmark (issue 5): N generated Chinese notices in a throwaway SQLite database.
 
 Prints, for the embedded engine and for Wagtail's stock database search on the same data: index build
-time and query latency p50/p95 over a fixed query list; then how bigram and jieba tokenising rank.
+time and query latency p50/p95 over a fixed query list (ranking quality: benchmarks/relevance_bench.py).
 
     .venv/bin/python -m benchmarks.search_bench                # 100k notices
     .venv/bin/python -m benchmarks.search_bench --n 20000 --stock-n 20000
@@ -231,66 +231,6 @@ def bench_stock(n: int, repeat: int):
     report("wagtail stock database", build, n, times)
 
 
-def bench_tokenizers(n: int, samples: int = 300):
-    """Which tokenising ranks better: queries are 2-4 character pieces cut from real titles; a result is
-    relevant when the piece occurs in its title or body. Recall = the source notice is found at all."""
-    from django.test.utils import override_settings
-
-    from search.engines.base import SearchQuery
-    from search.engines.embedded import EmbeddedEngine
-    from search.models import SearchEntry
-
-    rng = random.Random(7)
-    docs = list(generate(n, seed=99))
-    cases = []
-    for d in rng.sample(docs, samples):
-        run = max((r for r in _cjk_runs(d["title"])), key=len)
-        size = rng.randint(2, min(4, len(run)))
-        start = rng.randrange(len(run) - size + 1)
-        cases.append((d["id"], run[start:start + size]))
-    for mode in ("bigram", "jieba"):
-        with override_settings(SEARCH_TOKENIZER=mode):
-            engine = EmbeddedEngine()
-            engine.rebuild("notice", documents_from(docs))
-            found = precise = shown = 0
-            rr = 0.0
-            for pk, q in cases:
-                hits = engine.search(SearchQuery(text=q, per_page=10)).hits
-                texts = dict((e.object_id, e.title + e.text) for e in SearchEntry.objects.filter(
-                    scope="notice", object_id__in=[h.object_id for h in hits]))
-                shown += len(hits)
-                precise += sum(q in texts.get(h.object_id, "") for h in hits)
-                hit_ids = [h.object_id for h in hits]
-                if pk in hit_ids:
-                    rr += 1 / (hit_ids.index(pk) + 1)
-                found += _found(engine, q, pk)
-            print(f"    {mode:<7} recall {found / len(cases):6.1%}  precision@10 {precise / max(shown, 1):6.1%}  "
-                  f"MRR(source notice) {rr / len(cases):.3f}  ({len(cases)} title pieces, {n} notices)")
-
-
-def _found(engine, q: str, pk: int) -> int:
-    from search.engines.base import SearchQuery
-
-    r = engine.search(SearchQuery(text=q, per_page=1000))
-    return int(any(h.object_id == pk for h in r.hits))
-
-
-def _cjk_runs(text: str):
-    import re
-
-    return re.findall(r"[\u4e00-\u9fff]{2,}", text)
-
-
-def documents_from(docs):
-    from search.documents import NoticeDocument
-
-    for d in docs:
-        d = dict(d)
-        pk = d.pop("id")
-        yield NoticeDocument(meta={"id": pk}, doc_number_key=_key(d["doc_number"]),
-                             index_number_key=_key(d["index_number"]), **d)
-
-
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100_000, help="notices to generate (default 100000)")
@@ -299,7 +239,6 @@ def main(argv=None):
     ap.add_argument("--db", default="/tmp/search_bench.sqlite3")
     ap.add_argument("--skip-stock", action="store_true")
     ap.add_argument("--reuse", action="store_true", help="keep --db and its index if it holds --n notices")
-    ap.add_argument("--tokenizer-n", type=int, default=5000, help="notices for the bigram/jieba ranking check")
     args = ap.parse_args(argv)
     setup_django(args.db, reuse=args.reuse)
     QUERIES.extend(exact_queries(args.n))
@@ -307,9 +246,6 @@ def main(argv=None):
     bench_embedded(args.n, args.repeat, reuse=args.reuse)
     if not args.skip_stock:
         bench_stock(args.stock_n or args.n, args.repeat)
-    if args.tokenizer_n:
-        print("== ranking: bigram vs jieba tokenising ==")
-        bench_tokenizers(args.tokenizer_n)
 
 
 if __name__ == "__main__":

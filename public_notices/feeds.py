@@ -4,6 +4,8 @@ from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from request_guard import strip_control_characters
+
 from . import kinds as K
 from .selectors import latest_notices
 
@@ -19,15 +21,16 @@ class NoticeFeed(Feed):
     def items(self):
         return latest_notices(limit=FEED_SIZE).specific()
 
+    # XML 1.0 cannot carry control characters: an old title holding one must not break the whole feed
     def item_title(self, item):
-        return item.title
+        return strip_control_characters(item.title)
 
     def item_link(self, item):
         return item.get_url() or item.url_path
 
     def item_description(self, item):
         # text of the body only: candidate tables and objections are never part of a feed
-        return Truncator(strip_tags(item.body)).chars(200)
+        return strip_control_characters(Truncator(strip_tags(item.body)).chars(200))
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -36,7 +39,7 @@ class NoticeFeed(Feed):
         return [K.KIND_LABELS.get(item.kind, "公告")]
 
     def item_author_name(self, item):
-        return item.issuer
+        return strip_control_characters(item.issuer)
 
     def item_guid(self, item):
         return item.index_number

@@ -2,6 +2,8 @@
 from django import forms
 from django.core.validators import RegexValidator
 
+from request_guard import refuse_control_characters_in_form
+
 from .models import PublicityCandidate
 
 CONTACT = RegexValidator(
@@ -35,6 +37,7 @@ class ObjectionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        refuse_control_characters_in_form(self)
         candidate = data.get("candidate")
         if candidate is not None:
             data["person_concerned"] = candidate.name

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from request_guard import has_control_characters
+
 from . import kinds as K
 from .models import NoticePage, PublicityClosure, PublicityPage
 from .services import PAGE_CLASSES, build_notice, candidate_from, index_for, publish_under
 
 REQUIRED = ("kind", "title", "body", "jurisdiction", "published_at")
+TEXT_FIELDS = ("kind", "title", "body", "jurisdiction", "published_at", "issuer", "doc_number", "written_on",
+               "publicity_start", "publicity_end", "index_number", "keywords", "subject_category")
+YEARS = (1949, 2100)  # a notice of this platform's kind dated outside these years is a data error
+log = logging.getLogger(__name__)
 KNOWN = set(REQUIRED) | {"issuer", "doc_number", "written_on", "publicity_start", "publicity_end", "index_number",
                          "candidates", "keywords", "subject_category"}
 
@@ -35,9 +42,16 @@ def _date(record: dict, key: str, label: str) -> dt.date | None:
     if value in (None, ""):
         return None
     try:
-        return dt.date.fromisoformat(str(value))
+        day = dt.date.fromisoformat(str(value))
     except ValueError:
         raise ValidationError(f"{label}“{value}”不是有效日期（格式 YYYY-MM-DD）。") from None
+    _in_years(day, label, value)
+    return day
+
+
+def _in_years(day, label: str, value) -> None:
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise ValidationError(f"{label}“{value}”的年份超出{YEARS[0]}—{YEARS[1]}年，请核对原始数据。")
 
 
 def _moment(value) -> dt.datetime:
@@ -47,6 +61,7 @@ def _moment(value) -> dt.datetime:
         raise ValidationError(f"发布时间“{value}”不是有效的 ISO 时间。") from None
     if timezone.is_naive(moment):
         raise ValidationError(f"发布时间“{value}”缺少时区（如 +08:00）。")
+    _in_years(moment, "发布时间", value)
     return moment
 
 
@@ -62,6 +77,15 @@ def import_record(record, *, by=None) -> tuple[str, NoticePage]:
     """('imported'|'exists', page) or a ValidationError with the reason in Chinese."""
     if not isinstance(record, dict):
         raise ValidationError("每行必须是一个 JSON 对象。")
+    wrong = [k for k in TEXT_FIELDS if record.get(k) is not None and not isinstance(record[k], str)]
+    if wrong:
+        raise ValidationError(f"字段应为文本（字符串）：{'、'.join(wrong)}。")
+    controlled = [k for k in TEXT_FIELDS if has_control_characters(record.get(k) or "")]
+    if controlled:
+        raise ValidationError(f"字段中含有不可见的控制字符（如 NUL）：{'、'.join(controlled)}。")
+    candidates = record.get("candidates")
+    if candidates is not None and not (isinstance(candidates, list) and all(isinstance(c, dict) for c in candidates)):
+        raise ValidationError("candidates 应为对象列表。")
     missing = [k for k in REQUIRED if not str(record.get(k) or "").strip()]
     if missing:
         raise ValidationError(f"缺少必填字段：{'、'.join(missing)}。")
@@ -100,9 +124,25 @@ def import_record(record, *, by=None) -> tuple[str, NoticePage]:
     return "imported", page
 
 
+def decode_lines(data: bytes) -> list[str | UnicodeDecodeError]:
+    """The file's lines; a line that is not UTF-8 is kept as its error, so only that line is refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines = []
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.rstrip(b"\r").decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            lines.append(exc)
+    return lines
+
+
 def import_lines(lines, *, dry_run: bool = False, by=None) -> ImportReport:
     report = ImportReport()
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, UnicodeDecodeError):
+            report.rejected.append((number, f"不是有效的 UTF-8 编码（第{raw.start + 1}个字节起），请转为 UTF-8 后重新导入。"))
+            continue
         if not raw.strip():
             continue
         try:
@@ -121,8 +161,12 @@ def import_lines(lines, *, dry_run: bool = False, by=None) -> ImportReport:
         except ValidationError as exc:
             report.rejected.append((number, "；".join(exc.messages)))
             continue
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, AttributeError, OverflowError, KeyError) as exc:
             report.rejected.append((number, f"数据有误：{exc}"))
+            continue
+        except Exception as exc:  # one line must never abort the rest of the file
+            log.exception("import_notices line %s", number)
+            report.rejected.append((number, f"无法导入（{exc.__class__.__name__}），该行已跳过。"))
             continue
         if outcome == "exists":
             report.skipped.append((number, f"已导入过（{page.index_number}），跳过"))

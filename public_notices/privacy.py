@@ -11,6 +11,10 @@ from stdnum.cn import ric
 
 ID_CANDIDATE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# for redaction: any 18-character ID-like run (valid or not), any phone-like run, any e-mail address
+ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{15}(?:\d{2}[\dXx])?(?![0-9A-Za-z])")
+PHONE_LIKE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1\d{10})(?!\d)")
+EMAIL = re.compile(r"[^@\s，。；;,()（）]+@[^@\s，。；;,()（）]+\.[A-Za-z]{2,}")
 
 
 def personal_data_in(text: str) -> list[str]:
@@ -22,6 +26,15 @@ def personal_data_in(text: str) -> list[str]:
     if MOBILE.search(plain):
         found.append("手机号码")
     return found
+
+
+def redact(text: str) -> str:
+    """`text` with ID numbers, phone numbers and e-mail addresses masked (for summaries staff copy on)."""
+    from masking import mask_contact, mask_id
+
+    text = ID_LIKE.sub(lambda m: mask_id(m.group(0)), text or "")
+    text = PHONE_LIKE.sub(lambda m: mask_contact(m.group(0)), text)
+    return EMAIL.sub(lambda m: mask_contact(m.group(0)), text)
 
 
 def refuse_personal_data(field: str, label: str, text: str) -> None:

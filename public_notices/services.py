@@ -13,10 +13,25 @@ from django.utils import timezone
 
 from . import kinds as K
 from .models import (
-    OBJECTION_PENDING, REJECTED, UPHELD, AnnualReportPage, AppointmentNoticePage, DismissalNoticePage,
-    IndexSequence, NoticeIndexPage, NoticePage, Objection, PublicityCandidate, PublicityClosure, PublicityPage,
-    RecruitmentNoticePage, RegulationPage, SupervisionNotificationPage, TypicalCasePage,
+    OBJECTION_PENDING,
+    REJECTED,
+    UPHELD,
+    AnnualReportPage,
+    AppointmentNoticePage,
+    DismissalNoticePage,
+    IndexSequence,
+    NoticeIndexPage,
+    NoticePage,
+    Objection,
+    PublicityCandidate,
+    PublicityClosure,
+    PublicityPage,
+    RecruitmentNoticePage,
+    RegulationPage,
+    SupervisionNotificationPage,
+    TypicalCasePage,
 )
+from .privacy import redact
 from .signals import publicity_closed
 
 log = logging.getLogger(__name__)
@@ -180,8 +195,9 @@ def objection_resolve(*, objection: Objection, upheld: bool, note: str, by,
     objector only typed a name), writes the decision, a DecisionRecord and a log entry (who, when,
     old and new values). A second officer deciding the same objection at the same moment waits for
     the lock and is told it has been decided (ValidationError), never a server error."""
-    from decisions.models import DecisionRecord
     from wagtail.log_actions import log
+
+    from decisions.models import DecisionRecord
 
     if by is None or not by.is_authenticated or not all(by.has_perm(p) for p in RESOLVE_PERMISSIONS):
         raise PermissionDenied("只有司法局经办人员可以处理公示异议。")
@@ -248,9 +264,10 @@ def publicity_guard(page) -> str:
 def publicity_withdraw(*, page: PublicityPage, reason: str, by) -> PublicityPage:
     """Take a publicity list off the site while its window runs: only the bureau leader, only with a
     written reason; recorded as a decision and in the page's history (who, when, window, reason)."""
-    from decisions.models import DecisionRecord
     from wagtail.actions.unpublish_page import UnpublishPageAction
     from wagtail.log_actions import log
+
+    from decisions.models import DecisionRecord
 
     if by is None or not by.is_authenticated or not by.has_perm(WITHDRAW_PERMISSION):
         raise PermissionDenied("公示期内撤下公示须由司法局负责人决定。")
@@ -287,7 +304,8 @@ def closure_summary(page: PublicityPage, objections: list[Objection]) -> str:
              f"共收到异议 {len(objections)} 件，"
              f"其中待处理 {sum(o.status == OBJECTION_PENDING for o in objections)} 件。"]
     for n, o in enumerate(objections, start=1):
-        lines.append(f"{n}. 关于{o.person_concerned}：{o.facts[:60]}（{timezone.localtime(o.submitted_at):%Y-%m-%d %H:%M}"
+        # never the objector's contact, and ID numbers / phones / e-mails in the facts are masked
+        lines.append(f"{n}. 关于{o.person_concerned}：{redact(o.facts)[:60]}（{timezone.localtime(o.submitted_at):%Y-%m-%d %H:%M}"
                      f" 提交，{o.get_status_display()}）")
     if objections:
         lines.append("作出聘任决定前，应逐件核实处理上述异议。")

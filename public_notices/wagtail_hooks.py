@@ -7,9 +7,9 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic.models import EditView
 from wagtail.permissions import register_permission_policy
 
 from rules.permissions import policy

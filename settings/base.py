@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "request_guard.RequestGuardMiddleware",
+    "security_headers.SiteCSPMiddleware",
+    "security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # anonymous GETs of public pages answered from the cache before sessions, auth and Wagtail (pages.cache)
     "pages.cache.AnonymousPageCacheMiddleware",
@@ -77,10 +80,23 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Content-Security-Policy (site/security_headers.py adds inline scripts for the staff pages only) and
+# Permissions-Policy: no camera, microphone, location, payment ... for any page.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"], "font-src": ["'self'", "data:"], "connect-src": ["'self'"],
+    "frame-src": ["'self'"], "frame-ancestors": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}}
+PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+                      "payment=(), usb=(), browsing-topics=()")
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third-party site (and none the CSP would block)
 
 ROOT_URLCONF = "urls"
 
@@ -143,7 +159,11 @@ LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
 WAGTAIL_SITE_NAME = "行政执法监督公开平台"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Public address for links made without a request (API, e-mails, scheduler); a request's own host wins.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "pages.admin_login.ChineseLoginForm"
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no "upgrade available" banner, no call to a third-party site
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -176,8 +196,6 @@ SEARCH_ES_MINIMUM_SHOULD_MATCH = os.environ.get("SEARCH_ES_MINIMUM_SHOULD_MATCH"
 SEARCH_RETRY_AFTER_SECONDS = int(os.environ.get("SEARCH_RETRY_AFTER_SECONDS", "60"))
 # Alias names are <prefix>-notices / <prefix>-decisions (versioned indices behind them).
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "supervision")
-# Embedded engine tokenising: "bigram" (finds every substring) or "jieba"; benchmarks/search_bench.py compares.
-SEARCH_TOKENIZER = os.environ.get("SEARCH_TOKENIZER", "bigram")
 
 # Cache: local memory for one process (make run, tests); REDIS_URL (e.g. redis://cache:6379/0) gives every
 # web process and machine one shared cache, so cached pages and per-client throttles hold across them.
@@ -192,6 +210,16 @@ else:
 # rule change and at midnight (pages.cache). Seconds a cached page may live at most.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") != "0"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+
+# Personal data at rest (site/crypto_fields.py): Fernet keys, newest first, comma-separated; and the
+# HMAC key of the lookup hashes. dev/test set fixed keys; production refuses to start without both.
+FIELD_ENCRYPTION_KEYS = [k for k in os.environ.get("FIELD_ENCRYPTION_KEYS", "").split(",") if k.strip()]
+FIELD_HASH_KEY = os.environ.get("FIELD_HASH_KEY", "")
+
+# Public form posts and failed staff logins per client: {scope: (limit, window seconds)} (site/throttle.py).
+THROTTLE_RATES = {"objection": (10, 600), "application": (10, 600), "login": (10, 900)}
+# Behind nginx, the header carrying the visitor's address (e.g. HTTP_X_REAL_IP); empty = REMOTE_ADDR.
+THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
 
 # Background work (django-tasks): in-process by default, a database worker in production.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -19,5 +19,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# CACHES: settings.base (Redis shared by every process when REDIS_URL is set)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Personal data is encrypted at rest: refuse to start without usable keys (README, "Personal data").
+if not FIELD_ENCRYPTION_KEYS or not FIELD_HASH_KEY:  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Set FIELD_ENCRYPTION_KEYS (Fernet keys, comma-separated, newest first) and "
+                               "FIELD_HASH_KEY: personal data cannot be stored without them.")

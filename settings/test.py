@@ -10,6 +10,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_CONTENT_ALLOWED = True  # tests load demo content to prove it loads
+# fixed keys for local data only; never used with real personal data (production reads the environment)
+FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or ["-98CepkN4wd_85NIzptPgJ7rLk66rcB28l9gtr2nFzE="]  # noqa: F405
+FIELD_HASH_KEY = FIELD_HASH_KEY or "test-only-field-hash-key"  # noqa: F405
 
 # test uploads and generated documents go to a throwaway folder, never the developer's private/
 import tempfile  # noqa: E402

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("public_notices.urls")),
     path("", include("search.urls")),
     path("", include("flows.urls")),
+    path("complaints/", include("complaints.urls")),  # public complaint form and status lookup (004 投诉举报制度)
 ]
 
 if settings.DEBUG:

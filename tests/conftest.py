@@ -13,11 +13,12 @@ def _fresh_contenttype_cache():
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Every test starts from an empty local cache: no page cached by an earlier test's (rolled back) data."""
+def _fresh_cache():
+    """Throttle counts and duplicate fingerprints live in the cache: each test starts with none."""
     from django.core.cache import cache
 
     cache.clear()
+    yield
 
 
 @pytest.fixture

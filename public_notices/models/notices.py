@@ -15,6 +15,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.hosts import PublicUrlMixin
+from request_guard import refuse_control_characters
+
 from .. import kinds as K
 from ..admin_forms import NoticePageForm
 from ..privacy import refuse_personal_data
@@ -33,6 +36,9 @@ class IndexSequence(models.Model):
         verbose_name = "索引号序列"
         verbose_name_plural = "索引号序列"
         constraints = [models.UniqueConstraint(fields=["org_code", "year"], name="one_sequence_per_org_year")]
+
+    def __str__(self) -> str:
+        return f"{self.org_code}/{self.year}：{self.last}"
 
     @classmethod
     def take(cls, *, org_code: str, year: int) -> str:
@@ -56,7 +62,6 @@ class IndexSequence(models.Model):
             cls.objects.get_or_create(org_code=org_code, year=year)
             cls.objects.select_for_update().filter(org_code=org_code, year=year, last__lt=n).update(last=n)
 
-
 def format_index_number(org_code: str, year: int, n: int) -> str:
     return f"{org_code}/{year}-{n:05d}"
 
@@ -73,7 +78,7 @@ def rules_profile(page):
     return profile
 
 
-class NoticeIndexPage(Page):
+class NoticeIndexPage(PublicUrlMixin, Page):
     """栏目: all notices of one kind in one jurisdiction, newest first, with an archive by year."""
 
     kind = models.CharField("公告类别", max_length=32, choices=K.KIND_CHOICES)
@@ -94,6 +99,8 @@ class NoticeIndexPage(Page):
         verbose_name_plural = "公告栏目"
 
     def get_context(self, request, *args, **kwargs):
+        from request_guard import parse_year
+
         from ..selectors import notice_listing, public_notices
 
         context = super().get_context(request, *args, **kwargs)
@@ -103,13 +110,13 @@ class NoticeIndexPage(Page):
         children = public_notices().filter(depth=self.depth + 1,
                                            path__range=(self.path + "0" * step, self.path + "Z" * step))
         context["notices"], context["years"] = notice_listing(
-            children, year=int(year) if year.isdigit() else None,
+            children, year=parse_year(year),
             page_number=request.GET.get("page"))
         context["year"] = year
         return context
 
 
-class NoticePage(RoutablePageMixin, Page):
+class NoticePage(PublicUrlMixin, RoutablePageMixin, Page):
     """Every notice: the metadata block government sites publish (索引号, 发文字号, 发布机构, 成文日期,
     发布日期, 主题分类, 主题词) and the body. Concrete, so `NoticePage.objects` lists every kind."""
 
@@ -194,6 +201,9 @@ class NoticePage(RoutablePageMixin, Page):
         super().clean()
         for field, label in (("title", "标题"), ("body", "正文"), ("keywords", "主题词")):
             refuse_personal_data(field, label, getattr(self, field))
+        for field, label in (("title", "标题"), ("body", "正文"), ("keywords", "主题词"), ("doc_number", "发文字号"),
+                             ("issuer", "发布机构"), ("subject_category", "主题分类")):
+            refuse_control_characters(field, label, getattr(self, field))
         if self.index_number:
             clash = NoticePage.objects.filter(index_number=self.index_number).exclude(pk=self.pk)
             if clash.exists():

@@ -13,12 +13,13 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable
-from rest_framework import serializers
 
+from crypto_fields import EncryptedCharField
 from masking import mask_contact
 
 from .. import kinds as K
@@ -204,7 +205,7 @@ class Objection(models.Model):
                                   related_name="objections", verbose_name="所涉拟聘人员")
     person_concerned = models.CharField("异议所涉人员", max_length=64)
     objector_name = models.CharField("异议人姓名", max_length=32)
-    contact = models.CharField("联系方式", max_length=64, help_text="电话或电子邮箱，仅司法局工作人员可见")
+    contact = EncryptedCharField("联系方式", max_length=64, help_text="电话或电子邮箱，仅司法局工作人员可见")
     facts = models.TextField("异议事实和理由")
     submitted_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
     status = models.CharField("处理状态", max_length=16, choices=OBJECTION_STATUS, default=OBJECTION_PENDING,

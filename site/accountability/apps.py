@@ -6,3 +6,6 @@ class AccountabilityConfig(AppConfig):
     name = "accountability"
     label = "accountability"
     verbose_name = "责任追究"
+
+    def ready(self):
+        from . import panels  # noqa: F401  (matter panel)

@@ -1,1 +1,92 @@
-"""Fault accountability (过错责任追究) and wrong-case accountability (错案责任倒查)."""
+"""Fault accountability (过错责任追究) and wrong-case accountability (错案责任倒查), 004.
+
+One `Case` per supervision matter (process="accountability"); the matter's agency is the agency whose
+officers are concerned. Each person concerned is a `Person` (an account where they have one) with their
+responsibility share, circumstances, sanctions, statement and appeal; every decision about them writes a
+DecisionRecord with party_user = their account, so they read their own."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from casework.models import Matter
+
+FAULT, WRONG_CASE = "fault", "wrong_case"
+KINDS = [(FAULT, "行政执法过错责任追究"), (WRONG_CASE, "行政执法错案责任倒查")]
+INTAKE, TRANSFERRED, INVESTIGATING, DECIDING, HEARING, APPEAL, REVIEW, DONE = (
+    "intake", "transferred", "investigating", "deciding", "hearing", "appeal", "review", "done")
+STATES = [
+    (INTAKE, "已受理，审查管辖"),            # 过错 第十条第（一）项
+    (TRANSFERRED, "非本单位管辖，已转送"),   # 过错 第十条第（一）项
+    (INVESTIGATING, "调查组调查中"),         # 过错 第十条第（二）项
+    (DECIDING, "待领导集体讨论决定"),        # 过错 第十条第（三）项
+    (HEARING, "听取陈述和申辩"),             # 过错 第十二条 / 错案 第十三条
+    (APPEAL, "申辩复核中"),
+    (REVIEW, "处理决定复核（1个月内可责令重新调查）"),  # 过错 第十条第（三）项
+    (DONE, "已办结"),
+]
+
+
+class Case(models.Model):
+    matter = models.OneToOneField(Matter, on_delete=models.PROTECT, related_name="accountability_case",
+                                  verbose_name="监督事项")
+    kind = models.CharField("追究类型", max_length=16, choices=KINDS)
+    origin = models.CharField("线索来源", max_length=32)                  # profile fault_sources
+    grounds = models.JSONField("过错情形（过错 第六条）", default=list, blank=True)
+    wrong_ground = models.CharField("错案认定情形（错案 第七条）", max_length=32, blank=True)
+    intake_on = models.DateField("受理日期")
+    state = models.CharField("状态", max_length=16, choices=STATES, default=INTAKE, db_index=True)
+    transferred_to = models.CharField("转送机关", max_length=100, blank=True)
+    transferred_on = models.DateField("转送日期", null=True, blank=True)
+    team = models.CharField("调查组成员", max_length=200, blank=True)
+    findings = models.TextField("调查结果", blank=True)
+    discussion = models.TextField("集体讨论情况", blank=True)
+    decided_on = models.DateField("处理决定日期", null=True, blank=True)
+    reinvestigations = models.PositiveSmallIntegerField("责令重新调查次数", default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "责任追究案件"
+        verbose_name_plural = "责任追究案件"
+        permissions = [("handle_case", "可办理责任追究案件"), ("decide_case", "可作出责任追究决定")]
+
+    def __str__(self) -> str:
+        return f"{self.matter.number} {self.matter.title}"
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.matter.jurisdiction
+
+    @property
+    def is_wrong_case(self) -> bool:
+        return self.kind == WRONG_CASE
+
+
+class Person(models.Model):
+    """A person concerned (责任人): an enforcement officer, with an account where they have one."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="persons")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="accountability_persons", verbose_name="账号")
+    name = models.CharField("姓名", max_length=30)
+    position = models.CharField("职务/执法证号", max_length=60, blank=True)
+    share = models.CharField("责任划分", max_length=32)                    # 过错 第七条 / 错案 第八条
+    aggravating = models.JSONField("从重情形", default=list, blank=True)    # 过错 第八条 / 错案 第九条
+    mitigating = models.JSONField("从轻、减轻情形", default=list, blank=True)  # 过错 第九条 / 错案 第十条
+    exemption = models.CharField("免予追究情形", max_length=32, blank=True)  # 错案 第十一条
+    sanctions = models.JSONField("处理方式", default=list, blank=True)     # 过错 第十一条 / 错案 第十二条
+    prior_faults = models.PositiveSmallIntegerField("一年内此前过错次数", default=0)
+    statement = models.TextField("陈述和申辩", blank=True)
+    appealed = models.BooleanField("不服处理决定提出申辩", default=False)
+    appeal_outcome = models.CharField("申辩复核结果", max_length=16, blank=True,
+                                      choices=[("upheld", "申辩成立，变更处理"), ("rejected", "申辩不成立，维持处理")])
+    appeal_note = models.TextField("复核意见", blank=True)
+    active = models.BooleanField("本轮调查", default=True)  # False after a re-investigation replaced the finding
+
+    class Meta:
+        verbose_name = "责任人"
+        verbose_name_plural = "责任人"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -17,7 +17,6 @@ from .models import EXCUSED, PRESENT, Activity, Opinion
 from .opinions import opinion_forward, opinion_submit
 from .services import activity_create, attendance_record, invitation_create
 
-
 AGENCIES = {"wanzhou": "万州区市场监督管理局", "weihai": "威海市城市管理局", "wuhan": "武汉市交通运输局"}
 PLACES = {
     "wanzhou": "万州区司法局四楼会议室",

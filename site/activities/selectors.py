@@ -11,7 +11,6 @@ from roles import access
 
 from .models import FORWARDED, SUBMITTED, Activity, ConflictDeclaration, Invitation, Opinion
 
-
 # who is who: one implementation in roles.access
 groups_of, is_bureau, is_liaison, is_supervisor = (access.groups_of, access.is_bureau, access.is_liaison,
                                                    access.is_supervisor)

@@ -11,6 +11,7 @@ from django.db import models
 
 from .storage import private_storage, random_name
 
+
 # ------------------------------------------------------------------ agency register
 class Agency(models.Model):
     """An enforcement agency under supervision (被监督机关), per jurisdiction. Its liaisons are the staff
@@ -85,6 +86,9 @@ class Matter(models.Model):
     process = models.CharField("办理程序", max_length=32, blank=True, db_index=True,
                                help_text="letter / complaint / coordination / accountability / programme")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="matters", verbose_name="被监督机关")
+    # other agencies party to the matter (e.g. the other side of a dispute, 004 争议协调办法 第十二条): their
+    # liaisons see the file and acknowledge the documents addressed to them
+    parties = models.ManyToManyField(Agency, blank=True, related_name="matters_as_party", verbose_name="其他相关机关")
     title = models.CharField("事项名称", max_length=200)
     facts = models.TextField("基本事实")
     status = models.CharField("状态", max_length=16, default=OPEN, db_index=True,
@@ -185,6 +189,9 @@ class DocumentSequence(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["jurisdiction", "kind", "year"], name="one_document_sequence")]
 
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.kind} {self.year}：{self.last}"
+
 
 class MatterSequence(models.Model):
     """案号 counter per jurisdiction and year."""
@@ -195,6 +202,9 @@ class MatterSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["jurisdiction", "year"], name="one_matter_sequence")]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.year}：{self.last}"
 
 
 class MatterEvent(models.Model):
@@ -210,3 +220,6 @@ class MatterEvent(models.Model):
         verbose_name = "办理记录"
         verbose_name_plural = "办理记录"
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.text}"

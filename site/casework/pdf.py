@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from importlib import resources
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from reportlab.lib import colors
@@ -22,7 +23,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
-from xml.sax.saxutils import escape
 
 FONT = "DocFont"
 RED = colors.HexColor("#d40000")

@@ -3,7 +3,7 @@ their own agency; anyone else (the public, supervisors) none — a matter reache
 published typical case."""
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from clocks.models import Clock
 from decisions.models import DecisionRecord
@@ -18,7 +18,7 @@ def visible_matters(user) -> QuerySet[Matter]:
         return qs
     agency = agency_of(user)
     if agency is not None and user.has_perm("casework.view_matter"):
-        return qs.filter(agency=agency)
+        return qs.filter(Q(agency=agency) | Q(parties=agency)).distinct()
     return qs.none()
 
 

@@ -119,8 +119,9 @@ def document_serve(*, document: Document, by, received_on: dt.date | None = None
     `document_served` signal then starts the clocks that count from receipt."""
     document = Document.objects.select_for_update().select_related("matter__agency").get(pk=document.pk)
     agency = agency_of(by)
-    own_agency = agency is not None and agency.pk == document.matter.agency_id \
-        and document.addressee == document.matter.agency.name
+    # the addressee's own liaison: the matter's agency or another party to it (e.g. a dispute's respondent)
+    own_agency = agency is not None and document.addressee == agency.name and (
+        agency.pk == document.matter.agency_id or document.matter.parties.filter(pk=agency.pk).exists())
     today = timezone.localdate()
     if own_agency and not is_bureau(by):
         received_on, method, received_by_name = today, "联络员在线签收", by.get_full_name() or by.username

@@ -84,7 +84,8 @@ def matter_detail(request, pk: int):
         "events": matter.events.select_related("by"), "panels": render_panels(request, matter),
         "attachment_form": AttachmentForm() if services.can_add_to(request.user, matter) else None,
         "can_serve": request.user.has_perm("casework.record_service"), "today": today,
-        "own_agency": agency_of(request.user) is not None and agency_of(request.user).pk == matter.agency_id,
+        # the liaison's agency name: they acknowledge the documents addressed to it
+        "own_agency": agency_of(request.user).name if agency_of(request.user) is not None else "",
         "process_label": PROCESSES.get(matter.process, "")})
 
 
@@ -111,7 +112,7 @@ def document_service(request, pk: int):
     """Record service from the return slip (bureau) or acknowledge receipt online (the agency's liaison)."""
     document = get_object_or_404(Document.objects.select_related("matter__agency"), pk=pk)
     matter = _matter_for(request.user, document.matter_id)
-    own = agency_of(request.user) is not None and agency_of(request.user).pk == matter.agency_id \
+    own = agency_of(request.user) is not None and agency_of(request.user).name == document.addressee \
         and not is_bureau(request.user)
     form = None if own else ServiceForm(request.POST or None)
     if request.method == "POST" and (own or form.is_valid()):

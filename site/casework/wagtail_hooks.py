@@ -3,7 +3,7 @@ liaisons. The casework screens are mounted under /admin/casework/ (so the admin 
 from django import forms
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from roles.access import is_bureau, is_liaison
@@ -66,7 +66,15 @@ def register_urls():
     return [path("casework/", include((urls.urlpatterns, "casework"), namespace="casework"))]
 
 
+@hooks.register("register_casework_menu_item")
+def register_matters_item():
+    return MattersMenuItem("监督事项（一案一档）", reverse_lazy("casework:list"), icon_name="folder-open-inverse",
+                           order=1, name="matters")
+
+
 @hooks.register("register_admin_menu_item")
 def register_menu():
-    return MattersMenuItem("监督事项", reverse_lazy("casework:list"), icon_name="folder-open-inverse",
-                           order=230, name="casework")
+    """One 监督办案 submenu: the matters and every casework process's entry (apps register their items
+    with the `register_casework_menu_item` hook)."""
+    return SubmenuMenuItem("监督办案", Menu(register_hook_name="register_casework_menu_item"),
+                           icon_name="folder-open-inverse", order=230, name="casework")

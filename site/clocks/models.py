@@ -104,6 +104,9 @@ class ClockPause(models.Model):
         verbose_name = "不计入期间"
         ordering = ["start"]
 
+    def __str__(self) -> str:
+        return f"{self.start} 至 {self.end or '（暂停中）'}：{self.reason}"
+
 
 class ClockExtension(models.Model):
     clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="extensions")
@@ -116,6 +119,9 @@ class ClockExtension(models.Model):
     class Meta:
         verbose_name = "延期"
         ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"延长{self.n}：{self.reason}"
 
 
 def days_left(clock: Clock, today: dt.date | None = None) -> int:
@@ -134,3 +140,6 @@ class SchedulerLease(models.Model):
 
     class Meta:
         verbose_name = "调度器租约"
+
+    def __str__(self) -> str:
+        return f"{self.name}：{self.holder or '空闲'}"

@@ -27,8 +27,15 @@ def clock_start(*, subject, profile: Profile, rule_key: str, started_on: dt.date
     return clock
 
 
+def _fresh(clock: Clock) -> Clock:
+    """The clock re-read under a row lock: a caller's instance may carry prefetched pauses/extensions
+    that would hide the one being added from the recomputation."""
+    return Clock.objects.select_for_update().get(pk=clock.pk)
+
+
 @transaction.atomic
 def clock_pause(*, clock: Clock, start: dt.date, reason: str) -> ClockPause:
+    clock = _fresh(clock)
     if clock.pauses.filter(end__isnull=True).exists():
         raise ValidationError("该时限已处于暂停状态。")
     pause = ClockPause.objects.create(clock=clock, start=start, reason=reason)
@@ -38,6 +45,7 @@ def clock_pause(*, clock: Clock, start: dt.date, reason: str) -> ClockPause:
 
 @transaction.atomic
 def clock_resume(*, clock: Clock, end: dt.date) -> None:
+    clock = _fresh(clock)
     pause = clock.pauses.filter(end__isnull=True).first()
     if pause is None:
         raise ValidationError("该时限没有处于暂停状态。")
@@ -51,6 +59,7 @@ def clock_resume(*, clock: Clock, end: dt.date) -> None:
 @transaction.atomic
 def clock_extend(*, clock: Clock, n: int, by, reason: str, profile: Profile, max_rule_key: str) -> ClockExtension:
     """One extension within the profile's cap (e.g. 004 投诉举报制度 第十条: ≤ 30 days)."""
+    clock = _fresh(clock)
     cap = profile.period(max_rule_key)
     if n <= 0:
         raise ValidationError("延长期限必须大于0。")

@@ -2,15 +2,14 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from rules.permissions import policy
 
 from .models import Clock
 from .selectors import due_soon, overdue
-
 
 # profiles/figures are never added or deleted by hand; audit records and clocks never edited
 register_permission_policy(Clock, policy(Clock, "add", "change", "delete"))

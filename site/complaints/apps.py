@@ -6,3 +6,6 @@ class ComplaintsConfig(AppConfig):
     name = "complaints"
     label = "complaints"
     verbose_name = "投诉举报"
+
+    def ready(self):
+        from . import panels  # noqa: F401  (registers the matter-screen panel)

@@ -1,1 +1,239 @@
-"""Complaints and reports about enforcement (投诉举报), supervisor-misconduct reports, interference records."""
+"""Complaints and reports about enforcement (投诉举报, 004 行政执法投诉举报制度), reports about a supervisor's
+conduct (000 第十七条, 001 第十三条), and interference records (插手干预记录, 004 干预插手案件记录规定).
+
+The complainant's identity and contacts are personal data: they live on the Complaint only, never on
+the casework Matter the agency's liaison can read, and never in a document addressed to the agency."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from casework.storage import private_storage, random_name
+from crypto_fields import EncryptedCharField
+from masking import mask_contact, mask_id
+
+ENFORCEMENT, SUPERVISOR = "enforcement", "supervisor"
+CATEGORIES = [(ENFORCEMENT, "行政执法行为"), (SUPERVISOR, "监督员违法违纪行为")]
+CHANNELS = [("online", "网上提交"), ("letter", "来信"), ("phone", "来电"), ("visit", "来访"),
+            ("agency", "执法机关反馈")]
+
+RECEIVED, LEAD = "received", "lead"
+ACCEPTED, REVIEWED, ANSWERED = "accepted", "reviewed", "answered"
+REFUSED, TRANSFERRED = "refused", "transferred"
+STATUSES = [(RECEIVED, "已收到，待审核"), (LEAD, "匿名线索（不作为投诉举报受理）"), (ACCEPTED, "已受理，调查中"),
+            (REVIEWED, "已集体审定，待告知"), (ANSWERED, "已办结并告知"), (REFUSED, "不予受理"),
+            (TRANSFERRED, "已转送有权机关")]
+OPEN_STATUSES = (RECEIVED, ACCEPTED, REVIEWED)
+
+SUBSTANTIATED, PARTLY, UNFOUNDED = "substantiated", "partly", "unfounded"
+OUTCOMES = [(SUBSTANTIATED, "查证属实"), (PARTLY, "部分属实"), (UNFOUNDED, "反映情况不实")]
+
+
+class Complaint(models.Model):
+    """One complaint or report, from receipt to the reply (一件一档; the accepted ones also get a Matter)."""
+
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    receipt_number = models.CharField("受理编号", max_length=40, unique=True)
+    access_digest = models.CharField(max_length=64, editable=False)  # HMAC of the access code, never the code
+    category = models.CharField("类别", max_length=16, choices=CATEGORIES, default=ENFORCEMENT)
+    channel = models.CharField("来源渠道", max_length=16, choices=CHANNELS, default="online")
+    anonymous = models.BooleanField("匿名", default=False)
+    # personal data (004 第六条第（二）项): staff handling the complaint only
+    name = models.CharField("投诉举报人姓名", max_length=50, blank=True)
+    # personal data, encrypted at rest (crypto_fields): shown in full only to the handling staff
+    id_number = EncryptedCharField("身份证号", max_length=18, blank=True)
+    address = EncryptedCharField("住址", max_length=200, blank=True)
+    contact = EncryptedCharField("联系方式", max_length=50, blank=True)
+    # whom the complaint is about (第六条第（三）项)
+    agency = models.ForeignKey("casework.Agency", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="complaints", verbose_name="被投诉举报机关")
+    officer_named = models.CharField("被投诉举报执法人员", max_length=100, blank=True)
+    supervisor = models.ForeignKey("supervisors.Supervisor", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="reports", verbose_name="被举报监督员")
+    ground = models.CharField("投诉举报事由", max_length=32, blank=True)  # complaint_grounds (第四条)
+    ground_label = models.CharField("事由", max_length=100, blank=True)
+    request = models.TextField("请求事项")
+    facts = models.TextField("事实和理由")
+    received_on = models.DateField("收到日期")
+    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name="登记人")
+    status = models.CharField("状态", max_length=16, choices=STATUSES, default=RECEIVED, db_index=True)
+    matter = models.OneToOneField("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="complaint", verbose_name="监督事项")
+    # acceptance (第五条、第七条)
+    decided_on = models.DateField("受理审核日期", null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name="审核人")
+    refusal_ground = models.CharField("不予受理情形", max_length=32, blank=True)
+    refusal_label = models.CharField("不予受理情形", max_length=100, blank=True)
+    refusal_article = models.CharField("依据", max_length=100, blank=True)
+    reasons = models.TextField("理由", blank=True)
+    transferred_to = models.CharField("转送机关", max_length=100, blank=True)
+    # investigation and collective review (第八条、第九条)
+    opinion = models.TextField("初步处理意见", blank=True)
+    opinion_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name="意见提出人")
+    opinion_on = models.DateField("提出日期", null=True, blank=True)
+    review_participants = models.TextField("集体讨论参加人员", blank=True)
+    review_decision = models.TextField("集体讨论审定意见", blank=True)
+    outcome = models.CharField("调查结论", max_length=16, choices=OUTCOMES, blank=True)
+    reviewed_on = models.DateField("审定日期", null=True, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name="主持人")
+    dismissal_ground = models.CharField("建议解聘情形", max_length=32, blank=True)  # supervisor reports only
+    reply = models.TextField("处理结果告知", blank=True)
+    answered_on = models.DateField("告知日期", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "投诉举报"
+        verbose_name_plural = "投诉举报"
+        ordering = ["-received_on", "-pk"]
+        permissions = [
+            ("handle_complaint", "可办理投诉举报（登记、受理审核、调查、告知）"),
+            ("decide_complaint", "可集体审定投诉举报、批准延长办理期限"),
+            ("view_complainant", "可查看投诉举报人身份和联系方式"),
+        ]
+
+    def __str__(self) -> str:
+        return self.receipt_number
+
+    @property
+    def masked_id(self) -> str:
+        return mask_id(self.id_number)
+
+    @property
+    def masked_contact(self) -> str:
+        return mask_contact(self.contact)
+
+    @property
+    def masked_name(self) -> str:
+        return (self.name[:1] + "*" * (len(self.name) - 1)) if self.name else "匿名"
+
+    @property
+    def respondent(self) -> str:
+        if self.supervisor_id:
+            return f"监督员 {self.supervisor.name}"
+        return self.agency.name if self.agency_id else ""
+
+
+class Investigator(models.Model):
+    """An investigator of one complaint (第八条: two or more); recusal (回避) is recorded, never deleted."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="investigators")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="调查人员")
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    recused = models.BooleanField("已回避", default=False)
+    recusal_reason = models.CharField("回避事由", max_length=200, blank=True)
+    recused_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "调查人员"
+        verbose_name_plural = "调查人员"
+        ordering = ["assigned_at", "pk"]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class Notice(models.Model):
+    """A notice to the complainant (受理/不予受理/转送/处理结果告知书): 主送 is the complainant, so it is kept
+    on the complaint — never on the matter the agency's liaison reads. Numbered from casework's sequence."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="notices")
+    kind = models.CharField("文书种类", max_length=32)
+    kind_label = models.CharField("文书名称", max_length=50)
+    doc_number = models.CharField("发文字号", max_length=64, unique=True)
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文")
+    article = models.CharField("依据条款", max_length=200, blank=True)
+    issued_on = models.DateField("成文日期")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pdf = models.FileField("PDF", storage=private_storage, upload_to=random_name("complaints"), blank=True)
+
+    class Meta:
+        verbose_name = "告知文书"
+        verbose_name_plural = "告知文书"
+        ordering = ["issued_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind_label} {self.doc_number}"
+
+
+class Appeal(models.Model):
+    """申诉 against the decision, to the body that made it (第十四条)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="appeals")
+    received_on = models.DateField("收到日期")
+    text = models.TextField("申诉请求和理由")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "申诉"
+        verbose_name_plural = "申诉"
+        ordering = ["received_on", "pk"]
+
+
+# ------------------------------------------------------------------ interference records (append-only)
+
+    def __str__(self) -> str:
+        return f"申诉 #{self.pk}"
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValidationError("干预插手记录只能追加，不能修改。")
+
+    def delete(self):
+        raise ValidationError("干预插手记录只能追加，不能删除。")
+
+
+MANNERS = [("written", "书面"), ("oral", "口头"), ("phone", "电话"), ("message", "短信、微信等"),
+           ("in_person", "当面"), ("other", "其他")]
+
+
+class InterferenceRecord(models.Model):
+    """插手干预记录 (004 干预插手案件记录规定 第四条、第六条): who interfered, how, when, in which case.
+    Append-only: never changed or removed by anyone; a correction is a new entry naming the original."""
+
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    occurred_at = models.DateTimeField("发生时间")
+    interferer_name = models.CharField("干预人姓名", max_length=50)
+    interferer_unit = models.CharField("干预人单位及职务", max_length=100)
+    kind = models.CharField("情形", max_length=32)  # interference_kinds (第八条; 第四条 guidance)
+    kind_label = models.CharField("情形", max_length=100)
+    article = models.CharField("依据", max_length=100)
+    manner = models.CharField("方式", max_length=16, choices=MANNERS)
+    case_ref = models.CharField("所涉案件", max_length=200)
+    matter = models.ForeignKey("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+", verbose_name="监督事项")
+    content = models.TextField("干预内容及办案人员处理情况")
+    corrects = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="corrections", verbose_name="更正的记录")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="记录人")
+    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "干预插手记录"
+        verbose_name_plural = "干预插手记录"
+        ordering = ["-recorded_at", "-pk"]
+        permissions = [("record_interference", "可记录干预插手案件情况"),
+                       ("summarise_interference", "可查看干预插手记录汇总")]
+
+    def __str__(self) -> str:
+        return f"{self.recorded_at:%Y-%m-%d} {self.interferer_name}（{self.kind_label}）"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("干预插手记录只能追加，不能修改；如需更正，请新增一条更正记录。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("干预插手记录只能追加，不能删除。")

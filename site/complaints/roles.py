@@ -1,2 +1,13 @@
-"""Permissions this app grants each role; merged by roles.definitions.all_role_permissions()."""
-PERMISSIONS: dict[str, list[str]] = {}
+"""Permissions this app grants each role; merged by roles.definitions.all_role_permissions().
+Officers handle complaints and see complainants; leaders review collectively and approve extensions;
+every staff role (liaisons and supervisors too) may record an attempt to interfere (干预插手记录 第六条)."""
+from roles.definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
+
+READ = ["complaints.view_complaint", "complaints.view_complainant", "complaints.view_interferencerecord",
+        "complaints.summarise_interference"]
+PERMISSIONS: dict[str, list[str]] = {
+    OFFICER: READ + ["complaints.handle_complaint", "complaints.record_interference"],
+    LEADER: READ + ["complaints.decide_complaint", "complaints.record_interference"],
+    LIAISON: ["complaints.record_interference"],
+    SUPERVISOR: ["complaints.record_interference"],
+}

@@ -6,3 +6,6 @@ class CoordinationConfig(AppConfig):
     name = "coordination"
     label = "coordination"
     verbose_name = "争议协调"
+
+    def ready(self):
+        from . import panels, receivers  # noqa: F401  (matter panel, clocks started on receipt)

@@ -1,1 +1,86 @@
-"""Dispute coordination between enforcement agencies (争议协调)."""
+"""Dispute coordination between enforcement agencies (争议协调, 004 行政执法争议协调办法).
+
+One `Dispute` per supervision matter (process="coordination"): the applicant is the matter's agency,
+the other agencies are `parties`. The clocks live on the matter (casework.selectors.matter_clocks)."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from casework.models import Agency, Matter
+
+# states, in the order of 第十二条 → 第十八条、第十九条
+RECEIVED, SUPPLEMENT, ACCEPTED, AGREED, OPINION, PROPOSED, REFUSED, WITHDRAWN, DONE = (
+    "received", "supplement", "accepted", "agreed", "opinion", "proposed", "refused", "withdrawn", "done")
+STATES = [
+    (RECEIVED, "已收到申请，待审查"),                 # 第十二条
+    (SUPPLEMENT, "待补正材料"),                       # 第十二条第（二）项
+    (ACCEPTED, "已受理，协调中"),                     # 第十二条第（一）项、第十四条
+    (AGREED, "已达成一致，待报请区政府同意"),          # 第十八条第（一）项
+    (OPINION, "已制发协调意见书，监督执行"),          # 第十八条第（一）项、第十九条
+    (PROPOSED, "未达成一致，已报请区政府决定"),        # 第十八条第（二）项
+    (REFUSED, "不予受理"),                            # 第十二条第（三）项
+    (WITHDRAWN, "逾期未补正，视为放弃申请"),          # 第十二条第（二）项
+    (DONE, "已办结"),
+]
+ACTIVE = (RECEIVED, SUPPLEMENT, ACCEPTED, AGREED)  # stand-still (第十六条) until opinion or proposal
+
+
+class Dispute(models.Model):
+    matter = models.OneToOneField(Matter, on_delete=models.PROTECT, related_name="dispute", verbose_name="监督事项")
+    parties = models.ManyToManyField(Agency, related_name="disputes_as_party", verbose_name="被申请（相关）机关")
+    bureau_opened = models.BooleanField("区司法局主动协调", default=False)  # 第十条第二款、第十三条
+    category = models.CharField("争议类型", max_length=32)                  # 第七条 (profile choices)
+    negotiation = models.TextField("自行协商情况及分歧意见", blank=True)    # 第九条、第十一条第（一）项
+    proposal_text = models.TextField("协调建议及理由", blank=True)          # 第十一条第（一）项
+    received_on = models.DateField("收到申请日期")
+    supplement_received_on = models.DateField("收到补正材料日期", null=True, blank=True)
+    accepted_on = models.DateField("受理日期", null=True, blank=True)
+    refusal_ground = models.CharField("不予受理理由", max_length=32, blank=True)  # 第八条 (profile choices)
+    state = models.CharField("状态", max_length=16, choices=STATES, default=RECEIVED, db_index=True)
+    result = models.TextField("协调结果和意见", blank=True)                  # 第十八条
+    consent_on = models.DateField("区政府同意日期", null=True, blank=True)
+    # 第十九条: an agency refusing to execute the opinion gets a 监督意见书 (a letter matter of its own)
+    letter_matters = models.ManyToManyField(Matter, blank=True, related_name="+", verbose_name="监督意见书事项")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "行政执法争议协调"
+        verbose_name_plural = "行政执法争议协调"
+        permissions = [("handle_dispute", "可办理行政执法争议协调"),
+                       ("approve_dispute", "可批准延长争议协调期限、签发协调意见")]
+
+    def __str__(self) -> str:
+        return f"{self.matter.number} {self.matter.title}"
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.matter.jurisdiction
+
+    @property
+    def stand_still(self) -> bool:
+        """第十六条: no unilateral enforcement on the disputed matter until the opinion or the government's
+        decision; only while the matter is being coordinated."""
+        return self.state in (ACCEPTED, AGREED) or (self.bureau_opened and self.state in ACTIVE)
+
+    def all_agencies(self) -> list[Agency]:
+        return [self.matter.agency, *self.parties.exclude(pk=self.matter.agency_id).order_by("name")]
+
+
+class Answer(models.Model):
+    """被申请机关答复意见 (第十二条第（一）项) or the 情况说明 of a bureau-opened coordination (第十三条)."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="answers")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name="机关")
+    received_on = models.DateField("收到答复日期")
+    text = models.TextField("答复意见")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "答复意见"
+        verbose_name_plural = "答复意见"
+        ordering = ["received_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"答复 #{self.pk}"

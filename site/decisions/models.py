@@ -16,6 +16,7 @@ PROCESS_KINDS = [
     ("decision", "监督决定书"),
     ("coordination", "争议协调意见"),
     ("accountability", "责任追究"),
+    ("notification", "监督情况通报"),
 ]
 
 

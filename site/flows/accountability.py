@@ -1,1 +1,60 @@
-"""Placeholder: this process flow is built by its own issue; it registers with flows.registry.register."""
+"""Fault accountability (过错责任追究) and wrong-case accountability (错案责任倒查), 004: intake →
+competence (transfer within the profile's days) → investigation team → collective decision per person →
+statement and appeal → review within one month (re-investigation loops back)."""
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow, lock
+
+from accountability import views
+from accountability.models import APPEAL, INVESTIGATING, Case
+
+from .registry import register
+
+
+def _state(activation) -> str:
+    return Case.objects.get(pk=activation.process.artifact_object_id).state
+
+
+@register("accountability")
+class AccountabilityFlow(flow.Flow):
+    """行政执法责任追究
+
+    受理 → 审查管辖（转送）→ 调查 → 集体讨论决定 → 陈述和申辩 →（申辩复核）→ 1个月内复核（可责令重新调查）。"""
+
+    process_title = _("行政执法责任追究")
+    lock_impl = lock.select_for_update_lock
+
+    # 过错 第十条第（一）项 / 错案 第七条
+    start = flow.StartHandle(this.start_case).Annotation(title=_("受理责任追究线索")).Next(this.screen)
+    # 过错 第十条第（一）项: not ours → transfer within fault_transfer_period of intake
+    screen = (flow.View(views.ScreenView.as_view()).Annotation(title=_("审查管辖"))
+              .Permission("accountability.handle_case").Next(this.screened))
+    screened = flow.If(this.is_investigating).Annotation(title=_("是否本单位管辖")).Then(this.investigate).Else(this.end)
+    # 过错 第十条第（二）项; shares 过错 第七条 / 错案 第八条
+    investigate = (flow.View(views.InvestigateView.as_view()).Annotation(title=_("调查组调查并认定责任人"))
+                   .Permission("accountability.handle_case").Next(this.decide))
+    # 过错 第十条第（三）项、第八条、第九条、第十一条 / 错案 第九条至第十二条
+    decide = (flow.View(views.DecideView.as_view()).Annotation(title=_("领导集体讨论作出处理决定"))
+              .Permission("accountability.decide_case").Next(this.hearing))
+    # 过错 第十二条 / 错案 第十三条
+    hearing = (flow.View(views.HearingView.as_view()).Annotation(title=_("听取责任人陈述和申辩"))
+               .Permission("accountability.handle_case").Next(this.heard))
+    heard = flow.If(this.has_appeal).Annotation(title=_("是否申辩")).Then(this.appeal).Else(this.review)
+    appeal = (flow.View(views.AppealView.as_view()).Annotation(title=_("申辩复核"))
+              .Permission("accountability.decide_case").Next(this.review))
+    # 过错 第十条第（三）项: within 1 month, confirm or order a re-investigation
+    review = (flow.View(views.ReviewView.as_view()).Annotation(title=_("复核处理决定（1个月内可责令重新调查）"))
+              .Permission("accountability.decide_case").Next(this.reviewed))
+    reviewed = flow.If(this.is_investigating).Annotation(title=_("是否重新调查")).Then(this.investigate).Else(this.end)
+    end = flow.End().Annotation(title=_("完成"))
+
+    def start_case(self, activation, case):
+        activation.process.artifact = case
+        activation.process.data = {"case": case.pk, "title": str(case)}
+        return activation.process
+
+    def is_investigating(self, activation):
+        return _state(activation) == INVESTIGATING
+
+    def has_appeal(self, activation):
+        return _state(activation) == APPEAL

@@ -2,7 +2,6 @@
 001 第五条, 002 第八条), without a 选聘公告; the consecutive-term cap is checked on opening and again
 at appointment."""
 from django.utils.translation import gettext_lazy as _
-
 from viewflow.workflow import flow
 
 from .recruitment import CampaignSteps

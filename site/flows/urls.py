@@ -3,6 +3,7 @@ viewflow's task URLs under /workflow/<process>/, the public supervisor pages und
 
 Anonymous visitors of any /workflow/ URL are sent to the Wagtail login (viewflow alone answers 403)."""
 from django.contrib.auth.views import redirect_to_login
+from django.template.response import TemplateResponse
 from django.urls import URLPattern, URLResolver, include, path, reverse
 
 from . import views
@@ -28,9 +29,28 @@ def guarded(patterns):
     return patterns
 
 
+# viewflow's own process/task pages (detail, assign, undo, cancel, revive ...) need viewflow's site
+# frame, which this project does not use: they answered 500. Staff work from 我的待办 and the execute
+# screens; every other viewflow page answers 404 in Chinese, with the way back.
+OFFERED = {"execute"}
+
+
+def not_offered(request, *args, **kwargs):
+    return TemplateResponse(request, "flows/not_offered.html", {}, status=404)
+
+
+def offered_only(patterns):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            offered_only(p.url_patterns)
+        elif isinstance(p, URLPattern) and p.name not in OFFERED:
+            p.callback = not_offered
+    return patterns
+
+
 def flow_urls(flow_class):
     patterns, app_name, namespace = flow_class.instance.urls
-    return include((guarded(list(patterns)), app_name), namespace=namespace)
+    return include((guarded(offered_only(list(patterns))), app_name), namespace=namespace)
 
 
 staff = [

@@ -7,7 +7,6 @@ from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
 from rules.profiles import get_profile
-from supervisors.models import Supervisor
 from supervisors.services import require
 
 from . import forms, services
@@ -127,6 +126,7 @@ def renewal_new(request):
 def dismissal_new(request):
     require(request.user, "supervisors.propose_dismissal", "提出解聘")
     from django.http import Http404
+
     from rules.profiles import FigureMissing
 
     code = request.POST.get("jurisdiction") or request.GET.get("jurisdiction") or None

@@ -6,3 +6,8 @@ class LettersConfig(AppConfig):
     name = "letters"
     label = "letters"
     verbose_name = "监督建议书与意见书"
+
+    def ready(self):
+        from . import jobs, panels, receivers  # noqa: F401  (scheduler job, matter panel)
+
+        receivers.connect()

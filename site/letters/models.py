@@ -1,1 +1,131 @@
-"""Supervision letters (Enshi 监督建议书/决定书, Wulong 监督意见书) on the casework foundation."""
+"""The supervision letter of a matter (Enshi 监督建议书 003 第二十六条—第三十一条; Wulong 监督意见书 004
+监督意见书制度), the agency's objection (复查申请) and its reports (整改/执行情况报告).
+
+One letter per matter. Its `state` says where the process stands; the viewflow process (flows/letters.py)
+holds the tasks, the clocks (subject = the matter) hold the dates."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+# state of the letter, in the order the process goes through them
+DRAFTING, SIGNING, SERVING, RECTIFYING, REVIEWING = "drafting", "signing", "serving", "rectifying", "reviewing"
+OVERDUE, DECISION_SIGNING, DECISION_SERVING = "overdue", "decision_signing", "decision_serving"
+EXECUTING, ESCALATING, CLOSED, TERMINATED = "executing", "escalating", "closed", "terminated"
+STATES = [
+    (DRAFTING, "起草中"), (SIGNING, "待负责人签发"), (SERVING, "待送达"), (RECTIFYING, "整改期内"),
+    (REVIEWING, "复查中"), (OVERDUE, "整改逾期，起草逾期处理文书"),
+    (DECISION_SIGNING, "逾期处理文书待签发"), (DECISION_SERVING, "逾期处理文书待送达"),
+    (EXECUTING, "执行（纠正）期内"), (ESCALATING, "仍未纠正，待约谈/移送/通报"), (CLOSED, "已办结"),
+    (TERMINATED, "已终止监督"),
+]
+OPEN_STATES = {s for s, _ in STATES} - {CLOSED, TERMINATED}
+
+
+class Letter(models.Model):
+    matter = models.OneToOneField("casework.Matter", on_delete=models.PROTECT, related_name="letter",
+                                  verbose_name="监督事项")
+    state = models.CharField("状态", max_length=24, choices=STATES, default=DRAFTING, db_index=True)
+    ground = models.CharField("制发情形", max_length=40)
+    ground_label = models.CharField("制发情形（名称）", max_length=100)
+    ground_article = models.CharField("制发情形依据", max_length=64)
+    findings = models.TextField("查明的事实与违法（不当）之处")
+    request = models.TextField("监督建议（意见）及纠正要求")
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="起草人")
+    sign_note = models.CharField("签发意见", max_length=200, blank=True)
+    document = models.ForeignKey("casework.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+", verbose_name="监督文书")
+    # the rectification clock currently running (restarted after a rejected objection where the profile says)
+    rectify_clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="+", verbose_name="整改时限")
+    # the overdue document: Enshi 监督决定书 (003 第二十八条), Wulong 责令限期纠正通知书 (004 第十条)
+    decision_order = models.CharField("责令事项", max_length=32, blank=True)
+    decision_text = models.TextField("逾期处理文书正文要点", blank=True)
+    decision_document = models.ForeignKey("casework.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+", verbose_name="逾期处理文书")
+    decision_clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="+", verbose_name="执行（纠正）报告时限")
+    typical_case_page_id = models.PositiveIntegerField("典型案例页面", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "监督建议书（意见书）"
+        verbose_name_plural = "监督建议书（意见书）"
+        ordering = ["-created_at"]
+        permissions = [
+            ("draft_letter", "可起草监督建议书（意见书）及逾期处理文书"),
+            ("sign_letter", "可签发监督建议书（意见书）、决定书"),
+            ("answer_letter", "可代表被监督机关申请复查、报送整改情况"),
+            ("review_objection", "可作出复查答复（决定）"),
+            ("accept_report", "可审核整改（执行）情况报告"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.matter.number} {self.matter.title}"
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.matter.jurisdiction
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+PENDING, UPHELD, REJECTED = "pending", "upheld", "rejected"
+
+
+class Objection(models.Model):
+    """复查申请: Enshi 10 days of receipt, answered within 15 days of receiving it (003 第二十七条);
+    Wulong 10 WD, decided within 15 WD, rectification not suspended (004 第九条)."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="objections")
+    received_on = models.DateField("收到复查申请日期")
+    reasons = models.TextField("异议理由及证据")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name="提交人")
+    status = models.CharField("复查结果", max_length=16, default=PENDING,
+                              choices=[(PENDING, "复查中"), (UPHELD, "异议成立"), (REJECTED, "异议不成立")])
+    answer = models.TextField("复查意见", blank=True)
+    answer_document = models.ForeignKey("casework.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+", verbose_name="复查答复文书")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name="复查人")
+    decided_on = models.DateField("复查答复日期", null=True, blank=True)
+    clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "复查申请"
+        verbose_name_plural = "复查申请"
+        ordering = ["received_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.letter} 复查申请（{self.received_on:%Y-%m-%d}）"
+
+
+RECTIFICATION, EXECUTION = "rectification", "execution"
+
+
+class Report(models.Model):
+    """整改情况报告 (003 第二十七条第二款; 004 第八条) or 执行情况报告 (003 第二十八条第二款; 004 第十条)."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="reports")
+    kind = models.CharField("报告类别", max_length=16,
+                            choices=[(RECTIFICATION, "整改情况报告"), (EXECUTION, "执行（纠正）情况报告")])
+    submitted_on = models.DateField("报送日期")
+    text = models.TextField("整改（执行）情况")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name="报送人")
+    accepted = models.BooleanField("审核通过", null=True, blank=True)
+    note = models.CharField("审核意见", max_length=300, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name="审核人")
+
+    class Meta:
+        verbose_name = "整改（执行）情况报告"
+        verbose_name_plural = "整改（执行）情况报告"
+        ordering = ["submitted_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}（{self.submitted_on:%Y-%m-%d}）"

@@ -2,7 +2,7 @@
 
 `AnonymousPageCacheMiddleware` stores the rendered response of a public page (Wagtail pages, the notice
 archive, the feeds, the sitemap) in Django's cache (Redis when REDIS_URL is set, so every process shares
-it) and answers the next anonymous GET of the same host + path + query from there, before sessions,
+it) and answers the next anonymous GET of the same scheme + host + path + query from there, before sessions,
 authentication or Wagtail run at all.
 
 The key holds a global *generation* number and the local date (Asia/Shanghai):
@@ -85,7 +85,7 @@ def clear_request_profiles() -> None:
 
 
 def cache_key(request, gen: int) -> str:
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+    raw = f"{request.scheme}://{request.get_host()}|{request.get_full_path()}"  # the sitemap names the host
     digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()
     return f"pagecache:{gen}:{timezone.localdate().isoformat()}:{digest}"
 

@@ -8,8 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .hosts import PublicUrlMixin
 
-class HomePage(Page):
+
+class HomePage(PublicUrlMixin, Page):
     """门户首页: lists the jurisdiction sections and the newest notices across them."""
 
     intro = RichTextField("简介", blank=True)
@@ -29,7 +31,7 @@ class HomePage(Page):
         return context
 
 
-class JurisdictionPage(Page):
+class JurisdictionPage(PublicUrlMixin, Page):
     """辖区栏目: a justice bureau's section; its profile decides every figure below it."""
 
     profile = models.ForeignKey("rules.RuleProfile", on_delete=models.PROTECT, null=True, blank=False,

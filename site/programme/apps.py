@@ -6,3 +6,18 @@ class ProgrammeConfig(AppConfig):
     name = "programme"
     label = "programme"
     verbose_name = "年度监督"
+
+    def ready(self):
+        from casework.models import Document
+        from casework.signals import document_served
+
+        from . import panels  # noqa: F401  (registers the matter-screen panel)
+        from .services import start_rectification_clock
+
+        document_served.connect(start_rectification_clock, sender=Document, dispatch_uid="programme_rectification")
+
+        from wagtail.signals import page_published
+
+        from .services import report_published
+
+        page_published.connect(report_published, dispatch_uid="programme_report_published")

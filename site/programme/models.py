@@ -1,1 +1,156 @@
-"""The yearly programme: plan, inspections, case-file reviews, evaluations, statistics, notifications."""
+"""The yearly programme (年度监督): the bureau's plan, its inspections, case-file reviews and evaluations
+of each agency with their findings, each agency's annual enforcement statistics (统计年报) with a clock,
+and the yearly notification (通报) with rectification tasks (限时整改) for the agencies it names.
+
+003 第十五条 (plan), 第十八条 (case-file review), 第十九条 (evaluation), 第二十条 (statistics), 第二十九条
+(notification); 004 统计年报制度 第二条、第三条, 监督检查制度 第六条, 监督情况通报制度 第四条、第五条."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from rules.periods import CALENDAR_DAYS, WORKING_DAYS
+
+INSPECTION, CASEFILE_REVIEW, EVALUATION = "inspection", "casefile_review", "evaluation"
+ACTIVITY_KINDS = [(INSPECTION, "监督检查"), (CASEFILE_REVIEW, "案卷评查"), (EVALUATION, "考核评议")]
+# activity kind -> the profile figure saying how many a year
+KIND_FIGURES = {INSPECTION: "inspections_per_year", CASEFILE_REVIEW: "casefile_review_per_year",
+                EVALUATION: "evaluation_per_year"}
+
+
+class ProgrammeYear(models.Model):
+    """One jurisdiction's supervision year: its plan (年度行政执法监督工作计划) and the bureau's own yearly
+    duties, whose clocks hang on this row (the district summary by the statistics date, the notification)."""
+
+    jurisdiction = models.CharField("辖区", max_length=32)
+    year = models.PositiveSmallIntegerField("年度")
+    plan = models.TextField("年度监督工作计划", blank=True)
+    plan_recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="+", verbose_name="计划登记人")
+    plan_recorded_at = models.DateTimeField("计划登记时间", null=True, blank=True)
+    statistics_opened_at = models.DateTimeField("统计年报启动时间", null=True, blank=True)
+    report_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="统计年报公告（草稿）")
+
+    class Meta:
+        verbose_name = "年度监督"
+        verbose_name_plural = "年度监督"
+        ordering = ["jurisdiction", "-year"]
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "year"], name="one_programme_year")]
+        permissions = [("manage_programme", "可管理年度监督工作（计划、检查评查评议、统计、年报）"),
+                       ("issue_notification", "可签发年度通报及限期整改通知书"),
+                       ("submit_statistics", "可报送本机关行政执法统计年报")]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度监督（{self.jurisdiction}）"
+
+
+class Activity(models.Model):
+    """An inspection, case-file review or evaluation of one agency, with its findings (检查发现的问题)."""
+
+    year = models.ForeignKey(ProgrammeYear, on_delete=models.PROTECT, related_name="activities")
+    kind = models.CharField("类别", max_length=32, choices=ACTIVITY_KINDS)
+    agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="programme_activities",
+                               verbose_name="被监督机关")
+    held_on = models.DateField("开展日期")
+    title = models.CharField("名称", max_length=200)
+    findings = models.TextField("发现的问题", blank=True)
+    has_problems = models.BooleanField("发现问题", default=False)
+    matter = models.ForeignKey("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+", verbose_name="转立监督事项")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "检查、评查、评议"
+        verbose_name_plural = "检查、评查、评议"
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.title}"
+
+
+class StatisticsReturn(models.Model):
+    """One agency's enforcement statistics for a year (统计年报), counts per category of the profile's
+    `statistics_categories`; its clock (subject = this row) runs to the profile's yearly date."""
+
+    year = models.ForeignKey(ProgrammeYear, on_delete=models.PROTECT, related_name="returns")
+    agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="statistics_returns",
+                               verbose_name="执法机关")
+    figures = models.JSONField("统计数据", default=dict, blank=True)
+    explanation = models.TextField("情况说明", blank=True)
+    submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", verbose_name="报送人")
+    channel = models.CharField("报送方式", max_length=16, blank=True,
+                               choices=[("screen", "在线填报"), ("excel", "Excel模板上传")])
+
+    class Meta:
+        verbose_name = "行政执法统计年报"
+        verbose_name_plural = "行政执法统计年报"
+        ordering = ["agency__name"]
+        constraints = [models.UniqueConstraint(fields=["year", "agency"], name="one_return_per_agency_year")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year.year}年度统计年报"
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    @property
+    def total(self) -> int:
+        return sum(int(v) for v in (self.figures or {}).values())
+
+
+class Notification(models.Model):
+    """The yearly notification (通报) on the previous year, with the rectification period the bureau sets
+    in it (限时整改, 004 通报制度 第五条: the period is the bureau's, the rules set no number)."""
+
+    year = models.ForeignKey(ProgrammeYear, on_delete=models.PROTECT, related_name="notifications")
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("通报正文")
+    period_n = models.PositiveIntegerField("整改期限")
+    period_unit = models.CharField("期限单位", max_length=16,
+                                   choices=[(CALENDAR_DAYS, "日"), (WORKING_DAYS, "个工作日")])
+    issued_on = models.DateField("成文日期")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="签发人")
+    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+", verbose_name="通报公告（草稿）")
+
+    class Meta:
+        verbose_name = "行政执法监督情况通报"
+        verbose_name_plural = "行政执法监督情况通报"
+        ordering = ["-issued_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RectificationTask(models.Model):
+    """限时整改: one agency named in a notification; the clock runs from receipt of its notice."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.PROTECT, related_name="tasks")
+    agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="+",
+                               verbose_name="责任机关")
+    matter = models.OneToOneField("casework.Matter", on_delete=models.PROTECT, related_name="rectification",
+                                  verbose_name="监督事项")
+    document = models.ForeignKey("casework.Document", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name="限期整改通知书")
+    problems = models.TextField("需整改的问题")
+    period_n = models.PositiveIntegerField("整改期限")
+    period_unit = models.CharField("期限单位", max_length=16,
+                                   choices=[(CALENDAR_DAYS, "日"), (WORKING_DAYS, "个工作日")])
+    clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    report = models.TextField("整改落实情况报告", blank=True)
+    reported_at = models.DateTimeField("报告时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "限时整改任务"
+        verbose_name_plural = "限时整改任务"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} 限时整改"

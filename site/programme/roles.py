@@ -1,2 +1,12 @@
 """Permissions this app grants each role; merged by roles.definitions.all_role_permissions()."""
-PERMISSIONS: dict[str, list[str]] = {}
+from roles.definitions import LEADER, LIAISON, OFFICER
+
+READ = ["programme.view_programmeyear", "programme.view_activity", "programme.view_statisticsreturn",
+        "programme.view_notification", "programme.view_rectificationtask"]
+PERMISSIONS: dict[str, list[str]] = {
+    # officers keep the year's records and aggregate the statistics; leaders also sign the notification
+    OFFICER: READ + ["programme.manage_programme"],
+    LEADER: READ + ["programme.manage_programme", "programme.issue_notification"],
+    # a liaison reports their own agency's statistics (scoped in services) and its rectification
+    LIAISON: ["programme.submit_statistics"],
+}

@@ -35,14 +35,18 @@ SUPERVISORS_OFFICER = SUPERVISORS_READ + ["supervisors.open_campaign", "supervis
                                           "supervisors.propose_dismissal", "supervisors.change_supervisor"]
 SUPERVISORS_LEADER = SUPERVISORS_READ + ["supervisors.approve_shortlist", "supervisors.decide_dismissal"]
 
+# search: the synonyms both engines apply to what people type (public search and decision search)
+SEARCH_SYNONYMS = ["search.view_searchsynonym", "search.add_searchsynonym", "search.change_searchsynonym",
+                   "search.delete_searchsynonym"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    EDITOR: ADMIN + READ_RULES + [
+    EDITOR: ADMIN + READ_RULES + SEARCH_SYNONYMS + [
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
     ],
     OFFICER: ADMIN + READ_RULES + [
         "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
-    ] + ACTIVITIES_OFFICER + NOTICES_STAFF + SUPERVISORS_OFFICER,
+    ] + ACTIVITIES_OFFICER + NOTICES_STAFF + SUPERVISORS_OFFICER + SEARCH_SYNONYMS,
     LEADER: ADMIN + READ_RULES + [
         "rules.change_rulefigure", "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
     ] + ACTIVITIES_LEADER + NOTICES_STAFF + SUPERVISORS_LEADER,

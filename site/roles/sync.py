@@ -5,8 +5,7 @@ from .definitions import PAGE_PERMISSIONS, all_role_permissions
 
 
 def sync_roles() -> None:
-    from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
-    from wagtail.models import Collection
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     for name, perms in all_role_permissions().items():
         group, _ = Group.objects.get_or_create(name=name)

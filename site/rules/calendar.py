@@ -33,7 +33,7 @@ class WorkCalendar:
     missing_years: set[int] = field(default_factory=set)
 
     @classmethod
-    def load(cls) -> "WorkCalendar":
+    def load(cls) -> WorkCalendar:
         from .models import HolidayDate, HolidayYear
 
         years: dict[int, dict[dt.date, tuple[str, str]]] = {}

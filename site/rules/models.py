@@ -94,6 +94,9 @@ class RuleFigureChange(models.Model):
         verbose_name_plural = "规则数值修改记录"
         ordering = ["-changed_at"]
 
+    def __str__(self) -> str:
+        return f"{self.figure}：{self.reason}"
+
 
 @register_setting(icon="doc-full")
 class SiteRuleProfile(BaseSiteSetting):
@@ -158,18 +161,6 @@ class HolidayYear(models.Model):
     def __str__(self) -> str:
         return f"{self.year}年节假日安排（{self.notice_number}）"
 
-    def parsed_days(self) -> list[tuple[dt.date, str, str]]:
-        holidays = parse_day_lines(self.holidays or "", year=self.year, field_label="放假日期")
-        workdays = parse_day_lines(self.workdays or "", year=self.year, field_label="调休上班日期")
-        clash = {d for d, _ in holidays} & {d for d, _ in workdays}
-        if clash:
-            first = min(clash).isoformat()
-            raise ValidationError(f"{first} 同时出现在放假日期和调休上班日期中。")
-        for day, _ in workdays:
-            if day.weekday() < 5:
-                raise ValidationError(f"调休上班日 {day.isoformat()} 不是周六或周日。")
-        return [(d, n, HOLIDAY) for d, n in holidays] + [(d, n, WORKDAY) for d, n in workdays]
-
     def save(self, *args, **kwargs) -> None:
         """Store the parsed days with the year, atomically; then recompute provisional dates."""
         days = self.parsed_days()
@@ -181,6 +172,18 @@ class HolidayYear(models.Model):
             )
             year = self.year
             transaction.on_commit(lambda: calendar_changed.send(sender=HolidayYear, year=year))
+
+    def parsed_days(self) -> list[tuple[dt.date, str, str]]:
+        holidays = parse_day_lines(self.holidays or "", year=self.year, field_label="放假日期")
+        workdays = parse_day_lines(self.workdays or "", year=self.year, field_label="调休上班日期")
+        clash = {d for d, _ in holidays} & {d for d, _ in workdays}
+        if clash:
+            first = min(clash).isoformat()
+            raise ValidationError(f"{first} 同时出现在放假日期和调休上班日期中。")
+        for day, _ in workdays:
+            if day.weekday() < 5:
+                raise ValidationError(f"调休上班日 {day.isoformat()} 不是周六或周日。")
+        return [(d, n, HOLIDAY) for d, n in holidays] + [(d, n, WORKDAY) for d, n in workdays]
 
     def delete(self, *args, **kwargs):
         year = self.year
@@ -213,3 +216,6 @@ class HolidayDate(models.Model):
         verbose_name = "节假日"
         verbose_name_plural = "节假日"
         ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()} {self.name}"

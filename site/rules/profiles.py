@@ -176,8 +176,9 @@ def jurisdiction_section(page):
     """The nearest JurisdictionPage (naming a profile) above or at `page`, from its tree path: works
     before the first save (add_child has set the path, no pk yet) and for an admin form's future child
     (`page._rules_parent`)."""
-    from pages.models import JurisdictionPage
     from wagtail.models import Page
+
+    from pages.models import JurisdictionPage
 
     if page is None:
         return None

@@ -1,13 +1,12 @@
 """Admin screens: profiles and figures (read; change only with a reason, audited), holiday years."""
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from .forms import FigureChangeForm
 from .models import HolidayYear, RuleFigure, RuleFigureChange, RuleProfile
 from .permissions import policy
-
 
 # profiles/figures are never added or deleted by hand; audit records and clocks never edited
 register_permission_policy(RuleProfile, policy(RuleProfile, "add", "delete"))

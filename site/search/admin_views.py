@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 
 from decisions.models import PROCESS_KINDS
 from decisions.selectors import visible_records
+from request_guard import BadInput, parse_year
 
 from .engines import get_engine
 from .engines.base import DECISION_FACETS, MAX_QUERY_LENGTH, SearchQuery
@@ -20,8 +21,13 @@ def decision_search(request):
     text = " ".join((request.GET.get("q") or "").split())
     message = f"搜索词过长：请不超过{MAX_QUERY_LENGTH}个字。" if len(text) > MAX_QUERY_LENGTH else ""
     filters = {name: request.GET.get(name, "") for name in DECISION_FACETS if request.GET.get(name)}
-    if "year" in filters and not filters["year"].isdigit():
-        filters.pop("year")
+    bad_input = False
+    if "year" in filters:
+        try:
+            filters["year"] = str(parse_year(filters["year"]))
+        except BadInput as exc:
+            filters.pop("year")
+            message, bad_input = exc.message, True
     try:
         page = max(1, min(int(request.GET.get("page", 1)), 1000))
     except ValueError:
@@ -35,6 +41,8 @@ def decision_search(request):
                           status=503)
         response["Retry-After"] = retry_after()
         return response
+    if results is not None and results.message:  # e.g. only question words: nothing to search for
+        message, results = results.message, None
     facets = []
     if results is not None:
         for name, heading in DECISION_FACETS.items():
@@ -55,7 +63,7 @@ def decision_search(request):
         "q": q, "message": message, "results": results, "facets": facets, "kind_labels": KIND_LABELS,
         "prev_href": "?" + urlencode({**base, "page": page - 1}) if page > 1 else "",
         "next_href": "?" + urlencode({**base, "page": page + 1}) if results and page < results.pages else "",
-    })
+    }, status=400 if bad_input else 200)
 
 
 def decision_detail(request, pk: int):

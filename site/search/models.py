@@ -1,7 +1,12 @@
-"""The embedded engine's index: one entry per indexed object, a term dictionary, and postings.
+"""The embedded engine's index: one entry per indexed object, a term dictionary (with document
+frequencies), and postings; and the synonyms staff maintain, which both engines apply at query time.
 
 Plain tables with ordinary B-tree indexes, so the same queries run on SQLite and PostgreSQL.
-Postings hold one row per (term, entry) with a field-weighted count (see engines/embedded.py)."""
+Postings hold one row per (term, entry) with the term's counts per field and the entry's lengths packed
+into one integer (see engines/embedded.py `pack`)."""
+import re
+
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
@@ -34,6 +39,8 @@ class SearchEntry(models.Model):
     public = models.BooleanField("公开", default=False)
     expire_at = models.DateTimeField("下线时间", null=True, blank=True)
     text = models.TextField("正文", blank=True)
+    length = models.IntegerField("正文词元数", default=0)
+    title_length = models.IntegerField("标题词元数", default=0)
     data = models.JSONField("索引文档", default=dict, encoder=DjangoJSONEncoder)
     indexed_at = models.DateTimeField(auto_now=True)
 
@@ -54,6 +61,7 @@ class Term(models.Model):
 
     scope = models.CharField(max_length=16, choices=SCOPES, default="notice")
     text = models.CharField(max_length=64)
+    df = models.IntegerField("文档频率", default=0)  # entries holding the term (BM25's idf)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["scope", "text"], name="search_term_unique")]
@@ -64,15 +72,19 @@ class Term(models.Model):
 
 class Posting(models.Model):
     term = models.ForeignKey(Term, on_delete=models.CASCADE, db_index=False, related_name="+")
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
-    weight = models.IntegerField()
-    # the entry's date (proleptic ordinal), copied so "newest first" among equal scores needs no join
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, db_index=False, related_name="+")
+    weight = models.IntegerField()  # engines/embedded.py pack(): field counts and lengths
+    # the entry's date (proleptic ordinal), copied so the year filter and the recency tie-break need no join
     day = models.IntegerField(default=0)
 
     class Meta:
-        # the one covering index: a term's postings newest first (results are walked in that order and
-        # stop after a page), and (term, day, entry) finds whether an entry holds a term
-        indexes = [models.Index(fields=["term", "day", "entry", "weight"], name="search_posting_walk")]
+        # a term's postings best first (title matches, then frequent) for the top of a common term, and
+        # an entry's postings by term for checking candidates (and deleting an entry's postings)
+        indexes = [models.Index(fields=["term", "weight", "entry", "day"], name="search_posting_term"),
+                   models.Index(fields=["entry", "term", "weight"], name="search_posting_entry")]
+
+    def __str__(self) -> str:
+        return f"{self.term_id}@{self.entry_id}"
 
 
 class PendingIndexUpdate(models.Model):
@@ -112,3 +124,47 @@ class IndexRebuild(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} → {self.index_name}"
+
+
+_SPLIT = re.compile(r"[\s,，、;；/|]+")
+
+
+def split_words(value: str) -> list[str]:
+    return [w for w in _SPLIT.split(value or "") if w]
+
+
+class SearchSynonym(models.Model):
+    """Words people type for the words notices use (协管员 → 辅助人员, 举报 ↔ 投诉), kept by staff.
+    Applied at query time with a lower weight than the word typed; a change takes effect on the next query."""
+
+    word = models.CharField("词语", max_length=30, unique=True,
+                            help_text="群众检索时输入的词语，如“协管员”。")
+    synonyms = models.CharField("同义词", max_length=200,
+                                help_text="公告中使用的说法，多个用顿号或逗号分隔，如“辅助人员、协勤人员”。")
+    two_way = models.BooleanField("双向", default=False,
+                                  help_text="勾选后，输入任一同义词也会查到该词语（如 举报 ↔ 投诉）。")
+    note = models.CharField("说明", max_length=200, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "检索同义词"
+        verbose_name_plural = "检索同义词"
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        arrow = "↔" if self.two_way else "→"
+        return f"{self.word} {arrow} {'、'.join(self.synonym_list())}"
+
+    def synonym_list(self) -> list[str]:
+        return [w for w in split_words(self.synonyms) if w != self.word]
+
+    def clean(self):
+        self.word = (self.word or "").strip()
+        if not self.word or split_words(self.word) != [self.word]:
+            raise ValidationError({"word": "请填写一个词语，不含空格或标点。"})
+        words = self.synonym_list()
+        if not words:
+            raise ValidationError({"synonyms": "请至少填写一个与该词语不同的同义词。"})
+        if any(len(w) > 30 for w in words):
+            raise ValidationError({"synonyms": "每个同义词不超过30个字。"})
+        self.synonyms = "、".join(dict.fromkeys(words))

@@ -61,6 +61,8 @@ def search_page(request):
                                                             "options": filter_options()}, status=503)
         response["Retry-After"] = retry_after()
         return response
+    if results is not None and results.message:  # e.g. only question words: nothing to search for
+        message, results = results.message, None
     return render(request, "search/search.html", {
         "q": q, "message": message, "results": results, "options": filter_options(),
         "page_range": _page_range(q, results), "start_index": (q.page - 1) * q.per_page + 1,
@@ -88,7 +90,11 @@ def search_api(request):
                                 status=503, json_dumps_params={"ensure_ascii": False})
         response["Retry-After"] = retry_after()
         return response
-    return JsonResponse({"query": q.text, "total": res.total, "total_is_lower_bound": res.more,
-                         "page": q.page, "pages": res.pages,
-                         "results": [h.as_json() for h in res.hits]},
-                        json_dumps_params={"ensure_ascii": False})
+    data = {"query": q.text, "total": res.total, "total_is_lower_bound": res.more, "page": q.page,
+            "pages": res.pages, "results": [h.as_json() for h in res.hits]}
+    if res.message:
+        data["message"] = res.message
+    if not res.hits and (res.suggestions or res.broader):
+        data["suggestions"] = [{"title": h.title, "url": h.url} for h in res.suggestions]
+        data["broader"] = res.broader
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -1,9 +1,23 @@
-"""Staff search (决定检索) in the Wagtail admin menu; every admin user, filtered by visible_records."""
+"""Staff search (决定检索) in the Wagtail admin menu; every admin user, filtered by visible_records.
+Search synonyms (检索同义词): editors and case officers keep them (roles/definitions.py)."""
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
+from .models import SearchSynonym
+
+
+class SynonymViewSet(ModelViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "检索同义词"
+    menu_order = 265
+    add_to_admin_menu = True
+    list_display = ["word", "synonyms", "two_way", "note", "updated_at"]
+    search_fields = ["word", "synonyms", "note"]
+    form_fields = ["word", "synonyms", "two_way", "note"]
 
 
 @hooks.register("register_admin_urls")
@@ -17,3 +31,8 @@ def register_search_urls():
 @hooks.register("register_admin_menu_item")
 def register_search_menu_item():
     return MenuItem("决定检索", reverse("search_decisions"), icon_name="search", order=260)
+
+
+@hooks.register("register_admin_viewset")
+def register_synonyms():
+    return SynonymViewSet("search_synonyms")

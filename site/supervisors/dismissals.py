@@ -77,9 +77,8 @@ def dismissal_decide(*, dismissal: Dismissal, approve: bool, note: str = "", by)
         sup.status = DISMISSED
         sup.save(update_fields=["status"])
         if profile.flag("dismissal_announced"):
-            from public_notices.services import notice_publish
-
             from public_notices.models.publicity import cn_date
+            from public_notices.services import notice_publish
 
             cite = profile.figure("dismissal_announced").citation
             recover = (f"，收回聘书和证件（{profile.figure('recover_documents').citation}）"

@@ -1,6 +1,7 @@
 """The public application form (报名表). Choices come from the campaign's rule profile."""
 from django import forms
 
+from request_guard import refuse_control_characters_in_form
 from rules.profiles import Profile
 
 from .models import EDUCATION_LEVELS, GENDERS
@@ -71,6 +72,7 @@ class ApplicationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        refuse_control_characters_in_form(self)
         if data.get("intake") == "unit" and not (data.get("recommending_unit") or "").strip():
             self.add_error("recommending_unit", "单位推荐须填写推荐单位名称。")
         number, birth = data.get("id_number"), data.get("birth_date")

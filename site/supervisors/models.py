@@ -3,11 +3,21 @@
 Campaigns, applications and reviews live beside these (added by the lifecycle work); this module
 holds the records every other part refers to."""
 from django.conf import settings
+from django.core.validators import validate_email
 from django.db import models
 
+from crypto_fields import BlindIndexField, EncryptedCharField
 from masking import mask_contact, mask_id
 
 GENDERS = [("male", "男"), ("female", "女")]
+YES_NO = [(True, "是"), (False, "否")]  # admin lists and detail views say 是/否, not True/False
+
+
+def jurisdiction_choices():
+    """辖区 codes with their names (lists and filters show 重庆市万州区, not `wanzhou`)."""
+    from rules.profiles_data import PROFILES
+
+    return [(code, data["name"]) for code, data in PROFILES.items()]
 
 
 class MaskedMixin:
@@ -35,13 +45,14 @@ class Supervisor(MaskedMixin, models.Model):
     """One person on a jurisdiction's register. Personal data (ID number, phone, address) is
     staff-only: never on a public page, masked in lists."""
 
-    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
     name = models.CharField("姓名", max_length=32)
     gender = models.CharField("性别", max_length=8, choices=GENDERS)
     birth_date = models.DateField("出生日期")
-    id_number = models.CharField("身份证号", max_length=18)
-    phone = models.CharField("联系电话", max_length=32)
-    address = models.CharField("住址", max_length=200, blank=True)
+    id_number = EncryptedCharField("身份证号", max_length=18)  # encrypted at rest (crypto_fields)
+    id_number_hash = BlindIndexField("身份证号检索码", source="id_number")
+    phone = EncryptedCharField("联系电话", max_length=32)
+    address = EncryptedCharField("住址", max_length=200, blank=True)
     workplace = models.CharField("工作单位", max_length=100)
     post = models.CharField("职务", max_length=64, blank=True)
     education = models.CharField("学历", max_length=32, blank=True)
@@ -50,14 +61,15 @@ class Supervisor(MaskedMixin, models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="supervisor", verbose_name="登录账号")
     status = models.CharField("状态", max_length=16, choices=SUPERVISOR_STATUS, default=CANDIDATE, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "监督员"
         verbose_name_plural = "监督员名册"
         ordering = ["jurisdiction", "name"]
-        constraints = [models.UniqueConstraint(fields=["jurisdiction", "id_number"],
-                                               name="one_register_entry_per_person")]
+        constraints = [models.UniqueConstraint(
+            fields=["jurisdiction", "id_number_hash"], name="one_register_entry_per_person",
+            violation_error_message="本辖区监督员名册中已有该身份证号码的人员。")]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.workplace}）"
@@ -73,8 +85,8 @@ class Term(models.Model):
 
     ACTIVE, RENEWED, ENDED, DISMISSED = "active", "renewed", "ended", "dismissed"
     EXPIRED = "expired"  # past its end, no automatic end in the profile: awaiting a decision
-    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="terms")
-    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="terms", verbose_name="监督员")
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
     number = models.PositiveSmallIntegerField("连续第几届", default=1)
     start = models.DateField("聘任起始日")
     end = models.DateField("聘任届满日")
@@ -114,7 +126,7 @@ class Campaign(models.Model):
 
     RECRUITMENT, RENEWAL = "recruitment", "renewal"
     OPEN, REVIEW, PUBLICITY, DONE, CANCELLED = "open", "review", "publicity", "done", "cancelled"
-    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
     kind = models.CharField("类型", max_length=16, default=RECRUITMENT,
                             choices=[(RECRUITMENT, "选聘"), (RENEWAL, "续聘")])
     title = models.CharField("名称", max_length=100)
@@ -127,12 +139,12 @@ class Campaign(models.Model):
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                   related_name="+", verbose_name="发起人")
     notice_page_id = models.PositiveIntegerField("选聘公告页面", null=True, blank=True)
-    shortlist_approved = models.BooleanField("名单已批准", default=False)
+    shortlist_approved = models.BooleanField("名单已批准", default=False, choices=YES_NO)
     shortlist_note = models.TextField("审批意见", blank=True)
     publicity_page_id = models.PositiveIntegerField("公示页面", null=True, blank=True, db_index=True)
     publicity_start = models.DateField("公示开始", null=True, blank=True)
     publicity_end = models.DateField("公示截止", null=True, blank=True)
-    publicity_closed = models.BooleanField("公示期已届满", default=False)
+    publicity_closed = models.BooleanField("公示期已届满", default=False, choices=YES_NO)
     appointment_page_id = models.PositiveIntegerField("聘任公告页面", null=True, blank=True)
     appointed_on = models.DateField("聘任日期", null=True, blank=True)
 
@@ -162,14 +174,16 @@ class Application(MaskedMixin, models.Model):
 
     SELF, UNIT, DIRECTED = "self", "unit", "directed"
     PENDING, QUALIFIED, UNQUALIFIED = "pending", "qualified", "unqualified"
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="applications")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="applications",
+                                 verbose_name="选聘活动")
     name = models.CharField("姓名", max_length=32)
     gender = models.CharField("性别", max_length=8, choices=GENDERS)
     birth_date = models.DateField("出生日期")
-    id_number = models.CharField("身份证号", max_length=18)
-    phone = models.CharField("联系电话", max_length=32)
-    address = models.CharField("住址", max_length=200, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
+    id_number = EncryptedCharField("身份证号", max_length=18)  # encrypted at rest (crypto_fields)
+    id_number_hash = BlindIndexField("身份证号检索码", source="id_number")
+    phone = EncryptedCharField("联系电话", max_length=32)
+    address = EncryptedCharField("住址", max_length=200, blank=True)
+    email = EncryptedCharField("电子邮箱", max_length=254, blank=True, validators=[validate_email])
     workplace = models.CharField("工作单位", max_length=100)
     post = models.CharField("职务", max_length=64, blank=True)
     education = models.CharField("学历", max_length=32, choices=EDUCATION_LEVELS)
@@ -180,17 +194,17 @@ class Application(MaskedMixin, models.Model):
     recommending_unit = models.CharField("推荐单位", max_length=100, blank=True)
     recommending_unit_email = models.EmailField("推荐单位邮箱", blank=True)
     statement = models.TextField("个人简历及履职意愿", blank=True)
-    materials_true = models.BooleanField("承诺材料真实", default=False)
+    materials_true = models.BooleanField("承诺材料真实", default=False, choices=YES_NO)
     applied_on = models.DateField("报名日期")
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name="录入人")
     renewal_of = models.ForeignKey(Term, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="renewal_applications", verbose_name="续聘的聘期")
     eligibility = models.JSONField("资格审查结果", default=list, blank=True)
-    auto_passed = models.BooleanField("系统审查通过", default=False)
+    auto_passed = models.BooleanField("系统审查通过", default=False, choices=YES_NO)
     review_outcome = models.CharField("审查结论", max_length=16, default=PENDING, choices=[
         (PENDING, "待审查"), (QUALIFIED, "符合条件"), (UNQUALIFIED, "不符合条件")])
-    review_overridden = models.BooleanField("人工改变系统结论", default=False)
+    review_overridden = models.BooleanField("人工改变系统结论", default=False, choices=YES_NO)
     review_reason = models.TextField("审查意见", blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name="审查人")
@@ -199,13 +213,15 @@ class Application(MaskedMixin, models.Model):
     term = models.OneToOneField(Term, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="application", verbose_name="聘任期")
     refusal = models.CharField("未予聘任原因", max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "报名"
         verbose_name_plural = "报名"
         ordering = ["campaign", "pk"]
-        constraints = [models.UniqueConstraint(fields=["campaign", "id_number"], name="one_application_per_campaign")]
+        constraints = [models.UniqueConstraint(
+            fields=["campaign", "id_number_hash"], name="one_application_per_campaign",
+            violation_error_message="该身份证号码已报名本次选聘，请勿重复提交。")]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.workplace}）"
@@ -231,15 +247,19 @@ class NumberSequence(models.Model):
 
 
 # ------------------------------------------------------------------ dismissal (解聘) and resignation (辞任)
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.kind} {self.year}：{self.last}"
 class Dismissal(models.Model):
     PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
-    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="dismissals")
-    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="dismissals",
+                                   verbose_name="监督员")
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
     ground = models.CharField("解聘情形代码", max_length=32)
     ground_label = models.CharField("解聘情形", max_length=200)
     article = models.CharField("依据条款", max_length=100)
     statement = models.TextField("事实与理由（辞任为本人书面声明）")
-    automatic = models.BooleanField("由缺席规则自动提出", default=False)
+    automatic = models.BooleanField("由缺席规则自动提出", default=False, choices=YES_NO)
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name="提出人")
     proposed_on = models.DateField("提出日期")

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_protect
 
+import throttle
 from rules.profiles import FigureMissing, get_profile
 
 from . import selectors, services
@@ -36,17 +37,24 @@ def apply(request, jurisdiction: str, pk: int):
     if not campaign.accepting:
         return render(request, "supervisors/closed.html", {"profile": profile, "campaign": campaign}, status=410)
     form = ApplicationForm(request.POST or None, profile=profile)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.application_submit(campaign=campaign, data=form.cleaned_data)
-        except ValidationError as exc:
-            for msg in exc.messages:
-                form.add_error(None, msg)
-        else:
-            return redirect("supervisors:applied", jurisdiction=profile.code, pk=campaign.pk)
+    status = 200
+    if request.method == "POST":
+        refusal = throttle.check(request, scope="application")
+        if refusal:
+            form.add_error(None, refusal)
+            status = 429
+        elif form.is_valid():  # a second application with the same ID number is refused by the service
+            try:
+                services.application_submit(campaign=campaign, data=form.cleaned_data)
+            except ValidationError as exc:
+                for msg in exc.messages:
+                    form.add_error(None, msg)
+            else:
+                return redirect("supervisors:applied", jurisdiction=profile.code, pk=campaign.pk)
     return render(request, "supervisors/apply.html", {"profile": profile, "campaign": campaign, "form": form,
                                                       "conditions": services.conditions_text(profile),
-                                                      "notice_url": notice_url(campaign)})
+                                                      "notice_url": notice_url(campaign)},
+                  status=status)
 
 
 def notice_url(campaign: Campaign) -> str:

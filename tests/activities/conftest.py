@@ -6,9 +6,9 @@ import itertools
 import pytest
 
 from roles.definitions import LIAISON, OFFICER, SUPERVISOR
-from tests.activities.agencies import register_entry
 from roles.models import StaffProfile
 from supervisors.models import SERVING, Supervisor
+from tests.activities.agencies import register_entry
 
 _seq = itertools.count(1)
 

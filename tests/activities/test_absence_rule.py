@@ -11,7 +11,7 @@ from activities.jobs import sweep_absences
 from activities.models import EXCUSED, PRESENT, UNEXCUSED, AbsenceFinding
 from activities.services import attendance_record, invitation_create, recusal_record
 from activities.signals import absence_threshold_reached
-from tests.activities.agencies import addressable, register_entry
+from tests.activities.agencies import register_entry
 
 pytestmark = pytest.mark.django_db
 

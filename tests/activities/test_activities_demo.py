@@ -4,8 +4,8 @@ import pytest
 
 from activities.demo import load_activities
 from activities.models import Activity, Invitation, Opinion
-from clocks.models import RUNNING, Clock
 from casework.demo import load_agencies
+from clocks.models import RUNNING, Clock
 from demo.site_tree import load_users
 
 pytestmark = pytest.mark.django_db

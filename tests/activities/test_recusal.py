@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from activities.models import PRESENT, RECUSED, ConflictDeclaration
 from activities.services import attendance_record, invitation_create, recusal_declare, recusal_record
-from tests.activities.agencies import addressable, register_entry
+from tests.activities.agencies import register_entry
 
 pytestmark = pytest.mark.django_db
 SOON = dt.date.today() + dt.timedelta(days=7)
@@ -82,7 +82,8 @@ def test_bureau_order_turns_open_invitations_into_recusal(make_supervisor, make_
     inv = invitation_create(
         activity=make_activity("weihai", held_on=SOON, agency="市生态环境局"), supervisor=sup, by=officer
     )
-    recusal_record(supervisor=sup, agency=register_entry("市生态环境局", sup.jurisdiction), ground="ordered", by=officer, note="其子在该局任职")
+    recusal_record(supervisor=sup, agency=register_entry("市生态环境局", sup.jurisdiction), ground="ordered",
+                   by=officer, note="其子在该局任职")
     inv.refresh_from_db()
     assert inv.status == RECUSED
 

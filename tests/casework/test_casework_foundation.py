@@ -1,7 +1,6 @@
 """The casework foundation: agency register with liaisons, matters (一案一档), attachments, numbered documents,
 service records (送达回证) that start clocks, and private files served only to those who may see the matter."""
 import datetime as dt
-import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -208,3 +207,22 @@ def test_officer_opens_a_matter_over_http_choosing_only_agencies_with_liaisons(s
     assert made.status_code == 302
     detail = client.get(made["Location"]).content.decode()
     assert "武隆监案〔2026〕1号" in detail and "案卷评查" in detail and "立案登记" in detail
+
+
+def test_another_party_to_the_matter_sees_it_and_acknowledges_what_is_addressed_to_it(matter, staff, make_agency):
+    """e.g. the respondent of a dispute (004 争议协调办法 第十二条): its liaison signs for its own notice only."""
+    respondent = make_agency("武隆区城市管理局", liaison="lx_party")
+    outsider = make_agency("武隆区交通运输局", liaison="lx_outsider")
+    matter.parties.add(respondent)
+    to_respondent = documents.issue(matter=matter, kind="coordination_notice", title="协调通知", paragraphs=["请答复。"],
+                                    by=staff["leader"], addressee="武隆区城市管理局", issued_on=dt.date(2026, 9, 24))
+    to_applicant = documents.issue(matter=matter, kind="coordination_acceptance", title="受理通知", paragraphs=["已受理。"],
+                                   by=staff["leader"], issued_on=dt.date(2026, 9, 24))
+    liaison = respondent.liaisons.get()
+    assert list(visible_matters(liaison)) == [matter] and list(visible_matters(outsider.liaisons.get())) == []
+    with freeze_time("2026-09-25 10:00"):  # a holiday (Mid-autumn): receipt still counts from that day
+        services.document_serve(document=to_respondent, by=liaison)
+        with pytest.raises(PermissionDenied):
+            services.document_serve(document=to_applicant, by=liaison)
+    to_respondent.refresh_from_db()
+    assert to_respondent.received_on == dt.date(2026, 9, 25)

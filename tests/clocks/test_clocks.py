@@ -89,3 +89,26 @@ def test_dashboard_panel_lists_overdue_clocks_with_their_article(client, subject
     client.force_login(make_user("officer", "司法局经办人"))
     html = client.get("/admin/").content.decode()
     assert "法定时限" in html and "已逾期：1 项" in html and "投诉举报制度" in html
+
+
+@pytest.mark.django_db
+def test_an_extension_counts_even_when_the_caller_holds_a_prefetched_clock(make_user):
+    """004 投诉举报制度 第十条: a clock read with its extensions prefetched (as the matter screen reads it)
+    must still count the extension just approved."""
+    from clocks.models import Clock
+    from clocks.services import clock_extend, clock_start
+    from rules.profiles import get_profile
+    from supervisors.models import Supervisor
+
+    subject = Supervisor.objects.create(jurisdiction="wulong", name="甲", gender="male", birth_date="1980-01-01",
+                                        id_number="x", phone="1", workplace="w")
+    profile = get_profile("wulong")
+    clock = clock_start(subject=subject, profile=profile, rule_key="complaint_finish_period",
+                        started_on=dt.date(2026, 9, 1))
+    assert clock.due_on == dt.date(2026, 10, 8)  # 10-01 falls in National Day: rolled to 10-08
+    stale = Clock.objects.prefetch_related("extensions", "pauses").get(pk=clock.pk)
+    list(stale.extensions.all())
+    clock_extend(clock=stale, n=10, by=make_user("boss"), reason="情况复杂", profile=profile,
+                 max_rule_key="complaint_extension_max")
+    clock.refresh_from_db()
+    assert clock.due_on == dt.date(2026, 10, 12)  # 40 days from 09-01 = 10-11, a Sunday → Monday 10-12

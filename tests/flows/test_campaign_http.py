@@ -7,14 +7,13 @@ import pytest
 from django.test import Client
 from freezegun import freeze_time
 from viewflow.workflow.models import Process
+from wagtail.models import Page
 
 from clocks.scheduler import run_once
 from decisions.models import DecisionRecord
 from roles.definitions import LEADER, OFFICER
 from rules.periods import term_end
 from supervisors.models import SERVING, Application, Campaign, Term
-from wagtail.models import Page
-
 from tests.supervisors.helpers import application_data, form_post
 
 OPEN_DAY = dt.datetime(2026, 6, 1, 9, 0)

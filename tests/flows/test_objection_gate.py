@@ -14,9 +14,8 @@ from public_notices.services import objection_submit
 from roles.definitions import LEADER, OFFICER
 from supervisors import services, terms
 from supervisors.models import CANDIDATE, SERVING, Supervisor
-
-from tests.supervisors.helpers import application_data
 from tests.flows.test_campaign_http import claim_and_open
+from tests.supervisors.helpers import application_data
 from tests.supervisors.lifecycle import close_window, open_task, process_of, review_and_publish
 
 

@@ -10,7 +10,6 @@ from wagtail.models import Page
 from flows import services as flow_services
 from roles.definitions import OFFICER
 from supervisors import services
-
 from tests.flows.test_campaign_http import claim_and_open
 from tests.supervisors.helpers import application_data
 

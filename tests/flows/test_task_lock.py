@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connections
+from viewflow.workflow.lock import select_for_update_lock
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -16,7 +17,6 @@ from flows.recruitment import RecruitmentFlow
 from flows.renewal import RenewalFlow
 from roles.definitions import LEADER, OFFICER
 from supervisors.models import SERVING, Supervisor
-from viewflow.workflow.lock import select_for_update_lock
 
 ON_POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 

@@ -123,8 +123,9 @@ def test_officer_resolves_an_objection_in_the_admin(client, make_user, objection
 
 # ------------------------------------------------------------------ one door for the objection decision
 def test_admin_resolution_goes_through_the_door_decision_record_and_log_entry(client, make_user, objection):
-    from decisions.models import DecisionRecord
     from wagtail.models import ModelLogEntry
+
+    from decisions.models import DecisionRecord
 
     officer = make_user("off", "司法局经办人")
     client.force_login(officer)

@@ -3,11 +3,10 @@ longer words, title-first ranking, 发文字号 lookup, filters, facets, permiss
 import datetime as dt
 
 import pytest
+from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 from roles.definitions import LIAISON, OFFICER, SUPERVISOR
 from search.engines.base import SearchQuery
-
-from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 
 @pytest.fixture
@@ -63,7 +62,8 @@ def test_staff_see_only_records_their_role_may_open(engine, decision, make_user)
     from roles.models import StaffProfile
 
     liaison = make_user("liaison1", LIAISON)
-    StaffProfile.objects.update_or_create(user=liaison, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(jurisdiction="wanzhou", name="甲局")[0]})
+    StaffProfile.objects.update_or_create(user=liaison, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(
+        jurisdiction="wanzhou", name="甲局")[0]})
     supervisor = make_user("sup1", SUPERVISOR)
     officer = make_user("officer2", OFFICER)
     decision(title="线索核查意见甲", agency="甲局")
@@ -95,9 +95,6 @@ def test_counting_stops_at_the_cap_and_says_more(engine, decision, officer, monk
     """Totals are exact up to COUNT_CAP, then a lower bound ("N 条以上"), as ES's track_total_hits."""
     if engine.name != "embedded":
         pytest.skip("the cap is the embedded engine's; Elasticsearch counts exactly here")
-    from search.engines import walk
-
-    monkeypatch.setattr(walk, "COUNT_CAP", 3)
     from search.engines import embedded
 
     monkeypatch.setattr(embedded, "COUNT_CAP", 3)
@@ -105,6 +102,6 @@ def test_counting_stops_at_the_cap_and_says_more(engine, decision, officer, monk
         decision(title=f"监督意见书{i}", decided_on=dt.date(2026, 1, i + 1))
     res = engine.search(SearchQuery(text="监督意见书", scope="decision", user=officer, per_page=2))
     assert res.more and res.total == 3
-    assert [h.title for h in res.hits] == ["监督意见书4", "监督意见书3"]  # newest first within the title tier
+    assert [h.title for h in res.hits] == ["监督意见书4", "监督意见书3"]  # equal scores: newest first
     res = engine.search(SearchQuery(text="监督意见书", scope="decision", user=officer, per_page=2, page=3))
     assert [h.title for h in res.hits] == ["监督意见书0"]

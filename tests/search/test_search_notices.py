@@ -5,10 +5,9 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 from search.engines.base import SearchQuery
-
-from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 
 @pytest.fixture

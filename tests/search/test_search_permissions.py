@@ -14,12 +14,14 @@ def test_index_filters_match_visible_records_for_every_role(decision, make_user,
 
     settings.ELASTICSEARCH_URL = ""
     liaison = make_user("l1", LIAISON)
-    StaffProfile.objects.update_or_create(user=liaison, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(jurisdiction="wanzhou", name="甲局")[0]})
+    StaffProfile.objects.update_or_create(user=liaison, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(
+        jurisdiction="wanzhou", name="甲局")[0]})
     bare_liaison = make_user("l2", LIAISON)  # no agency on file: sees nothing
     supervisor = make_user("s1", SUPERVISOR)
     both = make_user("ls", LIAISON)
     both.groups.add(*supervisor.groups.all())
-    StaffProfile.objects.update_or_create(user=both, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(jurisdiction="wanzhou", name="乙局")[0]})
+    StaffProfile.objects.update_or_create(user=both, defaults={"jurisdiction": "wanzhou", "agency": Agency.objects.get_or_create(
+        jurisdiction="wanzhou", name="乙局")[0]})
     users = [make_user("o1", OFFICER), make_user("d1", LEADER), make_user("root"), liaison, bare_liaison,
              supervisor, both, AnonymousUser()]
     decision(title="甲", agency="甲局")

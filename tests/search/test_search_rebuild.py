@@ -1,9 +1,8 @@
 """`manage.py search_rebuild` puts back an index that was lost, with only public notices in it."""
 from django.core.management import call_command
+from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 from search.models import SearchEntry
-
-from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 
 def test_rebuild_restores_notices_and_decisions(site_tree, decision, settings, make_user,

@@ -4,7 +4,6 @@ import datetime as dt
 from stdnum.cn import ric
 
 
-
 def id_number(birth: dt.date, seq: int = 1, region: str = "110105") -> str:
     body = f"{region}{birth:%Y%m%d}{seq:03d}"
     return body + ric.calc_check_digit(body + "0")  # the function expects a placeholder digit

@@ -10,7 +10,6 @@ from clocks.scheduler import run_once
 from flows import services as flow_services
 from supervisors import services, terms
 from supervisors.models import Application, Campaign
-
 from tests.supervisors.helpers import application_data
 
 

@@ -5,7 +5,6 @@ from django.test import Client
 
 from roles.definitions import OFFICER, SUPERVISOR
 from supervisors.models import Application, Supervisor
-
 from tests.supervisors.lifecycle import recruit
 
 

@@ -16,7 +16,6 @@ from flows.dismissal import DismissalFlow
 from roles.definitions import LEADER, OFFICER
 from supervisors import dismissals
 from supervisors.models import DISMISSED, SERVING, Application, Dismissal, Term
-
 from tests.supervisors.lifecycle import open_task, recruit
 
 

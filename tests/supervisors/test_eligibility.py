@@ -6,7 +6,6 @@ import pytest
 from rules.profiles import get_profile
 from supervisors.eligibility import check_application
 from supervisors.models import Application
-
 from tests.supervisors.helpers import application_data
 
 APPLIED = dt.date(2026, 6, 1)

@@ -11,10 +11,9 @@ from freezegun import freeze_time
 
 from flows import services as flow_services
 from roles.definitions import OFFICER
+from rules.profiles import get_profile
 from supervisors.eligibility import check_application, parse_id_number
 from supervisors.models import Application, Campaign
-from rules.profiles import get_profile
-
 from tests.supervisors.helpers import application_data, form_post
 
 WANZHOU_1985 = "500101198503150016"  # genuine format and check digit; 500101 unknown to stdnum's table

@@ -10,7 +10,6 @@ from public_notices.models import PublicityPage
 from roles.definitions import LEADER, OFFICER
 from rules.models import HolidayYear
 from supervisors import services
-
 from tests.supervisors.helpers import application_data
 from tests.supervisors.lifecycle import review_and_publish
 

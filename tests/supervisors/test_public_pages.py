@@ -10,7 +10,6 @@ from freezegun import freeze_time
 from flows import services as flow_services
 from roles.definitions import LEADER, OFFICER, SUPERVISOR
 from supervisors.models import Supervisor
-
 from tests.supervisors.helpers import application_data, form_post
 from tests.supervisors.lifecycle import recruit
 

@@ -12,7 +12,6 @@ from decisions.models import DecisionRecord
 from public_notices.models import AppointmentNoticePage
 from roles.definitions import LEADER, OFFICER
 from supervisors.models import AWAITING, ENDED, SERVING, Supervisor, Term
-
 from tests.supervisors.lifecycle import recruit
 from tests.supervisors.test_terms import renew
 

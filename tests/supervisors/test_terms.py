@@ -13,7 +13,6 @@ from roles.definitions import LEADER, OFFICER
 from rules.profiles import get_profile
 from supervisors import terms
 from supervisors.models import AWAITING, ENDED, SERVING, Campaign, Term
-
 from tests.supervisors.lifecycle import appoint, close_window, recruit, review_and_publish
 
 

@@ -1,7 +1,7 @@
 """`manage.py import_notices FILE.jsonl [--dry-run]`: migrate notices from an old website."""
 from django.core.management.base import BaseCommand, CommandError
 
-from public_notices.importer import import_lines
+from public_notices.importer import decode_lines, import_lines
 
 
 class Command(BaseCommand):
@@ -13,8 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         try:
-            with open(opts["file"], encoding="utf-8-sig") as fh:
-                lines = fh.read().splitlines()
+            with open(opts["file"], "rb") as fh:
+                lines = decode_lines(fh.read())  # decoded line by line: one bad byte rejects one line
         except OSError as exc:
             raise CommandError(f"无法读取文件：{exc}") from exc
         report = import_lines(lines, dry_run=opts["dry_run"])

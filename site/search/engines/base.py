@@ -59,6 +59,9 @@ class SearchResults:
     total: int
     facets: dict = field(default_factory=dict)  # name -> [(value, count)], most frequent first
     more: bool = False  # total is a lower bound: counting stopped there
+    message: str = ""  # why nothing could be searched (e.g. only question words), for the person
+    suggestions: list = field(default_factory=list)  # no result: Hits with the closest titles
+    broader: list = field(default_factory=list)  # no result: shorter queries that do find something
 
     @property
     def pages(self) -> int:

@@ -1,0 +1,174 @@
+"""Search relevance (issue 15): nDCG@10 and top-1 of the embedded engine on the graded set in
+relevance_corpus.py, beside two plain Okapi BM25 references over the same notices (title + body):
+jieba words (what a word-based engine gives) and CJK bigrams (what Elasticsearch's `cjk` analyzer gives).
+
+    .venv/bin/python -m benchmarks.relevance_bench            # the table
+    .venv/bin/python -m benchmarks.relevance_bench -v         # and every query's top result
+
+nDCG@10 uses gains 2^grade - 1 against the ideal order of the judgements. A query about something the
+site does not hold scores 1 (and its top-1 counts as right) only when nothing at all is returned.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import re
+import time
+from collections import Counter
+
+from .relevance_corpus import DOCS, QUERIES
+
+K1, B = 1.5, 0.75  # rank-bm25's BM25Okapi defaults
+
+
+def ndcg10(ranked: list[str], grades: dict[str, int]) -> float:
+    if not grades:
+        return 1.0 if not ranked else 0.0
+    dcg = sum((2 ** grades.get(k, 0) - 1) / math.log2(i + 2) for i, k in enumerate(ranked[:10]))
+    ideal = sorted(grades.values(), reverse=True)[:10]
+    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg
+
+
+def top1(ranked: list[str], grades: dict[str, int]) -> bool:
+    if not grades:
+        return not ranked
+    return bool(ranked) and grades.get(ranked[0], 0) == 3
+
+
+class OkapiBM25:
+    """Plain Okapi BM25 (k1 1.5, b 0.75, Lucene's non-negative idf) over a tokeniser; no field weights,
+    no synonyms, OR of the query's tokens, returns every document that holds any of them."""
+
+    def __init__(self, docs: list[tuple[str, str]], tokenize):
+        self.tokenize = tokenize
+        self.keys = [k for k, _ in docs]
+        self.tf = [Counter(tokenize(text)) for _, text in docs]
+        self.len = [sum(c.values()) for c in self.tf]
+        self.avg = sum(self.len) / len(self.len)
+        df = Counter(t for c in self.tf for t in c)
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+
+    def search(self, query: str, k: int = 10) -> list[str]:
+        terms = [t for t in self.tokenize(query) if t in self.idf]
+        scores = []
+        for i, tf in enumerate(self.tf):
+            s = 0.0
+            for t in terms:
+                f = tf.get(t, 0)
+                if f:
+                    s += self.idf[t] * f * (K1 + 1) / (f + K1 * (1 - B + B * self.len[i] / self.avg))
+            if s > 0:
+                scores.append((-s, i))
+        return [self.keys[i] for _, i in sorted(scores)[:k]]
+
+
+_WORD = re.compile(r"\w")
+
+
+def jieba_words(text: str) -> list[str]:
+    import jieba
+
+    return [w for w in jieba.lcut(text.lower()) if _WORD.search(w)]
+
+
+def cjk_bigrams(text: str) -> list[str]:
+    out = []
+    for run in re.findall(r"[\u4e00-\u9fff]+|[0-9a-z]+", text.lower()):
+        if "\u4e00" <= run[0] and len(run) > 1:
+            out += [run[i:i + 2] for i in range(len(run) - 1)]
+        else:
+            out.append(run)
+    return out
+
+
+def index_corpus() -> dict[int, str]:
+    from public_notices.kinds import KIND_LABELS
+    from search.documents import NoticeDocument
+    from search.engines.embedded import EmbeddedEngine
+    from search.synonyms import load_defaults
+    from search.tokenize import code_key
+
+    load_defaults()
+    docs = []
+    keys = {}
+    for pk, (key, kind, juris, day, number, title, body) in enumerate(DOCS, start=1):
+        keys[pk] = key
+        date = dt.date.fromisoformat(day)
+        docs.append(NoticeDocument(
+            meta={"id": pk}, title=title, body=body, kind=kind, kind_label=KIND_LABELS[kind],
+            jurisdiction=juris, issuer=_issuer(title), year=date.year, date=date, published_on=date,
+            written_on=date, doc_number=number, doc_number_key=code_key(number), index_number="",
+            index_number_key="", live=True, url=f"/bench/{key}/"))
+    EmbeddedEngine().rebuild("notice", docs)
+    return keys
+
+
+def _issuer(title: str) -> str:
+    for place in ("万州区", "武隆区", "威海市", "武汉市", "恩施州"):
+        if place in title:
+            return place + "司法局"
+    return ""
+
+
+def run(verbose: bool = False) -> dict:
+    from search.engines.base import SearchQuery
+    from search.engines.embedded import EmbeddedEngine
+
+    keys = index_corpus()
+    engine = EmbeddedEngine()
+    texts = [(key, f"{title} {body}") for key, _, _, _, _, title, body in DOCS]
+    systems = {
+        "ours (embedded engine)": lambda q: [keys[h.object_id] for h in engine.search(SearchQuery(text=q)).hits],
+        "Okapi BM25, jieba words": OkapiBM25(texts, jieba_words).search,
+        "Okapi BM25, CJK bigrams": OkapiBM25(texts, cjk_bigrams).search,
+    }
+    out = {}
+    answerable = [q for q, g in QUERIES.items() if g]
+    for name, search in systems.items():
+        rows, times = {}, []
+        for q in QUERIES:
+            t0 = time.perf_counter()
+            rows[q] = search(q)
+            times.append((time.perf_counter() - t0) * 1000)
+        nd = {q: ndcg10(rows[q], g) for q, g in QUERIES.items()}
+        t1 = {q: top1(rows[q], g) for q, g in QUERIES.items()}
+        out[name] = {"rows": rows, "ndcg": sum(nd.values()) / len(nd), "top1": sum(t1.values()),
+                     "ndcg_answerable": sum(nd[q] for q in answerable) / len(answerable),
+                     "top1_answerable": sum(t1[q] for q in answerable),
+                     "empty": sum(1 for q in answerable if not rows[q]), "nd": nd, "ms": max(times)}
+    print(f"== search relevance: {len(DOCS)} notices, {len(QUERIES)} graded queries "
+          f"({len(answerable)} with an answer, {len(QUERIES) - len(answerable)} without) ==")
+    print(f"{'engine, same corpus':<26} {'nDCG@10':>8} {'top-1 right':>12}   {'answerable only':>16}"
+          f" {'top-1':>8} {'empty':>6}")
+    for name, r in out.items():
+        print(f"{name:<26} {r['ndcg']:8.3f} {r['top1']:>7} / {len(QUERIES):<3}  {r['ndcg_answerable']:16.3f}"
+              f" {r['top1_answerable']:>4} / {len(answerable):<3} {r['empty']:>4}")
+    ours = out["ours (embedded engine)"]
+    best = max((r for n, r in out.items() if not n.startswith("ours")), key=lambda r: r["ndcg"])
+    print(f"ours / better reference: nDCG@10 {ours['ndcg'] / best['ndcg']:.2f}x "
+          f"(answerable only {ours['ndcg_answerable'] / best['ndcg_answerable']:.2f}x)")
+    if verbose:
+        ref = out["Okapi BM25, jieba words"]
+        for q, grades in QUERIES.items():
+            mine, theirs = ours["rows"][q], ref["rows"][q]
+            print(f"  {ours['nd'][q]:.2f} {ref['nd'][q]:.2f}  {q:<18} ours {mine[:5]}  bm25 {theirs[:5]}  "
+                  f"want {sorted(grades, key=grades.get, reverse=True)[:3]}")
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", default="/tmp/relevance_bench.sqlite3")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    from .search_bench import setup_django
+
+    setup_django(args.db)
+    run(verbose=args.verbose)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Forms of accountability; every choice list comes from the rule profile with its article."""
+from __future__ import annotations
+
+from django import forms
+
+from casework.selectors import addressable_agencies
+from rules.profiles import get_profile
+
+from .models import KINDS
+from .selectors import choice_keys
+
+SLOTS = 4  # persons entered per investigation screen
+
+
+def choices(profile, key, blank=True):
+    items = [(i["code"], f"{i['label']}（{i['article']}）") for i in profile.choices(key)]
+    return ([("", "请选择")] if blank else []) + items
+
+
+class IntakeForm(forms.Form):
+    kind = forms.ChoiceField(label="追究类型", choices=[("", "请选择")] + KINDS)
+    agency = forms.ModelChoiceField(label="责任人所在行政执法机关", queryset=None)
+    origin = forms.ChoiceField(label="线索来源")
+    grounds = forms.MultipleChoiceField(label="过错情形（过错追究适用）", required=False,
+                                        widget=forms.CheckboxSelectMultiple)
+    wrong_ground = forms.ChoiceField(label="认定为错案的情形（错案追究适用）", required=False)
+    title = forms.CharField(label="案件名称", max_length=200)
+    facts = forms.CharField(label="基本事实", widget=forms.Textarea(attrs={"rows": 4}))
+    intake_on = forms.DateField(label="受理日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, jurisdiction: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = get_profile(jurisdiction)
+        self.fields["agency"].queryset = addressable_agencies(jurisdiction)
+        self.fields["origin"].choices = choices(profile, "fault_sources")
+        self.fields["grounds"].choices = choices(profile, "fault_grounds", blank=False)
+        self.fields["wrong_ground"].choices = choices(profile, "wrong_case_grounds")
+
+
+class ScreenForm(forms.Form):
+    competent = forms.ChoiceField(label="管辖", widget=forms.RadioSelect, choices=[
+        ("yes", "属本单位受理，组成调查组调查"), ("no", "不属本单位受理，转送有权部门")])
+    transferred_to = forms.CharField(label="转送的有权部门", required=False, max_length=100)
+
+
+class InvestigateForm(forms.Form):
+    team = forms.CharField(label="调查组成员（两人以上，用顿号分隔）", max_length=200)
+    findings = forms.CharField(label="调查认定的事实", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        shares = choices(get_profile(case.jurisdiction), choice_keys(case)["shares"])
+        for i in range(SLOTS):
+            self.fields[f"p{i}_name"] = forms.CharField(label=f"责任人{i + 1} 姓名", required=False, max_length=30)
+            self.fields[f"p{i}_username"] = forms.CharField(label="平台账号（有账号的填写，本人可查看处理决定）",
+                                                            required=False, max_length=150)
+            self.fields[f"p{i}_position"] = forms.CharField(label="职务/执法证号", required=False, max_length=60)
+            self.fields[f"p{i}_share"] = forms.ChoiceField(label="责任划分", required=False, choices=shares)
+
+    def persons(self) -> list[dict]:
+        d = self.cleaned_data
+        return [{k: d[f"p{i}_{k}"] for k in ("name", "username", "position", "share")} for i in range(SLOTS)]
+
+
+class DecideForm(forms.Form):
+    discussion = forms.CharField(label="集体讨论（时间、参加人员、意见）", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, case, persons, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile, keys = get_profile(case.jurisdiction), choice_keys(case)
+        multi = forms.CheckboxSelectMultiple
+        for p in persons:
+            self.fields[f"s_{p.pk}"] = forms.MultipleChoiceField(
+                label=f"{p.name}：处理方式（可单用也可并用）", required=False, widget=multi,
+                choices=choices(profile, keys["sanctions"], blank=False))
+            self.fields[f"a_{p.pk}"] = forms.MultipleChoiceField(
+                label=f"{p.name}：从重情形（“一年内两次以上”由系统按记录计算）", required=False, widget=multi,
+                choices=[c for c in choices(profile, keys["aggravating"], blank=False) if c[0] != "repeat"])
+            self.fields[f"m_{p.pk}"] = forms.MultipleChoiceField(
+                label=f"{p.name}：从轻、减轻情形", required=False, widget=multi,
+                choices=choices(profile, keys["mitigating"], blank=False))
+            if case.is_wrong_case:
+                self.fields[f"e_{p.pk}"] = forms.ChoiceField(
+                    label=f"{p.name}：免予追究情形（适用时不作处理）", required=False,
+                    choices=choices(profile, "wrong_case_exemptions"))
+
+    def decisions(self, persons) -> dict:
+        d = self.cleaned_data
+        return {p.pk: {"sanctions": d[f"s_{p.pk}"], "aggravating": d[f"a_{p.pk}"], "mitigating": d[f"m_{p.pk}"],
+                       "exemption": d.get(f"e_{p.pk}", "")} for p in persons}
+
+
+class HearingForm(forms.Form):
+    def __init__(self, *args, persons, **kwargs):
+        super().__init__(*args, **kwargs)
+        for p in persons:
+            self.fields[f"st_{p.pk}"] = forms.CharField(label=f"{p.name}：陈述和申辩", required=False,
+                                                        widget=forms.Textarea(attrs={"rows": 2}))
+            self.fields[f"ap_{p.pk}"] = forms.BooleanField(label=f"{p.name}不服处理决定，提出申辩", required=False)
+
+    def hearings(self, persons):
+        d = self.cleaned_data
+        return {p.pk: {"statement": d[f"st_{p.pk}"], "appealed": d[f"ap_{p.pk}"]} for p in persons}
+
+
+class AppealForm(forms.Form):
+    def __init__(self, *args, case, persons, **kwargs):
+        super().__init__(*args, **kwargs)
+        sanctions = choices(get_profile(case.jurisdiction), choice_keys(case)["sanctions"], blank=False)
+        for p in persons:
+            self.fields[f"o_{p.pk}"] = forms.ChoiceField(label=f"{p.name}的申辩（{p.statement}）", widget=forms.RadioSelect,
+                                                         choices=[("rejected", "申辩不成立，维持处理"),
+                                                                  ("upheld", "申辩成立，变更处理")])
+            self.fields[f"n_{p.pk}"] = forms.CharField(label="复核意见", widget=forms.Textarea(attrs={"rows": 2}))
+            self.fields[f"s_{p.pk}"] = forms.MultipleChoiceField(label="变更后的处理方式（申辩成立时）", required=False,
+                                                                 widget=forms.CheckboxSelectMultiple, choices=sanctions)
+
+    def outcomes(self, persons):
+        d = self.cleaned_data
+        return {p.pk: {"outcome": d[f"o_{p.pk}"], "note": d[f"n_{p.pk}"], "sanctions": d[f"s_{p.pk}"]} for p in persons}
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(label="复核结论", widget=forms.RadioSelect, choices=[
+        ("confirm", "确认处理决定，办结"), ("reinvestigate", "事实不清或处理不当：责令重新组织调查、处理")])
+    reason = forms.CharField(label="理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,332 @@
+"""Writes of fault and wrong-case accountability (004 过错纠正和责任追究制度 第十条至第十二条;
+错案责任倒查问责制度 第七条至第十三条). Each checks the actor's permission, locks the case it decides,
+validates every choice against the rule profile and writes a DecisionRecord per person decided about."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from casework import documents
+from casework.models import Agency
+from casework.services import matter_close, matter_open, require_addressable, set_stage
+from clocks.services import clock_start, clock_stop
+from decisions.models import DecisionRecord
+from roles.access import require
+from rules.profiles import get_profile
+
+from .models import (
+    APPEAL,
+    DECIDING,
+    DONE,
+    FAULT,
+    HEARING,
+    INTAKE,
+    INVESTIGATING,
+    REVIEW,
+    TRANSFERRED,
+    WRONG_CASE,
+    Case,
+    Person,
+)
+from .selectors import choice_keys, clock_of, prior_fault_count
+
+HANDLE, DECIDE = "accountability.handle_case", "accountability.decide_case"
+FAULT_DOC, WRONG_DOC = "《行政执法过错纠正和责任追究制度》", "《行政执法错案责任倒查问责制度》"
+
+
+def _doc(case: Case) -> str:
+    return WRONG_DOC if case.is_wrong_case else FAULT_DOC
+
+
+def _item(profile, key: str, code: str) -> dict:
+    for item in profile.choices(key):
+        if item["code"] == code:
+            return item
+    raise ValidationError(f"请选择{profile.figure(key).label}（{profile.figure(key).citation}）。")
+
+
+def _items(profile, key: str, codes) -> list[dict]:
+    return [_item(profile, key, c) for c in codes]
+
+
+def _lock(case: Case) -> Case:
+    return Case.objects.select_for_update().select_related("matter__agency").get(pk=case.pk)
+
+
+@transaction.atomic
+def case_intake(*, by, agency: Agency, kind: str, origin: str, title: str, facts: str, grounds=(),
+                wrong_ground: str = "", intake_on: dt.date | None = None) -> Case:
+    """过错 第十条第（一）项 / 错案 第七条: a finding of fault or a case identified as wrong is taken in;
+    the 2-day transfer clock runs from intake in case the matter is not ours."""
+    require(by, HANDLE, "只有司法局经办人可以受理责任追究线索。")
+    require_addressable(agency)
+    today = timezone.localdate()
+    intake_on = intake_on or today
+    if intake_on > today:
+        raise ValidationError("受理日期不能晚于今天。")
+    profile = get_profile(agency.jurisdiction)
+    _item(profile, "fault_sources", origin)
+    if kind == FAULT:
+        if not grounds:
+            raise ValidationError("请选择应当追究过错责任的情形（过错 第六条）。")
+        _items(profile, "fault_grounds", grounds)
+        wrong_ground = ""
+    elif kind == WRONG_CASE:
+        _item(profile, "wrong_case_grounds", wrong_ground)
+        grounds = []
+    else:
+        raise ValidationError("请选择追究类型。")
+    source = {"complaint": "complaint", "inspection": "inspection", "court": "court"}.get(origin, "own_initiative")
+    matter = matter_open(by=by, agency=agency, source=source, title=title, facts=facts, process="accountability",
+                         opened_on=intake_on, check_permission=False)
+    case = Case(matter=matter, kind=kind, origin=origin, grounds=list(grounds), wrong_ground=wrong_ground,
+                intake_on=intake_on)
+    case.full_clean(exclude=["matter"])
+    case.save()
+    clock_start(subject=matter, profile=profile, rule_key="fault_transfer_period", started_on=intake_on,
+                label="非本单位受理的，转送有权部门")
+    set_stage(matter, "已受理，审查管辖", by=by, text=f"受理{case.get_kind_display()}线索。")
+    from flows.accountability import AccountabilityFlow
+
+    AccountabilityFlow.start.run(case=case)
+    return case
+
+
+@transaction.atomic
+def case_screen(*, case: Case, by, competent: bool, transferred_to: str = "") -> Case:
+    require(by, HANDLE, "只有司法局经办人可以审查管辖。")
+    case = _lock(case)
+    if case.state != INTAKE:
+        raise ValidationError("该案件不在审查管辖阶段。")
+    clock = clock_of(case.matter, "fault_transfer_period")
+    today = timezone.localdate()
+    if competent:
+        case.state = INVESTIGATING
+        set_stage(case.matter, "调查组调查中", by=by, text="属本单位管辖，组成调查组调查。")
+    else:
+        if not (transferred_to or "").strip():
+            raise ValidationError("请填写转送的有权部门。")
+        late = clock is not None and today > clock.due_on
+        case.state, case.transferred_to, case.transferred_on = TRANSFERRED, transferred_to.strip()[:100], today
+        matter_close(matter=case.matter, by=by, outcome=f"转送{case.transferred_to}" + ("（逾期）" if late else ""))
+    if clock is not None:
+        clock_stop(clock=clock)
+    case.save()
+    return case
+
+
+def _user_for(username: str):
+    from django.contrib.auth import get_user_model
+
+    if not username:
+        return None
+    user = get_user_model().objects.filter(username=username.strip(), is_active=True).first()
+    if user is None:
+        raise ValidationError(f"找不到账号“{username}”；没有账号的责任人请只填写姓名。")
+    return user
+
+
+@transaction.atomic
+def case_investigate(*, case: Case, by, team: str, findings: str, persons: list[dict]) -> Case:
+    """过错 第十条第（二）项: the team's findings and each person concerned with their share (过错 第七条 /
+    错案 第八条). `persons`: [{name, username, position, share}]."""
+    require(by, HANDLE, "只有司法局经办人可以登记调查结果。")
+    case = _lock(case)
+    if case.state != INVESTIGATING:
+        raise ValidationError("该案件不在调查阶段。")
+    profile = get_profile(case.jurisdiction)
+    shares_key = "wrong_case_shares" if case.is_wrong_case else "fault_shares"
+    if len([t for t in (team or "").replace("，", "、").replace(",", "、").split("、") if t.strip()]) < 2:
+        raise ValidationError("调查组应由两名以上人员组成，请用顿号分隔填写。")
+    if not (findings or "").strip():
+        raise ValidationError("请填写调查认定的事实。")
+    persons = [p for p in persons if (p.get("name") or "").strip()]
+    if not persons:
+        raise ValidationError("请至少填写一名责任人。")
+    case.persons.filter(active=True).update(active=False)
+    for p in persons:
+        _item(profile, shares_key, p.get("share", ""))
+        person = Person(case=case, user=_user_for(p.get("username", "")), name=p["name"].strip()[:30],
+                        position=(p.get("position") or "").strip()[:60], share=p["share"])
+        person.full_clean()
+        person.save()
+    case.team, case.findings, case.state = team.strip()[:200], findings.strip(), DECIDING
+    case.save()
+    set_stage(case.matter, "待领导集体讨论决定", by=by,
+              text=f"调查终结，认定责任人：{'、'.join(p['name'].strip() for p in persons)}。")
+    return case
+
+
+def _person_record(case: Case, person: Person, *, title: str, body: str, outcome: str, article: str,
+                   doc_number: str, decided_on: dt.date) -> DecisionRecord:
+    matter = case.matter
+    record = DecisionRecord(process_kind="accountability", title=title[:200], body=body,
+                            jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=outcome[:64],
+                            decided_on=decided_on, doc_number=doc_number, article=article[:100], subject=matter,
+                            party_user=person.user, confidential=True)
+    record.full_clean()
+    record.save()
+    return record
+
+
+def _describe(profile, case: Case, person: Person) -> tuple[str, str]:
+    """(outcome, body) of a person's decision, every choice with its article."""
+    wc = case.is_wrong_case
+    share = _item(profile, "wrong_case_shares" if wc else "fault_shares", person.share)
+    parts = [f"责任划分：{share['label']}（{share['article']}）"]
+    for key, codes, head in (("wrong_case_aggravating" if wc else "fault_aggravating", person.aggravating, "从重情形"),
+                             ("wrong_case_mitigating" if wc else "fault_mitigating", person.mitigating, "从轻、减轻情形")):
+        if codes:
+            parts.append(head + "：" + "；".join(f"{i['label']}（{i['article']}）" for i in _items(profile, key, codes)))
+    if person.prior_faults:
+        parts.append(f"一年内此前已有{person.prior_faults}次过错记录")
+    if person.exemption:
+        ex = _item(profile, "wrong_case_exemptions", person.exemption)
+        parts.append(f"免予追究：{ex['label']}（{ex['article']}）")
+        return "免予追究", "。".join(parts) + "。"
+    sanctions = _items(profile, "wrong_case_sanctions" if wc else "fault_sanctions", person.sanctions)
+    parts.append("处理：" + "；".join(f"{i['label']}（{i['article']}）" for i in sanctions))
+    return "、".join(i["label"][:10] for i in sanctions)[:64], "。".join(parts) + "。"
+
+
+@transaction.atomic
+def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], decided_on: dt.date | None = None):
+    """过错 第十条第（三）项: the leadership's collective decision, per person: circumstances (the ≥ 2 faults
+    within a year rule computed from the records, 过错 第八条第（五）项), sanctions (combinable, 第十一条 /
+    错案 第十二条) or an exemption (错案 第十一条). One decision document, one record per person."""
+    require(by, DECIDE, "责任追究决定须经领导集体讨论，由司法局负责人登记。")
+    case = _lock(case)
+    if case.state != DECIDING:
+        raise ValidationError("该案件不在待决定阶段。")
+    if not (discussion or "").strip():
+        raise ValidationError("请填写集体讨论的时间、参加人员和讨论意见。")
+    profile, matter = get_profile(case.jurisdiction), case.matter
+    decided_on = decided_on or timezone.localdate()
+    wc = case.is_wrong_case
+    persons = list(case.persons.filter(active=True))
+    paragraphs = [f"{matter.title}。", f"调查认定：{case.findings}", f"经领导集体讨论（{discussion.strip()}），决定如下："]
+    for person in persons:
+        d = decisions.get(person.pk, {})
+        person.aggravating = [c for c in d.get("aggravating", []) if c != "repeat"]
+        person.mitigating = list(d.get("mitigating", []))
+        person.exemption = d.get("exemption", "") if wc else ""
+        person.sanctions = [] if person.exemption else list(d.get("sanctions", []))
+        _items(profile, "wrong_case_aggravating" if wc else "fault_aggravating", person.aggravating)
+        _items(profile, "wrong_case_mitigating" if wc else "fault_mitigating", person.mitigating)
+        if not wc:
+            person.prior_faults = prior_fault_count(person, before=decided_on)
+            if person.prior_faults + 1 >= profile.count("fault_aggravating_count"):
+                person.aggravating.append("repeat")
+        if not person.exemption and not person.sanctions:
+            raise ValidationError(f"请为{person.name}选择处理方式（可单用也可并用）或免予追究的情形。")
+        outcome, body = _describe(profile, case, person)
+        person.save()
+        paragraphs.append(f"{person.name}（{person.position or '行政执法人员'}）：{body}")
+    paragraphs.append("责任人对处理决定不服的，可以向本机关进行陈述和申辩；对给予的行政处分不服的，可以依照《中华人民共和国"
+                      "公务员法》等有关规定申请复核或者申诉。")
+    article = f"{_doc(case)}{'第八条、第十二条' if wc else '第七条、第十条第（三）项、第十一条'}"
+    doc = documents.issue(matter=matter, kind="accountability_decision", title=f"关于{matter.title}的责任追究决定",
+                          by=by, article=article, paragraphs=paragraphs, issued_on=decided_on)
+    for person in persons:
+        outcome, body = _describe(profile, case, person)
+        _person_record(case, person, title=f"{case.get_kind_display()}：{person.name}（{matter.title}）", body=body,
+                       outcome=outcome, article=article, doc_number=doc.doc_number, decided_on=decided_on)
+    case.discussion, case.decided_on, case.state = discussion.strip(), decided_on, HEARING
+    case.save()
+    # 过错 第十条第（三）项: the month in which a re-investigation may be ordered, from the decision
+    clock_start(subject=matter, profile=profile, rule_key="fault_reinvestigation_period", started_on=decided_on,
+                label="可责令重新调查、处理的期限")
+    set_stage(matter, "听取陈述和申辩", by=by, text=f"作出责任追究决定（{doc.doc_number}）。")
+    return doc
+
+
+@transaction.atomic
+def case_hearing(*, case: Case, by, hearings: dict[int, dict]) -> Case:
+    """过错 第十二条 / 错案 第十三条: each person's statement, and whether they contest the decision (申辩)."""
+    require(by, HANDLE, "只有司法局经办人可以登记陈述和申辩。")
+    case = _lock(case)
+    if case.state != HEARING:
+        raise ValidationError("该案件不在听取陈述和申辩阶段。")
+    appeals = []
+    for person in case.persons.filter(active=True):
+        h = hearings.get(person.pk, {})
+        person.statement = (h.get("statement") or "").strip()
+        person.appealed = bool(h.get("appealed"))
+        if person.appealed and not person.statement:
+            raise ValidationError(f"{person.name}提出申辩的，请填写其陈述和申辩的理由。")
+        person.save()
+        if person.appealed:
+            appeals.append(person.name)
+    case.state = APPEAL if appeals else REVIEW
+    case.save()
+    set_stage(case.matter, "申辩复核中" if appeals else "处理决定复核", by=by,
+              text=("申辩：" + "、".join(appeals)) if appeals else "责任人陈述意见已记录，无人申辩。")
+    return case
+
+
+@transaction.atomic
+def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
+    """The deciding body answers each appeal: upheld (the sanction changed) or rejected, in a record each."""
+    require(by, DECIDE, "申辩复核须由司法局负责人决定。")
+    case = _lock(case)
+    if case.state != APPEAL:
+        raise ValidationError("该案件没有待复核的申辩。")
+    profile = get_profile(case.jurisdiction)
+    today = timezone.localdate()
+    article = f"{_doc(case)}{'第十三条' if case.is_wrong_case else '第十二条'}"
+    for person in case.persons.filter(active=True, appealed=True):
+        o = outcomes.get(person.pk, {})
+        if o.get("outcome") not in ("upheld", "rejected") or not (o.get("note") or "").strip():
+            raise ValidationError(f"请对{person.name}的申辩作出复核结论并说明理由。")
+        person.appeal_outcome, person.appeal_note = o["outcome"], o["note"].strip()
+        if o["outcome"] == "upheld":
+            new = list(o.get("sanctions", []))
+            if not new:
+                raise ValidationError(f"申辩成立的，请选择变更后的处理方式（{person.name}）。")
+            person.sanctions = new
+        person.save()
+        outcome, body = _describe(profile, case, person)
+        _person_record(case, person, title=f"申辩复核：{person.name}（{case.matter.title}）",
+                       body=f"{person.get_appeal_outcome_display()}。复核意见：{person.appeal_note}。{body}",
+                       outcome=person.get_appeal_outcome_display(), article=article, doc_number="", decided_on=today)
+    case.state = REVIEW
+    case.save()
+    set_stage(case.matter, "处理决定复核", by=by, text="申辩复核完毕。")
+    return case
+
+
+@transaction.atomic
+def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Case:
+    """过错 第十条第（三）项: within 1 month (a calendar month, then the rest-day roll) the body may order a
+    re-investigation when the finding is unclear or the handling improper; otherwise the case closes."""
+    require(by, DECIDE, "只有司法局负责人可以确认处理决定或责令重新调查。")
+    case = _lock(case)
+    if case.state != REVIEW:
+        raise ValidationError("该案件不在复核阶段。")
+    matter, today = case.matter, timezone.localdate()
+    clock = clock_of(matter, "fault_reinvestigation_period")
+    if reinvestigate:
+        if clock is None or today > clock.due_on:
+            raise ValidationError(f"责令重新调查须在处理决定作出后1个月内（至{clock.due_on:%Y-%m-%d}）提出。"
+                                  if clock else "没有可复核的处理决定。")
+        if not (reason or "").strip():
+            raise ValidationError("请写明事实不清或处理不当的理由。")
+        doc = documents.issue(matter=matter, kind="reinvestigation_order", title=f"关于{matter.title}重新调查的通知",
+                              by=by, article=f"{FAULT_DOC}第十条第（三）项",
+                              paragraphs=[f"本案处理决定{reason.strip()}，责令重新组织调查、处理。"])
+        case.state, case.reinvestigations = INVESTIGATING, case.reinvestigations + 1
+        set_stage(matter, "重新调查中", by=by, text=f"责令重新调查（{doc.doc_number}）。")
+    else:
+        case.state = DONE
+        matter_close(matter=matter, by=by, outcome="责任追究决定已确认")
+    if clock is not None:
+        clock_stop(clock=clock)
+    case.save()
+    return case
+
+
+__all__ = ["DECIDE", "HANDLE", "case_appeal_decide", "case_decide", "case_hearing", "case_intake",
+           "case_investigate", "case_review", "case_screen", "choice_keys"]

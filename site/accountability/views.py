@@ -1,0 +1,163 @@
+"""Screens of accountability: intake, the flow's task screens, the case panel, and 我的责任追究 — the
+person concerned reads the decisions about themselves. Services check permissions again."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views import generic
+
+from casework.selectors import matter_clocks
+from rules.profiles import get_profile
+
+from . import forms, services
+from .models import Case
+from .selectors import own_records
+
+LOGIN = "wagtailadmin_login"
+
+
+def _errors(form, exc: ValidationError):
+    for msg in exc.messages:
+        form.add_error(None, msg)
+
+
+@login_required(login_url=LOGIN)
+def intake(request):
+    if not request.user.has_perm(services.HANDLE):
+        raise PermissionDenied("只有司法局经办人可以受理责任追究线索。")
+    jurisdiction = request.GET.get("jurisdiction", "wulong")
+    form = forms.IntakeForm(request.POST or None, jurisdiction=jurisdiction)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_intake(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, f"已受理：{case.matter.number}")
+            return redirect("casework:matter", pk=case.matter_id)
+    profile = get_profile(jurisdiction)
+    return render(request, "casework/form.html", {
+        "form": form, "task_title": "受理责任追究线索", "submit_label": "受理",
+        "note": f"不属于本单位受理的，应在受理后{profile.period('fault_transfer_period').text}内转送有权部门"
+                f"（{profile.figure('fault_transfer_period').citation}）。"})
+
+
+@login_required(login_url=LOGIN)
+def mine(request):
+    """我的责任追究: the decisions about the signed-in person, whatever their role."""
+    return render(request, "accountability/mine.html", {"records": own_records(request.user),
+                                                        "task_title": "我的责任追究"})
+
+
+class CaseTaskView(generic.FormView):
+    template_name = "accountability/task.html"
+    intro = ""
+
+    @property
+    def case(self) -> Case:
+        return Case.objects.select_related("matter__agency").get(pk=self.request.activation.process.artifact_object_id)
+
+    def persons(self):
+        return list(self.case.persons.filter(active=True))
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(self.extra_form_kwargs())
+        return kwargs
+
+    def extra_form_kwargs(self) -> dict:
+        return {}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        case = self.case
+        ctx.update(case=case, matter=case.matter, intro=self.intro, persons=self.persons(),
+                   task_title=self.request.activation.flow_task.task_title, clocks=matter_clocks(case.matter))
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            message = self.perform(form)
+        except ValidationError as exc:
+            _errors(form, exc)
+            return self.form_invalid(form)
+        self.request.activation.execute()
+        messages.success(self.request, message)
+        return redirect("casework:matter", pk=self.case.matter_id)
+
+
+class ScreenView(CaseTaskView):
+    form_class = forms.ScreenForm
+    intro = "不属于本单位受理的案件，应在受理后规定期限内转送有权部门（过错 第十条第（一）项）。"
+
+    def perform(self, form):
+        competent = form.cleaned_data["competent"] == "yes"
+        services.case_screen(case=self.case, by=self.request.user, competent=competent,
+                             transferred_to=form.cleaned_data["transferred_to"])
+        return "已转入调查。" if competent else "已转送有权部门。"
+
+
+class InvestigateView(CaseTaskView):
+    form_class = forms.InvestigateForm
+    intro = "调查组调查核实，认定责任人及其责任划分（过错 第七条 / 错案 第八条）。"
+
+    def extra_form_kwargs(self):
+        return {"case": self.case}
+
+    def perform(self, form):
+        services.case_investigate(case=self.case, by=self.request.user, team=form.cleaned_data["team"],
+                                  findings=form.cleaned_data["findings"], persons=form.persons())
+        return "调查结果已提交领导集体讨论。"
+
+
+class DecideView(CaseTaskView):
+    form_class = forms.DecideForm
+    intro = "经领导集体讨论作出处理决定；每名责任人的处理方式可单用也可并用（过错 第十一条 / 错案 第十二条）。"
+
+    def extra_form_kwargs(self):
+        return {"case": self.case, "persons": self.persons()}
+
+    def perform(self, form):
+        doc = services.case_decide(case=self.case, by=self.request.user, discussion=form.cleaned_data["discussion"],
+                                   decisions=form.decisions(self.persons()))
+        return f"已作出责任追究决定（{doc.doc_number}）。"
+
+
+class HearingView(CaseTaskView):
+    form_class = forms.HearingForm
+    intro = "责任人对确认的责任及处理决定不服的，可以进行陈述和申辩（过错 第十二条 / 错案 第十三条）。"
+
+    def extra_form_kwargs(self):
+        return {"persons": self.persons()}
+
+    def perform(self, form):
+        case = services.case_hearing(case=self.case, by=self.request.user, hearings=form.hearings(self.persons()))
+        return "已记录申辩，待负责人复核。" if case.state == "appeal" else "已记录陈述。"
+
+
+class AppealView(CaseTaskView):
+    form_class = forms.AppealForm
+    intro = "对每一项申辩作出复核结论；申辩成立的，变更处理方式。"
+
+    def persons(self):
+        return list(self.case.persons.filter(active=True, appealed=True))
+
+    def extra_form_kwargs(self):
+        return {"case": self.case, "persons": self.persons()}
+
+    def perform(self, form):
+        services.case_appeal_decide(case=self.case, by=self.request.user, outcomes=form.outcomes(self.persons()))
+        return "申辩复核完毕。"
+
+
+class ReviewView(CaseTaskView):
+    form_class = forms.ReviewForm
+    intro = "认为处理决定事实不清或处理不当的，可以在1个月内责令重新组织调查、处理（过错 第十条第（三）项）。"
+
+    def perform(self, form):
+        again = form.cleaned_data["decision"] == "reinvestigate"
+        services.case_review(case=self.case, by=self.request.user, reinvestigate=again,
+                             reason=form.cleaned_data["reason"])
+        return "已责令重新调查。" if again else "处理决定已确认，案件办结。"

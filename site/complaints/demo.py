@@ -1,0 +1,101 @@
+"""Demo complaints in Wulong, one in each state (received, anonymous lead, refused, transferred, under
+investigation, reviewed with an approved extension, answered with an appeal), and interference records
+with a correction. Idempotent: nothing is added when Wulong already has complaints."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from casework.models import Agency
+from demo.loaders import loader
+
+from . import interference, services
+from .models import Complaint, InterferenceRecord
+from .throttle import fingerprint
+
+
+def _id(body: str) -> str:
+    from stdnum.cn import ric
+
+    return body + ric.calc_check_digit(body + "0")
+
+
+PEOPLE = [("陈建国", "50023219850312001", "芙蓉路8号", "13812345678"),
+          ("刘芳", "50023219900715002", "仙女山镇1号", "13987654321"),
+          ("王强", "50023219781101003", "江口镇12号", "023-77712345"),
+          ("周敏", "50023219951208004", "白马镇3号", "13500001111"),
+          ("孙立", "50023219700101005", "羊角街道6号", "13600002222"),
+          ("吴静", "50023219880808006", "长坝镇9号", "13700003333")]
+
+
+def _receive(agency, i, ground, request, facts, days_ago, channel="online", by=None, **extra):
+    name, body, addr, phone = PEOPLE[i]
+    fields = {"category": "enforcement", "anonymous": False, "name": name, "id_number": _id(body),
+              "address": f"重庆市武隆区{addr}", "contact": phone, "agency": agency, "ground": ground,
+              "request": request, "facts": facts, **extra}
+    received = timezone.localdate() - dt.timedelta(days=days_ago)
+    complaint, _ = services.complaint_receive(jurisdiction="wulong", fields=fields, received_on=received,
+                                              fingerprint=fingerprint("demo", name, request), channel=channel, by=by)
+    return complaint
+
+
+@loader("投诉举报与干预插手记录", stage=60)
+def load_complaints() -> str:
+    if Complaint.objects.filter(jurisdiction="wulong").exists():
+        return "已有投诉举报演示数据"
+    User = get_user_model()
+    officer, leader = User.objects.get(username="officer"), User.objects.get(username="leader")
+    market = Agency.objects.get(jurisdiction="wulong", name="武隆区市场监督管理局")
+    city = Agency.objects.get(jurisdiction="wulong", name="武隆区城市管理局")
+    today = timezone.localdate()
+
+    _receive(market, 0, "rough", "请求依法查处执法人员粗暴执法的行为。",
+             "执法人员检查店铺时推搡并辱骂经营者，有视频为证。", 2)
+    services.complaint_receive(jurisdiction="wulong", received_on=today - dt.timedelta(days=1),
+                               fingerprint=fingerprint("demo", "anonymous"), fields={
+                                   "category": "enforcement", "anonymous": True, "agency": city, "ground": "bribes",
+                                   "request": "反映城管队员收受摊贩财物。", "facts": "夜市摊贩称每月须向某队员交“管理费”。"})
+    c = _receive(market, 1, "not_handled", "请求责令处理我的举报。", "举报无证经营后一个月无人处理。", 12, channel="letter", by=officer)
+    services.complaint_refuse(complaint=c, by=officer, ground="elsewhere", on=c.received_on + dt.timedelta(days=3),
+                              reasons="该事项已由区信访办受理，正在办理中。")
+    c = _receive(city, 2, "bribes", "请求查处执法人员收受财物。", "执法人员暗示缴纳“好处费”可免予处罚。", 10, channel="phone", by=officer)
+    services.complaint_transfer(complaint=c, by=officer, to="武隆区纪委监委", on=c.received_on + dt.timedelta(days=2),
+                                reasons="涉嫌公职人员收受财物，属监察机关管辖。")
+    c = _receive(market, 3, "discretion", "请求纠正超出裁量标准的罚款。", "同类违法行为，其他商户罚款2000元，对我罚款20000元。", 9)
+    services.complaint_accept(complaint=c, by=officer, on=c.received_on + dt.timedelta(days=2))
+    services.investigators_assign(complaint=c, by=officer, users=[officer, leader], no_interest_confirmed=True)
+    c = _receive(city, 4, "improper", "请求撤销明显不当的强制拆除行为。", "未经告知即拆除店招，造成损失。", 35)
+    services.complaint_accept(complaint=c, by=officer, on=c.received_on + dt.timedelta(days=3))
+    services.investigators_assign(complaint=c, by=officer, users=[officer, leader], no_interest_confirmed=True)
+    services.opinion_submit(complaint=c, by=officer, text="拆除前未履行告知程序，投诉部分属实。")
+    services.extension_approve(complaint=c, by=leader, days=15, reason="需听取第三方评估意见，情况复杂")
+    services.review_decide(complaint=c, by=leader, participants=["张局长", "王副局长", "李副局长"], outcome="partly",
+                           decision="责令区城市管理局补正告知程序，对经办人员批评教育。")
+    c = _receive(market, 5, "not_investigated", "请求查处销售过期食品的超市。", "多次举报超市销售过期食品未获查处。", 60)
+    services.complaint_accept(complaint=c, by=officer, on=c.received_on + dt.timedelta(days=4))
+    services.investigators_assign(complaint=c, by=officer, users=[officer, leader], no_interest_confirmed=True)
+    services.opinion_submit(complaint=c, by=officer, text="反映情况不实：市场监管局已于举报后立案查处。")
+    services.review_decide(complaint=c, by=leader, participants=["张局长", "王副局长"], outcome="unfounded",
+                           decision="反映情况不实，向投诉举报人说明情况。")
+    services.complaint_reply(complaint=c, by=officer, text="经查，该超市已被立案查处并罚款，你反映的不予查处情况不实。")
+    services.appeal_record(complaint=c, by=officer, text="认为处罚过轻，提出申诉。")
+
+    if not InterferenceRecord.objects.exists():
+        liaison = User.objects.filter(username="liaison_wl").first() or officer
+        now = timezone.now()
+        first = interference.interference_record(
+            by=liaison, jurisdiction="wulong", occurred_at=now - dt.timedelta(days=20), interferer_name="某科长",
+            interferer_unit="区某局法规科科长", kind="pleading", manner="phone", case_ref="武隆市监罚〔2026〕88号",
+            content="来电为当事人说情，要求从轻处罚；已拒绝并告知依程序办理。")
+        interference.interference_record(
+            by=liaison, jurisdiction="wulong", occurred_at=now - dt.timedelta(days=20), interferer_name="某科长",
+            interferer_unit="区某局法规科科长", kind="pleading", manner="in_person", case_ref="武隆市监罚〔2026〕88号",
+            content="更正：系当面说情，非来电；已拒绝。", corrects=first)
+        interference.interference_record(
+            by=officer, jurisdiction="wulong", occurred_at=now - dt.timedelta(days=5), interferer_name="某副局长",
+            interferer_unit="区某局副局长", kind="guidance_oral", manner="oral", case_ref="武隆城管罚〔2026〕12号",
+            content="口头提出“尽快结案”的指导意见，已记录在案并请其书面提出。")
+    return f"投诉举报 {Complaint.objects.filter(jurisdiction='wulong').count()} 件，干预插手记录 " \
+           f"{InterferenceRecord.objects.count()} 条"

@@ -1,0 +1,268 @@
+"""Forms: the public complaint form (004 第六条's particulars), staff entry for letters/calls/visits, the
+status lookup, and the handling steps. Messages are Chinese; what was typed is kept on errors."""
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from casework.forms import DATE, agency_field
+from rules.profiles import get_profile
+
+from .models import CHANNELS, ENFORCEMENT, MANNERS, OUTCOMES, SUPERVISOR
+from .services import categories_for
+
+CATEGORY_LABELS = {ENFORCEMENT: "行政执法机关及其执法人员的执法行为", SUPERVISOR: "监督员在执法监督活动中的违法违纪行为"}
+PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def validate_id_number(value: str) -> str:
+    """18-digit resident ID: format, birth date and check digit (GB 11643). The area code is not checked:
+    genuine numbers carry codes of areas since renamed or merged (a warning at most, never a refusal)."""
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError as StdnumError
+
+    number = re.sub(r"\s", "", value or "").upper()
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        raise forms.ValidationError("身份证号应为18位，前17位为数字，最后一位为数字或X。")
+    try:
+        birth = ric.get_birth_date(number)
+    except StdnumError:
+        raise forms.ValidationError("身份证号中的出生日期不存在，请核对。") from None
+    if birth > timezone.localdate() or birth.year < 1900:
+        raise forms.ValidationError("身份证号中的出生日期不正确，请核对。")
+    if ric.calc_check_digit(number) != number[-1]:
+        raise forms.ValidationError("身份证号校验位不正确，请核对是否输错。")
+    return number
+
+
+def validate_contact(value: str) -> str:
+    value = (value or "").strip()
+    if not (PHONE.match(value.replace(" ", "")) or EMAIL.match(value)):
+        raise forms.ValidationError("请填写有效的手机号码、固定电话（如023-77712345）或电子邮箱。")
+    return value.replace(" ", "") if PHONE.match(value.replace(" ", "")) else value
+
+
+class ComplaintForm(forms.Form):
+    category = forms.ChoiceField(label="投诉举报类别", widget=forms.RadioSelect)
+    anonymous = forms.BooleanField(label="匿名反映（不提供姓名和身份证号，仅作为线索登记，不作为投诉举报受理，无法告知处理结果）",
+                                   required=False)
+    name = forms.CharField(label="真实姓名", max_length=50, required=False)
+    id_number = forms.CharField(label="身份证号", max_length=20, required=False)
+    address = forms.CharField(label="住址", max_length=200, required=False)
+    contact = forms.CharField(label="联系方式（手机、固定电话或电子邮箱）", max_length=50, required=False)
+    agency = forms.ModelChoiceField(label="被投诉举报机关", queryset=None, required=False)
+    officer_named = forms.CharField(label="被投诉举报的执法人员（姓名或执法证号，可不填）", max_length=100, required=False)
+    supervisor = forms.ModelChoiceField(label="被举报的监督员", queryset=None, required=False, empty_label="请选择")
+    ground = forms.ChoiceField(label="投诉举报事由", required=False)
+    request = forms.CharField(label="投诉举报请求事项", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                              error_messages={"required": "请填写具体的投诉举报请求事项。"})
+    facts = forms.CharField(label="事实和理由", max_length=10000, widget=forms.Textarea(attrs={"rows": 8}),
+                            error_messages={"required": "请填写投诉举报的事实依据（时间、地点、经过）。"})
+
+    def __init__(self, *args, jurisdiction: str, public: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        from supervisors.models import SERVING, Supervisor
+
+        self.jurisdiction, self.profile = jurisdiction, get_profile(jurisdiction)
+        cats = categories_for(jurisdiction, public=public)
+        self.fields["category"].choices = [(c, CATEGORY_LABELS[c]) for c in cats]
+        if len(cats) == 1:
+            self.fields["category"].initial = cats[0]
+            self.fields["category"].widget = forms.HiddenInput()
+        if ENFORCEMENT in cats:
+            self.fields["agency"] = agency_field(jurisdiction, label="被投诉举报机关", required=False)
+            self.fields["ground"].choices = [("", "请选择")] + [
+                (g["code"], f"{g['label']}（{g['article']}）") for g in self.profile.choices("complaint_grounds")]
+        else:
+            for key in ("agency", "officer_named", "ground"):
+                del self.fields[key]
+        if SUPERVISOR in cats:
+            self.fields["supervisor"].queryset = Supervisor.objects.filter(jurisdiction=jurisdiction, status=SERVING)
+        else:
+            del self.fields["supervisor"]
+        if not (self.profile.has("complaint_anonymous_lead") and self.profile.flag("complaint_anonymous_lead")):
+            del self.fields["anonymous"]
+
+    def clean_id_number(self):
+        value = self.cleaned_data.get("id_number", "")
+        return validate_id_number(value) if value.strip() else ""
+
+    def clean_contact(self):
+        value = self.cleaned_data.get("contact", "")
+        return validate_contact(value) if value.strip() else ""
+
+    def clean(self):
+        data = super().clean()
+        anonymous = data.get("anonymous", False)
+        if not anonymous:
+            for key, label in (("name", "真实姓名"), ("id_number", "身份证号"), ("address", "住址"),
+                               ("contact", "联系方式")):
+                if not (data.get(key) or "").strip() and key not in self.errors:
+                    self.add_error(key, f"请填写{label}（投诉举报须提供真实姓名、身份证号、住址和联系方式）。")
+        category = data.get("category")
+        if category == ENFORCEMENT:
+            if not data.get("agency") and "agency" not in self.errors:
+                self.add_error("agency", "请从名录中选择被投诉举报的行政执法机关。")
+            if not data.get("ground"):
+                self.add_error("ground", "请选择投诉举报事由。")
+        elif category == SUPERVISOR and not data.get("supervisor"):
+            self.add_error("supervisor", "请选择被举报的监督员。")
+        return data
+
+    def complaint_fields(self) -> dict:
+        d = self.cleaned_data
+        anonymous = bool(d.get("anonymous"))
+        out = {"category": d["category"], "anonymous": anonymous, "request": d["request"].strip(),
+               "facts": d["facts"].strip()}
+        if not anonymous:
+            out.update({k: d[k].strip() for k in ("name", "id_number", "address", "contact")})
+        if d["category"] == ENFORCEMENT:
+            out.update(agency=d["agency"], officer_named=d.get("officer_named", "").strip(), ground=d["ground"])
+        else:
+            out["supervisor"] = d["supervisor"]
+        return out
+
+    def fingerprint_parts(self) -> list:
+        d = self.cleaned_data
+        return [self.jurisdiction, d.get("category"), getattr(d.get("agency"), "pk", ""),
+                getattr(d.get("supervisor"), "pk", ""), d.get("id_number", ""), d.get("request"), d.get("facts")]
+
+
+class StaffEntryForm(ComplaintForm):
+    channel = forms.ChoiceField(label="来源渠道", choices=[c for c in CHANNELS if c[0] != "online"])
+    received_on = forms.DateField(label="收到日期", widget=DATE)
+
+    def clean_received_on(self):
+        day = self.cleaned_data["received_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("收到日期不能晚于今天。")
+        return day
+
+
+class StatusForm(forms.Form):
+    receipt_number = forms.CharField(label="受理编号", max_length=40)
+    code = forms.CharField(label="查询码", max_length=20, widget=forms.PasswordInput(render_value=True))
+
+
+# ------------------------------------------------------------------ staff steps
+class StepForm(forms.Form):
+    """A missing field says which one, in the person's words (请填写…/请选择…)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = str(forms.Field.default_error_messages["required"])
+        for field in self.fields.values():
+            if str(field.error_messages.get("required")) != default:
+                continue  # a field's own message stays
+            verb = "请选择" if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)) else "请填写"
+            field.error_messages["required"] = f"{verb}{field.label}。"
+
+
+class RefuseForm(StepForm):
+    ground = forms.ChoiceField(label="不予受理情形")
+    reasons = forms.CharField(label="理由（向投诉举报人说明）", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, jurisdiction: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ground"].choices = [("", "请选择")] + [
+            (g["code"], f"{g['label']}（{g['article']}）")
+            for g in get_profile(jurisdiction).choices("complaint_not_accepted")]
+        # 第七条: 不予受理的，应当向投诉举报人说明理由
+        self.fields["reasons"].error_messages["required"] = "不予受理的，应当向投诉举报人说明理由，请填写理由。"
+
+
+class TransferForm(StepForm):
+    to = forms.CharField(label="转送机关", max_length=100)
+    reasons = forms.CharField(label="转送理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def bureau_users():
+    from roles.definitions import LEADER, OFFICER
+
+    return get_user_model().objects.filter(is_active=True, groups__name__in=[OFFICER, LEADER]).distinct() \
+        .order_by("username")
+
+
+class StaffChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+class InvestigatorsForm(StepForm):
+    users = StaffChoice(label="调查人员", queryset=None, widget=forms.CheckboxSelectMultiple)
+    no_interest = forms.BooleanField(label="已核实上述人员与投诉举报事项、投诉举报人、被投诉举报人均无直接利害关系",
+                                     required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["users"].queryset = bureau_users()
+
+
+class RecuseForm(StepForm):
+    user = forms.ModelChoiceField(label="回避人员", queryset=None)
+    reason = forms.CharField(label="回避事由", max_length=200)
+
+    def __init__(self, *args, complaint, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = complaint.investigators.filter(recused=False).values_list("user_id", flat=True)
+        self.fields["user"].queryset = get_user_model().objects.filter(pk__in=ids)
+
+
+class OpinionForm(StepForm):
+    text = forms.CharField(label="初步处理意见", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ReviewForm(StepForm):
+    participants = forms.CharField(label="参加集体讨论人员（以顿号或逗号分隔）", max_length=300)
+    outcome = forms.ChoiceField(label="调查结论", choices=[("", "请选择")] + OUTCOMES)
+    decision = forms.CharField(label="集体讨论审定意见（行政责任人及追究形式）", widget=forms.Textarea(attrs={"rows": 3}))
+    dismissal_ground = forms.ChoiceField(label="建议解聘情形（举报监督员且查证属实时）", required=False)
+
+    def __init__(self, *args, complaint, **kwargs):
+        super().__init__(*args, **kwargs)
+        if complaint.category == SUPERVISOR:
+            profile = get_profile(complaint.jurisdiction)
+            default = profile.text("supervisor_report_dismissal_ground") \
+                if profile.has("supervisor_report_dismissal_ground") else ""
+            self.fields["dismissal_ground"].choices = [("", "请选择")] + [
+                (g["code"], f"{g['label']}（{g['article']}）") for g in profile.choices("dismissal_grounds")]
+            self.fields["dismissal_ground"].initial = default
+        else:
+            del self.fields["dismissal_ground"]
+
+    def participant_list(self) -> list[str]:
+        return [p for p in re.split(r"[、,，;；\s]+", self.cleaned_data["participants"]) if p]
+
+
+class ExtensionForm(StepForm):
+    days = forms.IntegerField(label="延长天数（日）", min_value=1)
+    reason = forms.CharField(label="延长理由", max_length=200)
+
+
+class ReplyForm(StepForm):
+    text = forms.CharField(label="告知投诉举报人的调查处理结果", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AppealForm(StepForm):
+    received_on = forms.DateField(label="收到申诉日期", widget=DATE)
+    text = forms.CharField(label="申诉请求和理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class InterferenceForm(StepForm):
+    occurred_at = forms.DateTimeField(label="发生时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                                      input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+    interferer_name = forms.CharField(label="干预人姓名", max_length=50)
+    interferer_unit = forms.CharField(label="干预人单位及职务", max_length=100)
+    kind = forms.ChoiceField(label="情形", error_messages={"required": "请选择干预插手的情形。"})
+    manner = forms.ChoiceField(label="方式", choices=MANNERS, error_messages={"required": "请选择干预方式。"})
+    case_ref = forms.CharField(label="所涉案件（案号、名称）", max_length=200)
+    content = forms.CharField(label="干预内容及处理情况（如实、全面记录）", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, jurisdiction: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "请选择")] + [
+            (k["code"], f"{k['label']}（{k['article']}）") for k in get_profile(jurisdiction).choices("interference_kinds")]

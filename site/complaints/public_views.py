@@ -1,0 +1,128 @@
+"""Public screens: the complaint form (/complaints/<jurisdiction>/), the receipt, and the status lookup by
+receipt number and access code — state and dates only, never anyone's personal data."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from casework.views import _file_response
+from rules.models import RuleProfile
+from rules.profiles import get_profile
+
+from . import services, throttle
+from .forms import ComplaintForm, StatusForm
+from .models import LEAD, Complaint, Notice
+
+NOTICE_SALT, NOTICE_MAX_AGE = "complaints.notice", 3600
+DUPLICATE_WINDOW = dt.timedelta(days=1)
+DUPLICATE_MSG = ("您已提交过内容相同的投诉举报（受理编号：{number}），本次未重复登记。"
+                 "请使用首次提交时获得的受理编号和查询码查询办理情况，无需再次提交。")
+RATE_MSG = "您的提交过于频繁，请稍后再试。如情况紧急，可拨打本辖区投诉电话。"
+
+
+def _profile_or_404(jurisdiction: str):
+    if not RuleProfile.objects.filter(code=jurisdiction).exists():
+        raise Http404("没有这个辖区。")
+    return get_profile(jurisdiction)
+
+
+def duplicate_of(jurisdiction: str, fp: str) -> Complaint | None:
+    since = timezone.now() - DUPLICATE_WINDOW
+    return Complaint.objects.filter(jurisdiction=jurisdiction, fingerprint=fp, created_at__gte=since).first()
+
+
+def complaint_form(request, jurisdiction: str):
+    profile = _profile_or_404(jurisdiction)
+    if not services.categories_for(jurisdiction, public=True):
+        hotline = profile.text("complaint_hotline") if profile.has("complaint_hotline") else ""
+        return render(request, "complaints/public_closed.html", {"profile": profile, "hotline": hotline,
+                                                                 "jurisdiction": jurisdiction})
+    form = ComplaintForm(request.POST or None, jurisdiction=jurisdiction)
+    status, message = 200, ""
+    if request.method == "POST":
+        client = throttle.client_key(request)
+        allowed = throttle.allow("submit", client)
+        if form.is_valid():
+            fp = throttle.fingerprint(*form.fingerprint_parts())
+            first = throttle.claim_once(client, fp)
+            existing = duplicate_of(jurisdiction, fp)
+            if existing is not None or not first:
+                number = existing.receipt_number if existing is not None else "已在办理中"
+                return render(request, "complaints/public_duplicate.html", {
+                    "profile": profile, "message": DUPLICATE_MSG.format(number=number), "jurisdiction": jurisdiction})
+            if not allowed:
+                throttle.release(client, fp)
+                status, message = 429, RATE_MSG
+            else:
+                try:
+                    complaint, code = services.complaint_receive(jurisdiction=jurisdiction, fingerprint=fp,
+                                                                 fields=form.complaint_fields())
+                except ValidationError as exc:
+                    throttle.release(client, fp)
+                    for msg in exc.messages:
+                        form.add_error(None, msg)
+                else:
+                    request.session["complaint_receipt"] = {"pk": complaint.pk, "code": code}
+                    return redirect("complaints_public:receipt", jurisdiction=jurisdiction)
+        elif not allowed:
+            status, message = 429, RATE_MSG
+    return render(request, "complaints/public_form.html", {
+        "form": form, "profile": profile, "jurisdiction": jurisdiction, "message": message,
+        "required_names": ["name", "id_number", "address", "contact", "agency", "ground", "supervisor"],
+        "accept_rule": profile.period("complaint_accept_period") if profile.has("complaint_accept_period") else None,
+        "required": profile.figure("complaint_required_fields") if profile.has("complaint_required_fields") else None,
+    }, status=status)
+
+
+def receipt(request, jurisdiction: str):
+    """The receipt number and access code, shown once after submission (the code is stored only hashed)."""
+    profile = _profile_or_404(jurisdiction)
+    data = request.session.pop("complaint_receipt", None)
+    if not data:
+        return redirect("complaints_public:status", jurisdiction=jurisdiction)
+    complaint = Complaint.objects.get(pk=data["pk"])
+    return render(request, "complaints/public_receipt.html", {
+        "profile": profile, "complaint": complaint, "code": data["code"], "jurisdiction": jurisdiction,
+        "lead": complaint.status == LEAD, "accept_clock": services.accept_clock(complaint)})
+
+
+def status(request, jurisdiction: str):
+    profile = _profile_or_404(jurisdiction)
+    form = StatusForm(request.POST or None)
+    complaint, code, http_status, message = None, "", 200, ""
+    if request.method == "POST":
+        if not throttle.allow("status", throttle.client_key(request)):
+            http_status, message = 429, "查询过于频繁，请稍后再试。"
+        elif form.is_valid():
+            number = form.cleaned_data["receipt_number"].strip()
+            code = form.cleaned_data["code"]
+            found = Complaint.objects.filter(jurisdiction=jurisdiction, receipt_number=number).first()
+            # compare even when the number is unknown, so timing does not tell which numbers exist
+            probe = found or Complaint(receipt_number=number, access_digest="0" * 64)
+            if services.code_matches(probe, code) and found is not None:
+                complaint = found
+            else:
+                message = "受理编号或查询码不正确，请核对后重新输入。"
+    context = {"form": form, "profile": profile, "jurisdiction": jurisdiction, "message": message,
+               "complaint": complaint}
+    if complaint is not None:
+        context.update(accept_clock=services.accept_clock(complaint), finish_clock=services.finish_clock(complaint),
+                       notices=[(n, signing.dumps({"n": n.pk}, salt=NOTICE_SALT)) for n in complaint.notices.all()])
+    return render(request, "complaints/public_status.html", context, status=http_status)
+
+
+def notice_pdf(request, token: str):
+    """A notice to the complainant, through a signed link from a successful status lookup (1 hour)."""
+    try:
+        pk = signing.loads(token, salt=NOTICE_SALT, max_age=NOTICE_MAX_AGE)["n"]
+    except (signing.BadSignature, KeyError, TypeError):
+        raise Http404("链接已失效，请重新查询。") from None
+    notice = Notice.objects.filter(pk=pk).first()
+    if notice is None or not notice.pdf:
+        raise Http404("文书不存在。")
+    return _file_response(notice.pdf, f"{notice.doc_number}.pdf", "application/pdf")

@@ -1,0 +1,442 @@
+"""Writes on complaints (004 行政执法投诉举报制度; 000 第十七条; 001 第十三条): receive, accept / refuse /
+transfer, investigators and recusal, preliminary opinion, collective review, extension, reply, appeal.
+Each checks the actor's permission itself, locks the complaint it decides and writes a DecisionRecord."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from casework import services as casework
+from clocks.models import RUNNING
+from clocks.services import clock_extend, clock_start, clock_stop, clocks_for
+from decisions.models import DecisionRecord
+from roles.access import is_bureau, require
+from rules.profiles import get_profile
+
+from .models import (
+    ACCEPTED,
+    ANSWERED,
+    ENFORCEMENT,
+    LEAD,
+    RECEIVED,
+    REFUSED,
+    REVIEWED,
+    SUBSTANTIATED,
+    SUPERVISOR,
+    TRANSFERRED,
+    Appeal,
+    Complaint,
+    Investigator,
+)
+from .notices import issue_notice
+
+HANDLE, DECIDE = "complaints.handle_complaint", "complaints.decide_complaint"
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+# ------------------------------------------------------------------ receipt number and access code
+def access_digest(receipt_number: str, code: str) -> str:
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"{receipt_number}:{code.strip().upper()}".encode(), hashlib.sha256).hexdigest()
+
+
+def code_matches(complaint: Complaint, code: str) -> bool:
+    return hmac.compare_digest(complaint.access_digest, access_digest(complaint.receipt_number, code or ""))
+
+
+def next_receipt_number(jurisdiction: str, year: int) -> str:
+    """受理编号, e.g. 武隆投〔2026〕15号, from casework's locked per-year sequence."""
+    from casework.documents import next_seq
+
+    seq = next_seq(jurisdiction=jurisdiction, kind="complaint_receipt", year=year)
+    return f"{get_profile(jurisdiction).authority[:2]}投〔{year}〕{seq}号"
+
+
+def categories_for(jurisdiction: str, *, public: bool) -> list[str]:
+    """Enforcement complaints where the profile has the 004 procedure; supervisor reports where the
+    profile provides the channel (000 第十七条: the public too; 001 第十三条: agencies, entered by staff)."""
+    profile = get_profile(jurisdiction)
+    out = []
+    if profile.has("complaint_accept_period"):
+        out.append(ENFORCEMENT)
+    if profile.has("supervisor_report_public") and (profile.flag("supervisor_report_public") or not public):
+        out.append(SUPERVISOR)
+    return out
+
+
+def accept_clock(complaint: Complaint):
+    return clocks_for(complaint).filter(rule_key="complaint_accept_period").first()
+
+
+def finish_clock(complaint: Complaint):
+    subject = complaint.matter if complaint.matter_id else complaint
+    return clocks_for(subject).filter(rule_key="complaint_finish_period").first()
+
+
+# ------------------------------------------------------------------ receipt (第六条、第七条)
+@transaction.atomic
+def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, channel: str = "online", by=None,
+                      received_on: dt.date | None = None) -> tuple[Complaint, str]:
+    """Record a complaint (or, anonymous, a lead) and return it with its access code (shown once).
+    Staff entries (letters, calls, visits) need the handling permission; online ones come from the form."""
+    if channel != "online":
+        require(by, HANDLE, "只有司法局经办人可以登记来信、来电、来访的投诉举报。")
+    profile = get_profile(jurisdiction)
+    if fields.get("category") not in categories_for(jurisdiction, public=channel == "online"):
+        raise ValidationError("本辖区不受理该类投诉举报。")
+    anonymous = bool(fields.get("anonymous"))
+    if anonymous and not (profile.has("complaint_anonymous_lead") and profile.flag("complaint_anonymous_lead")):
+        raise ValidationError("本辖区投诉举报须提供真实姓名和身份证号，不接受匿名投诉。")
+    received_on = received_on or timezone.localdate()
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    number = next_receipt_number(jurisdiction, received_on.year)
+    complaint = Complaint(jurisdiction=jurisdiction, receipt_number=number, access_digest=access_digest(number, code),
+                          channel=channel, fingerprint=fingerprint, received_on=received_on,
+                          entered_by=by if by is not None and by.is_authenticated else None,
+                          status=LEAD if anonymous else RECEIVED, **fields)
+    if complaint.ground:
+        grounds = {g["code"]: g for g in profile.choices("complaint_grounds")} \
+            if profile.has("complaint_grounds") else {}
+        if complaint.ground not in grounds:
+            raise ValidationError("请选择投诉举报事由。")
+        complaint.ground_label = grounds[complaint.ground]["label"]
+    if not anonymous:
+        missing = [label for key, label in (("name", "真实姓名"), ("id_number", "身份证号"), ("address", "住址"),
+                                            ("contact", "联系方式")) if not getattr(complaint, key)]
+        if missing:
+            raise ValidationError(f"请填写{'、'.join(missing)}（{profile.figure('complaint_required_fields').citation}）"
+                                  if profile.has("complaint_required_fields") else f"请填写{'、'.join(missing)}。")
+    if complaint.category == ENFORCEMENT:
+        casework.require_addressable(complaint.agency)
+        if complaint.agency.jurisdiction != jurisdiction:
+            raise ValidationError("请从本辖区执法机关名录中选择被投诉举报机关。")
+    elif complaint.supervisor is None or complaint.supervisor.jurisdiction != jurisdiction:
+        raise ValidationError("请选择被举报的监督员。")
+    complaint.full_clean()
+    complaint.save()
+    if complaint.status == RECEIVED and profile.has("complaint_accept_period"):
+        # 第七条: 自收到投诉举报之日起7个工作日内审核决定是否受理
+        clock_start(subject=complaint, profile=profile, rule_key="complaint_accept_period", started_on=received_on,
+                    label=f"投诉举报受理审核 {number}")
+    if complaint.status == RECEIVED:
+        _flow_start(complaint)
+    return complaint, code
+
+
+# ------------------------------------------------------------------ acceptance (第五条、第七条)
+def _locked(complaint: Complaint, *states) -> Complaint:
+    complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    if states and complaint.status not in states:
+        raise ValidationError(f"该投诉举报当前状态为“{complaint.get_status_display()}”，不能办理此环节。")
+    return complaint
+
+
+def _record(complaint: Complaint, *, title: str, body: str, outcome: str, on: dt.date, doc: str = "",
+            article: str = "") -> DecisionRecord:
+    record = DecisionRecord(process_kind="complaint", title=title[:200], body=body, jurisdiction=complaint.jurisdiction,
+                            agency=complaint.agency.name if complaint.agency_id else "", outcome=outcome[:64],
+                            decided_on=on, doc_number=doc, article=article[:100],
+                            subject=complaint.matter if complaint.matter_id else complaint)
+    record.full_clean()
+    record.save()
+    return record
+
+
+def _stop(clock) -> None:
+    if clock is not None and clock.status == RUNNING:
+        clock_stop(clock=clock)
+
+
+def _article(complaint: Complaint, key: str) -> str:
+    profile = get_profile(complaint.jurisdiction)
+    return str(profile.figure(key).citation) if profile.has(key) else ""
+
+
+@transaction.atomic
+def complaint_accept(*, complaint: Complaint, by, on: dt.date | None = None) -> Complaint:
+    """受理: opens the supervision matter (一案一档) and starts the 30-day clock from the day of acceptance."""
+    require(by, HANDLE, "只有司法局经办人可以受理投诉举报。")
+    complaint = _locked(complaint, RECEIVED)
+    on = on or timezone.localdate()
+    if on < complaint.received_on:
+        raise ValidationError("受理日期不能早于收到日期。")
+    profile = get_profile(complaint.jurisdiction)
+    if complaint.category == ENFORCEMENT:
+        complaint.matter = casework.matter_open(
+            by=by, agency=complaint.agency, source="complaint", process="complaint", opened_on=on,
+            title=f"投诉举报{complaint.receipt_number}：{complaint.ground_label or '行政执法行为'}",
+            facts=f"请求事项：{complaint.request}\n事实和理由：{complaint.facts}", check_permission=False)
+    complaint.status, complaint.decided_on, complaint.decided_by = ACCEPTED, on, by
+    complaint.save()
+    _stop(accept_clock(complaint))
+    if profile.has("complaint_finish_period"):  # 第十条: 自受理之日起30日内办结
+        clock_start(subject=complaint.matter or complaint, profile=profile, rule_key="complaint_finish_period",
+                    started_on=on, label=f"投诉举报办结 {complaint.receipt_number}")
+    article = _article(complaint, "complaint_accept_period") or _article(complaint, "supervisor_report_public")
+    notice = issue_notice(complaint=complaint, kind="complaint_acceptance", title="投诉举报受理告知书", by=by,
+                          issued_on=on, article=article, paragraphs=[
+                              f"你于{complaint.received_on:%Y年%m月%d日}提出的投诉举报（受理编号{complaint.receipt_number}，"
+                              f"被投诉举报对象：{complaint.respondent}），经审核，本机关决定予以受理。",
+                              "本机关将确定两名以上调查人员进行调查，并及时告知调查处理结果。"])
+    if complaint.matter_id:
+        casework.set_stage(complaint.matter, "调查中", by=by, text="投诉举报已受理，进入调查。")
+    _record(complaint, title=f"受理投诉举报 {complaint.receipt_number}", outcome="受理", on=on, doc=notice.doc_number,
+            body=f"对{complaint.respondent}的投诉举报予以受理。", article=article)
+    _flow_advance(complaint, "acceptance")
+    return complaint
+
+
+@transaction.atomic
+def complaint_refuse(*, complaint: Complaint, by, ground: str, reasons: str, on: dt.date | None = None) -> Complaint:
+    """不予受理 on one of 第五条's grounds; the reasons are told to the complainant (第七条)."""
+    require(by, HANDLE, "只有司法局经办人可以作出不予受理决定。")
+    complaint = _locked(complaint, RECEIVED)
+    profile = get_profile(complaint.jurisdiction)
+    grounds = {g["code"]: g for g in profile.choices("complaint_not_accepted")} \
+        if profile.has("complaint_not_accepted") else {}
+    if ground not in grounds:
+        raise ValidationError("请选择不予受理的情形（依据投诉举报制度第五条）。")
+    if not (reasons or "").strip():
+        raise ValidationError("不予受理的，应当向投诉举报人说明理由，请填写理由。")
+    on = on or timezone.localdate()
+    g = grounds[ground]
+    complaint.status, complaint.decided_on, complaint.decided_by = REFUSED, on, by
+    complaint.refusal_ground, complaint.refusal_label = ground, g["label"]
+    complaint.refusal_article, complaint.reasons = str(g["citation"])[:100], reasons.strip()
+    complaint.save()
+    _stop(accept_clock(complaint))
+    notice = issue_notice(complaint=complaint, kind="complaint_refusal", title="投诉举报不予受理告知书", by=by,
+                          issued_on=on, article=complaint.refusal_article, paragraphs=[
+                              f"你于{complaint.received_on:%Y年%m月%d日}提出的投诉举报（受理编号{complaint.receipt_number}），"
+                              f"经审核，属于“{g['label']}”的情形，依据{complaint.refusal_article}，本机关决定不予受理。",
+                              f"理由：{complaint.reasons}"])
+    _record(complaint, title=f"不予受理投诉举报 {complaint.receipt_number}", outcome="不予受理", on=on,
+            doc=notice.doc_number, body=f"不予受理：{g['label']}。{complaint.reasons}", article=complaint.refusal_article)
+    _flow_advance(complaint, "acceptance")
+    return complaint
+
+
+@transaction.atomic
+def complaint_transfer(*, complaint: Complaint, by, to: str, reasons: str, on: dt.date | None = None) -> Complaint:
+    """转送 to the competent body (e.g. the agency's own 法制机构 under 第三条, 监察, 信访)."""
+    require(by, HANDLE, "只有司法局经办人可以转送投诉举报。")
+    complaint = _locked(complaint, RECEIVED)
+    to, reasons = (to or "").strip(), (reasons or "").strip()
+    if not to or not reasons:
+        raise ValidationError("请填写转送机关和转送理由。")
+    on = on or timezone.localdate()
+    complaint.status, complaint.decided_on, complaint.decided_by = TRANSFERRED, on, by
+    complaint.transferred_to, complaint.reasons = to[:100], reasons
+    complaint.save()
+    _stop(accept_clock(complaint))
+    article = _article(complaint, "complaint_accept_period")
+    notice = issue_notice(complaint=complaint, kind="complaint_transfer", title="投诉举报转送告知书", by=by,
+                          issued_on=on, article=article, copy_to=complaint.transferred_to, paragraphs=[
+                              f"你于{complaint.received_on:%Y年%m月%d日}提出的投诉举报（受理编号{complaint.receipt_number}），"
+                              f"经审核，已转送{complaint.transferred_to}依法处理。", f"理由：{reasons}"])
+    _record(complaint, title=f"转送投诉举报 {complaint.receipt_number}", outcome="转送", on=on,
+            doc=notice.doc_number, body=f"转送{complaint.transferred_to}：{reasons}", article=article)
+    _flow_advance(complaint, "acceptance")
+    return complaint
+
+
+# ------------------------------------------------------------------ investigation (第八条)
+def min_investigators(complaint: Complaint) -> int:
+    profile = get_profile(complaint.jurisdiction)
+    # where the profile sets no number (reports about a supervisor) one investigator suffices
+    return profile.count("complaint_min_investigators") if profile.has("complaint_min_investigators") else 1
+
+
+def active_investigators(complaint: Complaint):
+    return complaint.investigators.filter(recused=False).select_related("user")
+
+
+@transaction.atomic
+def investigators_assign(*, complaint: Complaint, by, users, no_interest_confirmed: bool) -> list[Investigator]:
+    require(by, HANDLE, "只有司法局经办人可以确定调查人员。")
+    complaint = _locked(complaint, ACCEPTED)
+    users = list(dict.fromkeys(users))
+    n = min_investigators(complaint)
+    article = _article(complaint, "complaint_min_investigators") or "投诉举报制度第八条"
+    current = {i.user_id for i in active_investigators(complaint)}
+    recused = set(complaint.investigators.filter(recused=True).values_list("user_id", flat=True))
+    for user in users:
+        if not is_bureau(user):
+            raise ValidationError(f"{user.get_full_name() or user.username}不是司法局工作人员，不能担任调查人员。")
+        if user.pk in recused:
+            raise ValidationError(f"{user.get_full_name() or user.username}已因利害关系回避，不能再担任本件调查人员"
+                                  f"（{article}）。")
+    if len(current | {u.pk for u in users}) < n:
+        raise ValidationError(f"应当确定{n}名以上调查人员（{article}），请至少选择{n}人。")
+    if not no_interest_confirmed:
+        raise ValidationError("请确认调查人员与投诉举报事项、投诉举报人、被投诉举报人均无直接利害关系"
+                              f"（{article}：有直接利害关系的，应当回避）。")
+    added = [Investigator.objects.create(complaint=complaint, user=u, assigned_by=by)
+             for u in users if u.pk not in current]
+    names = "、".join(i.user.get_full_name() or i.user.username for i in active_investigators(complaint))
+    if complaint.matter_id:
+        casework.log(complaint.matter, by, f"确定调查人员：{names}。")
+    return added
+
+
+@transaction.atomic
+def investigator_recuse(*, complaint: Complaint, by, user, reason: str) -> Investigator:
+    """回避 (第八条): the investigator declares (or the officer records) a direct interest; recorded, never removed."""
+    if by.pk != user.pk:
+        require(by, HANDLE, "只有本人或司法局经办人可以登记回避。")
+    complaint = _locked(complaint, ACCEPTED)
+    if not (reason or "").strip():
+        raise ValidationError("请写明回避事由（与投诉举报事项或当事人的利害关系）。")
+    inv = complaint.investigators.filter(user=user, recused=False).first()
+    if inv is None:
+        raise ValidationError("该人员不是本件的调查人员。")
+    inv.recused, inv.recusal_reason, inv.recused_at = True, reason.strip()[:200], timezone.now()
+    inv.save()
+    if complaint.matter_id:
+        casework.log(complaint.matter, by, f"调查人员{user.get_full_name() or user.username}回避：{inv.recusal_reason}")
+    return inv
+
+
+@transaction.atomic
+def opinion_submit(*, complaint: Complaint, by, text: str) -> Complaint:
+    """初步处理意见 (第九条), by one of the investigators once at least two are in place."""
+    complaint = _locked(complaint, ACCEPTED)
+    investigators = list(active_investigators(complaint))
+    if not any(i.user_id == by.pk for i in investigators):
+        raise PermissionDenied("只有本件调查人员可以提出初步处理意见。")
+    n = min_investigators(complaint)
+    if len(investigators) < n:
+        raise ValidationError(f"调查人员不足{n}人（{_article(complaint, 'complaint_min_investigators')}），请先补充调查人员。")
+    if not (text or "").strip():
+        raise ValidationError("请填写初步处理意见。")
+    complaint.opinion, complaint.opinion_by, complaint.opinion_on = text.strip(), by, timezone.localdate()
+    complaint.save()
+    if complaint.matter_id:
+        casework.set_stage(complaint.matter, "待集体审定", by=by, text="调查结束，提出初步处理意见。")
+    _flow_advance(complaint, "investigation")
+    return complaint
+
+
+@transaction.atomic
+def review_decide(*, complaint: Complaint, by, participants: list, decision: str, outcome: str,
+                  dismissal_ground: str = "") -> Complaint:
+    """领导集体讨论审定 (第九条): participants, the decision, the outcome."""
+    require(by, DECIDE, "只有司法局负责人可以主持集体讨论审定。")
+    complaint = _locked(complaint, ACCEPTED)
+    if not complaint.opinion:
+        raise ValidationError("调查人员尚未提出初步处理意见。")
+    participants = [p.strip() for p in participants if p and p.strip()]
+    if len(participants) < 2:
+        raise ValidationError("集体讨论审定须记录参加讨论的领导班子成员（至少两人）。")
+    if not (decision or "").strip():
+        raise ValidationError("请填写集体讨论审定意见。")
+    if outcome not in dict(Complaint._meta.get_field("outcome").choices):
+        raise ValidationError("请选择调查结论。")
+    if complaint.category == SUPERVISOR and outcome == SUBSTANTIATED:
+        grounds = {g["code"] for g in get_profile(complaint.jurisdiction).choices("dismissal_grounds")}
+        if dismissal_ground not in grounds:
+            raise ValidationError("举报查证属实的，请选择建议解聘的情形。")
+        complaint.dismissal_ground = dismissal_ground
+    complaint.review_participants = "、".join(participants)
+    complaint.review_decision, complaint.outcome = decision.strip(), outcome
+    complaint.reviewed_on, complaint.reviewed_by, complaint.status = timezone.localdate(), by, REVIEWED
+    complaint.save()
+    if complaint.matter_id:
+        casework.set_stage(complaint.matter, "待告知结果", by=by,
+                           text=f"领导集体讨论审定：{complaint.get_outcome_display()}。")
+    _record(complaint, title=f"投诉举报集体审定 {complaint.receipt_number}", outcome=complaint.get_outcome_display(),
+            on=complaint.reviewed_on, body=f"参加人员：{complaint.review_participants}。审定意见：{complaint.review_decision}",
+            article="《行政执法投诉举报制度》第九条" if complaint.category == ENFORCEMENT else
+            _article(complaint, "supervisor_report_public"))
+    _flow_advance(complaint, "review")
+    return complaint
+
+
+@transaction.atomic
+def extension_approve(*, complaint: Complaint, by, days: int, reason: str):
+    """延长办理期限 (第十条), approved by the head: who, when (the record's time), why; total ≤ the cap."""
+    require(by, DECIDE, "延长办理期限须经负责人批准。")
+    complaint = _locked(complaint, ACCEPTED, REVIEWED)
+    clock = finish_clock(complaint)
+    if clock is None or clock.status != RUNNING:
+        raise ValidationError("该投诉举报没有正在计算的办结期限。")
+    if not (reason or "").strip():
+        raise ValidationError("请写明延长的理由（情况复杂，不能在规定期限内办结的具体情况）。")
+    ext = clock_extend(clock=clock, n=days, by=by, reason=reason.strip()[:200],
+                       profile=get_profile(complaint.jurisdiction), max_rule_key="complaint_extension_max")
+    clock.refresh_from_db()
+    if complaint.matter_id:
+        casework.log(complaint.matter, by, f"批准延长办理期限{days}日，延长后届满日{clock.due_on:%Y-%m-%d}。理由：{ext.reason}")
+    return ext
+
+
+@transaction.atomic
+def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None = None) -> Complaint:
+    """告知调查处理结果并归档 (第十二条); a substantiated report about a supervisor feeds the dismissal proposal."""
+    require(by, HANDLE, "只有司法局经办人可以告知处理结果。")
+    complaint = _locked(complaint, REVIEWED)
+    if not (text or "").strip():
+        raise ValidationError("请填写告知投诉举报人的调查处理结果。")
+    on = on or timezone.localdate()
+    complaint.reply, complaint.answered_on, complaint.status = text.strip(), on, ANSWERED
+    complaint.save()
+    _stop(finish_clock(complaint))
+    article = "《行政执法投诉举报制度》第十二条" if complaint.category == ENFORCEMENT \
+        else _article(complaint, "supervisor_report_public")
+    notice = issue_notice(complaint=complaint, kind="complaint_reply", title="投诉举报处理结果告知书", by=by,
+                          issued_on=on, article=article, paragraphs=[
+                              f"你于{complaint.received_on:%Y年%m月%d日}提出的投诉举报（受理编号{complaint.receipt_number}），"
+                              f"经调查和领导集体讨论审定，结论为：{complaint.get_outcome_display()}。", complaint.reply,
+                              "对调查处理决定不服的，可以向决定作出机关提出申诉。"])
+    if complaint.matter_id:
+        casework.matter_close(matter=complaint.matter, by=by, outcome=f"投诉举报{complaint.get_outcome_display()}，已告知",
+                              closed_on=on)
+    _record(complaint, title=f"投诉举报处理结果 {complaint.receipt_number}", outcome=complaint.get_outcome_display(),
+            on=on, doc=notice.doc_number, article=article,
+            # the reply itself is addressed to the complainant: the record (which the agency may read) keeps
+            # the outcome and the collective decision only
+            body=f"结论：{complaint.get_outcome_display()}。{complaint.review_decision}")
+    if complaint.category == SUPERVISOR and complaint.outcome == SUBSTANTIATED and complaint.dismissal_ground:
+        from flows.services import dismissal_start  # 000 第十八条 / 001 第十六条: proposal to dismiss
+
+        dismissal_start(supervisor=complaint.supervisor, ground=complaint.dismissal_ground, by=by,
+                        statement=f"经调查核实举报（{complaint.receipt_number}）：{complaint.review_decision}")
+    _flow_advance(complaint, "reply")
+    return complaint
+
+
+@transaction.atomic
+def appeal_record(*, complaint: Complaint, by, text: str, received_on: dt.date | None = None) -> Appeal:
+    """申诉 to the deciding body (第十四条), recorded for its decision."""
+    require(by, HANDLE, "只有司法局经办人可以登记申诉。")
+    complaint = _locked(complaint, ANSWERED)
+    if not (text or "").strip():
+        raise ValidationError("请填写申诉请求和理由。")
+    appeal = Appeal(complaint=complaint, received_on=received_on or timezone.localdate(), text=text.strip(),
+                    entered_by=by)
+    appeal.full_clean()
+    appeal.save()
+    return appeal
+
+
+# ------------------------------------------------------------------ the process (flows/complaints.py)
+def _flow_start(complaint: Complaint) -> None:
+    from flows.complaints import ComplaintFlow
+
+    ComplaintFlow.start.run(complaint=complaint)
+
+
+def _flow_advance(complaint: Complaint, step: str) -> None:
+    from flows.complaints import ComplaintFlow
+    from flows.services import process_for, run_handle
+
+    process = process_for(complaint, ComplaintFlow)
+    if process is not None:
+        run_handle(process=process, node=getattr(ComplaintFlow, step))

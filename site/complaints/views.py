@@ -1,0 +1,241 @@
+"""Staff screens under /admin/complaints/: the list (complainants masked), staff entry of letters, calls and
+visits, the complaint screen with each step's form, the complainant's notices, and interference records."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from casework.views import _file_response
+from roles.access import is_bureau, require
+from rules.models import RuleProfile
+from rules.profiles import get_profile
+
+from . import forms, interference, services, throttle
+from .models import ACCEPTED, ANSWERED, RECEIVED, REVIEWED, STATUSES, Complaint, InterferenceRecord, Notice
+from .selectors import complaint_clocks, sees_complainant, visible_complaints
+
+LOGIN = "wagtailadmin_login"
+
+
+def _complaint_for(user, pk: int) -> Complaint:
+    complaint = visible_complaints(user).filter(pk=pk).first()
+    if complaint is None:
+        if Complaint.objects.filter(pk=pk).exists():
+            raise PermissionDenied("您无权查看该投诉举报。")
+        raise Http404("没有这件投诉举报。")
+    return complaint
+
+
+@login_required(login_url=LOGIN)
+def complaint_list(request):
+    if not is_bureau(request.user):
+        raise PermissionDenied("只有司法局工作人员可以查看投诉举报。")
+    qs = visible_complaints(request.user)
+    status = request.GET.get("status", "")
+    if status in dict(STATUSES):
+        qs = qs.filter(status=status)
+    rows = [(c, services.accept_clock(c), services.finish_clock(c)) for c in qs[:200]]
+    return render(request, "complaints/list.html", {"rows": rows, "statuses": STATUSES, "status": status,
+                                                    "task_title": "投诉举报", "today": timezone.localdate(),
+                                                    "can_enter": request.user.has_perm(services.HANDLE)})
+
+
+@login_required(login_url=LOGIN)
+def complaint_new(request):
+    """来信、来电、来访 entered by an officer (004 第二条: complaints reach the bureau by any channel)."""
+    require(request.user, services.HANDLE, "只有司法局经办人可以登记投诉举报。")
+    jurisdiction = request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or "wulong"
+    if not RuleProfile.objects.filter(code=jurisdiction).exists() or \
+            not services.categories_for(jurisdiction, public=False):
+        raise Http404("该辖区没有投诉举报程序。")
+    form = forms.StaffEntryForm(request.POST or None, jurisdiction=jurisdiction, public=False)
+    if request.method == "POST" and form.is_valid():
+        fp = throttle.fingerprint(*form.fingerprint_parts())
+        from .public_views import duplicate_of
+
+        if duplicate_of(jurisdiction, fp) is not None:
+            form.add_error(None, "一日内已登记过内容相同的投诉举报，请勿重复登记。")
+        else:
+            try:
+                complaint, code = services.complaint_receive(
+                    jurisdiction=jurisdiction, fields=form.complaint_fields(), fingerprint=fp, by=request.user,
+                    channel=form.cleaned_data["channel"], received_on=form.cleaned_data["received_on"])
+            except ValidationError as exc:
+                for msg in exc.messages:
+                    form.add_error(None, msg)
+            else:
+                messages.success(request, f"已登记：受理编号{complaint.receipt_number}，查询码{code}"
+                                          "（请告知投诉举报人，系统不再显示查询码）。")
+                return redirect("complaints:detail", pk=complaint.pk)
+    return render(request, "complaints/form.html", {
+        "form": form, "task_title": "登记投诉举报（来信、来电、来访）", "jurisdiction": jurisdiction,
+        "jurisdictions": [p for p in RuleProfile.objects.order_by("pk") if services.categories_for(p.code, public=False)]})
+
+
+def _step_forms(request, complaint: Complaint) -> dict:
+    user, j = request.user, complaint.jurisdiction
+    handle, decide = user.has_perm(services.HANDLE), user.has_perm(services.DECIDE)
+    out = {}
+    if complaint.status == RECEIVED and handle:
+        out.update(refuse=forms.RefuseForm(jurisdiction=j) if get_profile(j).has("complaint_not_accepted") else None,
+                   transfer=forms.TransferForm(), accept=True)
+    if complaint.status == ACCEPTED:
+        if handle:
+            out.update(investigators=forms.InvestigatorsForm(), recuse=forms.RecuseForm(complaint=complaint))
+        if services.active_investigators(complaint).filter(user=user).exists():
+            out.update(opinion=forms.OpinionForm(), recuse=forms.RecuseForm(complaint=complaint))
+        if decide and complaint.opinion:
+            out["review"] = forms.ReviewForm(complaint=complaint)
+    if complaint.status in (ACCEPTED, REVIEWED) and decide and services.finish_clock(complaint) is not None:
+        out["extension"] = forms.ExtensionForm()
+    if complaint.status == REVIEWED and handle:
+        out["reply"] = forms.ReplyForm()
+    if complaint.status == ANSWERED and handle:
+        out["appeal"] = forms.AppealForm()
+    return out
+
+
+@login_required(login_url=LOGIN)
+def complaint_detail(request, pk: int, step_forms: dict | None = None):
+    complaint = _complaint_for(request.user, pk)
+    forms_ = _step_forms(request, complaint)
+    forms_.update(step_forms or {})
+    profile = get_profile(complaint.jurisdiction)
+    return render(request, "complaints/detail.html", {
+        "complaint": complaint, "task_title": f"投诉举报 {complaint.receipt_number}",
+        "sees": sees_complainant(request.user, complaint), "clocks": complaint_clocks(complaint),
+        "investigators": complaint.investigators.select_related("user", "assigned_by"),
+        "notices": complaint.notices.all(), "appeals": complaint.appeals.all(), "forms": forms_,
+        "min_investigators": services.min_investigators(complaint),
+        "rule_min": profile.figure("complaint_min_investigators") if profile.has("complaint_min_investigators") else None,
+        "rule_ext": profile.period("complaint_extension_max") if profile.has("complaint_extension_max") else None,
+        "today": timezone.localdate()}, status=400 if step_forms else 200)
+
+
+STEPS = {
+    "refuse": (lambda r, c: forms.RefuseForm(r.POST, jurisdiction=c.jurisdiction),
+               lambda r, c, d: services.complaint_refuse(complaint=c, by=r.user, **d), "已作出不予受理决定，告知书已生成。"),
+    "transfer": (lambda r, c: forms.TransferForm(r.POST),
+                 lambda r, c, d: services.complaint_transfer(complaint=c, by=r.user, **d), "已转送，告知书已生成。"),
+    "investigators": (lambda r, c: forms.InvestigatorsForm(r.POST),
+                      lambda r, c, d: services.investigators_assign(complaint=c, by=r.user, users=list(d["users"]),
+                                                                    no_interest_confirmed=d["no_interest"]),
+                      "调查人员已确定。"),
+    "recuse": (lambda r, c: forms.RecuseForm(r.POST, complaint=c),
+               lambda r, c, d: services.investigator_recuse(complaint=c, by=r.user, **d), "回避已登记。"),
+    "opinion": (lambda r, c: forms.OpinionForm(r.POST),
+                lambda r, c, d: services.opinion_submit(complaint=c, by=r.user, **d), "初步处理意见已提交集体审定。"),
+    "review": (lambda r, c: forms.ReviewForm(r.POST, complaint=c),
+               lambda r, c, d: services.review_decide(
+                   complaint=c, by=r.user, participants=r._review_participants, decision=d["decision"],
+                   outcome=d["outcome"], dismissal_ground=d.get("dismissal_ground", "")), "集体讨论审定已记录。"),
+    "extension": (lambda r, c: forms.ExtensionForm(r.POST),
+                  lambda r, c, d: services.extension_approve(complaint=c, by=r.user, **d), "已批准延长办理期限。"),
+    "reply": (lambda r, c: forms.ReplyForm(r.POST),
+              lambda r, c, d: services.complaint_reply(complaint=c, by=r.user, **d), "处理结果已告知，事项已办结。"),
+    "appeal": (lambda r, c: forms.AppealForm(r.POST),
+               lambda r, c, d: services.appeal_record(complaint=c, by=r.user, **d), "申诉已登记。"),
+}
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def complaint_step(request, pk: int, step: str):
+    complaint = _complaint_for(request.user, pk)
+    if step == "accept":
+        try:
+            services.complaint_accept(complaint=complaint, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, "已受理，监督事项已立案，受理告知书已生成。")
+        return redirect("complaints:detail", pk=pk)
+    if step not in STEPS:
+        raise Http404("没有这个办理环节。")
+    make_form, act, done = STEPS[step]
+    form = make_form(request, complaint)
+    if form.is_valid():
+        if step == "review":
+            request._review_participants = form.participant_list()
+        try:
+            act(request, complaint, form.cleaned_data)
+        except ValidationError as exc:
+            for msg in exc.messages:
+                form.add_error(None, msg)
+        else:
+            messages.success(request, done)
+            return redirect("complaints:detail", pk=pk)
+    return complaint_detail(request, pk, step_forms={step: form})
+
+
+@login_required(login_url=LOGIN)
+def notice_pdf(request, pk: int):
+    notice = get_object_or_404(Notice, pk=pk)
+    if not sees_complainant(request.user, notice.complaint):
+        raise PermissionDenied("告知文书载有投诉举报人信息，仅限办理人员查看。")
+    return _file_response(notice.pdf, f"{notice.doc_number}.pdf", "application/pdf")
+
+
+# ------------------------------------------------------------------ interference records (append-only)
+@login_required(login_url=LOGIN)
+def interference_list(request):
+    require(request.user, interference.RECORD, "您没有记录或查看干预插手记录的权限。")
+    return render(request, "complaints/interference_list.html", {
+        "records": interference.visible_records(request.user)[:300], "task_title": "干预插手案件记录",
+        "can_summary": request.user.has_perm("complaints.summarise_interference")})
+
+
+@login_required(login_url=LOGIN)
+def interference_new(request):
+    require(request.user, interference.RECORD, "您没有记录干预插手案件情况的权限。")
+    corrects = None
+    if request.GET.get("corrects") or request.POST.get("corrects"):
+        corrects = interference.visible_records(request.user).filter(
+            pk=request.GET.get("corrects") or request.POST.get("corrects")).first()
+        if corrects is None:
+            raise Http404("没有这条记录。")
+    jurisdiction = corrects.jurisdiction if corrects else (request.POST.get("jurisdiction") or "wulong")
+    if not get_profile(jurisdiction).has("interference_kinds"):
+        raise Http404("该辖区没有干预插手记录制度。")
+    form = forms.InterferenceForm(request.POST or None, jurisdiction=jurisdiction)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = interference.interference_record(by=request.user, jurisdiction=jurisdiction, corrects=corrects,
+                                                      **form.cleaned_data)
+        except ValidationError as exc:
+            for msg in exc.messages:
+                form.add_error(None, msg)
+        else:
+            messages.success(request, f"已记录（第{record.pk}号），记录时间{timezone.localtime(record.recorded_at):%Y-%m-%d %H:%M}。"
+                                      "记录只能追加，不能修改或删除。")
+            return redirect("complaints:interference")
+    return render(request, "complaints/interference_form.html", {
+        "form": form, "corrects": corrects, "jurisdiction": jurisdiction,
+        "task_title": "更正干预插手记录（新增更正记录）" if corrects else "记录干预插手案件情况"})
+
+
+@login_required(login_url=LOGIN)
+def interference_summary(request):
+    require(request.user, "complaints.summarise_interference", "只有司法局负责人和经办人可以查看汇总。")
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or today.year)
+        quarter = int(request.GET.get("quarter") or (today.month - 1) // 3 + 1)
+        summary = interference.quarter_summary(jurisdiction=request.GET.get("jurisdiction") or "wulong",
+                                               year=year, quarter=quarter)
+    except (ValueError, ValidationError):
+        raise Http404("年度或季度不正确。") from None
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(interference.summary_pdf(summary), content_type="application/pdf")
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return render(request, "complaints/interference_summary.html", {
+        "summary": summary, "task_title": f"{year}年第{quarter}季度干预插手案件情况汇总"})
+
+
+__all__ = ["InterferenceRecord", "complaint_detail", "complaint_list", "complaint_new", "complaint_step"]

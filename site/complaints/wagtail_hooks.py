@@ -1,0 +1,114 @@
+"""Admin: the 投诉举报 menu and screens for bureau staff; 干预插手记录 for every staff role; a read-only
+admin view of interference records whose permission policy denies add, change and delete to everyone
+(superusers included); the leaders' dashboard panel of recent interference records."""
+from django.template.loader import render_to_string
+from django.urls import include, path, reverse_lazy
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from roles.access import is_bureau, is_leader
+from rules.permissions import policy
+
+from . import urls
+from .models import InterferenceRecord
+
+# append-only (干预插手记录规定 第六条 全程留痕): nobody adds here (the recording screen does), nobody edits/deletes
+INTERFERENCE_POLICY = policy(InterferenceRecord, "add", "change", "delete")
+register_permission_policy(InterferenceRecord, INTERFERENCE_POLICY)
+
+
+class InterferenceViewSet(ModelViewSet):
+    model = InterferenceRecord
+    icon = "warning"
+    add_to_admin_menu = False
+    list_display = ["pk", "occurred_at", "interferer_name", "interferer_unit", "kind_label", "manner", "case_ref",
+                    "recorded_by", "recorded_at", "corrects"]
+    list_filter = ["jurisdiction", "manner"]
+    search_fields = ["interferer_name", "case_ref"]
+    form_fields = ["content"]
+    inspect_view_enabled = True
+    permission_policy = INTERFERENCE_POLICY
+
+
+class BureauMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_bureau(request.user) and request.user.has_perm("complaints.view_complaint")
+
+
+class RecorderMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("complaints.record_interference")
+
+
+class InterferencePanel(Component):
+    """Leaders are told of every new interference record (第八条 通报): the last 90 days on the dashboard."""
+
+    name = "interference"
+    order = 95
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        if not is_leader(self.request.user):
+            return ""
+        since = timezone.now() - timezone.timedelta(days=90)
+        records = InterferenceRecord.objects.filter(recorded_at__gte=since).select_related("recorded_by")
+        return render_to_string("complaints/dashboard_panel.html", {
+            "records": records[:10], "count": records.count()})
+
+
+class ComplaintsPanel(Component):
+    """What waits on the bureau: complaints to accept or refuse (第七条) and opinions to review (第九条)."""
+
+    name = "complaints"
+    order = 92
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        from . import services
+        from .models import ACCEPTED, RECEIVED
+        from .selectors import visible_complaints
+
+        user = self.request.user
+        qs = visible_complaints(user)
+        to_decide = [(c, services.accept_clock(c)) for c in qs.filter(status=RECEIVED).order_by("received_on")[:10]] \
+            if user.has_perm(services.HANDLE) else []
+        to_review = list(qs.filter(status=ACCEPTED).exclude(opinion="")[:10]) if user.has_perm(services.DECIDE) else []
+        if not to_decide and not to_review:
+            return ""
+        return render_to_string("complaints/dashboard_complaints.html", {"to_decide": to_decide,
+                                                                         "to_review": to_review})
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("complaints/", include((urls.staff, "complaints"), namespace="complaints"))]
+
+
+@hooks.register("register_admin_viewset")
+def register_interference_viewset():
+    return InterferenceViewSet("interference_records")
+
+
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
+def register_menu():
+    return BureauMenuItem("投诉举报", reverse_lazy("complaints:list"), icon_name="mail", order=232, name="complaints")
+
+
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
+def register_interference_menu():
+    return RecorderMenuItem("干预插手记录", reverse_lazy("complaints:interference"), icon_name="warning", order=233,
+                            name="interference")
+
+
+@hooks.register("construct_homepage_panels")
+def add_interference_panel(request, panels):
+    panels.append(ComplaintsPanel(request))
+    panels.append(InterferencePanel(request))

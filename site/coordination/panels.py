@@ -1,0 +1,47 @@
+"""The coordination panel on the matter screen: state, stand-still banner (第十六条), parties, answers,
+pauses and the extension, the open tasks and the side actions."""
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+
+from casework.panels import panel
+from casework.selectors import matter_clocks
+from clocks.models import RUNNING
+from rules.profiles import get_profile
+
+from .models import ACCEPTED, AGREED
+from .selectors import dispute_of, stand_still_text
+
+
+def _tasks(request, dispute):
+    from flows.coordination import CoordinationFlow
+    from flows.services import open_tasks, process_for, task_execute_url
+
+    process = process_for(dispute, CoordinationFlow)
+    if process is None:
+        return []
+    out = []
+    for task in open_tasks(request.user).filter(process=process):
+        url = task_execute_url(task) if task.owner_id == request.user.pk else "/workflow/"
+        out.append({"title": str(task.flow_task.task_title), "url": url, "claim": task.owner_id != request.user.pk})
+    return out
+
+
+@panel("coordination")
+def coordination_panel(request, matter) -> str:
+    dispute = dispute_of(matter)
+    if dispute is None:
+        return ""
+    profile = get_profile(matter.jurisdiction)
+    finish = matter_clocks(matter).filter(rule_key="dispute_finish_period").order_by("-pk").first()
+    category = next((c for c in profile.choices("dispute_categories") if c["code"] == dispute.category), {})
+    refusal = next((c for c in profile.choices("dispute_exclusions") if c["code"] == dispute.refusal_ground), None)
+    return render_to_string("coordination/panel.html", {
+        "dispute": dispute, "profile": profile, "category": category, "refusal": refusal, "finish": finish,
+        "agencies": dispute.all_agencies(), "stand_still": stand_still_text(dispute),
+        "pauses": list(finish.pauses.all()) if finish else [], "extensions": list(finish.extensions.all()) if finish else [],
+        "open_pause": finish is not None and finish.pauses.filter(end__isnull=True).exists(),
+        "running": dispute.state in (ACCEPTED, AGREED) and finish is not None and finish.status == RUNNING,
+        "can_handle": request.user.has_perm("coordination.handle_dispute"),
+        "can_extend": request.user.has_perm("coordination.approve_dispute"),
+        "letters": dispute.letter_matters.all(), "tasks": _tasks(request, dispute)}, request=request)

@@ -1,0 +1,51 @@
+"""Reads of dispute coordination: a matter's running clock by rule, the open disputes, the stand-still."""
+from __future__ import annotations
+
+from casework.selectors import matter_clocks
+from clocks.models import RUNNING, Clock
+
+from .models import ACTIVE, Dispute
+
+
+def clock_of(matter, rule_keys, *, agency=None):
+    """The running clock of `matter` under one of `rule_keys` (for an agency's answer: the one naming it)."""
+    keys = (rule_keys,) if isinstance(rule_keys, str) else tuple(rule_keys)
+    qs = matter_clocks(matter).filter(rule_key__in=keys, status=RUNNING).order_by("-pk")
+    if agency is not None:
+        qs = qs.filter(label__contains=agency.name)
+    found = qs.first()
+    # fresh, without matter_clocks' prefetch: clock_pause/clock_extend recompute from the related rows
+    return Clock.objects.get(pk=found.pk) if found else None
+
+
+def government_of(profile) -> str:
+    """第六条: the district government the bureau reports to."""
+    return f"{profile.name}人民政府"
+
+
+def dispute_of(matter):
+    return Dispute.objects.filter(matter=matter).select_related("matter__agency").first()
+
+
+def open_disputes(jurisdiction: str | None = None):
+    qs = Dispute.objects.filter(state__in=ACTIVE).select_related("matter__agency")
+    return qs.filter(matter__jurisdiction=jurisdiction) if jurisdiction else qs
+
+
+def stand_still_text(dispute) -> str:
+    """第十六条, shown on every screen of the matter while the coordination runs."""
+    if dispute is None or not dispute.stand_still:
+        return ""
+    names = "、".join(a.name for a in dispute.all_agencies())
+    return (f"争议协调进行中（{dispute.matter.number}）：在协调意见或区政府决定作出前，{names}不得单方面就争议事项"
+            "作出行政执法行为；关系公共安全或公民人身安全的除外，特殊或紧急情况需立即执法的应报区政府决定；"
+            "不及时处置可能造成难以挽回损失的，应依法及时采取临时性处置措施。"
+            "（行政执法争议协调办法第十六条）")
+
+
+def party_disputes(agency):
+    """Coordinations `agency` takes part in, as applicant or as another party, newest first."""
+    from django.db.models import Q
+
+    return (Dispute.objects.filter(Q(matter__agency=agency) | Q(parties=agency)).distinct()
+            .select_related("matter__agency").order_by("-received_on", "-pk"))

@@ -1,0 +1,431 @@
+"""Writes of dispute coordination (争议协调, 004 行政执法争议协调办法). Each checks the actor's permission,
+runs in one transaction, locks the dispute it decides and writes the matter's log; documents are issued
+through casework.documents and their receipt (送达回证) starts the clocks that count from it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from casework import documents
+from casework.models import Agency, Matter
+from casework.services import log, matter_close, matter_open, require_addressable, set_stage
+from clocks.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
+from decisions.models import DecisionRecord
+from roles.access import agency_of, is_bureau, require
+from rules.profiles import get_profile
+
+from .models import (
+    ACCEPTED,
+    AGREED,
+    DONE,
+    OPINION,
+    PROPOSED,
+    RECEIVED,
+    REFUSED,
+    SUPPLEMENT,
+    WITHDRAWN,
+    Answer,
+    Dispute,
+)
+from .selectors import clock_of, government_of
+
+HANDLE, APPROVE = "coordination.handle_dispute", "coordination.approve_dispute"
+DOC = "《行政执法争议协调办法》"
+
+
+def _cite(profile, key: str) -> str:
+    return str(profile.figure(key).citation)
+
+
+def _choice(profile, key: str, code: str) -> dict:
+    for item in profile.choices(key):
+        if item["code"] == code:
+            return item
+    raise ValidationError(f"请选择{profile.figure(key).label}。")
+
+
+def _lock(dispute: Dispute) -> Dispute:
+    return Dispute.objects.select_for_update().select_related("matter__agency").get(pk=dispute.pk)
+
+
+def _record(dispute: Dispute, *, title: str, body: str, outcome: str, article: str, doc=None,
+            decided_on: dt.date | None = None) -> DecisionRecord:
+    matter = dispute.matter
+    record = DecisionRecord(process_kind="coordination", title=title[:200], body=body, jurisdiction=matter.jurisdiction,
+                            agency=matter.agency.name, outcome=outcome[:64], decided_on=decided_on or timezone.localdate(),
+                            doc_number=doc.doc_number if doc else "", article=article[:100], subject=matter)
+    record.full_clean()
+    record.save()
+    return record
+
+
+def _parties(applicant: Agency, parties) -> list[Agency]:
+    parties = [a for a in parties if a.pk != applicant.pk]
+    if not parties:
+        raise ValidationError("请从执法机关名录中选择至少一个与争议有关的其他行政执法机关。")
+    for agency in parties:
+        require_addressable(agency)
+        if agency.jurisdiction != applicant.jurisdiction:
+            raise ValidationError(f"“{agency.name}”不属于本辖区，不能作为争议协调的相关机关。")
+    return parties
+
+
+@transaction.atomic
+def dispute_apply(*, by, applicant: Agency, parties, category: str, title: str, facts: str, negotiation: str,
+                  proposal_text: str = "", received_on: dt.date | None = None) -> Dispute:
+    """第十条、第十一条: an agency applies (its liaison online, or the bureau registers a paper application).
+    The completeness check clock (第十二条, 5 WD) counts from the day the bureau received it."""
+    own = agency_of(by)
+    if is_bureau(by):
+        require(by, HANDLE, "只有司法局经办人可以登记争议协调申请。")
+    elif own is None or own.pk != applicant.pk:
+        raise PermissionDenied("只能以本机关名义申请行政执法争议协调。")
+    today = timezone.localdate()
+    received_on = received_on if is_bureau(by) and received_on else today
+    if received_on > today:
+        raise ValidationError("收到申请日期不能晚于今天。")
+    profile = get_profile(applicant.jurisdiction)
+    _choice(profile, "dispute_categories", category)
+    parties = _parties(applicant, parties)
+    if not (negotiation or "").strip():
+        raise ValidationError("请写明自行协商情况及分歧意见（第九条、第十一条第（一）项）。")
+    matter = matter_open(by=by, agency=applicant, source="coordination", title=title, facts=facts,
+                         process="coordination", opened_on=received_on, check_permission=False)
+    dispute = Dispute(matter=matter, category=category, negotiation=negotiation.strip(),
+                      proposal_text=(proposal_text or "").strip(), received_on=received_on)
+    dispute.full_clean(exclude=["matter"])
+    dispute.save()
+    dispute.parties.set(parties)
+    matter.parties.set(parties)  # their liaisons see the file and acknowledge what is addressed to them
+    clock_start(subject=matter, profile=profile, rule_key="dispute_accept_period", started_on=received_on,
+                label="审查申请并作出受理、补正或不予受理决定")
+    set_stage(matter, "待审查申请", by=by, text=f"收到争议协调申请（{received_on:%Y-%m-%d}），相关机关："
+                                            + "、".join(a.name for a in parties) + "。")
+    _start_flow(dispute)
+    return dispute
+
+
+@transaction.atomic
+def dispute_open_by_bureau(*, by, agencies, category: str, title: str, facts: str,
+                           opened_on: dt.date | None = None) -> Dispute:
+    """第十条第二款、第十三条: the bureau coordinates on its own motion and sends a 协调通知 to each agency;
+    each reports within 5 WD of receiving it. The coordination runs from the day it is opened."""
+    require(by, HANDLE, "只有司法局经办人可以主动启动争议协调。")
+    agencies = list(agencies)
+    if len(agencies) < 2:
+        raise ValidationError("主动协调须选择至少两个与争议事项有关的行政执法机关。")
+    opened_on = opened_on or timezone.localdate()
+    profile = get_profile(agencies[0].jurisdiction)
+    _choice(profile, "dispute_categories", category)
+    parties = _parties(agencies[0], agencies[1:])
+    matter = matter_open(by=by, agency=agencies[0], source="coordination", title=title, facts=facts,
+                         process="coordination", opened_on=opened_on, check_permission=False)
+    dispute = Dispute(matter=matter, category=category, bureau_opened=True, received_on=opened_on,
+                      accepted_on=opened_on, state=ACCEPTED)
+    dispute.full_clean(exclude=["matter"])
+    dispute.save()
+    dispute.parties.set(parties)
+    matter.parties.set(parties)  # their liaisons see the file and acknowledge what is addressed to them
+    for agency in dispute.all_agencies():
+        documents.issue(matter=matter, kind="coordination_notice", title=f"关于{matter.title}的协调通知",
+                        addressee=agency.name, by=by, article=_cite(profile, "dispute_bureau_report_period"),
+                        paragraphs=[f"本局依职权对{matter.title}进行协调。", matter.facts,
+                                    f"请你单位自收到本通知之日起{profile.period('dispute_bureau_report_period').text}内"
+                                    "报送争议情况说明及相关材料。",
+                                    "协调意见或区政府决定作出前，除关系公共安全或公民人身安全外，不得单方面就争议事项"
+                                    "作出行政执法行为（第十六条）。"])
+    clock_start(subject=matter, profile=profile, rule_key="dispute_finish_period", started_on=opened_on,
+                label="争议协调办结")
+    set_stage(matter, "主动协调中", by=by, text="区司法局依职权启动争议协调，已向各相关机关发出协调通知。")
+    _start_flow(dispute)
+    return dispute
+
+
+def _start_flow(dispute: Dispute) -> None:
+    from flows.coordination import CoordinationFlow
+
+    CoordinationFlow.start.run(dispute=dispute)
+
+
+@transaction.atomic
+def dispute_examine(*, dispute: Dispute, by, decision: str, ground: str = "", note: str = "") -> Dispute:
+    """第十二条: accept (and notify both sides), ask for a supplement, or refuse with a 第八条 ground."""
+    require(by, HANDLE, "只有司法局经办人可以审查争议协调申请。")
+    dispute = _lock(dispute)
+    if dispute.state != RECEIVED:
+        raise ValidationError("该申请当前不在待审查状态。")
+    matter, profile, today = dispute.matter, get_profile(dispute.jurisdiction), timezone.localdate()
+    check = clock_of(matter, "dispute_accept_period")
+    if decision == "accept":
+        dispute.state, dispute.accepted_on = ACCEPTED, today
+        cite = _cite(profile, "dispute_accept_period")
+        doc = documents.issue(matter=matter, kind="coordination_acceptance", title=f"关于受理{matter.title}的通知",
+                              by=by, article=cite, paragraphs=[
+                                  f"你单位提出的{matter.title}争议协调申请，本局已于{today:%Y年%m月%d日}受理。",
+                                  f"本局将在受理后{profile.period('dispute_finish_period').text}内办结"
+                                  f"（{_cite(profile, 'dispute_finish_period')}）。",
+                                  "协调意见或区政府决定作出前，除关系公共安全或公民人身安全外，不得单方面就争议事项"
+                                  "作出行政执法行为（第十六条）。"])
+        for party in dispute.parties.order_by("name"):
+            documents.issue(matter=matter, kind="coordination_notice", title=f"关于{matter.title}的协调通知",
+                            addressee=party.name, by=by, article=_cite(profile, "dispute_answer_period"), paragraphs=[
+                                f"{matter.agency.name}就{matter.title}申请行政执法争议协调，本局已于"
+                                f"{today:%Y年%m月%d日}受理。",
+                                f"请你单位自收到本通知之日起{profile.period('dispute_answer_period').text}内报送答复意见"
+                                "及有关材料；逾期未提交的，不影响争议协调。",
+                                "协调意见或区政府决定作出前，除关系公共安全或公民人身安全外，不得单方面就争议事项"
+                                "作出行政执法行为（第十六条）。"])
+        clock_start(subject=matter, profile=profile, rule_key="dispute_finish_period", started_on=today,
+                    label="争议协调办结")
+        _record(dispute, title=f"受理争议协调申请：{matter.title}", body=note or "申请符合第七条规定，材料齐备。",
+                outcome="受理", article=cite, doc=doc)
+        set_stage(matter, "已受理，协调中", by=by, text=f"受理争议协调申请（{doc.doc_number}），已通知相关机关。")
+    elif decision == "supplement":
+        if not (note or "").strip():
+            raise ValidationError("请写明需要补正的材料（第十一条）。")
+        dispute.state = SUPPLEMENT
+        doc = documents.issue(matter=matter, kind="coordination_supplement", title=f"关于{matter.title}补正材料的通知",
+                              by=by, article=_cite(profile, "dispute_supplement_period"), paragraphs=[
+                                  "你单位提出的争议协调申请材料不齐备，需补正以下材料：", note,
+                                  f"请自收到本通知之日起{profile.period('dispute_supplement_period').text}内补正；"
+                                  "未按规定补正的，视为放弃申请。"])
+        set_stage(matter, "待补正材料", by=by, text=f"通知补正材料（{doc.doc_number}）。")
+    elif decision == "refuse":
+        item = _choice(profile, "dispute_exclusions", ground)
+        dispute.state, dispute.refusal_ground = REFUSED, ground
+        cite = f"{DOC}第十二条第（三）项、{item['article']}"
+        doc = documents.issue(matter=matter, kind="coordination_refusal", title=f"关于{matter.title}不予受理的决定",
+                              by=by, article=cite, paragraphs=[
+                                  f"你单位提出的{matter.title}争议协调申请，属于“{item['label']}”的情形"
+                                  f"（{item['article']}），不适用行政执法争议协调，本局决定不予受理。", note])
+        _record(dispute, title=f"不予受理争议协调申请：{matter.title}", body=f"{item['label']}。{note}",
+                outcome="不予受理", article=cite, doc=doc)
+        matter_close(matter=matter, by=by, outcome=f"不予受理（{doc.doc_number}）")
+    else:
+        raise ValidationError("请选择审查结果。")
+    if check is not None:
+        clock_stop(clock=check)
+    dispute.full_clean(exclude=["matter"])
+    dispute.save()
+    return dispute
+
+
+@transaction.atomic
+def dispute_supplement(*, dispute: Dispute, by, received: bool, received_on: dt.date | None = None) -> Dispute:
+    """第十二条第（二）项 and the restart reading: a supplement received in time restarts the 5 WD check
+    from its receipt; none by the due date → deemed withdrawn (视为放弃申请)."""
+    require(by, HANDLE, "只有司法局经办人可以登记补正材料。")
+    dispute = _lock(dispute)
+    if dispute.state != SUPPLEMENT:
+        raise ValidationError("该申请当前不在待补正状态。")
+    matter, profile, today = dispute.matter, get_profile(dispute.jurisdiction), timezone.localdate()
+    clock = clock_of(matter, "dispute_supplement_period")
+    if received:
+        if received_on is None or received_on > today:
+            raise ValidationError("请填写收到补正材料的日期（不晚于今天）。")
+        if clock is not None and received_on > clock.due_on:
+            raise ValidationError(f"补正期限已于{clock.due_on:%Y-%m-%d}届满，逾期补正的视为放弃申请。")
+        if clock is not None:
+            clock_stop(clock=clock)
+        dispute.state, dispute.supplement_received_on = RECEIVED, received_on
+        clock_start(subject=matter, profile=profile, rule_key="dispute_accept_period", started_on=received_on,
+                    label="补正后重新审查申请（自收到补正材料之日起重新计算）")
+        set_stage(matter, "待审查申请", by=by, text=f"收到补正材料（{received_on:%Y-%m-%d}），审查期限重新起算。")
+    else:
+        if clock is None:
+            raise ValidationError("补正通知尚未送达，补正期限尚未起算，不能视为放弃申请。")
+        if today <= clock.due_on:
+            raise ValidationError(f"补正期限至{clock.due_on:%Y-%m-%d}届满，届满前不能视为放弃申请。")
+        clock_stop(clock=clock)
+        dispute.state = WITHDRAWN
+        _record(dispute, title=f"视为放弃争议协调申请：{matter.title}", body="申请机关未在补正期限内补正材料。",
+                outcome="视为放弃", article=_cite(profile, "dispute_supplement_period"))
+        matter_close(matter=matter, by=by, outcome="逾期未补正，视为放弃申请")
+    dispute.save()
+    return dispute
+
+
+@transaction.atomic
+def answer_record(*, dispute: Dispute, by, agency: Agency, received_on: dt.date, text: str) -> Answer:
+    """第十二条第（一）项 / 第十三条: the written answer (情况说明) of an agency, with the day it was received.
+    Bureau staff record a paper answer; an agency's liaison submits its own online (received today)."""
+    if is_bureau(by):
+        require(by, HANDLE, "只有司法局经办人可以登记答复意见。")
+    else:
+        own = agency_of(by)
+        if own is None or own.pk != agency.pk:
+            raise PermissionDenied("只能以本机关名义提交答复意见。")
+        received_on = timezone.localdate()
+    dispute = _lock(dispute)
+    if agency.pk not in {a.pk for a in dispute.all_agencies()}:
+        raise ValidationError("该机关不是本争议的相关机关。")
+    if dispute.state not in (ACCEPTED, AGREED):
+        raise ValidationError("争议协调不在办理中，不能登记答复意见。")
+    if received_on is None or received_on > timezone.localdate():
+        raise ValidationError("请填写收到答复的日期（不晚于今天）。")
+    if not (text or "").strip():
+        raise ValidationError("请填写答复意见要点。")
+    answer = Answer(dispute=dispute, agency=agency, received_on=received_on, text=text.strip(), recorded_by=by)
+    answer.full_clean()
+    answer.save()
+    clock = clock_of(dispute.matter, ("dispute_answer_period", "dispute_bureau_report_period"), agency=agency)
+    late = ""
+    if clock is not None:
+        late = "（逾期）" if received_on > clock.due_on else ""
+        clock_stop(clock=clock)
+    log(dispute.matter, by, f"收到{agency.name}答复意见（{received_on:%Y-%m-%d}）{late}。")
+    return answer
+
+
+def _finish_clock(dispute: Dispute):
+    clock = clock_of(dispute.matter, "dispute_finish_period")
+    if clock is None:
+        raise ValidationError("协调办结期限尚未起算。")
+    return clock
+
+
+@transaction.atomic
+def dispute_pause(*, dispute: Dispute, by, start: dt.date, reason: str):
+    """第十四条第二款: time for an official interpretation or asking superiors is not counted."""
+    require(by, HANDLE, "只有司法局经办人可以登记不计入期限的时间。")
+    dispute = _lock(dispute)
+    if dispute.state not in (ACCEPTED, AGREED):
+        raise ValidationError("争议协调不在办理中。")
+    if not (reason or "").strip():
+        raise ValidationError("请写明不计入期限的原因（提请解释或请示上级的事项）。")
+    clock = _finish_clock(dispute)
+    if start is None or start < clock.started_on or start > timezone.localdate():
+        raise ValidationError("暂停开始日期须在受理日之后且不晚于今天。")
+    pause = clock_pause(clock=clock, start=start, reason=reason.strip()[:200])
+    log(dispute.matter, by, f"自{start:%Y-%m-%d}起不计入办结期限：{reason}")
+    return pause
+
+
+@transaction.atomic
+def dispute_resume(*, dispute: Dispute, by, end: dt.date) -> None:
+    require(by, HANDLE, "只有司法局经办人可以登记恢复计算期限。")
+    dispute = _lock(dispute)
+    clock = _finish_clock(dispute)
+    if end is None or end > timezone.localdate():
+        raise ValidationError("请填写不计入期限的最后一日（不晚于今天）。")
+    clock_resume(clock=clock, end=end)
+    log(dispute.matter, by, f"不计入期限的时间至{end:%Y-%m-%d}止，次日起恢复计算。")
+
+
+@transaction.atomic
+def dispute_extend(*, dispute: Dispute, by, n: int, reason: str):
+    """第十四条: extended once, by at most the profile's cap, with the bureau head's approval."""
+    require(by, APPROVE, "延长争议协调期限须经区司法局主要负责人批准。")
+    dispute = _lock(dispute)
+    if dispute.state not in (ACCEPTED, AGREED):
+        raise ValidationError("争议协调不在办理中。")
+    if not (reason or "").strip():
+        raise ValidationError("请写明情况复杂需要延长的理由。")
+    clock = _finish_clock(dispute)
+    if clock.extensions.exists():
+        raise ValidationError("争议协调期限只能延长一次。")
+    ext = clock_extend(clock=clock, n=n, by=by, reason=reason.strip()[:200], profile=get_profile(dispute.jurisdiction),
+                       max_rule_key="dispute_extension_max")
+    clock.refresh_from_db()
+    log(dispute.matter, by, f"批准延长办结期限{n}个工作日（理由：{reason}），延长后届满日{clock.due_on:%Y-%m-%d}，"
+                            "已告知争议各方。")
+    return ext
+
+
+@transaction.atomic
+def dispute_conclude(*, dispute: Dispute, by, agreed: bool, result: str) -> Dispute:
+    """第十八条: agreement → to the district government for consent; none → a proposal for its decision."""
+    require(by, HANDLE, "只有司法局经办人可以提出协调结果。")
+    dispute = _lock(dispute)
+    if dispute.state != ACCEPTED:
+        raise ValidationError("争议协调不在办理中。")
+    if not (result or "").strip():
+        raise ValidationError("请写明协调事项、依据、结果和意见（或倾向性意见）。")
+    matter, profile = dispute.matter, get_profile(dispute.jurisdiction)
+    dispute.result = result.strip()
+    if agreed:
+        dispute.state = AGREED
+        set_stage(matter, "已达成一致，报请区政府同意", by=by, text="经协调达成一致意见，报请区政府同意。")
+    else:
+        dispute.state = PROPOSED
+        cite = f"{DOC}第十四条、第十八条第（二）项"
+        doc = documents.issue(matter=matter, kind="coordination_proposal", title=f"关于{matter.title}的协调建议",
+                              addressee=government_of(profile), by=by, article=cite, paragraphs=[
+                                  f"{'、'.join(a.name for a in dispute.all_agencies())}之间就{matter.title}发生争议，"
+                                  "经本局协调，无法达成一致意见。", f"争议情况：{matter.facts}",
+                                  f"倾向性意见：{dispute.result}", "以上建议，请区政府决定。"])
+        clock_stop(clock=_finish_clock(dispute))
+        _record(dispute, title=f"争议协调建议报请区政府决定：{matter.title}", body=dispute.result,
+                outcome="未达成一致，报请区政府决定", article=cite, doc=doc)
+        matter_close(matter=matter, by=by, outcome=f"未达成一致，协调建议（{doc.doc_number}）报请区政府决定")
+    dispute.save()
+    return dispute
+
+
+@transaction.atomic
+def dispute_opinion(*, dispute: Dispute, by, consent_on: dt.date, result: str = ""):
+    """第十八条第（一）项: after the district government's consent, the 行政执法协调意见书 to every agency."""
+    require(by, APPROVE, "协调意见书须由区司法局负责人签发。")
+    dispute = _lock(dispute)
+    if dispute.state != AGREED:
+        raise ValidationError("尚未达成一致意见，不能制发协调意见书。")
+    if consent_on is None or consent_on > timezone.localdate() or consent_on < dispute.accepted_on:
+        raise ValidationError("请填写区政府同意的日期（受理之后、不晚于今天）。")
+    matter, profile = dispute.matter, get_profile(dispute.jurisdiction)
+    dispute.result = (result or "").strip() or dispute.result
+    dispute.consent_on, dispute.state = consent_on, OPINION
+    cite = f"{DOC}第十八条第（一）项"
+    names = "、".join(a.name for a in dispute.all_agencies())
+    category = _choice(profile, "dispute_categories", dispute.category)
+    doc = documents.issue(matter=matter, kind="coordination_opinion", title=f"关于{matter.title}的协调意见",
+                          addressee=names, by=by, article=cite, paragraphs=[
+                              f"协调事项：{names}之间{category['label']}（{category['article']}）——{matter.title}。",
+                              f"基本情况：{matter.facts}",
+                              f"协调依据：{DOC}第十七条，以及争议事项涉及的法律、法规、规章。",
+                              f"协调结果和意见：{dispute.result}",
+                              f"本意见书经区政府于{consent_on:%Y年%m月%d日}同意，相关行政执法机关应当严格执行；"
+                              "拒不执行的，由行政执法监督机构发出《行政执法监督意见书》（第十九条）。"])
+    clock_stop(clock=_finish_clock(dispute))
+    dispute.save()
+    _record(dispute, title=f"行政执法协调意见：{matter.title}", body=dispute.result, outcome="达成一致，制发协调意见书",
+            article=cite, doc=doc)
+    set_stage(matter, "协调意见书已制发，监督执行", by=by, text=f"制发《行政执法协调意见书》{doc.doc_number}。")
+    return doc
+
+
+@transaction.atomic
+def dispute_execution(*, dispute: Dispute, by, refusing, note: str = "") -> list[Matter]:
+    """第十九条: the bureau supervises execution; an agency that refuses gets a 监督意见书 — a letter matter
+    opened here (source=coordination) and handled by the letter process."""
+    require(by, HANDLE, "只有司法局经办人可以登记协调意见执行情况。")
+    dispute = _lock(dispute)
+    if dispute.state != OPINION:
+        raise ValidationError("尚未制发协调意见书。")
+    matter = dispute.matter
+    opinion = matter.documents.filter(kind="coordination_opinion").order_by("-pk").first()
+    allowed = {a.pk for a in dispute.all_agencies()}
+    letters = []
+    for agency in refusing:
+        if agency.pk not in allowed:
+            raise ValidationError("只能选择本争议的相关机关。")
+        letter = matter_open(by=by, agency=agency, source="coordination", process="letter",
+                             title=f"拒不执行《行政执法协调意见书》（{opinion.doc_number}）",
+                             facts=f"{agency.name}拒不执行{matter.number}争议协调事项的《行政执法协调意见书》"
+                                   f"（{opinion.doc_number}）。{note}".strip(), check_permission=False)
+        log(letter, by, f"由争议协调事项{matter.number}转入（{DOC}第十九条）。")
+        dispute.letter_matters.add(letter)
+        letters.append(letter)
+        log(matter, by, f"{agency.name}拒不执行协调意见书，已立监督意见书事项{letter.number}。")
+    dispute.state = DONE
+    dispute.save()
+    outcome = "协调意见书已执行" if not letters else "部分机关拒不执行，已转监督意见书程序"
+    matter_close(matter=matter, by=by, outcome=outcome)
+    return letters
+
+
+__all__ = ["APPROVE", "HANDLE", "PROPOSED", "REFUSED", "WITHDRAWN", "answer_record", "dispute_apply",
+           "dispute_conclude", "dispute_examine", "dispute_execution", "dispute_extend", "dispute_open_by_bureau",
+           "dispute_opinion", "dispute_pause", "dispute_resume", "dispute_supplement"]

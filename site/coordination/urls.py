@@ -1,0 +1,15 @@
+"""Coordination staff URLs, mounted at /admin/coordination/ (the admin login guards them)."""
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("apply/", views.apply, name="apply"),
+    path("open/", views.bureau_open, name="open"),
+    path("mine/", views.mine, name="mine"),
+    path("<int:pk>/answer/", views.answer, name="answer"),
+    path("<int:pk>/answer-online/", views.answer_online, name="answer_online"),
+    path("<int:pk>/pause/", views.pause, name="pause"),
+    path("<int:pk>/resume/", views.resume, name="resume"),
+    path("<int:pk>/extend/", views.extend, name="extend"),
+]

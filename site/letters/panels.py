@@ -1,0 +1,52 @@
+"""The letter panel on the matter screen (casework.panels)."""
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from viewflow.workflow.status import STATUS
+
+from casework.panels import panel
+from roles.access import agency_of, is_bureau
+from rules.profiles import get_profile
+
+from . import selectors
+from .models import CLOSED, TERMINATED, Letter
+from .typical import typical_case_page
+
+WHO = {"letters.draft_letter": "司法局经办人", "letters.accept_report": "司法局经办人",
+       "letters.sign_letter": "司法局负责人", "letters.review_objection": "司法局负责人",
+       "letters.answer_letter": "被监督机关联络员"}
+
+
+@panel("letter")
+def letter_panel(request, matter) -> str:
+    letter = Letter.objects.filter(matter=matter).select_related("document", "decision_document", "rectify_clock",
+                                                                 "decision_clock").first()
+    if letter is None:
+        return ""
+    user = request.user
+    profile = get_profile(letter.jurisdiction)
+    tasks = list(selectors.open_tasks_of(letter))
+    actionable = {t.pk for t in tasks if (t.owner_id == user.pk and t.status in (STATUS.ASSIGNED, STATUS.STARTED))
+                  or (t.owner_id is None and t.flow_task.can_assign(user, t))}
+    own = agency_of(user) is not None and agency_of(user).pk == matter.agency_id and not is_bureau(user)
+    may, note = selectors.may_object(letter)
+    restarts = profile.flag("letter_rectify_restarts_after_review")
+    page = typical_case_page(letter)
+    late = any(c.is_overdue for c in (letter.rectify_clock, letter.decision_clock) if c is not None)
+    return render_to_string("letters/panel.html", {
+        "letter": letter, "doc_name": profile.value("letter_document")["text"],
+        "tasks": [(t, WHO.get(t.owner_permission, "")) for t in tasks],
+        "actionable": actionable, "window": selectors.objection_window(letter), "late": late,
+        "objections": letter.objections.select_related("clock", "answer_document"),
+        "reports": letter.reports.all(),
+        "restarts_note": (f"申请复查后，原整改期限不再计算；异议不成立的，自收到复查答复之日起重新计算"
+                          f"（{profile.figure('letter_rectify_restarts_after_review').citation}）。") if restarts else "",
+        "not_suspended_note": (f"复查期间不停止执行，整改期限照常计算（{profile.figure('letter_suspended_during_review').citation}）。"
+                               if profile.has("letter_suspended_during_review")
+                               and not profile.flag("letter_suspended_during_review") else ""),
+        "can_object": own and may and user.has_perm("letters.answer_letter"), "object_note": note,
+        "can_typical": (letter.state in (CLOSED, TERMINATED) and page is None and is_bureau(user)
+                        and user.has_perm("letters.draft_letter")),
+        "typical_article": profile.figure("typical_cases_published").citation if profile.has("typical_cases_published")
+        else "", "typical_page": page if is_bureau(user) else None,
+    }, request=request)

@@ -1,0 +1,503 @@
+"""Writes of the letter process. Keyword-only; each checks the actor's permission itself (viewflow's
+programmatic API does not), validates, writes under a row lock, logs on the matter and writes a
+DecisionRecord for every decision. Periods, documents and measures come from the matter's profile."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from casework import documents
+from casework.services import log, matter_close, matter_open, set_stage
+from clocks.models import RUNNING, Clock
+from clocks.services import clock_start, clock_stop
+from decisions.models import DecisionRecord
+from roles.access import agency_of, require
+from rules.profiles import get_profile
+
+from . import selectors
+from .models import (
+    CLOSED,
+    DECISION_SERVING,
+    DECISION_SIGNING,
+    DRAFTING,
+    ESCALATING,
+    EXECUTING,
+    EXECUTION,
+    OVERDUE,
+    PENDING,
+    RECTIFICATION,
+    RECTIFYING,
+    REJECTED,
+    REVIEWING,
+    SERVING,
+    SIGNING,
+    TERMINATED,
+    UPHELD,
+    Letter,
+    Objection,
+    Report,
+)
+
+
+# ------------------------------------------------------------------ helpers
+def _locked(letter: Letter) -> Letter:
+    return Letter.objects.select_for_update().select_related("matter__agency", "document").get(pk=letter.pk)
+
+
+def _stage(letter: Letter, by, text: str) -> None:
+    set_stage(letter.matter, letter.get_state_display(), by=by, text=text)
+
+
+def record(letter: Letter, *, title: str, body: str, outcome: str, article: str, doc_number: str = "",
+           kind: str = "letter", confidential: bool = False, decided_on: dt.date | None = None) -> DecisionRecord:
+    """Every decision of the process, on the matter (searchable by staff; liaisons see their agency's
+    non-confidential ones through decisions.selectors)."""
+    rec = DecisionRecord(process_kind=kind, title=title[:200], body=body, jurisdiction=letter.jurisdiction,
+                         agency=letter.matter.agency.name, outcome=outcome[:64],
+                         decided_on=decided_on or timezone.localdate(), doc_number=doc_number,
+                         article=article[:100], confidential=confidential, subject=letter.matter)
+    rec.full_clean()
+    rec.save()
+    return rec
+
+
+def _doc_kind(profile, key: str) -> str:
+    return profile.value(key)["kind"]
+
+
+def _ground(profile, code: str) -> dict:
+    for item in profile.choices("letter_grounds"):
+        if item["code"] == code:
+            return item
+    raise ValidationError("请从本辖区规则列举的情形中选择制发情形。")
+
+
+def _require_liaison(letter: Letter, by) -> None:
+    agency = agency_of(by)
+    if agency is None or agency.pk != letter.matter.agency_id or not by.has_perm("letters.answer_letter"):
+        raise PermissionDenied("只有被监督机关的联络员可以办理此事项。")
+
+
+def _flow_process(letter: Letter):
+    return selectors.process_of(letter)
+
+
+def _complete_liaison_task(letter: Letter, node_name: str) -> bool:
+    """The system completes the liaison's open task (`rectify` / `execute`) when the matter moved on
+    without them: the period ran out, or the objection was upheld. The next node reads the letter's state."""
+    from viewflow.workflow.status import STATUS
+
+    from flows.letters import LetterFlow
+
+    process = _flow_process(letter)
+    if process is None:
+        return False
+    node = getattr(LetterFlow, node_name)
+    with LetterFlow.lock(process.pk):
+        task = process.task_set.filter(flow_task=node, status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED]).first()
+        if task is None:
+            return False
+        activation = node.activation_class(task)
+        if task.status != STATUS.STARTED:
+            activation.start(None)
+        activation.execute()
+    return True
+
+
+def _run_handle(letter: Letter, node_name: str) -> None:
+    from flows.letters import LetterFlow
+    from flows.services import run_handle
+
+    process = _flow_process(letter)
+    if process is not None:
+        run_handle(process=process, node=getattr(LetterFlow, node_name))
+
+
+# ------------------------------------------------------------------ drafting and signing
+@transaction.atomic
+def letter_start(*, by, agency, source: str, title: str, facts: str, ground: str, findings: str,
+                 request: str) -> Letter:
+    """立案 and the first draft (003 第二十六条; 004 监督意见书制度 第三条、第七条), then the flow."""
+    require(by, "letters.draft_letter", "只有司法局经办人可以起草监督建议书（意见书）。")
+    require(by, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
+    profile = get_profile(agency.jurisdiction)
+    if not profile.has("letter_document"):
+        raise ValidationError(f"{profile.name}的规则中没有监督建议书（意见书）制度。")
+    item = _ground(profile, ground)
+    if not (findings or "").strip() or not (request or "").strip():
+        raise ValidationError("请填写查明的事实和监督建议（纠正要求）。")
+    matter = matter_open(by=by, agency=agency, source=source, title=title, facts=facts, process="letter",
+                         check_permission=False)
+    letter = Letter(matter=matter, ground=item["code"], ground_label=item["label"],
+                    ground_article=str(item["citation"])[:64], findings=findings.strip(),
+                    request=request.strip(), drafted_by=by, state=DRAFTING)
+    letter.full_clean()
+    letter.save()
+    _stage(letter, by, f"起草{profile.value('letter_document')['text']}（{item['label']}，{item['citation']}）。")
+    from flows.letters import LetterFlow
+
+    LetterFlow.start.run(letter=letter)
+    return letter
+
+
+@transaction.atomic
+def letter_draft(*, letter: Letter, by, ground: str, findings: str, request: str) -> Letter:
+    require(by, "letters.draft_letter", "只有司法局经办人可以起草监督建议书（意见书）。")
+    letter = _locked(letter)
+    if letter.state != DRAFTING:
+        raise ValidationError("该文书已不在起草环节。")
+    item = _ground(get_profile(letter.jurisdiction), ground)
+    if not (findings or "").strip() or not (request or "").strip():
+        raise ValidationError("请填写查明的事实和监督建议（纠正要求）。")
+    letter.ground, letter.ground_label, letter.ground_article = item["code"], item["label"], str(item["citation"])[:64]
+    letter.findings, letter.request, letter.state = findings.strip(), request.strip(), SIGNING
+    letter.full_clean()
+    letter.save()
+    _stage(letter, by, "起草完毕，提交负责人签发。")
+    return letter
+
+
+def letter_paragraphs(letter: Letter, profile) -> list[str]:
+    name = profile.value("letter_document")["text"]
+    objection, rectify = profile.period("letter_objection_period"), profile.period("letter_rectify_period")
+    review = profile.period("letter_review_answer_period")
+    paras = [f"经调查，你单位存在“{letter.ground_label}”的情形（{letter.ground_article}）：{letter.findings}",
+             f"根据{profile.figure('letter_document').citation}的规定，现提出如下监督意见：{letter.request}",
+             f"请你单位自收到本{name}之日起{rectify.text}内自行纠正，并向本机关书面报送整改情况"
+             f"（{rectify.citation}）。",
+             f"你单位对本{name}有异议的，可以自收到之日起{objection.text}内向本机关申请复查并提供证据材料"
+             f"（{objection.citation}）；本机关自收到复查申请之日起{review.text}内作出复查答复。"]
+    if profile.flag("letter_rectify_restarts_after_review"):
+        paras.append(f"经复查异议不成立的，整改期限自收到复查答复之日起重新计算"
+                     f"（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
+    if profile.has("letter_suspended_during_review") and not profile.flag("letter_suspended_during_review"):
+        paras.append(f"复查期间，本{name}不停止执行（{profile.figure('letter_suspended_during_review').citation}）。")
+    paras.append(f"逾期未纠正的，本机关将依法制发{profile.value('overdue_document')['text']}"
+                 f"（{profile.figure('overdue_document').citation}）。")
+    return paras
+
+
+@transaction.atomic
+def letter_sign(*, letter: Letter, by, approve: bool, note: str = "") -> Letter:
+    """负责人签发: the document is numbered, rendered and recorded; service (送达) starts its clocks."""
+    require(by, "letters.sign_letter", "只有司法局负责人可以签发监督建议书（意见书）。")
+    letter = _locked(letter)
+    if letter.state != SIGNING:
+        raise ValidationError("该文书不在待签发环节。")
+    profile = get_profile(letter.jurisdiction)
+    if not approve:
+        if not (note or "").strip():
+            raise ValidationError("退回修改时请填写意见。")
+        letter.state, letter.sign_note = DRAFTING, note.strip()[:200]
+        letter.save(update_fields=["state", "sign_note"])
+        _stage(letter, by, f"负责人退回修改：{note.strip()}")
+        return letter
+    kind = _doc_kind(profile, "letter_document")
+    doc = documents.issue(matter=letter.matter, kind=kind, title=f"关于{letter.matter.title}的{documents.kind_label(kind)}",
+                          paragraphs=letter_paragraphs(letter, profile), by=by, article=letter.ground_article)
+    letter.document, letter.state, letter.sign_note = doc, SERVING, (note or "").strip()[:200]
+    letter.save(update_fields=["document", "state", "sign_note"])
+    _stage(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
+    record(letter, title=f"制发{doc.kind_label}：{letter.matter.title}", body="\n".join(letter_paragraphs(letter, profile)),
+           outcome="已签发", article=letter.ground_article, doc_number=doc.doc_number)
+    return letter
+
+
+# ------------------------------------------------------------------ service starts the clocks
+def _start_rectify(letter: Letter, received_on: dt.date, label: str) -> Clock:
+    profile = get_profile(letter.jurisdiction)
+    clock = clock_start(subject=letter.matter, profile=profile, rule_key="letter_rectify_period",
+                        started_on=received_on, label=label)
+    letter.rectify_clock = clock
+    return clock
+
+
+@transaction.atomic
+def on_document_served(*, document, by) -> None:
+    """casework.signals.document_served: receipt (送达回证) starts the clock that counts from it."""
+    letter = Letter.objects.filter(matter_id=document.matter_id).first()
+    if letter is None:
+        return
+    letter = _locked(letter)
+    name = document.kind_label
+    if letter.document_id == document.pk and letter.state == SERVING:
+        # 003 第二十七条第二款 / 004 第八条: rectification counts from receipt of the letter
+        clock = _start_rectify(letter, document.received_on, f"整改并报送期限（自收到{name}之日起）")
+        letter.state = RECTIFYING
+        letter.save(update_fields=["rectify_clock", "state"])
+        _stage(letter, by, f"整改期限起算：{document.received_on:%Y-%m-%d}收到，届满{clock.due_on:%Y-%m-%d}（{clock.citation}）。")
+        _run_handle(letter, "served")
+    elif letter.decision_document_id == document.pk and letter.state == DECISION_SERVING:
+        # 003 第二十八条第二款 / 004 第十条
+        clock = clock_start(subject=letter.matter, profile=get_profile(letter.jurisdiction),
+                            rule_key="decision_report_period", started_on=document.received_on,
+                            label=f"执行（纠正）情况报告期限（自收到{name}之日起）")
+        letter.decision_clock, letter.state = clock, EXECUTING
+        letter.save(update_fields=["decision_clock", "state"])
+        _stage(letter, by, f"执行期限起算：届满{clock.due_on:%Y-%m-%d}（{clock.citation}）。")
+        _run_handle(letter, "decision_served")
+    else:
+        objection = letter.objections.filter(answer_document=document, status=REJECTED).first()
+        profile = get_profile(letter.jurisdiction)
+        if objection is not None and letter.state == REVIEWING and profile.flag("letter_rectify_restarts_after_review"):
+            # 003 第二十七条第二款: 分别自收到《监督建议书》、复查答复之日起三十日内完成整改
+            clock = _start_rectify(letter, document.received_on, f"整改并报送期限（自收到{name}之日起重新计算）")
+            letter.state = RECTIFYING
+            letter.save(update_fields=["rectify_clock", "state"])
+            _stage(letter, by, f"复查答复已送达，整改期限自{document.received_on:%Y-%m-%d}重新计算，"
+                               f"届满{clock.due_on:%Y-%m-%d}（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
+
+
+# ------------------------------------------------------------------ objection (复查申请) and review
+@transaction.atomic
+def objection_submit(*, letter: Letter, by, reasons: str) -> Objection:
+    """The agency asks for a review within the profile's window of receipt (003 第二十七条; 004 第九条)."""
+    _require_liaison(letter, by)
+    letter = _locked(letter)
+    today = timezone.localdate()
+    ok, why = selectors.may_object(letter, today)
+    if not ok:
+        raise ValidationError(why)
+    if not (reasons or "").strip():
+        raise ValidationError("请写明异议理由，并提供相应的证据材料。")
+    profile = get_profile(letter.jurisdiction)
+    objection = Objection(letter=letter, received_on=today, reasons=reasons.strip(), submitted_by=by)
+    objection.full_clean()
+    objection.save()
+    # 003 第二十七条 自收到申请之日起十五日内; 004 第九条 十五个工作日
+    objection.clock = clock_start(subject=letter.matter, profile=profile, rule_key="letter_review_answer_period",
+                                  started_on=today, label="复查答复期限（自收到复查申请之日起）")
+    objection.save(update_fields=["clock"])
+    if profile.flag("letter_rectify_restarts_after_review"):
+        # Enshi: the period no longer runs from the letter; it restarts from the review answer (or ends)
+        if letter.rectify_clock_id:
+            clock_stop(clock=letter.rectify_clock, cancelled=True)
+        letter.state = REVIEWING
+        letter.save(update_fields=["state"])
+        text = (f"被监督机关申请复查（{today:%Y-%m-%d}收到）。原整改期限不再计算，"
+                f"复查异议不成立的自收到复查答复之日起重新计算（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
+    else:
+        key = "letter_suspended_during_review"
+        citation = profile.figure(key).citation if profile.has(key) else ""
+        text = (f"被监督机关申请复查（{today:%Y-%m-%d}收到）。复查期间不停止执行，整改期限照常计算"
+                f"（{citation}）。")
+    set_stage(letter.matter, "复查中", by=by, text=text)
+    from flows.letters import LetterFlow
+
+    LetterFlow.start_review.run(objection=objection)
+    return objection
+
+
+@transaction.atomic
+def objection_review(*, objection: Objection, by, upheld: bool, answer: str) -> Objection:
+    """复查答复（决定）, signed by the leader and issued as a document; upheld ends this supervision
+    (003 第二十七条) — no rectification date, no overdue, no 决定书 afterwards."""
+    require(by, "letters.review_objection", "只有司法局负责人可以作出复查答复。")
+    objection = Objection.objects.select_for_update().get(pk=objection.pk)
+    if objection.status != PENDING:
+        raise ValidationError("该复查申请已答复。")
+    if not (answer or "").strip():
+        raise ValidationError("请填写复查意见。")
+    letter = _locked(objection.letter)
+    profile = get_profile(letter.jurisdiction)
+    kind = _doc_kind(profile, "letter_review_document")
+    verdict = "经复查，异议成立。" if upheld else "经复查，异议不成立。"
+    paras = [f"你单位于{objection.received_on:%Y年%m月%d日}对本机关《{letter.document.kind_label}》"
+             f"（{letter.document.doc_number}）提出复查申请。", f"{verdict}{answer.strip()}"]
+    if upheld and profile.flag("letter_objection_upheld_ends"):
+        paras.append(f"本机关终止本次监督（{profile.figure('letter_objection_upheld_ends').citation}）。")
+    elif not upheld and profile.flag("letter_rectify_restarts_after_review"):
+        rectify = profile.period("letter_rectify_period")
+        paras.append(f"请你单位自收到本答复之日起{rectify.text}内完成整改，并报送整改情况"
+                     f"（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
+    elif not upheld:
+        paras.append(f"请你单位按照《{letter.document.kind_label}》确定的期限完成整改。")
+    doc = documents.issue(matter=letter.matter, kind=kind, title=f"关于{letter.matter.title}复查申请的{documents.kind_label(kind)}",
+                          paragraphs=paras, by=by, article=str(profile.period("letter_review_answer_period").citation))
+    objection.status = UPHELD if upheld else REJECTED
+    objection.answer, objection.answer_document, objection.decided_by = answer.strip(), doc, by
+    objection.decided_on = timezone.localdate()
+    objection.save()
+    if objection.clock_id:
+        clock_stop(clock=objection.clock)
+    article = str(profile.period("letter_review_answer_period").citation)
+    record(letter, title=f"复查答复：{letter.matter.title}", body="\n".join(paras),
+           outcome="异议成立" if upheld else "异议不成立", article=article, doc_number=doc.doc_number)
+    if upheld and profile.flag("letter_objection_upheld_ends"):
+        if letter.rectify_clock_id and letter.rectify_clock.status == RUNNING:
+            clock_stop(clock=letter.rectify_clock, cancelled=True)
+        letter.state = TERMINATED
+        letter.save(update_fields=["state"])
+        matter_close(matter=letter.matter, by=by, outcome="经复查异议成立，终止本次监督")
+        _complete_liaison_task(letter, "rectify")
+    elif not upheld and profile.flag("letter_rectify_restarts_after_review"):
+        set_stage(letter.matter, "复查答复待送达", by=by,
+                  text=f"复查异议不成立（{doc.doc_number}），整改期限自复查答复送达之日起重新计算。")
+    else:
+        set_stage(letter.matter, letter.get_state_display(), by=by,
+                  text=f"复查异议不成立（{doc.doc_number}），整改期限不变。")
+    return objection
+
+
+# ------------------------------------------------------------------ reports and their acceptance
+@transaction.atomic
+def report_submit(*, letter: Letter, by, text: str) -> Report:
+    """整改（执行）情况报告 from the agency; the clock it answers is met on the day it is sent."""
+    _require_liaison(letter, by)
+    letter = _locked(letter)
+    if letter.state in (RECTIFYING, REVIEWING):
+        kind, clock = RECTIFICATION, letter.rectify_clock
+    elif letter.state == EXECUTING:
+        kind, clock = EXECUTION, letter.decision_clock
+    else:
+        raise ValidationError("当前环节不能报送整改情况。")
+    if selectors.pending_report(letter) is not None:
+        raise ValidationError("已报送的情况尚在审核中。")
+    if not (text or "").strip():
+        raise ValidationError("请填写整改（执行）落实情况。")
+    report = Report(letter=letter, kind=kind, submitted_on=timezone.localdate(), text=text.strip(), submitted_by=by)
+    report.full_clean()
+    report.save()
+    if clock is not None and clock.status == RUNNING:
+        clock_stop(clock=clock)
+    log(letter.matter, by, f"被监督机关报送{report.get_kind_display()}（{report.submitted_on:%Y-%m-%d}）。")
+    return report
+
+
+@transaction.atomic
+def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Report:
+    require(by, "letters.accept_report", "只有司法局经办人可以审核整改情况。")
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.accepted is not None:
+        raise ValidationError("该报告已审核。")
+    letter = _locked(report.letter)
+    if not accepted and not (note or "").strip():
+        raise ValidationError("退回时请写明需要补充整改的内容。")
+    report.accepted, report.note, report.reviewed_by = accepted, (note or "").strip()[:300], by
+    report.save()
+    clock = letter.rectify_clock if report.kind == RECTIFICATION else letter.decision_clock
+    if accepted:
+        article = str(clock.citation) if clock else ""
+        record(letter, title=f"整改情况审核：{letter.matter.title}", body=report.text + "\n审核意见：" + report.note,
+               outcome="整改到位，办结", article=article, kind="letter" if report.kind == RECTIFICATION else "decision")
+        letter.state = CLOSED
+        letter.save(update_fields=["state"])
+        matter_close(matter=letter.matter, by=by, outcome=f"{report.get_kind_display()}审核通过，整改到位")
+    else:
+        if clock is not None:  # the period goes on from where it was: the report did not answer it
+            Clock.objects.filter(pk=clock.pk).update(status=RUNNING, stopped_at=None)
+        log(letter.matter, by, f"{report.get_kind_display()}退回补充整改：{report.note}")
+    return report
+
+
+# ------------------------------------------------------------------ overdue, the overdue document, escalation
+@transaction.atomic
+def mark_overdue(*, today: dt.date | None = None) -> int:
+    """Scheduler: a period that ran out with no report moves the flow on — the officer drafts the overdue
+    document (003 第二十八条 / 004 第十条), or, after it, the leader's final measures."""
+    moved = 0
+    for letter in selectors.overdue_letters(today):
+        letter = _locked(letter)
+        if letter.state == RECTIFYING:
+            letter.state, node = OVERDUE, "rectify"
+            text = f"整改期限已于{letter.rectify_clock.due_on:%Y-%m-%d}届满，未报送整改情况（{letter.rectify_clock.citation}）。"
+        else:
+            letter.state, node = ESCALATING, "execute"
+            text = f"执行（纠正）期限已于{letter.decision_clock.due_on:%Y-%m-%d}届满，仍未报告（{letter.decision_clock.citation}）。"
+        letter.save(update_fields=["state"])
+        set_stage(letter.matter, letter.get_state_display(), by=None, text=text)
+        _complete_liaison_task(letter, node)
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def decision_draft(*, letter: Letter, by, order: str, text: str) -> Letter:
+    require(by, "letters.draft_letter", "只有司法局经办人可以起草逾期处理文书。")
+    letter = _locked(letter)
+    if letter.state not in (OVERDUE, DECISION_SIGNING):
+        raise ValidationError("该事项不在逾期处理环节。")
+    profile = get_profile(letter.jurisdiction)
+    if profile.has("decision_orders"):
+        codes = {c["code"] for c in profile.choices("decision_orders")}
+        if order not in codes:
+            raise ValidationError("请选择责令事项。")
+    if not (text or "").strip():
+        raise ValidationError("请填写责令纠正的具体内容。")
+    letter.decision_order, letter.decision_text, letter.state = order or "", text.strip(), DECISION_SIGNING
+    letter.save(update_fields=["decision_order", "decision_text", "state"])
+    _stage(letter, by, f"起草{profile.value('overdue_document')['text']}，提交负责人签发。")
+    return letter
+
+
+@transaction.atomic
+def decision_sign(*, letter: Letter, by) -> Letter:
+    require(by, "letters.sign_letter", "只有司法局负责人可以签发监督决定书（纠正通知书）。")
+    letter = _locked(letter)
+    if letter.state != DECISION_SIGNING:
+        raise ValidationError("该文书不在待签发环节。")
+    profile = get_profile(letter.jurisdiction)
+    kind = _doc_kind(profile, "overdue_document")
+    rule = profile.period("decision_report_period")
+    order = {c["code"]: c["label"] for c in profile.choices("decision_orders")}.get(letter.decision_order, "") \
+        if profile.has("decision_orders") else ""
+    rectify = letter.rectify_clock
+    paras = [f"本机关于{letter.document.issued_on:%Y年%m月%d日}向你单位制发《{letter.document.kind_label}》"
+             f"（{letter.document.doc_number}），你单位逾期未自行纠正"
+             + (f"（整改期限{rectify.due_on:%Y年%m月%d日}届满）。" if rectify else "。"),
+             f"根据{profile.figure('overdue_document').citation}的规定，责令你单位{order + '：' if order else ''}"
+             f"{letter.decision_text}",
+             f"请你单位自收到本{documents.kind_label(kind)}之日起{rule.text}内将执行情况书面报告本机关（{rule.citation}）。"]
+    doc = documents.issue(matter=letter.matter, kind=kind, title=f"关于{letter.matter.title}的{documents.kind_label(kind)}",
+                          paragraphs=paras, by=by, article=str(profile.figure("overdue_document").citation))
+    if rectify is not None and rectify.status == RUNNING:
+        clock_stop(clock=rectify, cancelled=True)
+    letter.decision_document, letter.state = doc, DECISION_SERVING
+    letter.save(update_fields=["decision_document", "state"])
+    record(letter, title=f"制发{doc.kind_label}：{letter.matter.title}", body="\n".join(paras), outcome="已签发",
+           article=str(profile.figure("overdue_document").citation), doc_number=doc.doc_number, kind="decision")
+    _stage(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
+    return letter
+
+
+@transaction.atomic
+def escalate(*, letter: Letter, by, measures: dict[str, str]) -> Letter:
+    """Continued failure: the profile's final measures (003 第二十九条第二款 约谈, 第三十一条 移送监察机关;
+    004 第十条 通报), each issued as a document with its record; the referral is confidential."""
+    require(by, "letters.sign_letter", "只有司法局负责人可以决定约谈、移送或通报。")
+    letter = _locked(letter)
+    if letter.state != ESCALATING:
+        raise ValidationError("该事项不在此环节。")
+    profile = get_profile(letter.jurisdiction)
+    items = profile.choices("final_measures")
+    chosen = [i for i in items if (measures.get(i["code"]) or "").strip()]
+    if not chosen:
+        raise ValidationError("请至少填写一项处理措施的内容。")
+    decision = letter.decision_document
+    issued = []
+    for item in chosen:
+        kind = item["code"]
+        paras = [f"{letter.matter.agency.name}收到《{decision.kind_label}》（{decision.doc_number}）后，"
+                 f"逾期仍未纠正、未报告执行情况。", measures[kind].strip(),
+                 f"依据：{item['citation']}。"]
+        confidential = kind == "referral"
+        addressee = "监察机关" if kind == "referral" else ""
+        doc = documents.issue(matter=letter.matter, kind=kind, title=f"关于{letter.matter.title}的{documents.kind_label(kind)}",
+                              paragraphs=paras, by=by, article=str(item["citation"]), addressee=addressee)
+        record(letter, title=f"{item['label']}：{letter.matter.title}", body="\n".join(paras), outcome=item["label"][:64],
+               article=str(item["citation"]), doc_number=doc.doc_number, kind="decision", confidential=confidential)
+        issued.append(doc)
+    if letter.decision_clock_id and letter.decision_clock.status == RUNNING:
+        clock_stop(clock=letter.decision_clock, cancelled=True)
+    letter.state = CLOSED
+    letter.save(update_fields=["state"])
+    matter_close(matter=letter.matter, by=by, outcome="逾期仍未纠正：" + "、".join(i["label"] for i in chosen)[:150])
+    return letter
+
+
+__all__ = ["decision_draft", "decision_sign", "escalate", "letter_draft", "letter_paragraphs", "letter_sign",
+           "letter_start", "mark_overdue", "objection_review", "objection_submit", "on_document_served", "record",
+           "report_review", "report_submit"]

@@ -1,0 +1,10 @@
+"""Letter screens, mounted at /admin/letters/ (the admin login guards them)."""
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("new/", views.letter_new, name="new"),
+    path("<int:pk>/objection/", views.objection_new, name="objection"),
+    path("<int:pk>/typical-case/", views.typical_case, name="typical_case"),
+]

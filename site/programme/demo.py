@@ -1,0 +1,104 @@
+"""Demo: a year of the programme for Wulong and Enshi — last year's plan, inspections, reviews and
+evaluations with findings, every agency's statistics (one missing), the annual report draft and the
+notification with its rectification tasks; this year's plan and first activities. Idempotent."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from casework.models import Agency
+from casework.services import document_serve
+from demo.loaders import loader
+
+from . import report, services
+from .models import Activity, Notification, StatisticsReturn
+from .selectors import categories, notification_draft
+
+PLANS = {
+    "wulong": "一、上半年、下半年各开展一次定期监督检查；二、开展行政处罚案卷评查；三、一季度通报上年度全区行政执法情况。",
+    "enshi": "一、制定行政执法监督权责清单；二、组织一次行政执法案卷评查；三、组织一次行政执法考核评议。",
+}
+# (jurisdiction, kind, month, day, agency name, title, findings)
+LAST_YEAR = [
+    ("wulong", "inspection", 5, 20, "武隆区市场监督管理局", "上半年定期监督检查", "2件行政处罚决定未载明救济途径。"),
+    ("wulong", "inspection", 5, 21, "武隆区城市管理局", "上半年定期监督检查", ""),
+    ("wulong", "inspection", 5, 22, "武隆区交通运输局", "上半年定期监督检查", ""),
+    ("wulong", "inspection", 11, 12, "武隆区市场监督管理局", "下半年定期监督检查", ""),
+    ("wulong", "inspection", 11, 13, "武隆区城市管理局", "下半年定期监督检查", "执法人员着装不规范。"),
+    ("wulong", "inspection", 11, 14, "武隆区交通运输局", "下半年定期监督检查", ""),
+    ("wulong", "casefile_review", 9, 3, "武隆区交通运输局", "行政处罚案卷评查", "1件案卷缺少送达回证。"),
+    ("enshi", "casefile_review", 6, 16, "恩施州市场监督管理局", "年度案卷评查", ""),
+    ("enshi", "casefile_review", 6, 17, "恩施州生态环境局", "年度案卷评查", "3件行政处罚案卷证据不完整。"),
+    ("enshi", "casefile_review", 6, 18, "恩施州交通运输局", "年度案卷评查", ""),
+    ("enshi", "evaluation", 12, 8, "恩施州市场监督管理局", "年度考核评议", ""),
+    ("enshi", "evaluation", 12, 9, "恩施州生态环境局", "年度考核评议", ""),
+    ("enshi", "evaluation", 12, 10, "恩施州交通运输局", "年度考核评议", ""),
+]
+THIS_YEAR = [
+    ("wulong", "inspection", 6, 2, "武隆区市场监督管理局", "上半年定期监督检查", ""),
+    ("wulong", "inspection", 6, 3, "武隆区城市管理局", "上半年定期监督检查", "罚没财物未按规定登记。"),
+    ("enshi", "casefile_review", 7, 15, "恩施州生态环境局", "年度案卷评查", ""),
+]
+# agency -> counts in the order of its jurisdiction's categories; an agency missing here does not report
+FIGURES = {
+    "武隆区市场监督管理局": [126, 342, 18, 0, 455, 3, 0, 37, 6, 2],
+    "武隆区城市管理局": [88, 25, 41, 0, 163, 0, 0, 12, 0, 1],
+    "武隆区交通运输局": [64, 210, 9, 12, 298, 1, 0, 20, 0, 0],
+    "恩施州市场监督管理局": [512, 903, 44, 1210, 0, 0, 96, 2, 11],
+    "恩施州生态环境局": [35, 210, 12, 388, 6, 0, 14, 0, 3],
+}
+
+
+def _user(name):
+    return get_user_model().objects.get(username=name)
+
+
+@loader("年度监督：计划、检查评查评议、统计年报、通报", stage=60)
+def load_programme() -> str:
+    officer, leader = _user("officer"), _user("leader")
+    year = timezone.localdate().year
+    made = 0
+    for code, plan in PLANS.items():
+        for y in (year - 1, year):
+            py = services.year_for(code, y)
+            if not py.plan:
+                services.plan_record(jurisdiction=code, year=y, plan=f"{y}年度：{plan}", by=officer)
+    for y, rows in ((year - 1, LAST_YEAR), (year, THIS_YEAR)):
+        for code, kind, month, day, name, title, findings in rows:
+            agency = Agency.objects.filter(jurisdiction=code, name=name).first()
+            held_on = dt.date(y, month, day)
+            if agency is None or held_on > timezone.localdate():
+                continue
+            if Activity.objects.filter(agency=agency, kind=kind, held_on=held_on).exists():
+                continue
+            services.activity_record(jurisdiction=code, kind=kind, agency=agency, held_on=held_on, title=title,
+                                     findings=findings, has_problems=bool(findings), by=officer)
+            made += 1
+    for code in PLANS:
+        py = services.statistics_open(jurisdiction=code, year=year - 1, by=officer)
+        for ret in StatisticsReturn.objects.filter(year=py, submitted_at__isnull=True).select_related("agency"):
+            values = FIGURES.get(ret.agency.name)
+            liaison = ret.agency.liaisons.first()
+            if values is None or liaison is None:
+                continue
+            cats = [c["code"] for c in categories(code)]
+            services.statistics_submit(ret=ret, figures=dict(zip(cats, values, strict=False)), by=liaison,
+                                       explanation="数据取自本机关行政执法办案系统。")
+            # the demo's agencies reported in January, before the due date
+            on = timezone.make_aware(dt.datetime(year, 1, 20 + ret.agency_id % 8, 10, 0))
+            StatisticsReturn.objects.filter(pk=ret.pk).update(submitted_at=on)
+        py.refresh_from_db()
+        if py.report_page_id is None:
+            report.annual_report_draft(py=py, by=officer, written_on=dt.date(year, 1, 30))
+        if not Notification.objects.filter(year=py).exists():
+            body, problems = notification_draft(py)
+            named = [(Agency.objects.get(pk=pk), "；".join(items)) for pk, items in problems.items()]
+            notification = services.notification_issue(
+                py=py, title=f"关于{py.year}年度行政执法情况的通报", body=body, named=named, period_n=30,
+                period_unit="calendar_days", by=leader, issued_on=dt.date(year, 3, 10))
+            for task in notification.tasks.select_related("document")[:1]:
+                document_serve(document=task.document, by=officer, received_on=dt.date(year, 3, 12),
+                               method="直接送达", received_by_name="办公室")
+    return f"新增检查、评查、评议 {made} 条；统计年报 {StatisticsReturn.objects.filter(submitted_at__isnull=False).count()} 份已报送"

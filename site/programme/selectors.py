@@ -1,0 +1,179 @@
+"""Reads of the yearly programme: what each agency still owes this year, the statistics returns and their
+clocks, the aggregated annual report, and the draft of the yearly notification."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from casework.models import Agency
+from casework.selectors import addressable_agencies
+from clocks.models import Clock
+from rules.profiles import get_profile
+
+from .deadlines import subject_clocks, yearly_due
+from .models import ACTIVITY_KINDS, KIND_FIGURES, Activity, ProgrammeYear, StatisticsReturn
+
+NOT_SET = "办法未规定"
+
+
+def programme_year(jurisdiction: str, year: int) -> ProgrammeYear | None:
+    return ProgrammeYear.objects.filter(jurisdiction=jurisdiction, year=year).first()
+
+
+def categories(jurisdiction: str) -> list[dict]:
+    """The statistics categories (code, label, citation) of the jurisdiction's profile."""
+    return get_profile(jurisdiction).choices("statistics_categories")
+
+
+@dataclass
+class Requirement:
+    kind: str
+    label: str
+    done: int
+    required: int | None  # None: the profile sets no yearly number
+    citation: str
+    by: dt.date
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.required is None else max(self.required - self.done, 0)
+
+    @property
+    def text(self) -> str:
+        if self.required is None:
+            return f"已开展{self.done}次（{NOT_SET}）"
+        if self.remaining:
+            return f"已开展{self.done}次，尚需{self.remaining}次（每年至少{self.required}次）"
+        return f"已开展{self.done}次，已达每年至少{self.required}次"
+
+
+@dataclass
+class AgencyYear:
+    agency: Agency
+    requirements: list[Requirement] = field(default_factory=list)
+    statistics: StatisticsReturn | None = None
+    statistics_clock: Clock | None = None
+
+
+def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
+    """Per agency: inspections, case-file reviews, evaluations done this year against the profile's
+    yearly minimum (to be met within the year, by 31 December), and the previous year's statistics."""
+    profile = get_profile(jurisdiction)
+    counts: dict[tuple[int, str], int] = {}
+    for agency_id, kind in Activity.objects.filter(year__jurisdiction=jurisdiction, year__year=year) \
+            .values_list("agency_id", "kind"):
+        counts[(agency_id, kind)] = counts.get((agency_id, kind), 0) + 1
+    returns = {r.agency_id: r for r in StatisticsReturn.objects.filter(
+        year__jurisdiction=jurisdiction, year__year=year - 1)}
+    rows = []
+    for agency in addressable_agencies(jurisdiction):
+        row = AgencyYear(agency)
+        for kind, label in ACTIVITY_KINDS:
+            key = KIND_FIGURES[kind]
+            if profile.has(key):
+                fig = profile.figure(key)
+                row.requirements.append(Requirement(kind, label, counts.get((agency.pk, kind), 0),
+                                                    profile.count(key), str(fig.citation), dt.date(year, 12, 31)))
+            else:
+                row.requirements.append(Requirement(kind, label, counts.get((agency.pk, kind), 0), None,
+                                                    NOT_SET, dt.date(year, 12, 31)))
+        row.statistics = returns.get(agency.pk)
+        if row.statistics is not None:
+            row.statistics_clock = subject_clocks(row.statistics).first()
+        rows.append(row)
+    return rows
+
+
+def statistics_due_text(jurisdiction: str, report_year: int) -> str:
+    """'2026-02-02（《行政执法统计年报制度》第三条：每年1月31日前，遇休息日顺延）' or 办法未规定."""
+    profile = get_profile(jurisdiction)
+    if not profile.has("annual_statistics_due"):
+        return f"{NOT_SET}报送日期"
+    fig = profile.figure("annual_statistics_due")
+    due = yearly_due(profile, "annual_statistics_due", report_year + 1)
+    text = f"{due.due:%Y-%m-%d}（{fig.citation}：{fig.label}每年{fig.value['month']}月{fig.value['day']}日前"
+    if due.skipped:
+        text += "，届满日为休息日的顺延至其后第一个工作日"
+    text += "）"
+    if due.provisional:
+        text += " " + due.provisional_note
+    return text
+
+
+def returns_for(py: ProgrammeYear):
+    return py.returns.select_related("agency", "submitted_by").order_by("agency__name")
+
+
+def liaison_returns(agency: Agency):
+    return StatisticsReturn.objects.filter(agency=agency).select_related("year").order_by("-year__year")
+
+
+@dataclass
+class Aggregate:
+    py: ProgrammeYear
+    categories: list[dict]
+    rows: list[tuple[StatisticsReturn, list[int], int]]
+    totals: list[int]
+    total: int
+    missing: list[StatisticsReturn]
+
+
+def aggregate(py: ProgrammeYear) -> Aggregate:
+    """Sum of the submitted returns per category (统一汇总, 004 统计年报制度 第三条第二款)."""
+    cats = categories(py.jurisdiction)
+    rows, missing = [], []
+    totals = [0] * len(cats)
+    for ret in returns_for(py):
+        if not ret.submitted:
+            missing.append(ret)
+            continue
+        values = [int(ret.figures.get(c["code"], 0)) for c in cats]
+        totals = [a + b for a, b in zip(totals, values, strict=False)]
+        rows.append((ret, values, sum(values)))
+    return Aggregate(py, cats, rows, totals, sum(totals), missing)
+
+
+def overdue_returns(py: ProgrammeYear, today: dt.date | None = None) -> list[StatisticsReturn]:
+    today = today or timezone.localdate()
+    late = []
+    for ret in returns_for(py):
+        clock = subject_clocks(ret).first()
+        if clock is not None and clock.status == "running" and clock.due_on < today:
+            late.append(ret)
+    return late
+
+
+def notification_draft(py: ProgrammeYear) -> tuple[str, dict[int, list[str]]]:
+    """The yearly notification's text from the year's findings and statistics, and per agency the problems
+    it is named for (findings of activities with problems; statistics not submitted or late)."""
+    agg = aggregate(py)
+    problems: dict[int, list[str]] = {}
+    activities = py.activities.select_related("agency").order_by("held_on", "pk")
+    counts = {label: activities.filter(kind=kind).count() for kind, label in ACTIVITY_KINDS}
+    lines = [f"{py.year}年度，共开展" + "、".join(f"{label}{n}次" for label, n in counts.items()) + "。"]
+    for act in activities.filter(has_problems=True):
+        problems.setdefault(act.agency_id, []).append(
+            f"{act.get_kind_display()}（{act.held_on:%Y-%m-%d}，{act.title}）发现：{act.findings}")
+    if agg.rows or agg.missing:
+        lines.append(f"全年统计年报应报{len(agg.rows) + len(agg.missing)}家，已报{len(agg.rows)}家，"
+                     f"行政执法行为合计{agg.total}件。")
+    for ret in agg.missing:
+        problems.setdefault(ret.agency_id, []).append(f"未报送{py.year}年度行政执法统计年报")
+    late = [r for r in agg.rows if _late(r[0])]
+    for ret, _values, _total in late:
+        problems.setdefault(ret.agency_id, []).append(f"{py.year}年度行政执法统计年报逾期报送")
+    if problems:
+        lines.append("存在的问题：")
+        names = {a.pk: a.name for a in Agency.objects.filter(pk__in=problems)}
+        for agency_id, items in problems.items():
+            lines.append(f"{names[agency_id]}：" + "；".join(items) + "。")
+    else:
+        lines.append("本年度检查、评查、评议未发现需要通报的问题。")
+    return "\n".join(lines), problems
+
+
+def _late(ret: StatisticsReturn) -> bool:
+    clock = subject_clocks(ret).first()
+    return bool(clock and ret.submitted_at and timezone.localdate(ret.submitted_at) > clock.due_on)

@@ -1,0 +1,270 @@
+"""Writes of the yearly programme. Each checks the actor's permission itself, validates before writing and
+runs in one transaction; figures and articles come from the jurisdiction's profile."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from casework import documents
+from casework.models import Agency, Document
+from casework.selectors import addressable_agencies
+from casework.services import log, matter_open, require_addressable, set_stage
+from clocks.models import RUNNING, Clock
+from clocks.services import clock_stop
+from decisions.models import DecisionRecord
+from roles.access import agency_of, require
+from rules.periods import CALENDAR_DAYS, UNITS, WORKING_DAYS
+from rules.profiles import get_profile
+
+from .deadlines import subject_clocks, yearly_clock_start
+from .models import ACTIVITY_KINDS, Activity, Notification, ProgrammeYear, RectificationTask, StatisticsReturn
+
+MANAGE = "programme.manage_programme"
+MANAGE_MSG = "只有司法局经办人或负责人可以管理年度监督工作。"
+
+
+def year_for(jurisdiction: str, year: int) -> ProgrammeYear:
+    get_profile(jurisdiction)  # refuses an unknown jurisdiction
+    if not 2000 <= int(year) <= 2100:
+        raise ValidationError("年度不正确。")
+    py, _ = ProgrammeYear.objects.get_or_create(jurisdiction=jurisdiction, year=int(year))
+    return py
+
+
+@transaction.atomic
+def plan_record(*, jurisdiction: str, year: int, plan: str, by) -> ProgrammeYear:
+    """年度行政执法监督工作计划 (003 第十五条)."""
+    require(by, MANAGE, MANAGE_MSG)
+    if not (plan or "").strip():
+        raise ValidationError("请填写年度监督工作计划。")
+    py = ProgrammeYear.objects.select_for_update().get(pk=year_for(jurisdiction, year).pk)
+    py.plan, py.plan_recorded_by, py.plan_recorded_at = plan.strip(), by, timezone.now()
+    py.full_clean()
+    py.save()
+    return py
+
+
+@transaction.atomic
+def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt.date, title: str,
+                    findings: str = "", has_problems: bool = False, by) -> Activity:
+    require(by, MANAGE, MANAGE_MSG)
+    if kind not in dict(ACTIVITY_KINDS):
+        raise ValidationError("请选择类别：监督检查、案卷评查或考核评议。")
+    if agency is None or agency.jurisdiction != jurisdiction:
+        raise ValidationError("被监督机关不属于本辖区。")
+    if held_on > timezone.localdate():
+        raise ValidationError("开展日期不能晚于今天。")
+    if has_problems and not (findings or "").strip():
+        raise ValidationError("发现问题的，请填写发现的问题。")
+    activity = Activity(year=year_for(jurisdiction, held_on.year), kind=kind, agency=agency, held_on=held_on,
+                        title=(title or "").strip(), findings=(findings or "").strip(),
+                        has_problems=has_problems, recorded_by=by)
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def activity_open_matter(*, activity: Activity, by):
+    """A finding becomes a supervision matter handled by the letter process (监督建议书/意见书)."""
+    activity = Activity.objects.select_for_update().select_related("agency").get(pk=activity.pk)
+    if activity.matter_id:
+        raise ValidationError(f"该{activity.get_kind_display()}已转立监督事项。")
+    if not activity.has_problems:
+        raise ValidationError("未发现问题的记录不能转立监督事项。")
+    matter = matter_open(by=by, agency=activity.agency, source=activity.kind, process="letter",
+                         title=f"{activity.get_kind_display()}发现问题：{activity.title}"[:200],
+                         facts=activity.findings)
+    activity.matter = matter
+    activity.save(update_fields=["matter"])
+    return matter
+
+
+# ------------------------------------------------------------------ statistics 统计年报
+@transaction.atomic
+def statistics_open(*, jurisdiction: str, year: int, by) -> ProgrammeYear:
+    """Ask every agency with a liaison for `year`'s statistics: one return and, where the profile sets a
+    date (004 统计年报制度 第三条), one clock per agency; and the bureau's own yearly clocks (the district
+    summary by the same date; the notification in the quarter the profile names). Re-running adds agencies
+    registered since."""
+    require(by, MANAGE, MANAGE_MSG)
+    profile = get_profile(jurisdiction)
+    if not profile.has("statistics_categories"):
+        raise ValidationError(f"{profile.name}的规则配置没有行政执法统计类别，无法启动统计年报。")
+    py = ProgrammeYear.objects.select_for_update().get(pk=year_for(jurisdiction, year).pk)
+    for agency in addressable_agencies(jurisdiction):
+        ret, created = StatisticsReturn.objects.get_or_create(year=py, agency=agency)
+        if created and profile.has("annual_statistics_due"):
+            yearly_clock_start(subject=ret, profile=profile, rule_key="annual_statistics_due", in_year=py.year + 1,
+                               label=f"{agency.name}报送{py.year}年度统计年报")
+    if py.statistics_opened_at is None:
+        py.statistics_opened_at = timezone.now()
+        py.save(update_fields=["statistics_opened_at"])
+        if profile.has("annual_statistics_due"):
+            yearly_clock_start(subject=py, profile=profile, rule_key="annual_statistics_due", in_year=py.year + 1,
+                               label=f"公开{py.year}年度全辖区行政执法统计年报")
+        if profile.has("annual_notification_due"):
+            yearly_clock_start(subject=py, profile=profile, rule_key="annual_notification_due", in_year=py.year + 1,
+                               label=f"通报{py.year}年度行政执法情况")
+    return py
+
+
+def report_published(sender, instance, **kwargs) -> None:
+    """The editor published the bureau's annual report (004 统计年报制度 第三条第二款): its clock stops."""
+    for py in ProgrammeYear.objects.filter(report_page_id=instance.pk):
+        clock = _running(py, "annual_statistics_due")
+        if clock is not None:
+            clock_stop(clock=clock)
+
+
+def _running(subject, rule_key: str) -> Clock | None:
+    return subject_clocks(subject).filter(status=RUNNING, rule_key=rule_key).first()
+
+
+@transaction.atomic
+def statistics_submit(*, ret: StatisticsReturn, figures: dict, explanation: str = "", by,
+                      channel: str = "screen") -> StatisticsReturn:
+    """The agency's liaison reports its figures (如实填报, 004 统计年报制度 第四条); its clock stops. A
+    correction before the bureau's report replaces the figures and keeps the first submission time."""
+    ret = StatisticsReturn.objects.select_for_update().select_related("year", "agency").get(pk=ret.pk)
+    require(by, "programme.submit_statistics", "只有执法机关联络员可以报送统计年报。")
+    agency = agency_of(by)
+    if agency is None or agency.pk != ret.agency_id:
+        raise PermissionDenied("只能报送本机关的统计年报。")
+    if ret.year.report_page_id:
+        raise ValidationError("司法局已汇总生成统计年报，不能再修改；如需更正请联系司法局。")
+    codes = [c["code"] for c in get_profile(ret.year.jurisdiction).choices("statistics_categories")]
+    clean = {}
+    for code in codes:
+        value = figures.get(code)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValidationError("各类别件数须为非负整数。")
+        clean[code] = value
+    ret.figures, ret.explanation, ret.channel = clean, (explanation or "").strip(), channel
+    ret.submitted_at = ret.submitted_at or timezone.now()
+    ret.submitted_by = by
+    ret.full_clean()
+    ret.save()
+    clock = _running(ret, "annual_statistics_due")
+    if clock is not None:
+        clock_stop(clock=clock)
+    return ret
+
+
+# ------------------------------------------------------------------ notification 通报 and 限时整改
+@transaction.atomic
+def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[tuple[Agency, str]],
+                       period_n: int, period_unit: str, by, issued_on: dt.date | None = None) -> Notification:
+    """Issue the yearly notification: for each agency named, a matter, a 限期整改通知书 and a rectification
+    task whose clock starts when the notice is received (apps.ready connects `start_rectification_clock`).
+    The notice is also drafted as a public SupervisionNotificationPage for the editor to review."""
+    require(by, "programme.issue_notification", "只有司法局负责人可以签发年度通报。")
+    profile = get_profile(py.jurisdiction)
+    if not profile.flag("supervision_notification"):
+        raise ValidationError(f"{profile.name}的规则配置未规定行政执法监督情况通报。")
+    basis = profile.figure("rectification_basis")
+    if period_unit not in (CALENDAR_DAYS, WORKING_DAYS):
+        raise ValidationError("请选择整改期限单位。")
+    if isinstance(period_n, bool) or not isinstance(period_n, int) or period_n <= 0:
+        raise ValidationError("整改期限须为正整数。")
+    if not (title or "").strip() or not (body or "").strip():
+        raise ValidationError("请填写通报标题和正文。")
+    for agency, problems in named:
+        require_addressable(agency)
+        if agency.jurisdiction != py.jurisdiction:
+            raise ValidationError(f"“{agency.name}”不属于本辖区。")
+        if not (problems or "").strip():
+            raise ValidationError(f"请填写“{agency.name}”需整改的问题。")
+    py = ProgrammeYear.objects.select_for_update().get(pk=py.pk)
+    issued_on = issued_on or timezone.localdate()
+    period_text = f"{period_n}{UNITS[period_unit]}"
+    notification = Notification(year=py, title=title.strip(), body=body.strip(), period_n=period_n,
+                                period_unit=period_unit, issued_on=issued_on, issued_by=by)
+    notification.full_clean(exclude=["page"])
+    notification.save()
+    for agency, problems in named:
+        matter = matter_open(by=by, agency=agency, source="notification", process="programme",
+                             title=f"{notification.title}：限时整改"[:200], facts=problems.strip(),
+                             opened_on=issued_on, check_permission=False)
+        doc = documents.issue(
+            matter=matter, kind="rectification_notice", title=f"关于{agency.name}限期整改的通知", by=by,
+            issued_on=issued_on, article=str(basis.citation),
+            paragraphs=[f"{agency.name}：", f"根据{notification.title}，你单位存在以下问题：", problems.strip(),
+                        f"请自收到本通知之日起{period_text}内完成整改，并书面报告整改落实情况。"],
+            notes=[f"整改期限{period_text}由本通报确定（{basis.citation}：{basis.value.get('text', '')}）。"])
+        RectificationTask.objects.create(notification=notification, agency=agency, matter=matter, document=doc,
+                                         problems=problems.strip(), period_n=period_n, period_unit=period_unit)
+        set_stage(matter, "待送达限期整改通知书", by=by, text=f"签发《限期整改通知书》{doc.doc_number}。")
+    notification.page = _notification_page(notification, by=by)
+    notification.save(update_fields=["page"])
+    clock = _running(py, "annual_notification_due")
+    if clock is not None:
+        clock_stop(clock=clock)
+    DecisionRecord.objects.create(
+        process_kind="notification", title=notification.title, body=notification.body, jurisdiction=py.jurisdiction,
+        agency="、".join(a.name for a, _p in named)[:100], outcome=f"通报，责令{len(named)}家限时整改",
+        decided_on=issued_on, article=str(basis.citation)[:100], subject=notification)
+    return notification
+
+
+def _notification_page(notification: Notification, *, by):
+    from public_notices import kinds as K
+    from public_notices.models import SupervisionNotificationPage
+
+    from .report import draft_page
+
+    body = notification.body + f"\n请被通报机关自收到限期整改通知书之日起" \
+        f"{notification.period_n}{UNITS[notification.period_unit]}内完成整改，并书面报告整改落实情况。"
+    return draft_page(SupervisionNotificationPage, kind=K.NOTIFICATION, jurisdiction=notification.year.jurisdiction,
+                      title=notification.title, body_html=None, body_text=body, by=by,
+                      written_on=notification.issued_on)
+
+
+def start_rectification_clock(sender, document: Document, by, **kwargs) -> None:
+    """Receipt of a 限期整改通知书 starts its task's clock (the period the notification set)."""
+    if document.kind != "rectification_notice":
+        return
+    task = RectificationTask.objects.filter(document=document, clock__isnull=True).select_related(
+        "matter", "notification__year").first()
+    if task is None:
+        return
+    profile = get_profile(task.matter.jurisdiction)
+    basis = profile.figure("rectification_basis")
+    from django.contrib.contenttypes.models import ContentType
+
+    clock = Clock(subject_type=ContentType.objects.get_for_model(task.matter), subject_id=str(task.matter.pk),
+                  label=f"{task.agency.name}限时整改并书面报告", profile_code=profile.code,
+                  rule_key="rectification_basis", source=basis.citation.source, document=basis.citation.document,
+                  article=basis.citation.article, started_on=document.received_on, n=task.period_n,
+                  unit=task.period_unit, due_on=document.received_on)
+    clock.recompute(save=False)
+    clock.save()
+    task.clock = clock
+    task.save(update_fields=["clock"])
+    set_stage(task.matter, "限时整改中", by=by,
+              text=f"限时整改期限自{document.received_on:%Y-%m-%d}起算，{task.period_n}"
+                   f"{UNITS[task.period_unit]}，届满日{clock.due_on:%Y-%m-%d}。")
+
+
+@transaction.atomic
+def rectification_report(*, task: RectificationTask, report: str, by) -> RectificationTask:
+    """The named agency reports in writing how it rectified (004 通报制度 第五条); the clock stops."""
+    task = RectificationTask.objects.select_for_update().select_related("matter").get(pk=task.pk)
+    agency = agency_of(by)
+    if agency is None or agency.pk != task.agency_id:
+        raise PermissionDenied("只有被通报机关的联络员可以报告整改落实情况。")
+    if task.reported_at:
+        raise ValidationError("已报告整改落实情况。")
+    if task.clock_id is None:
+        raise ValidationError("限期整改通知书尚未签收，请先在监督事项中签收。")
+    if not (report or "").strip():
+        raise ValidationError("请填写整改落实情况。")
+    task.report, task.reported_at = report.strip(), timezone.now()
+    task.save(update_fields=["report", "reported_at"])
+    clock_stop(clock=task.clock)
+    set_stage(task.matter, "已报告整改落实情况", by=by, text="被通报机关书面报告整改落实情况。")
+    log(task.matter, by, f"整改落实情况：{task.report[:400]}")
+    return task

@@ -1,0 +1,25 @@
+"""Yearly programme staff URLs, mounted at /admin/programme/."""
+from django.urls import path
+
+from . import views
+
+J = "<str:jurisdiction>/<int:year>/"
+urlpatterns = [
+    # fixed prefixes first: "returns/2/" would otherwise read as jurisdiction "returns", year 2
+    path("", views.index, name="index"),
+    path("returns/", views.returns, name="returns"),
+    path("returns/<int:pk>/", views.return_detail, name="return"),
+    path("returns/<int:pk>/template.xlsx", views.return_template, name="return_template"),
+    path("returns/<int:pk>/upload/", views.return_upload, name="return_upload"),
+    path("tasks/<int:pk>/report/", views.task_report, name="task_report"),
+    path("activities/<int:pk>/matter/", views.activity_matter, name="activity_matter"),
+    path(J, views.year_detail, name="year"),
+    path(J + "plan/", views.plan, name="plan"),
+    path(J + "activities/new/", views.activity_new, name="activity_new"),
+    path(J + "statistics/open/", views.statistics_open, name="statistics_open"),
+    path(J + "report/", views.report_detail, name="report"),
+    path(J + "report/chart-<str:name>.png", views.report_chart, name="chart"),
+    path(J + "report.xlsx", views.report_xlsx, name="report_xlsx"),
+    path(J + "report/draft/", views.report_draft, name="report_draft"),
+    path(J + "notification/", views.notification_new, name="notification"),
+]

@@ -1,0 +1,306 @@
+"""Staff screens of the yearly programme, under /admin/programme/ (Wagtail admin login and look)."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from casework.selectors import addressable_agencies
+from roles.access import agency_of, is_bureau, is_liaison
+from rules.models import RuleProfile
+from rules.profiles import get_profile
+
+from . import charts, excel, report, selectors, services
+from .deadlines import subject_clocks
+from .forms import ActivityForm, NotificationForm, PlanForm, ReportForm, StatisticsForm, UploadForm
+from .models import Activity, RectificationTask, StatisticsReturn
+
+LOGIN = "wagtailadmin_login"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _bureau(user):
+    if not (is_bureau(user) and user.has_perm("programme.view_programmeyear")):
+        raise PermissionDenied("只有司法局工作人员可以查看年度监督工作。")
+
+
+def _py(jurisdiction: str, year: int):
+    if not RuleProfile.objects.filter(code=jurisdiction).exists():
+        raise Http404("没有该辖区。")
+    return services.year_for(jurisdiction, year)
+
+
+def _errors(form, exc: ValidationError):
+    for msg in exc.messages:
+        form.add_error(None, msg)
+
+
+@login_required(login_url=LOGIN)
+def index(request):
+    if is_liaison(request.user) and not is_bureau(request.user):
+        return redirect("programme:returns")
+    _bureau(request.user)
+    year = timezone.localdate().year
+    return render(request, "programme/index.html", {
+        "task_title": "年度监督", "year": year, "jurisdictions": [
+            (p, selectors.statistics_due_text(p.code, year - 1)) for p in RuleProfile.objects.order_by("pk")]})
+
+
+@login_required(login_url=LOGIN)
+def year_detail(request, jurisdiction: str, year: int):
+    _bureau(request.user)
+    py = _py(jurisdiction, year)
+    profile = get_profile(jurisdiction)
+    prev = services.year_for(jurisdiction, year - 1)
+    returns = [(r, subject_clocks(r).first()) for r in selectors.returns_for(prev)]
+    return render(request, "programme/year.html", {
+        "task_title": f"{profile.name} {year}年度监督", "py": py, "prev": prev, "profile": profile,
+        "plan_citation": profile.figure("annual_plan").citation if profile.has("annual_plan") else selectors.NOT_SET,
+        "rows": selectors.requirements(jurisdiction, year), "returns": returns,
+        "activities": py.activities.select_related("agency", "matter"),
+        "year_clocks": subject_clocks(py), "prev_clocks": subject_clocks(prev),
+        "due_text": selectors.statistics_due_text(jurisdiction, year - 1), "today": timezone.localdate(),
+        "plan_form": PlanForm(initial={"plan": py.plan}),
+        "can_manage": request.user.has_perm("programme.manage_programme"),
+        "can_notify": request.user.has_perm("programme.issue_notification"),
+        "notifications": prev.notifications.prefetch_related("tasks__agency", "tasks__clock")})
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def plan(request, jurisdiction: str, year: int):
+    form = PlanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.plan_record(jurisdiction=jurisdiction, year=year, plan=form.cleaned_data["plan"], by=request.user)
+            messages.success(request, "年度监督工作计划已保存。")
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+    else:
+        messages.error(request, "请填写年度监督工作计划。")
+    return redirect("programme:year", jurisdiction=jurisdiction, year=year)
+
+
+@login_required(login_url=LOGIN)
+def activity_new(request, jurisdiction: str, year: int):
+    _bureau(request.user)
+    _py(jurisdiction, year)
+    form = ActivityForm(request.POST or None, jurisdiction=jurisdiction)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_record(jurisdiction=jurisdiction, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, "已登记。")
+            return redirect("programme:year", jurisdiction=jurisdiction, year=year)
+    return render(request, "casework/form.html", {"form": form, "task_title": "登记监督检查、案卷评查或考核评议",
+                                                  "submit_label": "登记"})
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def activity_matter(request, pk: int):
+    activity = get_object_or_404(Activity.objects.select_related("year"), pk=pk)
+    try:
+        matter = services.activity_open_matter(activity=activity, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect("programme:year", jurisdiction=activity.year.jurisdiction, year=activity.year.year)
+    messages.success(request, f"已转立监督事项：{matter.number}")
+    return redirect("casework:matter", pk=matter.pk)
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def statistics_open(request, jurisdiction: str, year: int):
+    try:
+        services.statistics_open(jurisdiction=jurisdiction, year=year, by=request.user)
+        messages.success(request, f"已向各执法机关启动{year}年度统计年报报送。")
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    return redirect("programme:year", jurisdiction=jurisdiction, year=year + 1)
+
+
+# ------------------------------------------------------------------ the annual report (bureau)
+@login_required(login_url=LOGIN)
+def report_detail(request, jurisdiction: str, year: int):
+    _bureau(request.user)
+    py = _py(jurisdiction, year)
+    return render(request, "programme/report.html", {
+        "task_title": report.report_title(py), "py": py, "agg": selectors.aggregate(py),
+        "citation": report.category_citation(py), "overdue": selectors.overdue_returns(py),
+        "can_manage": request.user.has_perm("programme.manage_programme")})
+
+
+@login_required(login_url=LOGIN)
+def report_chart(request, jurisdiction: str, year: int, name: str):
+    _bureau(request.user)
+    py = _py(jurisdiction, year)
+    agg = selectors.aggregate(py)
+    if name == "totals":
+        png = charts.totals_chart(agg, title=f"{year}年度各类行政执法行为件数")
+    elif name == "agencies":
+        png = charts.agencies_chart(agg, title=f"{year}年度各执法机关行政执法行为合计")
+    else:
+        raise Http404()
+    return HttpResponse(png, content_type="image/png", headers={"Cache-Control": "private, no-store"})
+
+
+@login_required(login_url=LOGIN)
+def report_xlsx(request, jurisdiction: str, year: int):
+    _bureau(request.user)
+    py = _py(jurisdiction, year)
+    data = excel.report_bytes(selectors.aggregate(py), title=report.report_title(py),
+                              citation=report.category_citation(py))
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename=report-{jurisdiction}-{year}.xlsx"
+    return response
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def report_draft(request, jurisdiction: str, year: int):
+    py = _py(jurisdiction, year)
+    try:
+        page = report.annual_report_draft(py=py, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect("programme:report", jurisdiction=jurisdiction, year=year)
+    messages.success(request, "统计年报公告草稿已生成，请编辑审核后发布。")
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@login_required(login_url=LOGIN)
+def notification_new(request, jurisdiction: str, year: int):
+    """The notification on `year` (issued in the first quarter of the next year)."""
+    _bureau(request.user)
+    py = _py(jurisdiction, year)
+    body, problems = selectors.notification_draft(py)
+    agencies = addressable_agencies(jurisdiction)
+    initial = {"title": f"关于{year}年度行政执法情况的通报", "body": body}
+    for agency in agencies:
+        if agency.pk in problems:
+            initial[f"name_{agency.pk}"] = True
+            initial[f"problems_{agency.pk}"] = "；".join(problems[agency.pk])
+    form = NotificationForm(request.POST or None, agencies=agencies, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.notification_issue(py=py, title=form.cleaned_data["title"], body=form.cleaned_data["body"],
+                                        named=form.named(), period_n=form.cleaned_data["period_n"],
+                                        period_unit=form.cleaned_data["period_unit"], by=request.user)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, "通报已签发，限期整改通知书已生成，通报公告草稿待编辑审核。")
+            return redirect("programme:year", jurisdiction=jurisdiction, year=year + 1)
+    profile = get_profile(jurisdiction)
+    basis = profile.figure("rectification_basis") if profile.has("rectification_basis") else None
+    return render(request, "casework/form.html", {
+        "form": form, "task_title": f"{year}年度行政执法监督情况通报", "submit_label": "签发通报",
+        "note": f"整改期限由通报确定（{basis.citation}：{basis.value.get('text', '')}）。" if basis else ""})
+
+
+# ------------------------------------------------------------------ the liaison's returns
+def _own_return(user, pk: int) -> StatisticsReturn:
+    ret = get_object_or_404(StatisticsReturn.objects.select_related("year", "agency"), pk=pk)
+    agency = agency_of(user)
+    if agency is None or agency.pk != ret.agency_id:
+        raise PermissionDenied("只能查看本机关的统计年报。")
+    return ret
+
+
+@login_required(login_url=LOGIN)
+def returns(request):
+    agency = agency_of(request.user)
+    if agency is None:
+        raise PermissionDenied("只有执法机关联络员可以报送统计年报。")
+    rows = [(r, subject_clocks(r).first()) for r in selectors.liaison_returns(agency)]
+    tasks = RectificationTask.objects.filter(agency=agency).select_related("notification", "clock", "matter")
+    return render(request, "programme/returns.html", {"task_title": f"{agency.name} 统计年报与整改", "rows": rows,
+                                                      "tasks": tasks, "today": timezone.localdate()})
+
+
+@login_required(login_url=LOGIN)
+def return_detail(request, pk: int):
+    ret = _own_return(request.user, pk)
+    cats = selectors.categories(ret.year.jurisdiction)
+    initial = {f"c_{k}": v for k, v in ret.figures.items()} | {"explanation": ret.explanation}
+    form = StatisticsForm(request.POST or None, categories=cats, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.statistics_submit(ret=ret, figures=form.figures(), explanation=form.cleaned_data["explanation"],
+                                       by=request.user, channel="screen")
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, "统计年报已报送。")
+            return redirect("programme:return", pk=ret.pk)
+    return _return_page(request, ret, form, UploadForm(), [])
+
+
+def _return_page(request, ret, form, upload_form, upload_errors):
+    profile = get_profile(ret.year.jurisdiction)
+    return render(request, "programme/return.html", {
+        "task_title": f"{ret.agency.name} {ret.year.year}年度行政执法统计年报", "ret": ret, "form": form,
+        "upload_form": upload_form, "upload_errors": upload_errors, "clock": subject_clocks(ret).first(),
+        "due_text": selectors.statistics_due_text(ret.year.jurisdiction, ret.year.year),
+        "citation": profile.figure("statistics_categories").citation, "today": timezone.localdate()})
+
+
+@login_required(login_url=LOGIN)
+def return_template(request, pk: int):
+    ret = _own_return(request.user, pk)
+    profile = get_profile(ret.year.jurisdiction)
+    data = excel.template_bytes(cats=profile.choices("statistics_categories"), year=ret.year.year,
+                                agency_name=ret.agency.name,
+                                citation=str(profile.figure("statistics_categories").citation))
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename=statistics-{ret.year.year}.xlsx"
+    return response
+
+
+@login_required(login_url=LOGIN)
+def return_upload(request, pk: int):
+    ret = _own_return(request.user, pk)
+    cats = selectors.categories(ret.year.jurisdiction)
+    upload_form = UploadForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and upload_form.is_valid():
+        try:
+            figures, explanation = excel.parse(upload_form.cleaned_data["file"], cats=cats, year=ret.year.year,
+                                               agency_name=ret.agency.name)
+            services.statistics_submit(ret=ret, figures=figures, explanation=explanation, by=request.user,
+                                       channel="excel")
+        except excel.TemplateError as exc:
+            errors = exc.errors
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, "Excel模板已读取，统计年报已报送。")
+            return redirect("programme:return", pk=ret.pk)
+    form = StatisticsForm(categories=cats, initial={f"c_{k}": v for k, v in ret.figures.items()})
+    response = _return_page(request, ret, form, upload_form, errors)
+    if errors:
+        response.status_code = 400
+    return response
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def task_report(request, pk: int):
+    task = get_object_or_404(RectificationTask, pk=pk)
+    form = ReportForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("请填写整改落实情况。")
+        services.rectification_report(task=task, report=form.cleaned_data["report"], by=request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "整改落实情况已报告。")
+    return redirect("casework:matter", pk=task.matter_id)

@@ -1,0 +1,47 @@
+"""Admin menu item 年度监督 and the dashboard panel: per agency, what the year still requires and by when."""
+from django.template.loader import render_to_string
+from django.urls import include, path, reverse_lazy
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from roles.access import is_bureau, is_liaison
+
+from . import urls
+from .dashboard import dashboard_context
+
+
+class ProgrammeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_bureau(request.user) or is_liaison(request.user)
+
+
+class ProgrammePanel(Component):
+    name = "programme"
+    order = 95
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        user = self.request.user
+        if not (is_bureau(user) and user.has_perm("programme.view_programmeyear")):
+            return ""
+        return render_to_string("programme/dashboard_panel.html", dashboard_context(timezone.localdate()))
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("programme/", include((urls.urlpatterns, "programme"), namespace="programme"))]
+
+
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
+def register_menu():
+    return ProgrammeMenuItem("年度监督", reverse_lazy("programme:index"), icon_name="date", order=232,
+                             name="programme")
+
+
+@hooks.register("construct_homepage_panels")
+def add_panel(request, panels):
+    panels.append(ProgrammePanel(request))

@@ -1,0 +1,44 @@
+"""issue 12: the sitemap, the API's html_url and the print view named `http://localhost/`. Full URLs
+follow the host the request came in on, and without a request the configured PUBLIC_BASE_URL."""
+import pytest
+from django.test import Client, override_settings
+
+from public_notices import kinds as K
+
+HOST = "jiandu.example.gov.cn"
+
+
+@pytest.fixture
+def notice(site_tree):
+    from public_notices.services import notice_publish
+
+    return notice_publish(kind=K.TYPICAL_CASE, jurisdiction="wanzhou", title="典型案例一", body="正文内容")
+
+
+@pytest.mark.django_db
+def test_sitemap_uses_the_request_host(notice):
+    xml = Client(HTTP_HOST=HOST).get("/sitemap.xml").content.decode()
+    assert f"<loc>http://{HOST}/wanzhou/" in xml
+    assert "localhost" not in xml
+
+
+@pytest.mark.django_db
+def test_api_html_url_uses_the_request_host(notice):
+    client = Client(HTTP_HOST=HOST)
+    detail = client.get(f"/api/v2/pages/{notice.pk}/").json()
+    assert detail["meta"]["html_url"] == f"http://{HOST}{notice.url}"
+    listing = client.get("/api/v2/pages/?type=public_notices.NoticePage").json()
+    assert all(item["meta"]["html_url"].startswith(f"http://{HOST}/") for item in listing["items"])
+
+
+@pytest.mark.django_db
+def test_print_view_names_the_address_the_reader_used(notice):
+    html = Client(HTTP_HOST=HOST).get(notice.url + "print/").content.decode()
+    assert f"本页地址：http://{HOST}{notice.url}" in html
+    assert "localhost" not in html
+
+
+@pytest.mark.django_db
+@override_settings(PUBLIC_BASE_URL="https://jiandu.example.gov.cn/")
+def test_without_a_request_the_configured_base_url_is_used(notice):
+    assert notice.full_url == f"https://jiandu.example.gov.cn{notice.url}"
