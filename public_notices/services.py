@@ -370,4 +370,8 @@ def recompute_provisional_windows(*, year: int) -> int:
                 revision.content["publicity_provisional_years"] = years
                 revision.save(update_fields=["content"])
         changed += 1
+    if changed:
+        from pages.cache import bump
+
+        bump()  # updated without save(): cached public pages showing the old end are stale
     return changed

@@ -1,6 +1,5 @@
 """Public views: the objection form of a publicity list and the archive across jurisdictions."""
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_protect
@@ -10,8 +9,7 @@ from request_guard import parse_year
 
 from . import kinds as K
 from .forms import ObjectionForm
-from .models.notices import PAGE_SIZE
-from .selectors import archive_notices, notice_years
+from .selectors import archive_notices, notice_listing
 from .services import objection_submit
 
 
@@ -55,11 +53,12 @@ def archive(request):
     jurisdiction = request.GET.get("jurisdiction", "")
     year = request.GET.get("year", "")
     kind = request.GET.get("kind", "")
-    qs = archive_notices(jurisdiction=jurisdiction or None, year=parse_year(year),
-                         kind=kind if kind in K.KIND_LABELS else None)
+    notices, years = notice_listing(archive_notices(jurisdiction=jurisdiction or None),
+                                    year=parse_year(year),
+                                    kind=kind if kind in K.KIND_LABELS else None,
+                                    page_number=request.GET.get("page"))
     return TemplateResponse(request, "public_notices/archive.html", {
-        "notices": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
-        "years": notice_years(jurisdiction=jurisdiction or None),
+        "notices": notices, "years": years,
         "profiles": RuleProfile.objects.order_by("pk"), "kinds": K.KIND_CHOICES,
         "jurisdiction": jurisdiction, "year": year, "kind": kind,
     })

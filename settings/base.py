@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "security_headers.SiteCSPMiddleware",
     "security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # anonymous GETs of public pages answered from the cache before sessions, auth and Wagtail (pages.cache)
+    "pages.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -203,6 +205,11 @@ if REDIS_URL:
                           "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "supervision")}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous public pages (Wagtail pages, archive, feeds, sitemap) cached whole; invalidated by any page or
+# rule change and at midnight (pages.cache). Seconds a cached page may live at most.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") != "0"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 
 # Personal data at rest (site/crypto_fields.py): Fernet keys, newest first, comma-separated; and the
 # HMAC key of the lookup hashes. dev/test set fixed keys; production refuses to start without both.

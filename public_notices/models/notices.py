@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -102,13 +101,17 @@ class NoticeIndexPage(PublicUrlMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from request_guard import parse_year
 
-        from ..selectors import notice_years, notices_under
+        from ..selectors import notice_listing, public_notices
 
         context = super().get_context(request, *args, **kwargs)
         year = request.GET.get("year", "")
-        qs = notices_under(self, year=parse_year(year))
-        context["notices"] = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        context["years"] = notice_years(parent=self)
+        # the children as a path range (what child_of means, but the path index serves it, not a LIKE scan)
+        step = self.steplen
+        children = public_notices().filter(depth=self.depth + 1,
+                                           path__range=(self.path + "0" * step, self.path + "Z" * step))
+        context["notices"], context["years"] = notice_listing(
+            children, year=parse_year(year),
+            page_number=request.GET.get("page"))
         context["year"] = year
         return context
 

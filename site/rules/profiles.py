@@ -141,9 +141,14 @@ def describe_value(kind: str, value: dict) -> str:
 
 def get_profile(code: str | None = None) -> Profile:
     """The profile `code` (default: settings.DEFAULT_JURISDICTION), with all its figures."""
+    from pages.cache import request_profiles
+
     from .models import RuleProfile
 
     code = code or settings.DEFAULT_JURISDICTION
+    memo = request_profiles.get()  # read once per request (pages.cache middleware); cleared on a change
+    if memo is not None and code in memo:
+        return memo[code]
     try:
         row = RuleProfile.objects.get(code=code)
     except RuleProfile.DoesNotExist:
@@ -151,7 +156,10 @@ def get_profile(code: str | None = None) -> Profile:
     figures = {
         f.key: Figure(f.key, f.label, f.kind, f.value, f.citation, f.note) for f in row.figures.all()
     }
-    return Profile(row.code, row.name, row.authority, row.org_code, figures, pk=row.pk)
+    profile = Profile(row.code, row.name, row.authority, row.org_code, figures, pk=row.pk)
+    if memo is not None:
+        memo[code] = profile
+    return profile
 
 
 def profile_for_site(site) -> Profile:
@@ -215,7 +223,15 @@ def sync_profiles(*, verbosity: int = 0) -> int:
                     changed = [k for k, v in fields.items() if getattr(current, k) != v]
                     if changed:
                         RuleFigure.objects.filter(pk=current.pk).update(**fields)
+    _profiles_changed()
     return created
+
+
+def _profiles_changed() -> None:
+    """A figure changed: profiles read earlier in this request and every cached public page are stale."""
+    from pages.cache import bump
+
+    bump()
 
 
 def change_figure(*, figure, value: dict, article: str, reason: str, by) -> None:
@@ -236,6 +252,7 @@ def change_figure(*, figure, value: dict, article: str, reason: str, by) -> None
             old_article=locked.article, new_article=article, reason=reason.strip())
         locked.value, locked.article, locked.changed = value, article, True
         locked.save(update_fields=["value", "article", "changed"])
+    _profiles_changed()
 
 
 def validate_value(kind: str, value: Any) -> None:
