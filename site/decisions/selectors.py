@@ -1,26 +1,46 @@
-"""Which decision records a user may open. Search and every list go through `visible_records`."""
+"""Which decision records a user may open: one rule, `decision_scope`, used as a database filter here
+(`visible_records`, every list and the embedded search) and as index filters by the Elasticsearch engine
+(search/permissions.py re-exports it). tests/search/test_search_permissions.py proves both agree."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
-from roles.access import agency_name_of
-from roles.definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
+from roles.access import agency_name_of, groups_of, is_bureau
+from roles.definitions import LIAISON
 
 from .models import DecisionRecord
 
 
-def visible_records(user) -> QuerySet[DecisionRecord]:
-    qs = DecisionRecord.objects.all()
-    if not user.is_authenticated or not user.is_active:
-        return qs.none()
-    if user.is_superuser:
-        return qs
-    groups = set(user.groups.values_list("name", flat=True))
-    if groups & {OFFICER, LEADER}:
-        return qs
+@dataclass(frozen=True)
+class DecisionScope:
+    everything: bool = False
+    agency: str = ""  # non-confidential records of this agency (liaison)
+    party_user_id: int | None = None  # records about this user (a supervisor, a person held accountable)
+
+
+def decision_scope(user) -> DecisionScope:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return DecisionScope()
+    if is_bureau(user):
+        return DecisionScope(everything=True)
+    agency = agency_name_of(user) if LIAISON in groups_of(user) else ""
+    # anyone sees the records about themselves (a supervisor's, an officer held accountable)
+    return DecisionScope(agency=agency, party_user_id=user.pk)
+
+
+def scope_q(spec: DecisionScope) -> Q:
+    """The scope over columns named like DecisionRecord's (agency, confidential, party_user_id)."""
+    if spec.everything:
+        return Q()
     allowed = Q(pk__in=[])
-    if LIAISON in groups:
-        agency = agency_name_of(user)
-        if agency:
-            allowed |= Q(agency=agency, confidential=False)
-    if SUPERVISOR in groups:
-        allowed |= Q(party_user=user)
-    return qs.filter(allowed)
+    if spec.agency:
+        allowed |= Q(agency=spec.agency, confidential=False)
+    if spec.party_user_id:
+        allowed |= Q(party_user_id=spec.party_user_id)
+    return allowed
+
+
+def visible_records(user) -> QuerySet[DecisionRecord]:
+    return DecisionRecord.objects.filter(scope_q(decision_scope(user)))

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from decisions.models import DecisionRecord
+from roles import access
 from rules.profiles import Profile, get_profile
 
 from .eligibility import check_application
@@ -23,9 +24,8 @@ PERM_APPROVE = "supervisors.approve_shortlist"
 
 
 def require(user, perm: str, action: str) -> None:
-    """Raise PermissionDenied with a Chinese message unless `user` holds `perm`."""
-    if user is None or not user.is_authenticated or not user.has_perm(perm):
-        raise PermissionDenied(f"您没有{action}的权限。")
+    """roles.access.require, worded for an action ("发起监督员选聘" → "您没有发起监督员选聘的权限。")."""
+    access.require(user, perm, f"您没有{action}的权限。")
 
 
 def record_decision(*, kind: str, title: str, body: str, jurisdiction: str, outcome: str, article: str,
