@@ -217,7 +217,8 @@ FIELD_ENCRYPTION_KEYS = [k for k in os.environ.get("FIELD_ENCRYPTION_KEYS", "").
 FIELD_HASH_KEY = os.environ.get("FIELD_HASH_KEY", "")
 
 # Public form posts and failed staff logins per client: {scope: (limit, window seconds)} (site/throttle.py).
-THROTTLE_RATES = {"objection": (10, 600), "application": (10, 600), "login": (10, 900)}
+THROTTLE_RATES = {"objection": (10, 600), "application": (10, 600), "login": (10, 900),
+                  "complaint": (5, 600), "complaint_status": (20, 600)}
 # Behind nginx, the header carrying the visitor's address (e.g. HTTP_X_REAL_IP); empty = REMOTE_ADDR.
 THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
 

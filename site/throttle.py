@@ -22,7 +22,8 @@ from django.dispatch import receiver
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-DEFAULT_RATES = {"objection": (10, 600), "application": (10, 600), "login": (10, 900)}
+DEFAULT_RATES = {"objection": (10, 600), "application": (10, 600), "login": (10, 900),
+                 "complaint": (5, 600), "complaint_status": (20, 600)}
 DUPLICATE_WINDOW = 24 * 3600
 
 
@@ -71,8 +72,9 @@ def check(request, *, scope: str, limit: int | None = None, window: int | None =
 
 
 def fingerprint(fields) -> str:
-    """Same text typed twice is the same submission: NFKC, whitespace collapsed, case folded."""
-    norm = [" ".join(unicodedata.normalize("NFKC", str(f)).split()).casefold() for f in fields]
+    """Same text typed twice is the same submission: NFKC, whitespace removed (Chinese text has no word
+    spaces, so "不 履 行" is "不履行"), case folded."""
+    norm = ["".join(unicodedata.normalize("NFKC", str(f)).split()).casefold() for f in fields]
     return _digest(*norm)
 
 

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from casework.models import Agency
 from demo.loaders import loader
+from throttle import fingerprint
 
 from . import interference, services
 from .models import Complaint, InterferenceRecord
-from .throttle import fingerprint
 
 
 def _id(body: str) -> str:
@@ -37,7 +37,7 @@ def _receive(agency, i, ground, request, facts, days_ago, channel="online", by=N
               "request": request, "facts": facts, **extra}
     received = timezone.localdate() - dt.timedelta(days=days_ago)
     complaint, _ = services.complaint_receive(jurisdiction="wulong", fields=fields, received_on=received,
-                                              fingerprint=fingerprint("demo", name, request), channel=channel, by=by)
+                                              fingerprint=fingerprint(["demo", name, request]), channel=channel, by=by)
     return complaint
 
 
@@ -54,7 +54,7 @@ def load_complaints() -> str:
     _receive(market, 0, "rough", "请求依法查处执法人员粗暴执法的行为。",
              "执法人员检查店铺时推搡并辱骂经营者，有视频为证。", 2)
     services.complaint_receive(jurisdiction="wulong", received_on=today - dt.timedelta(days=1),
-                               fingerprint=fingerprint("demo", "anonymous"), fields={
+                               fingerprint=fingerprint(["demo", "anonymous"]), fields={
                                    "category": "enforcement", "anonymous": True, "agency": city, "ground": "bribes",
                                    "request": "反映城管队员收受摊贩财物。", "facts": "夜市摊贩称每月须向某队员交“管理费”。"})
     c = _receive(market, 1, "not_handled", "请求责令处理我的举报。", "举报无证经营后一个月无人处理。", 12, channel="letter", by=officer)

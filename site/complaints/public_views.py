@@ -10,11 +10,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+import throttle
 from casework.views import _file_response
+from form_errors import add_errors
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 
-from . import services, throttle
+from . import services
 from .forms import ComplaintForm, StatusForm
 from .models import LEAD, Complaint, Notice
 
@@ -22,7 +24,6 @@ NOTICE_SALT, NOTICE_MAX_AGE = "complaints.notice", 3600
 DUPLICATE_WINDOW = dt.timedelta(days=1)
 DUPLICATE_MSG = ("您已提交过内容相同的投诉举报（受理编号：{number}），本次未重复登记。"
                  "请使用首次提交时获得的受理编号和查询码查询办理情况，无需再次提交。")
-RATE_MSG = "您的提交过于频繁，请稍后再试。如情况紧急，可拨打本辖区投诉电话。"
 
 
 def _profile_or_404(jurisdiction: str):
@@ -45,32 +46,31 @@ def complaint_form(request, jurisdiction: str):
     form = ComplaintForm(request.POST or None, jurisdiction=jurisdiction)
     status, message = 200, ""
     if request.method == "POST":
-        client = throttle.client_key(request)
-        allowed = throttle.allow("submit", client)
+        refusal = throttle.check(request, scope="complaint")
         if form.is_valid():
-            fp = throttle.fingerprint(*form.fingerprint_parts())
-            first = throttle.claim_once(client, fp)
+            parts = form.fingerprint_parts()
+            fp = throttle.fingerprint(parts)
+            repeat = throttle.duplicate("complaint", parts)
             existing = duplicate_of(jurisdiction, fp)
-            if existing is not None or not first:
+            if existing is not None or repeat:
                 number = existing.receipt_number if existing is not None else "已在办理中"
                 return render(request, "complaints/public_duplicate.html", {
                     "profile": profile, "message": DUPLICATE_MSG.format(number=number), "jurisdiction": jurisdiction})
-            if not allowed:
-                throttle.release(client, fp)
-                status, message = 429, RATE_MSG
+            if refusal:
+                throttle.release("complaint", parts)
+                status, message = 429, refusal
             else:
                 try:
                     complaint, code = services.complaint_receive(jurisdiction=jurisdiction, fingerprint=fp,
                                                                  fields=form.complaint_fields())
                 except ValidationError as exc:
-                    throttle.release(client, fp)
-                    for msg in exc.messages:
-                        form.add_error(None, msg)
+                    throttle.release("complaint", parts)
+                    add_errors(form, exc)
                 else:
                     request.session["complaint_receipt"] = {"pk": complaint.pk, "code": code}
                     return redirect("complaints_public:receipt", jurisdiction=jurisdiction)
-        elif not allowed:
-            status, message = 429, RATE_MSG
+        elif refusal:
+            status, message = 429, refusal
     return render(request, "complaints/public_form.html", {
         "form": form, "profile": profile, "jurisdiction": jurisdiction, "message": message,
         "required_names": ["name", "id_number", "address", "contact", "agency", "ground", "supervisor"],
@@ -96,7 +96,7 @@ def status(request, jurisdiction: str):
     form = StatusForm(request.POST or None)
     complaint, code, http_status, message = None, "", 200, ""
     if request.method == "POST":
-        if not throttle.allow("status", throttle.client_key(request)):
+        if throttle.check(request, scope="complaint_status"):
             http_status, message = 429, "查询过于频繁，请稍后再试。"
         elif form.is_valid():
             number = form.cleaned_data["receipt_number"].strip()

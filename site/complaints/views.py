@@ -10,12 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+import throttle
 from casework.views import _file_response
+from form_errors import add_errors
 from roles.access import is_bureau, require
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 
-from . import forms, interference, services, throttle
+from . import forms, interference, services
 from .models import ACCEPTED, ANSWERED, RECEIVED, REVIEWED, STATUSES, Complaint, InterferenceRecord, Notice
 from .selectors import complaint_clocks, sees_complainant, visible_complaints
 
@@ -55,7 +57,7 @@ def complaint_new(request):
         raise Http404("该辖区没有投诉举报程序。")
     form = forms.StaffEntryForm(request.POST or None, jurisdiction=jurisdiction, public=False)
     if request.method == "POST" and form.is_valid():
-        fp = throttle.fingerprint(*form.fingerprint_parts())
+        fp = throttle.fingerprint(form.fingerprint_parts())
         from .public_views import duplicate_of
 
         if duplicate_of(jurisdiction, fp) is not None:
@@ -66,8 +68,7 @@ def complaint_new(request):
                     jurisdiction=jurisdiction, fields=form.complaint_fields(), fingerprint=fp, by=request.user,
                     channel=form.cleaned_data["channel"], received_on=form.cleaned_data["received_on"])
             except ValidationError as exc:
-                for msg in exc.messages:
-                    form.add_error(None, msg)
+                add_errors(form, exc)
             else:
                 messages.success(request, f"已登记：受理编号{complaint.receipt_number}，查询码{code}"
                                           "（请告知投诉举报人，系统不再显示查询码）。")
@@ -165,8 +166,7 @@ def complaint_step(request, pk: int, step: str):
         try:
             act(request, complaint, form.cleaned_data)
         except ValidationError as exc:
-            for msg in exc.messages:
-                form.add_error(None, msg)
+            add_errors(form, exc)
         else:
             messages.success(request, done)
             return redirect("complaints:detail", pk=pk)
@@ -208,8 +208,7 @@ def interference_new(request):
             record = interference.interference_record(by=request.user, jurisdiction=jurisdiction, corrects=corrects,
                                                       **form.cleaned_data)
         except ValidationError as exc:
-            for msg in exc.messages:
-                form.add_error(None, msg)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已记录（第{record.pk}号），记录时间{timezone.localtime(record.recorded_at):%Y-%m-%d %H:%M}。"
                                       "记录只能追加，不能修改或删除。")

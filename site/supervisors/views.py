@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_protect
 
 import throttle
+from form_errors import add_errors
 from rules.profiles import FigureMissing, get_profile
 
 from . import selectors, services
@@ -47,8 +48,7 @@ def apply(request, jurisdiction: str, pk: int):
             try:
                 services.application_submit(campaign=campaign, data=form.cleaned_data)
             except ValidationError as exc:
-                for msg in exc.messages:
-                    form.add_error(None, msg)
+                add_errors(form, exc)
             else:
                 return redirect("supervisors:applied", jurisdiction=profile.code, pk=campaign.pk)
     return render(request, "supervisors/apply.html", {"profile": profile, "campaign": campaign, "form": form,

@@ -26,7 +26,7 @@ def test_flood_of_50_identical_submissions_from_one_client_is_one_complaint(peop
 
 
 @pytest.mark.django_db
-@override_settings(COMPLAINT_THROTTLE={"submit": (3, 600), "status": (3, 600)})
+@override_settings(THROTTLE_RATES={"complaint": (3, 600), "complaint_status": (3, 600)})
 def test_rate_limit_per_client_on_different_content(people):
     client = Client(REMOTE_ADDR="203.0.113.8")
     with freeze_time("2026-09-28 10:00"):
