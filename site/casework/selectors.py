@@ -38,10 +38,11 @@ def addressable_agencies(jurisdiction: str | None = None) -> QuerySet[Agency]:
 
 
 def matter_clocks(matter: Matter) -> QuerySet[Clock]:
-    from django.contrib.contenttypes.models import ContentType
+    """The matter's clocks with their pauses and extensions, for display (the clock services re-read a
+    clock themselves before changing it)."""
+    from clocks.services import clocks_for
 
-    return Clock.objects.filter(subject_type=ContentType.objects.get_for_model(Matter),
-                                subject_id=str(matter.pk)).prefetch_related("pauses", "extensions")
+    return clocks_for(matter).prefetch_related("pauses", "extensions")
 
 
 def matter_records(matter: Matter, user) -> QuerySet[DecisionRecord]:

@@ -1,8 +1,8 @@
 """Reads of dispute coordination: a matter's running clock by rule, the open disputes, the stand-still."""
 from __future__ import annotations
 
-from casework.selectors import matter_clocks
-from clocks.models import RUNNING, Clock
+from clocks.models import RUNNING
+from clocks.services import clocks_for
 
 from .models import ACTIVE, Dispute
 
@@ -10,12 +10,10 @@ from .models import ACTIVE, Dispute
 def clock_of(matter, rule_keys, *, agency=None):
     """The running clock of `matter` under one of `rule_keys` (for an agency's answer: the one naming it)."""
     keys = (rule_keys,) if isinstance(rule_keys, str) else tuple(rule_keys)
-    qs = matter_clocks(matter).filter(rule_key__in=keys, status=RUNNING).order_by("-pk")
+    qs = clocks_for(matter).filter(rule_key__in=keys, status=RUNNING).order_by("-pk")
     if agency is not None:
         qs = qs.filter(label__contains=agency.name)
-    found = qs.first()
-    # fresh, without matter_clocks' prefetch: clock_pause/clock_extend recompute from the related rows
-    return Clock.objects.get(pk=found.pk) if found else None
+    return qs.first()
 
 
 def government_of(profile) -> str:
