@@ -111,6 +111,14 @@ def attachment_add(*, matter: Matter, upload, by, description: str = "") -> Atta
     return att
 
 
+def signs_online(user, document: Document) -> bool:
+    """The addressee's own liaison (of the matter's agency, or of another party to it such as a dispute's
+    respondent) acknowledges receipt online instead of a return slip."""
+    agency = agency_of(user)
+    return (agency is not None and not is_bureau(user) and document.addressee == agency.name
+            and (agency.pk == document.matter.agency_id or document.matter.parties.filter(pk=agency.pk).exists()))
+
+
 @transaction.atomic
 def document_serve(*, document: Document, by, received_on: dt.date | None = None, method: str = "",
                    received_by_name: str = "") -> Document:
@@ -118,12 +126,8 @@ def document_serve(*, document: Document, by, received_on: dt.date | None = None
     agency's liaison may instead acknowledge receipt online (签收), dated today. Recorded once; the
     `document_served` signal then starts the clocks that count from receipt."""
     document = Document.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=document.pk)
-    agency = agency_of(by)
-    # the addressee's own liaison: the matter's agency or another party to it (e.g. a dispute's respondent)
-    own_agency = agency is not None and document.addressee == agency.name and (
-        agency.pk == document.matter.agency_id or document.matter.parties.filter(pk=agency.pk).exists())
     today = timezone.localdate()
-    if own_agency and not is_bureau(by):
+    if signs_online(by, document):
         received_on, method, received_by_name = today, "联络员在线签收", by.get_full_name() or by.username
     else:
         require(by, "casework.record_service", "只有司法局经办人或受送达机关联络员可以登记送达。")

@@ -110,8 +110,7 @@ def document_service(request, pk: int):
     """Record service from the return slip (bureau) or acknowledge receipt online (the agency's liaison)."""
     document = get_object_or_404(Document.objects.select_related("matter__agency"), pk=pk)
     matter = _matter_for(request.user, document.matter_id)
-    own = agency_of(request.user) is not None and agency_of(request.user).name == document.addressee \
-        and not is_bureau(request.user)
+    own = services.signs_online(request.user, document)
     form = None if own else ServiceForm(request.POST or None)
     if request.method == "POST" and (own or form.is_valid()):
         try:
