@@ -14,21 +14,10 @@ def public_notices() -> QuerySet:
     return NoticePage.objects.live().public().order_by("-published_on", "-pk")
 
 
-def notices_under(parent, *, year: int | None = None) -> QuerySet:
-    qs = public_notices().child_of(parent).only(*LIST_FIELDS)
-    return qs.filter(published_on__year=year) if year else qs
-
-
-def archive_notices(*, jurisdiction: str | None = None, year: int | None = None,
-                    kind: str | None = None) -> QuerySet:
+def archive_notices(*, jurisdiction: str | None = None) -> QuerySet:
+    """Every public notice, or one jurisdiction's; notice_listing() applies the year and kind filters."""
     qs = public_notices().only(*LIST_FIELDS)
-    if jurisdiction:
-        qs = qs.filter(jurisdiction=jurisdiction)
-    if year:
-        qs = qs.filter(published_on__year=year)
-    if kind:
-        qs = qs.filter(kind=kind)
-    return qs
+    return qs.filter(jurisdiction=jurisdiction) if jurisdiction else qs
 
 
 def notice_listing(base: QuerySet, *, year: int | None = None, kind: str | None = None,
@@ -59,15 +48,6 @@ def notice_listing(base: QuerySet, *, year: int | None = None, kind: str | None 
     paginator = Paginator(qs, PAGE_SIZE)
     paginator.count = total  # known from the grouped query: no COUNT(*) of its own
     return paginator.get_page(page_number), sorted(years, reverse=True)
-
-
-def notice_years(*, parent=None, jurisdiction: str | None = None) -> list[int]:
-    qs = public_notices()
-    if parent is not None:
-        qs = qs.child_of(parent)
-    if jurisdiction:
-        qs = qs.filter(jurisdiction=jurisdiction)
-    return [d.year for d in qs.dates("published_on", "year", order="DESC")]
 
 
 def latest_notices(*, limit: int = 10, jurisdiction: str | None = None) -> QuerySet:

@@ -13,7 +13,6 @@ FLOW_MODULES = (
     "flows.complaints",       # 投诉举报 (004)
     "flows.coordination",     # 争议协调 (004)
     "flows.accountability",   # 过错责任追究、错案责任倒查 (004)
-    "flows.programme",        # 年度监督：统计年报、通报整改 (003, 004)
 )
 
 _REGISTERED: dict[str, type] = {}
