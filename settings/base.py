@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "programme.apps.ProgrammeConfig",
     "flows.apps.FlowsConfig",
     "search.apps.SearchConfig",
+    "background.apps.BackgroundConfig",
     "demo.apps.DemoConfig",
     # Wagtail
     "wagtail.contrib.forms",
@@ -224,6 +225,14 @@ THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
 
 # Background work (django-tasks): in-process by default, a database worker in production.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Database-queued tasks (production): a failed task is retried after 30 s, 1 min, 2 min … (capped) up to
+# TASKS_MAX_ATTEMPTS attempts; a running task whose worker neither finished nor sent a heartbeat within
+# TASKS_LEASE_SECONDS (killed, machine down) is requeued by the scheduler (site/background/reliability.py).
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "5"))
+TASKS_RETRY_FIRST_SECONDS = int(os.environ.get("TASKS_RETRY_FIRST_SECONDS", "30"))
+TASKS_RETRY_MAX_SECONDS = int(os.environ.get("TASKS_RETRY_MAX_SECONDS", "3600"))
+TASKS_LEASE_SECONDS = int(os.environ.get("TASKS_LEASE_SECONDS", "300"))
+TASKS_HEARTBEAT_SECONDS = float(os.environ.get("TASKS_HEARTBEAT_SECONDS", "30"))
 
 # How often `run_scheduler` runs its jobs (publish_scheduled, workflow_timers, clock checks).
 SCHEDULER_INTERVAL_SECONDS = int(os.environ.get("SCHEDULER_INTERVAL_SECONDS", "60"))

@@ -1,0 +1,26 @@
+"""后台任务 in the Wagtail admin menu, for bureau staff (roles.access.is_bureau)."""
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from roles import access
+
+from . import admin_views
+
+
+class BureauMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.is_bureau(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_task_urls():
+    return [
+        path("background-tasks/", admin_views.task_list, name="background_tasks"),
+        path("background-tasks/<uuid:task_id>/retry/", admin_views.task_retry, name="background_task_retry"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_task_menu_item():
+    return BureauMenuItem("后台任务", reverse("background_tasks"), icon_name="cogs", order=9000)
