@@ -1,5 +1,10 @@
 """Background indexing (django-tasks): immediate in dev/test, the database worker in production.
-When the search cluster is down the update is queued (pending.py) instead of failing the publication."""
+When the search cluster is down the update is queued (pending.py) instead of failing the publication.
+
+Idempotent, as every background task must be (a worker may run it again after a failure or a killed
+worker, background/reliability.py): it takes only (scope, id), re-reads the object from the database and
+makes the index match it — index the current version, or remove it — with an external version (the read
+time) so a stale or repeated run never overwrites a newer one."""
 import time
 
 from django_tasks import task
