@@ -151,6 +151,8 @@ MEDIA_ROOT = BASE_DIR / "media"
 # Case files and generated documents (personal or confidential): never under MEDIA_URL; served only by
 # casework's permission-checking views. Configure STORAGES["private"] to use an object store instead.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+# "/protected/" = the file system's private files are sent by nginx (X-Accel-Redirect) after the check.
+PRIVATE_MEDIA_ACCEL_REDIRECT = ""
 CASEWORK_MAX_UPLOAD_BYTES = int(os.environ.get("CASEWORK_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 # A TrueType font for official documents (e.g. a licensed 仿宋); default: WenQuanYi Micro Hei from PyPI.
 DOCUMENT_FONT_PATH = os.environ.get("DOCUMENT_FONT_PATH", "")

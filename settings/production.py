@@ -3,6 +3,7 @@ ELASTICSEARCH_URL, background work through the django-tasks database worker (`db
 import os
 
 from .base import *  # noqa: F403
+from .file_storages import storages_from_env
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
@@ -15,10 +16,11 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Public media and private case files: file system, or an S3-compatible object store (settings/file_storages.py).
+STORAGES = storages_from_env(os.environ)
+# Private files on the file system behind nginx: after the permission check the view answers with this
+# prefix in X-Accel-Redirect and nginx sends the file from an `internal` location (README, "Private files").
+PRIVATE_MEDIA_ACCEL_REDIRECT = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
 # CACHES: settings.base (Redis shared by every process when REDIS_URL is set)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -2,12 +2,17 @@
 documents, service records, attachments, clocks, decisions and process panels; private file downloads."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from form_errors import add_errors as _errors
@@ -130,11 +135,27 @@ def document_service(request, pk: int):
 
 
 def _file_response(path_field, filename: str, content_type: str):
-    try:
-        handle = path_field.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件不存在。") from None
-    response = FileResponse(handle, content_type=content_type, as_attachment=False, filename=filename)
+    """A private file, once the caller has checked the user may see it: a short-lived signed URL when the
+    private storage is an object store; nginx's X-Accel-Redirect (PRIVATE_MEDIA_ACCEL_REDIRECT) when it is
+    the file system behind nginx; else the file streamed by this process."""
+    storage, name = path_field.storage, path_field.name
+    if not isinstance(storage, FileSystemStorage):
+        # S3: the signed URL is valid for S3_PRIVATE_URL_SECONDS and names the file for the browser
+        response = HttpResponseRedirect(storage.url(name, parameters={
+            "ResponseContentType": content_type,
+            "ResponseContentDisposition": content_disposition_header(False, filename)}))
+    elif settings.PRIVATE_MEDIA_ACCEL_REDIRECT:
+        if not storage.exists(name):
+            raise Http404("文件不存在。")
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = settings.PRIVATE_MEDIA_ACCEL_REDIRECT.rstrip("/") + "/" + quote(name)
+        response["Content-Disposition"] = content_disposition_header(False, filename)
+    else:
+        try:
+            handle = path_field.open("rb")
+        except FileNotFoundError:
+            raise Http404("文件不存在。") from None
+        response = FileResponse(handle, content_type=content_type, as_attachment=False, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

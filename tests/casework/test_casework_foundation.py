@@ -12,7 +12,6 @@ from casework import documents, services
 from casework.models import Agency, Document, Matter
 from casework.selectors import addressable_agencies, visible_matters
 from casework.signals import document_served
-from roles.definitions import EDITOR, LEADER, OFFICER, SUPERVISOR
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -21,20 +20,6 @@ def client_for(user):
     c = Client()
     c.force_login(user)
     return c
-
-
-@pytest.fixture
-def staff(make_user):
-    return {"officer": make_user("cw_officer", OFFICER), "leader": make_user("cw_leader", LEADER),
-            "editor": make_user("cw_editor", EDITOR), "supervisor": make_user("cw_sup", SUPERVISOR)}
-
-
-@pytest.fixture
-def matter(staff, make_agency):
-    agency = make_agency("武隆区市场监督管理局", liaison="lx_scjg")
-    with freeze_time("2026-09-21 10:00"):
-        return services.matter_open(by=staff["officer"], agency=agency, source="inspection", title="未按裁量基准处罚",
-                                    facts="抽查案卷发现罚款数额超出裁量基准。", process="letter")
 
 
 def test_credit_code_is_checked_with_its_check_digit(db):
