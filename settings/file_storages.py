@@ -32,7 +32,8 @@ def _choice(env: Mapping[str, str], name: str) -> str:
 
 
 def _s3_common(env: Mapping[str, str]) -> dict:
-    options = {"file_overwrite": False}
+    # SigV4 signed URLs (what AWS and today's S3-compatible stores require); S3_SIGNATURE_VERSION overrides
+    options = {"file_overwrite": False, "signature_version": env.get("S3_SIGNATURE_VERSION", "s3v4")}
     for var, option in (("S3_ENDPOINT_URL", "endpoint_url"), ("S3_REGION_NAME", "region_name"),
                         ("S3_ADDRESSING_STYLE", "addressing_style"), ("S3_ACCESS_KEY_ID", "access_key"),
                         ("S3_SECRET_ACCESS_KEY", "secret_key")):

@@ -33,7 +33,8 @@ def test_s3_for_public_media_and_private_files_in_separate_buckets():
            "S3_REGION_NAME": "cn-chongqing", "S3_ACCESS_KEY_ID": "AKID", "S3_SECRET_ACCESS_KEY": "SECRET",
            "S3_MEDIA_BUCKET": "jiandu-public", "S3_MEDIA_CUSTOM_DOMAIN": "files.example.gov.cn",
            "S3_PRIVATE_BUCKET": "jiandu-cases", "S3_PRIVATE_PREFIX": "cases", "S3_PRIVATE_URL_SECONDS": "30"}
-    common = {"file_overwrite": False, "endpoint_url": "https://oss.example.gov.cn", "region_name": "cn-chongqing",
+    common = {"file_overwrite": False, "signature_version": "s3v4", "endpoint_url": "https://oss.example.gov.cn",
+              "region_name": "cn-chongqing",
               "access_key": "AKID", "secret_key": "SECRET"}
     assert storages_from_env(env) == {
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
@@ -49,7 +50,8 @@ def test_s3_for_public_media_and_private_files_in_separate_buckets():
 def test_only_private_files_on_s3_keeps_public_media_on_disk_and_boto3_credentials_chain():
     stores = storages_from_env({"PRIVATE_STORAGE": "s3", "S3_PRIVATE_BUCKET": "cases"})
     assert stores["default"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    assert stores["private"]["OPTIONS"] == {"file_overwrite": False, "bucket_name": "cases", "location": "private",
+    assert stores["private"]["OPTIONS"] == {"file_overwrite": False, "signature_version": "s3v4",
+                                            "bucket_name": "cases", "location": "private",
                                             "default_acl": "private", "querystring_auth": True,
                                             "querystring_expire": 60, "custom_domain": None}
 
