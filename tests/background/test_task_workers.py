@@ -151,7 +151,7 @@ def test_a_failing_task_is_retried_with_backoff_then_listed_as_failed_in_chinese
     starts = [at for _, _, _, at in probe_rows("start")]
     assert len(starts) == 3
     gaps = [(b - a).total_seconds() for a, b in zip(starts, starts[1:], strict=False)]
-    assert 1.0 <= gaps[0] < 2.5 and 2.0 <= gaps[1] < 3.5  # 1 s, then 2 s
+    assert 1.0 <= gaps[0] < 3.0 and 2.0 <= gaps[1] < 4.5  # 1 s, then 2 s (plus polling under load)
     row = DBTaskResult.objects.get(pk=result.id)
     assert row.status == "FAILED" and row.worker_ids == ["worker-c"] * 3
     assert row.exception_class_path == "builtins.RuntimeError"
