@@ -123,7 +123,7 @@ class ElasticEngine:
         text = q.text.strip()
         if not text:
             return {"bool": {"filter": self._filters(q)}}
-        # the very call the embedded engine makes (analysis.query_analysis): one analysis, two renderings
+        # the very call the embedded engine makes: one analysis (analysis.py), two renderings
         a = analysis if analysis is not None else analyse(text, synonym_table())
         return es_query.render(a, code_key(text), a.need if need is None else need, self._filters(q))
 
