@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.elasticsearch,
 TOP = {
     "争议协调": "r03",  # keywords
     "错案追究": "r06",
-    "投诉 受理期限": "r02",  # two words
+    "辅助人员 管理": "r10",  # two words
     "领导干部 干预": "r04",
     "如何投诉行政执法人员": "r02",  # questions
     "领导过问案件要记录吗": "r04",
