@@ -240,3 +240,14 @@ def test_search_setup_rebuilds_an_index_made_with_an_older_mapping(es):
     assert swap == [{"remove": {"index": "t-notices-v0", "alias": "t-notices"}},
                     {"add": {"index": created[0].path[1:], "alias": "t-notices", "is_write_index": True}}]
     assert es.find("DELETE", r"/t-notices-v0")
+
+
+def test_deploy_check_warns_while_an_index_has_an_older_mapping(es):
+    from search.checks import elasticsearch_ready
+
+    es.on("GET", r"/t-notices/_mapping", body={"t-notices-v0": {"mappings": {"properties": {}}}})
+    warnings = elasticsearch_ready()
+    assert [w.id for w in warnings] == ["search.W002"]
+    assert warnings[0].msg.startswith("Elasticsearch 索引（t-notices）的结构早于第 2 版")
+    es.on("GET", r"/t-notices/_mapping", body={"t-notices-v1": {"mappings": {"_meta": {"schema_version": 2}}}})
+    assert elasticsearch_ready() == []
