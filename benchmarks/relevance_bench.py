@@ -5,6 +5,9 @@ jieba words (what a word-based engine gives) and CJK bigrams (what Elasticsearch
     .venv/bin/python -m benchmarks.relevance_bench            # the table
     .venv/bin/python -m benchmarks.relevance_bench -v         # and every query's top result
 
+With ELASTICSEARCH_URL set, the Elasticsearch engine answers the same queries on the same corpus (in
+throwaway indices) and gets its own row: switching engine should not change the figures.
+
 nDCG@10 uses gains 2^grade - 1 against the ideal order of the judgements. A query about something the
 site does not hold scores 1 (and its top-1 counts as right) only when nothing at all is returned.
 """
@@ -84,14 +87,12 @@ def cjk_bigrams(text: str) -> list[str]:
     return out
 
 
-def index_corpus() -> dict[int, str]:
+def corpus_documents() -> tuple[dict[int, str], list]:
+    """The graded corpus as index documents (what either engine indexes), and object id -> notice key."""
     from public_notices.kinds import KIND_LABELS
     from search.documents import NoticeDocument
-    from search.engines.embedded import EmbeddedEngine
-    from search.synonyms import load_defaults
     from search.tokenize import code_key
 
-    load_defaults()
     docs = []
     keys = {}
     for pk, (key, kind, juris, day, number, title, body) in enumerate(DOCS, start=1):
@@ -102,7 +103,17 @@ def index_corpus() -> dict[int, str]:
             jurisdiction=juris, issuer=_issuer(title), year=date.year, date=date, published_on=date,
             written_on=date, doc_number=number, doc_number_key=code_key(number), index_number="",
             index_number_key="", live=True, url=f"/bench/{key}/"))
-    EmbeddedEngine().rebuild("notice", docs)
+    return keys, docs
+
+
+def index_corpus(engine=None) -> dict[int, str]:
+    """Index the corpus (embedded engine unless another is given) with the demo's default synonyms."""
+    from search.engines.embedded import EmbeddedEngine
+    from search.synonyms import load_defaults
+
+    load_defaults()
+    keys, docs = corpus_documents()
+    (engine or EmbeddedEngine()).rebuild("notice", docs)
     return keys
 
 
@@ -113,7 +124,22 @@ def _issuer(title: str) -> str:
     return ""
 
 
-def run(verbose: bool = False) -> dict:
+def elastic_engine(url: str):
+    """The Elasticsearch engine on throwaway indices (a unique prefix), for a cluster at `url`."""
+    import uuid
+
+    from django.conf import settings
+
+    from search.engines import get_engine
+
+    settings.ELASTICSEARCH_URL = url
+    settings.SEARCH_INDEX_PREFIX = f"relevance-bench-{uuid.uuid4().hex[:8]}"
+    engine = get_engine("elastic")
+    engine.setup()
+    return engine
+
+
+def run(verbose: bool = False, es_url: str = "") -> dict:
     from search.engines.base import SearchQuery
     from search.engines.embedded import EmbeddedEngine
 
@@ -125,6 +151,19 @@ def run(verbose: bool = False) -> dict:
         "Okapi BM25, jieba words": OkapiBM25(texts, jieba_words).search,
         "Okapi BM25, CJK bigrams": OkapiBM25(texts, cjk_bigrams).search,
     }
+    es = None
+    if es_url:  # the same queries through the Elasticsearch engine (ELASTICSEARCH_URL set)
+        es = elastic_engine(es_url)
+        index_corpus(es)
+        systems["ours (Elasticsearch)"] = lambda q: [keys[h.object_id] for h in es.search(SearchQuery(text=q)).hits]
+    try:
+        return _measure(systems, verbose)
+    finally:
+        if es is not None:
+            es.drop_all()
+
+
+def _measure(systems: dict, verbose: bool) -> dict:
     out = {}
     answerable = [q for q, g in QUERIES.items() if g]
     for name, search in systems.items():
@@ -164,10 +203,13 @@ def main(argv=None):
     ap.add_argument("--db", default="/tmp/relevance_bench.sqlite3")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
+    import os
+
     from .search_bench import setup_django
 
+    es_url = os.environ.get("ELASTICSEARCH_URL", "")  # setup_django clears it for the embedded run
     setup_django(args.db)
-    run(verbose=args.verbose)
+    run(verbose=args.verbose, es_url=es_url)
 
 
 if __name__ == "__main__":

@@ -193,8 +193,6 @@ SEARCH_ES_REPLICAS = int(os.environ.get("SEARCH_ES_REPLICAS", "0"))
 SEARCH_ES_TIMEOUT = float(os.environ.get("SEARCH_ES_TIMEOUT", "3"))
 SEARCH_ES_WRITE_TIMEOUT = float(os.environ.get("SEARCH_ES_WRITE_TIMEOUT", "10"))
 SEARCH_ES_BULK_TIMEOUT = float(os.environ.get("SEARCH_ES_BULK_TIMEOUT", "120"))
-# How many of a query's words must match: up to 3 all of them, longer queries 75 % (ES minimum_should_match).
-SEARCH_ES_MINIMUM_SHOULD_MATCH = os.environ.get("SEARCH_ES_MINIMUM_SHOULD_MATCH", "3<75%")
 # Retry-After (seconds) sent with the 503 answer while search is unavailable.
 SEARCH_RETRY_AFTER_SECONDS = int(os.environ.get("SEARCH_RETRY_AFTER_SECONDS", "60"))
 # Alias names are <prefix>-notices / <prefix>-decisions (versioned indices behind them).

@@ -8,8 +8,13 @@ A query becomes *clauses*, one per word that carries meaning:
 - Latin words and numbers are clauses of their own; a lone Chinese character (a query of one
   character) matches any word containing it.
 Between two words typed together (行政|执法) the *junction* bigram (政执) is a proximity term: a notice
-where the words stand together scores higher. The engines match a document when it holds at least
+where the words stand together scores higher (`phrases` holds the same pairs whole, 行政执法, for an
+engine that matches phrases). The engines match a document when it holds at least
 `minimum_should_match(n)` of the n clauses, and rank by BM25 over the clauses' bigrams.
+
+This is the one home of the query-side rules: both engines call `analyse(text, synonym_table())` and
+render the same `Analysis` — the embedded engine into bigram lookups and its own BM25, Elasticsearch
+into a bool query (engines/es_query.py) over its analyzers (engines/es_index.py).
 """
 from __future__ import annotations
 
@@ -20,6 +25,8 @@ from functools import lru_cache
 from .tokenize import _CJK, normalize
 
 SYNONYM_WEIGHT = 0.6
+STOP_MESSAGE = ("“{text}”只含有“{words}”等提问用语，没有可以检索的关键词。请输入要找的事项或文件名称中的词语，"
+                "如“投诉”“监督员 聘期”，或直接输入发文字号。")
 
 # phrases that ask rather than say (removed wherever they stand in a run)
 STOP_PHRASES = sorted({
@@ -48,10 +55,20 @@ class Analysis:
     clauses: list[Clause]
     junctions: list[str]  # bigrams across two adjacent words typed together
     dropped: list[str]  # question words and particles left out
+    phrases: list[str] = field(default_factory=list)  # the same adjacent words, whole (行政执法)
 
     @property
     def stop_words_only(self) -> bool:
         return not self.clauses and bool(self.dropped)
+
+    @property
+    def need(self) -> int:
+        """How many clauses a document must hold (minimum_should_match of this query)."""
+        return minimum_should_match(len(self.clauses))
+
+    def stop_message(self, text: str) -> str:
+        """For a query of question words alone: what to tell the person (the same in both engines)."""
+        return STOP_MESSAGE.format(text=text, words="”“".join(dict.fromkeys(self.dropped)))
 
 
 def minimum_should_match(n: int) -> int:
@@ -96,6 +113,7 @@ def analyse(text: str, synonyms: dict[str, list[str]] | None = None) -> Analysis
     table = synonyms or {}
     clauses: list[Clause] = []
     junctions: list[str] = []
+    phrases: list[str] = []
     dropped: list[str] = []
     singles: list[str] = []
     for piece in _RUN.findall(normalize(text)):
@@ -134,12 +152,13 @@ def analyse(text: str, synonyms: dict[str, list[str]] | None = None) -> Analysis
             clauses.append(Clause(w, alts))
             if prev is not None and len(prev) > 1:
                 junctions.append(prev[-1] + w[0])
+                phrases.append(prev + w)
     if not clauses:  # only characters standing alone: each matches the words that contain it
         clauses = [Clause(c, [(c, 1.0)], prefix=True) for c in dict.fromkeys(singles)]
     unique: dict[str, Clause] = {}
     for c in clauses:
         unique.setdefault(c.typed, c)
-    return Analysis(list(unique.values()), list(dict.fromkeys(junctions)), dropped)
+    return Analysis(list(unique.values()), list(dict.fromkeys(junctions)), dropped, list(dict.fromkeys(phrases)))
 
 
 def _plain_words(segment: str, dropped: list[str]) -> list[str | None]:

@@ -26,22 +26,40 @@ def index_alias(scope: str) -> str:
     return f"{getattr(settings, 'SEARCH_INDEX_PREFIX', 'supervision')}-{scope}s"
 
 
+# the text fields the query searches (engines/es_query.py), as the embedded engine weighs them: the title,
+# the metadata (every META_FIELDS value copied into one field) and the body
+TITLE, METADATA, BODY = "title", "metadata", "body"
+CHARS = "chars"  # subfield of each: one token per character (a one-character query; every analyzer)
+
+
 def _text(**kw):
     return Text(analyzer="supervision_index", search_analyzer="supervision_search", **kw)
 
 
+def _searched(similarity: str = "", **kw):
+    """A searched text field: words and bigrams, and a `.chars` subfield of single characters."""
+    chars = Text(analyzer="supervision_chars")
+    return _text(fields={CHARS: chars, **kw.pop("fields", {})},
+                 **({"similarity": similarity} if similarity else {}), **kw)
+
+
+# a metadata field is also copied into `metadata` (the embedded engine: META_FIELDS)
+TO_METADATA = {"copy_to": METADATA}
+
+
 class _Common(Document):
-    title = _text(fields={"raw": Keyword()})
-    body = _text()
+    title = _searched("supervision_title", fields={"raw": Keyword()})
+    body = _searched()
+    metadata = _searched("supervision_metadata")  # filled by copy_to; never in _source
     kind = Keyword()
-    kind_label = Keyword()
+    kind_label = Keyword(**TO_METADATA)
     jurisdiction = Keyword()
-    issuer = _text(fields={"raw": Keyword()})
+    issuer = _text(fields={"raw": Keyword()}, **TO_METADATA)
     year = Integer()
     date = Date()
-    doc_number = Keyword()
-    doc_number_key = Keyword()
-    index_number = Keyword()
+    doc_number = Keyword(**TO_METADATA)
+    doc_number_key = Keyword()  # tokenize.code_key: 〔〕 [] ［］ () and full-width digits made one form
+    index_number = Keyword(**TO_METADATA)
     index_number_key = Keyword()
     url = Keyword(index=False)
     object_id = Long()  # Elasticsearch: the unique last sort key (search_after needs one; _id has no doc values)
@@ -52,8 +70,8 @@ class NoticeDocument(_Common):
 
     written_on = Date()
     published_on = Date()
-    subject_category = Keyword()
-    keywords = _text()
+    subject_category = Keyword(**TO_METADATA)
+    keywords = _text(**TO_METADATA)
     live = Boolean()
     expire_at = Date()
 
@@ -65,9 +83,9 @@ class DecisionDocument(_Common):
     """A decision record (决定记录): staff search only, filtered by who may open it."""
 
     process_kind = Keyword()
-    agency = Keyword()
+    agency = Keyword(**TO_METADATA)
     outcome = Keyword()
-    article = _text()
+    article = _text(**TO_METADATA)
     confidential = Boolean()
     party_user_id = Long()
 

@@ -63,3 +63,13 @@ def test_supervisor_sees_only_records_about_themself(client, records):
 def test_anonymous_is_sent_to_login(client, records):
     r = client.get("/admin/search/decisions/", {"q": "执法"})
     assert r.status_code == 302 and "/admin/login/" in r["Location"]
+
+
+def test_a_question_finds_the_decision_record_it_asks_about(client, records):
+    """Staff type questions too: question words never block a match (the same analysis as the public search)."""
+    users, recs = records
+    client.force_login(users["officer"])
+    html = client.get("/admin/search/decisions/", {"q": "监督员的考核结果在哪里看"}).content.decode()
+    assert "共 1 条决定记录" in html and "监督员履职考核结果" in html
+    only = client.get("/admin/search/decisions/", {"q": "在哪里"}).content.decode()
+    assert "“在哪里”只含有“哪里”“在”等提问用语，没有可以检索的关键词。" in only

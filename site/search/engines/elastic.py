@@ -1,10 +1,11 @@
 """Elasticsearch 8.x engine (when ELASTICSEARCH_URL is set). Supported: Elasticsearch 8.0 and later 8.x
 (request shapes valid since 8.0: highlight options at the top level). OpenSearch is not supported.
 
-Matching: the query's words (cjk: bigrams, a lone character as itself) must match by the
-SEARCH_ES_MINIMUM_SHOULD_MATCH rule (default: up to 3 words all, longer queries 75 %) — across title,
-metadata and body. Ranking in tiers like the embedded engine: an exact 发文字号/索引号 match, then a
-title match, then the rest; newest first inside each tier (constant scores, then date, then id).
+Matching and ranking as the embedded engine: the query is analysed once, in Python, by analysis.py (the
+same `Analysis` the embedded engine ranks: question words dropped, staff synonyms at a lower weight,
+minimum_should_match) and rendered as a bool query by es_query.py: BM25 per field (title ×3, metadata,
+body), a bonus for words standing together, an exact 发文字号/索引号 first; equal scores newest first.
+A query of question words alone gets the same message; no result gets the same kind of suggestions.
 Index management (analysis, setup, rebuild, write targets) is in es_index.py; the client in es_client.py.
 """
 from __future__ import annotations
@@ -17,26 +18,21 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from elasticsearch import ConflictError, NotFoundError
 
-from ..documents import Document, index_alias
+from ..analysis import Analysis, analyse, synonym_table
+from ..documents import TITLE, Document, index_alias
 from ..permissions import decision_scope
 from ..tokenize import code_key
-from . import es_index
+from . import es_index, es_query
 from .base import Hit, SearchQuery, SearchResults
 from .errors import SearchUnavailable
 from .es_client import get_client, is_unavailable, search_timeout
 
 SCOPES = es_index.SCOPES
-EXACT_BOOST = 10_000  # a 发文字号/索引号 match outranks any text match
-TITLE_BOOST = 100  # a title match outranks metadata- and body-only matches
+EXACT_BOOST = es_query.EXACT_BOOST
 HIGHLIGHT_MAX_ANALYZED = 100_000  # highlight the first 100k characters of a very long body, never an error
 SORT = [{"_score": {"order": "desc"}}, {"date": {"order": "desc", "missing": "_last"}},
         {"object_id": {"order": "desc"}}]
-NOTICE_FIELDS = ["title^3", "keywords^2", "issuer", "subject_category", "kind_label", "body"]
-DECISION_FIELDS = ["title^3", "article^2", "kind_label", "body"]
-
-
-def minimum_should_match() -> str:
-    return getattr(settings, "SEARCH_ES_MINIMUM_SHOULD_MATCH", "3<75%") or "3<75%"
+SUGGESTIONS = 3  # no result: the closest titles shown, and at most this many shorter queries
 
 
 def now_minute() -> str:
@@ -123,25 +119,16 @@ class ElasticEngine:
                                      {"range": {"expire_at": {"gt": now_minute()}}}],
                           "minimum_should_match": 1}}]
 
-    def _query(self, q: SearchQuery) -> dict:
+    def _query(self, q: SearchQuery, analysis: Analysis | None = None, need: int | None = None) -> dict:
         text = q.text.strip()
         if not text:
             return {"bool": {"filter": self._filters(q)}}
-        key = code_key(text)
-        msm = minimum_should_match()
-        fields = DECISION_FIELDS if q.scope == "decision" else NOTICE_FIELDS
-        return {"bool": {"should": [
-            {"constant_score": {"filter": {"term": {"doc_number_key": key}}, "boost": EXACT_BOOST}},
-            {"constant_score": {"filter": {"term": {"index_number_key": key}}, "boost": EXACT_BOOST}},
-            {"constant_score": {"filter": {"match": {"title": {"query": text, "minimum_should_match": msm}}},
-                                "boost": TITLE_BOOST}},
-            {"constant_score": {"filter": {"multi_match": {
-                "query": text, "fields": fields, "type": "cross_fields", "minimum_should_match": msm}},
-                "boost": 1}},
-        ], "minimum_should_match": 1, "filter": self._filters(q)}}
+        # the very call the embedded engine makes: one analysis (analysis.py), two renderings
+        a = analysis if analysis is not None else analyse(text, synonym_table())
+        return es_query.render(a, code_key(text), a.need if need is None else need, self._filters(q))
 
-    def build_body(self, q: SearchQuery) -> dict:
-        body = {"query": self._query(q), "sort": SORT, "track_total_hits": True,
+    def build_body(self, q: SearchQuery, analysis: Analysis | None = None, need: int | None = None) -> dict:
+        body = {"query": self._query(q, analysis, need), "sort": SORT, "track_total_hits": True,
                 "_source": {"excludes": ["body"]}}  # the snippet comes from the highlight
         if q.text.strip():
             body["highlight"] = {  # options at the top level: 8.0–8.13 refuse `encoder` inside a field
@@ -151,6 +138,15 @@ class ElasticEngine:
         if q.facets:
             body["aggs"] = {name: {"terms": {"field": name, "size": 30}} for name in q.facets}
         return body
+
+    def _has_exact(self, index: str, q: SearchQuery, key: str) -> bool:
+        """Whether the query is a 发文字号/索引号 some visible document carries (then, as in the embedded
+        engine, the other results must hold every word of it)."""
+        if not es_query.may_be_number(key):
+            return False
+        body = {"size": 0, "track_total_hits": 1,
+                "query": {"bool": {"filter": [*self._filters(q), es_query.exact_filter(key)]}}}
+        return self._search(index, body)["hits"]["total"]["value"] > 0
 
     def _search(self, index: str, body: dict, **kw) -> dict:
         try:
@@ -163,7 +159,15 @@ class ElasticEngine:
 
     def search(self, q: SearchQuery) -> SearchResults:
         index = index_alias(q.scope)
-        body = self.build_body(q)
+        text = q.text.strip()
+        analysis, need = None, None
+        if text:
+            analysis = analyse(text, synonym_table())
+            exact = self._has_exact(index, q, code_key(text))
+            if analysis.stop_words_only and not exact:
+                return SearchResults(q, [], 0, message=analysis.stop_message(text))
+            need = len(analysis.clauses) if exact else analysis.need
+        body = self.build_body(q, analysis, need)
         start = (q.page - 1) * q.per_page
         if start + q.per_page <= es_index.MAX_RESULT_WINDOW:
             resp = self._search(index, {**body, "from": start, "size": q.per_page})
@@ -179,7 +183,37 @@ class ElasticEngine:
         for name in q.facets:
             buckets = resp.get("aggregations", {}).get(name, {}).get("buckets", [])
             facets[name] = [(b["key"], b["doc_count"]) for b in buckets if b["key"] not in ("", None)]
-        return SearchResults(q, hits, resp["hits"]["total"]["value"], facets)
+        res = SearchResults(q, hits, resp["hits"]["total"]["value"], facets)
+        if not res.total and analysis is not None and analysis.clauses:
+            res.suggestions, res.broader = self._suggest(index, q, analysis)
+        return res
+
+    def _suggest(self, index: str, q: SearchQuery, a: Analysis) -> tuple[list[Hit], list[str]]:
+        """No result (as the embedded engine): the titles holding at least half of the query's words,
+        and the query's words that find something on their own — in one multi-search."""
+        n = len(a.clauses)
+        filters = self._filters(q)
+        searches = [{}, {"query": {"bool": {"must": [es_query.text_query(a, max(1, (n + 1) // 2),
+                                                                          {TITLE: 1.0})],
+                                            "filter": filters}},
+                         "sort": SORT, "size": SUGGESTIONS, "_source": {"excludes": ["body"]}}]
+        words = a.clauses if n > 1 else []
+        for c in words:
+            one = Analysis([c], [], [])
+            searches += [{}, {"query": {"bool": {"must": [es_query.text_query(one, 1)], "filter": filters}},
+                              "size": 0, "track_total_hits": 1}]
+        try:
+            client = self.client.options(request_timeout=search_timeout())
+            responses = client.msearch(index=index, searches=searches).body.get("responses", [])
+        except Exception as exc:
+            if is_unavailable(exc):
+                raise SearchUnavailable(str(exc)) from exc
+            raise
+        if len(responses) != 1 + len(words) or any("error" in r for r in responses):
+            return [], []  # suggestions are a courtesy: a failed one leaves the plain "nothing found"
+        hits = [self._hit(h, "") for h in responses[0]["hits"]["hits"]]
+        broader = [c.typed for c, r in zip(words, responses[1:], strict=True) if r["hits"]["total"]["value"]]
+        return hits, broader[:SUGGESTIONS]
 
     def _cursor_at(self, index: str, body: dict, skip: int):
         """The sort values of the hit just before position `skip`, fetched in hops of at most 10 000

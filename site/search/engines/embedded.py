@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 
-from ..analysis import Analysis, analyse, minimum_should_match, synonym_table
+from ..analysis import STOP_MESSAGE, Analysis, analyse, minimum_should_match, synonym_table
 from ..documents import META_FIELDS, Document
 from ..models import Posting, SearchEntry, Term
 from ..tokenize import code_key, normalize, token_counts, tokens
@@ -44,8 +44,6 @@ PREFIX_TERMS = 30  # a one-character query: the most frequent bigrams starting w
 ENTRY_COLUMNS = ("title", "url", "kind", "jurisdiction", "issuer", "year", "date", "doc_number",
                  "doc_number_key", "index_number", "index_number_key", "agency", "outcome", "process_kind",
                  "confidential", "party_user_id", "expire_at")
-STOP_MESSAGE = ("“{text}”只含有“{words}”等提问用语，没有可以检索的关键词。请输入要找的事项或文件名称中的词语，"
-                "如“投诉”“监督员 聘期”，或直接输入发文字号。")
 
 
 def pack(title_tf: int, meta_tf: int, body_tf: int, title_len: int, body_len: int) -> int:

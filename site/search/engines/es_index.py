@@ -34,8 +34,23 @@ PLUGINS = {
 }
 
 
+# the mapping's version: a change to the mapping or the analysis raises it, and `search_setup` then
+# rebuilds each index older than it (a new versioned index, alias swapped; searches never stop).
+# 1: before this field existed. 2: metadata field (copy_to), `.chars` unigram subfields, BM25 per field.
+SCHEMA_VERSION = 2
+
+# BM25 per field as the embedded engine scores them (engines/embedded.py: K1 1.2; the title's length
+# counts half, TITLE_B 0.5; the metadata's not at all); the body keeps Elasticsearch's BM25 (1.2, 0.75)
+SIMILARITY = {"supervision_title": {"type": "BM25", "k1": 1.2, "b": 0.5},
+              "supervision_metadata": {"type": "BM25", "k1": 1.2, "b": 0.0}}
+# one token per character, whatever SEARCH_ES_ANALYZER is: the standard tokenizer splits Han text into
+# single characters (the `.chars` subfields: a one-character query finds every word holding it)
+CHARS_ANALYZER = {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase"]}
+
+
 def analysis() -> dict:
-    """The two custom analyzers the mapping names (documents.py): `supervision_index`, `supervision_search`.
+    """The custom analyzers the mapping names (documents.py): `supervision_index`, `supervision_search`
+    and `supervision_chars`.
 
     cjk: the standard tokenizer gives one token per Han character; at index time cjk_bigram keeps those
     unigrams beside the bigrams, at query time it gives bigrams (a lone character, e.g. 督 or the 年 of
@@ -45,7 +60,8 @@ def analysis() -> dict:
         index_tok, search_tok, _ = PLUGINS[name]
         return {"analyzer": {
             "supervision_index": {"type": "custom", "tokenizer": index_tok, "filter": ["lowercase"]},
-            "supervision_search": {"type": "custom", "tokenizer": search_tok, "filter": ["lowercase"]}}}
+            "supervision_search": {"type": "custom", "tokenizer": search_tok, "filter": ["lowercase"]},
+            "supervision_chars": CHARS_ANALYZER}}
     if name != "cjk":
         raise AnalyzerMissing(f"SEARCH_ES_ANALYZER={name!r} 不受支持：请用 cjk、smartcn 或 ik。")
     return {
@@ -55,7 +71,8 @@ def analysis() -> dict:
             "supervision_index": {"type": "custom", "tokenizer": "standard",
                                   "filter": ["cjk_width", "lowercase", "supervision_bigrams_unigrams"]},
             "supervision_search": {"type": "custom", "tokenizer": "standard",
-                                   "filter": ["cjk_width", "lowercase", "supervision_bigrams"]}},
+                                   "filter": ["cjk_width", "lowercase", "supervision_bigrams"]},
+            "supervision_chars": CHARS_ANALYZER},
     }
 
 
@@ -80,8 +97,9 @@ def index_body(scope: str, *, write_alias: bool) -> dict:
     body = {
         "settings": {"number_of_shards": 1,
                      "number_of_replicas": int(getattr(settings, "SEARCH_ES_REPLICAS", 0)),
-                     "analysis": analysis()},
-        "mappings": DOCUMENTS[scope]._doc_type.mapping.to_dict(),
+                     "analysis": analysis(), "similarity": SIMILARITY},
+        "mappings": {**DOCUMENTS[scope]._doc_type.mapping.to_dict(),
+                     "_meta": {"schema_version": SCHEMA_VERSION}},
     }
     if write_alias:
         body["aliases"] = {index_alias(scope): {"is_write_index": True}}
@@ -111,6 +129,27 @@ def setup(client) -> list[str]:
             if exc.error != "resource_already_exists_exception":
                 raise
     return created
+
+
+def schema_version(client, scope: str) -> int | None:
+    """The mapping version of the index behind a scope's alias (1: made before versions), None: no alias."""
+    try:
+        mappings = client.indices.get_mapping(index=index_alias(scope)).body
+    except NotFoundError:
+        return None
+    versions = [int(((m.get("mappings") or {}).get("_meta") or {}).get("schema_version", 1))
+                for m in mappings.values()]
+    return min(versions) if versions else None
+
+
+def outdated(client) -> dict[str, int]:
+    """Scopes whose index was made with an older mapping than SCHEMA_VERSION: scope -> its version."""
+    out = {}
+    for scope in SCOPES:
+        version = schema_version(client, scope)
+        if version is not None and version < SCHEMA_VERSION:
+            out[scope] = version
+    return out
 
 
 def write_targets(scope: str) -> list[str]:

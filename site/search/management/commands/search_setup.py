@@ -1,16 +1,18 @@
 """Create the Elasticsearch indices and aliases (once; nothing when they exist) after checking the
-analyzer. Run at deployment and by `make run`; the embedded engine needs nothing (its tables come
-from `migrate`)."""
+analyzer, and rebuild an index made with an older mapping (es_index.SCHEMA_VERSION) so new analyzers and
+fields take effect. Run at deployment and by `make run`; the embedded engine needs nothing (its tables
+come from `migrate`)."""
 from django.core.management.base import BaseCommand, CommandError
 
-from search.documents import index_alias
-from search.engines import get_engine
+from search.documents import all_objects, build, index_alias
+from search.engines import es_index, get_engine
 from search.engines.errors import AnalyzerMissing
 from search.engines.es_client import is_unavailable
+from search.engines.es_index import RebuildRunning
 
 
 class Command(BaseCommand):
-    help = "建立检索索引与别名（Elasticsearch；已存在则不变）"
+    help = "建立检索索引与别名（Elasticsearch；已存在则不变，索引结构过时则重建）"
 
     def handle(self, *args, **options):
         engine = get_engine()
@@ -19,7 +21,15 @@ class Command(BaseCommand):
             return
         try:
             created = engine.setup()
-        except AnalyzerMissing as exc:
+            for scope in ("notice", "decision"):
+                alias = index_alias(scope)
+                self.stdout.write(f"elastic: {alias} " + ("已建立" if alias in created else "已存在"))
+            for scope, version in es_index.outdated(engine.client).items():
+                self.stdout.write(f"elastic: {index_alias(scope)} 的索引结构为第 {version} 版（当前第 "
+                                  f"{es_index.SCHEMA_VERSION} 版），正在重建（重建期间检索照常）……")
+                n = engine.rebuild(scope, (build(scope, obj) for obj in all_objects(scope)))
+                self.stdout.write(f"elastic: {index_alias(scope)} 已重建，索引 {n} 条")
+        except (AnalyzerMissing, RebuildRunning) as exc:
             raise CommandError(str(exc)) from exc
         except Exception as exc:
             if is_unavailable(exc):
@@ -27,6 +37,3 @@ class Command(BaseCommand):
                                    f"集群恢复后重新运行 search_setup；"
                                    f"期间发布与编辑照常，索引更新进入待同步队列（search_pending）。") from exc
             raise
-        for scope in ("notice", "decision"):
-            alias = index_alias(scope)
-            self.stdout.write(f"elastic: {alias} " + ("已建立" if alias in created else "已存在"))
