@@ -106,7 +106,7 @@ class ComplaintForm(PublicFormMixin, forms.Form):
             for key, label in (("name", "真实姓名"), ("id_number", "身份证号"), ("address", "住址"),
                                ("contact", "联系方式")):
                 if not (data.get(key) or "").strip() and key not in self.errors:
-                    self.add_error(key, f"请填写{label}（投诉举报须提供真实姓名、身份证号、住址和联系方式）。")
+                    self.add_error(key, f"请填写{label}。")  # the marks and the 第六条 note say why
         category = data.get("category")
         if category == ENFORCEMENT:
             if not data.get("agency") and "agency" not in self.errors:

@@ -37,14 +37,13 @@ class ApplicationForm(PublicFormMixin, forms.Form):
     source = forms.ChoiceField(label="人员类别")
     intake = forms.ChoiceField(label="报名方式", widget=forms.RadioSelect)
     recommending_unit = forms.CharField(label="推荐单位（单位推荐时必填）", max_length=100, required=False)
+    recommending_unit_email = forms.EmailField(label="推荐单位邮箱（选填，解聘时用于告知）", required=False)
     occupations = forms.MultipleChoiceField(label="本人是否属于以下人员", required=False,
                                             widget=forms.CheckboxSelectMultiple)
     records = forms.MultipleChoiceField(label="本人是否有以下记录", required=False, widget=forms.CheckboxSelectMultiple)
     statement = forms.CharField(label="个人简历及履职意愿", widget=forms.Textarea(attrs={"rows": 5}), max_length=2000)
     materials_true = forms.BooleanField(label="本人承诺所填信息和提交的材料真实、准确、完整，如有不实，愿承担相应责任。",
                                         error_messages={"required": "请勾选“材料真实”承诺后再提交。"})
-
-    recommending_unit_email = forms.EmailField(label="推荐单位邮箱（选填，解聘时用于告知）", required=False)
 
     def __init__(self, *args, profile: Profile, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
