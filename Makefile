@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint install migrate demo scheduler bench clean
+.PHONY: run test lint install migrate demo scheduler bench clean check-html vnu
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,17 @@ lint: install
 
 bench: install
 	$(PY) -m benchmarks
+
+# Nu HTML Checker (vnu) from npm into a git-ignored folder; needs Java (Debian: default-jre-headless)
+VNU_VERSION := 26.9.27
+VNU_JAR := .npm-tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --no-save --no-audit --no-fund --prefix .npm-tools vnu-jar@$(VNU_VERSION)
+vnu: $(VNU_JAR)
+
+# 0 vnu errors on the public pages and on every public form after an empty submit (fails when Java is missing)
+check-html: install vnu
+	HTML_CHECK_REQUIRED=1 $(PY) -m pytest tests/test_html_validity.py -q -rs
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache

@@ -2,6 +2,7 @@
 from django import forms
 from django.core.validators import RegexValidator
 
+from public_forms import PublicFormMixin
 from request_guard import refuse_control_characters_in_form
 
 from .models import PublicityCandidate
@@ -11,7 +12,7 @@ CONTACT = RegexValidator(
     "请填写有效的手机号码、固定电话（如 023-58000000）或电子邮箱。")
 
 
-class ObjectionForm(forms.Form):
+class ObjectionForm(PublicFormMixin, forms.Form):
     candidate = forms.ModelChoiceField(
         label="异议所涉拟聘人员", queryset=PublicityCandidate.objects.none(), required=False,
         empty_label="请选择（如不在名单中可在下方填写）")

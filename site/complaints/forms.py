@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from casework.forms import DATE, agency_field
+from form_errors import required_messages_in_chinese
+from public_forms import PublicFormMixin
 from rules.profiles import get_profile
 
 from .models import CHANNELS, ENFORCEMENT, MANNERS, OUTCOMES, SUPERVISOR
@@ -46,7 +48,9 @@ def validate_contact(value: str) -> str:
     return value.replace(" ", "") if PHONE.match(value.replace(" ", "")) else value
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(PublicFormMixin, forms.Form):
+    # required by clean() (004 第六条) unless the person reports anonymously / the other category applies
+    conditionally_required = ("name", "id_number", "address", "contact", "agency", "ground", "supervisor")
     category = forms.ChoiceField(label="投诉举报类别", widget=forms.RadioSelect)
     anonymous = forms.BooleanField(label="匿名反映（不提供姓名和身份证号，仅作为线索登记，不作为投诉举报受理，无法告知处理结果）",
                                    required=False)
@@ -102,7 +106,7 @@ class ComplaintForm(forms.Form):
             for key, label in (("name", "真实姓名"), ("id_number", "身份证号"), ("address", "住址"),
                                ("contact", "联系方式")):
                 if not (data.get(key) or "").strip() and key not in self.errors:
-                    self.add_error(key, f"请填写{label}（投诉举报须提供真实姓名、身份证号、住址和联系方式）。")
+                    self.add_error(key, f"请填写{label}。")  # the marks and the 第六条 note say why
         category = data.get("category")
         if category == ENFORCEMENT:
             if not data.get("agency") and "agency" not in self.errors:
@@ -143,7 +147,7 @@ class StaffEntryForm(ComplaintForm):
         return day
 
 
-class StatusForm(forms.Form):
+class StatusForm(PublicFormMixin, forms.Form):
     receipt_number = forms.CharField(label="受理编号", max_length=40)
     code = forms.CharField(label="查询码", max_length=20, widget=forms.PasswordInput(render_value=True))
 
@@ -154,12 +158,7 @@ class StepForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        default = str(forms.Field.default_error_messages["required"])
-        for field in self.fields.values():
-            if str(field.error_messages.get("required")) != default:
-                continue  # a field's own message stays
-            verb = "请选择" if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)) else "请填写"
-            field.error_messages["required"] = f"{verb}{field.label}。"
+        required_messages_in_chinese(self)
 
 
 class RefuseForm(StepForm):

@@ -73,7 +73,6 @@ def complaint_form(request, jurisdiction: str):
             status, message = 429, refusal
     return render(request, "complaints/public_form.html", {
         "form": form, "profile": profile, "jurisdiction": jurisdiction, "message": message,
-        "required_names": ["name", "id_number", "address", "contact", "agency", "ground", "supervisor"],
         "accept_rule": profile.period("complaint_accept_period") if profile.has("complaint_accept_period") else None,
         "required": profile.figure("complaint_required_fields") if profile.has("complaint_required_fields") else None,
     }, status=status)

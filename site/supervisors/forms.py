@@ -1,6 +1,7 @@
 """The public application form (报名表). Choices come from the campaign's rule profile."""
 from django import forms
 
+from public_forms import PublicFormMixin, blank_choice
 from request_guard import refuse_control_characters_in_form
 from rules.profiles import Profile
 
@@ -17,9 +18,9 @@ class NoEchoInput(forms.TextInput):
         return super().format_value(value) if self.echo else None
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(PublicFormMixin, forms.Form):
     name = forms.CharField(label="姓名", max_length=32)
-    gender = forms.ChoiceField(label="性别", choices=GENDERS)
+    gender = forms.ChoiceField(label="性别", choices=blank_choice(GENDERS))
     birth_date = forms.DateField(label="出生日期", widget=forms.DateInput(attrs={"type": "date"}),
                                  error_messages={"invalid": "请按“年-月-日”格式填写出生日期。"})
     id_number = forms.CharField(label="身份证号码", max_length=30,
@@ -32,10 +33,11 @@ class ApplicationForm(forms.Form):
     address = forms.CharField(label="通讯地址", max_length=200, required=False)
     workplace = forms.CharField(label="工作单位", max_length=100)
     post = forms.CharField(label="职务", max_length=64, required=False)
-    education = forms.ChoiceField(label="学历", choices=EDUCATION_LEVELS)
+    education = forms.ChoiceField(label="学历", choices=blank_choice(EDUCATION_LEVELS))
     source = forms.ChoiceField(label="人员类别")
     intake = forms.ChoiceField(label="报名方式", widget=forms.RadioSelect)
     recommending_unit = forms.CharField(label="推荐单位（单位推荐时必填）", max_length=100, required=False)
+    recommending_unit_email = forms.EmailField(label="推荐单位邮箱（选填，解聘时用于告知）", required=False)
     occupations = forms.MultipleChoiceField(label="本人是否属于以下人员", required=False,
                                             widget=forms.CheckboxSelectMultiple)
     records = forms.MultipleChoiceField(label="本人是否有以下记录", required=False, widget=forms.CheckboxSelectMultiple)
@@ -43,11 +45,10 @@ class ApplicationForm(forms.Form):
     materials_true = forms.BooleanField(label="本人承诺所填信息和提交的材料真实、准确、完整，如有不实，愿承担相应责任。",
                                         error_messages={"required": "请勾选“材料真实”承诺后再提交。"})
 
-    recommending_unit_email = forms.EmailField(label="推荐单位邮箱（选填，解聘时用于告知）", required=False)
-
     def __init__(self, *args, profile: Profile, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["source"].choices = [(i["code"], i["label"]) for i in profile.choices("candidate_sources")]
+        self.fields["source"].choices = blank_choice(
+            [(i["code"], i["label"]) for i in profile.choices("candidate_sources")])
         self.fields["intake"].choices = [(i["code"], i["label"]) for i in profile.choices("intake_methods")
                                          if staff or i["code"] != "directed"]  # directed invitations: staff only
         self.fields["occupations"].choices = [(i["code"], i["label"]) for i in profile.choices("excluded_occupations")]
