@@ -90,6 +90,28 @@ def pages_to_check(browser, base: str) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(chosen)), forms
 
 
+def print_view_behaviour(browser, base: str, notice: str) -> list[str]:
+    """The print view opens in the same tab and never calls the print dialog by itself; its 打印 button does."""
+    problems = []
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    context.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    page = context.new_page()
+    page.goto(base + notice)
+    link = page.get_by_role("link", name="打印本页")
+    if link.get_attribute("target"):
+        problems.append(f"{notice}: 打印本页 opens a new tab (target={link.get_attribute('target')})")
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_load_state("load")
+    if page.evaluate("window.__printed"):
+        problems.append(f"{page.url}: the print dialog opened by itself")
+    page.get_by_role("button", name="打印").click()
+    if page.evaluate("window.__printed") != 1:
+        problems.append(f"{page.url}: the 打印 button did not open the print dialog")
+    context.close()
+    return problems
+
+
 def axe_violations(page) -> list[dict]:
     result = page.evaluate("opts => axe.run(document, opts)", {"runOnly": {"type": "tag", "values": WCAG21_AA},
                                                               "resultTypes": ["violations"]})
@@ -110,6 +132,7 @@ def test_public_pages_pass_axe_wcag21_aa_in_every_mode_and_width(demo_site):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
             pages, forms = pages_to_check(browser, demo_site)
+            problems += print_view_behaviour(browser, demo_site, pages[3])
             for mode, storage in MODES.items():
                 for width in WIDTHS:
                     context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
