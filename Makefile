@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint install migrate demo scheduler bench clean
+.PHONY: run test lint install migrate demo scheduler bench loadtest clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ lint: install
 
 bench: install
 	$(PY) -m benchmarks
+
+# the production topology on this machine (deploy/: nginx, two waitress processes, worker, scheduler,
+# PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379) under a bounded load, with its checks
+loadtest: install
+	$(PY) -m deploy.loadtest
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache

@@ -1,0 +1,776 @@
+"""`make loadtest`: the production topology on this machine, under a bounded load, with its checks.
+
+Topology (every process started from the files in deploy/, placeholders filled into a temp copy):
+
+    client threads (each simulated visitor from its own 127.x.y.z source address)
+        │ https
+    nginx (Debian's, unprivileged, deploy/nginx-site.conf)  ── /static/ from collectstatic output
+        │ round robin                               X-Real-IP = visitor → THROTTLE_CLIENT_IP_HEADER
+    web@A, web@B (waitress, deploy/web@.service)   ── also read directly by the stale-page checks
+        │                      │
+    PostgreSQL (a fresh database)   Redis (db 3, own key prefix: page cache, throttles, duplicates)
+        │
+    worker (db_worker, deploy/worker.service) · scheduler (run_scheduler, deploy/scheduler.service)
+
+Load: anonymous readers (home, sections, notice indexes, notices, archive, feed, search, a static file),
+objections on an open 公示 and supervisor applications within the throttles (plus one duplicate of each,
+and one client over the objection limit, both of which must be refused), staff logging in to the Wagtail
+admin, editing and publishing notices and creating new ones. Checks: no unexpected status (errors = 0);
+after each publish through one web process the other process and nginx show the new text (the anonymous
+page cache in Redis is invalidated across processes); no duplicate objection, application or index
+number in the database; every task enqueued has finished successfully. Exit status 1 on any failure.
+Everything (processes, database, Redis keys, temp folder) is removed at the end, also on failure.
+
+    .venv/bin/python -m deploy.loadtest [--readers 16] [--reads 3000] [--objectors 12] [--applicants 8]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psycopg
+import redis
+import requests
+import urllib3
+from bs4 import BeautifulSoup
+from requests.adapters import HTTPAdapter
+
+from deploy import topology
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 3
+NGINX = "/usr/sbin/nginx"
+MARK = "压测"  # in every text the load test writes, so the SQL checks count only its own rows
+SEARCH_TERMS = ["监督员", "公示", "行政执法", "选聘", "典型案例", "行政处罚", "年报", "监督", "执法监督", "司法局"]
+STAFF = [("editor", "demo-editor-2026"), ("admin", "demo-admin-2026")]
+
+
+class Failure(Exception):
+    pass
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ---------------------------------------------------------------------------------------------- stats
+class Stats:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.errors: list[str] = []
+        self.failures: list[str] = []  # failed checks (stale page, missing refusal ...)
+
+    def add(self, kind: str, seconds: float, error: str | None = None) -> None:
+        with self.lock:
+            self.times[kind].append(seconds)
+            if error:
+                self.errors.append(f"{kind}: {error}")
+
+    def fail(self, message: str) -> None:
+        with self.lock:
+            self.failures.append(message)
+        log(f"CHECK FAILED: {message}")
+
+    def report(self, wall: float) -> str:
+        def pct(values, p):
+            ordered = sorted(values)
+            return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+
+        total = sum(len(v) for v in self.times.values())
+        lines = [f"{'kind':<28}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}"]
+        for kind in sorted(self.times):
+            v = self.times[kind]
+            lines.append(f"{kind:<28}{len(v):>6}{pct(v, 50) * 1000:>9.1f}{pct(v, 95) * 1000:>9.1f}"
+                         f"{pct(v, 99) * 1000:>9.1f}{max(v) * 1000:>9.1f}")
+        every = [t for v in self.times.values() for t in v]
+        lines.append(f"{'ALL':<28}{total:>6}{pct(every, 50) * 1000:>9.1f}{pct(every, 95) * 1000:>9.1f}"
+                     f"{pct(every, 99) * 1000:>9.1f}{max(every) * 1000:>9.1f}")
+        lines.append(f"requests: {total} in {wall:.1f} s = {total / wall:.1f} requests/s; "
+                     f"errors: {len(self.errors)}; failed checks: {len(self.failures)}")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------- client
+class SourceAddressAdapter(HTTPAdapter):
+    """Connect from a given loopback address: nginx sees it as the visitor's address (X-Real-IP)."""
+
+    def __init__(self, source: str, **kwargs):
+        self.source = source
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.source, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+class Client:
+    """One simulated visitor: its own cookies and source address; every request timed into Stats."""
+
+    def __init__(self, stack: Stack, source: str = "127.0.0.1", base: str | None = None):
+        self.stack, self.stats = stack, stack.stats
+        self.base = base or stack.nginx_url
+        self.session = requests.Session()
+        self.session.trust_env = False  # no proxy, and REQUESTS_CA_BUNDLE would override verify
+        self.session.verify = str(stack.cert)  # the certificate nginx was given for this run
+        adapter = SourceAddressAdapter(source, pool_maxsize=4)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        if not self.base.startswith("https://"):
+            # straight to a web process, as nginx would forward it: the same Host and scheme, so the
+            # page cache key is the one nginx's requests use and the secure cookies are sent
+            self.session.headers.update({"X-Forwarded-Proto": "https", "Host": stack.public_host})
+        self.direct = not self.base.startswith("https://")
+
+    def request(self, kind: str, method: str, path: str, expect=(200,), **kwargs) -> requests.Response | None:
+        kwargs.setdefault("allow_redirects", False)
+        kwargs.setdefault("timeout", 60)
+        headers = kwargs.setdefault("headers", {})
+        if method == "POST":
+            headers.setdefault("Referer", f"https://{self.stack.public_host}{path}")
+        if self.direct and self.session.cookies:  # secure cookies, sent as nginx would pass them on
+            headers["Cookie"] = "; ".join(f"{c.name}={c.value}" for c in self.session.cookies)
+        start = time.perf_counter()
+        try:
+            response = self.session.request(method, self.base + path, **kwargs)
+        except requests.RequestException as exc:
+            self.stats.add(kind, time.perf_counter() - start, f"{method} {path}: {exc}")
+            return None
+        elapsed = time.perf_counter() - start
+        error = None if response.status_code in expect else f"{method} {path}: HTTP {response.status_code}"
+        if error and "html" in response.headers.get("Content-Type", ""):
+            soup = BeautifulSoup(response.text, "html.parser")
+            said = [e.get_text(" ", strip=True) for e in soup.select(".errorlist, .error-message, .help-critical, [role=alert]")]
+            error += f" {said[:4]}" if said else f" {response.text[:200]!r}"
+        self.stats.add(kind, elapsed, error)
+        return response if error is None else None
+
+
+def form_data(html: str, must_have: str) -> tuple[list[tuple[str, str]], str]:
+    """What a browser would send for the form holding the field `must_have`: (fields, action)."""
+    soup = BeautifulSoup(html, "html.parser")
+    field = soup.find(attrs={"name": must_have})
+    form = field.find_parent("form") if field else None
+    if form is None:
+        raise Failure(f"no form with the field {must_have!r}")
+    data = []
+    for el in form.find_all(["input", "select", "textarea"]):
+        name = el.get("name")
+        if not name or el.has_attr("disabled"):
+            continue
+        if el.name == "input":
+            kind = (el.get("type") or "text").lower()
+            if kind in ("submit", "button", "image", "file", "reset"):
+                continue
+            if kind in ("checkbox", "radio") and not el.has_attr("checked"):
+                continue
+            data.append((name, el.get("value", "on" if kind in ("checkbox", "radio") else "")))
+        elif el.name == "select":
+            chosen = el.find_all("option", selected=True) or ([] if el.has_attr("multiple") else el.find_all("option")[:1])
+            data += [(name, o.get("value", o.text)) for o in chosen]
+        else:
+            data.append((name, el.text.removeprefix("\n")))
+    return data, form.get("action") or ""
+
+
+def replace(data: list[tuple[str, str]], **values) -> list[tuple[str, str]]:
+    names = {k.replace("__", "-") for k in values}
+    out = [(k, v) for k, v in data if k not in names]
+    return out + [(k.replace("__", "-"), v) for k, v in values.items()]
+
+
+def id_number(n: int) -> tuple[str, dt.date]:
+    """A valid 18-digit resident ID number (GB 11643 check digit), Wanzhou area code, born 1970-1990."""
+    birth = dt.date(1970, 1, 1) + dt.timedelta(days=(n * 37) % 7300)
+    body = f"500101{birth:%Y%m%d}{n % 1000:03d}"
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    check = "10X98765432"[sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11]
+    return body + check, birth
+
+
+# ---------------------------------------------------------------------------------------------- stack
+class Stack:
+    """Database, Redis, the four processes and nginx; `close()` removes every one of them."""
+
+    def __init__(self, reuse: Path | None = None):
+        self.stats = Stats()
+        self.reuse = reuse  # development of this script only: a kept temp folder (--keep) with its database
+        self.tmp = reuse or Path(tempfile.mkdtemp(prefix="supervision-loadtest-"))
+        self.db = f"loadtest_{os.getpid()}_{secrets.token_hex(3)}"
+        self.prefix = f"loadtest-{secrets.token_hex(4)}"
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.redis_started: subprocess.Popen | None = None
+        self.db_created = False
+        self.web_ports = [free_port(), free_port()]
+        self.https_port, self.http_port = free_port(), free_port()
+        self.public_host = f"127.0.0.1:{self.https_port}"
+        self.nginx_url = f"https://{self.public_host}"
+        self.cert, self.key = self.tmp / "tls.crt", self.tmp / "tls.key"
+        self.env_file = self.tmp / "supervision.env"
+        self.placeholders = {"@ROOT@": str(ROOT), "@ENV_FILE@": str(self.env_file)}
+
+    # ------------------------------------------------------------------ setup
+    def start(self) -> None:
+        self._redis()
+        if self.reuse:
+            return self._reuse()
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{self.db}"')
+        self.db_created = True
+        from cryptography.fernet import Fernet
+
+        env = {
+            "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "CSRF_TRUSTED_ORIGINS": self.nginx_url,
+            "DATABASE_URL": f"postgresql://postgres@127.0.0.1:5432/{self.db}",
+            "REDIS_URL": f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}", "CACHE_KEY_PREFIX": self.prefix,
+            "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(), "FIELD_HASH_KEY": secrets.token_urlsafe(48),
+            "THROTTLE_CLIENT_IP_HEADER": "HTTP_X_REAL_IP", "PRIVATE_MEDIA_ACCEL_REDIRECT": "/protected/",
+            "PRIVATE_MEDIA_ROOT": str(self.tmp / "private"), "STATIC_ROOT": str(self.tmp / "static"),
+            "MEDIA_ROOT": str(self.tmp / "media"),
+            "WAGTAILADMIN_BASE_URL": self.nginx_url, "PUBLIC_BASE_URL": self.nginx_url,
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "SCHEDULER_INTERVAL_SECONDS": "10",
+        }
+        self.env_file.write_text("".join(f"{k}={v}\n" for k, v in env.items()), encoding="utf-8")
+        _, self.env, _ = topology.units()["worker"].command(placeholders=self.placeholders)
+        self.manage("migrate", "--noinput")
+        self.manage("load_demo", "--quiet-accounts", settings="settings.dev")  # refused by production settings
+        self.manage("collectstatic", "--noinput", "-i", "node_modules")
+        self.manage("check", "--deploy")
+        self._processes()
+
+    def _reuse(self) -> None:
+        env = topology.read_env_file(self.env_file)
+        self.db, self.db_created = env["DATABASE_URL"].rsplit("/", 1)[1], False
+        env["CACHE_KEY_PREFIX"] = self.prefix
+        env["CSRF_TRUSTED_ORIGINS"] = env["WAGTAILADMIN_BASE_URL"] = env["PUBLIC_BASE_URL"] = self.nginx_url
+        self.env_file.write_text("".join(f"{k}={v}\n" for k, v in env.items()), encoding="utf-8")
+        _, self.env, _ = topology.units()["worker"].command(placeholders=self.placeholders)
+        self._processes()
+
+    def _processes(self) -> None:
+        units = topology.units()
+        for i, port in enumerate(self.web_ports):
+            self.spawn(f"web@{port}", units["web"], instance=str(port))
+            self.wait_http(f"http://127.0.0.1:{port}/", f"web process {i + 1}")
+        self.spawn("worker", units["worker"])
+        self.spawn("scheduler", units["scheduler"])
+        self._nginx()
+        self.wait_http(self.nginx_url + "/", "nginx")
+
+    def _redis(self) -> None:
+        client = redis.Redis(REDIS_HOST, REDIS_PORT, db=REDIS_DB)
+        try:
+            client.ping()
+            return
+        except redis.ConnectionError:
+            pass
+        log("Redis does not answer on 127.0.0.1:6379: starting Debian's redis-server")
+        self.redis_started = subprocess.Popen(
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(REDIS_PORT), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        for _ in range(50):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        raise Failure("redis-server did not start")
+
+    def base_env(self) -> dict[str, str]:
+        return {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "USER")}
+
+    def manage(self, *args: str, settings: str | None = None) -> None:
+        env = {**self.base_env(), **self.env}
+        if settings:
+            env["DJANGO_SETTINGS_MODULE"] = settings
+        log(f"manage.py {' '.join(args)}" + (f"  ({settings})" if settings else ""))
+        done = subprocess.run([str(ROOT / ".venv/bin/python"), "manage.py", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=900)
+        if done.returncode != 0:
+            raise Failure(f"manage.py {args[0]} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        noise = [line for line in done.stderr.splitlines() if "WARNING" in line or "?:" in line]
+        for line in noise[:10]:
+            log(f"  {line}")
+
+    def spawn(self, name: str, unit: topology.Unit, instance: str = "") -> None:
+        argv, env, cwd = unit.command(placeholders=self.placeholders, instance=instance)
+        log(f"start {name}: {' '.join(argv)}")
+        out = open(self.tmp / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
+        self.processes[name] = subprocess.Popen(argv, cwd=cwd, env={**self.base_env(), **env}, stdout=out,
+                                                stderr=subprocess.STDOUT, start_new_session=True)
+
+    def _nginx(self) -> None:
+        if not Path(NGINX).exists():
+            log("nginx missing: apt-get install -y nginx")
+            subprocess.run(["apt-get", "install", "-y", "nginx"], check=True, capture_output=True)
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                        "-keyout", str(self.key), "-out", str(self.cert), "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+        prefix = self.tmp / "nginx"
+        prefix.mkdir(exist_ok=True)
+        site = prefix / "supervision.conf"
+        site.write_text(topology.nginx_site({
+            "@WEB1@": f"127.0.0.1:{self.web_ports[0]}", "@WEB2@": f"127.0.0.1:{self.web_ports[1]}",
+            "@SERVER_NAME@": "127.0.0.1", "@LISTEN@": self.public_host, "@HTTP_LISTEN@": f"127.0.0.1:{self.http_port}",
+            "@TLS_CERT@": str(self.cert), "@TLS_KEY@": str(self.key),
+            "@STATIC_ROOT@": self.env["STATIC_ROOT"], "@MEDIA_ROOT@": self.env["MEDIA_ROOT"],
+            "@PRIVATE_MEDIA_ROOT@": self.env["PRIVATE_MEDIA_ROOT"]}), encoding="utf-8")
+        conf = prefix / "nginx.conf"
+        conf.write_text(topology.nginx_main_conf(site_path=site, prefix=prefix), encoding="utf-8")
+        argv = [NGINX, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log"), "-g", "daemon off;"]
+        test = subprocess.run([*argv[:-2], "-t"], capture_output=True, text=True)
+        if test.returncode != 0:
+            raise Failure(f"nginx -t refused the site file:\n{test.stderr}")
+        log(f"start nginx: https://{self.public_host} (http :{self.http_port}) -> web :{self.web_ports[0]}, "
+            f":{self.web_ports[1]}")
+        self.processes["nginx"] = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                                   start_new_session=True)
+
+    def wait_http(self, url: str, what: str, seconds: float = 60) -> None:
+        headers = {"X-Forwarded-Proto": "https"} if url.startswith("http://") else {}
+        deadline, last = time.monotonic() + seconds, "no answer"
+        while time.monotonic() < deadline:
+            for name, proc in self.processes.items():
+                if proc.poll() is not None:
+                    raise Failure(f"{name} exited with {proc.returncode}:\n{self.tail(name)}")
+            try:
+                r = requests.get(url, headers=headers, timeout=10, allow_redirects=False,
+                                 verify=str(self.cert))
+                if r.status_code == 200:
+                    return
+                last = f"HTTP {r.status_code} {r.headers.get('Location', '')} {r.text[:300]}"
+            except requests.RequestException as exc:
+                last = str(exc)
+            time.sleep(0.3)
+        raise Failure(f"{what} did not answer at {url}: {last}")
+
+    def tail(self, name: str, lines: int = 30) -> str:
+        path = self.tmp / f"{name}.log"
+        if name == "nginx":
+            path = self.tmp / "nginx" / "error.log"
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+
+    def sql(self, query: str, *params) -> list[tuple]:
+        with psycopg.connect(self.env["DATABASE_URL"]) as conn:
+            return conn.execute(query, params).fetchall()
+
+    # ------------------------------------------------------------------ teardown
+    def close(self, keep: bool = False) -> None:
+        for name, proc in reversed(list(self.processes.items())):
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGQUIT if name == "nginx" else signal.SIGTERM)
+                except ProcessLookupError:
+                    continue
+        for name, proc in self.processes.items():
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                log(f"{name} did not stop in 20 s: killed")
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        if keep:
+            log(f"kept (--keep): {self.tmp} and database {self.db}; rerun with --reuse {self.tmp}")
+            return
+        if self.db_created:
+            try:
+                with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{self.db}" WITH (FORCE)')
+                log(f"database {self.db} dropped")
+            except psycopg.Error as exc:
+                log(f"could not drop database {self.db}: {exc}")
+        try:
+            client = redis.Redis(REDIS_HOST, REDIS_PORT, db=REDIS_DB)
+            keys = list(client.scan_iter(f"{self.prefix}:*", count=1000))
+            if keys:
+                client.delete(*keys)
+        except redis.RedisError as exc:
+            log(f"could not remove the Redis keys {self.prefix}:*: {exc}")
+        if self.redis_started:
+            self.redis_started.terminate()
+            self.redis_started.wait(timeout=10)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------- load
+class Site:
+    """What the demo site holds, found through the public API and pages (as a crawler would)."""
+
+    def __init__(self, client: Client):
+        self.pages: list[dict] = []
+        offset = 0
+        while True:
+            r = client.request("discover", "GET", f"/api/v2/pages/?limit=20&offset={offset}")
+            if r is None:
+                raise Failure("the pages API did not answer")
+            items = r.json()["items"]
+            self.pages += items
+            offset += 20
+            if offset >= r.json()["meta"]["total_count"]:
+                break
+
+        def paths(*types):
+            return [urlsplit(p["meta"]["html_url"]).path for p in self.pages if p["meta"]["type"] in types]
+
+        self.by_type = defaultdict(list)
+        for p in self.pages:
+            self.by_type[p["meta"]["type"]].append(p)
+        notice_types = [t for t in self.by_type if t.startswith("public_notices.") and not t.endswith("IndexPage")]
+        self.home = "/"
+        self.indexes = paths("public_notices.NoticeIndexPage")
+        self.notices = paths(*notice_types)
+        self.sections = [p for p in paths(*[t for t in self.by_type if t.startswith("pages.")]) if p != "/"]
+        self.jurisdictions = sorted({p.strip("/").split("/")[0] for p in self.sections if p.strip("/")})
+        self.open_publicity = []
+        for path in paths("public_notices.PublicityPage"):
+            r = client.request("discover", "GET", path + "objection/")
+            if r is not None and 'name="facts"' in r.text:
+                self.open_publicity.append(path)
+        self.campaigns = []
+        for j in self.jurisdictions:
+            r = client.request("discover", "GET", f"/supervisors/{j}/", expect=(200, 404))
+            for pk in sorted(set(re.findall(rf"/supervisors/{j}/campaigns/(\d+)/apply/", r.text if r else ""))):
+                if client.request("discover", "GET", f"/supervisors/{j}/campaigns/{pk}/apply/", expect=(200, 410)):
+                    self.campaigns.append((j, int(pk)))
+        static = re.findall(r'href="(/static/[^"]+\.css)"', client.request("discover", "GET", "/").text)
+        self.static = static[:1]
+        self.editable = [p for p in self.by_type.get("public_notices.TypicalCasePage", [])
+                         + self.by_type.get("public_notices.SupervisionNotificationPage", [])]
+        self.case_indexes = [p for p in self.by_type.get("public_notices.NoticeIndexPage", [])]
+
+    def summary(self) -> str:
+        return (f"{len(self.pages)} pages: {len(self.sections)} sections, {len(self.indexes)} notice indexes, "
+                f"{len(self.notices)} notices; open 公示 {len(self.open_publicity)}; open campaigns "
+                f"{self.campaigns}; jurisdictions {self.jurisdictions}")
+
+
+def reader(stack: Stack, site: Site, n: int, count: int) -> None:
+    client = Client(stack, source=f"127.0.1.{2 + n % 250}")
+    rnd = random.Random(n)
+    plan = (["home"] * 2 + ["section"] * 2 + ["index"] * 2 + ["notice"] * 6 + ["archive", "feed", "static"]
+            + ["search"] * 3)
+    for _ in range(count):
+        kind = rnd.choice(plan)
+        if kind == "home":
+            path = "/"
+        elif kind == "section":
+            path = rnd.choice(site.sections)
+        elif kind == "index":
+            path = rnd.choice(site.indexes)
+        elif kind == "notice":
+            path = rnd.choice(site.notices)
+        elif kind == "archive":
+            path = "/notices/archive/" + rnd.choice(["", "?year=2025", "?page=2"])
+        elif kind == "feed":
+            path = "/feeds/notices.xml"
+        elif kind == "static":
+            path = site.static[0]
+        else:
+            path = "/search/?q=" + rnd.choice(SEARCH_TERMS) + rnd.choice(["", "&page=2"])
+        client.request(f"read:{kind}", "GET", path)
+
+
+def objector(stack: Stack, site: Site, n: int, posts: int, accepted: list) -> None:
+    """One visitor sending `posts` different objections (within the limit of 10 per 10 minutes)."""
+    client = Client(stack, source=f"127.0.2.{2 + n}")
+    path = site.open_publicity[n % len(site.open_publicity)] + "objection/"
+    for i in range(posts):
+        if post_objection(client, path, f"市民{n}号", f"{MARK}：第{n}位市民的第{i}条异议，所涉人员曾受过行政处分，请核实。"):
+            accepted.append((n, i))
+
+
+def post_objection(client: Client, path: str, name: str, facts: str, expect=(302,), kind="post:objection"):
+    form = client.request("form:objection", "GET", path)
+    if form is None:
+        return None
+    data, _ = form_data(form.text, "facts")
+    data = replace(data, objector_name=name, contact="13800138000", facts=facts, person_concerned="张某某")
+    return client.request(kind, "POST", path, data=data, expect=expect)
+
+
+def applicant(stack: Stack, site: Site, n: int, accepted: list, *, duplicate: bool = False) -> None:
+    client = Client(stack, source=f"127.0.3.{2 + n}")
+    jurisdiction, pk = site.campaigns[n % len(site.campaigns)]
+    path = f"/supervisors/{jurisdiction}/campaigns/{pk}/apply/"
+    number, birth = id_number(n)
+    for attempt in range(2 if duplicate else 1):
+        form = client.request("form:application", "GET", path)
+        if form is None:
+            return
+        data, _ = form_data(form.text, "statement")
+        soup = BeautifulSoup(form.text, "html.parser")
+        intake = [i.get("value") for i in soup.find_all("input", attrs={"name": "intake"})]
+        data = replace(data, name=f"{MARK}报名人{n}", gender=data_choice(soup, "gender"), birth_date=birth.isoformat(),
+                       id_number=number, phone="13900139000", workplace="某街道办事处", post="干部",
+                       education=data_choice(soup, "education", prefer="bachelor"),
+                       source=data_choice(soup, "source"), intake="self" if "self" in intake else intake[0],
+                       recommending_unit="某街道办事处", statement=f"{MARK}：热心公益，愿意履行监督职责。",
+                       materials_true="on")
+        if attempt == 0:
+            if client.request("post:application", "POST", path, data=data, expect=(302,)) is not None:
+                accepted.append(n)
+        else:
+            r = client.request("post:application-duplicate", "POST", path, data=data, expect=(200,))
+            if r is None or "已报名本次选聘" not in r.text:
+                client.stats.fail("a second application with the same ID number was not refused")
+
+
+def data_choice(soup, name: str, prefer: str = "") -> str:
+    el = soup.find(attrs={"name": name})
+    values = [o.get("value") for o in el.find_all("option") if o.get("value")] if el.name == "select" else [
+        i.get("value") for i in soup.find_all("input", attrs={"name": name})]
+    return prefer if prefer in values else values[0]
+
+
+def refusals(stack: Stack, site: Site) -> None:
+    """A duplicate objection is refused (409); the 11th objection of one visitor in 10 minutes is refused
+    (429) although nginx spread the ten before it over both web processes."""
+    path = site.open_publicity[0] + "objection/"
+    client = Client(stack, source="127.0.4.2")
+    facts = f"{MARK}：重复提交检查，所涉人员在任职期间存在违纪行为，请核实。"
+    if post_objection(client, path, "重复者", facts) is None:
+        return
+    if post_objection(client, path, "重复者", facts, expect=(409,), kind="post:objection-duplicate") is None:
+        stack.stats.fail("a duplicate objection was not refused with 409")
+    window = 600
+    if window - time.time() % window < 90:  # the throttle counts in fixed windows: start a fresh one
+        time.sleep(window - time.time() % window + 1)
+    client = Client(stack, source="127.0.4.3")
+    for i in range(10):
+        post_objection(client, path, "频繁者", f"{MARK}：限流检查第{i}条，所涉人员存在违规兼职情况。")
+    r = post_objection(client, path, "频繁者", f"{MARK}：限流检查第10条，应被拒绝。", expect=(429,),
+                       kind="post:objection-over-limit")
+    if r is None or "提交过于频繁" not in r.text:
+        stack.stats.fail("the 11th objection from one client within 10 minutes was not refused (shared throttle)")
+
+
+class Staff:
+    """A staff member in the Wagtail admin, logged in through one way in (nginx or one web process)."""
+
+    def __init__(self, stack: Stack, username: str, password: str, base: str):
+        self.stack, self.client = stack, Client(stack, base=base)
+        self.username = username
+        page = self.client.request("admin:login", "GET", "/admin/login/")
+        if page is None:
+            raise Failure("the admin login page did not answer")
+        data, _ = form_data(page.text, "password")
+        data = replace(data, username=username, password=password)
+        if self.client.request("admin:login", "POST", "/admin/login/", data=data, expect=(302,)) is None:
+            raise Failure(f"{username} could not log in to the admin")
+
+    def publish(self, form_path: str, **values) -> bool:
+        page = self.client.request("admin:edit-form", "GET", form_path)
+        if page is None:
+            return False
+        data, _ = form_data(page.text, "title")
+        data = replace(data, **values) + [("action-publish", "action-publish")]
+        r = self.client.request("admin:publish", "POST", form_path, data=data, expect=(302,))
+        if r is None:
+            self.stack.stats.fail(f"{self.username}: publishing through {form_path} was refused")
+            if os.environ.get("LOADTEST_DEBUG"):
+                (self.stack.tmp / f"publish-{secrets.token_hex(2)}.json").write_text(json.dumps(data, ensure_ascii=False))
+        return r is not None
+
+
+def body_json(text: str) -> str:
+    return json.dumps({"blocks": [{"key": secrets.token_hex(3)[:5], "text": text, "type": "unstyled", "depth": 0,
+                                   "inlineStyleRanges": [], "entityRanges": [], "data": {}}], "entityMap": {}},
+                      ensure_ascii=False)
+
+
+def fresh_everywhere(stack: Stack, path: str, text: str, where: str) -> None:
+    """Anonymous reads of `path` on web A, web B and nginx all show `text` (not a stale cached page)."""
+    for base in [f"http://127.0.0.1:{p}" for p in stack.web_ports] + [stack.nginx_url]:
+        r = Client(stack, base=base).request("check:read-after-publish", "GET", path)
+        if r is None or text not in r.text:
+            stack.stats.fail(f"stale page: {path} through {base} does not show {text!r} after {where}")
+
+
+def warm(stack: Stack, path: str) -> None:
+    """Cache the page through web B, then read it through web A: a hit proves the cache is shared."""
+    a, b = (f"http://127.0.0.1:{p}" for p in stack.web_ports)
+    Client(stack, base=b).request("check:warm-cache", "GET", path)
+    r = Client(stack, base=a).request("check:warm-cache", "GET", path)
+    if r is not None and r.headers.get("X-Page-Cache") != "hit":
+        stack.stats.fail(f"{path} cached by web B was not a cache hit on web A ({r.headers.get('X-Page-Cache')})")
+
+
+def staff_work(stack: Stack, site: Site, n: int, edits: int, creates: int, published: list) -> None:
+    username, password = STAFF[n % len(STAFF)]
+    ways = [f"http://127.0.0.1:{stack.web_ports[0]}", f"http://127.0.0.1:{stack.web_ports[1]}", stack.nginx_url]
+    staff = {way: Staff(stack, username, password, way) for way in ways}
+    mine = site.editable[n::len(STAFF)]
+    for i in range(edits):
+        page = mine[i % len(mine)]
+        way = ways[i % len(ways)]
+        path = urlsplit(page["meta"]["html_url"]).path
+        warm(stack, path)
+        title = f"{page['title'].split('（' + MARK)[0]}（{MARK}修订{n}-{i}）"
+        if staff[way].publish(f"/admin/pages/{page['id']}/edit/", title=title):
+            published.append(page["id"])
+            fresh_everywhere(stack, path, title, f"an edit published through {way}")
+    indexes = [p for p in site.case_indexes if "典型案例" in p["title"]] or site.case_indexes
+    for i in range(creates):
+        parent = indexes[(n + i) % len(indexes)]
+        index_path = urlsplit(parent["meta"]["html_url"]).path
+        warm(stack, index_path)
+        way = ways[(i + n) % len(ways)]
+        title = f"{MARK}新增典型案例{n}-{i}"
+        kind = "typicalcasepage" if "典型案例" in parent["title"] else None
+        if kind is None:
+            return
+        slug = f"loadtest-{n}-{i}-{secrets.token_hex(2)}"
+        if staff[way].publish(f"/admin/pages/add/public_notices/{kind}/{parent['id']}/", title=title, slug=slug,
+                              body=body_json(f"{MARK}：某执法机关未依法履行职责，经监督纠正的典型案例。")):
+            published.append(slug)
+            fresh_everywhere(stack, index_path, title, f"a new notice published through {way}")
+            fresh_everywhere(stack, f"{index_path}{slug}/", title, f"a new notice published through {way}")
+
+
+# ---------------------------------------------------------------------------------------------- checks
+def database_checks(stack: Stack, objections: int, applications: int, published: int) -> list[str]:
+    out = []
+    dup = stack.sql("SELECT page_id, objector_name, facts, COUNT(*) FROM public_notices_objection "
+                    "GROUP BY 1, 2, 3 HAVING COUNT(*) > 1")
+    stored = stack.sql("SELECT COUNT(*) FROM public_notices_objection WHERE facts LIKE %s", f"{MARK}%")[0][0]
+    out.append(f"objections: {stored} stored for {objections} accepted posts; duplicates: {len(dup)}")
+    if dup or stored != objections:
+        stack.stats.fail(f"objections: {stored} stored, {objections} accepted, duplicates {dup[:3]}")
+    apps = stack.sql("SELECT COUNT(*) FROM supervisors_application WHERE name LIKE %s", f"{MARK}%")[0][0]
+    dup_apps = stack.sql("SELECT campaign_id, id_number_hash, COUNT(*) FROM supervisors_application "
+                         "GROUP BY 1, 2 HAVING COUNT(*) > 1")
+    out.append(f"applications: {apps} stored for {applications} accepted posts; duplicates: {len(dup_apps)}")
+    if dup_apps or apps != applications:
+        stack.stats.fail(f"applications: {apps} stored, {applications} accepted, duplicates {dup_apps[:3]}")
+    numbers = stack.sql("SELECT COUNT(*), COUNT(DISTINCT index_number) FROM public_notices_noticepage "
+                        "WHERE index_number IS NOT NULL")[0]
+    out.append(f"index numbers: {numbers[0]} notices, {numbers[1]} distinct")
+    if numbers[0] != numbers[1]:
+        stack.stats.fail(f"duplicate index numbers: {numbers}")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        waiting = stack.sql("SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')")
+        if waiting[0][0] == 0:
+            break
+        time.sleep(1)
+    rows = dict(stack.sql("SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult GROUP BY 1"))
+    out.append(f"tasks: {rows} (at least {published} enqueued by the publishes)")
+    if set(rows) - {"SUCCESSFUL"} or rows.get("SUCCESSFUL", 0) < published:
+        stack.stats.fail(f"tasks not all finished successfully: {rows}")
+    rounds = stack.sql("SELECT COUNT(*) FROM clocks_schedulerlease")[0][0]
+    out.append(f"scheduler lease rows: {rounds}")
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--readers", type=int, default=16, help="concurrent anonymous readers")
+    parser.add_argument("--reads", type=int, default=3000, help="anonymous page reads in all")
+    parser.add_argument("--objectors", type=int, default=12, help="visitors sending objections (5 each)")
+    parser.add_argument("--applicants", type=int, default=12, help="visitors applying as supervisors")
+    parser.add_argument("--edits", type=int, default=4, help="edits published by each of the two staff members")
+    parser.add_argument("--creates", type=int, default=2, help="new notices published by each staff member")
+    parser.add_argument("--keep", action="store_true", help="(developing this script) keep the database and folder")
+    parser.add_argument("--reuse", type=Path, help="(developing this script) a folder kept by --keep")
+    args = parser.parse_args(argv)
+    urllib3.disable_warnings()
+    stack = Stack(args.reuse)
+    code = 1
+    try:
+        log(f"temp folder {stack.tmp}; database {stack.db}; Redis db {REDIS_DB} prefix {stack.prefix}")
+        stack.start()
+        anon = Client(stack)
+        site = Site(anon)
+        log(site.summary())
+        if not (site.open_publicity and site.campaigns and site.editable and site.static):
+            raise Failure("the demo site has no open 公示, open campaign, editable notice or static file")
+        redirect = requests.get(f"http://127.0.0.1:{stack.http_port}/", allow_redirects=False, timeout=10)
+        if redirect.status_code != 301 or not redirect.headers["Location"].startswith("https://"):
+            stack.stats.fail(f"plain http is not redirected to https: {redirect.status_code}")
+        secret = Path(stack.env["PRIVATE_MEDIA_ROOT"]) / "casework" / "loadtest-secret.txt"
+        secret.parent.mkdir(parents=True, exist_ok=True)
+        secret.write_text("个人信息", encoding="utf-8")
+        for private in ("/private/", "/media/documents/", "/media/private/x.pdf", "/.env",
+                        "/protected/casework/loadtest-secret.txt", "/static/../private/casework/loadtest-secret.txt"):
+            if anon.request("check:no-private", "GET", private, expect=(404,)) is None:
+                stack.stats.fail(f"{private} answered through nginx")
+        objections, applications, published = [], [], []
+        log(f"load: {args.readers} readers x {args.reads // args.readers} reads, {args.objectors} objectors x 5, "
+            f"{args.applicants} applicants, {len(STAFF)} staff x ({args.edits} edits + {args.creates} new notices)")
+        start = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.readers + args.objectors + args.applicants + len(STAFF) + 1) as pool:
+            jobs = [pool.submit(reader, stack, site, n, args.reads // args.readers) for n in range(args.readers)]
+            jobs += [pool.submit(objector, stack, site, n, 5, objections) for n in range(args.objectors)]
+            jobs += [pool.submit(applicant, stack, site, n, applications, duplicate=n == 0)
+                     for n in range(args.applicants)]
+            jobs += [pool.submit(staff_work, stack, site, n, args.edits, args.creates, published)
+                     for n in range(len(STAFF))]
+            jobs.append(pool.submit(refusals, stack, site))
+            for job in jobs:
+                try:
+                    job.result()
+                except Exception as exc:  # a crashed client is a failure, not a silent gap in the figures
+                    stack.stats.fail(f"client crashed: {exc!r}\n{traceback.format_exc()}")
+        wall = time.perf_counter() - start
+        objections_accepted = len(objections) + 1 + 10  # the duplicate check's first post, the ten before the 11th
+        lines = database_checks(stack, objections_accepted, len(applications), len(published))
+        print()
+        print(f"TOPOLOGY: nginx {NGINX} (https 127.0.0.1:{stack.https_port}, deploy/nginx-site.conf) -> waitress "
+              f"web@{stack.web_ports[0]} + web@{stack.web_ports[1]} (deploy/web@.service), db_worker "
+              f"(deploy/worker.service), run_scheduler (deploy/scheduler.service); PostgreSQL 127.0.0.1:5432/"
+              f"{stack.db}; Redis 127.0.0.1:{REDIS_PORT}/{REDIS_DB}; settings.production")
+        print(stack.stats.report(wall))
+        for line in lines:
+            print("CHECK " + line)
+        for error in stack.stats.errors[:20]:
+            print("ERROR " + error)
+        for failure in stack.stats.failures[:20]:
+            print("FAILED " + failure)
+        for name in stack.processes:
+            if stack.processes[name].poll() is not None:
+                stack.stats.fail(f"{name} exited during the run:\n{stack.tail(name)}")
+        code = 0 if not stack.stats.errors and not stack.stats.failures else 1
+        print("RESULT: " + ("PASS" if code == 0 else "FAIL"))
+    except Exception as exc:
+        print(f"RESULT: FAIL ({exc})", file=sys.stderr)
+        traceback.print_exc()
+        for error in stack.stats.errors[:20]:
+            print("ERROR " + error, file=sys.stderr)
+        for name in stack.processes:
+            tail = stack.tail(name, 15)
+            if tail:
+                print(f"--- {name} (last lines)\n{tail}", file=sys.stderr)
+    finally:
+        stack.close(keep=args.keep)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
