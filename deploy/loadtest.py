@@ -614,12 +614,17 @@ def fresh_everywhere(stack: Stack, path: str, text: str, where: str) -> None:
 
 
 def warm(stack: Stack, path: str) -> None:
-    """Cache the page through web B, then read it through web A: a hit proves the cache is shared."""
+    """Cache the page through web B, then read it through web A: a hit proves the cache is shared.
+    (Tried three times: the other staff member publishing in between rightly empties the cache.)"""
     a, b = (f"http://127.0.0.1:{p}" for p in stack.web_ports)
-    Client(stack, base=b).request("check:warm-cache", "GET", path)
-    r = Client(stack, base=a).request("check:warm-cache", "GET", path)
-    if r is not None and r.headers.get("X-Page-Cache") != "hit":
-        stack.stats.fail(f"{path} cached by web B was not a cache hit on web A ({r.headers.get('X-Page-Cache')})")
+    said = None
+    for _ in range(3):
+        Client(stack, base=b).request("check:warm-cache", "GET", path)
+        r = Client(stack, base=a).request("check:warm-cache", "GET", path)
+        said = r.headers.get("X-Page-Cache") if r is not None else None
+        if said == "hit":
+            return
+    stack.stats.fail(f"{path} cached by web B was not a cache hit on web A ({said})")
 
 
 def staff_work(stack: Stack, site: Site, n: int, edits: int, creates: int, published: list) -> None:
