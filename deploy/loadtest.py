@@ -627,7 +627,8 @@ def warm(stack: Stack, path: str) -> None:
     stack.stats.fail(f"{path} cached by web B was not a cache hit on web A ({said})")
 
 
-def staff_work(stack: Stack, site: Site, n: int, edits: int, creates: int, published: list) -> None:
+def staff_work(stack: Stack, site: Site, n: int, edits: int, creates: int, published: list,
+               created: list) -> None:
     username, password = STAFF[n % len(STAFF)]
     ways = [f"http://127.0.0.1:{stack.web_ports[0]}", f"http://127.0.0.1:{stack.web_ports[1]}", stack.nginx_url]
     staff = {way: Staff(stack, username, password, way) for way in ways}
@@ -655,6 +656,7 @@ def staff_work(stack: Stack, site: Site, n: int, edits: int, creates: int, publi
         if staff[way].publish(f"/admin/pages/add/public_notices/{kind}/{parent['id']}/", title=title, slug=slug,
                               body=body_json(f"{MARK}：某执法机关未依法履行职责，经监督纠正的典型案例。")):
             published.append(slug)
+            created.append(title)
             fresh_everywhere(stack, index_path, title, f"a new notice published through {way}")
             fresh_everywhere(stack, f"{index_path}{slug}/", title, f"a new notice published through {way}")
 
@@ -686,11 +688,16 @@ def database_checks(stack: Stack, objections: int, applications: int, published:
             break
         time.sleep(1)
     rows = dict(stack.sql("SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult GROUP BY 1"))
-    out.append(f"tasks: {rows} (at least {published} enqueued by the publishes)")
-    if set(rows) - {"SUCCESSFUL"} or rows.get("SUCCESSFUL", 0) < published:
-        stack.stats.fail(f"tasks not all finished successfully: {rows}")
-    rounds = stack.sql("SELECT COUNT(*) FROM clocks_schedulerlease")[0][0]
-    out.append(f"scheduler lease rows: {rounds}")
+    syncs = stack.sql("SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL' "
+                      "AND task_path = 'search.tasks.sync_object'")[0][0]
+    out.append(f"tasks: {sum(rows.values())} enqueued, by status {rows}; search indexing (sync_object) "
+               f"{syncs} done for {published} publishes")
+    if set(rows) - {"SUCCESSFUL"} or syncs < published:
+        stack.stats.fail(f"tasks not all finished successfully: {rows}, sync_object {syncs}")
+    lease = stack.sql("SELECT name, last_round_at FROM clocks_schedulerlease")
+    out.append(f"scheduler: lease {[(n, str(t)) for n, t in lease]}")
+    if not lease or any(t is None for _, t in lease):
+        stack.stats.fail("the scheduler ran no round")
     return out
 
 
@@ -726,7 +733,7 @@ def main(argv=None) -> int:
                         "/protected/casework/loadtest-secret.txt", "/static/../private/casework/loadtest-secret.txt"):
             if anon.request("check:no-private", "GET", private, expect=(404,)) is None:
                 stack.stats.fail(f"{private} answered through nginx")
-        objections, applications, published = [], [], []
+        objections, applications, published, created = [], [], [], []
         log(f"load: {args.readers} readers x {args.reads // args.readers} reads, {args.objectors} objectors x 5, "
             f"{args.applicants} applicants, {len(STAFF)} staff x ({args.edits} edits + {args.creates} new notices)")
         start = time.perf_counter()
@@ -735,7 +742,7 @@ def main(argv=None) -> int:
             jobs += [pool.submit(objector, stack, site, n, 5, objections) for n in range(args.objectors)]
             jobs += [pool.submit(applicant, stack, site, n, applications, duplicate=n == 0)
                      for n in range(args.applicants)]
-            jobs += [pool.submit(staff_work, stack, site, n, args.edits, args.creates, published)
+            jobs += [pool.submit(staff_work, stack, site, n, args.edits, args.creates, published, created)
                      for n in range(len(STAFF))]
             jobs.append(pool.submit(refusals, stack, site))
             for job in jobs:
@@ -744,14 +751,23 @@ def main(argv=None) -> int:
                 except Exception as exc:  # a crashed client is a failure, not a silent gap in the figures
                     stack.stats.fail(f"client crashed: {exc!r}\n{traceback.format_exc()}")
         wall = time.perf_counter() - start
+        figures = stack.stats.report(wall)  # the load phase; the checks below are not in the figures
         objections_accepted = len(objections) + 1 + 10  # the duplicate check's first post, the ten before the 11th
         lines = database_checks(stack, objections_accepted, len(applications), len(published))
+        # the worker indexed every new notice: the public search finds each one by its title
+        found = 0
+        for title in created:
+            r = anon.request("check:search-new-notice", "GET", "/search/?q=" + title)
+            found += r is not None and title in r.text
+        lines.append(f"search: {found} of {len(created)} new notices found by their titles")
+        if found != len(created):
+            stack.stats.fail(f"the search does not find {len(created) - found} of the new notices")
         print()
         print(f"TOPOLOGY: nginx {NGINX} (https 127.0.0.1:{stack.https_port}, deploy/nginx-site.conf) -> waitress "
               f"web@{stack.web_ports[0]} + web@{stack.web_ports[1]} (deploy/web@.service), db_worker "
               f"(deploy/worker.service), run_scheduler (deploy/scheduler.service); PostgreSQL 127.0.0.1:5432/"
               f"{stack.db}; Redis 127.0.0.1:{REDIS_PORT}/{REDIS_DB}; settings.production")
-        print(stack.stats.report(wall))
+        print(figures)
         for line in lines:
             print("CHECK " + line)
         for error in stack.stats.errors[:20]:
