@@ -85,10 +85,12 @@ class Stats:
         self.times: dict[str, list[float]] = defaultdict(list)
         self.errors: list[str] = []
         self.failures: list[str] = []  # failed checks (stale page, missing refusal ...)
+        self.slowest: list[tuple[float, str]] = []
 
-    def add(self, kind: str, seconds: float, error: str | None = None) -> None:
+    def add(self, kind: str, seconds: float, error: str | None = None, what: str = "") -> None:
         with self.lock:
             self.times[kind].append(seconds)
+            self.slowest = sorted([*self.slowest, (seconds, what)], reverse=True)[:5]
             if error:
                 self.errors.append(f"{kind}: {error}")
 
@@ -113,6 +115,7 @@ class Stats:
                      f"{pct(every, 99) * 1000:>9.1f}{max(every) * 1000:>9.1f}")
         lines.append(f"requests: {total} in {wall:.1f} s = {total / wall:.1f} requests/s; "
                      f"errors: {len(self.errors)}; failed checks: {len(self.failures)}")
+        lines.append("slowest: " + "; ".join(f"{what} {t * 1000:.0f} ms" for t, what in self.slowest))
         return "\n".join(lines)
 
 
@@ -159,7 +162,7 @@ class Client:
         try:
             response = self.session.request(method, self.base + path, **kwargs)
         except requests.RequestException as exc:
-            self.stats.add(kind, time.perf_counter() - start, f"{method} {path}: {exc}")
+            self.stats.add(kind, time.perf_counter() - start, f"{method} {path}: {exc}", f"{method} {path}")
             return None
         elapsed = time.perf_counter() - start
         error = None if response.status_code in expect else f"{method} {path}: HTTP {response.status_code}"
@@ -167,7 +170,7 @@ class Client:
             soup = BeautifulSoup(response.text, "html.parser")
             said = [e.get_text(" ", strip=True) for e in soup.select(".errorlist, .error-message, .help-critical, [role=alert]")]
             error += f" {said[:4]}" if said else f" {response.text[:200]!r}"
-        self.stats.add(kind, elapsed, error)
+        self.stats.add(kind, elapsed, error, f"{method} {path}")
         return response if error is None else None
 
 
