@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint install migrate demo scheduler bench clean check-html vnu
+.PHONY: run test lint install migrate demo scheduler bench loadtest clean check-html vnu
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ vnu: $(VNU_JAR)
 # 0 vnu errors on the public pages and on every public form after an empty submit (fails when Java is missing)
 check-html: install vnu
 	HTML_CHECK_REQUIRED=1 $(PY) -m pytest tests/test_html_validity.py -q -rs
+
+# the production topology on this machine (deploy/: nginx, two waitress processes, worker, scheduler,
+# PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379) under a bounded load, with its checks
+loadtest: install
+	$(PY) -m deploy.loadtest
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache

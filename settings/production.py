@@ -1,6 +1,7 @@
 """Production: everything from the environment. PostgreSQL via DATABASE_URL, Elasticsearch via
 ELASTICSEARCH_URL, background work through the django-tasks database worker (`db_worker`)."""
 import os
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .file_storages import storages_from_env
@@ -16,6 +17,9 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+# where collectstatic writes (nginx serves /static/ from it) and where public uploads live (/media/images/)
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))  # noqa: F405
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))  # noqa: F405
 # Public media and private case files: file system, or an S3-compatible object store (settings/file_storages.py).
 STORAGES = storages_from_env(os.environ)
 # Private files on the file system behind nginx: after the permission check the view answers with this

@@ -1,0 +1,1 @@
+"""Deployment files (systemd units, nginx site) and the load test that runs them (`make loadtest`)."""
