@@ -53,8 +53,12 @@ def audit(base: str, label: str, path: str, out: Path) -> tuple[str, str, dict, 
     report = out / (re.sub(r"\W+", "_", path).strip("_") or "home")
     cmd = [str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}.json",
            "--chrome-flags=--headless=new --no-sandbox", "--form-factor=mobile", "--locale=zh"]
-    subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH",
-                                                                                      "/usr/bin/chromium")})
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    for attempt in range(3):  # Chromium now and then fails to start on a loaded machine: try again
+        if subprocess.run(cmd, env=env, stderr=subprocess.DEVNULL).returncode == 0:
+            break
+    else:
+        return label, path, dict.fromkeys(CATEGORIES, "失败"), []
     data = json.loads(Path(f"{report}.json").read_text(encoding="utf-8"))
     scores = {c: round((data["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
     lost = []

@@ -47,8 +47,7 @@ def view_column(request) -> tuple[str, str]:
 def identity_for(request) -> SiteIdentity | None:
     if request is None:
         return None
-    site = Site.find_for_request(request)
-    return SiteIdentity.for_site(site) if site is not None else None
+    return SiteIdentity.for_request(request) if Site.find_for_request(request) is not None else None
 
 
 def plain_text(html: str, limit: int = DESCRIPTION_CHARS) -> str:
@@ -110,7 +109,7 @@ def gov_meta(context) -> dict:
         "keywords": identity.keywords if identity else "",
         "url": request.build_absolute_uri(request.path) if request is not None else "",
         "is_home": bool(page is not None and _is_root(page, request)),
-        "column_name": "", "column_type": "", "column_description": "", "column_keywords": "",
+        "column_name": "", "column_type": "", "column_description": "",
         "description": page_description(page) or (identity.description if identity else "") or site_name,
         "article": None,
     }
