@@ -54,7 +54,7 @@ def audit(base: str, label: str, path: str, out: Path) -> tuple[str, str, dict, 
     cmd = [str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}.json",
            "--chrome-flags=--headless=new --no-sandbox", "--form-factor=mobile", "--locale=zh"]
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    for attempt in range(3):  # Chromium now and then fails to start on a loaded machine: try again
+    for _attempt in range(3):  # Chromium now and then fails to start on a loaded machine: try again
         if subprocess.run(cmd, env=env, stderr=subprocess.DEVNULL).returncode == 0:
             break
     else:
