@@ -193,3 +193,22 @@ def test_anonymous_pages_are_gzipped_forms_with_a_csrf_token_are_not(identity, s
     form = get("/complaints/wanzhou/", HTTP_ACCEPT_ENCODING="gzip")
     assert form.status_code == 200 and "csrfmiddlewaretoken" in form.content.decode()
     assert not form.has_header("Content-Encoding")
+
+
+@pytest.mark.django_db
+def test_editing_the_setting_refreshes_cached_pages(identity):
+    assert meta(get("/").content.decode(), "SiteIDCode") == ["5001010099"]
+    assert get("/")["X-Page-Cache"] == "hit"
+    identity.site_id_code = "5001010100"
+    identity.save()
+    assert meta(get("/").content.decode(), "SiteIDCode") == ["5001010100"]
+
+
+@pytest.mark.django_db
+def test_editors_fill_the_setting_in_the_admin(identity, make_user):
+    client = Client()
+    client.force_login(make_user("root"))
+    site = Site.objects.get(is_default_site=True)
+    html = client.get(f"/admin/settings/pages/siteidentity/{site.pk}/").content.decode()
+    for label in ("网站名称", "网站标识码", "ICP备案号", "公安机关备案号", "主办单位", "承办单位", "党政机关网站标识链接"):
+        assert label in html
