@@ -18,8 +18,14 @@ carry a token, so leave gzip off for proxied HTML there and let this middleware 
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 
+# pages, feeds, the sitemap, robots.txt and the API; never files (PDF documents, downloads)
+TEXT_TYPES = ("text/html", "text/plain", "text/xml", "application/xml", "application/rss+xml",
+              "application/atom+xml", "application/json")
+
 
 def may_compress(request, response) -> bool:
+    if response.get("Content-Type", "").split(";")[0].strip().lower() not in TEXT_TYPES:
+        return False
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     user = getattr(request, "user", None)

@@ -212,3 +212,19 @@ def test_editors_fill_the_setting_in_the_admin(identity, make_user):
     html = client.get(f"/admin/settings/pages/siteidentity/{site.pk}/").content.decode()
     for label in ("网站名称", "网站标识码", "ICP备案号", "公安机关备案号", "主办单位", "承办单位", "党政机关网站标识链接"):
         assert label in html
+
+
+@pytest.mark.django_db
+def test_article_image_meta_lists_the_bodys_images(identity, settings, tmp_path):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from public_notices import kinds as K
+    from public_notices.services import notice_publish
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    image = Image.objects.create(title="现场照片", file=get_test_image_file(filename="xianchang.png"))
+    page = notice_publish(kind=K.TYPICAL_CASE, jurisdiction="wanzhou", title="现场检查典型案例",
+                          body=f'<p>现场检查。</p><embed embedtype="image" id="{image.pk}" format="fullwidth" alt="现场"/>')
+    html = get(page.url).content.decode()
+    assert meta(html, "Image") == ["http://sfj.example.gov.cn/media/images/xianchang.width-800.png"]
