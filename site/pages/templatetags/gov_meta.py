@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -45,9 +46,24 @@ def view_column(request) -> tuple[str, str]:
 
 
 def identity_for(request) -> SiteIdentity | None:
+    """The request's Site's 网站信息, kept in the cache under the page cache's generation (saving the setting
+    bumps it, pages.cache) so a page costs no query for it; memoised on the request for head and footer."""
+    from pages.cache import generation
+
     if request is None:
         return None
-    return SiteIdentity.for_request(request) if Site.find_for_request(request) is not None else None
+    if not hasattr(request, "_site_identity"):
+        site = Site.find_for_request(request)
+        identity = None
+        if site is not None:
+            key = f"siteidentity:{generation()}:{site.pk}"
+            identity = cache.get(key)
+            if identity is None:
+                identity = SiteIdentity.for_site(site)
+                identity.site = site  # its name falls back to the Site's: no query for that either
+                cache.set(key, identity, 3600)
+        request._site_identity = identity
+    return request._site_identity
 
 
 def plain_text(html: str, limit: int = DESCRIPTION_CHARS) -> str:
