@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint install migrate demo scheduler bench loadtest clean check-html vnu
+.PHONY: run test lint install migrate demo scheduler bench loadtest lighthouse clean check-html vnu
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ check-html: install vnu
 # PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379) under a bounded load, with its checks
 loadtest: install
 	$(PY) -m deploy.loadtest
+
+# Lighthouse (mobile) over the indexed public pages of a running site with demo content (make run first);
+# npm installs Lighthouse into the git-ignored .lighthouse/; Chromium from CHROME_PATH (default /usr/bin/chromium)
+BASE ?= http://127.0.0.1:$(PORT)
+lighthouse: install
+	test -x .lighthouse/node_modules/.bin/lighthouse || npm install --prefix .lighthouse --no-audit --no-fund lighthouse@12.8.2
+	$(PY) -m benchmarks.lighthouse_audit --base $(BASE)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache

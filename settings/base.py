@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "security_headers.SiteCSPMiddleware",
     "security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for anonymous responses without a CSRF token or cookie only (BREACH; site/compression.py)
+    "compression.PublicGZipMiddleware",
     # anonymous GETs of public pages answered from the cache before sessions, auth and Wagtail (pages.cache)
     "pages.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,6 +148,8 @@ LOCALE_PATHS = [SOURCE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [SOURCE_DIR / "static"]
+# files served at the site's root by whitenoise (/favicon.ico)
+WHITENOISE_ROOT = SOURCE_DIR / "public_root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 # Case files and generated documents (personal or confidential): never under MEDIA_URL; served only by

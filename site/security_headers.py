@@ -4,10 +4,14 @@ built in) and a Permissions-Policy.
 The policy (settings.CONTENT_SECURITY_POLICY) allows only this site's own scripts. Wagtail's admin
 still writes a few inline scripts (inline panels, date widgets) and its core.js compiles templates with
 `new Function`, so staff pages under /admin/ and /workflow/ — and public pages seen by a logged-in staff
-member, who gets Wagtail's userbar — also allow inline scripts and eval; the public never does."""
+member, who gets Wagtail's userbar — also allow inline scripts and eval; the public never does. Public pages
+allow one inline script by its hash: the display mode set before the first paint (display_mode.py); staff
+pages do not list the hash, since a hash in script-src would make browsers ignore 'unsafe-inline'."""
 from csp.constants import UNSAFE_EVAL, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+
+from display_mode import early_script_csp_hash
 
 STAFF_PREFIXES = ("/admin/", "/workflow/")
 
@@ -17,8 +21,8 @@ class SiteCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         user = getattr(request, "user", None)
         staff = request.path.startswith(STAFF_PREFIXES) or bool(user and user.is_authenticated and user.is_staff)
-        if staff and parts.update is None:
-            parts.update = {"script-src": [UNSAFE_INLINE, UNSAFE_EVAL]}
+        if parts.update is None and not report_only:
+            parts.update = {"script-src": [UNSAFE_INLINE, UNSAFE_EVAL] if staff else [early_script_csp_hash()]}
         return parts
 
 

@@ -83,6 +83,7 @@ class NoticeIndexPage(PublicUrlMixin, Page):
 
     kind = models.CharField("公告类别", max_length=32, choices=K.KIND_CHOICES)
     intro = RichTextField("栏目说明", blank=True)
+    gov_column_type = "信息公开"  # <meta name="ColumnType"> (政府网站发展指引; pages.templatetags.gov_meta)
 
     content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
     parent_page_types = ["pages.JurisdictionPage"]
@@ -135,6 +136,7 @@ class NoticePage(PublicUrlMixin, RoutablePageMixin, Page):
 
     template = "public_notices/notice_page.html"
     base_form_class = NoticePageForm
+    gov_article = True  # article <meta> of 政府网站发展指引: ArticleTitle, PubDate, ContentSource ... (gov_meta)
     is_creatable = False
     parent_page_types = ["public_notices.NoticeIndexPage"]
     subpage_types: list = []

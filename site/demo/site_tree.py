@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from pages.models import HomePage, JurisdictionPage
+from pages.site_identity import SiteIdentity
 from roles.definitions import EDITOR, LEADER, LIAISON, OFFICER, SUPERVISOR
 from rules.models import RuleProfile
 
@@ -16,6 +17,24 @@ SECTIONS = [
     ("enshi", "恩施州司法局", "enshi", "湖北省恩施市", "0718-8000000"),
     ("wulong", "武隆区司法局", "wulong", "重庆市武隆区", "023-77000000"),
 ]
+
+# 网站信息 of the demo site: every number is marked 示例 (no real 标识码 or 备案号)
+DEMO_IDENTITY = {
+    "site_name": "行政执法监督公开平台",
+    "site_id_code": "5000000000（示例）",
+    "description": "各地司法局行政执法监督信息公开：监督员选聘公告、拟聘人员公示、聘任与解聘公告、"
+                   "典型案例、行政执法统计年报和监督情况通报。",
+    "keywords": "行政执法监督,社会监督员,司法局,信息公开",
+    "sponsor": "示例市司法局（示例）",
+    "organizer": "示例市司法局行政执法监督科（示例）",
+    "contact_phone": "023-00000000（示例）",
+    "contact_address": "示例市示例区示例路1号（示例）",
+    "contact_email": "contact@example.invalid",
+    "icp_number": "渝ICP备00000000号（示例）",
+    "police_number": "渝公网安备 50000000000000号（示例）",
+    "sitemap_url": "/sitemap.xml",
+    "footer_note": "本平台为演示部署，标识码与备案号均为示例，内容以各司法局正式发布为准",
+}
 
 # (username, display name, group, password) — printed by `make run`; load_demo refuses to run
 # unless settings.DEMO_CONTENT_ALLOWED (dev only), so these never exist in production.
@@ -59,7 +78,10 @@ def load_site_tree() -> str:
             intro=f"<p>{title}依法承担{place}行政执法监督具体工作，本栏目公开监督员管理、"
                   "执法监督通报、典型案例和统计年报等信息。</p>",
             address=f"{place}（演示地址）", phone=phone)).save_revision().publish()
-    return f"首页 + {JurisdictionPage.objects.count()} 个辖区栏目"
+    default_site = Site.objects.filter(is_default_site=True).first()
+    if default_site is not None:  # an editor's later changes are kept
+        SiteIdentity.objects.get_or_create(site=default_site, defaults=DEMO_IDENTITY)
+    return f"首页 + {JurisdictionPage.objects.count()} 个辖区栏目 + 网站信息"
 
 
 @loader("演示账号", stage=1)

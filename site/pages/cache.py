@@ -9,7 +9,7 @@ The key holds a global *generation* number and the local date (Asia/Shanghai):
 
 - any change that can show on a public page bumps the generation (`bump()`): a page saved (an edit, a
   draft, a publish), published, unpublished, moved or deleted; a Site; a rule profile or figure; a holiday
-  year entered or removed (`rules.models.calendar_changed`); so every cached page is stale at once;
+  year entered or removed (`rules.models.calendar_changed`); the 网站信息 setting (footer, <meta>); so every cached page is stale at once;
 - the date changes at midnight Beijing time, so a publicity window opening or closing (the state badge,
   the open lists on the portal, "现行有效" of a regulation) never shows yesterday's state.
 
@@ -157,9 +157,10 @@ def connect_signals() -> None:
     from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+    from pages.site_identity import SiteIdentity
     from rules.models import HolidayYear, RuleFigure, RuleProfile, SiteRuleProfile, calendar_changed
 
-    watched = (Page, Site, RuleProfile, RuleFigure, HolidayYear, SiteRuleProfile)
+    watched = (Page, Site, RuleProfile, RuleFigure, HolidayYear, SiteRuleProfile, SiteIdentity)
 
     def on_save(sender, instance, **kwargs):
         if isinstance(instance, watched):

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .hosts import PublicUrlMixin
+from .site_identity import SiteIdentity  # noqa: F401  (网站信息 setting: its model lives there)
 
 
 class HomePage(PublicUrlMixin, Page):
