@@ -1,5 +1,6 @@
-"""Importing notices from an old website (JSON Lines), line by line: a bad line is reported with its
-number and reason and skipped; good lines are imported; the same file imported again adds nothing."""
+"""Importing notices from an old website (JSON Lines): every line is checked first, a bad line is reported
+with its number and reason and left out; the good lines are written in one transaction (in bulk, see
+bulk.py), undone as a whole if writing fails; the same file imported again adds nothing."""
 from __future__ import annotations
 
 import datetime as dt
