@@ -26,16 +26,18 @@ def notice_listing(base: QuerySet, *, year: int | None = None, kind: str | None 
     of `base` newest first). The years and the paginator's total come from one grouped query, so a
     listing costs that query and the page's rows, beside the view-restriction lookup of `.public()`."""
     from django.core.paginator import Paginator
-    from django.db.models import Count
+    from django.db.models import CharField, Count
+    from django.db.models.functions import Cast, Substr
 
     from .models.notices import PAGE_SIZE
 
-    # grouped by the date itself, the year taken here: SQLite's year extraction is a Python function
-    # called per row, twice as slow as the grouping
-    counts = base.order_by().values_list("published_on", "kind").annotate(n=Count("pk"))
+    # grouped by the year as text (the stored date's first four characters): a dozen rows, not one per
+    # date, and no per-row date conversion (SQLite's year extraction is a Python function called per row)
+    year_text = Substr(Cast("published_on", CharField()), 1, 4)
+    counts = base.order_by().annotate(y=year_text).values_list("y", "kind").annotate(n=Count("pk"))
     total, years = 0, set()
-    for day, k, n in counts:
-        y = day.year if day else None
+    for text, k, n in counts:
+        y = int(text) if text else None
         if y is not None:
             years.add(y)
         if (not year or y == year) and (not kind or k == kind):

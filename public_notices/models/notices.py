@@ -44,12 +44,18 @@ class IndexSequence(models.Model):
     def take(cls, *, org_code: str, year: int) -> str:
         """The next index number `<org_code>/<year>-<5 digits>`; select_for_update so two editors
         publishing at once never receive the same number."""
+        return cls.take_many(org_code=org_code, year=year, count=1)[0]
+
+    @classmethod
+    def take_many(cls, *, org_code: str, year: int, count: int) -> list[str]:
+        """The next `count` index numbers, consecutive, taken in one locked block (a bulk import)."""
         with transaction.atomic():
             cls.objects.get_or_create(org_code=org_code, year=year)
             seq = cls.objects.select_for_update().get(org_code=org_code, year=year)
-            seq.last += 1
+            first = seq.last + 1
+            seq.last += count
             seq.save(update_fields=["last"])
-        return format_index_number(org_code, year, seq.last)
+        return [format_index_number(org_code, year, n) for n in range(first, seq.last + 1)]
 
     @classmethod
     def note_used(cls, *, index_number: str, org_code: str) -> None:
@@ -184,8 +190,9 @@ class NoticePage(PublicUrlMixin, RoutablePageMixin, Page):
     def keyword_list(self) -> list[str]:
         return [w.strip() for w in re.split(r"[,，;；\s]+", self.keywords or "") if w.strip()]
 
-    def fill_metadata(self) -> None:
-        """Denormalise jurisdiction, default issuer/category, published date, index number."""
+    def fill_metadata(self, *, number: bool = True) -> None:
+        """Denormalise jurisdiction, default issuer/category, published date, index number (`number`
+        False: the caller numbers the page, as a bulk import does in one block)."""
         self.kind = self.NOTICE_KIND or self.kind
         profile = rules_profile(self)
         self.jurisdiction = profile.code
@@ -193,6 +200,8 @@ class NoticePage(PublicUrlMixin, RoutablePageMixin, Page):
         self.subject_category = self.subject_category or K.DEFAULT_SUBJECT.get(self.kind, "")
         if self.first_published_at and not self.published_on:
             self.published_on = timezone.localdate(self.first_published_at)  # Asia/Shanghai day
+        if not number:
+            return
         if not self.index_number:
             year = (self.published_on or self.written_on or scheduled_day(self) or timezone.localdate()).year
             self.index_number = IndexSequence.take(org_code=profile.org_code or profile.code, year=year)

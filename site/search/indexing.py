@@ -46,3 +46,20 @@ def connect() -> None:
     post_page_move.connect(on_page_move, dispatch_uid="search_page_moved")
     post_save.connect(on_decision_change, sender=DecisionRecord, dispatch_uid="search_decision_saved")
     post_delete.connect(on_decision_change, sender=DecisionRecord, dispatch_uid="search_decision_deleted")
+
+
+def index_new(objects, scope: str = "notice") -> int:
+    """Many objects created at once (a bulk import), none indexed yet: the embedded engine takes them in one
+    bulk insert inside the caller's transaction (rolled back with it); Elasticsearch gets the usual
+    per-object updates after commit (queued while the cluster is down)."""
+    from .documents import build
+    from .engines import get_engine
+    from .tasks import is_indexable
+
+    objects = [o for o in objects if is_indexable(scope, o)]
+    engine = get_engine()
+    if engine.name == "embedded":
+        return engine.bulk_index(scope, (build(scope, o) for o in objects))
+    for obj in objects:
+        enqueue(scope, obj.pk)
+    return len(objects)

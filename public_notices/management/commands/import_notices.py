@@ -1,11 +1,12 @@
 """`manage.py import_notices FILE.jsonl [--dry-run]`: migrate notices from an old website."""
 from django.core.management.base import BaseCommand, CommandError
 
-from public_notices.importer import decode_lines, import_lines
+from public_notices.importer import ImportAborted, decode_lines, import_lines
 
 
 class Command(BaseCommand):
-    help = "从原网站导出的 JSON Lines 文件导入公告（每行一条；错误行报告行号和原因并跳过）。"
+    help = ("从原网站导出的 JSON Lines 文件导入公告（每行一条；错误行报告行号和原因并跳过；其余各行在一个事务中"
+            "批量写入，写入失败则全部撤销）。")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="JSON Lines 文件路径")
@@ -17,7 +18,10 @@ class Command(BaseCommand):
                 lines = decode_lines(fh.read())  # decoded line by line: one bad byte rejects one line
         except OSError as exc:
             raise CommandError(f"无法读取文件：{exc}") from exc
-        report = import_lines(lines, dry_run=opts["dry_run"])
+        try:
+            report = import_lines(lines, dry_run=opts["dry_run"])
+        except ImportAborted as exc:
+            raise CommandError(str(exc)) from exc
         for line in report.imported:
             self.stdout.write(f"导入 {line}")
         for number, reason in report.skipped:
