@@ -38,7 +38,7 @@ def code_key(value: str) -> str:
 def _bigrams(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
-    out = [a + b for a, b in zip(run, run[1:])]
+    out = [a + b for a, b in zip(run, run[1:], strict=False)]
     out.append(run[-1])
     return out
 
