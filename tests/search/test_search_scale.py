@@ -68,3 +68,17 @@ def test_single_updates_over_a_bulk_index_and_compaction():
     assert [h.title for h in search(engine, "燃气安全").hits] == ["燃气安全监督检查办法"]
     assert [h.title for h in search(engine, "典型案例").hits] == ["食品药品典型案例"]
     assert search(engine, "专项执法").total == 1
+
+
+def test_compact_command_folds_single_updates_into_the_blobs(settings, capsys):
+    from django.core.management import call_command
+
+    settings.ELASTICSEARCH_URL = ""
+    engine = EmbeddedEngine()
+    engine.rebuild("notice", [notice(1, "燃气安全专项执法通报")])
+    engine.index("notice", notice(2, "河道采砂专项执法通报", day=2))
+    assert Posting.objects.count() > 0
+    call_command("search_rebuild", "--compact", "--scope", "notice")
+    assert "embedded: notice 已整理" in capsys.readouterr().out
+    assert Posting.objects.count() == 0
+    assert [h.title for h in search(engine, "专项执法").hits] == ["河道采砂专项执法通报", "燃气安全专项执法通报"]
