@@ -11,3 +11,9 @@ class SearchConfig(AppConfig):
         from . import checks, indexing, jobs  # noqa: F401  (jobs: the scheduler's retry of queued updates)
 
         indexing.connect()
+        from django.db.models.signals import post_delete
+
+        from .engines.embedded import forget_deleted_entry
+        from .models import SearchEntry
+
+        post_delete.connect(forget_deleted_entry, sender=SearchEntry, dispatch_uid="search_entry_deleted")

@@ -1,9 +1,10 @@
-"""The embedded engine's index: one entry per indexed object, a term dictionary (with document
-frequencies), and postings; and the synonyms staff maintain, which both engines apply at query time.
+"""The embedded engine's index: one entry per indexed object, a term dictionary whose rows carry each
+term's postings as one compact blob, a small table of postings written since (one row per term and
+entry), and a state row per scope; and the synonyms staff maintain, which both engines apply at query time.
 
-Plain tables with ordinary B-tree indexes, so the same queries run on SQLite and PostgreSQL.
-Postings hold one row per (term, entry) with the term's counts per field and the entry's lengths packed
-into one integer (see engines/embedded.py `pack`)."""
+Plain tables, so the same queries run on SQLite and PostgreSQL. A posting is an entry id and one integer
+packing the term's counts per field and the entry's lengths (engines/embedded.py `pack`); a term's blob
+holds its entry ids (sorted) then their weights, little-endian int32 (engines/postings.py)."""
 import re
 
 from django.core.exceptions import ValidationError
@@ -57,11 +58,15 @@ class SearchEntry(models.Model):
 
 class Term(models.Model):
     """A token of one scope: notices and decision records have separate dictionaries, so a query's
-    postings belong to its scope without a join (like two Elasticsearch indices)."""
+    postings belong to its scope without a join (like two Elasticsearch indices). `postings` holds the
+    term's postings as of the last rebuild or bulk load; later single updates go to Posting."""
 
     scope = models.CharField(max_length=16, choices=SCOPES, default="notice")
     text = models.CharField(max_length=64)
-    df = models.IntegerField("文档频率", default=0)  # entries holding the term (BM25's idf)
+    # entries holding the term when its postings were last written, plus later additions: only used to
+    # pick the commonest words starting with a lone character (the idf is counted from the postings)
+    df = models.IntegerField("文档频率", default=0)
+    postings = models.BinaryField("倒排表", default=b"")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["scope", "text"], name="search_term_unique")]
@@ -71,20 +76,36 @@ class Term(models.Model):
 
 
 class Posting(models.Model):
+    """A posting written by a single update (publish, edit) since its term's blob was last written."""
+
     term = models.ForeignKey(Term, on_delete=models.CASCADE, db_index=False, related_name="+")
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, db_index=False, related_name="+")
     weight = models.IntegerField()  # engines/embedded.py pack(): field counts and lengths
-    # the entry's date (proleptic ordinal), copied so the year filter and the recency tie-break need no join
-    day = models.IntegerField(default=0)
 
     class Meta:
-        # a term's postings best first (title matches, then frequent) for the top of a common term, and
-        # an entry's postings by term for checking candidates (and deleting an entry's postings)
-        indexes = [models.Index(fields=["term", "weight", "entry", "day"], name="search_posting_term"),
-                   models.Index(fields=["entry", "term", "weight"], name="search_posting_entry")]
+        indexes = [models.Index(fields=["term", "entry", "weight"], name="search_posting_term_entry"),
+                   models.Index(fields=["entry"], name="search_posting_entry_only")]
 
     def __str__(self) -> str:
         return f"{self.term_id}@{self.entry_id}"
+
+
+class IndexState(models.Model):
+    """One row per scope: `version` goes up with every change of the scope's index (each process keeps
+    the entries' filter columns in memory and reloads them when it moves); `retired` lists (packed
+    int32) the entries whose postings in the term blobs no longer count, because the entry was indexed
+    again since (its current postings are Posting rows). A rebuild or a compaction empties it."""
+
+    scope = models.CharField("范围", max_length=16, choices=SCOPES, unique=True)
+    version = models.BigIntegerField("版本", default=0)
+    retired = models.BinaryField("已失效条目", default=b"")
+
+    class Meta:
+        verbose_name = "检索索引状态"
+        verbose_name_plural = "检索索引状态"
+
+    def __str__(self) -> str:
+        return f"{self.scope} v{self.version}"
 
 
 class PendingIndexUpdate(models.Model):

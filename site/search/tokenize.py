@@ -23,7 +23,10 @@ _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "
 
 def normalize(text: str) -> str:
     """NFKC (full-width digits/letters to ASCII), lower case, collapsed spaces."""
-    return " ".join(unicodedata.normalize("NFKC", text or "").lower().split())
+    text = text or ""
+    if not unicodedata.is_normalized("NFKC", text):  # the quick check is much cheaper than normalising
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.lower().split())
 
 
 def code_key(value: str) -> str:
@@ -35,7 +38,9 @@ def code_key(value: str) -> str:
 def _bigrams(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
-    return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+    out = [a + b for a, b in zip(run, run[1:], strict=False)]
+    out.append(run[-1])
+    return out
 
 
 def tokens(text: str) -> list[str]:

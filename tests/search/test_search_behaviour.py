@@ -91,17 +91,11 @@ def test_changed_and_deleted_records_follow_in_the_index(engine, decision, offic
     assert titles(engine, "协调意见", scope="decision", user=officer) == []
 
 
-def test_counting_stops_at_the_cap_and_says_more(engine, decision, officer, monkeypatch):
-    """Totals are exact up to COUNT_CAP, then a lower bound ("N 条以上"), as ES's track_total_hits."""
-    if engine.name != "embedded":
-        pytest.skip("the cap is the embedded engine's; Elasticsearch counts exactly here")
-    from search.engines import embedded
-
-    monkeypatch.setattr(embedded, "COUNT_CAP", 3)
+def test_totals_are_exact_and_equal_scores_page_newest_first(engine, decision, officer):
     for i in range(5):
         decision(title=f"监督意见书{i}", decided_on=dt.date(2026, 1, i + 1))
     res = engine.search(SearchQuery(text="监督意见书", scope="decision", user=officer, per_page=2))
-    assert res.more and res.total == 3
+    assert not res.more and res.total == 5
     assert [h.title for h in res.hits] == ["监督意见书4", "监督意见书3"]  # equal scores: newest first
     res = engine.search(SearchQuery(text="监督意见书", scope="decision", user=officer, per_page=2, page=3))
     assert [h.title for h in res.hits] == ["监督意见书0"]

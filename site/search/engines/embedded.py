@@ -7,26 +7,35 @@ hold most of the words (analysis.minimum_should_match), not every bigram, so a q
 answer. Recency only breaks ties.
 
 A posting packs, for one term of one entry, its counts in the title, the metadata and the body and the
-entry's title and body lengths (`pack`); Term.df holds each term's document frequency for the idf.
-Candidates come from the rarest words only (enough of them to satisfy minimum-should-match); a common
-term (more than FULL postings) is read best first (title matches, then the most frequent), its other
-postings only looked up for candidates. Then the total is a lower bound (`more`, shown "N 条以上").
+entry's title and body lengths (`pack`). Storage (models.py, postings.py): each Term row holds its
+postings as one blob (sorted entry ids, then weights), written by a rebuild or a bulk load in a few
+large writes; a single update (publish, edit) writes Posting rows for the entry and lists it as
+*retired* in IndexState, so its old postings in the blobs stop counting; `compact` folds those back
+into the blobs. Each process keeps the entries' filter columns (kind, year, jurisdiction, visibility,
+date) in memory (postings.DocTable), reloaded when IndexState.version moves.
+
+A query reads the blobs of its terms whole and scores every document holding enough of its words with
+numpy, so totals are exact and filters are an in-memory mask; candidates come from the rarest words
+(enough of them to satisfy minimum-should-match), the other terms are looked up for those candidates.
 """
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import Counter, defaultdict
+import itertools
+import random
+import threading
+from collections import Counter
 
-from django.core.cache import cache
+import numpy as np
 from django.db import connection, transaction
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from ..analysis import STOP_MESSAGE, Analysis, analyse, minimum_should_match, synonym_table
 from ..documents import META_FIELDS, Document
-from ..models import Posting, SearchEntry, Term
+from ..models import IndexState, Posting, SearchEntry, Term
 from ..tokenize import code_key, normalize, token_counts, tokens
+from . import postings as pst
 from .base import Hit, SearchQuery, SearchResults, snippet
 
 # BM25 and field weights (tuned on benchmarks/relevance_corpus.py; see benchmarks/relevance_bench.py)
@@ -37,10 +46,9 @@ PARTIAL = 0.3  # an alternative with only some of its bigrams: part of its score
 PROXIMITY = 0.5  # the bigram across two adjacent query words
 COORD = 1.0  # documents holding more of the query's words first: score x (words held / words) ** COORD
 MASS = 0.5  # share of the query's idf weight a match must hold (besides minimum_should_match)
-FULL = 500  # a term's postings read in full up to this many; beyond, the best FULL of them
-COUNT_CAP = 10_000  # totals exact up to here (as Elasticsearch's track_total_hits)
 FACET_LIMIT = 10_000  # staff facets count at most this many matches
 PREFIX_TERMS = 30  # a one-character query: the most frequent bigrams starting with it
+FILTER_COLUMNS = ("kind", "jurisdiction", "process_kind", "agency", "outcome")
 ENTRY_COLUMNS = ("title", "url", "kind", "jurisdiction", "issuer", "year", "date", "doc_number",
                  "doc_number_key", "index_number", "index_number_key", "agency", "outcome", "process_kind",
                  "confidential", "party_user_id", "expire_at")
@@ -63,23 +71,24 @@ TITLE_MIN = pack(1, 0, 0, 0, 0)  # weight >= this: the term is in the title
 
 
 def posting_weights(doc: dict) -> tuple[dict[str, int], int, int]:
-    """term -> packed weight of one document, and its title and body lengths in tokens."""
+    """term -> packed weight of one document (as `pack`), and its title and body lengths in tokens."""
     title = token_counts(doc.get("title", ""))
     body = token_counts(doc.get("body", ""))
     meta: Counter = Counter()
     for name in META_FIELDS:
-        meta.update(set(tokens(str(doc.get(name) or ""))))
+        value = doc.get(name)
+        if value:
+            meta.update(set(tokens(str(value))))
     title_len, body_len = sum(title.values()), sum(body.values())
-    weights = {}
-    for term in set(title) | set(meta) | set(body):
-        weights[term[:64]] = pack(title[term], meta[term], body[term], title_len, body_len)
+    base = min(title_len, 99) * 1000 + min(-(-body_len // 4), 999)
+    # pack() added up field by field: one pass per field instead of a lookup per field and term
+    weights = {t: (c if c < 99 else 99) * 100_000 + base for t, c in body.items()}
+    for counts, unit in ((meta, 10_000_000), (title, 100_000_000)):
+        for t, c in counts.items():
+            weights[t] = weights.get(t, base) + (c if c < 9 else 9) * unit
+    if max(map(len, weights), default=0) > 64:  # Term.text holds 64 characters
+        weights = {t[:64]: w for t, w in weights.items()}
     return weights, title_len, body_len
-
-
-def _day(value) -> int:
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value[:10])
-    return value.toordinal() if value else 0
 
 
 def term_ids(scope: str, texts, create: bool = False) -> dict[str, int]:
@@ -105,96 +114,236 @@ def _bigrams(word: str) -> list[str]:
     return list(dict.fromkeys(word[i:i + 2] for i in range(len(word) - 1)))
 
 
+_ENTRY_FIELDS = [f for f in SearchEntry._meta.concrete_fields if f.attname != "id"]
+
+
+def _prep(field):
+    """How a column's value is adapted for a raw INSERT (dates, times, JSON); None: as it is."""
+    if field.get_internal_type() in ("DateField", "DateTimeField", "JSONField"):
+        return lambda value: field.get_db_prep_save(value, connection)
+    return None
+
+
+_ENTRY_PREP = [(f.attname, _prep(f)) for f in _ENTRY_FIELDS]
+
+
+def _table_name(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+# per process: scope -> DocTable of the version read last
+_tables: dict[str, pst.DocTable] = {}
+_tables_lock = threading.Lock()
+
+
+def changed(scope: str, retire=(), reset: bool = False) -> None:
+    """Record a change of a scope's index (in the caller's transaction): a new version, and entries
+    whose postings in the term blobs no longer count (or none: the blobs were just written whole)."""
+    state = IndexState.objects.select_for_update().filter(scope=scope).first()
+    if state is None:
+        state = IndexState.objects.create(scope=scope)
+    ids = [] if reset else list(pst.unpack_ids(bytes(state.retired or b""))) + [int(i) for i in retire]
+    state.retired = pst.pack_ids(ids) if ids else b""
+    state.version = random.getrandbits(62)  # never a value another process could have cached
+    state.save(update_fields=["retired", "version"])
+
+
+def forget_deleted_entry(sender, instance, **kwargs) -> None:
+    """An entry deleted outside the engine (post_delete): other processes must drop it too."""
+    IndexState.objects.filter(scope=instance.scope).update(version=random.getrandbits(62))
+
+
 class EmbeddedEngine:
     name = "embedded"
 
     # ---- writing -------------------------------------------------------------------------------
     def index(self, scope: str, doc: Document) -> None:
-        """Add or replace one document (what the indexing task calls)."""
-        entry, weights = self._entry(scope, doc)
-        fields = {f.attname: getattr(entry, f.attname) for f in SearchEntry._meta.concrete_fields
-                  if f.attname not in ("id", "scope", "object_id", "indexed_at")}
+        """Add or replace one document (what the indexing task calls): its postings as rows."""
+        fields, weights = self._entry(scope, doc)
+        object_id = fields.pop("object_id")
         with transaction.atomic():
-            entry, _ = SearchEntry.objects.update_or_create(scope=scope, object_id=entry.object_id,
-                                                            defaults=fields)
-            self._drop_postings([entry.pk])
+            entry, _ = SearchEntry.objects.update_or_create(scope=scope, object_id=object_id, defaults=fields)
+            Posting.objects.filter(entry_id=entry.pk).delete()
             ids = term_ids(scope, weights, create=True)
-            Posting.objects.bulk_create(
-                [Posting(term_id=ids[t], entry=entry, weight=w, day=_day(entry.date)) for t, w in weights.items()],
-                batch_size=1000)
+            Posting.objects.bulk_create([Posting(term_id=ids[t], entry=entry, weight=w) for t, w in weights.items()],
+                                        batch_size=1000)
             for chunk in _chunks(list(ids.values())):
                 Term.objects.filter(id__in=chunk).update(df=F("df") + 1)
-        self._forget_stats(scope)
-
-    def _drop_postings(self, entry_ids: list[int]) -> None:
-        """Delete the postings of these entries and take them out of their terms' document frequency."""
-        old = Counter(Posting.objects.filter(entry_id__in=entry_ids).values_list("term_id", flat=True))
-        if old:
-            with connection.cursor() as cur:
-                cur.executemany(f"UPDATE {Term._meta.db_table} SET df = df - %s WHERE id = %s",
-                                [(count, term_id) for term_id, count in old.items()])
-        Posting.objects.filter(entry_id__in=entry_ids).delete()
+            changed(scope, retire=[entry.pk])
 
     def remove(self, scope: str, object_id: int) -> None:
         with transaction.atomic():
             ids = list(SearchEntry.objects.filter(scope=scope, object_id=object_id).values_list("id", flat=True))
             if ids:
-                self._drop_postings(ids)
-                SearchEntry.objects.filter(id__in=ids).delete()
-        self._forget_stats(scope)
+                self._delete_entries(ids)
+                changed(scope, retire=ids)
+
+    def _delete_entries(self, ids: list[int]) -> None:
+        with connection.cursor() as cur:
+            for chunk in _chunks(ids):
+                marks = ", ".join(["%s"] * len(chunk))
+                cur.execute(f"DELETE FROM {_table_name(Posting)} WHERE entry_id IN ({marks})", chunk)
+                cur.execute(f"DELETE FROM {_table_name(SearchEntry)} WHERE id IN ({marks})", chunk)
 
     def clear(self, scope: str) -> None:
-        with transaction.atomic():
-            terms = Term.objects.filter(scope=scope)
-            Posting.objects.filter(term__in=terms).delete()
-            terms.delete()
-            SearchEntry.objects.filter(scope=scope).delete()
-        self._forget_stats(scope)
+        with transaction.atomic(), connection.cursor() as cur:
+            entries, terms = _table_name(SearchEntry), _table_name(Term)
+            cur.execute(f"DELETE FROM {_table_name(Posting)} WHERE entry_id IN "
+                        f"(SELECT id FROM {entries} WHERE scope = %s)", [scope])
+            cur.execute(f"DELETE FROM {terms} WHERE scope = %s", [scope])
+            cur.execute(f"DELETE FROM {entries} WHERE scope = %s", [scope])
+            changed(scope, reset=True)
 
     def rebuild(self, scope: str, docs, batch: int = 2000) -> int:
         """Reindex a scope in one transaction: readers see the old index until it commits."""
         with transaction.atomic():
             self.clear(scope)
-            return self.bulk_index(scope, docs, batch=batch)
+            return self._load(scope, docs, batch, fresh=True)
 
     def bulk_index(self, scope: str, docs, batch: int = 2000) -> int:
-        """Insert many new documents fast (entries in bulk, postings by executemany); no upsert."""
+        """Add or replace many documents: entries in bulk, postings merged into the term blobs."""
+        with transaction.atomic():
+            return self._load(scope, docs, batch, fresh=False)
+
+    def compact(self, scope: str) -> int:
+        """Fold the postings of single updates into the term blobs and drop the retired ones from them;
+        returns the terms rewritten. Readers see the old blobs until it commits."""
+        with transaction.atomic():
+            state = IndexState.objects.select_for_update().filter(scope=scope).first()
+            retired = pst.unpack_ids(bytes(state.retired or b"")) if state else pst.unpack_ids(b"")
+            terms = Term.objects.filter(scope=scope)
+            if not retired.size:  # only terms with rows need rewriting
+                terms = terms.filter(id__in=Posting.objects.values("term_id"))
+            rewritten = 0
+            posting = _table_name(Posting)
+            with connection.cursor() as cur:
+                ids = list(terms.order_by("id").values_list("id", flat=True))
+                for chunk in _chunks(ids):
+                    merged = self._read_postings(cur, chunk, retired)
+                    cur.executemany(f"UPDATE {_table_name(Term)} SET postings = %s, df = %s WHERE id = %s",
+                                    [(pst.pack_postings(i, w), int(i.size), tid) for tid, (i, w) in merged.items()])
+                    cur.execute(f"DELETE FROM {posting} WHERE term_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+                    rewritten += len(chunk)
+            changed(scope, reset=True)
+        return rewritten
+
+    def _load(self, scope: str, docs, batch: int, fresh: bool) -> int:
+        """Insert the documents' entries in batches and their postings into the term blobs.
+
+        Postings are gathered as flat arrays (term code, entry id, weight), then sorted by term once
+        (stable: each term's entry ids stay ascending) and cut into one blob per term."""
         n = 0
-        terms: dict[str, int] = {}
-        df: Counter = Counter()
+        code_of: dict[str, int] = {}
+        counter = itertools.count()  # one sequence for the whole load: a fresh number is never reused
+        codes, entries, weights = [], [], []
+        replaced: list[int] = []
         chunk: list = []
 
         def flush():
             rows = [self._entry(scope, d) for d in chunk]
-            entries = SearchEntry.objects.bulk_create([e for e, _ in rows], batch_size=500)
-            missing = {t for _, w in rows for t in w if t not in terms}
-            terms.update(term_ids(scope, missing, create=True))
-            postings = []
-            for e, (_, w) in zip(entries, rows, strict=True):
-                day = _day(e.date)
-                for t, wt in w.items():
-                    postings.append((terms[t], e.pk, wt, day))
-                    df[terms[t]] += 1
-            with connection.cursor() as cur:
-                cur.executemany(f"INSERT INTO {Posting._meta.db_table} (term_id, entry_id, weight, day) "
-                                "VALUES (%s, %s, %s, %s)", postings)
+            objects = [f["object_id"] for f, _ in rows]
+            if not fresh:  # replace entries already indexed
+                old = []
+                for part in _chunks(objects):
+                    old += SearchEntry.objects.filter(scope=scope, object_id__in=part).values_list("id", flat=True)
+                if old:
+                    self._delete_entries(old)
+                    replaced.extend(old)
+            pks = self._insert_entries(scope, [f for f, _ in rows])
+            keys, values, owners = [], [], []
+            for object_id, (_, w) in zip(objects, rows, strict=True):
+                keys.extend(w)
+                values.extend(w.values())
+                owners.append((pks[object_id], len(w)))
+            # a code per term: setdefault keeps a known term's code, takes a fresh number for a new one
+            codes.append(np.fromiter(map(code_of.setdefault, keys, counter),
+                                     np.int64, len(keys)))
+            entries.append(np.repeat(np.array([pk for pk, _ in owners], np.int64),
+                                     np.array([k for _, k in owners], np.int64)))
+            weights.append(np.array(values, np.int32))
 
-        with transaction.atomic():
-            for doc in docs:
-                chunk.append(doc)
-                n += 1
-                if len(chunk) >= batch:
-                    flush()
-                    chunk = []
-            if chunk:
+        for doc in docs:
+            chunk.append(doc)
+            n += 1
+            if len(chunk) >= batch:
                 flush()
-            with connection.cursor() as cur:
-                cur.executemany(f"UPDATE {Term._meta.db_table} SET df = df + %s WHERE id = %s",
-                                [(count, term_id) for term_id, count in df.items()])
-        self._forget_stats(scope)
+                chunk = []
+        if chunk:
+            flush()
+        acc: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if codes:
+            code = np.concatenate(codes)
+            order = np.argsort(code, kind="stable")
+            code, ids, ws = code[order], np.concatenate(entries)[order], np.concatenate(weights)[order]
+            del order
+            cuts = np.flatnonzero(code[1:] != code[:-1]) + 1
+            starts = np.concatenate(([0], cuts)).tolist()
+            ends = np.concatenate((cuts, [code.size])).tolist()
+            text_of = {c: t for t, c in code_of.items()}
+            for c, a, b in zip(code[starts].tolist(), starts, ends, strict=True):
+                acc[text_of[c]] = (ids[a:b], ws[a:b])
+        self._write_terms(scope, acc, fresh, replaced)
         return n
 
-    def _entry(self, scope: str, doc: Document) -> tuple[SearchEntry, dict[str, int]]:
+    def _write_terms(self, scope: str, acc: dict, fresh: bool, replaced: list[int]) -> None:
+        table = _table_name(Term)
+        with connection.cursor() as cur:
+            if not fresh:  # merge into the blobs of terms that exist (locked against a concurrent merge)
+                state = IndexState.objects.select_for_update().filter(scope=scope).first()
+                retired = np.union1d(pst.unpack_ids(bytes(state.retired or b"")) if state else [],
+                                     np.asarray(replaced, np.int64)).astype(np.int64)
+                for part in _chunks(list(acc)):
+                    rows = list(Term.objects.select_for_update().filter(scope=scope, text__in=part)
+                                .values_list("id", "text", "postings"))
+                    updates = []
+                    for tid, text, blob in rows:
+                        ids, weights = acc.pop(text)
+                        old_ids, old_w = pst.unpack_postings(bytes(blob or b""))
+                        if retired.size and old_ids.size:
+                            keep = ~pst.contains(retired, old_ids)
+                            old_ids, old_w = old_ids[keep], old_w[keep]
+                        i, w = pst.merge([(old_ids.astype(np.int64), old_w), (ids, weights)])
+                        updates.append((pst.pack_postings(i, w), int(i.size), tid))
+                    cur.executemany(f"UPDATE {table} SET postings = %s, df = %s WHERE id = %s", updates)
+            rows = ((scope, text[:64], int(ids.size), pst.pack_postings(ids, weights))
+                    for text, (ids, weights) in acc.items())
+            if connection.vendor == "postgresql":
+                with cur.cursor.copy(f"COPY {table} (scope, text, df, postings) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                sql = f"INSERT INTO {table} (scope, text, df, postings) VALUES (%s, %s, %s, %s)"
+                while part := list(itertools.islice(rows, 5000)):
+                    cur.executemany(sql, part)
+        if not fresh and replaced:
+            changed(scope, retire=replaced)
+        else:
+            changed(scope, reset=fresh)
+
+    def _read_postings(self, cur, term_ids_: list[int], retired: np.ndarray) -> dict[int, tuple]:
+        """term id -> (ids, weights): its blob without the retired entries, plus its rows."""
+        marks = ", ".join(["%s"] * len(term_ids_))
+        cur.execute(f"SELECT id, postings FROM {_table_name(Term)} WHERE id IN ({marks})", term_ids_)
+        base = {tid: pst.unpack_postings(bytes(blob or b"")) for tid, blob in cur.fetchall()}
+        cur.execute(f"SELECT term_id, entry_id, weight FROM {_table_name(Posting)} WHERE term_id IN ({marks}) "
+                    "ORDER BY term_id, entry_id", term_ids_)
+        rows: dict[int, list] = {}
+        for tid, eid, w in cur.fetchall():
+            rows.setdefault(tid, []).append((eid, w))
+        out = {}
+        for tid, (ids, weights) in base.items():
+            if retired.size and ids.size:
+                keep = ~pst.contains(retired, ids)
+                ids, weights = ids[keep], weights[keep]
+            extra = rows.get(tid)
+            parts = [(ids.astype(np.int64), weights)]
+            if extra:
+                parts.append((np.array([e for e, _ in extra], np.int64), np.array([w for _, w in extra], np.int32)))
+            out[tid] = pst.merge(parts)
+        return out
+
+    def _entry(self, scope: str, doc: Document) -> tuple[dict, dict[str, int]]:
+        """An entry's column values (attname -> value, without id and indexed_at) and its postings."""
         data = doc.to_dict(skip_empty=False)
         columns = {name: data.get(name) for name in ENTRY_COLUMNS if name in data}
         for name in ("kind", "jurisdiction", "issuer", "doc_number", "doc_number_key", "index_number",
@@ -204,25 +353,52 @@ class EmbeddedEngine:
         columns["confidential"] = bool(data.get("confidential"))
         columns["public"] = scope == "notice" and bool(data.get("live"))
         weights, title_len, body_len = posting_weights(data)
-        entry = SearchEntry(scope=scope, object_id=int(doc.meta.id), text=data.get("body") or "",
-                            length=body_len, title_length=title_len,
-                            data={k: v for k, v in data.items() if k != "body"}, **columns)
-        return entry, weights
+        fields = {name: SearchEntry._meta.get_field(name).get_default() for name in ENTRY_COLUMNS}
+        fields.update(columns, scope=scope, object_id=int(doc.meta.id), text=data.get("body") or "",
+                      length=body_len, title_length=title_len,
+                      data={k: v for k, v in data.items() if k != "body"})
+        return fields, weights
 
-    # ---- collection statistics -----------------------------------------------------------------
-    def _forget_stats(self, scope: str) -> None:
-        cache.delete(f"search:stats:{scope}")
+    def _insert_entries(self, scope: str, rows: list[dict]) -> dict[int, int]:
+        """Insert entries (column values) in one executemany; returns object id -> entry id."""
+        if not rows:
+            return {}
+        names = [f.attname for f in _ENTRY_FIELDS]
+        now = timezone.now()
+        values = []
+        for row in rows:
+            row["indexed_at"] = now
+            values.append([prep(row[name]) if prep else row[name] for name, prep in _ENTRY_PREP])
+        table = _table_name(SearchEntry)
+        cols = ", ".join(connection.ops.quote_name(f.column) for f in _ENTRY_FIELDS)
+        marks = ", ".join(["%s"] * len(names))
+        pks: dict[int, int] = {}
+        with connection.cursor() as cur:
+            cur.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", values)
+            for part in _chunks([row["object_id"] for row in rows]):
+                cur.execute(f"SELECT object_id, id FROM {table} WHERE scope = %s AND object_id IN "
+                            f"({', '.join(['%s'] * len(part))})", [scope, *part])
+                pks.update(cur.fetchall())
+        return pks
 
-    def _stats(self, scope: str) -> tuple[int, float, float]:
-        """Entries, average title length and average body length of a scope (cached a minute)."""
-        key = f"search:stats:{scope}"
-        stats = cache.get(key)
-        if stats is None:
-            row = SearchEntry.objects.filter(scope=scope).aggregate(n=Count("id"), t=Avg("title_length"),
-                                                                    b=Avg("length"))
-            stats = (row["n"] or 0, float(row["t"] or 1) or 1.0, float(row["b"] or 1) or 1.0)
-            cache.set(key, stats, 60)
-        return stats
+    # ---- the entries' columns, per process -----------------------------------------------------------
+    def table(self, scope: str) -> pst.DocTable:
+        """The scope's DocTable, reloaded when its IndexState version moved."""
+        version = IndexState.objects.filter(scope=scope).values_list("version", flat=True).first()
+        version = -1 if version is None else version
+        table = _tables.get(scope)
+        if table is not None and table.version == version:
+            return table
+        state = IndexState.objects.filter(scope=scope).values_list("version", "retired").first()
+        if state is not None:
+            version = state[0]
+        retired = pst.unpack_ids(bytes(state[1] or b"")) if state else pst.unpack_ids(b"")
+        rows = list(SearchEntry.objects.filter(scope=scope).order_by("id").values_list(
+            "id", "date", "year", "public", "expire_at", "title_length", "length", *FILTER_COLUMNS))
+        table = pst.DocTable.build(version, rows, FILTER_COLUMNS, retired.astype(np.int64))
+        with _tables_lock:
+            _tables[scope] = table
+        return table
 
     # ---- reading -------------------------------------------------------------------------------
     def _filters(self, q: SearchQuery, prefix: str = "") -> Q:
@@ -236,33 +412,27 @@ class EmbeddedEngine:
 
             # the permission rule itself (decisions.selectors), as a subquery
             f &= Q(**{prefix + "object_id__in": visible_records(q.user).values("pk")})
-        for name in ("kind", "jurisdiction", "process_kind", "agency", "outcome"):
+        for name in FILTER_COLUMNS:
             if q.filters.get(name):
                 f &= Q(**{prefix + name: q.filters[name]})
         if q.filters.get("year"):
             f &= Q(**{prefix + "year": int(q.filters["year"])})
         return f
 
-    def _column_filtered(self, q: SearchQuery) -> bool:
-        return q.scope != "notice" or any(q.filters.get(n) for n in ("kind", "jurisdiction", "process_kind",
-                                                                      "agency", "outcome"))
-
-    def _hidden_ids(self, q: SearchQuery) -> set[int]:
-        """Notices not (or no longer) public: a handful at most, since unpublishing removes the entry."""
-        hidden = SearchEntry.objects.filter(scope="notice", public=False).values_list("id", flat=True)
-        expired = SearchEntry.objects.filter(scope="notice", expire_at__lte=timezone.now()).values_list(
-            "id", flat=True)
-        return set(hidden) | set(expired)
-
-    def _visible(self, q: SearchQuery, ids: list[int]) -> set[int]:
-        """Which of these entries the query may show (visibility and column filters)."""
-        if not self._column_filtered(q):
-            return set(ids) - self._hidden_ids(q)
-        base = SearchEntry.objects.filter(self._filters(q))
-        out: set[int] = set()
-        for chunk in _chunks(ids):
-            out.update(base.filter(id__in=chunk).values_list("id", flat=True))
+    def _visible_dense(self, q: SearchQuery, table: pst.DocTable, lo: int, size: int) -> np.ndarray:
+        """Entries the query may show (visibility and filters), over the dense id range from lo."""
+        filters = {name: q.filters[name] for name in (*FILTER_COLUMNS, "year") if q.filters.get(name)}
+        now = timezone.now().timestamp() if q.scope == "notice" else None
+        out = np.zeros(size, bool)
+        out[table.ids[table.mask(filters, now)] - lo] = True
         return out
+
+    def _permitted(self, q: SearchQuery, ids: np.ndarray) -> np.ndarray:
+        base = SearchEntry.objects.filter(self._filters(q))
+        ok: set[int] = set()
+        for chunk in _chunks([int(i) for i in ids]):
+            ok.update(base.filter(id__in=chunk).values_list("id", flat=True))
+        return np.array(sorted(ok), np.int64)
 
     def search(self, q: SearchQuery) -> SearchResults:
         base = SearchEntry.objects.filter(self._filters(q))
@@ -274,29 +444,37 @@ class EmbeddedEngine:
             return SearchResults(q, [self._hit(e, "", False) for e in entries], total,
                                  self._facets(q, base))
         key = code_key(text)
-        exact_ids = list(base.filter(Q(doc_number_key=key) | Q(index_number_key=key))
-                         .order_by("-date", "-id").values_list("id", flat=True)[:50]) if key else []
+        exact_ids = []
+        if key:  # each key through its own index, then the visibility rules on the few found
+            found = set()
+            for name in ("doc_number_key", "index_number_key"):
+                found.update(SearchEntry.objects.filter(scope=q.scope, **{name: key})
+                             .values_list("id", flat=True)[:200])
+            if found:
+                exact_ids = list(base.filter(id__in=found).order_by("-date", "-id").values_list("id", flat=True)[:50])
         analysis = analyse(text, synonym_table())
         if analysis.stop_words_only and not exact_ids:
             words = "”“".join(dict.fromkeys(analysis.dropped))
             return SearchResults(q, [], 0, message=STOP_MESSAGE.format(text=text, words=words))
         # a 发文字号/索引号 found as typed: the other results must hold every part of it
         msm = len(analysis.clauses) if exact_ids else None
-        ranked, more = self._rank(q, analysis, set(exact_ids), msm=msm) if analysis.clauses else ([], False)
+        limit = max(start + q.per_page, FACET_LIMIT if q.facets else 0)
+        ranked, matched = (self._rank(q, analysis, set(exact_ids), msm=msm, limit=limit)
+                           if analysis.clauses else ([], 0))
         ids = exact_ids + ranked
         page_ids = ids[start:start + q.per_page]
         entries = SearchEntry.objects.in_bulk(page_ids)
         marks = highlight_query(analysis) or text
         hits = [self._hit(entries[i], marks, i in exact_ids) for i in page_ids if i in entries]
         facets = self._facets(q, SearchEntry.objects.filter(id__in=ids[:FACET_LIMIT])) if q.facets else {}
-        res = SearchResults(q, hits, min(len(ids), COUNT_CAP), facets, more=more or len(ids) > COUNT_CAP)
+        res = SearchResults(q, hits, len(exact_ids) + matched, facets)
         if not ids and analysis.clauses:
             res.suggestions, res.broader = self._suggest(q, analysis)
         return res
 
     def _rank(self, q: SearchQuery, a: Analysis, exclude: set[int], msm: int | None = None,
-              title_only: bool = False) -> tuple[list[int], bool]:
-        """Entry ids matching the analysed query, best first, and whether matches may be missing."""
+              title_only: bool = False, limit: int = 10) -> tuple[list[int], int]:
+        """The best `limit` entry ids matching the analysed query, best first, and how many match."""
         scope = q.scope
         # the terms: per clause, per alternative, its bigrams; a lone character: bigrams starting with it
         alts: list[list[tuple[float, list[str]]]] = []
@@ -308,26 +486,27 @@ class EmbeddedEngine:
             else:
                 alts.append([(w, _bigrams(text)) for text, w in c.alternatives])
         wanted = {t for clause in alts for _, ts in clause for t in ts} | set(a.junctions)
-        info: dict[str, tuple[int, int]] = {}
+        table = self.table(scope)
+        tid_of: dict[str, int] = {}
         for chunk in _chunks(list(wanted)):
-            for text, tid, df in Term.objects.filter(scope=scope, text__in=chunk).values_list("text", "id", "df"):
-                info[text] = (tid, df)
-        n_docs, avg_title, avg_body = self._stats(scope)
+            tid_of.update(Term.objects.filter(scope=scope, text__in=chunk).values_list("text", "id"))
+        # every posting of the query's terms, as positions in a dense range of entry ids
+        lo = int(table.ids[0]) if table.ids.size else 0
+        size = int(table.ids[-1]) - lo + 1 if table.ids.size else 0
+        with connection.cursor() as cur:
+            plist = self._read_postings(cur, list(tid_of.values()), table.retired) if tid_of else {}
+        dense: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for tid, (ids, weights) in plist.items():
+            if ids.size and (ids[0] < lo or ids[-1] >= lo + size):
+                ok = (ids >= lo) & (ids < lo + size)
+                ids, weights = ids[ok], weights[ok]
+            if ids.size:
+                dense[tid] = (ids - lo, weights)
+        info = {t: (tid, int(dense[tid][0].size)) for t, tid in tid_of.items() if tid in dense}
+        n_docs, avg_title, avg_body = max(table.ids.size, 1), table.avg_title, table.avg_body
         n = len(a.clauses)
         need = msm if msm is not None else minimum_should_match(n)
 
-        # candidates: the postings of each alternative's rarest term (in full, or its best FULL)
-        weights: dict[int, dict[int, int]] = defaultdict(dict)  # term id -> entry -> weight
-        day: dict[int, int] = {}
-        complete: set[int] = set()
-        truncated = False
-        cond_days = ""
-        days_params: list = []
-        if q.filters.get("year"):
-            year = int(q.filters["year"])
-            cond_days = " AND day BETWEEN %s AND %s"
-            days_params = [dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()]
-        table = connection.ops.quote_name(Posting._meta.db_table)
         # each clause's drivers: the rarest bigram of each of its alternatives. A document holding `need`
         # of the m clauses that occur at all holds one of any m - need + 1 of them: the rarest ones drive
         per_clause: list[list[tuple[int, int]]] = []
@@ -339,105 +518,95 @@ class EmbeddedEngine:
                     found.append(min(known, key=lambda x: x[1]))
             if found:
                 per_clause.append(found)
-        if len(per_clause) < need:
-            return [], False
+        if len(per_clause) < need or need < 1:
+            return [], 0
         per_clause.sort(key=lambda found: sum(df for _, df in found))
         drivers = {tid for found in per_clause[:len(per_clause) - need + 1] for tid, _ in found}
-        with connection.cursor() as cur:
-            # a lone character drives through many bigrams: fewer postings of each
-            limit = FULL if len(drivers) <= 4 else max(50, FULL * 4 // len(drivers))
-            for tid in drivers:
-                cur.execute(f"SELECT entry_id, weight, day FROM {table} WHERE term_id = %s{cond_days} "
-                            "ORDER BY weight DESC LIMIT %s", [tid] + days_params + [limit + 1])
-                rows = cur.fetchall()
-                if len(rows) <= limit:
-                    complete.add(tid)
-                else:
-                    truncated = True
-                got = weights[tid]
-                for entry_id, w, d in rows[:limit]:
-                    got[entry_id] = w
-                    day[entry_id] = d
-        candidates = [e for e in day if e not in exclude]
-        if not candidates:
-            return [], truncated
-        candidates = sorted(self._visible(q, candidates))
-        # the other terms, for the candidates only: in full when rare, by lookup when common
-        df_of = dict(info.values())
-        others = [info[t][0] for t in wanted if t in info and info[t][0] not in weights]
-        with connection.cursor() as cur:
-            for tid in others:
-                if df_of[tid] <= min(FULL, len(candidates)):
-                    cur.execute(f"SELECT entry_id, weight FROM {table} WHERE term_id = %s", [tid])
-                    weights[tid] = dict(cur.fetchall())
-                    complete.add(tid)
-            lookup = [tid for tid in set(others) | (set(weights) - complete) if tid not in complete]
-            if lookup:
-                for chunk in _chunks(candidates, 400):
-                    cur.execute(f"SELECT entry_id, term_id, weight FROM {table} WHERE entry_id IN "
-                                f"({', '.join(['%s'] * len(chunk))}) AND term_id IN "
-                                f"({', '.join(['%s'] * len(lookup))})", chunk + lookup)
-                    for entry_id, tid, w in cur.fetchall():
-                        weights[tid][entry_id] = w
+        cand = np.zeros(size, bool)
+        for tid in drivers:
+            cand[dense[tid][0]] = True
+        cand &= self._visible_dense(q, table, lo, size)
+        for e in exclude:
+            if lo <= e < lo + size:
+                cand[e - lo] = False
+        if q.scope != "notice":  # decision records: the permission rule, in SQL
+            allowed = self._permitted(q, np.flatnonzero(cand) + lo)
+            cand[:] = False
+            cand[allowed - lo] = True
+        if not cand.any():
+            return [], 0
 
-        idf = {tid: math.log(1 + (n_docs - df + 0.5) / (df + 0.5)) for tid, df in info.values()}
+        idf = {tid: float(np.log(1 + (n_docs - df + 0.5) / (df + 0.5))) for tid, df in info.values()}
 
-        memo: dict[tuple[int, int], float] = {}
+        def term_score(tid: int) -> tuple[np.ndarray, np.ndarray]:
+            """The term's postings (positions) and its BM25 score at each."""
+            pos, w = dense[tid]
+            if title_only:
+                keep = w >= TITLE_MIN
+                pos, w = pos[keep], w[keep]
+            tt, mt, bt = w // 100_000_000, w // 10_000_000 % 10, w // 100_000 % 100
+            tl, bl = w // 1000 % 100, w % 1000 * 4
+            s = np.where(tt > 0, TITLE_BOOST * tt * (K1 + 1) / (tt + K1 * (1 - TITLE_B + TITLE_B * tl / avg_title)), 0.0)
+            s += np.where(mt > 0, META_BOOST * mt * (K1 + 1) / (mt + K1), 0.0)
+            s += np.where(bt > 0, bt * (K1 + 1) / (bt + K1 * (1 - B + B * bl / avg_body)), 0.0)
+            return pos, idf[tid] * s
 
-        def score(tid: int, w: int) -> float:
-            got = memo.get((tid, w))
+        memo: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+        def scored(tid: int):
+            got = memo.get(tid)
             if got is None:
-                got = memo[(tid, w)] = _score(tid, w)
+                got = memo[tid] = term_score(tid)
             return got
-
-        def _score(tid: int, w: int) -> float:
-            tt, mt, bt, tl, bl = unpack(w)
-            s = 0.0
-            if tt:
-                s += TITLE_BOOST * tt * (K1 + 1) / (tt + K1 * (1 - TITLE_B + TITLE_B * tl / avg_title))
-            if mt:
-                s += META_BOOST * mt * (K1 + 1) / (mt + K1)
-            if bt:
-                s += bt * (K1 + 1) / (bt + K1 * (1 - B + B * bl / avg_body))
-            return idf[tid] * s
 
         clause_ids = [[(w, [info[t][0] for t in ts if t in info], len(ts)) for w, ts in clause] for clause in alts]
         junction_ids = [info[t][0] for t in a.junctions if t in info]
         # what each word weighs (its idf, summed over its bigrams): a document must hold more than
         # MASS of the query's weight, so the common words of a question cannot match without the rare one
-        mass = [0.0 if c.prefix else max([w * sum(idf[t] for t in tids) for w, tids, size in clause
-                                          if len(tids) == size] or [0.0])
+        mass = [0.0 if c.prefix else max([w * sum(idf[t] for t in tids) for w, tids, size_ in clause
+                                          if len(tids) == size_] or [0.0])
                 for c, clause in zip(a.clauses, clause_ids, strict=True)]
         need_mass = MASS * sum(mass)
-        scored: list[tuple[float, int, int]] = []
-        for e in candidates:
-            total, matched, held = 0.0, 0, 0.0
-            for k, clause in enumerate(clause_ids):
-                best, hit = 0.0, False
-                for w, tids, size in clause:
-                    present = [(tid, weights[tid].get(e)) for tid in tids]
-                    present = [(tid, x) for tid, x in present if x is not None and (x >= TITLE_MIN or not title_only)]
-                    if not present:
-                        continue
-                    s = w * sum(score(tid, x) for tid, x in present)
-                    if len(present) == size:
-                        hit = True
-                    else:
-                        s *= PARTIAL
-                    best = max(best, s)
-                total += best
-                matched += hit
-                held += mass[k] if hit else 0.0
-            if matched < need or held < need_mass:
-                continue
-            for tid in junction_ids:
-                x = weights[tid].get(e)
-                if x is not None:
-                    total += PROXIMITY * score(tid, x)
-            total *= (matched / n) ** COORD
-            scored.append((-total, -day.get(e, 0), -e))
-        scored.sort()
-        return [-e for _, _, e in scored], truncated
+        total = np.zeros(size)
+        matched = np.zeros(size, np.int16)
+        held = np.zeros(size)
+        for k, clause in enumerate(clause_ids):
+            best = np.zeros(size)
+            hit = np.zeros(size, bool)
+            for w, tids, size_ in clause:
+                if not tids:
+                    continue
+                count = np.zeros(size, np.int16)
+                s = np.zeros(size)
+                for tid in tids:
+                    pos, sc = scored(tid)
+                    count[pos] += 1
+                    s[pos] += sc
+                full = count == size_
+                s *= w
+                s[~full] *= PARTIAL
+                np.maximum(best, s, out=best)
+                hit |= full
+            total += best
+            matched += hit
+            held[hit] += mass[k]
+        keep = cand & (matched >= need) & (held >= need_mass)
+        for tid in junction_ids:
+            pos, sc = scored(tid)
+            total[pos] += PROXIMITY * sc
+        positions = np.flatnonzero(keep)
+        if not positions.size:
+            return [], 0
+        total = total[positions] * (matched[positions] / n) ** COORD
+        ids = positions + lo
+        # the best `limit` (with every tie at the boundary), then score, newest, highest id
+        if ids.size > limit:
+            kth = np.partition(-total, limit - 1)[limit - 1]
+            top = -total <= kth
+            ids, total = ids[top], total[top]
+        days = table.days_of(ids)
+        order = np.lexsort((-ids, -days, -total))[:limit]
+        return [int(i) for i in ids[order]], int(positions.size)
 
     def _suggest(self, q: SearchQuery, a: Analysis) -> tuple[list[Hit], list[str]]:
         """No result: the titles closest to the query (holding at least half of its words in the title),

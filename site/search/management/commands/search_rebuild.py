@@ -22,9 +22,17 @@ class Command(BaseCommand):
                             help="只重建该范围（可重复）；默认全部")
         parser.add_argument("--force", action="store_true",
                             help="清除中断的重建留下的锁（及其未完成的新索引）后再重建")
+        parser.add_argument("--compact", action="store_true",
+                            help="内置检索：只把单条更新并入倒排表（不重读内容），不重建")
 
-    def handle(self, *args, scope=None, force=False, **options):
+    def handle(self, *args, scope=None, force=False, compact=False, **options):
         engine = get_engine()
+        if compact:
+            if engine.name != "embedded":
+                raise CommandError("--compact 只适用于内置检索引擎（未设置 ELASTICSEARCH_URL 时）。")
+            for name in scope or ["notice", "decision"]:
+                self.stdout.write(f"embedded: {name} 已整理 {engine.compact(name)} 个词项")
+            return
         for name in scope or ["notice", "decision"]:
             if force and engine.name == "elastic":
                 self._clear_lock(engine, name)
