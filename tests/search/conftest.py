@@ -11,6 +11,30 @@ from search.engines import get_engine
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 
+@pytest.fixture
+def fresh_year_choices():
+    """Year choices are cached 10 minutes: canned or outage answers must not reach other tests."""
+    from django.core.cache import cache
+
+    cache.delete("search:notice-years")
+    yield
+    cache.delete("search:notice-years")
+
+
+@pytest.fixture
+def es(settings, monkeypatch, db):
+    """The Elasticsearch engine against the capturing transport (es_capture_transport.py): no server,
+    every request recorded for the test to read."""
+    from es_capture_transport import install
+
+    recorder = install(monkeypatch)
+    settings.ELASTICSEARCH_URL = "http://es.capture:9200"
+    settings.SEARCH_INDEX_PREFIX = "t"
+    settings.SEARCH_ES_ANALYZER = "cjk"
+    settings.SEARCH_ES_REFRESH = False
+    return recorder
+
+
 @pytest.fixture(params=["embedded", pytest.param("elastic", marks=pytest.mark.elasticsearch)])
 def engine(request, settings, db):
     if request.param == "elastic":

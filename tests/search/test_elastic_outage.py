@@ -16,14 +16,7 @@ DOWN = "http://127.0.0.1:9"  # discard port: nothing listens
 
 
 
-@pytest.fixture(autouse=True)
-def _fresh_year_choices():
-    """Year choices are cached 10 minutes: canned or outage answers must not reach other tests."""
-    from django.core.cache import cache
-
-    cache.delete("search:notice-years")
-    yield
-    cache.delete("search:notice-years")
+pytestmark = pytest.mark.usefixtures("fresh_year_choices")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ the new index too; rejected (429) bulk items are retried; a failed rebuild leave
 keeps the alias; two rebuilds never run at once. Requests captured at the transport."""
 import pytest
 from django.core.management import CommandError, call_command
-from es_capture_transport import install  # noqa: I001  (tests/search/es_capture_transport.py)
 
 from search.engines import get_engine
 
@@ -11,11 +10,9 @@ SHARDS = {"total": 1, "successful": 1, "skipped": 0, "failed": 0}
 
 
 @pytest.fixture
-def es(settings, monkeypatch, db):
-    recorder = install(monkeypatch)
-    settings.ELASTICSEARCH_URL = "http://es.capture:9200"
-    settings.SEARCH_INDEX_PREFIX = "t"
-    settings.SEARCH_ES_ANALYZER = "cjk"
+def es(es, monkeypatch):
+    """The capturing engine of conftest.py, with an existing decisions alias and no bulk backoff wait."""
+    recorder = es
     recorder.on("GET", r"/_alias/t-decisions", body={"t-decisions-v0": {"aliases": {"t-decisions": {}}}})
     monkeypatch.setattr("elasticsearch.helpers.actions.time.sleep", lambda s: None)  # the bulk backoff
     return recorder

@@ -8,32 +8,13 @@ import sys
 
 import pytest
 from django.core.management import CommandError, call_command
-from es_capture_transport import install  # noqa: I001  (tests/search/es_capture_transport.py)
 from freezegun import freeze_time
 
 from roles.definitions import OFFICER
 from search.engines import get_engine
 from search.engines.base import SearchQuery
 
-
-@pytest.fixture(autouse=True)
-def _fresh_year_choices():
-    """Year choices are cached 10 minutes: canned or outage answers must not reach other tests."""
-    from django.core.cache import cache
-
-    cache.delete("search:notice-years")
-    yield
-    cache.delete("search:notice-years")
-
-
-@pytest.fixture
-def es(settings, monkeypatch, db):
-    recorder = install(monkeypatch)
-    settings.ELASTICSEARCH_URL = "http://es.capture:9200"
-    settings.SEARCH_INDEX_PREFIX = "t"
-    settings.SEARCH_ES_ANALYZER = "cjk"
-    settings.SEARCH_ES_REFRESH = False
-    return recorder
+pytestmark = pytest.mark.usefixtures("fresh_year_choices")
 
 
 def searches(es):
