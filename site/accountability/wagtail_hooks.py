@@ -1,20 +1,11 @@
 """Admin URLs and menus of accountability: intake for bureau staff, 我的责任追究 for a person concerned."""
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from roles.menu import RoleMenuItem, permission
 
 from . import urls
 from .selectors import own_records
-
-
-class IntakeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("accountability.handle_case")
-
-
-class MineMenuItem(MenuItem):
-    def is_shown(self, request):
-        return own_records(request.user).exists()
 
 
 @hooks.register("register_admin_urls")
@@ -24,10 +15,11 @@ def register_urls():
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_intake_menu():
-    return IntakeMenuItem("受理责任追究", reverse_lazy("fault:intake"), icon_name="warning", order=233,
-                          name="accountability")
+    return RoleMenuItem("受理责任追究", reverse_lazy("fault:intake"), icon_name="warning", order=233,
+                        name="accountability", shown_to=permission("accountability.handle_case"))
 
 
 @hooks.register("register_admin_menu_item")
 def register_mine_menu():
-    return MineMenuItem("我的责任追究", reverse_lazy("fault:mine"), icon_name="user", order=92, name="my-accountability")
+    return RoleMenuItem("我的责任追究", reverse_lazy("fault:mine"), icon_name="user", order=92, name="my-accountability",
+                        shown_to=lambda user: own_records(user).exists())

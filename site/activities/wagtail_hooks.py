@@ -4,38 +4,30 @@ the role that may use it (selectors.is_bureau / is_supervisor / is_liaison)."""
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
+
+from roles.menu import RoleMenuItem
 
 from . import urls
 from .models import FORWARDED, INVITED, SUBMITTED, Invitation, Opinion
 from .selectors import is_bureau, is_liaison, is_supervisor, open_for_agency
 
 
-class RoleMenuItem(MenuItem):
-    def __init__(self, label, url_name, test, icon, order):
-        super().__init__(
-            label,
-            reverse_lazy(f"activities_admin:{url_name}"),
-            icon_name=icon,
-            order=order,
-            name=f"activities-{url_name}",
-        )
-        self.test = test
-
-    def is_shown(self, request):
-        return self.test(request.user)
+def _item(label, url_name, shown_to, icon, order):
+    return RoleMenuItem(label, reverse_lazy(f"activities_admin:{url_name}"), icon_name=icon, order=order,
+                        name=f"activities-{url_name}", shown_to=shown_to)
 
 
 MENU = Menu(
     items=[
-        RoleMenuItem("监督活动", "activities", is_bureau, "date", 10),
-        RoleMenuItem("回避记录", "conflicts", is_bureau, "warning", 20),
-        RoleMenuItem("无故缺席认定", "findings", is_bureau, "warning", 30),
-        RoleMenuItem("意见建议与线索", "opinions", is_bureau, "mail", 40),
-        RoleMenuItem("我的监督活动", "my_invitations", is_supervisor, "date", 50),
-        RoleMenuItem("我的意见建议", "my_opinions", is_supervisor, "mail", 60),
-        RoleMenuItem("转送本机关事项", "agency_opinions", is_liaison, "mail", 70),
+        _item("监督活动", "activities", is_bureau, "date", 10),
+        _item("回避记录", "conflicts", is_bureau, "warning", 20),
+        _item("无故缺席认定", "findings", is_bureau, "warning", 30),
+        _item("意见建议与线索", "opinions", is_bureau, "mail", 40),
+        _item("我的监督活动", "my_invitations", is_supervisor, "date", 50),
+        _item("我的意见建议", "my_opinions", is_supervisor, "mail", 60),
+        _item("转送本机关事项", "agency_opinions", is_liaison, "mail", 70),
     ]
 )
 

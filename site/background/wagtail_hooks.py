@@ -1,16 +1,11 @@
 """后台任务 in the Wagtail admin menu, for bureau staff (roles.access.is_bureau)."""
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from roles import access
+from roles.menu import RoleMenuItem
 
 from . import admin_views
-
-
-class BureauMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.is_bureau(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -23,4 +18,4 @@ def register_task_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_task_menu_item():
-    return BureauMenuItem("后台任务", reverse("background_tasks"), icon_name="cogs", order=9000)
+    return RoleMenuItem("后台任务", reverse("background_tasks"), icon_name="cogs", order=9000, shown_to=access.is_bureau)

@@ -3,10 +3,11 @@ liaisons. The casework screens are mounted under /admin/casework/ (so the admin 
 from django import forms
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from roles.access import is_bureau, is_liaison
+from roles.access import in_casework
+from roles.menu import RoleMenuItem
 
 from . import urls
 from .models import Agency
@@ -51,11 +52,6 @@ class AgencyViewSet(ModelViewSet):
         return AgencyForm
 
 
-class MattersMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_bureau(request.user) or is_liaison(request.user)
-
-
 @hooks.register("register_admin_viewset")
 def register_agencies():
     return AgencyViewSet("agencies")
@@ -68,8 +64,8 @@ def register_urls():
 
 @hooks.register("register_casework_menu_item")
 def register_matters_item():
-    return MattersMenuItem("监督事项（一案一档）", reverse_lazy("casework:list"), icon_name="folder-open-inverse",
-                           order=1, name="matters")
+    return RoleMenuItem("监督事项（一案一档）", reverse_lazy("casework:list"), icon_name="folder-open-inverse",
+                        order=1, name="matters", shown_to=in_casework)
 
 
 @hooks.register("register_admin_menu_item")

@@ -5,12 +5,12 @@ from django.template.loader import render_to_string
 from django.urls import include, path, reverse_lazy
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from roles.access import is_bureau, is_leader
+from roles.menu import RoleMenuItem, permission
 from rules.permissions import policy
 
 from . import urls
@@ -32,16 +32,6 @@ class InterferenceViewSet(ModelViewSet):
     form_fields = ["content"]
     inspect_view_enabled = True
     permission_policy = INTERFERENCE_POLICY
-
-
-class BureauMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_bureau(request.user) and request.user.has_perm("complaints.view_complaint")
-
-
-class RecorderMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("complaints.record_interference")
 
 
 class InterferencePanel(Component):
@@ -99,13 +89,14 @@ def register_interference_viewset():
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_menu():
-    return BureauMenuItem("投诉举报", reverse_lazy("complaints:list"), icon_name="mail", order=232, name="complaints")
+    return RoleMenuItem("投诉举报", reverse_lazy("complaints:list"), icon_name="mail", order=232, name="complaints",
+                        shown_to=lambda user: is_bureau(user) and user.has_perm("complaints.view_complaint"))
 
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_interference_menu():
-    return RecorderMenuItem("干预插手记录", reverse_lazy("complaints:interference"), icon_name="warning", order=233,
-                            name="interference")
+    return RoleMenuItem("干预插手记录", reverse_lazy("complaints:interference"), icon_name="warning", order=233,
+                        name="interference", shown_to=permission("complaints.record_interference"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -3,16 +3,12 @@ terms about to end."""
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+
+from roles.menu import RoleMenuItem
 
 from . import services
 from .views import describe, other_todos
-
-
-class TasksMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_authenticated
 
 
 class TasksPanel(Component):
@@ -41,19 +37,16 @@ class TasksPanel(Component):
 
 @hooks.register("register_admin_menu_item")
 def register_tasks_menu():
-    return TasksMenuItem("我的待办", reverse("flows:inbox"), icon_name="tasks", order=90)
-
-
-class OwnRecordMenuItem(MenuItem):
-    def is_shown(self, request):
-        from supervisors.selectors import own_record
-
-        return own_record(request.user) is not None
+    return RoleMenuItem("我的待办", reverse("flows:inbox"), icon_name="tasks", order=90,
+                        shown_to=lambda user: user.is_authenticated)
 
 
 @hooks.register("register_admin_menu_item")
 def register_own_record_menu():
-    return OwnRecordMenuItem("我的监督员档案", reverse("flows:my_record"), icon_name="user", order=91)
+    from supervisors.selectors import own_record
+
+    return RoleMenuItem("我的监督员档案", reverse("flows:my_record"), icon_name="user", order=91,
+                        shown_to=lambda user: own_record(user) is not None)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,14 +1,10 @@
 """Admin: the letter screens under /admin/letters/ and a menu item for officers."""
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from roles.menu import RoleMenuItem, permission
 
 from . import urls
-
-
-class NewLetterMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("letters.draft_letter")
 
 
 @hooks.register("register_admin_urls")
@@ -18,5 +14,5 @@ def register_urls():
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_menu():
-    return NewLetterMenuItem("制发监督建议书", reverse_lazy("letters:new"), icon_name="doc-full-inverse",
-                             order=232, name="letters")
+    return RoleMenuItem("制发监督建议书", reverse_lazy("letters:new"), icon_name="doc-full-inverse",
+                        order=232, name="letters", shown_to=permission("letters.draft_letter"))

@@ -3,18 +3,13 @@ from django.template.loader import render_to_string
 from django.urls import include, path, reverse_lazy
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from roles.access import is_bureau, is_liaison
+from roles.access import in_casework, is_bureau
+from roles.menu import RoleMenuItem
 
 from . import urls
 from .dashboard import dashboard_context
-
-
-class ProgrammeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_bureau(request.user) or is_liaison(request.user)
 
 
 class ProgrammePanel(Component):
@@ -38,8 +33,8 @@ def register_urls():
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_menu():
-    return ProgrammeMenuItem("年度监督", reverse_lazy("programme:index"), icon_name="date", order=232,
-                             name="programme")
+    return RoleMenuItem("年度监督", reverse_lazy("programme:index"), icon_name="date", order=232,
+                        name="programme", shown_to=in_casework)
 
 
 @hooks.register("construct_homepage_panels")

@@ -43,6 +43,11 @@ def is_liaison(user) -> bool:
     return LIAISON in groups_of(user) and agency_of(user) is not None
 
 
+def in_casework(user) -> bool:
+    """Bureau staff or an agency's liaison: the people who work on supervision matters."""
+    return is_bureau(user) or is_liaison(user)
+
+
 def is_supervisor(user) -> bool:
     return SUPERVISOR in groups_of(user) and getattr(user, "supervisor", None) is not None
 
