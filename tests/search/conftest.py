@@ -35,18 +35,24 @@ def es(settings, monkeypatch, db):
     return recorder
 
 
+@pytest.fixture
+def es_cluster(settings, db):
+    """The Elasticsearch engine on the real cluster of ELASTICSEARCH_URL, in indices of its own (dropped after)."""
+    settings.ELASTICSEARCH_URL = ES_URL
+    settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
+    settings.SEARCH_ES_REFRESH = True
+    eng = get_engine("elastic")
+    eng.setup()
+    yield eng
+    eng.drop_all()
+
+
 @pytest.fixture(params=["embedded", pytest.param("elastic", marks=pytest.mark.elasticsearch)])
 def engine(request, settings, db):
     if request.param == "elastic":
         if not ES_URL:
             pytest.skip("ELASTICSEARCH_URL 未设置：无 Elasticsearch 8.x 服务器，跳过 Elasticsearch 引擎的同一组行为测试")
-        settings.ELASTICSEARCH_URL = ES_URL
-        settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
-        settings.SEARCH_ES_REFRESH = True
-        eng = get_engine("elastic")
-        eng.setup()
-        yield eng
-        eng.drop_all()
+        yield request.getfixturevalue("es_cluster")
     else:
         settings.ELASTICSEARCH_URL = ""
         yield get_engine("embedded")

@@ -1,13 +1,11 @@
 """Against a real Elasticsearch 8.x cluster only (ELASTICSEARCH_URL set; skipped with the reason
 otherwise — never a fake server): the analyzer, highlight and rebuild as a cluster executes them."""
 import os
-import uuid
 
 import pytest
 from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 
 from roles.definitions import OFFICER
-from search.engines import get_engine
 from search.engines.base import SearchQuery
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -17,14 +15,8 @@ pytestmark = [pytest.mark.elasticsearch,
 
 
 @pytest.fixture
-def cluster(settings, db):
-    settings.ELASTICSEARCH_URL = ES_URL
-    settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
-    settings.SEARCH_ES_REFRESH = True
-    engine = get_engine("elastic")
-    engine.setup()
-    yield engine
-    engine.drop_all()
+def cluster(es_cluster):
+    return es_cluster
 
 
 def test_single_character_and_character_next_to_digits_match(cluster, decision, make_user):

@@ -33,24 +33,15 @@ NOTHING = ["量子计算 人才补贴", "房产证 办理流程"]  # not on the 
 
 
 @pytest.fixture
-def both(settings, db):
-    import uuid
-
+def both(es_cluster):
     from benchmarks.relevance_bench import corpus_documents
-    from search.engines import get_engine
     from search.synonyms import load_defaults
 
-    settings.ELASTICSEARCH_URL = ES_URL
-    settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
-    settings.SEARCH_ES_REFRESH = True
-    elastic = get_engine("elastic")
-    elastic.setup()
     load_defaults()
     keys, docs = corpus_documents()
     EmbeddedEngine().rebuild("notice", docs)
-    elastic.rebuild("notice", docs)
-    yield keys, EmbeddedEngine(), elastic
-    elastic.drop_all()
+    es_cluster.rebuild("notice", docs)
+    return keys, EmbeddedEngine(), es_cluster
 
 
 def ranked(engine, keys, text):
