@@ -8,3 +8,8 @@ from django.core.wsgi import get_wsgi_application  # noqa: E402
 import settings  # noqa: E402,F401  (puts site/ on sys.path)
 
 application = get_wsgi_application()
+
+# the word segmenter's dictionary, loaded before the first request rather than during a reader's search
+from search.analysis import warm_up  # noqa: E402
+
+warm_up()

@@ -88,6 +88,12 @@ def _jieba():
     return jieba
 
 
+def warm_up() -> None:
+    """Load jieba's dictionary now (about a second) rather than in a reader's first search: web processes
+    call this at start (wsgi.py)."""
+    _jieba()
+
+
 def _cut(segment: str) -> list[str]:
     return [w for w in _jieba().lcut(segment) if w.strip()]
 
