@@ -23,8 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-NOTICE_TYPES = ("RecruitmentNoticePage", "PublicityPage", "AppointmentNoticePage", "DismissalNoticePage",
-                "TypicalCasePage", "AnnualReportPage", "SupervisionNotificationPage", "RegulationPage")
+NOTICE_TYPES = {"RecruitmentNoticePage": "选聘公告", "PublicityPage": "公示", "AppointmentNoticePage": "聘任公告",
+                "DismissalNoticePage": "解聘公告", "TypicalCasePage": "典型案例", "AnnualReportPage": "统计年报",
+                "SupervisionNotificationPage": "监督通报", "RegulationPage": "制度规定"}
 
 
 def fetch(url: str) -> str:
@@ -34,11 +35,11 @@ def fetch(url: str) -> str:
 
 def pages(base: str, jurisdiction: str) -> list[tuple[str, str]]:
     found = [("首页", "/"), ("辖区栏目", f"/{jurisdiction}/")]
-    for name in NOTICE_TYPES:
+    for name, label in NOTICE_TYPES.items():
         data = json.loads(fetch(f"{base}/api/v2/pages/?type=public_notices.{name}&fields=html_url&limit=1"))
         if data["items"]:
             url = data["items"][0]["meta"]["html_url"]
-            found.append((name, re.sub(r"^https?://[^/]+", "", url)))
+            found.append((label, re.sub(r"^https?://[^/]+", "", url)))
             if name == "RecruitmentNoticePage":
                 found.insert(2, ("公告栏目", found[-1][1].rstrip("/").rsplit("/", 1)[0] + "/"))
     found += [("公告归档", "/notices/archive/"), ("监督员选聘", f"/supervisors/{jurisdiction}/"),
