@@ -12,6 +12,18 @@ def add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, msg)
 
 
+def submit(request, form, action):
+    """The one way a screen hands a form to its service: on a valid POST, `action(cleaned_data)` runs and
+    its response (the redirect after success) is returned; a refusal (ValidationError) is shown on the
+    form instead, and None comes back, as for a GET or an invalid form: show the form again."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            return action(form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+    return None
+
+
 def plain_label(label) -> str:
     """The field's name without a trailing remark: "联系方式（手机、固定电话或电子邮箱）" -> "联系方式"."""
     return re.sub(r"（[^（）]*）$", "", str(label or "")).strip()

@@ -2,16 +2,16 @@
 person concerned reads the decisions about themselves. Services check permissions again."""
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 from django.urls import reverse
 from django.views import generic
 
 from casework.selectors import matter_clocks
+from casework.views import to_matter
 from flows.task_views import PerformTaskMixin
-from form_errors import add_errors as _errors
+from form_errors import submit
 from rules.profiles import get_profile
 
 from . import forms, services
@@ -29,14 +29,13 @@ def intake(request):
         raise PermissionDenied("只有司法局经办人可以受理责任追究线索。")
     jurisdiction = request.GET.get("jurisdiction", "wulong")
     form = forms.IntakeForm(request.POST or None, jurisdiction=jurisdiction)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = services.case_intake(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, f"已受理：{case.matter.number}")
-            return redirect("casework:matter", pk=case.matter_id)
+
+    def act(data):
+        case = services.case_intake(by=request.user, **data)
+        return to_matter(request, case.matter_id, f"已受理：{case.matter.number}")
+
+    if response := submit(request, form, act):
+        return response
     profile = get_profile(jurisdiction)
     return render(request, "casework/form.html", {
         "form": form, "task_title": "受理责任追究线索", "submit_label": "受理",

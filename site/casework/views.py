@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from form_errors import add_errors as _errors
+from form_errors import submit
 from roles.access import agency_of, is_bureau, require
 from rules.models import RuleProfile
 
@@ -60,20 +61,23 @@ def matter_list(request):
         "task_title": "监督事项（一案一档）"})
 
 
+def to_matter(request, matter_id: int, message: str):
+    """After a service succeeded on a matter: say so and show the matter's screen."""
+    messages.success(request, message)
+    return redirect("casework:matter", pk=matter_id)
+
+
 @login_required(login_url=LOGIN)
 def matter_new(request):
     require(request.user, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
     form = MatterForm(request.POST or None, jurisdiction=request.GET.get("jurisdiction") or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            matter = services.matter_open(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, f"已立案：{matter.number}")
-            return redirect("casework:matter", pk=matter.pk)
-    return render(request, "casework/form.html", {"form": form, "task_title": "立案登记监督事项",
-                                                  "note": "被监督机关只能从执法机关名录中选择，且须已设联络员。"})
+
+    def act(data):
+        matter = services.matter_open(by=request.user, **data)
+        return to_matter(request, matter.pk, f"已立案：{matter.number}")
+
+    return submit(request, form, act) or render(request, "casework/form.html", {
+        "form": form, "task_title": "立案登记监督事项", "note": "被监督机关只能从执法机关名录中选择，且须已设联络员。"})
 
 
 @login_required(login_url=LOGIN)

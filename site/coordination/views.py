@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import generic
 
 from casework.selectors import can_view_matter, matter_clocks
+from casework.views import to_matter
 from flows.task_views import PerformTaskMixin
-from form_errors import add_errors as _errors
+from form_errors import submit
 from roles.access import agency_of, is_bureau
 from rules.profiles import get_profile
 
@@ -41,16 +42,15 @@ def apply(request):
     jurisdiction = own.jurisdiction if own and not bureau else request.GET.get("jurisdiction", "wulong")
     form = forms.ApplyForm(request.POST or None, jurisdiction=jurisdiction, bureau=bureau,
                            exclude=None if bureau else own)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def act(data):
+        data = dict(data)
         applicant = data.pop("applicant", None) or own
-        try:
-            dispute = services.dispute_apply(by=request.user, applicant=applicant, **data)
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, f"争议协调申请已提交：{dispute.matter.number}")
-            return redirect("casework:matter", pk=dispute.matter_id)
+        dispute = services.dispute_apply(by=request.user, applicant=applicant, **data)
+        return to_matter(request, dispute.matter_id, f"争议协调申请已提交：{dispute.matter.number}")
+
+    if response := submit(request, form, act):
+        return response
     profile = get_profile(jurisdiction)
     return render(request, "casework/form.html", {
         "form": form, "task_title": "申请行政执法争议协调", "submit_label": "提交申请",
@@ -64,16 +64,13 @@ def bureau_open(request):
         raise PermissionDenied("只有司法局经办人可以主动启动争议协调。")
     jurisdiction = request.GET.get("jurisdiction", "wulong")
     form = forms.BureauOpenForm(request.POST or None, jurisdiction=jurisdiction)
-    if request.method == "POST" and form.is_valid():
-        try:
-            dispute = services.dispute_open_by_bureau(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, f"已启动主动协调：{dispute.matter.number}")
-            return redirect("casework:matter", pk=dispute.matter_id)
-    return render(request, "casework/form.html", {"form": form, "task_title": "主动协调行政执法争议（第十三条）",
-                                                  "submit_label": "启动协调并发出协调通知"})
+
+    def act(data):
+        dispute = services.dispute_open_by_bureau(by=request.user, **data)
+        return to_matter(request, dispute.matter_id, f"已启动主动协调：{dispute.matter.number}")
+
+    return submit(request, form, act) or render(request, "casework/form.html", {
+        "form": form, "task_title": "主动协调行政执法争议（第十三条）", "submit_label": "启动协调并发出协调通知"})
 
 
 # ------------------------------------------------------------------ side actions on a running coordination
@@ -105,35 +102,25 @@ def answer_online(request, pk: int):
     if own is None or own.pk not in {a.pk for a in dispute.all_agencies()}:
         raise PermissionDenied("您所在机关不是该争议协调的相关机关。")
     form = forms.OnlineAnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.answer_record(dispute=dispute, by=request.user, agency=own, received_on=None,
-                                   text=form.cleaned_data["text"])
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, "答复意见已提交区司法局。")
-            return redirect("dispute:mine")
-    return render(request, "coordination/task.html", _context(
+
+    def act(data):
+        services.answer_record(dispute=dispute, by=request.user, agency=own, received_on=None, text=data["text"])
+        messages.success(request, "答复意见已提交区司法局。")
+        return redirect("dispute:mine")
+
+    return submit(request, form, act) or render(request, "coordination/task.html", _context(
         dispute, form=form, task_title=f"提交答复意见：{dispute.matter.title}", submit_label="提交",
         clocks=matter_clocks(dispute.matter).filter(label__startswith=own.name),
         intro="请报送答复意见及申请书之外的有关材料（第十二条第（一）项、第十三条）；逾期未提交的，不影响争议协调。"))
 
 
-def _side_action(request, pk, form_class, action, title, *, needs_dispute=False, submit="提交"):
+def _side_action(request, pk, form_class, action, title, *, needs_dispute=False, submit_label="提交"):
     dispute = _dispute_for(request, pk)
     kwargs = {"dispute": dispute} if needs_dispute else {}
     form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = action(dispute, form.cleaned_data)
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, message)
-            return redirect("casework:matter", pk=dispute.matter_id)
-    return render(request, "coordination/task.html", _context(dispute, form=form, task_title=title,
-                                                              submit_label=submit))
+    response = submit(request, form, lambda data: to_matter(request, dispute.matter_id, action(dispute, data)))
+    return response or render(request, "coordination/task.html",
+                              _context(dispute, form=form, task_title=title, submit_label=submit_label))
 
 
 @login_required(login_url=LOGIN)
@@ -171,7 +158,7 @@ def extend(request, pk: int):
         return "已批准延长办结期限。"
 
     return _side_action(request, pk, forms.ExtendForm, act, "批准延长办结期限（第十四条，区司法局主要负责人）",
-                        submit="批准延长")
+                        submit_label="批准延长")
 
 
 # ------------------------------------------------------------------ flow task screens

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from casework.selectors import addressable_agencies
 from form_errors import add_errors as _errors
+from form_errors import submit
 from roles.access import agency_of, is_bureau, is_liaison
 from rules.models import RuleProfile
 from rules.profiles import get_profile
@@ -88,16 +89,14 @@ def activity_new(request, jurisdiction: str, year: int):
     _bureau(request.user)
     _py(jurisdiction, year)
     form = ActivityForm(request.POST or None, jurisdiction=jurisdiction)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_record(jurisdiction=jurisdiction, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, "已登记。")
-            return redirect("programme:year", jurisdiction=jurisdiction, year=year)
-    return render(request, "casework/form.html", {"form": form, "task_title": "登记监督检查、案卷评查或考核评议",
-                                                  "submit_label": "登记"})
+
+    def act(data):
+        services.activity_record(jurisdiction=jurisdiction, by=request.user, **data)
+        messages.success(request, "已登记。")
+        return redirect("programme:year", jurisdiction=jurisdiction, year=year)
+
+    return submit(request, form, act) or render(request, "casework/form.html", {
+        "form": form, "task_title": "登记监督检查、案卷评查或考核评议", "submit_label": "登记"})
 
 
 @login_required(login_url=LOGIN)
