@@ -1,12 +1,12 @@
 """Staff screens around the processes: my tasks, claiming a task, starting a process."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
-from form_errors import add_errors as _form_errors
+from form_errors import submit
 from rules.profiles import get_profile
 from supervisors.services import require
 
@@ -49,6 +49,12 @@ def starters(user) -> list[tuple[str, str]]:
     return [(label, reverse(name)) for perm, label, name in items if user.has_perm(perm)]
 
 
+def to_inbox(request, message: str):
+    """After a service succeeded: say so and show 我的待办."""
+    messages.success(request, message)
+    return redirect("flows:inbox")
+
+
 @login_required(login_url=LOGIN)
 def inbox(request):
     tasks = [describe(t) for t in services.open_tasks(request.user)]
@@ -70,14 +76,13 @@ def claim(request, task_pk: int):
 def campaign_new(request):
     require(request.user, "supervisors.open_campaign", "发起监督员选聘")
     form = forms.CampaignForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            campaign = services.campaign_start(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, f"已发布选聘公告并开始受理报名：{campaign.title}")
-            return redirect("flows:inbox")
+
+    def act(data):
+        campaign = services.campaign_start(by=request.user, **data)
+        return to_inbox(request, f"已发布选聘公告并开始受理报名：{campaign.title}")
+
+    if response := submit(request, form, act):
+        return response
     return render(request, "flows/start.html", {"form": form, "heading": "发起监督员选聘"})
 
 
@@ -91,14 +96,13 @@ def application_new(request, campaign_pk: int):
     require(request.user, "supervisors.open_campaign", "录入报名")
     campaign = get_object_or_404(Campaign, pk=campaign_pk, kind=Campaign.RECRUITMENT)
     form = ApplicationForm(request.POST or None, profile=get_profile(campaign.jurisdiction), staff=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            app = application_submit(campaign=campaign, data=form.cleaned_data, by=request.user)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, f"已录入{app.name}的报名。")
-            return redirect("flows:inbox")
+
+    def act(data):
+        app = application_submit(campaign=campaign, data=data, by=request.user)
+        return to_inbox(request, f"已录入{app.name}的报名。")
+
+    if response := submit(request, form, act):
+        return response
     return render(request, "flows/start.html", {"form": form, "heading": f"录入报名：{campaign.title}",
                                                 "note": str(get_profile(campaign.jurisdiction)
                                                             .figure("intake_methods").citation)})
@@ -108,15 +112,14 @@ def application_new(request, campaign_pk: int):
 def renewal_new(request):
     require(request.user, "supervisors.open_campaign", "发起续聘")
     form = forms.RenewalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            campaign = services.renewal_start(supervisors=list(form.cleaned_data["supervisors"]), by=request.user,
-                                              title=form.cleaned_data["title"])
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, f"已发起续聘：{campaign.title}")
-            return redirect("flows:inbox")
+
+    def act(data):
+        campaign = services.renewal_start(supervisors=list(data["supervisors"]), by=request.user,
+                                          title=data["title"])
+        return to_inbox(request, f"已发起续聘：{campaign.title}")
+
+    if response := submit(request, form, act):
+        return response
     return render(request, "flows/start.html", {"form": form, "heading": "发起监督员续聘"})
 
 
@@ -134,15 +137,14 @@ def dismissal_new(request):
     except FigureMissing:
         raise Http404("没有这个辖区，或该辖区未规定解聘情形。") from None
     form = forms.DismissalForm(request.POST or None, grounds=grounds, jurisdiction=profile.code)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dismissal_start(supervisor=form.cleaned_data["supervisor"], ground=form.cleaned_data["ground"],
-                                     statement=form.cleaned_data["statement"], by=request.user)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, "解聘建议已提交负责人决定。")
-            return redirect("flows:inbox")
+
+    def act(data):
+        services.dismissal_start(supervisor=data["supervisor"], ground=data["ground"],
+                                 statement=data["statement"], by=request.user)
+        return to_inbox(request, "解聘建议已提交负责人决定。")
+
+    if response := submit(request, form, act):
+        return response
     others = [(c, name) for c, name in forms.jurisdiction_choices() if c != profile.code]
     return render(request, "flows/start.html", {"form": form, "heading": f"提出解聘（{profile.name}）",
                                                 "note": str(profile.figure("dismissal_grounds").citation),
@@ -159,14 +161,13 @@ def term_decide(request, term_pk: int):
     require(request.user, PERM_APPROVE, "决定期满不再续聘")
     term = get_object_or_404(Term.objects.select_related("supervisor"), pk=term_pk)
     form = forms.TermEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            term_not_renewed(term=term, note=form.cleaned_data["note"], by=request.user)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, f"已决定{term.supervisor.name}期满不再续聘。")
-            return redirect("flows:inbox")
+
+    def act(data):
+        term_not_renewed(term=term, note=data["note"], by=request.user)
+        return to_inbox(request, f"已决定{term.supervisor.name}期满不再续聘。")
+
+    if response := submit(request, form, act):
+        return response
     return render(request, "flows/start.html", {
         "form": form, "heading": f"聘期届满决定：{term.supervisor.name} 第{term.number}届",
         "note": f"{term.article}；聘期{term.start:%Y-%m-%d}至{term.end:%Y-%m-%d}已届满。"

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from casework.selectors import can_view_matter
-from form_errors import add_errors as _errors
+from casework.views import to_matter
+from form_errors import submit
 from roles.access import require
 from rules.models import RuleProfile
 from rules.profiles import get_profile
@@ -36,14 +37,13 @@ def letter_new(request):
         raise PermissionDenied("该辖区的规则中没有监督建议书（意见书）制度。")
     profile = get_profile(code)
     form = forms.LetterStartForm(request.POST or None, profile=profile)
-    if request.method == "POST" and form.is_valid():
-        try:
-            letter = services.letter_start(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, f"已立案并起草：{letter.matter.number}，请在待办中完成起草并提交签发。")
-            return redirect("casework:matter", pk=letter.matter_id)
+
+    def act(data):
+        letter = services.letter_start(by=request.user, **data)
+        return to_matter(request, letter.matter_id, f"已立案并起草：{letter.matter.number}，请在待办中完成起草并提交签发。")
+
+    if response := submit(request, form, act):
+        return response
     doc = profile.figure("letter_document")
     return render(request, "letters/form.html", {
         "form": form, "task_title": f"立案并起草{doc.value['text']}（{profile.name}）", "jurisdictions": choices,
@@ -62,16 +62,13 @@ def objection_new(request, pk: int):
     letter = _letter_for(request.user, pk)
     ok, note = selectors.may_object(letter)
     form = forms.ObjectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.objection_submit(letter=letter, by=request.user, reasons=form.cleaned_data["reasons"])
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, "复查申请已提交，司法局将在规定期限内答复。")
-            return redirect("casework:matter", pk=letter.matter_id)
-    return render(request, "letters/form.html", {"form": form, "note": note,
-                                                 "task_title": f"申请复查：{letter.matter.number}"})
+
+    def act(data):
+        services.objection_submit(letter=letter, by=request.user, reasons=data["reasons"])
+        return to_matter(request, letter.matter_id, "复查申请已提交，司法局将在规定期限内答复。")
+
+    return submit(request, form, act) or render(request, "letters/form.html", {
+        "form": form, "note": note, "task_title": f"申请复查：{letter.matter.number}"})
 
 
 @login_required(login_url=LOGIN)
