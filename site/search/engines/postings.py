@@ -81,6 +81,7 @@ class DocTable:
     retired: np.ndarray = field(default_factory=lambda: np.empty(0, ID))
     avg_title: float = 1.0
     avg_body: float = 1.0
+    cache: dict = field(default_factory=dict)  # what is derived from this version (the BM25 lookups)
 
     @classmethod
     def build(cls, version: int, rows: list[tuple], names: tuple[str, ...], retired: np.ndarray) -> DocTable:
