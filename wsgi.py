@@ -9,7 +9,8 @@ import settings  # noqa: E402,F401  (puts site/ on sys.path)
 
 application = get_wsgi_application()
 
-# the word segmenter's dictionary, loaded before the first request rather than during a reader's search
-from search.analysis import warm_up  # noqa: E402
+# the word segmenter's dictionary and the search index's filter columns, loaded before the first request
+# rather than during a reader's search
+from search.engines import warm_up  # noqa: E402
 
 warm_up()

@@ -82,3 +82,17 @@ def test_compact_command_folds_single_updates_into_the_blobs(settings, capsys):
     assert "embedded: notice 已整理" in capsys.readouterr().out
     assert Posting.objects.count() == 0
     assert [h.title for h in search(engine, "专项执法").hits] == ["河道采砂专项执法通报", "燃气安全专项执法通报"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_web_process_loads_the_filter_columns_at_start_not_in_the_first_search():
+    from search.engines import embedded, warm_up
+
+    EmbeddedEngine().rebuild("notice", [notice(1, "燃气安全专项执法通报"), notice(2, "道路运输执法通报")])
+    embedded._tables.clear()
+    warm_up()  # what wsgi.py calls before the first request
+    loaded = embedded._tables["notice"]
+    assert loaded.ids.size == 2
+    assert loaded.version == IndexState.objects.get(scope="notice").version
+    assert [h.title for h in search(EmbeddedEngine(), "燃气安全").hits] == ["燃气安全专项执法通报"]
+    assert embedded._tables["notice"] is loaded  # the first search used what was loaded at start
