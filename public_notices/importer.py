@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from request_guard import has_control_characters
 
@@ -130,11 +132,16 @@ def import_record(record, *, by=None) -> tuple[str, NoticePage]:
     future = published > timezone.now()
     if not future:
         page.first_published_at = published  # history keeps its publication date (发布日期)
-    page = publish_under(page, parent=parent, by=by, go_live_at=published if future else None)
-    if isinstance(page, PublicityPage) and page.publicity_end < timezone.localdate():
-        # a past window from the old site: recorded as closed, without starting today's lifecycle
-        PublicityClosure.objects.create(page=page, closed_on=page.publicity_end, objection_count=0, pending_count=0,
-                                        summary="历史公示（由原网站迁移），公示期内异议及处理情况以原始档案为准。")
+    # Wagtail's reference index (the admin's 使用情况) would be rewritten on each of the dozen saves of a
+    # page and its candidates: written once, for the state the import leaves (measured: a third of the time)
+    with transaction.atomic(), disable_reference_index_auto_update():
+        page = publish_under(page, parent=parent, by=by, go_live_at=published if future else None)
+        if isinstance(page, PublicityPage) and page.publicity_end < timezone.localdate():
+            # a past window from the old site: recorded as closed, without starting today's lifecycle
+            PublicityClosure.objects.create(page=page, closed_on=page.publicity_end, objection_count=0,
+                                            pending_count=0,
+                                            summary="历史公示（由原网站迁移），公示期内异议及处理情况以原始档案为准。")
+        ReferenceIndex.create_or_update_for_object(page)
     return "imported", page
 
 

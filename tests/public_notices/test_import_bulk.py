@@ -106,3 +106,25 @@ def test_a_failure_while_writing_undoes_the_whole_import(site_tree, tmp_path, mo
     assert not Revision.objects.filter(object_str="第一条案例").exists()
     assert not IndexSequence.objects.filter(year=2024).exists()
     assert not any(Page.find_problems())
+
+
+@freeze_time("2026-06-01 10:00:00")
+def test_a_publicity_list_imported_one_by_one_records_its_links_in_wagtails_reference_index(site_tree, tmp_path):
+    """The single path writes the reference index once (not on each of a page's dozen saves): what it
+    records is what an editor's publish records, the links of the body as the page stands."""
+    from wagtail.models import ReferenceIndex
+
+    from public_notices.models import PublicityPage
+
+    section = site_tree["wuhan"]
+    path = write(tmp_path, [line(
+        kind="publicity", jurisdiction="wuhan", title="2023年拟聘义务监督员公示", publicity_start="2023-09-01",
+        published_at="2023-09-01T09:00:00+08:00",
+        body=f'<p>报名条件见<a linktype="page" id="{section.pk}">本局栏目</a>。</p>',
+        candidates=[{"name": "候选人甲", "gender": "男", "birth_month": "1980-01", "workplace": "某单位",
+                     "post": "职员", "recommended_by": "单位推荐"}])])
+    call_command("import_notices", path)
+    page = PublicityPage.objects.get()
+    refs = ReferenceIndex.get_references_for_object(page)
+    assert [(r.to_object_id, r.model_path) for r in refs] == [(str(section.pk), "body.")]
+    assert ReferenceIndex.get_references_to(section).count() == 1
