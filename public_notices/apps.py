@@ -16,7 +16,10 @@ class PublicNoticesConfig(AppConfig):
     def ready(self):
         from rules.models import calendar_changed
 
-        from . import jobs  # noqa: F401  registers the window-close check with the scheduler
+        from . import jobs, tree_sync  # jobs registers the window-close check with the scheduler
+
+        assert jobs
+        tree_sync.connect()  # a notice's jurisdiction follows moves and a section's profile
 
         # a holiday year loaded later changes provisional window ends (rules.periods)
         calendar_changed.connect(_recompute_after_calendar_change, dispatch_uid="public-notices-recompute")

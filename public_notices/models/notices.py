@@ -106,6 +106,15 @@ class NoticeIndexPage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Pa
         verbose_name = "公告栏目"
         verbose_name_plural = "公告栏目"
 
+    def jurisdiction_code(self) -> str:
+        """The code of the section above (the parent, by parent_page_types), read alone: the profile's
+        figures are not needed to list the children."""
+        from pages.models import JurisdictionPage
+
+        code = (JurisdictionPage.objects.filter(path=self.path[:-self.steplen])
+                .values_list("profile__code", flat=True).first())
+        return code or rules_profile(self).code
+
     def get_context(self, request, *args, **kwargs):
         from request_guard import parse_year
 
@@ -113,9 +122,11 @@ class NoticeIndexPage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Pa
 
         context = super().get_context(request, *args, **kwargs)
         year = request.GET.get("year", "")
-        # the children as a path range (what child_of means, but the path index serves it, not a LIKE scan)
+        # the children as a path range (what child_of means, but the path index serves it, not a LIKE scan),
+        # and of this section's jurisdiction, which they all carry (tree_sync): the (jurisdiction,
+        # published_on) index then gives them newest first without sorting the whole section
         step = self.steplen
-        children = public_notices().filter(depth=self.depth + 1,
+        children = public_notices().filter(depth=self.depth + 1, jurisdiction=self.jurisdiction_code(),
                                            path__range=(self.path + "0" * step, self.path + "Z" * step))
         context["notices"], context["years"] = notice_listing(
             children, year=parse_year(year),
