@@ -5,39 +5,57 @@ per page type, each row wide) and asks each page for its URL; at 2,000 notices a
 publish took about 0.4 s, and it grows with the site. The entries need only a page's `url_path` and
 dates, so they come from one narrow query here: the location is the address the crawler used (as
 `pages.hosts.PublicUrlMixin` does) plus the path below the site's root page. A page type that says what
-it lists in the sitemap itself (`get_sitemap_urls`) is still asked."""
+it lists in the sitemap itself (`get_sitemap_urls`) is still asked.
+
+A sitemap file holds at most 50,000 URLs (sitemaps.org); Django's sitemap view shows only the first
+`limit` of them unless asked for `?p=2`. Past one file, /sitemap.xml is a sitemap index naming
+/sitemap.xml?p=1, ?p=2 …, so a crawler finds every notice."""
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import views as sitemap_views
+from django.template.response import TemplateResponse
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from .hosts import request_base_url
 
-FIELDS = ("path", "depth", "url_path", "content_type_id", "last_published_at", "latest_revision_created_at")
+FIELDS = ("url_path", "content_type_id", "last_published_at", "latest_revision_created_at", "pk")
 
 
 class PageTreeSitemap(Sitemap):
+    limit = 50_000
+
     def items(self):
         root = self.get_wagtail_site().root_page
         self.root_path = root.url_path
-        return root.get_descendants(inclusive=True).live().public().order_by("path").only(*FIELDS)
+        return root.get_descendants(inclusive=True).live().public().order_by("path").values_list(*FIELDS)
 
     def _urls(self, page, protocol, domain):
         base = request_base_url(self.request)
+        asks = _types_listing_themselves()
         urls = []
-        for item in self.paginator.page(page).object_list.iterator():
-            cls = item.specific_class
-            if cls is not None and cls.get_sitemap_urls is not Page.get_sitemap_urls:
-                urls.extend(item.specific.get_sitemap_urls(self.request))
-            elif item.url_path.startswith(self.root_path):
-                urls.append({"location": base + item.url_path[len(self.root_path) - 1:],
-                             "lastmod": item.last_published_at or item.latest_revision_created_at})
+        for url_path, content_type_id, published, revised, pk in self.paginator.page(page).object_list:
+            if content_type_id in asks:
+                urls.extend(Page.objects.get(pk=pk).specific.get_sitemap_urls(self.request))
+            elif url_path.startswith(self.root_path):
+                urls.append({"location": base + url_path[len(self.root_path) - 1:], "lastmod": published or revised})
         last_mods = {u.get("lastmod") for u in urls}
         if last_mods and None not in last_mods:  # the Last-Modified header, as Wagtail's sitemap sets it
             self.latest_lastmod = max(last_mods)
         return urls
 
 
+def _types_listing_themselves() -> set[int]:
+    models = [m for m in get_page_models() if m.get_sitemap_urls is not Page.get_sitemap_urls]
+    return {ct.pk for ct in ContentType.objects.get_for_models(*models).values()} if models else set()
+
+
+@sitemap_views.x_robots_tag
 def sitemap(request):
-    return sitemap_views.sitemap(request, {"pages": PageTreeSitemap(request)})
+    pages = PageTreeSitemap(request)
+    if "p" not in request.GET and pages.paginator.num_pages > 1:
+        here = request_base_url(request) + request.path
+        parts = [sitemap_views.SitemapIndexItem(f"{here}?p={n}", None) for n in pages.paginator.page_range]
+        return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": parts}, content_type="application/xml")
+    return sitemap_views.sitemap(request, {"pages": pages})

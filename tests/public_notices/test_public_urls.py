@@ -71,3 +71,27 @@ def test_sitemap_lists_what_wagtails_own_sitemap_lists_from_one_narrow_query(not
     assert f"<loc>http://{HOST}{notice.url}</loc>" in xml
     assert hidden.url not in xml and draft.url not in xml
     assert xml.count("<url>") == 1 + 5 + 1 + 1  # home, the five sections, the notice's index, the notice
+
+
+@pytest.mark.django_db
+def test_past_one_sitemap_file_the_sitemap_is_an_index_of_its_parts(notice, monkeypatch, settings):
+    """A file holds at most 50,000 URLs; past that /sitemap.xml names its parts (?p=1, ?p=2 …) so every page
+    is reachable (here with 3 per file: 8 pages make 3 parts)."""
+    import re
+
+    from pages.sitemap import PageTreeSitemap
+
+    settings.PAGE_CACHE_ENABLED = False  # the same URL is asked twice, before and after the limit changes
+    client = Client(HTTP_HOST=HOST)
+    whole = re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").content.decode())
+    assert len(whole) == 8
+    monkeypatch.setattr(PageTreeSitemap, "limit", 3)
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200 and "<sitemapindex" in index.content.decode()
+    parts = re.findall(r"<loc>([^<]+)</loc>", index.content.decode())
+    assert parts == [f"http://{HOST}/sitemap.xml?p={n}" for n in (1, 2, 3)]
+    listed = []
+    for part in parts:
+        listed += re.findall(r"<loc>([^<]+)</loc>", client.get(part.removeprefix(f"http://{HOST}")).content.decode())
+    assert listed == whole
+    assert client.get("/sitemap.xml?p=4").status_code == 404
