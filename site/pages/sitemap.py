@@ -12,9 +12,14 @@ A sitemap file holds at most 50,000 URLs (sitemaps.org); Django's sitemap view s
 /sitemap.xml?p=1, ?p=2 …, so a crawler finds every notice."""
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import views as sitemap_views
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, get_page_models
 
@@ -43,7 +48,19 @@ class PageTreeSitemap(Sitemap):
         last_mods = {u.get("lastmod") for u in urls}
         if last_mods and None not in last_mods:  # the Last-Modified header, as Wagtail's sitemap sets it
             self.latest_lastmod = max(last_mods)
+        for url in urls:
+            url["xml"] = _entry(url)
         return urls
+
+
+def _entry(url: dict) -> str:
+    """One <url> element, as Django's sitemap.xml template writes it (the day in the site's time zone):
+    rendered here, the template only joins them (its per-entry tags took nine tenths of the time)."""
+    lastmod = url.get("lastmod")
+    if isinstance(lastmod, dt.datetime):
+        lastmod = timezone.localtime(lastmod) if timezone.is_aware(lastmod) else lastmod
+    day = f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>" if lastmod else ""
+    return mark_safe(f"<url><loc>{escape(url['location'])}</loc>{day}</url>")  # noqa: S308 (escaped above)
 
 
 def _types_listing_themselves() -> set[int]:
@@ -58,4 +75,4 @@ def sitemap(request):
         here = request_base_url(request) + request.path
         parts = [sitemap_views.SitemapIndexItem(f"{here}?p={n}", None) for n in pages.paginator.page_range]
         return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": parts}, content_type="application/xml")
-    return sitemap_views.sitemap(request, {"pages": pages})
+    return sitemap_views.sitemap(request, {"pages": pages}, template_name="pages/sitemap.xml")

@@ -1,5 +1,8 @@
 """issue 12: the sitemap, the API's html_url and the print view named `http://localhost/`. Full URLs
 follow the host the request came in on, and without a request the configured PUBLIC_BASE_URL."""
+import datetime as dt
+import re
+
 import pytest
 from django.test import Client, override_settings
 
@@ -57,6 +60,10 @@ def test_sitemap_lists_what_wagtails_own_sitemap_lists_from_one_narrow_query(not
     PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
     draft = notice_publish(kind=K.TYPICAL_CASE, jurisdiction="wanzhou", title="已撤下", body="正文")
     draft.unpublish()
+    # published at 01:00 Beijing time on 2 March: still 1 March in UTC; the sitemap gives the Beijing day
+    from wagtail.models import Page
+
+    Page.objects.filter(pk=notice.pk).update(last_published_at=dt.datetime(2026, 3, 1, 17, 0, tzinfo=dt.UTC))
     client = Client(HTTP_HOST=HOST)
     with django_assert_max_num_queries(8):
         ours = client.get("/sitemap.xml")
@@ -66,9 +73,14 @@ def test_sitemap_lists_what_wagtails_own_sitemap_lists_from_one_narrow_query(not
     request = RequestFactory(HTTP_HOST=HOST).get("/sitemap.xml")
     stock = wagtail_sitemap(request)
     stock.render()
-    assert ours.content.decode() == stock.content.decode()
+
+    def entries(xml):
+        return re.findall(r"<url>\s*<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>\s*</url>", xml)
+
+    assert entries(ours.content.decode()) == entries(stock.content.decode())
+    assert len(entries(ours.content.decode())) == 8
     xml = ours.content.decode()
-    assert f"<loc>http://{HOST}{notice.url}</loc>" in xml
+    assert f"<loc>http://{HOST}{notice.url}</loc><lastmod>2026-03-02</lastmod>" in xml
     assert hidden.url not in xml and draft.url not in xml
     assert xml.count("<url>") == 1 + 5 + 1 + 1  # home, the five sections, the notice's index, the notice
 
@@ -77,8 +89,6 @@ def test_sitemap_lists_what_wagtails_own_sitemap_lists_from_one_narrow_query(not
 def test_past_one_sitemap_file_the_sitemap_is_an_index_of_its_parts(notice, monkeypatch, settings):
     """A file holds at most 50,000 URLs; past that /sitemap.xml names its parts (?p=1, ?p=2 …) so every page
     is reachable (here with 3 per file: 8 pages make 3 parts)."""
-    import re
-
     from pages.sitemap import PageTreeSitemap
 
     settings.PAGE_CACHE_ENABLED = False  # the same URL is asked twice, before and after the limit changes
