@@ -58,14 +58,22 @@ def notice_listing(base: QuerySet, *, year: int | None = None, kind: str | None 
 class NarrowSortPaginator(Paginator):
     """A page's rows in one query whose sort reads only the ids: the page's ids are chosen by a subquery
     that sorts (date, id) pairs, and only those rows are read whole. Sorting every matching row whole
-    cost 2.7 ms at 2,000 notices, the ids alone 1.3 ms (SQLite), and it grows with the section."""
+    cost 2.7 ms at 2,000 notices, the ids alone 1.3 ms (SQLite), and it grows with the section.
+
+    A page nearer the oldest end is counted from that end (the order reversed, the offset from the end:
+    the count is known), so the last page of a long list skips as few entries as the first."""
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
         qs = self.object_list
-        rows = qs.filter(pk__in=qs.values("pk")[bottom:top]) if top > bottom else qs.none()
+        if top <= bottom:
+            rows = qs.none()
+        elif bottom > self.count - top:
+            rows = qs.filter(pk__in=qs.reverse().values("pk")[self.count - top:self.count - bottom])
+        else:
+            rows = qs.filter(pk__in=qs.values("pk")[bottom:top])
         return self._get_page(rows, number, self)
 
 

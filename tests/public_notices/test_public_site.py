@@ -139,3 +139,25 @@ def test_print_view_and_regulation_dates(client, site_tree):
     assert "<script>alert" not in html  # imported HTML is cleaned to the editor's features
     printed = client.get(page.url + "print/").content.decode()
     assert "js/print.js" in printed and "主导航" not in printed  # the print dialog script is a file (CSP)
+
+
+def test_the_last_page_counted_from_the_oldest_end_keeps_the_order_across_a_tie(client, site_tree, settings):
+    """A page nearer the oldest end is read from that end (selectors.NarrowSortPaginator); the order is the
+    same: newest first, and the same day newest published first, also where a day spans two pages."""
+    import re
+
+    settings.PAGE_CACHE_ENABLED = False
+    for i in range(1, 24):
+        day = "2025-01-01" if i <= 5 else f"2025-01-{i:02d}"  # numbers 1-5 share a day
+        with freeze_time(f"{day} 09:{i:02d}:00"):
+            notice_publish(kind="typical_case", jurisdiction="enshi", title=f"典型案例第{i:02d}号", body="正文")
+    from public_notices.models import NoticeIndexPage
+
+    index = NoticeIndexPage.objects.descendant_of(site_tree["enshi"]).get(kind="typical_case")
+
+    def numbers(url):
+        return [int(n) for n in re.findall(r"典型案例第(\d+)号", client.get(url).content.decode())]
+
+    assert numbers(index.url) == [*range(23, 5, -1), 5, 4]
+    assert numbers(index.url + "?page=2") == [3, 2, 1]
+    assert numbers("/notices/archive/?jurisdiction=enshi&page=2") == [3, 2, 1]
