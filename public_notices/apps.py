@@ -16,9 +16,8 @@ class PublicNoticesConfig(AppConfig):
     def ready(self):
         from rules.models import calendar_changed
 
-        from . import jobs, tree_sync  # jobs registers the window-close check with the scheduler
+        from . import jobs, tree_sync  # noqa: F401  (jobs registers the window-close check with the scheduler)
 
-        assert jobs
         tree_sync.connect()  # a notice's jurisdiction follows moves and a section's profile
 
         # a holiday year loaded later changes provisional window ends (rules.periods)

@@ -11,13 +11,13 @@ from __future__ import annotations
 def sync_jurisdiction(root) -> int:
     """Give every notice at or below `root` the jurisdiction of its section; returns how many changed."""
     from pages.models import JurisdictionPage
-    from rules.profiles import profile_for_page
+    from rules.profiles import profile_code_for_page
     from search.indexing import enqueue
 
     from .models import NoticePage
 
     sections = list(JurisdictionPage.objects.filter(path__startswith=root.path))
-    scopes = [(s.path, profile_for_page(s).code) for s in sections] or [(root.path, profile_for_page(root).code)]
+    scopes = [(s.path, profile_code_for_page(s)) for s in sections] or [(root.path, profile_code_for_page(root))]
     changed = 0
     for path, code in scopes:
         stale = list(NoticePage.objects.filter(path__startswith=path).exclude(jurisdiction=code)

@@ -106,17 +106,9 @@ class NoticeIndexPage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Pa
         verbose_name = "公告栏目"
         verbose_name_plural = "公告栏目"
 
-    def jurisdiction_code(self) -> str:
-        """The code of the section above (the parent, by parent_page_types), read alone: the profile's
-        figures are not needed to list the children."""
-        from pages.models import JurisdictionPage
-
-        code = (JurisdictionPage.objects.filter(path=self.path[:-self.steplen])
-                .values_list("profile__code", flat=True).first())
-        return code or rules_profile(self).code
-
     def get_context(self, request, *args, **kwargs):
         from request_guard import parse_year
+        from rules.profiles import profile_code_for_page
 
         from ..selectors import notice_listing, public_notices
 
@@ -126,7 +118,7 @@ class NoticeIndexPage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Pa
         # and of this section's jurisdiction, which they all carry (tree_sync): the (jurisdiction,
         # published_on) index then gives them newest first without sorting the whole section
         step = self.steplen
-        children = public_notices().filter(depth=self.depth + 1, jurisdiction=self.jurisdiction_code(),
+        children = public_notices().filter(depth=self.depth + 1, jurisdiction=profile_code_for_page(self),
                                            path__range=(self.path + "0" * step, self.path + "Z" * step))
         context["notices"], context["years"] = notice_listing(
             children, year=parse_year(year),

@@ -202,6 +202,12 @@ def profile_for_page(page) -> Profile:
     return profile_for_site(page.get_site() if page is not None and page.pk else None)
 
 
+def profile_code_for_page(page) -> str:
+    """The code of the profile that governs `page` (as profile_for_page), without reading its figures."""
+    section = jurisdiction_section(page)
+    return section.profile.code if section is not None else profile_for_page(page).code
+
+
 def sync_profiles(*, verbosity: int = 0) -> int:
     """Create profiles and figures missing from the database; never overwrite a changed figure."""
     from .models import RuleFigure, RuleProfile
@@ -273,4 +279,5 @@ def validate_value(kind: str, value: Any) -> None:
 
 
 __all__ = ["Figure", "FigureMissing", "PeriodRule", "Pause", "Profile", "change_figure",
-           "describe_value", "get_profile", "jurisdiction_section", "profile_for_page", "profile_for_site", "sync_profiles"]
+           "describe_value", "get_profile", "jurisdiction_section", "profile_code_for_page", "profile_for_page",
+           "profile_for_site", "sync_profiles"]

@@ -89,8 +89,8 @@ def _jieba():
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary now (about a second) rather than in a reader's first search: web processes
-    call this at start (wsgi.py)."""
+    """Load jieba's dictionary now (about a second) rather than in a reader's first search (web processes
+    call it at start through search.engines.warm_up)."""
     _jieba()
 
 

@@ -509,13 +509,12 @@ class EmbeddedEngine:
         return res
 
     def _rank(self, q: SearchQuery, a: Analysis, exclude: set[int], msm: int | None = None,
-              title_only: bool = False, limit: int = 10, memo: dict | None = None) -> tuple[list[int], int]:
+              *, memo: dict, title_only: bool = False, limit: int = 10) -> tuple[list[int], int]:
         """The best `limit` entry ids matching the analysed query, best first, and how many match.
 
         memo: what one search has read already (the DocTable, term ids, postings), shared by the ranks of
         one search (the results, then the suggestions of an empty result) so each blob is read once."""
         scope = q.scope
-        memo = {} if memo is None else memo
         # the terms: per clause, per alternative, its bigrams; a lone character: bigrams starting with it
         alts: list[list[tuple[float, list[str]]]] = []
         for c in a.clauses:
@@ -654,11 +653,10 @@ class EmbeddedEngine:
         order = np.lexsort((-ids, -days, -total))[:limit]
         return [int(i) for i in ids[order]], int(kept.size)
 
-    def _suggest(self, q: SearchQuery, a: Analysis, memo: dict | None = None) -> tuple[list[Hit], list[str]]:
+    def _suggest(self, q: SearchQuery, a: Analysis, memo: dict) -> tuple[list[Hit], list[str]]:
         """No result: the titles closest to the query (holding at least half of its words in the title),
         and the query's words that find something on their own."""
         n = len(a.clauses)
-        memo = {} if memo is None else memo
         ids, _ = self._rank(q, a, set(), msm=max(1, (n + 1) // 2), title_only=True, memo=memo)
         entries = SearchEntry.objects.in_bulk(ids[:3])
         hits = [self._hit(entries[i], "", False) for i in ids[:3] if i in entries]
