@@ -73,8 +73,11 @@ def test_scheduler_publishes_scheduled_pages_when_time_comes(site_tree):
     section.title = "恩施州司法局（新版）"
     go_live = timezone.make_aware(dt.datetime(2026, 12, 1, 9, 0))
     section.go_live_at = go_live
-    revision = section.save_revision()
-    revision.publish()  # future go-live: scheduled, not yet live
+    # the editor schedules it the day before: the clock is frozen, so the go-live stays in the future
+    # whatever today's date is
+    with freeze_time("2026-11-30 10:00:00+08:00"):
+        revision = section.save_revision()
+        revision.publish()  # future go-live: scheduled, not yet live
     section.refresh_from_db()
     assert section.title == "恩施州司法局"
     with freeze_time("2026-12-01 08:59:00+08:00"):
