@@ -61,3 +61,27 @@ def sync_now(scope: str, object_id: int, now=None) -> str:
 def sync_object(scope: str, object_id: int) -> str:
     return sync_now(scope, object_id)
 
+
+@task()
+def upgrade_index(scope: str) -> str:
+    """Rebuild a scope's index made with an older mapping than es_index.SCHEMA_VERSION (queued by
+    `search_setup`; the background worker runs it, a failure is retried). Idempotent: nothing when the index
+    is already current (another machine's task did it) or a rebuild is in progress."""
+    from .documents import all_objects, index_alias
+    from .engines import es_index
+
+    engine = get_engine()
+    if engine.name != "elastic":
+        return "内置检索引擎：无需升级索引结构"
+    alias = index_alias(scope)
+    version = es_index.schema_version(engine.client, scope)
+    if version is None:
+        return f"{alias} 尚未建立：先运行 search_setup"
+    if version >= es_index.SCHEMA_VERSION:
+        return f"{alias} 已是第 {version} 版，无需重建"
+    try:
+        n = engine.rebuild(scope, (build(scope, obj) for obj in all_objects(scope)))
+    except es_index.RebuildRunning as exc:
+        return str(exc)
+    outage.clear()
+    return f"{alias} 已按第 {es_index.SCHEMA_VERSION} 版重建，索引 {n} 条"
