@@ -341,14 +341,9 @@ def test_an_expired_point_in_time_starts_a_fresh_walk(settings):
                     cursor=es_paging.make_cursor(q0, "pit-old", [0.0, 1, 2, 3]))
     opened, sent = [], []
 
-    class Client:
-        def open_point_in_time(self, index, keep_alive):
-            opened.append(index)
-
-            class Resp:
-                body = {"id": "pit-new"}
-
-            return Resp()
+    def open_pit(index, keep_alive):
+        opened.append((index, keep_alive))
+        return "pit-new"
 
     def search(body, **params):
         sent.append(body)
@@ -357,8 +352,8 @@ def test_an_expired_point_in_time_starts_a_fresh_walk(settings):
         hits = [{"sort": [0.0, 1, 30_000 - i, i]} for i in range(body["size"])]
         return {"pit_id": "pit-new", "hits": {"total": {"value": 50_000}, "hits": hits}}
 
-    resp, cursor = es_paging.deep_page(Client(), search, "t-decisions", {"query": {}, "sort": []}, q)
-    assert opened == ["t-decisions"]
+    resp, cursor = es_paging.deep_page(open_pit, search, "t-decisions", {"query": {}, "sort": []}, q)
+    assert opened == [("t-decisions", "2m")]
     assert [b["pit"]["id"] for b in sent] == ["pit-old", "pit-new", "pit-new", "pit-new"]
     assert [b["size"] for b in sent[1:]] == [10_000, 20, 20]  # 10 020 hits skipped, then the page
     assert len(resp["hits"]["hits"]) == 20 and cursor

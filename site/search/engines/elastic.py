@@ -172,6 +172,14 @@ class ElasticEngine:
     def _timed_client(self):
         return self.client.options(request_timeout=search_timeout())
 
+    def _open_pit(self, index: str, keep_alive: str) -> str:
+        try:
+            return self._timed_client().open_point_in_time(index=index, keep_alive=keep_alive).body["id"]
+        except Exception as exc:
+            if is_unavailable(exc):
+                raise SearchUnavailable(str(exc)) from exc
+            raise
+
     def _search(self, index: str | None, body: dict, **kw) -> dict:
         """A search; index None for one inside a point in time (the PIT names the index)."""
         try:
@@ -198,7 +206,7 @@ class ElasticEngine:
             resp = self._search(index, {**body, "from": (q.page - 1) * q.per_page, "size": q.per_page},
                                 preference=es_paging.preference(q))
         else:  # beyond index.max_result_window: a point in time walked with search_after, or the cursor
-            resp, cursor = es_paging.deep_page(self._timed_client(), lambda b, **kw: self._search(None, b, **kw),
+            resp, cursor = es_paging.deep_page(self._open_pit, lambda b, **kw: self._search(None, b, **kw),
                                                index, body, q)
         hits = [self._hit(h, q.text) for h in resp["hits"]["hits"]]
         facets = {}

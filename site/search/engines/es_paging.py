@@ -118,9 +118,10 @@ def walk(search, body: dict, pit_id: str, skip: int) -> tuple[list | None, str]:
     return after, pit_id
 
 
-def deep_page(client, search, index: str, body: dict, q: SearchQuery) -> tuple[dict, str]:
+def deep_page(open_pit, search, index: str, body: dict, q: SearchQuery) -> tuple[dict, str]:
     """The response for a page beyond the result window, and the cursor for the next page ("" if none).
-    `search(body, **params)` runs a search without an index (the PIT names it)."""
+    `open_pit(index, keep_alive)` returns a new PIT id; `search(body, **params)` runs a search without an
+    index (the PIT names it); both raise SearchUnavailable when the cluster does not answer."""
     resume = read_cursor(q)
     if resume is not None:
         pit_id, after = resume
@@ -131,7 +132,7 @@ def deep_page(client, search, index: str, body: dict, q: SearchQuery) -> tuple[d
             # 404: the PIT expired (search_context_missing) or a rebuild deleted its index (index_not_found)
             if not isinstance(exc, NotFoundError) and not isinstance(exc.__cause__, NotFoundError):
                 raise  # the cluster is down: the person gets the usual 503
-    pit_id = client.open_point_in_time(index=index, keep_alive=keep_alive()).body["id"]
+    pit_id = open_pit(index, keep_alive())
     after, pit_id = walk(search, body, pit_id, (q.page - 1) * q.per_page)
     resp = search(page_body(body, pit_id, q.per_page, after))
     if after is None:
