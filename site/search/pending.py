@@ -42,10 +42,9 @@ def record_failure(scope: str, object_id: int, error: BaseException, now=None, *
     return row
 
 
-def defer(scope: str, object_id: int, outage, now=None) -> PendingIndexUpdate:
+def defer(scope: str, object_id: int, outage) -> PendingIndexUpdate:
     """The cluster is known to be down (outage.current): queue the update without trying, due when the
     outage's back-off expires. Not counted as an attempt; an older row's error is kept."""
-    now = now or timezone.now()
     row, created = PendingIndexUpdate.objects.get_or_create(
         scope=scope, object_id=object_id, defaults={
             "attempts": 0, "next_attempt_at": outage.until,

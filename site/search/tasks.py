@@ -29,7 +29,7 @@ def sync_now(scope: str, object_id: int, now=None) -> str:
     if engine.name == "elastic":
         down = outage.current(now)
         if down is not None:
-            pending.defer(scope, object_id, down, now=now)
+            pending.defer(scope, object_id, down)
             return "queued"
     version = time.time_ns() // 1000  # read time: a later read always writes a higher (external) version
     obj = load_object(scope, object_id)
