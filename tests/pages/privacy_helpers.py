@@ -1,5 +1,5 @@
-"""Helpers for the view-restriction tests (issue 31): the public paths an anonymous reader can ask for, the
-admin's privacy screen driven over HTTP, and what each path must answer."""
+"""Helpers for the view-restriction tests (issue 31): the public paths an anonymous reader can ask for and
+what each path must answer (the admin's privacy screen over HTTP: the `privacy` fixture, tests/conftest.py)."""
 from __future__ import annotations
 
 import json
@@ -88,12 +88,3 @@ def assert_shown(client, notice, paths) -> None:
         assert shows(response, notice) or name == "section", name  # a section page lists its indexes only
         if name == "search_json":
             assert [r["title"] for r in response.json()["results"]] == [TITLE]
-
-
-def set_privacy(editor_client, page, capture, **data):
-    """The editor saves the 隐私 screen of `page` (Wagtail's modal posts the form as it is)."""
-    with capture(execute=True):
-        response = editor_client.post(f"/admin/pages/{page.pk}/privacy/", data)
-    assert response.status_code == 200, response.content.decode()[:500]
-    assert response.json().get("step") == "set_privacy_done", response.json().get("html", "")[:2000]
-    return response

@@ -18,7 +18,6 @@ from privacy_helpers import (
     assert_hidden,
     assert_shown,
     public_paths,
-    set_privacy,
     warm,
 )
 from wagtail.models import PageViewRestriction
@@ -41,24 +40,6 @@ def notice(site_tree, django_capture_on_commit_callbacks):
         notice_publish(kind="typical_case", jurisdiction="weihai", title=OTHER_TITLE, body="<p>扬尘治理。</p>")
         return notice_publish(kind="typical_case", jurisdiction="wanzhou", title=TITLE,
                               body="<p>某燃气公司未按规定检测燃气报警装置，已责令整改。</p>")
-
-
-@pytest.fixture
-def editor(make_user):
-    from roles.sync import sync_roles
-
-    sync_roles()
-    client = Client()
-    client.force_login(make_user("editor31", EDITOR))
-    return client
-
-
-@pytest.fixture
-def privacy(editor, django_capture_on_commit_callbacks):
-    def save(page, **data):
-        return set_privacy(editor, page, django_capture_on_commit_callbacks, **data)
-
-    return save
 
 
 def below(notice, target: str) -> set[str]:

@@ -6,11 +6,10 @@ notice is removed from or written to the index), and until the queue has run bot
 notice out at query time (Elasticsearch: a must_not on its id, checked on the request body here)."""
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 from search_helpers import titles  # noqa: I001  (tests/search/search_helpers.py)
 from wagtail.models import PageViewRestriction
 
-from roles.definitions import EDITOR, OFFICER
+from roles.definitions import OFFICER
 from search.engines import get_engine
 from search.engines.base import SearchQuery
 
@@ -30,26 +29,6 @@ def notices(site_tree, django_capture_on_commit_callbacks):
         case = notice_publish(kind="typical_case", jurisdiction="wanzhou", title=TITLE,
                               body="<p>某燃气公司未按规定检测燃气报警装置，已责令整改。</p>")
     return case, other
-
-
-@pytest.fixture
-def editor(make_user, db):
-    from roles.sync import sync_roles
-
-    sync_roles()
-    client = Client()
-    client.force_login(make_user("editor31", EDITOR))
-    return client
-
-
-@pytest.fixture
-def privacy(editor, django_capture_on_commit_callbacks):
-    def save(page, **data):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = editor.post(f"/admin/pages/{page.pk}/privacy/", data)
-        assert response.json()["step"] == "set_privacy_done", response.content.decode()[:500]
-
-    return save
 
 
 def section_of(notice):
