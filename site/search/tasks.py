@@ -16,9 +16,17 @@ from .engines import get_engine
 from .engines.es_client import is_unavailable
 
 
-def is_indexable(scope: str, obj) -> bool:
-    # unpublished and expired notices are not searchable; decision records always are (for staff)
-    return obj is not None and (scope == "decision" or (obj.live and not obj.expired))
+def is_indexable(scope: str, obj, prefixes=None) -> bool:
+    """Decision records always (staff search filters them by who asks); a notice only when an anonymous
+    reader may open it (pages.visibility: live, not expired, no view restriction on it or above it).
+    `prefixes`: the restricted paths, when the caller checks many objects; else read from the database."""
+    if obj is None:
+        return False
+    if scope == "decision":
+        return True
+    from pages.visibility import anonymous_may_view
+
+    return anonymous_may_view(obj, prefixes=prefixes, fresh=prefixes is None)
 
 
 def sync_now(scope: str, object_id: int, now=None) -> str:

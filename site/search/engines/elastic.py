@@ -22,6 +22,7 @@ from ..analysis import Analysis, analyse, synonym_table
 from ..documents import BODY, CHARS, TITLE, Document, index_alias
 from ..permissions import decision_scope
 from ..tokenize import code_key
+from ..visibility import es_exclusions
 from . import es_index, es_paging, es_query
 from .base import Hit, SearchQuery, SearchResults
 from .errors import SearchUnavailable
@@ -135,10 +136,13 @@ class ElasticEngine:
         return out
 
     def _public(self) -> list:
+        # live, not expired, and not below a view restriction (search/visibility.py: the queue removes
+        # such notices from the index; this leaves them out until it has)
         return [{"term": {"live": True}},
                 {"bool": {"should": [{"bool": {"must_not": {"exists": {"field": "expire_at"}}}},
                                      {"range": {"expire_at": {"gt": now_minute()}}}],
-                          "minimum_should_match": 1}}]
+                          "minimum_should_match": 1}},
+                *es_exclusions()]
 
     def _query(self, q: SearchQuery, analysis: Analysis | None = None, need: int | None = None) -> dict:
         text = q.text.strip()
