@@ -73,6 +73,11 @@ def _para(container, *, align=WD_ALIGN_PARAGRAPH.LEFT, before_mm: float = 0.0, f
         ind.set(qn("w:firstLineChars"), str(first_chars * 100))
         fmt.first_line_indent = Mm(first_chars * L.CHAR)
     p.paragraph_format.widow_control = True
+    ppr = p._element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # no extra space between Chinese and digits (as the PDF)
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "0")
+        ppr.append(el)
     return p
 
 
@@ -187,20 +192,21 @@ def build(doc: OfficialDocument) -> bytes:
     for note in doc.notes:
         _run(_para(d, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_chars=L.NOTE_INDENT_CHARS), f"（{note}）")
     # ---- 版记 (7.4; 信函格式 only the 抄送, 9.1)
+    # rules as wide as the 版心 (7.4.1): the one-character margins (7.4.2, 7.4.3) are a full-width space and a
+    # right tab stop, not paragraph indents (which would shorten the rules)
     side = L.IMPRINT_CHAR
     if doc.copy_to:
-        cp = _para(d, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before_mm=L.LINE, left_mm=side, right_mm=side)
-        _run(cp, "抄送：" + doc.copy_to.rstrip("。") + "。", size=L.SIZE_SI)
+        cp = _para(d, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before_mm=L.LINE)
+        _run(cp, "\u3000抄送：" + doc.copy_to.rstrip("。") + "。", size=L.SIZE_SI)
         if not letter:
             _border(cp, "top", width_mm=L.IMPRINT_THICK)
             _border(cp, "bottom", width_mm=L.IMPRINT_THIN)
     if not letter:
-        pr = _para(d, before_mm=0 if doc.copy_to else L.LINE, left_mm=side)
-        tabs = pr.paragraph_format.tab_stops
         from docx.enum.text import WD_TAB_ALIGNMENT
 
-        tabs.add_tab_stop(Mm(L.BODY_W - 2 * side), WD_TAB_ALIGNMENT.RIGHT)
-        _run(pr, f"{doc.authority}\t{date}印发", size=L.SIZE_SI)
+        pr = _para(d, before_mm=0 if doc.copy_to else L.LINE)
+        pr.paragraph_format.tab_stops.add_tab_stop(Mm(L.BODY_W - side), WD_TAB_ALIGNMENT.RIGHT)
+        _run(pr, f"\u3000{doc.authority}\t{date}印发", size=L.SIZE_SI)
         if not doc.copy_to:
             _border(pr, "top", width_mm=L.IMPRINT_THICK)
         _border(pr, "bottom", width_mm=L.IMPRINT_THICK)

@@ -20,6 +20,7 @@ from functools import lru_cache
 CLOSING = frozenset("，。、；：？！）》」』”’…〕】〉｝％,.;:?!)]}%·")
 OPENING = frozenset("（《「『“‘〔【〈｛([{")
 _HALF_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/_:%]*[A-Za-z0-9%]|[A-Za-z0-9]")
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号")  # the year and number of a 发文字号 stay on one line
 _PAIRS = ("……", "——")
 
 
@@ -32,7 +33,7 @@ def atoms(text: str) -> list[str]:
     """The text cut into pieces a line may never split: half-width runs, paired marks, single characters."""
     out, i = [], 0
     while i < len(text):
-        m = _HALF_RUN.match(text, i)
+        m = _DOC_NUMBER.match(text, i) or _HALF_RUN.match(text, i)
         if m and m.end() > i:
             out.append(m.group())
             i = m.end()

@@ -314,7 +314,8 @@ def _flow(pages: list[Page], flow: list[_Line], y: float, closing: list[_Line], 
             continue
         positions.append((page_i, top))
         top += L.LINE
-    sig_block = L.SIGNATURE_GAP_LINES + 2
+    # the closing (署名, 成文日期 and 附注) stays on one page, with at least the last two lines of 正文
+    sig_block = len(closing) if len(closing) <= L.LINES - 2 else L.SIGNATURE_GAP_LINES + 2
     if not fits(top, sig_block):
         # move the last two body lines to a new page (or the last one if the paragraph has only one)
         move = 2 if len(flow) >= 2 and flow[-2].kind == "body" else 1
@@ -329,11 +330,10 @@ def _flow(pages: list[Page], flow: list[_Line], y: float, closing: list[_Line], 
             _new_page(pages)
         if line.kind != "gap":
             pages[pi].items.append(_text_item(line, L.baseline_in_line(band, line.size)))
-    page = pages[page_i] if page_i < len(pages) else _new_page(pages)
     while len(pages) <= page_i:
         _new_page(pages)
     page = pages[page_i]
-    sig_top = None
+    sig_top, sig_page = None, page
     for line in closing:
         if not fits(top, 1):
             page = _new_page(pages)
@@ -341,12 +341,12 @@ def _flow(pages: list[Page], flow: list[_Line], y: float, closing: list[_Line], 
         if line.kind != "gap":
             page.items.append(_text_item(line, L.baseline_in_line(top, line.size)))
         if line.kind == "signature":
-            sig_top = top
+            sig_top, sig_page = top, page
         top += L.LINE
     if doc.seal_guide and sig_top is not None:
         date = chinese_date(doc.issued_on)
         cx = L.DATE_RIGHT - measure(date) / 2
-        page.items.append(Circle(cx, sig_top + L.SEAL_CENTRE_BELOW_SIGNATURE_TOP, L.SEAL_DIAMETER / 2))
+        sig_page.items.append(Circle(cx, sig_top + L.SEAL_CENTRE_BELOW_SIGNATURE_TOP, L.SEAL_DIAMETER / 2))
     return page, top
 
 

@@ -166,13 +166,14 @@ def test_document_reads_back_to_gbt_9704(code, kind, number, fmt, leader):
         # (附注 and 版记 may run on to a last page of their own; 正文 never follows the date)
         at = max(i for i, lines in enumerate(pages) if any(ln["text"] == "2026年12月6日" for ln in lines))
         closing = pages[at]
-        assert all(ln["size"] == 14.0 or ln["text"].startswith("（") for lines in pages[at + 1:] for ln in lines)
+        assert all(ln["size"] == 14.0 for lines in pages[at + 1:] for ln in lines)  # 附注 stays with the date
         date = next(ln for ln in closing if ln["text"] == "2026年12月6日")
         assert _near(date["x1"], 161.71)
         sig = next(ln for ln in closing if ln["text"] == authority and ln["size"] == 16.0)
         assert _near(sig["baseline"] + 10.23, date["baseline"])
         assert _near((sig["x0"] + sig["x1"]) / 2, (date["x0"] + date["x1"]) / 2)
-        seal = next(c for p in pdf.pages for c in p.curves)
+        seal = next(c for c in pdf.pages[at].curves)                         # on the date's page
+        assert _near(seal["top"] / MM + 21.0, sig["baseline"] - 3.17)     # centre: 署名 and date sit below it
         assert _near((seal["x0"] + seal["x1"]) / 2 / MM, (date["x0"] + date["x1"]) / 2)
         assert _near((seal["x1"] - seal["x0"]) / MM, 42.0)
         # ---- 版记 and page numbers

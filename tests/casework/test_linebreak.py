@@ -24,6 +24,10 @@ def test_half_width_runs_never_break_and_count_half():
     lines = break_lines("一二三四五六七八九十一二三四五六七八九十一二三四五六七2026年", 28)
     assert lines == ["一二三四五六七八九十一二三四五六七八九十一二三四五六七", "2026年"]
     assert break_lines("你单位于2026年9月29日收到", 28) == ["你单位于2026年9月29日收到"]
+    # the year and number of a 发文字号 stay together
+    assert atoms("武隆投〔2026〕15号）") == ["武", "隆", "投", "〔2026〕15号", "）"]
+    assert break_lines("你于2026年11月2日提出的投诉举报（受理编号：武隆投〔2026〕15号），被投诉举报对象", 28,
+                       first_indent=2) == ["你于2026年11月2日提出的投诉举报（受理编号：武隆投", "〔2026〕15号），被投诉举报对象"]
 
 
 def test_first_line_indent_of_two_characters():
