@@ -113,8 +113,8 @@ def test_a_saved_template_is_recorded_and_used_for_the_next_document(staff, matt
 def test_signed_scan_becomes_the_served_version(staff, issued, make_user):
     officer = client_for(staff["officer"])
     url = f"/admin/casework/documents/{issued.pk}/scan/"
-    refused = officer.post(url, {"file": SimpleUploadedFile("签章.docx", b"PK\x03\x04" + b"\x00" * 64)}, follow=True)
-    assert "签章扫描件只能是PDF或图片" in refused.content.decode()
+    not_scan = officer.post(url, {"file": SimpleUploadedFile("签章.docx", b"PK\x03\x04" + b"\x00" * 64)}, follow=True)
+    assert "签章扫描件只能是PDF或图片" in not_scan.content.decode()
     renamed = officer.post(url, {"file": SimpleUploadedFile("签章.pdf", b"MZ\x90\x00" + b"\x00" * 100)}, follow=True)
     assert "与扩展名“.pdf”不符" in renamed.content.decode()
     issued.refresh_from_db()
