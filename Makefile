@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint install migrate demo scheduler bench loadtest lighthouse clean check-html vnu
+.PHONY: run test lint install fonts migrate demo scheduler bench loadtest lighthouse clean check-html vnu
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,13 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+# the free fonts of official documents (Fandol 仿宋/宋体 from TeX Live's Debian package, converted to TrueType
+# into the git-ignored .fonts/; casework/fonts.py): once, then kept
+FONTS := .fonts/FandolFang-Regular.ttf
+$(FONTS): $(VENV)/.installed
+	$(PY) manage.py install_document_fonts
+
+install: $(VENV)/.installed $(FONTS)
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -62,6 +68,8 @@ BASE ?= http://127.0.0.1:$(PORT)
 lighthouse: install
 	test -x .lighthouse/node_modules/.bin/lighthouse || npm install --prefix .lighthouse --no-audit --no-fund lighthouse@12.8.2
 	$(PY) -m benchmarks.lighthouse_audit --base $(BASE)
+
+fonts: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache

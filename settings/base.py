@@ -158,8 +158,13 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # "/protected/" = the file system's private files are sent by nginx (X-Accel-Redirect) after the check.
 PRIVATE_MEDIA_ACCEL_REDIRECT = ""
 CASEWORK_MAX_UPLOAD_BYTES = int(os.environ.get("CASEWORK_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
-# A TrueType font for official documents (e.g. a licensed 仿宋); default: WenQuanYi Micro Hei from PyPI.
-DOCUMENT_FONT_PATH = os.environ.get("DOCUMENT_FONT_PATH", "")
+# Fonts of official documents (casework/fonts.py): the free Fandol fonts that `make install` converts into
+# DOCUMENT_FONT_DIR, or a bureau's own licensed TrueType files per role (方正小标宋简体, 仿宋_GB2312, 宋体).
+DOCUMENT_FONT_DIR = os.environ.get("DOCUMENT_FONT_DIR", str(BASE_DIR / ".fonts"))
+DOCUMENT_FONTS = {role: os.environ[f"DOCUMENT_FONT_{role.upper()}"]
+                  for role in ("fangsong", "xiaobiaosong", "song") if os.environ.get(f"DOCUMENT_FONT_{role.upper()}")}
+# Font names written into the editable .docx (the clerk's Word/WPS substitutes what it lacks)
+DOCUMENT_DOCX_FONTS = {"fangsong": "仿宋_GB2312", "xiaobiaosong": "方正小标宋简体", "song": "宋体"}
 
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "wagtailadmin_home"

@@ -8,4 +8,4 @@ class AccountabilityConfig(AppConfig):
     verbose_name = "责任追究"
 
     def ready(self):
-        from . import panels  # noqa: F401  (matter panel)
+        from . import panels, texts  # noqa: F401  (matter panel, wording)

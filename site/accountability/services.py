@@ -17,6 +17,7 @@ from decisions.models import DecisionRecord
 from roles.access import require
 from rules.profiles import get_profile
 
+from . import texts
 from .models import (
     APPEAL,
     DECIDING,
@@ -207,7 +208,7 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
     decided_on = decided_on or timezone.localdate()
     wc = case.is_wrong_case
     persons = list(case.persons.filter(active=True))
-    paragraphs = [f"{matter.title}。", f"调查认定：{case.findings}", f"经领导集体讨论（{discussion.strip()}），决定如下："]
+    paragraphs = []
     for person in persons:
         d = decisions.get(person.pk, {})
         person.aggravating = [c for c in d.get("aggravating", []) if c != "repeat"]
@@ -225,11 +226,10 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
         outcome, body = _describe(profile, case, person)
         person.save()
         paragraphs.append(f"{person.name}（{person.position or '行政执法人员'}）：{body}")
-    paragraphs.append("责任人对处理决定不服的，可以向本机关进行陈述和申辩；对给予的行政处分不服的，可以依照《中华人民共和国"
-                      "公务员法》等有关规定申请复核或者申诉。")
     article = f"{_doc(case)}{'第八条、第十二条' if wc else '第七条、第十条第（三）项、第十一条'}"
-    doc = documents.issue(matter=matter, kind="accountability_decision", title=f"关于{matter.title}的责任追究决定",
-                          by=by, article=article, paragraphs=paragraphs, issued_on=decided_on)
+    words = texts.decision(case, discussion=discussion, persons=paragraphs)
+    doc = documents.issue(matter=matter, kind="accountability_decision", title=words.title, by=by, article=article,
+                          paragraphs=words.paragraphs, notes=words.notes, values=words.values, issued_on=decided_on)
     for person in persons:
         outcome, body = _describe(profile, case, person)
         _person_record(case, person, title=f"{case.get_kind_display()}：{person.name}（{matter.title}）", body=body,
@@ -314,9 +314,10 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Cas
                                   if clock else "没有可复核的处理决定。")
         if not (reason or "").strip():
             raise ValidationError("请写明事实不清或处理不当的理由。")
-        doc = documents.issue(matter=matter, kind="reinvestigation_order", title=f"关于{matter.title}重新调查的通知",
-                              by=by, article=f"{FAULT_DOC}第十条第（三）项",
-                              paragraphs=[f"本案处理决定{reason.strip()}，责令重新组织调查、处理。"])
+        words = texts.reinvestigation(case, reason=reason)
+        doc = documents.issue(matter=matter, kind="reinvestigation_order", title=words.title, by=by,
+                              article=f"{FAULT_DOC}第十条第（三）项", paragraphs=words.paragraphs, notes=words.notes,
+                              values=words.values)
         case.state, case.reinvestigations = INVESTIGATING, case.reinvestigations + 1
         set_stage(matter, "重新调查中", by=by, text=f"责令重新调查（{doc.doc_number}）。")
     else:

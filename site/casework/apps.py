@@ -8,3 +8,6 @@ class CaseworkConfig(AppConfig):
     name = "casework"
     label = "casework"
     verbose_name = "监督办案"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the font check

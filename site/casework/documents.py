@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 
 from rules.profiles import get_profile
 
+from . import layout
 from .models import Document, DocumentSequence, Matter
 from .pdf import OfficialDocument, render
 
@@ -71,11 +72,36 @@ def doc_number(*, authority: str, kind: str, year: int, seq: int) -> str:
     return f"{authority[:2]}{KINDS[kind][1]}〔{year}〕{seq}号"
 
 
+def doc_format(kind: str) -> str:
+    """文件格式 or 信函格式, as the kind's wording (its process's texts.py) says."""
+    from .wording import REGISTRY
+
+    w = REGISTRY.get(kind)
+    return w.format if w else layout.FILE
+
+
+def official(*, authority: str, kind: str, label: str, number: str, title: str, addressee: str,
+             paragraphs: list[str], issued_on: dt.date, notes: list[str], copy_to: str = "",
+             keep_whole: tuple[str, ...] = ()) -> OfficialDocument:
+    return OfficialDocument(authority=authority, kind_label=label, doc_number=number, title=title,
+                            addressee=addressee, paragraphs=paragraphs, issued_on=issued_on, notes=notes,
+                            copy_to=copy_to, format=doc_format(kind), keep_whole=keep_whole)
+
+
+def attach_files(record, doc: OfficialDocument) -> None:
+    """The PDF and the editable .docx beside it (same layout), on a Document or a complaints Notice."""
+    from .docx import build
+
+    record.pdf.save(f"{doc.doc_number or 'document'}.pdf", ContentFile(render(doc)), save=False)
+    record.docx.save(f"{doc.doc_number or 'document'}.docx", ContentFile(build(doc)), save=False)
+
+
 def issue(*, matter: Matter, kind: str, title: str, paragraphs: list[str], by, addressee: str = "",
           article: str = "", notes: list[str] | None = None, issued_on: dt.date | None = None,
-          copy_to: str = "") -> Document:
-    """Number, render and store one document. The caller (a process service) has checked permission and
-    holds the transaction; the document is not served until its receipt is recorded."""
+          copy_to: str = "", values: dict | None = None) -> Document:
+    """Number, render (PDF and .docx) and store one document. The caller (a process service) has checked
+    permission and holds the transaction; the document is not served until its receipt is recorded.
+    `values`: the placeholder values its wording was filled with (kept for template previews)."""
     from django.utils import timezone
 
     label = kind_label(kind)
@@ -92,11 +118,11 @@ def issue(*, matter: Matter, kind: str, title: str, paragraphs: list[str], by, a
         notes.insert(0, f"依据：{article}")
     document = Document(matter=matter, kind=kind, kind_label=label, doc_number=number, year=issued_on.year,
                         seq=seq, title=title.strip() or label, addressee=addressee, body="\n".join(paragraphs),
-                        article=article, issued_on=issued_on, issued_by=by)
-    document.full_clean(exclude=["pdf"])
-    pdf = render(OfficialDocument(authority=profile.authority, kind_label=label, doc_number=number,
-                                  title=document.title, addressee=addressee, paragraphs=paragraphs,
-                                  issued_on=issued_on, notes=notes, copy_to=copy_to))
-    document.pdf.save(f"{number}.pdf", ContentFile(pdf), save=False)
+                        article=article, issued_on=issued_on, issued_by=by, values=values or {})
+    document.full_clean(exclude=["pdf", "docx", "signed_scan"])
+    names = tuple(dict.fromkeys([matter.agency.name, addressee, *(a.name for a in matter.parties.all())]))
+    attach_files(document, official(authority=profile.authority, kind=kind, label=label, number=number,
+                                    title=document.title, addressee=addressee, paragraphs=paragraphs,
+                                    issued_on=issued_on, notes=notes, copy_to=copy_to, keep_whole=names))
     document.save()
     return document

@@ -50,3 +50,8 @@ class ServiceForm(forms.Form):
         if day < dt.date(2000, 1, 1):
             raise forms.ValidationError("签收日期不正确。")
         return day
+
+
+class ScanForm(forms.Form):
+    file = forms.FileField(label="签章扫描件", help_text=f"签发、盖章后的扫描件：PDF、JPG或PNG，不超过{max_bytes() // 1024 // 1024} MB。",
+                           widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))

@@ -139,7 +139,30 @@ class Attachment(models.Model):
 
 
 # ------------------------------------------------------------------ documents (文书) and service (送达)
-class Document(models.Model):
+class IssuedFiles(models.Model):
+    """The files of an issued document: the PDF, the editable .docx beside it, the values its wording was
+    filled with (for previews of a changed template), and the signed scan the officer uploads, which from
+    then on is the version served (all private)."""
+
+    docx = models.FileField("Word文档", storage=private_storage, upload_to=random_name("documents"), blank=True)
+    values = models.JSONField("措辞数据", default=dict, blank=True)
+    signed_scan = models.FileField("签章扫描件", storage=private_storage, upload_to=random_name("signed"),
+                                   blank=True)
+    signed_type = models.CharField("扫描件类型", max_length=100, blank=True)
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name="扫描件上传人")
+    signed_at = models.DateTimeField("扫描件上传时间", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def served_file(self):
+        """What is served as the document: the signed scan once uploaded, else the generated PDF."""
+        return self.signed_scan if self.signed_scan else self.pdf
+
+
+class Document(IssuedFiles):
     """An official document issued in a matter: numbered, rendered as PDF, served on its addressee.
     `received_on` (送达回证) starts the addressee's clocks."""
 
@@ -176,6 +199,55 @@ class Document(models.Model):
     @property
     def served(self) -> bool:
         return self.received_on is not None
+
+
+class DocumentTemplate(models.Model):
+    """A jurisdiction's wording of one document kind (title, body, 附注 with {placeholders}); without a row
+    the shipped default (the process's texts.py) applies. Changed only through casework.templates_admin,
+    which checks it and writes a DocumentTemplateChange."""
+
+    jurisdiction = models.CharField("辖区", max_length=32)
+    kind = models.CharField("文书种类", max_length=32)
+    title = models.CharField("标题模板", max_length=300)
+    body = models.TextField("正文模板", help_text="每行一段；{占位符}在制发时填入")
+    notes = models.TextField("附注模板", blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="修改人")
+    updated_at = models.DateTimeField("修改时间")
+
+    class Meta:
+        verbose_name = "文书模板"
+        verbose_name_plural = "文书模板"
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "kind"], name="one_template_per_kind")]
+        permissions = [("edit_template", "可修改文书模板")]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.kind}"
+
+
+class DocumentTemplateChange(models.Model):
+    """Every change of a template: who, when, what it said before and after (append-only)."""
+
+    jurisdiction = models.CharField("辖区", max_length=32)
+    kind = models.CharField("文书种类", max_length=32)
+    title_before = models.CharField("原标题模板", max_length=300)
+    body_before = models.TextField("原正文模板")
+    notes_before = models.TextField("原附注模板", blank=True)
+    title = models.CharField("新标题模板", max_length=300)
+    body = models.TextField("新正文模板")
+    notes = models.TextField("新附注模板", blank=True)
+    reason = models.CharField("修改说明", max_length=200)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="修改人")
+    changed_at = models.DateTimeField("修改时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "文书模板修改记录"
+        verbose_name_plural = "文书模板修改记录"
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.kind} {self.changed_at:%Y-%m-%d %H:%M}"
 
 
 class DocumentSequence(models.Model):

@@ -5,8 +5,9 @@ READ = ["casework.view_agency", "casework.view_matter", "casework.view_document"
 PERMISSIONS: dict[str, list[str]] = {
     # officers keep the register, open files, record service; leaders sign documents
     OFFICER: READ + ["casework.add_agency", "casework.change_agency", "casework.open_matter",
-                     "casework.record_service"],
-    LEADER: READ + ["casework.issue_document", "casework.record_service"],
+                     "casework.record_service", "casework.edit_template", "casework.view_documenttemplate"],
+    LEADER: READ + ["casework.issue_document", "casework.record_service", "casework.edit_template",
+                    "casework.view_documenttemplate"],
     # a liaison reads the files of their own agency (scoped by casework.selectors) and acknowledges receipt
     LIAISON: ["casework.view_matter"],
 }

@@ -147,3 +147,57 @@ def document_serve(*, document: Document, by, received_on: dt.date | None = None
                              f"{received_on:%Y-%m-%d}（{document.service_method}）。")
     document_served.send(sender=Document, document=document, by=by)
     return document
+
+
+# ------------------------------------------------------------------ signed scans and document templates
+SCAN_TYPES = {".pdf", ".jpg", ".jpeg", ".png"}
+
+
+@transaction.atomic
+def signed_scan_upload(*, record, upload, by):
+    """The signed and sealed scan of an issued document (a casework Document or a complaints Notice):
+    checked like every upload, PDF or image only, kept privately; from now on it is the version served."""
+    require(by, "casework.record_service", "只有司法局经办人或负责人可以上传签章扫描件。")
+    import os
+
+    ext = os.path.splitext(getattr(upload, "name", "") or "")[1].lower()
+    if ext not in SCAN_TYPES:
+        raise ValidationError("签章扫描件只能是PDF或图片（JPG、PNG）。")
+    mime = check_upload(upload)
+    record = type(record).objects.select_for_update().get(pk=record.pk)
+    record.signed_scan.save(f"{record.doc_number}{ext}", upload, save=False)
+    record.signed_type, record.signed_by, record.signed_at = mime, by, timezone.now()
+    record.save(update_fields=["signed_scan", "signed_type", "signed_by", "signed_at"])
+    matter = getattr(record, "matter", None)
+    if matter is not None:
+        log(matter, by, f"上传《{record.kind_label}》{record.doc_number}的签章扫描件，此后以扫描件为送达版本。")
+    return record
+
+
+@transaction.atomic
+def template_save(*, jurisdiction: str, kind: str, title: str, body: str, notes: str, reason: str, by):
+    """Change a jurisdiction's wording of a document kind: checked (casework.wording.check) and recorded
+    with who, when and what it said before; a refused template leaves the old one in force."""
+    from .models import DocumentTemplate, DocumentTemplateChange
+    from .wording import check, current, get
+
+    require(by, "casework.edit_template", "只有司法局工作人员可以修改文书模板。")
+    profile = get_profile(jurisdiction)
+    w = get(kind)
+    if not w.issued_in(profile):
+        raise ValidationError(f"{profile.name}不制发这种文书。")
+    title, body, notes = (title or "").strip(), (body or "").replace("\r\n", "\n").strip(), \
+        (notes or "").replace("\r\n", "\n").strip()
+    if not (reason or "").strip():
+        raise ValidationError("请填写修改说明。")
+    errors = check(kind, jurisdiction, title, body, notes)
+    if errors:
+        raise ValidationError(errors + ["模板未保存，原模板继续有效。"])
+    before = current(kind, jurisdiction)
+    if (title, body, notes) == before:
+        raise ValidationError("模板没有改动。")
+    DocumentTemplate.objects.update_or_create(jurisdiction=jurisdiction, kind=kind, defaults={
+        "title": title, "body": body, "notes": notes, "updated_by": by, "updated_at": timezone.now()})
+    return DocumentTemplateChange.objects.create(
+        jurisdiction=jurisdiction, kind=kind, title_before=before[0], body_before=before[1], notes_before=before[2],
+        title=title, body=body, notes=notes, reason=reason.strip()[:200], changed_by=by)

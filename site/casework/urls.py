@@ -1,7 +1,7 @@
 """Casework staff URLs, mounted at /casework/ (login via the Wagtail admin)."""
 from django.urls import path
 
-from . import views
+from . import template_views, views
 
 urlpatterns = [
     path("", views.matter_list, name="list"),
@@ -11,4 +11,9 @@ urlpatterns = [
     path("documents/<int:pk>/service/", views.document_service, name="service"),
     path("files/attachment/<int:pk>/", views.attachment_download, name="attachment"),
     path("files/document/<int:pk>.pdf", views.document_pdf, name="pdf"),
+    path("files/document/<int:pk>/original.pdf", views.document_original_pdf, name="original_pdf"),
+    path("files/document/<int:pk>.docx", views.document_docx, name="docx"),
+    path("documents/<int:pk>/scan/", views.document_scan, name="scan"),
+    path("templates/", template_views.template_list, name="templates"),
+    path("templates/<str:jurisdiction>/<str:kind>/", template_views.template_edit, name="template"),
 ]

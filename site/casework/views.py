@@ -21,7 +21,7 @@ from roles.access import agency_of, is_bureau, require
 from rules.models import RuleProfile
 
 from . import services
-from .forms import AttachmentForm, MatterForm, ServiceForm
+from .forms import AttachmentForm, MatterForm, ScanForm, ServiceForm
 from .models import SOURCES, Attachment, Document, Matter
 from .panels import render_panels
 from .selectors import can_view_matter, matter_clocks, matter_records, visible_matters
@@ -91,6 +91,8 @@ def matter_detail(request, pk: int):
         "events": matter.events.select_related("by"), "panels": render_panels(request, matter),
         "attachment_form": AttachmentForm() if services.can_add_to(request.user, matter) else None,
         "can_serve": request.user.has_perm("casework.record_service"), "today": today,
+        "is_bureau": is_bureau(request.user), "scan_form": ScanForm() if request.user.has_perm(
+            "casework.record_service") else None,
         # the liaison's agency name: they acknowledge the documents addressed to it
         "own_agency": agency_of(request.user).name if agency_of(request.user) is not None else "",
         "process_label": PROCESSES.get(matter.process, "")})
@@ -172,14 +174,75 @@ def attachment_download(request, pk: int):
     return _file_response(att.file, att.original_name, att.content_type)
 
 
+def served_response(record):
+    """The version of a document that is served: the signed scan once uploaded, else the generated PDF."""
+    if record.signed_scan:
+        ext = "." + record.signed_scan.name.rsplit(".", 1)[-1] if "." in record.signed_scan.name else ""
+        return _file_response(record.signed_scan, f"{record.doc_number}（签章）{ext}",
+                              record.signed_type or "application/pdf")
+    if not record.pdf:
+        raise Http404("该文书没有PDF文件。")
+    return _file_response(record.pdf, f"{record.doc_number}.pdf", "application/pdf")
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def docx_response(user, record):
+    """The editable .docx, for bureau staff who revise before signing (never the parties)."""
+    if not is_bureau(user):
+        raise PermissionDenied("可编辑的Word文档仅供司法局工作人员修改使用。")
+    if not record.docx:
+        raise Http404("该文书没有Word文档。")
+    return _file_response(record.docx, f"{record.doc_number}.docx", DOCX_TYPE)
+
+
+def scan_upload(request, record, back):
+    form = ScanForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.signed_scan_upload(record=record, upload=form.cleaned_data["file"], by=request.user)
+        except ValidationError as exc:
+            messages.error(request, "上传失败：" + "；".join(exc.messages))
+        else:
+            messages.success(request, f"已上传《{record.kind_label}》{record.doc_number}的签章扫描件，此后以扫描件为送达版本。")
+    else:
+        messages.error(request, "上传失败：" + "；".join(e for errs in form.errors.values() for e in errs))
+    return back
+
+
 @login_required(login_url=LOGIN)
 def document_pdf(request, pk: int):
     document = get_object_or_404(Document, pk=pk)
     _matter_for(request.user, document.matter_id)
-    if not document.pdf:
-        raise Http404("该文书没有PDF文件。")
+    return served_response(document)
+
+
+@login_required(login_url=LOGIN)
+def document_original_pdf(request, pk: int):
+    """The generated PDF even after a scan was uploaded (bureau staff)."""
+    document = get_object_or_404(Document, pk=pk)
+    _matter_for(request.user, document.matter_id)
+    if not is_bureau(request.user) or not document.pdf:
+        raise PermissionDenied("仅司法局工作人员可查看生成的原始PDF。")
     return _file_response(document.pdf, f"{document.doc_number}.pdf", "application/pdf")
 
 
-__all__ = ["SOURCES", "attachment_download", "attachment_upload", "document_pdf", "document_service",
+@login_required(login_url=LOGIN)
+def document_docx(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    _matter_for(request.user, document.matter_id)
+    return docx_response(request.user, document)
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def document_scan(request, pk: int):
+    document = get_object_or_404(Document, pk=pk)
+    matter = _matter_for(request.user, document.matter_id)
+    return scan_upload(request, document, redirect("casework:matter", pk=matter.pk))
+
+
+__all__ = ["SOURCES", "attachment_download", "attachment_upload", "docx_response", "document_docx", "document_pdf",
+           "document_scan", "document_service", "scan_upload", "served_response",
            "matter_detail", "matter_list", "matter_new"]

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from roles.access import in_casework
+from roles.access import in_casework, is_bureau
 from roles.menu import RoleMenuItem
 
 from . import urls
@@ -66,6 +66,13 @@ def register_urls():
 def register_matters_item():
     return RoleMenuItem("监督事项（一案一档）", reverse_lazy("casework:list"), icon_name="folder-open-inverse",
                         order=1, name="matters", shown_to=in_casework)
+
+
+@hooks.register("register_casework_menu_item")
+def register_templates_item():
+    return RoleMenuItem("文书模板", reverse_lazy("casework:templates"), icon_name="doc-full",
+                        order=90, name="document-templates",
+                        shown_to=lambda user: is_bureau(user) and user.has_perm("casework.view_documenttemplate"))
 
 
 @hooks.register("register_admin_menu_item")

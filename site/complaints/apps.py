@@ -8,4 +8,4 @@ class ComplaintsConfig(AppConfig):
     verbose_name = "投诉举报"
 
     def ready(self):
-        from . import panels  # noqa: F401  (registers the matter-screen panel)
+        from . import panels, texts  # noqa: F401  (the matter-screen panel, the notices' wording)

@@ -78,10 +78,10 @@ def quarter_summary(*, jurisdiction: str, year: int, quarter: int) -> dict:
 
 
 def summary_pdf(summary: dict) -> bytes:
-    from casework.pdf import OfficialDocument, render
+    from casework.pdf import OfficialDocument, chinese_date, render
 
     profile = get_profile(summary["jurisdiction"])
-    paragraphs = [f"{summary['start']:%Y年%m月%d日}至{summary['end']:%Y年%m月%d日}，共记录行政执法机关内部人员"
+    paragraphs = [f"{chinese_date(summary['start'])}至{chinese_date(summary['end'])}，共记录行政执法机关内部人员"
                   f"干预、插手案件办理情况{summary['total']}件。"]
     paragraphs += [f"{label}：{n}件。" for label, n in summary["by_kind"]]
     for r in summary["rows"]:

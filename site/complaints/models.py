@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from casework.models import IssuedFiles
 from casework.storage import private_storage, random_name
 from crypto_fields import EncryptedCharField
 from masking import mask_contact, mask_id
@@ -140,7 +141,7 @@ class Investigator(models.Model):
         return str(self.user)
 
 
-class Notice(models.Model):
+class Notice(IssuedFiles):
     """A notice to the complainant (受理/不予受理/转送/处理结果告知书): 主送 is the complainant, so it is kept
     on the complaint — never on the matter the agency's liaison reads. Numbered from casework's sequence."""
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from casework.documents import doc_number, kind_label, next_seq
-from casework.pdf import OfficialDocument, render
+from casework.documents import attach_files, doc_number, kind_label, next_seq, official
 from rules.profiles import get_profile
 
 from .models import Complaint, Notice
@@ -20,8 +18,9 @@ def addressee(complaint: Complaint) -> str:
 
 
 def issue_notice(*, complaint: Complaint, kind: str, title: str, paragraphs: list[str], by, article: str = "",
-                 issued_on: dt.date | None = None, copy_to: str = "") -> Notice:
-    """The caller (a service) has checked permission and holds the transaction."""
+                 issued_on: dt.date | None = None, copy_to: str = "", notes: list[str] | None = None,
+                 values: dict | None = None) -> Notice:
+    """The caller (a service) has checked permission and holds the transaction. PDF and .docx beside it."""
     label = kind_label(kind)
     paragraphs = [p.strip() for p in paragraphs if p and p.strip()]
     issued_on = issued_on or timezone.localdate()
@@ -29,12 +28,12 @@ def issue_notice(*, complaint: Complaint, kind: str, title: str, paragraphs: lis
     seq = next_seq(jurisdiction=complaint.jurisdiction, kind=kind, year=issued_on.year)
     number = doc_number(authority=profile.authority, kind=kind, year=issued_on.year, seq=seq)
     notice = Notice(complaint=complaint, kind=kind, kind_label=label, doc_number=number, title=title or label,
-                    body="\n".join(paragraphs), article=article, issued_on=issued_on, issued_by=by)
-    notice.full_clean(exclude=["pdf"])
-    pdf = render(OfficialDocument(authority=profile.authority, kind_label=label, doc_number=number,
+                    body="\n".join(paragraphs), article=article, issued_on=issued_on, issued_by=by,
+                    values=values or {})
+    notice.full_clean(exclude=["pdf", "docx", "signed_scan"])
+    attach_files(notice, official(authority=profile.authority, kind=kind, label=label, number=number,
                                   title=notice.title, addressee=addressee(complaint), paragraphs=paragraphs,
-                                  issued_on=issued_on, notes=[f"依据：{article}"] if article else [],
-                                  copy_to=copy_to))
-    notice.pdf.save(f"{number}.pdf", ContentFile(pdf), save=False)
+                                  issued_on=issued_on, copy_to=copy_to,
+                                  notes=([f"依据：{article}"] if article else []) + list(notes or [])))
     notice.save()
     return notice

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 import throttle
-from casework.views import _file_response
+from casework.views import served_response
 from form_errors import add_errors
 from rules.models import RuleProfile
 from rules.profiles import get_profile
@@ -124,4 +124,4 @@ def notice_pdf(request, token: str):
     notice = Notice.objects.filter(pk=pk).first()
     if notice is None or not notice.pdf:
         raise Http404("文书不存在。")
-    return _file_response(notice.pdf, f"{notice.doc_number}.pdf", "application/pdf")
+    return served_response(notice)  # the signed scan once the officer uploaded it

@@ -20,6 +20,7 @@ from decisions.models import DecisionRecord
 from roles.access import is_bureau, require
 from rules.profiles import get_profile
 
+from . import texts
 from .models import (
     ACCEPTED,
     ANSWERED,
@@ -180,11 +181,10 @@ def complaint_accept(*, complaint: Complaint, by, on: dt.date | None = None) -> 
         clock_start(subject=complaint.matter or complaint, profile=profile, rule_key="complaint_finish_period",
                     started_on=on, label=f"投诉举报办结 {complaint.receipt_number}")
     article = _article(complaint, "complaint_accept_period") or _article(complaint, "supervisor_report_public")
-    notice = issue_notice(complaint=complaint, kind="complaint_acceptance", title="投诉举报受理告知书", by=by,
-                          issued_on=on, article=article, paragraphs=[
-                              f"你于{complaint.received_on:%Y年%m月%d日}提出的投诉举报（受理编号{complaint.receipt_number}，"
-                              f"被投诉举报对象：{complaint.respondent}），经审核，本机关决定予以受理。",
-                              "本机关将确定两名以上调查人员进行调查，并及时告知调查处理结果。"])
+    words = texts.acceptance(complaint, finish_clock(complaint), article)
+    notice = issue_notice(complaint=complaint, kind="complaint_acceptance", title=words.title, by=by,
+                          issued_on=on, article=article, paragraphs=words.paragraphs, notes=words.notes,
+                          values=words.values)
     if complaint.matter_id:
         casework.set_stage(complaint.matter, "调查中", by=by, text="投诉举报已受理，进入调查。")
     _record(complaint, title=f"受理投诉举报 {complaint.receipt_number}", outcome="受理", on=on, doc=notice.doc_number,
@@ -212,11 +212,10 @@ def complaint_refuse(*, complaint: Complaint, by, ground: str, reasons: str, on:
     complaint.refusal_article, complaint.reasons = str(g["citation"])[:100], reasons.strip()
     complaint.save()
     _stop(accept_clock(complaint))
-    notice = issue_notice(complaint=complaint, kind="complaint_refusal", title="投诉举报不予受理告知书", by=by,
-                          issued_on=on, article=complaint.refusal_article, paragraphs=[
-                              f"你于{complaint.received_on:%Y年%m月%d日}提出的投诉举报（受理编号{complaint.receipt_number}），"
-                              f"经审核，属于“{g['label']}”的情形，依据{complaint.refusal_article}，本机关决定不予受理。",
-                              f"理由：{complaint.reasons}"])
+    words = texts.refusal(complaint, g["label"])
+    notice = issue_notice(complaint=complaint, kind="complaint_refusal", title=words.title, by=by,
+                          issued_on=on, article=complaint.refusal_article, paragraphs=words.paragraphs,
+                          notes=words.notes, values=words.values)
     _record(complaint, title=f"不予受理投诉举报 {complaint.receipt_number}", outcome="不予受理", on=on,
             doc=notice.doc_number, body=f"不予受理：{g['label']}。{complaint.reasons}", article=complaint.refusal_article)
     _flow_advance(complaint, "acceptance")
@@ -237,10 +236,10 @@ def complaint_transfer(*, complaint: Complaint, by, to: str, reasons: str, on: d
     complaint.save()
     _stop(accept_clock(complaint))
     article = _article(complaint, "complaint_accept_period")
-    notice = issue_notice(complaint=complaint, kind="complaint_transfer", title="投诉举报转送告知书", by=by,
-                          issued_on=on, article=article, copy_to=complaint.transferred_to, paragraphs=[
-                              f"你于{complaint.received_on:%Y年%m月%d日}提出的投诉举报（受理编号{complaint.receipt_number}），"
-                              f"经审核，已转送{complaint.transferred_to}依法处理。", f"理由：{reasons}"])
+    words = texts.transfer(complaint)
+    notice = issue_notice(complaint=complaint, kind="complaint_transfer", title=words.title, by=by,
+                          issued_on=on, article=article, copy_to=complaint.transferred_to,
+                          paragraphs=words.paragraphs, notes=words.notes, values=words.values)
     _record(complaint, title=f"转送投诉举报 {complaint.receipt_number}", outcome="转送", on=on,
             doc=notice.doc_number, body=f"转送{complaint.transferred_to}：{reasons}", article=article)
     _flow_advance(complaint, "acceptance")
@@ -390,11 +389,10 @@ def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None =
     _stop(finish_clock(complaint))
     article = "《行政执法投诉举报制度》第十二条" if complaint.category == ENFORCEMENT \
         else _article(complaint, "supervisor_report_public")
-    notice = issue_notice(complaint=complaint, kind="complaint_reply", title="投诉举报处理结果告知书", by=by,
-                          issued_on=on, article=article, paragraphs=[
-                              f"你于{complaint.received_on:%Y年%m月%d日}提出的投诉举报（受理编号{complaint.receipt_number}），"
-                              f"经调查和领导集体讨论审定，结论为：{complaint.get_outcome_display()}。", complaint.reply,
-                              "对调查处理决定不服的，可以向决定作出机关提出申诉。"])
+    words = texts.reply(complaint)
+    notice = issue_notice(complaint=complaint, kind="complaint_reply", title=words.title, by=by,
+                          issued_on=on, article=article, paragraphs=words.paragraphs, notes=words.notes,
+                          values=words.values)
     if complaint.matter_id:
         casework.matter_close(matter=complaint.matter, by=by, outcome=f"投诉举报{complaint.get_outcome_display()}，已告知",
                               closed_on=on)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 import throttle
-from casework.views import _file_response
+from casework.forms import ScanForm
+from casework.views import docx_response, scan_upload, served_response
 from form_errors import add_errors
 from roles.access import is_bureau, require
 from rules.models import RuleProfile
@@ -112,6 +113,7 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         "sees": sees_complainant(request.user, complaint), "clocks": complaint_clocks(complaint),
         "investigators": complaint.investigators.select_related("user", "assigned_by"),
         "notices": complaint.notices.all(), "appeals": complaint.appeals.all(), "forms": forms_,
+        "scan_form": ScanForm() if request.user.has_perm("casework.record_service") else None,
         "min_investigators": services.min_investigators(complaint),
         "rule_min": profile.figure("complaint_min_investigators") if profile.has("complaint_min_investigators") else None,
         "rule_ext": profile.period("complaint_extension_max") if profile.has("complaint_extension_max") else None,
@@ -178,7 +180,24 @@ def notice_pdf(request, pk: int):
     notice = get_object_or_404(Notice, pk=pk)
     if not sees_complainant(request.user, notice.complaint):
         raise PermissionDenied("告知文书载有投诉举报人信息，仅限办理人员查看。")
-    return _file_response(notice.pdf, f"{notice.doc_number}.pdf", "application/pdf")
+    return served_response(notice)
+
+
+@login_required(login_url=LOGIN)
+def notice_docx(request, pk: int):
+    notice = get_object_or_404(Notice, pk=pk)
+    if not sees_complainant(request.user, notice.complaint):
+        raise PermissionDenied("告知文书载有投诉举报人信息，仅限办理人员查看。")
+    return docx_response(request.user, notice)
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def notice_scan(request, pk: int):
+    notice = get_object_or_404(Notice, pk=pk)
+    if not sees_complainant(request.user, notice.complaint):
+        raise PermissionDenied("告知文书载有投诉举报人信息，仅限办理人员查看。")
+    return scan_upload(request, notice, redirect("complaints:detail", pk=notice.complaint_id))
 
 
 # ------------------------------------------------------------------ interference records (append-only)

@@ -11,12 +11,14 @@ from django.utils import timezone
 
 from casework import documents
 from casework.models import Agency, Matter
+from casework.pdf import chinese_date
 from casework.services import log, matter_close, matter_open, require_addressable, set_stage
 from clocks.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 from decisions.models import DecisionRecord
 from roles.access import agency_of, is_bureau, require
 from rules.profiles import get_profile
 
+from . import texts
 from .models import (
     ACCEPTED,
     AGREED,
@@ -130,13 +132,12 @@ def dispute_open_by_bureau(*, by, agencies, category: str, title: str, facts: st
     dispute.parties.set(parties)
     matter.parties.set(parties)  # their liaisons see the file and acknowledge what is addressed to them
     for agency in dispute.all_agencies():
-        documents.issue(matter=matter, kind="coordination_notice", title=f"关于{matter.title}的协调通知",
-                        addressee=agency.name, by=by, article=_cite(profile, "dispute_bureau_report_period"),
-                        paragraphs=[f"本局依职权对{matter.title}进行协调。", matter.facts,
-                                    f"请你单位自收到本通知之日起{profile.period('dispute_bureau_report_period').text}内"
-                                    "报送争议情况说明及相关材料。",
-                                    "协调意见或区政府决定作出前，除关系公共安全或公民人身安全外，不得单方面就争议事项"
-                                    "作出行政执法行为（第十六条）。"])
+        words = texts.notice(matter, reason=f"本局依职权对{matter.title}进行协调。", facts=matter.facts,
+                             rule=profile.period("dispute_bureau_report_period"),
+                             what="报送争议情况说明及相关材料")
+        documents.issue(matter=matter, kind="coordination_notice", title=words.title, addressee=agency.name, by=by,
+                        article=_cite(profile, "dispute_bureau_report_period"), paragraphs=words.paragraphs,
+                        notes=words.notes, values=words.values)
     clock_start(subject=matter, profile=profile, rule_key="dispute_finish_period", started_on=opened_on,
                 label="争议协调办结")
     set_stage(matter, "主动协调中", by=by, text="区司法局依职权启动争议协调，已向各相关机关发出协调通知。")
@@ -162,24 +163,20 @@ def dispute_examine(*, dispute: Dispute, by, decision: str, ground: str = "", no
     if decision == "accept":
         dispute.state, dispute.accepted_on = ACCEPTED, today
         cite = _cite(profile, "dispute_accept_period")
-        doc = documents.issue(matter=matter, kind="coordination_acceptance", title=f"关于受理{matter.title}的通知",
-                              by=by, article=cite, paragraphs=[
-                                  f"你单位提出的{matter.title}争议协调申请，本局已于{today:%Y年%m月%d日}受理。",
-                                  f"本局将在受理后{profile.period('dispute_finish_period').text}内办结"
-                                  f"（{_cite(profile, 'dispute_finish_period')}）。",
-                                  "协调意见或区政府决定作出前，除关系公共安全或公民人身安全外，不得单方面就争议事项"
-                                  "作出行政执法行为（第十六条）。"])
+        finish = clock_start(subject=matter, profile=profile, rule_key="dispute_finish_period", started_on=today,
+                             label="争议协调办结")
+        words = texts.acceptance(matter, accepted_on=today, rule=profile.period("dispute_finish_period"),
+                                 due_on=finish.due_on)
+        doc = documents.issue(matter=matter, kind="coordination_acceptance", title=words.title, by=by, article=cite,
+                              paragraphs=words.paragraphs, notes=words.notes, values=words.values)
         for party in dispute.parties.order_by("name"):
-            documents.issue(matter=matter, kind="coordination_notice", title=f"关于{matter.title}的协调通知",
-                            addressee=party.name, by=by, article=_cite(profile, "dispute_answer_period"), paragraphs=[
-                                f"{matter.agency.name}就{matter.title}申请行政执法争议协调，本局已于"
-                                f"{today:%Y年%m月%d日}受理。",
-                                f"请你单位自收到本通知之日起{profile.period('dispute_answer_period').text}内报送答复意见"
-                                "及有关材料；逾期未提交的，不影响争议协调。",
-                                "协调意见或区政府决定作出前，除关系公共安全或公民人身安全外，不得单方面就争议事项"
-                                "作出行政执法行为（第十六条）。"])
-        clock_start(subject=matter, profile=profile, rule_key="dispute_finish_period", started_on=today,
-                    label="争议协调办结")
+            words = texts.notice(matter, reason=f"{matter.agency.name}就{matter.title}申请行政执法争议协调，"
+                                                f"本局已于{chinese_date(today)}受理。", facts="",
+                                 rule=profile.period("dispute_answer_period"),
+                                 what="报送答复意见及有关材料；逾期未提交的，不影响争议协调")
+            documents.issue(matter=matter, kind="coordination_notice", title=words.title, addressee=party.name, by=by,
+                            article=_cite(profile, "dispute_answer_period"), paragraphs=words.paragraphs,
+                            notes=words.notes, values=words.values)
         _record(dispute, title=f"受理争议协调申请：{matter.title}", body=note or "申请符合第七条规定，材料齐备。",
                 outcome="受理", article=cite, doc=doc)
         set_stage(matter, "已受理，协调中", by=by, text=f"受理争议协调申请（{doc.doc_number}），已通知相关机关。")
@@ -187,20 +184,18 @@ def dispute_examine(*, dispute: Dispute, by, decision: str, ground: str = "", no
         if not (note or "").strip():
             raise ValidationError("请写明需要补正的材料（第十一条）。")
         dispute.state = SUPPLEMENT
-        doc = documents.issue(matter=matter, kind="coordination_supplement", title=f"关于{matter.title}补正材料的通知",
-                              by=by, article=_cite(profile, "dispute_supplement_period"), paragraphs=[
-                                  "你单位提出的争议协调申请材料不齐备，需补正以下材料：", note,
-                                  f"请自收到本通知之日起{profile.period('dispute_supplement_period').text}内补正；"
-                                  "未按规定补正的，视为放弃申请。"])
+        words = texts.supplement(matter, note=note, rule=profile.period("dispute_supplement_period"))
+        doc = documents.issue(matter=matter, kind="coordination_supplement", title=words.title, by=by,
+                              article=_cite(profile, "dispute_supplement_period"), paragraphs=words.paragraphs,
+                              notes=words.notes, values=words.values)
         set_stage(matter, "待补正材料", by=by, text=f"通知补正材料（{doc.doc_number}）。")
     elif decision == "refuse":
         item = _choice(profile, "dispute_exclusions", ground)
         dispute.state, dispute.refusal_ground = REFUSED, ground
         cite = f"{DOC}第十二条第（三）项、{item['article']}"
-        doc = documents.issue(matter=matter, kind="coordination_refusal", title=f"关于{matter.title}不予受理的决定",
-                              by=by, article=cite, paragraphs=[
-                                  f"你单位提出的{matter.title}争议协调申请，属于“{item['label']}”的情形"
-                                  f"（{item['article']}），不适用行政执法争议协调，本局决定不予受理。", note])
+        words = texts.refusal(matter, item=item, note=note)
+        doc = documents.issue(matter=matter, kind="coordination_refusal", title=words.title, by=by, article=cite,
+                              paragraphs=words.paragraphs, notes=words.notes, values=words.values)
         _record(dispute, title=f"不予受理争议协调申请：{matter.title}", body=f"{item['label']}。{note}",
                 outcome="不予受理", article=cite, doc=doc)
         matter_close(matter=matter, by=by, outcome=f"不予受理（{doc.doc_number}）")
@@ -352,11 +347,10 @@ def dispute_conclude(*, dispute: Dispute, by, agreed: bool, result: str) -> Disp
     else:
         dispute.state = PROPOSED
         cite = f"{DOC}第十四条、第十八条第（二）项"
-        doc = documents.issue(matter=matter, kind="coordination_proposal", title=f"关于{matter.title}的协调建议",
-                              addressee=government_of(profile), by=by, article=cite, paragraphs=[
-                                  f"{'、'.join(a.name for a in dispute.all_agencies())}之间就{matter.title}发生争议，"
-                                  "经本局协调，无法达成一致意见。", f"争议情况：{matter.facts}",
-                                  f"倾向性意见：{dispute.result}", "以上建议，请区政府决定。"])
+        words = texts.proposal(matter, names="、".join(a.name for a in dispute.all_agencies()), result=dispute.result)
+        doc = documents.issue(matter=matter, kind="coordination_proposal", title=words.title,
+                              addressee=government_of(profile), by=by, article=cite, paragraphs=words.paragraphs,
+                              notes=words.notes, values=words.values)
         clock_stop(clock=_finish_clock(dispute))
         _record(dispute, title=f"争议协调建议报请区政府决定：{matter.title}", body=dispute.result,
                 outcome="未达成一致，报请区政府决定", article=cite, doc=doc)
@@ -380,14 +374,10 @@ def dispute_opinion(*, dispute: Dispute, by, consent_on: dt.date, result: str = 
     cite = f"{DOC}第十八条第（一）项"
     names = "、".join(a.name for a in dispute.all_agencies())
     category = _choice(profile, "dispute_categories", dispute.category)
-    doc = documents.issue(matter=matter, kind="coordination_opinion", title=f"关于{matter.title}的协调意见",
-                          addressee=names, by=by, article=cite, paragraphs=[
-                              f"协调事项：{names}之间{category['label']}（{category['article']}）——{matter.title}。",
-                              f"基本情况：{matter.facts}",
-                              f"协调依据：{DOC}第十七条，以及争议事项涉及的法律、法规、规章。",
-                              f"协调结果和意见：{dispute.result}",
-                              f"本意见书经区政府于{consent_on:%Y年%m月%d日}同意，相关行政执法机关应当严格执行；"
-                              "拒不执行的，由行政执法监督机构发出《行政执法监督意见书》（第十九条）。"])
+    words = texts.opinion(matter, names=names, category=category, result=dispute.result,
+                          government=government_of(profile), consent_on=consent_on)
+    doc = documents.issue(matter=matter, kind="coordination_opinion", title=words.title, addressee=names, by=by,
+                          article=cite, paragraphs=words.paragraphs, notes=words.notes, values=words.values)
     clock_stop(clock=_finish_clock(dispute))
     dispute.save()
     _record(dispute, title=f"行政执法协调意见：{matter.title}", body=dispute.result, outcome="达成一致，制发协调意见书",

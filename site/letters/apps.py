@@ -8,6 +8,6 @@ class LettersConfig(AppConfig):
     verbose_name = "监督建议书与意见书"
 
     def ready(self):
-        from . import jobs, panels, receivers  # noqa: F401  (scheduler job, matter panel)
+        from . import jobs, panels, receivers, texts  # noqa: F401  (scheduler job, matter panel, wording)
 
         receivers.connect()

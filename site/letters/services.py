@@ -17,7 +17,7 @@ from decisions.models import DecisionRecord
 from roles.access import agency_of, require
 from rules.profiles import get_profile
 
-from . import selectors
+from . import selectors, texts
 from .models import (
     CLOSED,
     DECISION_SERVING,
@@ -161,23 +161,8 @@ def letter_draft(*, letter: Letter, by, ground: str, findings: str, request: str
 
 
 def letter_paragraphs(letter: Letter, profile) -> list[str]:
-    name = profile.value("letter_document")["text"]
-    objection, rectify = profile.period("letter_objection_period"), profile.period("letter_rectify_period")
-    review = profile.period("letter_review_answer_period")
-    paras = [f"经调查，你单位存在“{letter.ground_label}”的情形（{letter.ground_article}）：{letter.findings}",
-             f"根据{profile.figure('letter_document').citation}的规定，现提出如下监督意见：{letter.request}",
-             f"请你单位自收到本{name}之日起{rectify.text}内自行纠正，并向本机关书面报送整改情况"
-             f"（{rectify.citation}）。",
-             f"你单位对本{name}有异议的，可以自收到之日起{objection.text}内向本机关申请复查并提供证据材料"
-             f"（{objection.citation}）；本机关自收到复查申请之日起{review.text}内作出复查答复。"]
-    if profile.flag("letter_rectify_restarts_after_review"):
-        paras.append(f"经复查异议不成立的，整改期限自收到复查答复之日起重新计算"
-                     f"（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
-    if profile.has("letter_suspended_during_review") and not profile.flag("letter_suspended_during_review"):
-        paras.append(f"复查期间，本{name}不停止执行（{profile.figure('letter_suspended_during_review').citation}）。")
-    paras.append(f"逾期未纠正的，本机关将依法制发{profile.value('overdue_document')['text']}"
-                 f"（{profile.figure('overdue_document').citation}）。")
-    return paras
+    """The body of the letter as it will be issued (letters.texts, the jurisdiction's template)."""
+    return texts.letter(letter, profile).paragraphs
 
 
 @transaction.atomic
@@ -196,12 +181,13 @@ def letter_sign(*, letter: Letter, by, approve: bool, note: str = "") -> Letter:
         _stage(letter, by, f"负责人退回修改：{note.strip()}")
         return letter
     kind = _doc_kind(profile, "letter_document")
-    doc = documents.issue(matter=letter.matter, kind=kind, title=f"关于{letter.matter.title}的{documents.kind_label(kind)}",
-                          paragraphs=letter_paragraphs(letter, profile), by=by, article=letter.ground_article)
+    words = texts.letter(letter, profile)
+    doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=words.paragraphs,
+                          notes=words.notes, values=words.values, by=by, article=letter.ground_article)
     letter.document, letter.state, letter.sign_note = doc, SERVING, (note or "").strip()[:200]
     letter.save(update_fields=["document", "state", "sign_note"])
     _stage(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
-    record(letter, title=f"制发{doc.kind_label}：{letter.matter.title}", body="\n".join(letter_paragraphs(letter, profile)),
+    record(letter, title=f"制发{doc.kind_label}：{letter.matter.title}", body="\n".join(words.paragraphs),
            outcome="已签发", article=letter.ground_article, doc_number=doc.doc_number)
     return letter
 
@@ -304,19 +290,11 @@ def objection_review(*, objection: Objection, by, upheld: bool, answer: str) -> 
     letter = _locked(objection.letter)
     profile = get_profile(letter.jurisdiction)
     kind = _doc_kind(profile, "letter_review_document")
-    verdict = "经复查，异议成立。" if upheld else "经复查，异议不成立。"
-    paras = [f"你单位于{objection.received_on:%Y年%m月%d日}对本机关《{letter.document.kind_label}》"
-             f"（{letter.document.doc_number}）提出复查申请。", f"{verdict}{answer.strip()}"]
-    if upheld and profile.flag("letter_objection_upheld_ends"):
-        paras.append(f"本机关终止本次监督（{profile.figure('letter_objection_upheld_ends').citation}）。")
-    elif not upheld and profile.flag("letter_rectify_restarts_after_review"):
-        rectify = profile.period("letter_rectify_period")
-        paras.append(f"请你单位自收到本答复之日起{rectify.text}内完成整改，并报送整改情况"
-                     f"（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
-    elif not upheld:
-        paras.append(f"请你单位按照《{letter.document.kind_label}》确定的期限完成整改。")
-    doc = documents.issue(matter=letter.matter, kind=kind, title=f"关于{letter.matter.title}复查申请的{documents.kind_label(kind)}",
-                          paragraphs=paras, by=by, article=str(profile.period("letter_review_answer_period").citation))
+    words = texts.review(letter, objection, profile, upheld=upheld, answer=answer)
+    paras = words.paragraphs
+    doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=paras, notes=words.notes,
+                          values=words.values, by=by,
+                          article=str(profile.period("letter_review_answer_period").citation))
     objection.status = UPHELD if upheld else REJECTED
     objection.answer, objection.answer_document, objection.decided_by = answer.strip(), doc, by
     objection.decided_on = timezone.localdate()
@@ -441,18 +419,13 @@ def decision_sign(*, letter: Letter, by) -> Letter:
         raise ValidationError("该文书不在待签发环节。")
     profile = get_profile(letter.jurisdiction)
     kind = _doc_kind(profile, "overdue_document")
-    rule = profile.period("decision_report_period")
     order = {c["code"]: c["label"] for c in profile.choices("decision_orders")}.get(letter.decision_order, "") \
         if profile.has("decision_orders") else ""
     rectify = letter.rectify_clock
-    paras = [f"本机关于{letter.document.issued_on:%Y年%m月%d日}向你单位制发《{letter.document.kind_label}》"
-             f"（{letter.document.doc_number}），你单位逾期未自行纠正"
-             + (f"（整改期限{rectify.due_on:%Y年%m月%d日}届满）。" if rectify else "。"),
-             f"根据{profile.figure('overdue_document').citation}的规定，责令你单位{order + '：' if order else ''}"
-             f"{letter.decision_text}",
-             f"请你单位自收到本{documents.kind_label(kind)}之日起{rule.text}内将执行情况书面报告本机关（{rule.citation}）。"]
-    doc = documents.issue(matter=letter.matter, kind=kind, title=f"关于{letter.matter.title}的{documents.kind_label(kind)}",
-                          paragraphs=paras, by=by, article=str(profile.figure("overdue_document").citation))
+    words = texts.overdue_order(letter, profile, order_label=order)
+    paras = words.paragraphs
+    doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=paras, notes=words.notes,
+                          values=words.values, by=by, article=str(profile.figure("overdue_document").citation))
     if rectify is not None and rectify.status == RUNNING:
         clock_stop(clock=rectify, cancelled=True)
     letter.decision_document, letter.state = doc, DECISION_SERVING
@@ -476,17 +449,16 @@ def escalate(*, letter: Letter, by, measures: dict[str, str]) -> Letter:
     chosen = [i for i in items if (measures.get(i["code"]) or "").strip()]
     if not chosen:
         raise ValidationError("请至少填写一项处理措施的内容。")
-    decision = letter.decision_document
     issued = []
     for item in chosen:
         kind = item["code"]
-        paras = [f"{letter.matter.agency.name}收到《{decision.kind_label}》（{decision.doc_number}）后，"
-                 f"逾期仍未纠正、未报告执行情况。", measures[kind].strip(),
-                 f"依据：{item['citation']}。"]
+        words = texts.measure(letter, kind, measures[kind])
+        paras = words.paragraphs
         confidential = kind == "referral"
         addressee = "监察机关" if kind == "referral" else ""
-        doc = documents.issue(matter=letter.matter, kind=kind, title=f"关于{letter.matter.title}的{documents.kind_label(kind)}",
-                              paragraphs=paras, by=by, article=str(item["citation"]), addressee=addressee)
+        doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=paras,
+                              notes=words.notes, values=words.values, by=by, article=str(item["citation"]),
+                              addressee=addressee)
         record(letter, title=f"{item['label']}：{letter.matter.title}", body="\n".join(paras), outcome=item["label"][:64],
                article=str(item["citation"]), doc_number=doc.doc_number, kind="decision", confidential=confidential)
         issued.append(doc)

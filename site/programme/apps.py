@@ -11,7 +11,7 @@ class ProgrammeConfig(AppConfig):
         from casework.models import Document
         from casework.signals import document_served
 
-        from . import panels  # noqa: F401  (registers the matter-screen panel)
+        from . import panels, texts  # noqa: F401  (registers the matter-screen panel; wording)
         from .services import start_rectification_clock
 
         document_served.connect(start_rectification_clock, sender=Document, dispatch_uid="programme_rectification")

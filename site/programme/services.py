@@ -19,6 +19,7 @@ from roles.access import agency_of, require
 from rules.periods import CALENDAR_DAYS, UNITS, WORKING_DAYS
 from rules.profiles import get_profile
 
+from . import texts
 from .deadlines import subject_clocks, yearly_clock_start
 from .models import ACTIVITY_KINDS, Activity, Notification, ProgrammeYear, RectificationTask, StatisticsReturn
 
@@ -189,12 +190,10 @@ def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[
         matter = matter_open(by=by, agency=agency, source="notification", process="programme",
                              title=f"{notification.title}：限时整改"[:200], facts=problems.strip(),
                              opened_on=issued_on, check_permission=False)
-        doc = documents.issue(
-            matter=matter, kind="rectification_notice", title=f"关于{agency.name}限期整改的通知", by=by,
-            issued_on=issued_on, article=str(basis.citation),
-            paragraphs=[f"{agency.name}：", f"根据{notification.title}，你单位存在以下问题：", problems.strip(),
-                        f"请自收到本通知之日起{period_text}内完成整改，并书面报告整改落实情况。"],
-            notes=[f"整改期限{period_text}由本通报确定（{basis.citation}：{basis.value.get('text', '')}）。"])
+        words = texts.rectification(notification, agency, problems=problems, period_text=period_text, basis=basis)
+        doc = documents.issue(matter=matter, kind="rectification_notice", title=words.title, by=by,
+                              issued_on=issued_on, article=str(basis.citation), paragraphs=words.paragraphs,
+                              notes=words.notes, values=words.values)
         RectificationTask.objects.create(notification=notification, agency=agency, matter=matter, document=doc,
                                          problems=problems.strip(), period_n=period_n, period_unit=period_unit)
         set_stage(matter, "待送达限期整改通知书", by=by, text=f"签发《限期整改通知书》{doc.doc_number}。")

@@ -55,6 +55,8 @@ def test_complaint_accepted_investigated_extended_across_holiday_and_answered(pe
         assert finish.started_on.isoformat() == "2026-09-30" and finish.due_on.isoformat() == "2026-10-30"
         assert complaint.notices.get().kind == "complaint_acceptance"
         assert complaint.notices.get().doc_number == "武隆投受〔2026〕1号"
+        # the complainant is told by when (第十条), the date without leading zeros
+        assert "自受理之日起30日内办结，即于2026年10月30日前办结" in complaint.notices.get().body
 
     # 第八条: one investigator is refused; the declaration of no interest is required
     url = f"/admin/complaints/{complaint.pk}/investigators/"

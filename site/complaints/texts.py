@@ -1,0 +1,84 @@
+"""The wording of the notices to a complainant (投诉举报受理/不予受理/转送/处理结果告知书, 004 投诉举报制度
+第七条、第十二条; supervisor reports under 000 第十七条 / 001 第十三条): defaults, placeholders, and the
+functions the services call. They go to a person, so they use the 信函格式 (GB/T 9704-2012 9.1)."""
+from __future__ import annotations
+
+from casework import layout
+from casework.pdf import chinese_date
+from casework.wording import Composed, Wording, compose, register
+from rules.profiles import get_profile
+
+
+def _issues_complaints(p) -> bool:
+    return p.has("complaint_accept_period") or p.has("supervisor_report_public")
+
+
+COMMON = {"收到日期": "收到投诉举报的日期", "受理编号": "受理编号", "被投诉举报对象": "被投诉举报的机关或人员"}
+SAMPLE = {"收到日期": "2026年11月2日", "受理编号": "武隆投〔2026〕15号", "被投诉举报对象": "武隆区市场监督管理局"}
+
+ACCEPTANCE = Wording(
+    kind="complaint_acceptance", issued_in=_issues_complaints, format=layout.LETTER, max_pages=1,
+    title="投诉举报受理告知书",
+    body="你于{收到日期}提出的投诉举报（受理编号：{受理编号}），被投诉举报对象为{被投诉举报对象}。经审核，本机关决定予以受理。\n"
+         "本机关将组织调查，{办结期限}。调查处理结果将书面告知你。",
+    placeholders={**COMMON, "办结期限": "何时办结：期限、届满日期及所在条款（如“自受理之日起30日内办结，即2026年12月2日前”）"},
+    sample={**SAMPLE, "办结期限": "自受理之日起30日内办结，即于2026年12月2日前办结（《行政执法投诉举报制度》第十条）"})
+REFUSAL = Wording(
+    kind="complaint_refusal", issued_in=lambda p: p.has("complaint_not_accepted"), format=layout.LETTER, max_pages=1,
+    title="投诉举报不予受理告知书",
+    body="你于{收到日期}提出的投诉举报（受理编号：{受理编号}），经审核，属于{不予受理情形}的情形。"
+         "依据{不予受理条款}，本机关决定不予受理。\n理由：{理由}",
+    placeholders={**COMMON, "不予受理情形": "第五条所列情形", "不予受理条款": "其所在条款", "理由": "经办人填写的理由"},
+    sample={**SAMPLE, "不予受理情形": "已由监察、信访或其他机关受理",
+            "不予受理条款": "《行政执法投诉举报制度》第五条第（三）项", "理由": "该事项已由区信访办受理并正在办理。"})
+TRANSFER = Wording(
+    kind="complaint_transfer", issued_in=_issues_complaints, format=layout.LETTER, max_pages=1,
+    title="投诉举报转送告知书",
+    body="你于{收到日期}提出的投诉举报（受理编号：{受理编号}），经审核，已转送{转送机关}依法处理。\n转送理由：{理由}",
+    placeholders={**COMMON, "转送机关": "接收转送的机关", "理由": "转送理由"},
+    sample={**SAMPLE, "转送机关": "武隆区市场监督管理局法制科", "理由": "属于该机关内部法制审核事项。"})
+REPLY = Wording(
+    kind="complaint_reply", issued_in=_issues_complaints, format=layout.LETTER, max_pages=2,
+    title="投诉举报处理结果告知书",
+    body="你于{收到日期}提出的投诉举报（受理编号：{受理编号}），经调查和领导集体讨论审定，结论为：{调查结论}。\n"
+         "{处理结果}\n对调查处理决定不服的，可以向本机关提出申诉。",
+    placeholders={**COMMON, "调查结论": "属实、部分属实或不属实", "处理结果": "经办人填写的调查处理结果"},
+    sample={**SAMPLE, "调查结论": "投诉举报属实",
+            "处理结果": "经调查，被投诉举报机关未告知你陈述、申辩权利即作出处罚决定，本机关已责令其限期纠正。"})
+
+register(ACCEPTANCE, REFUSAL, TRANSFER, REPLY)
+
+
+def _common(complaint) -> dict[str, str]:
+    return {"收到日期": chinese_date(complaint.received_on), "受理编号": complaint.receipt_number,
+            "被投诉举报对象": complaint.respondent}
+
+
+def acceptance(complaint, finish_clock, article: str) -> Composed:
+    """The complainant is told by when the complaint will be dealt with (第十条), or, for a report about a
+    supervisor, under which article it is handled."""
+    if finish_clock is not None:
+        rule = get_profile(complaint.jurisdiction).period("complaint_finish_period")
+        due = (f"自受理之日起{rule.text}内办结，即于{chinese_date(finish_clock.due_on)}前办结"
+               f"（{finish_clock.citation}）")
+        if finish_clock.provisional:
+            due += "；该日期所在年度的节假日安排尚未公布，如有调整另行告知"
+    else:
+        due = f"调查核实后及时告知处理结果（{article}）" if article else "调查核实后及时告知处理结果"
+    return compose("complaint_acceptance", complaint.jurisdiction, {**_common(complaint), "办结期限": due})
+
+
+def refusal(complaint, label: str) -> Composed:
+    return compose("complaint_refusal", complaint.jurisdiction, {
+        **_common(complaint), "不予受理情形": label, "不予受理条款": complaint.refusal_article,
+        "理由": complaint.reasons})
+
+
+def transfer(complaint) -> Composed:
+    return compose("complaint_transfer", complaint.jurisdiction, {
+        **_common(complaint), "转送机关": complaint.transferred_to, "理由": complaint.reasons})
+
+
+def reply(complaint) -> Composed:
+    return compose("complaint_reply", complaint.jurisdiction, {
+        **_common(complaint), "调查结论": complaint.get_outcome_display(), "处理结果": complaint.reply})
