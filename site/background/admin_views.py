@@ -1,20 +1,26 @@
 """后台任务: the background tasks waiting, running and failed, with their attempts and last error.
-Bureau staff see the list; bureau leaders (and superusers) may retry a task (roles.access)."""
+Bureau staff see the list; bureau leaders (and superusers) may retry a task (roles.access) and start long work
+(重建检索索引) whose progress the screen shows while it runs."""
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from roles import access
 
+from . import progress as task_progress
 from . import reliability
+from .models import TaskProgress
 
 # Chinese names of the tasks (module path of the task function); others show their path.
-TASK_LABELS = {"search.tasks.sync_object": "检索索引同步"}
+TASK_LABELS = {"search.tasks.sync_object": "检索索引同步", "background.tasks.rebuild_search_index": "重建检索索引"}
+PROGRESS_LIMIT = 20
 STATUS_LABELS = {TaskResultStatus.READY: "待执行", TaskResultStatus.RUNNING: "执行中",
                  TaskResultStatus.FAILED: "失败", TaskResultStatus.SUCCESSFUL: "已完成"}
 FILTERS = {"open": ("未完成与失败", [TaskResultStatus.READY, TaskResultStatus.RUNNING, TaskResultStatus.FAILED]),
@@ -52,7 +58,9 @@ def task_list(request):
     can_retry = access.is_leader(request.user)
     counts = {STATUS_LABELS[s]: DBTaskResult.objects.filter(status=s).count()
               for s in (TaskResultStatus.READY, TaskResultStatus.RUNNING, TaskResultStatus.FAILED)}
+    progress_rows = TaskProgress.objects.select_related("started_by")[:PROGRESS_LIMIT]
     return render(request, "background/tasks.html", {
+        "progress_rows": [(p, task_progress.state(p)) for p in progress_rows], "can_start": can_retry,
         "rows": [_row(r, can_retry) for r in rows], "counts": counts, "chosen": chosen,
         "filters": [(key, label) for key, (label, _) in FILTERS.items()], "limit": LIMIT,
         "max_attempts": reliability.max_attempts(), "lease_seconds": reliability.lease_seconds()})
@@ -67,3 +75,36 @@ def task_retry(request, task_id):
     else:
         messages.error(request, "该任务正在执行或已完成，不能重试。")
     return redirect("background_tasks")
+
+
+@require_POST
+def rebuild_start(request):
+    """重建检索索引 from the admin: a background task whose progress this screen shows (bureau leaders)."""
+    if not access.is_leader(request.user):
+        raise PermissionDenied("只有司法局负责人可以重建检索索引。")
+    from .tasks import rebuild_search_index
+
+    row = task_progress.queue(label="重建检索索引", by=request.user, started_from=reverse("background_tasks"))
+    try:
+        rebuild_search_index.enqueue(str(row.pk))
+    except Exception as exc:  # the immediate backend (dev) runs the task here: its failure is on the row
+        messages.error(request, f"重建检索索引失败：{exc}")
+    else:
+        row.refresh_from_db()
+        if row.status == TaskProgress.DONE:
+            messages.success(request, f"重建检索索引已完成：{row.result}")
+        elif row.status == TaskProgress.FAILED:
+            messages.error(request, f"重建检索索引未完成：{row.result}")
+        else:
+            messages.success(request, "重建检索索引已排队，本页显示进度。")
+    return redirect(f"{reverse('background_tasks')}#progress-{row.pk}")
+
+
+def progress_json(request, progress_id):
+    """The live count of one piece of long work, for the pages that show it (polled every few seconds)."""
+    if not access.is_bureau(request.user):
+        raise PermissionDenied("只有司法局工作人员可以查看后台任务。")
+    row = TaskProgress.objects.filter(pk=progress_id).first()
+    if row is None:
+        raise Http404("没有这个后台任务。")
+    return JsonResponse(task_progress.state(row))

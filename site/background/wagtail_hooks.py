@@ -13,6 +13,8 @@ def register_task_urls():
     return [
         path("background-tasks/", admin_views.task_list, name="background_tasks"),
         path("background-tasks/<uuid:task_id>/retry/", admin_views.task_retry, name="background_task_retry"),
+        path("background-tasks/rebuild-search/", admin_views.rebuild_start, name="background_rebuild_search"),
+        path("background-tasks/progress/<uuid:progress_id>/", admin_views.progress_json, name="background_progress"),
     ]
 
 

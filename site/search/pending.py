@@ -40,8 +40,9 @@ def clear(scope: str, object_id: int) -> None:
     PendingIndexUpdate.objects.filter(scope=scope, object_id=object_id).delete()
 
 
-def retry(now=None, *, due_only: bool = True, limit: int = 1000) -> tuple[int, int]:
-    """Try the queued updates (those due, or all); returns (done, still pending)."""
+def retry(now=None, *, due_only: bool = True, limit: int = 1000, progress=None) -> tuple[int, int]:
+    """Try the queued updates (those due, or all); returns (done, still pending). `progress(total)` gives a
+    progress.Progress to count them with (search_pending --retry)."""
     from .tasks import sync_now
 
     now = now or timezone.now()
@@ -60,9 +61,12 @@ def retry(now=None, *, due_only: bool = True, limit: int = 1000) -> tuple[int, i
         except Exception as exc:  # noqa: BLE001  the rows below record why
             log.warning("search setup before retry failed: %s", exc)
     done = 0
-    for scope, object_id in rows:
-        if sync_now(scope, object_id, now=now) != "queued":
-            done += 1
+    from progress import Progress
+
+    with (progress or (lambda total: Progress("补同步检索更新", total, quiet=True)))(len(rows)) as bar:
+        for scope, object_id in bar.iter(rows):
+            if sync_now(scope, object_id, now=now) != "queued":
+                done += 1
     return done, PendingIndexUpdate.objects.count()
 
 
