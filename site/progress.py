@@ -81,14 +81,14 @@ class Progress:
         if self.bar is not None:
             self._safely(self._retotal)
 
-    def close(self, *, failed: bool = False, result: str = "") -> None:
+    def close(self, *, failed: bool = False) -> None:
         if self.closed:
             return
         self.closed = True
         if self.bar is not None:
             self._safely(self.bar.close)
         self._safely(self._write, self.summary(failed=failed))
-        self._record(force=True, finished=True, failed=failed, result=result)
+        self._record(force=True, finished=True)
 
     # ------------------------------------------------------------------ what it says
     @property
@@ -164,7 +164,7 @@ class Progress:
             log.warning("progress output failed", exc_info=True)
 
     # ------------------------------------------------------------------ a background task's record
-    def _record(self, *, force: bool = False, finished: bool = False, failed: bool = False, result: str = "") -> None:
+    def _record(self, *, force: bool = False, finished: bool = False) -> None:
         if self.task_id is None:
             return
         now = time.monotonic()
@@ -175,6 +175,6 @@ class Progress:
             from background.progress import record
 
             record(self.task_id, label=self.label, done=self.done, total=self.total, unit=self.unit,
-                   seconds=self.elapsed, finished=finished, failed=failed, result=result)
+                   seconds=self.elapsed, finished=finished)
         except Exception:
             log.warning("could not record the progress of task %s", self.task_id, exc_info=True)

@@ -22,20 +22,20 @@ def queue(*, label: str, by, started_from: str = "") -> TaskProgress:
 
 
 def record(task_id, *, label: str, done: int, total: int | None, unit: str, seconds: float,
-           finished: bool = False, failed: bool = False, result: str = "") -> None:
+           finished: bool = False) -> None:
     """Called by progress.Progress (at most once a second, and at start and end)."""
     state = {"label": label, "done": done, "total": total, "unit": unit, "seconds": round(seconds, 1)}
     cache.set(_key(task_id), state, CACHE_SECONDS)
-    if finished:
-        TaskProgress.objects.filter(pk=task_id).update(
-            done=done, total=total, unit=unit, finished_at=timezone.now(),
-            status=TaskProgress.FAILED if failed else TaskProgress.DONE, **({"result": result} if result else {}))
+    if finished:  # one stage's count; the task itself says how it ended (finish)
+        TaskProgress.objects.filter(pk=task_id).update(done=done, total=total, unit=unit)
     elif done == 0:
         TaskProgress.objects.filter(pk=task_id, status=TaskProgress.QUEUED).update(
             status=TaskProgress.RUNNING, total=total, unit=unit)
 
 
 def finish(task_id, *, result: str, failed: bool = False) -> None:
+    """How the task ended, with its result for the screens."""
+    cache.delete(_key(task_id))
     TaskProgress.objects.filter(pk=task_id).update(
         result=result, finished_at=timezone.now(), status=TaskProgress.FAILED if failed else TaskProgress.DONE)
 
@@ -48,7 +48,7 @@ def state(row: TaskProgress) -> dict:
     seconds = live["seconds"] if live else None
     rate = done / seconds if seconds else None
     left = (total - done) / rate if rate and total is not None else None
-    return {"id": str(row.pk), "label": live["label"] if live else row.label, "status": row.status,
+    return {"id": str(row.pk), "label": live["label"] if live else row.label, "stage": live["label"] if live else "", "status": row.status,
             "status_label": row.get_status_display(), "done": done, "total": total, "unit": row.unit,
             "percent": percent, "rate": round(rate, 1) if rate else None,
             "left_seconds": round(left) if left is not None else None, "result": row.result,

@@ -38,3 +38,39 @@ def rebuild_search_index(progress_id: str) -> str:
     task_progress.finish(progress_id, result=result)
     return result
 
+
+
+@task()
+def import_notices(progress_id: str, file_name: str, dry_run: bool = False, user_id: int | None = None) -> str:
+    """导入公告 from a JSON Lines file uploaded in the admin (what `manage.py import_notices` does), stage by
+    stage with its count recorded. The uploaded file is kept privately until the import has run."""
+    from django.contrib.auth import get_user_model
+
+    from casework.storage import private_storage
+    from public_notices.importer import ImportAborted, decode_lines, import_lines
+
+    storage = private_storage()
+    by = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    try:
+        with storage.open(file_name, "rb") as fh:
+            lines = decode_lines(fh.read())
+        report = import_lines(lines, dry_run=dry_run, by=by, progress=lambda stage, total: Progress(
+            f"导入公告·{stage}", total, unit="行", task_id=progress_id, quiet=True))
+    except ImportAborted as exc:
+        task_progress.finish(progress_id, result=str(exc), failed=True)
+        return str(exc)
+    except Exception as exc:
+        task_progress.finish(progress_id, result=f"导入未完成：{exc}", failed=True)
+        raise
+    verb = "可导入（试运行，未写入）" if dry_run else "已导入"
+    lines_out = [f"{verb} {len(report.imported)} 条，已存在 {len(report.skipped)} 条，拒绝 {len(report.rejected)} 条。"]
+    lines_out += [f"拒绝 第{number}行：{reason}" for number, reason in report.rejected[:REJECTED_SHOWN]]
+    if len(report.rejected) > REJECTED_SHOWN:
+        lines_out.append(f"……另有 {len(report.rejected) - REJECTED_SHOWN} 行被拒绝。")
+    result = "\n".join(lines_out)
+    task_progress.finish(progress_id, result=result, failed=bool(report.rejected) and not report.imported)
+    storage.delete(file_name)
+    return result
+
+
+REJECTED_SHOWN = 50

@@ -49,7 +49,10 @@ def test_progress_is_recorded_while_the_task_runs(make_user):
         assert row.status == TaskProgress.RUNNING and row.total == 200
         assert (state["done"], state["total"], state["percent"], state["finished"]) == (80, 200, 40, False)
     row.refresh_from_db()
-    assert (row.status, row.done, row.total) == (TaskProgress.DONE, 80, 200)
+    assert (row.status, row.done, row.total) == (TaskProgress.RUNNING, 80, 200)  # the task says how it ended
+    task_progress.finish(row.pk, result="公告公示已索引 80 条。")
+    row.refresh_from_db()
+    assert (row.status, row.result) == (TaskProgress.DONE, "公告公示已索引 80 条。")
 
 
 def test_who_may_start_and_see_long_work(client, make_user):
@@ -65,3 +68,34 @@ def test_who_may_start_and_see_long_work(client, make_user):
     assert client.get(f"{URL}progress/{uuid.uuid4()}/").status_code == 404
     client.force_login(make_user("editor2", EDITOR))
     assert client.get(f"{URL}progress/{row.pk}/").status_code in (302, 403)
+
+
+def test_an_editor_imports_notices_from_the_admin_and_sees_the_result_on_that_page(client, site_tree, make_user,
+                                                                                    settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from public_notices.models import NoticePage
+
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path)
+    page_url = "/admin/import-notices/"
+    client.force_login(make_user("officer3", OFFICER))
+    assert client.get(page_url).status_code in (302, 403)  # officers do not publish pages
+    editor = make_user("editor3", EDITOR)
+    client.force_login(editor)
+    assert "import-notices" in client.get("/admin/").content.decode()  # the menu item (sidebar JSON)
+    lines = notices(3)
+    lines.insert(1, '{"kind": 1')
+    upload = SimpleUploadedFile("old-site.jsonl", ("\n".join(lines) + "\n").encode())
+    response = client.post(page_url, {"file": upload})
+    assert response.status_code == 302 and response["Location"].startswith(page_url + "#progress-")
+    row = TaskProgress.objects.get()
+    assert row.status == TaskProgress.DONE and row.started_by == editor and row.label == "导入公告（old-site.jsonl）"
+    assert row.result.startswith("已导入 3 条，已存在 0 条，拒绝 1 条。\n拒绝 第2行：JSON 格式错误")
+    assert NoticePage.objects.live().count() == 3
+    assert not list(tmp_path.rglob("*.jsonl"))  # the uploaded file is removed after the import
+    page = client.get(page_url).content.decode()
+    assert f'id="progress-{row.pk}"' in page and "已导入 3 条" in page and "已完成" in page
+    assert client.get(f"{URL}progress/{row.pk}/").json()["status"] == "done"  # its starter may poll it
+    assert client.post(page_url, {}).status_code == 400  # no file: a Chinese message, nothing queued
+    assert "请选择要导入的 JSON Lines 文件" in client.post(page_url, {}).content.decode()
+    assert TaskProgress.objects.count() == 1

@@ -12,6 +12,7 @@
       .then(function (s) {
         if (!s) return;
         row.querySelector("[data-field=status]").textContent = s.status_label;
+        row.querySelector("[data-field=stage]").textContent = s.finished ? "" : s.stage;
         row.querySelector("[data-field=count]").textContent = fmt(s);
         var bar = row.querySelector("progress");
         if (bar && s.percent !== null) { bar.value = s.percent; bar.textContent = s.percent + "%"; }
