@@ -33,11 +33,13 @@ def record(task_id, *, label: str, done: int, total: int | None, unit: str, seco
             status=TaskProgress.RUNNING, total=total, unit=unit)
 
 
-def finish(task_id, *, result: str, failed: bool = False) -> None:
-    """How the task ended, with its result for the screens."""
+def finish(task_id, *, result: str, failed: bool = False, done: int | None = None) -> None:
+    """How the task ended, with its result for the screens (and, with `done`, the whole count: all of it)."""
     cache.delete(_key(task_id))
+    counts = {"done": done, "total": done} if done is not None else {}
     TaskProgress.objects.filter(pk=task_id).update(
-        result=result, finished_at=timezone.now(), status=TaskProgress.FAILED if failed else TaskProgress.DONE)
+        result=result, finished_at=timezone.now(), status=TaskProgress.FAILED if failed else TaskProgress.DONE,
+        **counts)
 
 
 def state(row: TaskProgress) -> dict:

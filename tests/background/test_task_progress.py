@@ -95,6 +95,7 @@ def test_an_editor_imports_notices_from_the_admin_and_sees_the_result_on_that_pa
     assert not list(tmp_path.rglob("*.jsonl"))  # the uploaded file is removed after the import
     page = client.get(page_url).content.decode()
     assert f'id="progress-{row.pk}"' in page and "已导入 3 条" in page and "已完成" in page
+    assert "5/5 行（100%）" in page  # every line of the file (the last newline leaves an empty 5th)
     assert client.get(f"{URL}progress/{row.pk}/").json()["status"] == "done"  # its starter may poll it
     assert client.post(page_url, {}).status_code == 400  # no file: a Chinese message, nothing queued
     assert "请选择要导入的 JSON Lines 文件" in client.post(page_url, {}).content.decode()
