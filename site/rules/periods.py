@@ -8,6 +8,9 @@
   are skipped: their days are not counted at all.
 - Any day whose status depended on a year with no holiday data makes the result provisional,
   naming the missing year(s); loading that year later recomputes stored dates.
+
+compute_due keeps the count it decided by, day by day (`DueDate.trail`: each day counted and its number, each
+rest day, paused day and rolled day); the clock calendar draws that trail and never counts again.
 """
 from __future__ import annotations
 
