@@ -100,3 +100,16 @@ def test_an_editor_imports_notices_from_the_admin_and_sees_the_result_on_that_pa
     assert client.post(page_url, {}).status_code == 400  # no file: a Chinese message, nothing queued
     assert "请选择要导入的 JSON Lines 文件" in client.post(page_url, {}).content.decode()
     assert TaskProgress.objects.count() == 1
+
+
+def test_every_role_opening_the_long_work_screens(client, make_user):
+    from roles.definitions import LIAISON, SUPERVISOR
+
+    expected = {  # role: (后台任务, 导入公告)
+        OFFICER: (200, "refused"), LEADER: (200, "refused"), EDITOR: ("refused", 200),
+        LIAISON: ("refused", "refused"), SUPERVISOR: ("refused", "refused"), None: (200, 200)}
+    for i, (group, (tasks, imports)) in enumerate(expected.items()):
+        client.force_login(make_user(f"role{i}", group))
+        for url, want in ((URL, tasks), ("/admin/import-notices/", imports)):
+            status = client.get(url).status_code
+            assert status == want if want == 200 else status in (302, 403), (group, url, status)
