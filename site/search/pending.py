@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from progress import Progress
+
 from .models import PendingIndexUpdate
 
 log = logging.getLogger("search")
@@ -61,8 +63,6 @@ def retry(now=None, *, due_only: bool = True, limit: int = 1000, progress=None) 
         except Exception as exc:  # noqa: BLE001  the rows below record why
             log.warning("search setup before retry failed: %s", exc)
     done = 0
-    from progress import Progress
-
     with (progress or (lambda total: Progress("补同步检索更新", total, quiet=True)))(len(rows)) as bar:
         for scope, object_id in bar.iter(rows):
             if sync_now(scope, object_id, now=now) != "queued":
