@@ -3,7 +3,11 @@
 a publicity list's candidates only with the publicity columns (models.publicity.PublicCandidatesField).
 
 Every bad query (offset, limit, search_operator, a date or number filter that does not parse) answers
-400 with a Chinese message; Wagtail's own would be English or a server error."""
+400 with a Chinese message; Wagtail's own would be English or a server error.
+
+The listing, the detail and find/ show only what an anonymous reader may open (pages.visibility), whoever
+asks: this is the public interface. A child_of / descendant_of / ancestor_of naming a restricted page is
+refused with a message saying so."""
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from rest_framework import status
@@ -12,6 +16,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
+
+from pages.visibility import anonymous_may_view, visible_to_anonymous
 
 SEARCH_OPERATORS = ("and", "or")
 
@@ -30,6 +37,10 @@ class PublicPageSerializer(PageSerializer):
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
 
+    def get_base_queryset(self):
+        # Wagtail lets a logged-in reader through a login restriction; the public API never does
+        return visible_to_anonymous(super().get_base_queryset())
+
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         operator = self.request.GET.get("search_operator")
@@ -40,8 +51,30 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         if isinstance(exc, Http404):
             return Response({"message": "没有找到该页面。"}, status=status.HTTP_404_NOT_FOUND)
         if isinstance(exc, (BadRequestError, ValidationError, ValueError, TypeError, OverflowError)):
-            return Response({"message": explain(str(exc))}, status=status.HTTP_400_BAD_REQUEST)
+            detail = str(exc)
+            message = explain_page_parameter(self.request, detail) or explain(detail)
+            return Response({"message": message}, status=status.HTTP_400_BAD_REQUEST)
         return super().handle_exception(exc)
+
+
+# Wagtail's complaint when child_of / descendant_of / ancestor_of names a page outside the public queryset
+PAGE_PARAMETERS = {"parent page doesn't exist": "child_of", "ancestor page doesn't exist": "descendant_of",
+                   "descendant page doesn't exist": "ancestor_of"}
+RESTRICTED_MESSAGE = ("{name} 参数所指的页面（编号 {pk}）设有访问限制（需密码、登录或指定用户组才能查看），"
+                      "公开接口不提供该页面及其下级页面。")
+MISSING_MESSAGE = "{name} 参数所指的页面（编号 {pk}）不存在或尚未公开发布。"
+
+
+def explain_page_parameter(request, detail: str) -> str:
+    """The message for a page parameter naming a page the public may not list: restricted, or not there."""
+    name = PAGE_PARAMETERS.get(detail)
+    if name is None or request is None:
+        return ""
+    value = request.GET.get(name, "")
+    page = Page.objects.filter(pk=int(value)).first() if value.isdigit() and len(value) < 16 else None
+    if page is not None and page.live and not anonymous_may_view(page):
+        return RESTRICTED_MESSAGE.format(name=name, pk=value)
+    return MISSING_MESSAGE.format(name=name, pk=value)
 
 
 def explain(detail: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
+from pages.visibility import visible_to_anonymous
+
 from .models import NoticePage, Objection, PublicityPage
 
 LIST_FIELDS = ("title", "url_path", "kind", "jurisdiction", "published_on", "doc_number", "index_number",
@@ -11,8 +13,9 @@ LIST_FIELDS = ("title", "url_path", "kind", "jurisdiction", "published_on", "doc
 
 
 def public_notices() -> QuerySet:
-    """Live, public notices, newest first (by 发布日期, then newest page)."""
-    return NoticePage.objects.live().public().order_by("-published_on", "-pk")
+    """Notices an anonymous reader may open (pages.visibility: live, no view restriction on them, their
+    section or what they mirror), newest first (by 发布日期, then newest page)."""
+    return visible_to_anonymous(NoticePage.objects.all()).order_by("-published_on", "-pk")
 
 
 def archive_notices(*, jurisdiction: str | None = None) -> QuerySet:
@@ -25,7 +28,7 @@ def notice_listing(base: QuerySet, *, year: int | None = None, kind: str | None 
                    page_number=None) -> tuple:
     """An index or archive page's list from `base` (live, public notices): (the page of notices, the years
     of `base` newest first). The years and the paginator's total come from one grouped query, so a
-    listing costs that query and the page's rows, beside the view-restriction lookup of `.public()`."""
+    listing costs that query and the page's rows (the restricted paths are read once per cache generation)."""
     from django.db.models import CharField, Count
     from django.db.models.functions import Cast, Substr
 
@@ -86,7 +89,8 @@ def open_publicity(*, jurisdiction: str | None = None) -> list[PublicityPage]:
     from django.utils import timezone
 
     today = timezone.localdate()
-    qs = PublicityPage.objects.live().public().filter(publicity_start__lte=today, publicity_end__gte=today)
+    qs = visible_to_anonymous(PublicityPage.objects.all()).filter(publicity_start__lte=today,
+                                                                  publicity_end__gte=today)
     if jurisdiction:
         qs = qs.filter(jurisdiction=jurisdiction)
     return list(qs.order_by("publicity_end"))

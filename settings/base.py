@@ -199,6 +199,12 @@ SEARCH_ES_WRITE_TIMEOUT = float(os.environ.get("SEARCH_ES_WRITE_TIMEOUT", "10"))
 SEARCH_ES_BULK_TIMEOUT = float(os.environ.get("SEARCH_ES_BULK_TIMEOUT", "120"))
 # Retry-After (seconds) sent with the 503 answer while search is unavailable.
 SEARCH_RETRY_AFTER_SECONDS = int(os.environ.get("SEARCH_RETRY_AFTER_SECONDS", "60"))
+# Once the cluster is found unreachable, index updates are queued without a request for this long, doubling
+# at each failed probe up to the maximum (site/search/outage.py; shared through the cache, Redis in production).
+SEARCH_ES_BACKOFF_SECONDS = int(os.environ.get("SEARCH_ES_BACKOFF_SECONDS", "30"))
+SEARCH_ES_BACKOFF_MAX_SECONDS = int(os.environ.get("SEARCH_ES_BACKOFF_MAX_SECONDS", "300"))
+# How long a staff member's deep page keeps its point in time for the next page (search/engines/es_paging.py).
+SEARCH_ES_PIT_KEEP_ALIVE = os.environ.get("SEARCH_ES_PIT_KEEP_ALIVE", "2m")
 # Alias names are <prefix>-notices / <prefix>-decisions (versioned indices behind them).
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "supervision")
 
@@ -246,5 +252,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"scheduler": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "scheduler": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # our own lines on search (outage, recovery, rebuild clean-up), in Chinese, one per event
+        "search": {"level": "INFO"},
+        # the Elasticsearch transport logs every retried request with its traceback at WARNING; our code
+        # reports the outcome (search/outage.py), so only its errors reach the console (DEBUG to trace requests)
+        "elastic_transport": {"level": os.environ.get("SEARCH_ES_TRANSPORT_LOG_LEVEL", "ERROR")},
+        "elasticsearch": {"level": "WARNING"},
+    },
 }

@@ -44,3 +44,26 @@ def site_tree(db):
     from pages.models import HomePage, JurisdictionPage
 
     return {"home": HomePage.objects.get(), **{s.slug: s for s in JurisdictionPage.objects.all()}}
+
+
+@pytest.fixture
+def privacy(make_user, django_capture_on_commit_callbacks):
+    """privacy(page, restriction_type=..., password=..., groups=[...]): an editor saves the page's 隐私 screen
+    (`/admin/pages/<id>/privacy/`, as Wagtail's modal posts it); what it queues runs at commit."""
+    from django.test import Client
+
+    from roles.definitions import EDITOR
+    from roles.sync import sync_roles
+
+    sync_roles()
+    editor = Client()
+    editor.force_login(make_user("privacy-editor", EDITOR))
+
+    def save(page, **data):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = editor.post(f"/admin/pages/{page.pk}/privacy/", data)
+        assert response.status_code == 200, response.content.decode()[:500]
+        assert response.json().get("step") == "set_privacy_done", response.json().get("html", "")[:2000]
+        return response
+
+    return save

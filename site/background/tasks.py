@@ -19,7 +19,7 @@ def rebuild_search_index(progress_id: str) -> str:
     from search.documents import all_objects, build, count_objects
     from search.engines import get_engine
     from search.engines.errors import AnalyzerMissing
-    from search.engines.es_index import RebuildRunning
+    from search.engines.es_index import RebuildRunning, SwapUncertain
 
     engine = get_engine()
     lines = []
@@ -28,7 +28,7 @@ def rebuild_search_index(progress_id: str) -> str:
             for scope, label in SCOPES.items():
                 n = engine.rebuild(scope, (build(scope, obj) for obj in bar.iter(all_objects(scope))))
                 lines.append(f"{label}已索引 {n} 条")
-    except (RebuildRunning, AnalyzerMissing) as exc:
+    except (RebuildRunning, AnalyzerMissing, SwapUncertain) as exc:
         task_progress.finish(progress_id, result=str(exc), failed=True)
         return str(exc)
     except Exception as exc:

@@ -8,8 +8,10 @@ authentication or Wagtail run at all.
 The key holds a global *generation* number and the local date (Asia/Shanghai):
 
 - any change that can show on a public page bumps the generation (`bump()`): a page saved (an edit, a
-  draft, a publish), published, unpublished, moved or deleted; a Site; a rule profile or figure; a holiday
-  year entered or removed (`rules.models.calendar_changed`); the 网站信息 setting (footer, <meta>); so every cached page is stale at once;
+  draft, a publish), published, unpublished, moved or deleted; a view restriction (Wagtail's 隐私 screen:
+  password, login or groups) created, changed or deleted; a Site; a rule profile or figure; a holiday
+  year entered or removed (`rules.models.calendar_changed`); the 网站信息 setting (footer, <meta>); so every
+  cached page is stale at once, on every process (the generation lives in the shared cache);
 - the date changes at midnight Beijing time, so a publicity window opening or closing (the state badge,
   the open lists on the portal, "现行有效" of a regulation) never shows yesterday's state.
 
@@ -17,7 +19,9 @@ Never cached: anything but GET; a request carrying a session cookie (a logged-in
 session state) or a flash message; a response that sets a cookie or uses a CSRF token (the objection
 form, the application form, a private page's password form), that is not 200, that streams, or says
 Cache-Control private / no-cache / no-store; any URL outside `PAGE_CACHE_URL_NAMES` (search, API, admin,
-workflow, supervisors).
+workflow, supervisors); a page an anonymous reader may not open (pages.visibility: restricted, or below a
+restricted page). A stored page keeps its tree path, and a hit is served only while that path is not
+restricted (checked against the restricted paths of the current generation, read with the page itself).
 """
 from __future__ import annotations
 
@@ -35,14 +39,19 @@ GENERATION_KEY = "pagecache:generation"
 DEFAULT_URL_NAMES = ("wagtail_serve", "notices_archive", "notices_feed", "jurisdiction_notices_feed",
                      "sitemap")
 HEADER = "X-Page-Cache"
+PAGE_PATH = "_page_cache_path"  # request attribute: the tree path of the Wagtail page being served
 
 # rule profiles read during the current request (rules.profiles.get_profile memoises into it)
 request_profiles: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
     "request_profiles", default=None)
 
 
-def _cache():
+def shared_cache():
+    """The cache pages, the generation and the restricted paths (pages.visibility) live in."""
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+_cache = shared_cache
 
 
 def enabled() -> bool:
@@ -117,10 +126,11 @@ class AnonymousPageCacheMiddleware:
         if not self._may_use(request):
             return self.get_response(request)
         cache = _cache()
-        key = cache_key(request, generation())
-        stored = cache.get(key)
+        gen = generation()
+        key = cache_key(request, gen)
+        stored = self._lookup(cache, key, gen)
         if stored is not None:
-            status, headers, content = stored
+            status, headers, content = stored[:3]
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response.headers[name] = value
@@ -129,10 +139,27 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             headers = [(k, v) for k, v in response.headers.items() if k.lower() != "set-cookie"]
-            cache.set(key, (response.status_code, headers, response.content),
+            cache.set(key, (response.status_code, headers, response.content, getattr(request, PAGE_PATH, "")),
                       getattr(settings, "PAGE_CACHE_TIMEOUT", 3600))
             response.headers[HEADER] = "miss"
         return response
+
+    def _lookup(self, cache, key, gen):
+        """The stored response, unless the page it shows has become restricted since (pages.visibility)."""
+        from .visibility import is_restricted_path, memo_key, restricted_prefixes
+
+        restricted_key = memo_key(gen)
+        found = cache.get_many([key, restricted_key])
+        stored = found.get(key)
+        if stored is None or len(stored) < 4 or not stored[3]:
+            return stored
+        prefixes = found.get(restricted_key)
+        if prefixes is None:
+            prefixes = restricted_prefixes()
+        if is_restricted_path(stored[3], prefixes):
+            cache.delete(key)
+            return None
+        return stored
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
@@ -148,19 +175,33 @@ class AnonymousPageCacheMiddleware:
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or _no_store(response.get("Cache-Control", "")):
             return False
         user = getattr(request, "user", None)
-        return not (user is not None and user.is_authenticated)
+        if user is not None and user.is_authenticated:
+            return False
+        path = getattr(request, PAGE_PATH, "")
+        if path:  # a Wagtail page: only what an anonymous reader may open (pages.visibility)
+            from .visibility import is_restricted_path, restricted_prefixes
+
+            return not is_restricted_path(path, restricted_prefixes())
+        return True
+
+
+def note_served_page(page, request, serve_args, serve_kwargs):
+    """before_serve_page hook (pages.wagtail_hooks): remember which page a response shows."""
+    setattr(request, PAGE_PATH, page.path)
 
 
 def connect_signals() -> None:
     """Every change that can show on a public page bumps the generation (called from PagesConfig.ready)."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page, Site
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     from pages.site_identity import SiteIdentity
     from rules.models import HolidayYear, RuleFigure, RuleProfile, SiteRuleProfile, calendar_changed
 
-    watched = (Page, Site, RuleProfile, RuleFigure, HolidayYear, SiteRuleProfile, SiteIdentity)
+    # PageViewRestriction: Wagtail's 隐私 screen saves only the restriction (issue 31)
+    watched = (Page, Site, RuleProfile, RuleFigure, HolidayYear, SiteRuleProfile, SiteIdentity,
+               PageViewRestriction)
 
     def on_save(sender, instance, **kwargs):
         if isinstance(instance, watched):
@@ -169,5 +210,7 @@ def connect_signals() -> None:
     post_save.connect(on_save, dispatch_uid="pagecache-save", weak=False)
     for model in watched:
         post_delete.connect(bump, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}", weak=False)
+    m2m_changed.connect(bump, sender=PageViewRestriction.groups.through, dispatch_uid="pagecache-restriction-groups",
+                        weak=False)
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed, calendar_changed):
         signal.connect(bump, dispatch_uid=f"pagecache-{id(signal)}", weak=False)

@@ -11,6 +11,7 @@ from wagtail.search import index
 from .hosts import PublicUrlMixin
 from .routing import ChainRouteMixin, ViewRestrictionsMixin
 from .site_identity import SiteIdentity  # noqa: F401  (网站信息 setting: its model lives there)
+from .visibility import visible_to_anonymous
 
 
 class HomePage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Page):
@@ -29,7 +30,7 @@ class HomePage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = JurisdictionPage.objects.child_of(self).live().select_related("profile")
+        context["sections"] = visible_to_anonymous(JurisdictionPage.objects.child_of(self)).select_related("profile")
         return context
 
 
@@ -50,3 +51,8 @@ class JurisdictionPage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, P
 
     class Meta:
         verbose_name = "辖区栏目"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = visible_to_anonymous(self.get_children())
+        return context

@@ -24,6 +24,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, get_page_models
 
 from .hosts import request_base_url
+from .visibility import visible_to_anonymous
 
 FIELDS = ("url_path", "content_type_id", "last_published_at", "latest_revision_created_at", "pk")
 
@@ -34,7 +35,8 @@ class PageTreeSitemap(Sitemap):
     def items(self):
         root = self.get_wagtail_site().root_page
         self.root_path = root.url_path
-        return root.get_descendants(inclusive=True).live().public().order_by("path").values_list(*FIELDS)
+        pages = visible_to_anonymous(root.get_descendants(inclusive=True))
+        return pages.order_by("path").values_list(*FIELDS)
 
     def _urls(self, page, protocol, domain):
         base = request_base_url(self.request)

@@ -33,7 +33,7 @@ def decision_search(request):
     except ValueError:
         page = 1
     q = SearchQuery(text=text, scope="decision", filters=filters, page=page, per_page=20, user=request.user,
-                    facets=tuple(DECISION_FACETS))
+                    facets=tuple(DECISION_FACETS), cursor=request.GET.get("after", "")[:4000])
     try:
         results = None if message else get_engine().search(q)
     except SearchUnavailable:
@@ -62,7 +62,10 @@ def decision_search(request):
     return render(request, "search/admin_decisions.html", {
         "q": q, "message": message, "results": results, "facets": facets, "kind_labels": KIND_LABELS,
         "prev_href": "?" + urlencode({**base, "page": page - 1}) if page > 1 else "",
-        "next_href": "?" + urlencode({**base, "page": page + 1}) if results and page < results.pages else "",
+        # a deep page's cursor (Elasticsearch point in time) lets the next page continue where this one ends
+        "next_href": "?" + urlencode({**base, "page": page + 1, **({"after": results.cursor} if results.cursor
+                                                                    else {})})
+        if results and page < results.pages else "",
     }, status=400 if bad_input else 200)
 
 

@@ -1,5 +1,5 @@
 """`manage.py check --deploy`: with Elasticsearch configured, the cluster answers, has the analyzer, and its
-indices have the current mapping (else `search_setup` rebuilds them)."""
+indices have the current mapping (else `search_setup` queues their rebuild)."""
 from django.conf import settings
 from django.core.checks import Error, Warning, register
 
@@ -28,6 +28,7 @@ def elasticsearch_ready(app_configs=None, **kwargs):
     if outdated:
         names = "、".join(es_index.index_alias(scope) for scope in outdated)
         return [Warning(f"Elasticsearch 索引（{names}）的结构早于第 {es_index.SCHEMA_VERSION} 版：同义词、单字与"
-                        f"元数据检索在重建前不起作用。请运行 manage.py search_setup（自动重建，检索不中断）。",
+                        f"元数据检索在重建前不起作用。manage.py search_setup 会把重建排入后台任务（db_worker 执行，检索不中断）；"
+                        f"也可运行 manage.py search_rebuild 立即重建。",
                         id="search.W002")]
     return []

@@ -161,7 +161,7 @@ def build(scope: str, obj) -> Document:
 
 
 def all_objects(scope: str):
-    """Everything a rebuild indexes (notices: live ones only; unpublished ones are not searchable)."""
+    """Everything a rebuild indexes (notices: those an anonymous reader may open, pages.visibility)."""
     if scope == "decision":
         from decisions.models import DecisionRecord
 
@@ -169,7 +169,10 @@ def all_objects(scope: str):
     model = notice_model()
     if model is None:
         return iter(())
-    return (p.specific for p in model.objects.live().order_by("pk").iterator(chunk_size=500))
+    from pages.visibility import restricted_prefixes, visible_to_anonymous
+
+    public = visible_to_anonymous(model.objects.all(), restricted_prefixes(fresh=True)).exclude(expired=True)
+    return (p.specific for p in public.order_by("pk").iterator(chunk_size=500))
 
 
 def count_objects(scope: str) -> int:

@@ -61,7 +61,10 @@ def notice_url(campaign: Campaign) -> str:
     """The campaign's 选聘公告 (live), for the link back from the application form."""
     from wagtail.models import Page
 
-    page = Page.objects.live().filter(pk=campaign.notice_page_id).first() if campaign.notice_page_id else None
+    from pages.visibility import visible_to_anonymous
+
+    page = (visible_to_anonymous(Page.objects.filter(pk=campaign.notice_page_id)).first()
+            if campaign.notice_page_id else None)
     return page.url if page else ""
 
 

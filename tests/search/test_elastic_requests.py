@@ -111,27 +111,60 @@ def test_search_settings_are_read_from_the_environment():
     assert out.split() == ["a2V5", "/ca.crt", "AB:CD", "False", "2", "2.5"]
 
 
-# ---- 6. deep staff pages: search_after instead of from + size beyond index.max_result_window ----
-def test_staff_page_501_walks_with_search_after_never_past_the_result_window(es, make_user, client):
-    hop = {"took": 3, "timed_out": False, "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
-           "hits": {"hits": [{"sort": [0.0, 1767225600000, 20_000 - i]} for i in range(10_000)]}}
-    es.on("POST", r"/t-decisions/_search",
-          responder=lambda r: (200, hop) if r.body.get("size") == 10_000 else (200, {
-              "took": 1, "timed_out": False, "_shards": hop["_shards"],
-              "hits": {"total": {"value": 15_000, "relation": "eq"}, "max_score": None, "hits": []}}))
+# ---- 6. deep staff pages: a point in time walked with search_after, never from + size past the window ----
+def test_staff_page_501_walks_in_a_point_in_time_and_the_next_page_continues_from_its_cursor(es, make_user,
+                                                                                            client):
+    from urllib.parse import parse_qs, urlsplit
+
+    shards = {"total": 1, "successful": 1, "skipped": 0, "failed": 0}
+    es.on("POST", r"/t-decisions/_pit", body={"id": "pit-1", "_shards": shards})
+    # with a PIT, Elasticsearch appends the _shard_doc tiebreaker to every sort (the 4th value)
+    hop = {"took": 3, "timed_out": False, "_shards": shards, "pit_id": "pit-2",
+           "hits": {"hits": [{"sort": [0.0, 1767225600000, 20_000 - i, i]} for i in range(10_000)]}}
+    page = {"took": 1, "timed_out": False, "_shards": shards, "pit_id": "pit-3",
+            "hits": {"total": {"value": 15_000, "relation": "eq"}, "max_score": None, "hits": [
+                {"_index": "t-decisions-v0", "_id": str(9_999 - i), "_score": 0.0,
+                 "sort": [0.0, 1767225600000, 9_999 - i, 10_000 + i],
+                 "_source": {"title": f"决定{i}", "kind": "letter", "date": "2026-01-01", "url": ""}}
+                for i in range(20)]}}
+    es.on("POST", r"/_search", responder=lambda r: (200, hop) if r.body.get("size") == 10_000 else (200, page))
     client.force_login(make_user("officer16", OFFICER))
-    assert client.get("/admin/search/decisions/", {"page": 501}).status_code == 200
-    bodies = searches(es)
-    assert all(b.get("from", 0) + b.get("size", 10) <= 10_000 for b in bodies)
-    walk, page = bodies[-2], bodies[-1]
-    assert walk["size"] == 10_000 and walk["_source"] is False and "search_after" not in walk
-    assert es.find("POST", r"/t-decisions/_search")[-2].params["filter_path"] == "hits.hits.sort"
-    assert page["search_after"] == [0.0, 1767225600000, 10_001] and page["size"] == 20 and "from" not in page
-    # a unique last sort key (search_after needs one; _id cannot be sorted on in 8.x)
-    assert page["sort"] == [{"_score": {"order": "desc"}}, {"date": {"order": "desc", "missing": "_last"}},
-                            {"object_id": {"order": "desc"}}]
-    first = client.get("/admin/search/decisions/", {"page": 500})
-    assert first.status_code == 200 and searches(es)[-1]["from"] == 9_980
+    first = client.get("/admin/search/decisions/", {"page": 501})
+    assert first.status_code == 200
+    opened = es.find("POST", r"/t-decisions/_pit")
+    assert len(opened) == 1 and opened[0].params["keep_alive"] == "2m"
+    walk, shown = [r.body for r in es.find("POST", r"/_search")]  # inside the PIT: no index in the path
+    assert all(b.get("from", 0) + b["size"] <= 10_000 for b in (walk, shown))
+    assert walk["pit"] == {"id": "pit-1", "keep_alive": "2m"} and walk["size"] == 10_000
+    assert walk["_source"] is False and "search_after" not in walk and "highlight" not in walk
+    assert es.find("POST", r"/_search")[0].params["filter_path"] == "pit_id,hits.hits.sort"
+    # the latest PIT id, the walk's last sort values exactly as returned
+    assert shown["pit"]["id"] == "pit-2" and shown["search_after"] == [0.0, 1767225600000, 10_001, 9_999]
+    assert shown["size"] == 20 and "from" not in shown and shown["track_total_hits"] is True
+    assert shown["sort"] == [{"_score": {"order": "desc"}}, {"date": {"order": "desc", "missing": "_last"}},
+                             {"object_id": {"order": "desc"}}]  # a unique last key of our own
+    # the next page: one search in the same point in time, after this page's last hit; no walk, no new PIT
+    next_href = first.context["next_href"]
+    assert parse_qs(urlsplit(next_href).query)["page"] == ["502"]
+    es.requests.clear()
+    assert client.get("/admin/search/decisions/" + next_href).status_code == 200
+    assert not es.find("POST", r"/t-decisions/_pit") and len(es.find("POST", r"/_search")) == 1
+    again = es.find("POST", r"/_search")[0].body
+    assert again["pit"]["id"] == "pit-3" and again["search_after"] == [0.0, 1767225600000, 9_980, 10_019]
+    # a cursor made for another search (here: another query) is not used: a fresh walk
+    es.requests.clear()
+    other = parse_qs(urlsplit(next_href).query)
+    assert client.get("/admin/search/decisions/", {"q": "监督", "page": 502, "after": other["after"][0]}).status_code == 200
+    assert len(es.find("POST", r"/t-decisions/_pit")) == 1
+
+
+def test_pages_within_the_window_keep_to_the_same_shard_copies_per_person(es, make_user, client):
+    officer = make_user("officer16", OFFICER)
+    client.force_login(officer)
+    assert client.get("/admin/search/decisions/", {"page": 500}).status_code == 200
+    shallow = es.find("POST", r"/t-decisions/_search")[-1]
+    assert shallow.body["from"] == 9_980 and shallow.params["preference"] == f"user-{officer.pk}"
+    assert not es.find("POST", r"/t-decisions/_pit")
 
 
 # ---- 8. indices created once, with the alias as write index; writes never look up aliases ----

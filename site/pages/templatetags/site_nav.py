@@ -10,13 +10,14 @@ def nav_items(site) -> tuple[str, list[dict]]:
     """(home url, [{url, path, title}]) of the site's menu; kept in the cache under the page cache's
     generation, so any page change (pages.cache.bump) rebuilds it."""
     from pages.cache import generation
+    from pages.visibility import visible_to_anonymous
 
     key = f"pagenav:{generation()}:{site.pk}"
     stored = cache.get(key)
     if stored is None:
         root = site.root_page
         stored = (root.url, [{"url": p.url, "path": p.path, "title": p.title}
-                             for p in root.get_children().live().in_menu()])
+                             for p in visible_to_anonymous(root.get_children()).in_menu()])
         cache.set(key, stored, 3600)
     return stored
 

@@ -25,6 +25,7 @@ class SearchQuery:
     per_page: int = 10
     user: object = None  # decisions: results limited to what this user may open
     facets: tuple = ()
+    cursor: str = ""  # Elasticsearch deep pages: SearchResults.cursor of the page before (es_paging.py)
 
 
 @dataclass
@@ -62,6 +63,7 @@ class SearchResults:
     message: str = ""  # why nothing could be searched (e.g. only question words), for the person
     suggestions: list = field(default_factory=list)  # no result: Hits with the closest titles
     broader: list = field(default_factory=list)  # no result: shorter queries that do find something
+    cursor: str = ""  # Elasticsearch deep pages: hand to the next page's SearchQuery.cursor ("" = none)
 
     @property
     def pages(self) -> int:

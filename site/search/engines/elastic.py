@@ -19,20 +19,42 @@ from django.utils.safestring import mark_safe
 from elasticsearch import ConflictError, NotFoundError
 
 from ..analysis import Analysis, analyse, synonym_table
-from ..documents import TITLE, Document, index_alias
+from ..documents import BODY, CHARS, TITLE, Document, index_alias
 from ..permissions import decision_scope
 from ..tokenize import code_key
-from . import es_index, es_query
+from ..visibility import es_exclusions
+from . import es_index, es_paging, es_query
 from .base import Hit, SearchQuery, SearchResults
 from .errors import SearchUnavailable
 from .es_client import get_client, is_unavailable, search_timeout
 
 SCOPES = es_index.SCOPES
 EXACT_BOOST = es_query.EXACT_BOOST
+BODY_CHARS = f"{BODY}.{CHARS}"
 HIGHLIGHT_MAX_ANALYZED = 100_000  # highlight the first 100k characters of a very long body, never an error
 SORT = [{"_score": {"order": "desc"}}, {"date": {"order": "desc", "missing": "_last"}},
         {"object_id": {"order": "desc"}}]
 SUGGESTIONS = 3  # no result: the closest titles shown, and at most this many shorter queries
+
+
+def highlight(a: Analysis | None) -> dict:
+    """The body's best fragment, query words in <mark>. A lone character (督) matches on `body.chars`
+    (es_query.clause) and a highlighter marks only what matched in the field it highlights, so that subfield
+    is highlighted too: explicit fields, valid on every 8.x (`matched_fields` needs 8.15's unified highlighter).
+    Options at the top level: 8.0–8.13 refuse `encoder` inside a field."""
+    fields = {BODY: {}}
+    if a is not None and any(c.prefix for c in a.clauses):
+        fields[BODY_CHARS] = {}
+    return {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fragment_size": 120,
+            "number_of_fragments": 1, "no_match_size": 120, "max_analyzed_offset": HIGHLIGHT_MAX_ANALYZED,
+            "fields": fields}
+
+
+def snippet_of(hit: dict) -> str:
+    """The fragment with a mark (body, else body.chars), else the body's opening (no_match_size)."""
+    highlighted = hit.get("highlight", {})
+    fragments = [f for name in (BODY, BODY_CHARS) for f in highlighted.get(name, [])]
+    return next((f for f in fragments if "<mark>" in f), fragments[0] if fragments else "")
 
 
 def now_minute() -> str:
@@ -114,10 +136,13 @@ class ElasticEngine:
         return out
 
     def _public(self) -> list:
+        # live, not expired, and not below a view restriction (search/visibility.py: the queue removes
+        # such notices from the index; this leaves them out until it has)
         return [{"term": {"live": True}},
                 {"bool": {"should": [{"bool": {"must_not": {"exists": {"field": "expire_at"}}}},
                                      {"range": {"expire_at": {"gt": now_minute()}}}],
-                          "minimum_should_match": 1}}]
+                          "minimum_should_match": 1}},
+                *es_exclusions()]
 
     def _query(self, q: SearchQuery, analysis: Analysis | None = None, need: int | None = None) -> dict:
         text = q.text.strip()
@@ -128,13 +153,13 @@ class ElasticEngine:
         return es_query.render(a, code_key(text), a.need if need is None else need, self._filters(q))
 
     def build_body(self, q: SearchQuery, analysis: Analysis | None = None, need: int | None = None) -> dict:
+        text = q.text.strip()
+        if analysis is None and text:
+            analysis = analyse(text, synonym_table())
         body = {"query": self._query(q, analysis, need), "sort": SORT, "track_total_hits": True,
                 "_source": {"excludes": ["body"]}}  # the snippet comes from the highlight
-        if q.text.strip():
-            body["highlight"] = {  # options at the top level: 8.0–8.13 refuse `encoder` inside a field
-                "encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fragment_size": 120,
-                "number_of_fragments": 1, "no_match_size": 120, "max_analyzed_offset": HIGHLIGHT_MAX_ANALYZED,
-                "fields": {"body": {}}}
+        if text:
+            body["highlight"] = highlight(analysis)
         if q.facets:
             body["aggs"] = {name: {"terms": {"field": name, "size": 30}} for name in q.facets}
         return body
@@ -148,10 +173,22 @@ class ElasticEngine:
                 "query": {"bool": {"filter": [*self._filters(q), es_query.exact_filter(key)]}}}
         return self._search(index, body)["hits"]["total"]["value"] > 0
 
-    def _search(self, index: str, body: dict, **kw) -> dict:
+    def _timed_client(self):
+        return self.client.options(request_timeout=search_timeout())
+
+    def _open_pit(self, index: str, keep_alive: str) -> str:
         try:
-            client = self.client.options(request_timeout=search_timeout())
-            return client.search(index=index, **body, **kw).body
+            return self._timed_client().open_point_in_time(index=index, keep_alive=keep_alive).body["id"]
+        except Exception as exc:
+            if is_unavailable(exc):
+                raise SearchUnavailable(str(exc)) from exc
+            raise
+
+    def _search(self, index: str | None, body: dict, **kw) -> dict:
+        """A search; index None for one inside a point in time (the PIT names the index)."""
+        try:
+            target = {"index": index} if index else {}
+            return self._timed_client().search(**target, **body, **kw).body
         except Exception as exc:
             if is_unavailable(exc):
                 raise SearchUnavailable(str(exc)) from exc
@@ -168,22 +205,19 @@ class ElasticEngine:
                 return SearchResults(q, [], 0, message=analysis.stop_message(text))
             need = len(analysis.clauses) if exact else analysis.need
         body = self.build_body(q, analysis, need)
-        start = (q.page - 1) * q.per_page
-        if start + q.per_page <= es_index.MAX_RESULT_WINDOW:
-            resp = self._search(index, {**body, "from": start, "size": q.per_page})
-        else:  # deep page: walk to it with search_after (from + size may not pass index.max_result_window)
-            after = self._cursor_at(index, body, start)
-            if after is None:
-                resp = self._search(index, {**body, "size": 0})
-                resp["hits"]["hits"] = []
-            else:
-                resp = self._search(index, {**body, "size": q.per_page, "search_after": after})
+        cursor = ""
+        if not es_paging.is_deep(q):  # the same shard copies for one person's pages (es_paging.py)
+            resp = self._search(index, {**body, "from": (q.page - 1) * q.per_page, "size": q.per_page},
+                                preference=es_paging.preference(q))
+        else:  # beyond index.max_result_window: a point in time walked with search_after, or the cursor
+            resp, cursor = es_paging.deep_page(self._open_pit, lambda b, **kw: self._search(None, b, **kw),
+                                               index, body, q)
         hits = [self._hit(h, q.text) for h in resp["hits"]["hits"]]
         facets = {}
         for name in q.facets:
             buckets = resp.get("aggregations", {}).get(name, {}).get("buckets", [])
             facets[name] = [(b["key"], b["doc_count"]) for b in buckets if b["key"] not in ("", None)]
-        res = SearchResults(q, hits, resp["hits"]["total"]["value"], facets)
+        res = SearchResults(q, hits, resp["hits"]["total"]["value"], facets, cursor=cursor)
         if not res.total and analysis is not None and analysis.clauses:
             res.suggestions, res.broader = self._suggest(index, q, analysis)
         return res
@@ -215,20 +249,6 @@ class ElasticEngine:
         broader = [c.typed for c, r in zip(words, responses[1:], strict=True) if r["hits"]["total"]["value"]]
         return hits, broader[:SUGGESTIONS]
 
-    def _cursor_at(self, index: str, body: dict, skip: int):
-        """The sort values of the hit just before position `skip`, fetched in hops of at most 10 000
-        sort values (no sources); None when there are fewer hits than that."""
-        walk = {"query": body["query"], "sort": body["sort"], "_source": False, "track_total_hits": False}
-        after, done = None, 0
-        while done < skip:
-            n = min(skip - done, es_index.MAX_RESULT_WINDOW)
-            hop = {**walk, "size": n, **({"search_after": after} if after else {})}
-            hits = self._search(index, hop, filter_path="hits.hits.sort").get("hits", {}).get("hits", [])
-            if len(hits) < n:
-                return None
-            after, done = hits[-1]["sort"], done + n
-        return after
-
     def notice_years(self) -> list[int]:
         """Years of the public notices, newest first (an aggregation; size 0: the request cache serves it)."""
         body = {"size": 0, "query": {"bool": {"filter": self._public()}},
@@ -238,7 +258,7 @@ class ElasticEngine:
 
     def _hit(self, h: dict, text: str) -> Hit:
         src = h.get("_source", {})
-        body_hl = h.get("highlight", {}).get("body", [])
+        fragment = snippet_of(h)
         date = src.get("date")
         if isinstance(date, str):
             date = dt.date.fromisoformat(date[:10])
@@ -249,5 +269,5 @@ class ElasticEngine:
                    jurisdiction=src.get("jurisdiction", ""), issuer=src.get("issuer", ""),
                    agency=src.get("agency", ""), outcome=src.get("outcome", ""),
                    process_kind=src.get("process_kind", ""),
-                   snippet=mark_safe(body_hl[0]) if body_hl else mark_safe(""),  # encoder html: escaped by ES
+                   snippet=mark_safe(fragment),  # encoder html: escaped by Elasticsearch
                    exact=bool(key) and key in (src.get("doc_number_key"), src.get("index_number_key")))

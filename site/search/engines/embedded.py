@@ -35,6 +35,7 @@ from ..analysis import STOP_MESSAGE, Analysis, analyse, minimum_should_match, sy
 from ..documents import META_FIELDS, Document
 from ..models import IndexState, Posting, SearchEntry, Term
 from ..tokenize import code_key, normalize, token_counts, tokens
+from ..visibility import hidden_pages
 from . import postings as pst
 from .base import Hit, SearchQuery, SearchResults, snippet
 
@@ -442,6 +443,9 @@ class EmbeddedEngine:
             # public: live and not past its expiry, even before the scheduler unpublishes it
             f &= Q(**{prefix + "public": True})
             f &= Q(**{prefix + "expire_at__isnull": True}) | Q(**{prefix + "expire_at__gt": timezone.now()})
+            hidden = hidden_pages()  # below a view restriction (search/visibility.py)
+            if hidden is not None:
+                f &= ~Q(**{prefix + "object_id__in": hidden})
         else:
             from decisions.selectors import visible_records
 
@@ -460,6 +464,12 @@ class EmbeddedEngine:
         now = timezone.now().timestamp() if q.scope == "notice" else None
         out = np.zeros(size, bool)
         out[table.ids[table.mask(filters, now)] - lo] = True
+        hidden = hidden_pages() if q.scope == "notice" else None  # below a view restriction
+        if hidden is not None:
+            ids = np.fromiter(SearchEntry.objects.filter(scope="notice", object_id__in=hidden)
+                              .values_list("id", flat=True), np.int64)
+            ids = ids[(ids >= lo) & (ids < lo + size)]
+            out[ids - lo] = False
         return out
 
     def _permitted(self, q: SearchQuery, ids: np.ndarray) -> np.ndarray:

@@ -17,6 +17,8 @@ import time
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import ConnectionTimeout
 from elasticsearch import BadRequestError, NotFoundError, helpers
 
 from ..documents import DOCUMENTS, es_analyzer, index_alias
@@ -34,8 +36,9 @@ PLUGINS = {
 }
 
 
-# the mapping's version: a change to the mapping or the analysis raises it, and `search_setup` then
-# rebuilds each index older than it (a new versioned index, alias swapped; searches never stop).
+# the mapping's version: a change to the mapping or the analysis raises it, and `search_setup` then queues
+# a rebuild of each index older than it (tasks.upgrade_index: a new versioned index, alias swapped;
+# searches never stop), run by the background worker, or at once by `search_rebuild`.
 # 1: before this field existed. 2: metadata field (copy_to), `.chars` unigram subfields, BM25 per field.
 SCHEMA_VERSION = 2
 
@@ -115,19 +118,27 @@ def current_indices(client, scope: str) -> list[str]:
 
 def setup(client) -> list[str]:
     """Create each scope's first index with its alias (is_write_index), once: nothing when the alias exists.
-    Two workers racing create the same fixed name; the loser's `resource_already_exists` is ignored."""
+
+    Safe when several machines run it at once: the index and its alias are made by one create request (one
+    cluster-state change, so either both exist or neither), all under the same fixed name; the losers get
+    `resource_already_exists_exception` and find the alias there. An index of that name left without its
+    alias gets it back in one atomic `_aliases` call (adding an alias that exists changes nothing)."""
     check_analyzer(client)
     created = []
     for scope in SCOPES:
         alias = index_alias(scope)
         if client.indices.exists_alias(name=alias):
             continue
+        first = f"{alias}-v0"
         try:
-            client.indices.create(index=f"{alias}-v0", **index_body(scope, write_alias=True))
+            client.indices.create(index=first, **index_body(scope, write_alias=True))
             created.append(alias)
         except BadRequestError as exc:
             if exc.error != "resource_already_exists_exception":
                 raise
+            if not client.indices.exists_alias(name=alias):
+                client.indices.update_aliases(actions=[{"add": {"index": first, "alias": alias,
+                                                                "is_write_index": True}}])
     return created
 
 
@@ -164,60 +175,128 @@ class RebuildRunning(Exception):
     pass
 
 
+class SwapUncertain(Exception):
+    """The alias swap failed and the cluster could not say where the alias points: nothing was deleted."""
+
+
 def rebuild(client, scope: str, docs, *, batch: int = 500) -> int:
     """Fill a new index (rejected items retried with backoff), swap the alias atomically, drop the old index.
-    Only one rebuild per scope at a time; on any failure the new index and the lock are removed."""
-    from ..models import IndexRebuild
+    Only one rebuild per scope at a time.
 
+    Before the swap a failure removes the new index and the lock (the alias never moved). Once the alias
+    points at the new index it is the live one: nothing after that deletes it; a failure to drop the old
+    index or reset a setting is logged and the rebuild still succeeds. A swap whose outcome the cluster
+    cannot confirm keeps both indices and the lock (every write still reaches both) and says so."""
     check_analyzer(client)
     alias = index_alias(scope)
     name = f"{alias}-v{timezone.now():%Y%m%d%H%M%S%f}"
+    lock = _take_lock(scope, name)
+    created = False
+    try:
+        body = index_body(scope, write_alias=False)
+        body["settings"]["gc_deletes"] = REBUILD_GC_DELETES
+        client.indices.create(index=name, **body)
+        created = True
+        n = fill(client, name, docs, batch=batch)
+        client.indices.refresh(index=name)
+        old = [o for o in current_indices(client, scope) if o != name]
+    except BaseException as exc:
+        _abandon(client, lock, name, exc, created=created)
+        raise
+    try:
+        swap_alias(client, alias, old, name)
+    except BaseException as exc:
+        live = _alias_points_at(client, scope, name)
+        if live is False:  # the swap did not happen: as any failure before it
+            _abandon(client, lock, name, exc, created=True)
+            raise
+        if live is None:
+            log.error("索引 %s 的别名切换结果未知（%s）：新旧索引与重建锁均保留，写入仍同时到达两者；"
+                      "请确认 %s 指向哪个索引后运行 search_rebuild --force。", name, exc, alias)
+            raise SwapUncertain(f"{alias} 的别名切换结果未知：新索引 {name} 与旧索引均已保留。") from exc
+        # the cluster applied the swap although the call failed (e.g. timed out): the new index is live
+    finish(client, lock, name, old)
+    return n
+
+
+def _take_lock(scope: str, name: str):
+    from ..models import IndexRebuild
+
     try:
         with transaction.atomic():
-            lock = IndexRebuild.objects.create(scope=scope, index_name=name,
+            return IndexRebuild.objects.create(scope=scope, index_name=name,
                                                owner=f"{socket.gethostname()}:{os.getpid()}")
     except IntegrityError:
         other = IndexRebuild.objects.filter(scope=scope).first()
         raise RebuildRunning(f"{scope} 的索引重建已在进行（{other.owner}，开始于 "
                              f"{timezone.localtime(other.started_at):%Y-%m-%d %H:%M}）；如确认它已中断，"
                              f"用 search_rebuild --force 清除后重试。") from None
-    try:
-        body = index_body(scope, write_alias=False)
-        body["settings"]["gc_deletes"] = REBUILD_GC_DELETES
-        client.indices.create(index=name, **body)
-        # every write that reads the database after this moment carries a higher version than the bulk
-        version = time.time_ns() // 1000
-        actions = ({"_index": name, "_id": str(d.meta.id), "version": version, "version_type": "external",
-                    "_source": {**d.to_dict(), "object_id": int(d.meta.id)}} for d in docs)
-        bulk_client = client.options(request_timeout=float(getattr(settings, "SEARCH_ES_BULK_TIMEOUT", 120)))
-        n, failed = 0, []
-        for ok, item in helpers.streaming_bulk(bulk_client, actions, chunk_size=batch, max_retries=8,
-                                               initial_backoff=2, max_backoff=60, raise_on_error=False):
-            info = next(iter(item.values()))
-            if ok:
-                n += 1
-            elif info.get("status") == 409:  # a write made during the rebuild is newer: keep it
-                n += 1
-            else:
-                failed.append(info)
-        if failed:
-            raise RuntimeError(f"{len(failed)} 条文档未能写入新索引 {name}：{failed[0].get('error')}")
-        client.indices.refresh(index=name)
-        old = current_indices(client, scope)
-        client.indices.update_aliases(actions=[{"remove": {"index": o, "alias": alias}} for o in old]
-                                      + [{"add": {"index": name, "alias": alias, "is_write_index": True}}])
-    except BaseException:
-        lock.delete()
-        try:  # no orphan index left behind (best effort: the cluster may be what failed)
-            client.indices.delete(index=name, ignore_unavailable=True)
-        except Exception:  # noqa: BLE001
-            log.warning("could not delete the unfinished index %s; delete it by hand", name)
-        raise
-    lock.delete()
-    client.indices.put_settings(index=name, settings={"index": {"gc_deletes": None}})
-    for o in old:
-        client.indices.delete(index=o, ignore_unavailable=True)
+
+
+def fill(client, name: str, docs, *, batch: int = 500) -> int:
+    """Bulk-load the documents into the new index; items the cluster rejects (429) are retried with
+    backoff; any item still failing fails the rebuild."""
+    # every write that reads the database after this moment carries a higher version than the bulk
+    version = time.time_ns() // 1000
+    actions = ({"_index": name, "_id": str(d.meta.id), "version": version, "version_type": "external",
+                "_source": {**d.to_dict(), "object_id": int(d.meta.id)}} for d in docs)
+    bulk_client = client.options(request_timeout=float(getattr(settings, "SEARCH_ES_BULK_TIMEOUT", 120)))
+    n, failed = 0, []
+    for ok, item in helpers.streaming_bulk(bulk_client, actions, chunk_size=batch, max_retries=8,
+                                           initial_backoff=2, max_backoff=60, raise_on_error=False):
+        info = next(iter(item.values()))
+        if ok or info.get("status") == 409:  # 409: a write made during the rebuild is newer: keep it
+            n += 1
+        else:
+            failed.append(info)
+    if failed:
+        raise RuntimeError(f"{len(failed)} 条文档未能写入新索引 {name}：{failed[0].get('error')}")
     return n
+
+
+def swap_alias(client, alias: str, old: list[str], name: str) -> None:
+    """One atomic call: the alias leaves every old index and points at the new one (its write index)."""
+    client.indices.update_aliases(actions=[{"remove": {"index": o, "alias": alias}} for o in old]
+                                  + [{"add": {"index": name, "alias": alias, "is_write_index": True}}])
+
+
+def _alias_points_at(client, scope: str, name: str) -> bool | None:
+    """Whether the scope's alias points at `name` now; None when the cluster cannot say."""
+    try:
+        return name in current_indices(client, scope)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _abandon(client, lock, name: str, exc: BaseException, *, created: bool) -> None:
+    """Before the swap: the lock goes, and the new index (never live) is deleted, best effort."""
+    lock.delete()
+    if not created and isinstance(exc, TransportConnectionError) and not isinstance(exc, ConnectionTimeout):
+        return  # the create never reached the cluster: there is nothing to delete
+    try:
+        client.indices.delete(index=name, ignore_unavailable=True)
+    except Exception as error:  # noqa: BLE001  the cluster may be what failed
+        log.warning("未能删除未完成的新索引 %s（%s）：集群恢复后请手动删除。", name, error)
+
+
+def finish(client, lock, name: str, old: list[str]) -> None:
+    """After the swap (the new index is live): release the lock, restore gc_deletes, drop the old indices.
+    A failure here is logged and never touches the live index."""
+    try:
+        lock.delete()
+    except Exception as exc:  # noqa: BLE001  writes then also reach the live index twice: harmless
+        log.error("重建已完成，但未能释放重建锁（%s）：请运行 search_rebuild --force 清除。", exc)
+    try:
+        client.indices.put_settings(index=name, settings={"index": {"gc_deletes": None}})
+    except Exception as exc:  # noqa: BLE001
+        log.warning("新索引 %s 已启用，但未能恢复 gc_deletes 默认值（%s）。", name, exc)
+    for o in old:
+        if o == name:
+            continue
+        try:
+            client.indices.delete(index=o, ignore_unavailable=True)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("新索引 %s 已启用；旧索引 %s 未能删除（%s），请手动删除。", name, o, exc)
 
 
 def drop_all(client) -> None:

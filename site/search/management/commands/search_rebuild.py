@@ -8,11 +8,12 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from progress import Progress
+from search import outage
 from search.documents import all_objects, build, count_objects
 from search.engines import get_engine
 from search.engines.errors import AnalyzerMissing
 from search.engines.es_client import is_unavailable
-from search.engines.es_index import RebuildRunning
+from search.engines.es_index import RebuildRunning, SwapUncertain
 
 
 class Command(BaseCommand):
@@ -43,20 +44,29 @@ class Command(BaseCommand):
             try:
                 with Progress.for_command(self, f"重建检索索引·{name}", count_objects(name)) as bar:
                     n = engine.rebuild(name, (build(name, obj) for obj in bar.iter(all_objects(name))))
-            except (RebuildRunning, AnalyzerMissing) as exc:
+            except (RebuildRunning, AnalyzerMissing, SwapUncertain) as exc:
                 raise CommandError(str(exc)) from exc
             except Exception as exc:
                 if is_unavailable(exc):
                     raise CommandError(f"Elasticsearch 无法连接，重建未完成"
-                                       f"（旧索引不变，新索引已清除）：{exc}") from exc
+                                       f"（旧索引不变，新索引已清除）：{outage.describe(exc)}") from exc
                 raise
+            if engine.name == "elastic":
+                outage.clear()
             seconds = time.perf_counter() - started
             self.stdout.write(f"{engine.name}: {name} 已索引 {n} 条，用时 {seconds:.1f} 秒")
 
     def _clear_lock(self, engine, scope):
+        from search.engines.es_index import current_indices
         from search.models import IndexRebuild
 
+        live = set(current_indices(engine.client, scope))
         for lock in IndexRebuild.objects.filter(scope=scope):
+            if lock.index_name in live:  # its swap went through: the index is live, only the lock goes
+                lock.delete()
+                self.stdout.write(f"已清除 {scope} 的重建锁（{lock.owner}）；其新索引 {lock.index_name} "
+                                  f"已在使用中，予以保留")
+                continue
             engine.client.indices.delete(index=lock.index_name, ignore_unavailable=True)
             lock.delete()
             self.stdout.write(f"已清除 {scope} 的重建锁（{lock.owner}）与未完成的索引 {lock.index_name}")
