@@ -41,8 +41,10 @@ def load(n: int):
     start = timezone.now() - dt.timedelta(days=n // 5 + 1)
     body = "".join(f"<p>{'某县' + TOPICS[i % 10]}执法检查中发现的问题及整改情况说明，第{i}段。</p>" for i in range(6))
     t0 = time.perf_counter()
-    with transaction.atomic():
-        for i in range(n):
+    from progress import Progress
+
+    with transaction.atomic(), Progress("载入典型案例", n, unit="页") as bar:
+        for i in bar.iter(range(n)):
             when = start + dt.timedelta(hours=i * 24 * (n // 5 + 1) / max(n, 1))
             page = TypicalCasePage(
                 title=f"{TOPICS[i % 10]}领域行政执法典型案例（第{i + 1}号）", slug=f"case-{i + 1}",

@@ -207,7 +207,10 @@ def bench_embedded(n: int, repeat: int, reuse: bool = False):
     build = float("nan")
     if not (reuse and SearchEntry.objects.filter(scope="notice").count() == n):
         t0 = time.perf_counter()
-        engine.rebuild("notice", documents(n))
+        from progress import Progress
+
+        with Progress("载入检索基准语料", n) as bar:
+            engine.rebuild("notice", bar.iter(documents(n)))
         with connection.cursor() as cur:
             cur.execute("ANALYZE")
         build = time.perf_counter() - t0

@@ -223,63 +223,70 @@ class ImportAborted(Exception):
     """Writing the checked lines failed: everything was rolled back (message in Chinese)."""
 
 
-def import_lines(lines, *, dry_run: bool = False, by=None) -> ImportReport:
+def import_lines(lines, *, dry_run: bool = False, by=None, progress=None) -> ImportReport:
     """Stage one checks every line without writing (a bad line is reported by number and reason and left
     out). Stage two writes the good lines in one transaction: notices dated in the past in bulk
     (public_notices.bulk), publicity lists and future-dated notices through Wagtail's page API one by one
-    (a line refused there is left out like a bad line); any other failure undoes the whole import."""
+    (a line refused there is left out like a bad line); any other failure undoes the whole import.
+    `progress(stage, total)` gives a progress.Progress for each stage (检查, 准备, 写入); none by default."""
+    from progress import Progress
+
     from .bulk import create_published
+
+    stage = progress or (lambda label, total: Progress(label, total, quiet=True))
 
     report = ImportReport()
     plan = _Plan()
     bulk: list[tuple[int, str, NoticePage]] = []  # (line, jurisdiction, page)
     single: list[tuple[int, dict]] = []
     parsed = []
-    for number, raw in enumerate(lines, start=1):
-        if isinstance(raw, UnicodeDecodeError):
-            report.rejected.append((number, f"不是有效的 UTF-8 编码（第{raw.start + 1}个字节起），请转为 UTF-8 后重新导入。"))
-            continue
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            report.rejected.append((number, f"JSON 格式错误：{exc.msg}（第{exc.colno}列）"))
-            continue
-        try:
-            parsed.append((number, check_record(record), record))
-        except ValidationError as exc:
-            report.rejected.append((number, "；".join(exc.messages)))
-        except (TypeError, ValueError, AttributeError, OverflowError, KeyError) as exc:
-            report.rejected.append((number, f"数据有误：{exc}"))
+    with stage("检查", len(lines)) as bar:
+        for number, raw in bar.iter(enumerate(lines, start=1)):
+            if isinstance(raw, UnicodeDecodeError):
+                report.rejected.append((number, f"不是有效的 UTF-8 编码（第{raw.start + 1}个字节起），请转为 UTF-8 后重新导入。"))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                report.rejected.append((number, f"JSON 格式错误：{exc.msg}（第{exc.colno}列）"))
+                continue
+            try:
+                parsed.append((number, check_record(record), record))
+            except ValidationError as exc:
+                report.rejected.append((number, "；".join(exc.messages)))
+            except (TypeError, ValueError, AttributeError, OverflowError, KeyError) as exc:
+                report.rejected.append((number, f"数据有误：{exc}"))
     plan.look_up(parsed)
-    for number, (kind, published, written), record in parsed:
-        try:
-            key = _keys(record, kind, published)
-            if key in plan.known:
-                existing = _existing(record, kind, published)
-                report.skipped.append((number, f"已导入过（{existing.index_number}），跳过"))
-                continue
-            if key in plan.seen:
-                report.skipped.append((number, f"与第{plan.seen[key]}行重复，跳过"))
-                continue
-            section = plan.section(record["jurisdiction"])
-            if kind == K.PUBLICITY or published > timezone.now():
-                single.append((number, record))
-            else:
-                page = _build(record, kind, published, written)
-                page.first_published_at = published  # history keeps its publication date (发布日期)
-                _validate_for_bulk(page, section, plan.index(record["jurisdiction"], kind),
-                                   plan.profile(record["jurisdiction"]))
-                bulk.append((number, record["jurisdiction"], page))
-            plan.seen[key] = number
-        except ValidationError as exc:
-            report.rejected.append((number, "；".join(exc.messages)))
-        except (TypeError, ValueError, AttributeError, OverflowError, KeyError) as exc:
-            report.rejected.append((number, f"数据有误：{exc}"))
+    with stage("准备", len(parsed)) as bar:
+        for number, (kind, published, written), record in bar.iter(parsed):
+            try:
+                key = _keys(record, kind, published)
+                if key in plan.known:
+                    existing = _existing(record, kind, published)
+                    report.skipped.append((number, f"已导入过（{existing.index_number}），跳过"))
+                    continue
+                if key in plan.seen:
+                    report.skipped.append((number, f"与第{plan.seen[key]}行重复，跳过"))
+                    continue
+                section = plan.section(record["jurisdiction"])
+                if kind == K.PUBLICITY or published > timezone.now():
+                    single.append((number, record))
+                else:
+                    page = _build(record, kind, published, written)
+                    page.first_published_at = published  # history keeps its publication date (发布日期)
+                    _validate_for_bulk(page, section, plan.index(record["jurisdiction"], kind),
+                                       plan.profile(record["jurisdiction"]))
+                    bulk.append((number, record["jurisdiction"], page))
+                plan.seen[key] = number
+            except ValidationError as exc:
+                report.rejected.append((number, "；".join(exc.messages)))
+            except (TypeError, ValueError, AttributeError, OverflowError, KeyError) as exc:
+                report.rejected.append((number, f"数据有误：{exc}"))
     written_lines: list[tuple[int, NoticePage]] = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), stage("写入", len(bulk) + len(single)) as bar:
             parents: dict[tuple[str, str], NoticeIndexPage] = {}
             groups: dict[NoticeIndexPage, list[NoticePage]] = {}
             for _number, jurisdiction, page in bulk:
@@ -288,8 +295,9 @@ def import_lines(lines, *, dry_run: bool = False, by=None) -> ImportReport:
                     parents[key] = index_for(jurisdiction=jurisdiction, kind=page.NOTICE_KIND, by=by)
                 groups.setdefault(parents[key], []).append(page)
             create_published(groups, by=by)
+            bar.advance(len(bulk))
             written_lines = [(number, page) for number, _, page in bulk]
-            for number, record in single:
+            for number, record in bar.iter(single):
                 try:
                     with transaction.atomic():
                         _outcome, page = import_record(record, by=by)
@@ -300,6 +308,7 @@ def import_lines(lines, *, dry_run: bool = False, by=None) -> ImportReport:
                     report.rejected.append((number, f"数据有误：{exc}"))
                     continue
                 written_lines.append((number, page))
+            bar.close()  # written (and, in a dry run, about to be undone): the stage itself is complete
             if dry_run:
                 raise _DryRun
     except _DryRun:

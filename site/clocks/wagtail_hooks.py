@@ -1,13 +1,17 @@
 """Staff see every running statutory clock, and the overdue and due-soon ones on the dashboard."""
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from rules.permissions import policy
 
+from . import views
 from .models import Clock
 from .selectors import due_soon, overdue
 
@@ -21,11 +25,17 @@ class ClockViewSet(ModelViewSet):
     menu_label = "法定时限"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["label", "started_on", "due_on", "status", "provisional_years", "article"]
+    list_display = ["label", "started_on", "due_on", "status", "provisional_years", "article",
+                    Column("calendar", label="计数日历", accessor=lambda clock: format_html(
+                        '<a href="{}" aria-label="查看计算日历：{}">查看日历</a>',
+                        reverse("clocks:calendar", args=[clock.pk]), clock.label))]
     list_filter = ["status", "profile_code", "rule_key"]
     search_fields = ["label", "article"]
     form_fields = ["label"]
     inspect_view_enabled = True
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("calendar/<int:pk>/", views.clock_calendar, name="calendar")]
 
 
 class ClocksPanel(Component):

@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 import throttle
 from casework.views import served_response
+from clocks import calendar_grid
 from form_errors import add_errors
 from rules.models import RuleProfile
 from rules.profiles import get_profile
@@ -21,6 +23,7 @@ from .forms import ComplaintForm, StatusForm
 from .models import LEAD, Complaint, Notice
 
 NOTICE_SALT, NOTICE_MAX_AGE = "complaints.notice", 3600
+CALENDAR_SALT = "complaints.calendar"  # links to a clock's calendar, from a successful lookup (1 hour)
 DUPLICATE_WINDOW = dt.timedelta(days=1)
 DUPLICATE_MSG = ("您已提交过内容相同的投诉举报（受理编号：{number}），本次未重复登记。"
                  "请使用首次提交时获得的受理编号和查询码查询办理情况，无需再次提交。")
@@ -110,9 +113,41 @@ def status(request, jurisdiction: str):
     context = {"form": form, "profile": profile, "jurisdiction": jurisdiction, "message": message,
                "complaint": complaint}
     if complaint is not None:
-        context.update(accept_clock=services.accept_clock(complaint), finish_clock=services.finish_clock(complaint),
+        accept, finish = services.accept_clock(complaint), services.finish_clock(complaint)
+        context.update(accept_clock=accept, finish_clock=finish,
+                       accept_calendar=calendar_token(complaint, accept), finish_calendar=calendar_token(complaint, finish),
                        notices=[(n, signing.dumps({"n": n.pk}, salt=NOTICE_SALT)) for n in complaint.notices.all()])
     return render(request, "complaints/public_status.html", context, status=http_status)
+
+
+def calendar_token(complaint: Complaint, clock) -> str:
+    return signing.dumps({"c": complaint.pk, "k": clock.pk}, salt=CALENDAR_SALT) if clock is not None else ""
+
+
+@never_cache
+def clock_calendar(request, token: str):
+    """How the complainant's own dates were counted, through a signed link from a successful status lookup
+    (receipt number and access code): the clock must be one of that complaint's; pauses show no staff-written reason."""
+    try:
+        data = signing.loads(token, salt=CALENDAR_SALT, max_age=NOTICE_MAX_AGE)
+        complaint_pk, clock_pk = int(data["c"]), int(data["k"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise Http404("链接已失效，请重新查询办理情况。") from None
+    complaint = Complaint.objects.filter(pk=complaint_pk).first()
+    clocks = [c for c in (services.accept_clock(complaint), services.finish_clock(complaint))
+              if c is not None] if complaint is not None else []
+    clock = next((c for c in clocks if c.pk == clock_pk), None)
+    if clock is None:
+        raise Http404("没有这个期限，请重新查询办理情况。")
+    try:
+        grid = calendar_grid.build(clock, public=True)
+    except calendar_grid.SpanTooLong as exc:
+        return render(request, "complaints/public_calendar.html", {
+            "message": str(exc), "complaint": complaint, "jurisdiction": complaint.jurisdiction,
+            "profile": get_profile(complaint.jurisdiction)}, status=400)
+    return render(request, "complaints/public_calendar.html", {
+        "grid": grid, "weekdays": calendar_grid.WEEKDAYS, "complaint": complaint,
+        "jurisdiction": complaint.jurisdiction, "profile": get_profile(complaint.jurisdiction)})
 
 
 def notice_pdf(request, token: str):

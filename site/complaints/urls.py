@@ -20,6 +20,7 @@ staff = [
 app_name = "complaints_public"
 urlpatterns = [
     path("notice/<str:token>/", public_views.notice_pdf, name="notice"),
+    path("calendar/<str:token>/", public_views.clock_calendar, name="calendar"),
     path("<slug:jurisdiction>/", public_views.complaint_form, name="form"),
     path("<slug:jurisdiction>/receipt/", public_views.receipt, name="receipt"),
     path("<slug:jurisdiction>/status/", public_views.status, name="status"),

@@ -23,6 +23,7 @@ class DayInfo:
     working: bool
     reason: str  # 工作日 / 周末 / 法定节假日（春节）/ 调休上班
     source: str  # "admin" | "package" | "weekend-only"
+    name: str = ""  # the holiday a holiday or make-up workday belongs to (春节, 国庆节 …), if any
 
 
 @dataclass
@@ -51,9 +52,9 @@ class WorkCalendar:
         if day.year in self.admin_years:
             kind, name = self.admin_years[day.year].get(day, (None, ""))
             if kind == HOLIDAY:
-                return DayInfo(day, False, f"法定节假日（{name}）" if name else "法定节假日", "admin")
+                return DayInfo(day, False, f"法定节假日（{name}）" if name else "法定节假日", "admin", name)
             if kind == WORKDAY:
-                return DayInfo(day, True, f"调休上班（{name}）" if name else "调休上班", "admin")
+                return DayInfo(day, True, f"调休上班（{name}）" if name else "调休上班", "admin", name)
             return DayInfo(day, not weekend, "周末" if weekend else "工作日", "admin")
         try:
             on_holiday, name = chinese_calendar.get_holiday_detail(day)
@@ -64,9 +65,11 @@ class WorkCalendar:
         label = _holiday_name(name)
         if working:
             reason = f"调休上班（{label}）" if weekend else "工作日"
+            label = label if weekend else ""
         else:
             reason = f"法定节假日（{label}）" if on_holiday and label else "周末"
-        return DayInfo(day, working, reason, "package")
+            label = label if on_holiday else ""
+        return DayInfo(day, working, reason, "package", label)
 
     def is_working_day(self, day: dt.date) -> bool:
         return self.info(day).working

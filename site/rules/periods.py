@@ -8,6 +8,9 @@
   are skipped: their days are not counted at all.
 - Any day whose status depended on a year with no holiday data makes the result provisional,
   naming the missing year(s); loading that year later recomputes stored dates.
+
+compute_due keeps the count it decided by, day by day (`DueDate.trail`: each day counted and its number, each
+rest day, paused day and rolled day); the clock calendar draws that trail and never counts again.
 """
 from __future__ import annotations
 
@@ -39,14 +42,48 @@ class Pause:
         return self.start <= day <= self.end
 
 
+# How compute_due met each day after the start day (CountStep.role): the day-by-day count itself.
+COUNTED = "counted"  # a day that counts, numbered 1…N (working days: a working day; calendar days: any day)
+REST = "rest"  # working days: a weekend or holiday, not counted
+PAUSED = "paused"  # inside a pause: not counted (its reason on the step)
+SPAN = "span"  # months/years: a day inside the period (the period is not counted day by day)
+END = "end"  # months/years: the nominal last day (same date N months/years on)
+ROLLED = "rolled"  # the nominal last day and each rest day after it, passed over by the rest-day roll
+ROLL_TO = "roll_to"  # the working day the roll lands on: the due day
+
+
+@dataclass(frozen=True)
+class CountStep:
+    day: dt.date
+    role: str
+    number: int | None = None  # 1…N for COUNTED days
+    info: DayInfo | None = None  # the calendar's verdict where the count looked it up
+    reason: str = ""  # a pause's reason
+
+
 @dataclass
 class DueDate:
     start: dt.date
     n: int
     unit: str
     due: dt.date
-    skipped: list[DayInfo] = field(default_factory=list)
+    trail: list[CountStep] = field(default_factory=list)
     missing_years: tuple[int, ...] = ()
+
+    @property
+    def skipped(self) -> list[DayInfo]:
+        """The days passed over, in order: rest days, paused days, and the rest days the roll crossed."""
+        out = []
+        for step in self.trail:
+            if step.role == PAUSED:
+                out.append(DayInfo(step.day, False, step.reason, "pause"))
+            elif step.role in (REST, ROLLED):
+                out.append(step.info)
+        return out
+
+    @property
+    def rolled(self) -> bool:
+        return any(step.role == ROLL_TO for step in self.trail)
 
     @property
     def provisional(self) -> bool:
@@ -86,13 +123,15 @@ def compute_due(
     pauses: tuple[Pause, ...] | list[Pause] = (),
     calendar: WorkCalendar | None = None,
 ) -> DueDate:
-    """Last day of a period of `n` `unit`s triggered on `start` (see module docstring)."""
+    """Last day of a period of `n` `unit`s triggered on `start` (see module docstring), with the count
+    day by day (`trail`): every screen that shows how a date was counted reads that trail."""
     if unit not in UNITS:
         raise PeriodError(f"未知的期限单位：{unit}")
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise PeriodError(f"期限天数必须是非负整数，收到：{n}")
     cal = calendar or WorkCalendar.load()
     result = DueDate(start=start, n=n, unit=unit, due=start)
+    trail = result.trail
     missing: set[int] = set()
 
     def look(day: dt.date) -> DayInfo:
@@ -110,34 +149,55 @@ def compute_due(
         while counted < n:
             day += dt.timedelta(days=1)
             if p := paused(day):
-                result.skipped.append(DayInfo(day, False, p.reason, "pause"))
+                trail.append(CountStep(day, PAUSED, reason=p.reason))
                 continue
             info = look(day)
             if info.working:
                 counted += 1
+                trail.append(CountStep(day, COUNTED, counted, info))
             else:
-                result.skipped.append(info)
+                trail.append(CountStep(day, REST, info=info))
     else:
         if unit == CALENDAR_DAYS:
             counted = 0
             while counted < n:
                 day += dt.timedelta(days=1)
                 if p := paused(day):
-                    result.skipped.append(DayInfo(day, False, p.reason, "pause"))
+                    trail.append(CountStep(day, PAUSED, reason=p.reason))
                 else:
                     counted += 1
+                    trail.append(CountStep(day, COUNTED, counted))
         else:
-            day = start + relativedelta(**{unit: n})
-            extra = sum((min(p.end, day) - max(p.start, start)).days + 1
-                        for p in pauses if p.end > start and p.start <= day)
-            day += dt.timedelta(days=max(extra, 0))
+            nominal = start + relativedelta(**{unit: n})
+            # each pause's days within the nominal period push the end on by as many days
+            overlaps = [(max(p.start, start), min(p.end, nominal), p.reason)
+                        for p in pauses if p.end > start and p.start <= nominal]
+            day = nominal + dt.timedelta(days=max(sum((b - a).days + 1 for a, b, _ in overlaps), 0))
+            reasons = {a + dt.timedelta(days=i): why for a, b, why in overlaps for i in range((b - a).days + 1)}
+            stopped = set(reasons)
+            walk = start
+            while walk < day:
+                walk += dt.timedelta(days=1)
+                if walk in stopped:
+                    trail.append(CountStep(walk, PAUSED, reason=reasons[walk]))
+                else:
+                    trail.append(CountStep(walk, END if walk == day else SPAN))
         if n > 0:
+            last = trail.pop() if trail and trail[-1].day == day else None
+            rolled: list[CountStep] = []
             while True:
                 info = look(day)
                 if info.working and not paused(day):
                     break
-                result.skipped.append(info)
+                p = paused(day)
+                rolled.append(CountStep(day, ROLLED, last.number if last and last.day == day else None, info,
+                                        p.reason if p else ""))
                 day += dt.timedelta(days=1)
+            if rolled:
+                trail.extend(rolled)
+                trail.append(CountStep(day, ROLL_TO, info=info))
+            elif last is not None:
+                trail.append(CountStep(last.day, last.role, last.number, info, last.reason))
     result.due = day
     result.missing_years = tuple(sorted(missing))
     return result

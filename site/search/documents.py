@@ -175,4 +175,14 @@ def all_objects(scope: str):
     return (p.specific for p in public.order_by("pk").iterator(chunk_size=500))
 
 
+def count_objects(scope: str) -> int:
+    """How many objects all_objects(scope) yields (a rebuild's progress total)."""
+    if scope == "decision":
+        from decisions.models import DecisionRecord
+
+        return DecisionRecord.objects.count()
+    model = notice_model()
+    return model.objects.live().count() if model is not None else 0
+
+
 DOCUMENTS = {"notice": NoticeDocument, "decision": DecisionDocument}

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from progress import Progress
+
 from .models import PendingIndexUpdate
 
 log = logging.getLogger("search")
@@ -60,8 +62,9 @@ def clear(scope: str, object_id: int) -> None:
     PendingIndexUpdate.objects.filter(scope=scope, object_id=object_id).delete()
 
 
-def retry(now=None, *, due_only: bool = True, limit: int = 1000) -> tuple[int, int]:
-    """Try the queued updates (those due, or all); returns (done, still pending).
+def retry(now=None, *, due_only: bool = True, limit: int = 1000, progress=None) -> tuple[int, int]:
+    """Try the queued updates (those due, or all); returns (done, still pending). `progress(total)` gives a
+    progress.Progress to count them with (search_pending --retry).
 
     The scheduler's run (due_only) sends nothing while an outage's back-off runs (outage.py), and stops at
     the first update the cluster does not take; an operator's run (`search_pending --retry`) tries at once."""
@@ -91,13 +94,14 @@ def retry(now=None, *, due_only: bool = True, limit: int = 1000) -> tuple[int, i
                 return 0, _postpone(down)
             log.warning("补同步前建立检索索引失败：%s", exc)
     done = 0
-    for scope, object_id in rows:
-        if sync_now(scope, object_id, now=now) != "queued":
-            done += 1
-        else:
-            down = outage.current(now)
-            if down is not None:  # down again: the rest wait for the next back-off, untried
-                return done, _postpone(down)
+    with (progress or (lambda total: Progress("补同步检索更新", total, quiet=True)))(len(rows)) as bar:
+        for scope, object_id in bar.iter(rows):
+            if sync_now(scope, object_id, now=now) != "queued":
+                done += 1
+            else:
+                down = outage.current(now)
+                if down is not None:  # down again: the rest wait for the next back-off, untried
+                    return done, _postpone(down)
     return done, PendingIndexUpdate.objects.count()
 
 

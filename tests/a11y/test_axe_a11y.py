@@ -90,6 +90,19 @@ def pages_to_check(browser, base: str) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(chosen)), forms
 
 
+def complaint_calendar_path() -> str:
+    """The complainant's calendar of a Wulong complaint's acceptance clock (issue 30), through the signed
+    link the status lookup gives after the receipt number and access code check."""
+    from casework.models import Agency
+    from complaints import demo, services
+    from complaints.public_views import calendar_token
+
+    agency = Agency.objects.filter(jurisdiction="wulong").order_by("pk").first()
+    complaint = demo._receive(agency, 0, "rough", "请求依法查处执法人员粗暴执法的行为。",
+                              "执法人员在检查店铺时推搡并辱骂投诉人。", days_ago=3)
+    return f"/complaints/calendar/{calendar_token(complaint, services.accept_clock(complaint))}/"
+
+
 def print_view_behaviour(browser, base: str, notice: str) -> list[str]:
     """The print view opens in the same tab and never calls the print dialog by itself; its 打印 button does."""
     problems = []
@@ -128,10 +141,12 @@ def sideways(page) -> int:
 def test_public_pages_pass_axe_wcag21_aa_in_every_mode_and_width(demo_site):
     axe_source = AXE_JS.read_text(encoding="utf-8")
     problems, counts, checked = [], Counter(), 0
+    calendar = complaint_calendar_path()  # written before Playwright's event loop runs in this thread
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
             pages, forms = pages_to_check(browser, demo_site)
+            pages.append(calendar)
             problems += print_view_behaviour(browser, demo_site, pages[3])
             for mode, storage in MODES.items():
                 for width in WIDTHS:

@@ -1,6 +1,7 @@
 """`manage.py import_notices FILE.jsonl [--dry-run]`: migrate notices from an old website."""
 from django.core.management.base import BaseCommand, CommandError
 
+from progress import Progress
 from public_notices.importer import ImportAborted, decode_lines, import_lines
 
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"无法读取文件：{exc}") from exc
         try:
-            report = import_lines(lines, dry_run=opts["dry_run"])
+            report = import_lines(lines, dry_run=opts["dry_run"], progress=lambda stage, total: Progress.for_command(
+                self, f"导入公告·{stage}", total, unit="行"))
         except ImportAborted as exc:
             raise CommandError(str(exc)) from exc
         for line in report.imported:

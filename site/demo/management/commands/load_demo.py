@@ -8,6 +8,7 @@ from django.db import transaction
 
 from demo.loaders import ordered
 from demo.site_tree import DEMO_USERS
+from progress import Progress
 
 
 class Command(BaseCommand):
@@ -28,10 +29,12 @@ class Command(BaseCommand):
                 except ModuleNotFoundError as exc:
                     if exc.name != f"{config.name}.demo":
                         raise
-        for name, fn in ordered():
-            with transaction.atomic():
-                outcome = fn()
-            self.stdout.write(f"演示数据 · {name}：{outcome}")
+        steps = ordered()
+        with Progress.for_command(self, "载入演示数据", len(steps), unit="项") as bar:
+            for name, fn in bar.iter(steps):
+                with transaction.atomic():
+                    outcome = fn()
+                self.stdout.write(f"演示数据 · {name}：{outcome}")
         if not opts["quiet_accounts"]:
             self.stdout.write("演示账号（仅限本机演示）：")
             for username, name, group, password in DEMO_USERS:

@@ -2,6 +2,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from progress import Progress
 from search import pending
 
 
@@ -13,7 +14,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, retry=False, **options):
         if retry:
-            done, left = pending.retry(due_only=False)
+            done, left = pending.retry(due_only=False, progress=lambda total: Progress.for_command(
+                self, "补同步检索更新", total))
             self.stdout.write(f"已补同步 {done} 条。")
         info = pending.backlog()
         if not info["count"]:

@@ -7,8 +7,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from progress import Progress
 from search import outage
-from search.documents import all_objects, build
+from search.documents import all_objects, build, count_objects
 from search.engines import get_engine
 from search.engines.errors import AnalyzerMissing
 from search.engines.es_client import is_unavailable
@@ -31,15 +32,18 @@ class Command(BaseCommand):
         if compact:
             if engine.name != "embedded":
                 raise CommandError("--compact 只适用于内置检索引擎（未设置 ELASTICSEARCH_URL 时）。")
-            for name in scope or ["notice", "decision"]:
-                self.stdout.write(f"embedded: {name} 已整理 {engine.compact(name)} 个词项")
+            names = scope or ["notice", "decision"]
+            with Progress.for_command(self, "整理检索索引", len(names), unit="个范围") as bar:
+                for name in bar.iter(names):
+                    self.stdout.write(f"embedded: {name} 已整理 {engine.compact(name)} 个词项")
             return
         for name in scope or ["notice", "decision"]:
             if force and engine.name == "elastic":
                 self._clear_lock(engine, name)
             started = time.perf_counter()
             try:
-                n = engine.rebuild(name, (build(name, obj) for obj in all_objects(name)))
+                with Progress.for_command(self, f"重建检索索引·{name}", count_objects(name)) as bar:
+                    n = engine.rebuild(name, (build(name, obj) for obj in bar.iter(all_objects(name))))
             except (RebuildRunning, AnalyzerMissing, SwapUncertain) as exc:
                 raise CommandError(str(exc)) from exc
             except Exception as exc:

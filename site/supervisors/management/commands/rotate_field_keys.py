@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from crypto_fields import BlindIndexField, EncryptedCharField
+from progress import Progress
 
 
 class Command(BaseCommand):
@@ -18,8 +19,9 @@ class Command(BaseCommand):
                 continue
             hashes = [f.name for f in model._meta.concrete_fields if isinstance(f, BlindIndexField)]
             count = 0
-            with transaction.atomic():
-                for obj in model._base_manager.select_for_update().iterator():
+            with transaction.atomic(), Progress.for_command(
+                    self, f"重新加密·{model._meta.label}", model._base_manager.count()) as bar:
+                for obj in bar.iter(model._base_manager.select_for_update().iterator()):
                     obj.save(update_fields=[*fields, *hashes])  # decrypted with any key, encrypted with the first
                     count += 1
             total += count
