@@ -84,7 +84,7 @@ def test_compact_command_folds_single_updates_into_the_blobs(settings, capsys):
     assert [h.title for h in search(engine, "专项执法").hits] == ["河道采砂专项执法通报", "燃气安全专项执法通报"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_a_web_process_loads_the_filter_columns_at_start_not_in_the_first_search():
     from search.engines import embedded, warm_up
 
