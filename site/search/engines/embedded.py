@@ -38,7 +38,7 @@ from ..tokenize import code_key, normalize, token_counts, tokens
 from . import postings as pst
 from .base import Hit, SearchQuery, SearchResults, snippet
 
-# BM25 and field weights (tuned on benchmarks/relevance_corpus.py; see benchmarks/relevance_bench.py)
+# BM25 and field weights (tuned on the tuning half of the graded set: benchmarks/relevance_bench.py --tune)
 K1, B, TITLE_B = 1.2, 0.75, 0.5
 TITLE_BOOST = 3.0
 META_BOOST = 1.0
@@ -46,6 +46,8 @@ PARTIAL = 0.3  # an alternative with only some of its bigrams: part of its score
 PROXIMITY = 0.5  # the bigram across two adjacent query words
 COORD = 1.0  # documents holding more of the query's words first: score x (words held / words) ** COORD
 MASS = 0.5  # share of the query's idf weight a match must hold (besides minimum_should_match)
+QUESTION_PRIOR = 0.2  # a question (怎么, 如何, …吗) asks what a rule says: regulations score this much more
+LONG_QUERY = 3  # from this many words on, a word no notice holds is left out rather than finding nothing
 FACET_LIMIT = 10_000  # staff facets count at most this many matches
 PREFIX_TERMS = 30  # a one-character query: the most frequent bigrams starting with it
 FILTER_COLUMNS = ("kind", "jurisdiction", "process_kind", "agency", "outcome")
@@ -487,7 +489,7 @@ class EmbeddedEngine:
                              .values_list("id", flat=True)[:200])
             if found:
                 exact_ids = list(base.filter(id__in=found).order_by("-date", "-id").values_list("id", flat=True)[:50])
-        analysis = analyse(text, synonym_table())
+        analysis = analyse(text, synonym_table(), vocabulary=self.vocabulary(q.scope))
         if analysis.stop_words_only and not exact_ids:
             words = "”“".join(dict.fromkeys(analysis.dropped))
             return SearchResults(q, [], 0, message=STOP_MESSAGE.format(text=text, words=words))
@@ -497,6 +499,9 @@ class EmbeddedEngine:
         memo: dict = {}
         ranked, matched = (self._rank(q, analysis, set(exact_ids), msm=msm, limit=limit, memo=memo)
                            if analysis.clauses else ([], 0))
+        if not ranked and not exact_ids and len(analysis.clauses) > 1:
+            # nothing holds enough of the words: one word fewer, still most of the query's weight
+            ranked, matched = self._rank(q, analysis, set(), limit=limit, memo=memo, relax=True)
         ids = exact_ids + ranked
         page_ids = ids[start:start + q.per_page]
         entries = SearchEntry.objects.in_bulk(page_ids)
@@ -508,8 +513,18 @@ class EmbeddedEngine:
             res.suggestions, res.broader = self._suggest(q, analysis, memo)
         return res
 
+    def vocabulary(self, scope: str):
+        """bigrams -> how many entries hold each (those the index holds), for correcting a wrong homophone."""
+        def lookup(grams: list[str]) -> dict[str, int]:
+            found: dict[str, int] = {}
+            for chunk in _chunks(grams):
+                found.update(Term.objects.filter(scope=scope, text__in=chunk, df__gt=0).values_list("text", "df"))
+            return found
+
+        return lookup
+
     def _rank(self, q: SearchQuery, a: Analysis, exclude: set[int], msm: int | None = None,
-              *, memo: dict, title_only: bool = False, limit: int = 10) -> tuple[list[int], int]:
+              *, memo: dict, title_only: bool = False, limit: int = 10, relax: bool = False) -> tuple[list[int], int]:
         """The best `limit` entry ids matching the analysed query, best first, and how many match.
 
         memo: what one search has read already (the DocTable, term ids, postings), shared by the ranks of
@@ -557,7 +572,8 @@ class EmbeddedEngine:
         # each clause's drivers: the rarest bigram of each of its alternatives. A document holding `need`
         # of the m clauses that occur at all holds one of any m - need + 1 of them: the rarest ones drive
         per_clause: list[list[tuple[int, int]]] = []
-        for clause in alts:
+        words_known = words_all = 0
+        for c, clause in zip(a.clauses, alts, strict=True):
             found = []
             for _, ts in clause:
                 known = [info[t] for t in ts if t in info]
@@ -565,6 +581,17 @@ class EmbeddedEngine:
                     found.append(min(known, key=lambda x: x[1]))
             if found:
                 per_clause.append(found)
+            if len(c.typed) > 1:
+                words_all += 1
+                words_known += bool(found)
+        if msm is None and n >= LONG_QUERY and len(per_clause) < n and 2 * words_known >= words_all:
+            # a question's word the index holds nowhere cannot be asked of any document: most of the
+            # others are (one or two words typed: all of them, or nothing is found)
+            need = minimum_should_match(len(per_clause))
+        if relax:
+            if n < LONG_QUERY or 2 * words_known <= words_all or need < 2:
+                return [], 0
+            need -= 1
         if len(per_clause) < need or need < 1:
             return [], 0
         per_clause.sort(key=lambda found: sum(df for _, df in found))
@@ -644,6 +671,11 @@ class EmbeddedEngine:
             return [], 0
         total = total[kept] * (matched[kept] / n) ** COORD
         ids = positions[kept] + lo
+        if QUESTION_PRIOR and a.asks and scope == "notice":
+            code = table.codes.get("kind", {}).get("regulation")
+            if code is not None:
+                at = np.searchsorted(table.ids, ids)
+                total = total * np.where(table.columns["kind"][at] == code, 1 + QUESTION_PRIOR, 1.0)
         # the best `limit` (with every tie at the boundary), then score, newest, highest id
         if ids.size > limit:
             kth = np.partition(-total, limit - 1)[limit - 1]
