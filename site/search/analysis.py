@@ -96,9 +96,12 @@ def _jieba():
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary now (about a second) rather than in a reader's first search (web processes
-    call it at start through search.engines.warm_up)."""
+    """Load jieba's dictionary now (about a second), and the conversion and pinyin tables (half a second),
+    rather than in a reader's first search (web processes call it at start through search.engines.warm_up)."""
+    from . import spelling
+
     _jieba()
+    spelling.warm_up()
 
 
 def _cut(segment: str) -> list[str]:

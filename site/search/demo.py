@@ -5,6 +5,7 @@ from demo.loaders import loader
 from .documents import all_objects, build
 from .engines import get_engine
 from .engines.es_client import is_unavailable
+from .service_entries import load_defaults as load_service_entries
 from .synonyms import load_defaults
 
 # a few decision records so the staff search (决定检索) has something to find; demo text only
@@ -40,6 +41,7 @@ def _demo_decisions() -> int:
 def load_search_index() -> str:
     _demo_decisions()
     load_defaults()
+    load_service_entries()
     engine = get_engine()
     try:
         counts = {scope: engine.rebuild(scope, (build(scope, o) for o in all_objects(scope)))
