@@ -192,6 +192,13 @@ def forget_deleted_entry(sender, instance, **kwargs) -> None:
 
 class EmbeddedEngine:
     name = "embedded"
+    # what only this engine does, for it knows its vocabulary (issue 27): wrong homophones corrected, a
+    # question's word no notice holds left out, one word fewer when nothing matches, questions favouring
+    # regulations. False: as the Elasticsearch rendering (benchmarks/relevance_bench.py --es-differences)
+    index_aware = True
+
+    def __init__(self, index_aware: bool = True):
+        self.index_aware = index_aware
 
     # ---- writing -------------------------------------------------------------------------------
     def index(self, scope: str, doc: Document) -> None:
@@ -489,7 +496,7 @@ class EmbeddedEngine:
                              .values_list("id", flat=True)[:200])
             if found:
                 exact_ids = list(base.filter(id__in=found).order_by("-date", "-id").values_list("id", flat=True)[:50])
-        analysis = analyse(text, synonym_table(), vocabulary=self.vocabulary(q.scope))
+        analysis = analyse(text, synonym_table(), vocabulary=self.vocabulary(q.scope) if self.index_aware else None)
         if analysis.stop_words_only and not exact_ids:
             words = "”“".join(dict.fromkeys(analysis.dropped))
             return SearchResults(q, [], 0, message=STOP_MESSAGE.format(text=text, words=words))
@@ -499,7 +506,7 @@ class EmbeddedEngine:
         memo: dict = {}
         ranked, matched = (self._rank(q, analysis, set(exact_ids), msm=msm, limit=limit, memo=memo)
                            if analysis.clauses else ([], 0))
-        if not ranked and not exact_ids and len(analysis.clauses) > 1:
+        if not ranked and not exact_ids and len(analysis.clauses) > 1 and self.index_aware:
             # nothing holds enough of the words: one word fewer, still most of the query's weight
             ranked, matched = self._rank(q, analysis, set(), limit=limit, memo=memo, relax=True)
         ids = exact_ids + ranked
@@ -584,7 +591,7 @@ class EmbeddedEngine:
             if len(c.typed) > 1:
                 words_all += 1
                 words_known += bool(found)
-        if msm is None and n >= LONG_QUERY and len(per_clause) < n and 2 * words_known >= words_all:
+        if msm is None and self.index_aware and n >= LONG_QUERY and len(per_clause) < n and 2 * words_known >= words_all:
             # a question's word the index holds nowhere cannot be asked of any document: most of the
             # others are (one or two words typed: all of them, or nothing is found)
             need = minimum_should_match(len(per_clause))
@@ -671,7 +678,7 @@ class EmbeddedEngine:
             return [], 0
         total = total[kept] * (matched[kept] / n) ** COORD
         ids = positions[kept] + lo
-        if QUESTION_PRIOR and a.asks and scope == "notice":
+        if QUESTION_PRIOR and self.index_aware and a.asks and scope == "notice":
             code = table.codes.get("kind", {}).get("regulation")
             if code is not None:
                 at = np.searchsorted(table.ids, ids)
