@@ -44,14 +44,20 @@ def for_jurisdiction(code: str) -> list[ServiceEntry]:
 
 
 def by_jurisdiction() -> list[tuple[str, list[ServiceEntry]]]:
-    """Every live entry grouped under its jurisdiction's name (general ones first), for the home page."""
+    """Every live entry grouped under its jurisdiction's name (general ones first, then the sections in the
+    order the portal lists them), for the home page."""
+    from pages.models import JurisdictionPage
     from rules.models import RuleProfile
 
     names = dict(RuleProfile.objects.values_list("code", "name"))
+    order = {"": -1}
+    for code in JurisdictionPage.objects.live().order_by("path").values_list("profile__code", flat=True):
+        order.setdefault(code, len(order))
     groups: dict[str, list[ServiceEntry]] = {}
-    for entry in _live().order_by("jurisdiction", "sort_order", "id"):
+    for entry in _live().order_by("sort_order", "id"):
         groups.setdefault(entry.jurisdiction, []).append(entry)
-    return [("各辖区通用" if code == "" else names.get(code, code), items) for code, items in groups.items()]
+    codes = sorted(groups, key=lambda c: (order.get(c, len(order)), c))
+    return [("各辖区通用" if code == "" else names.get(code, code), groups[code]) for code in codes]
 
 
 def sitemap_paths() -> dict[str, object]:

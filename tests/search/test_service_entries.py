@@ -62,7 +62,8 @@ def test_portal_and_each_section_show_their_entries(client, entries):
     assert ("tel:12345", "☎ 拨打12345政务服务便民热线") in enshi
     home = client.get("/").content.decode()
     assert "办事入口" in home and ("/complaints/weihai/", "在线投诉举报") in buttons(home)
-    assert "武隆区" in home  # grouped under each jurisdiction's name
+    # grouped under each jurisdiction's name, in the order the portal lists the sections
+    assert home.index("重庆市万州区</h3>") < home.index("山东省威海市</h3>") < home.index("重庆市武隆区</h3>")
 
 
 def test_sitemap_lists_the_entries_internal_addresses(client, entries):
