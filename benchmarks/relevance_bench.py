@@ -1,9 +1,14 @@
-"""Search relevance (issue 15): nDCG@10 and top-1 of the embedded engine on the graded set in
-relevance_corpus.py, beside two plain Okapi BM25 references over the same notices (title + body):
-jieba words (what a word-based engine gives) and CJK bigrams (what Elasticsearch's `cjk` analyzer gives).
+"""Search relevance (issues 15, 27): nDCG@10 and top-1 of the embedded engine on the graded set
+(158 notices: relevance_corpus.py + relevance_notices.py; queries: relevance_queries.py), beside two plain
+Okapi BM25 references over the same notices (title + body): jieba words (what a word-based engine gives)
+and CJK bigrams (what Elasticsearch's `cjk` analyzer gives).
 
-    .venv/bin/python -m benchmarks.relevance_bench            # the table
-    .venv/bin/python -m benchmarks.relevance_bench -v         # and every query's top result
+The queries are split once (relevance_queries.split, a fixed seed) into a tuning half and a test half.
+By default (make bench) only the TEST half is reported: queries no ranking change was tuned on.
+
+    .venv/bin/python -m benchmarks.relevance_bench            # the test half: the figures that count
+    .venv/bin/python -m benchmarks.relevance_bench --tune -v  # the tuning half, every query's top results
+                                                              # (-v is refused for the test half)
 
 With ELASTICSEARCH_URL set, the Elasticsearch engine answers the same queries on the same corpus (in
 throwaway indices) and gets its own row: switching engine should not change the figures.
@@ -20,7 +25,7 @@ import re
 import time
 from collections import Counter
 
-from .relevance_corpus import DOCS, QUERIES
+from .relevance_queries import all_docs, split
 
 K1, B = 1.5, 0.75  # rank-bm25's BM25Okapi defaults
 
@@ -95,7 +100,7 @@ def corpus_documents() -> tuple[dict[int, str], list]:
 
     docs = []
     keys = {}
-    for pk, (key, kind, juris, day, number, title, body) in enumerate(DOCS, start=1):
+    for pk, (key, kind, juris, day, number, title, body) in enumerate(all_docs(), start=1):
         keys[pk] = key
         date = dt.date.fromisoformat(day)
         docs.append(NoticeDocument(
@@ -139,15 +144,35 @@ def elastic_engine(url: str):
     return engine
 
 
-def run(verbose: bool = False, es_url: str = "") -> dict:
+def es_differences() -> dict[str, list[str]]:
+    """The graded queries whose top ten the Elasticsearch engine would give differently, as far as the
+    rendering is concerned: the embedded engine with and without what only it does (index_aware: homophone
+    correction, leaving out a word no notice holds, one word fewer when nothing matches, the question prior).
+    Per half: the queries that differ."""
+    from search.engines.base import SearchQuery
+    from search.engines.embedded import EmbeddedEngine
+
+    index_corpus()
+    full, plain = EmbeddedEngine(), EmbeddedEngine(index_aware=False)
+    out = {}
+    for half, queries in zip(("tuning", "test"), split(), strict=True):
+        out[half] = [q for q in queries
+                     if [h.object_id for h in full.search(SearchQuery(text=q)).hits]
+                     != [h.object_id for h in plain.search(SearchQuery(text=q)).hits]]
+    return out
+
+
+def run(verbose: bool = False, es_url: str = "", half: str = "test") -> dict:
     from search.engines.base import SearchQuery
     from search.engines.embedded import EmbeddedEngine
 
     keys = index_corpus()
-    engine = EmbeddedEngine()
-    texts = [(key, f"{title} {body}") for key, _, _, _, _, title, body in DOCS]
+    engine, plain = EmbeddedEngine(), EmbeddedEngine(index_aware=False)
+    texts = [(key, f"{title} {body}") for key, _, _, _, _, title, body in all_docs()]
     systems = {
         "ours (embedded engine)": lambda q: [keys[h.object_id] for h in engine.search(SearchQuery(text=q)).hits],
+        # what the Elasticsearch rendering does (no index-aware steps), on the embedded engine's scoring
+        "ours, as rendered for ES": lambda q: [keys[h.object_id] for h in plain.search(SearchQuery(text=q)).hits],
         "Okapi BM25, jieba words": OkapiBM25(texts, jieba_words).search,
         "Okapi BM25, CJK bigrams": OkapiBM25(texts, cjk_bigrams).search,
     }
@@ -156,34 +181,36 @@ def run(verbose: bool = False, es_url: str = "") -> dict:
         es = elastic_engine(es_url)
         index_corpus(es)
         systems["ours (Elasticsearch)"] = lambda q: [keys[h.object_id] for h in es.search(SearchQuery(text=q)).hits]
+    tuning, test = split()
+    queries = tuning if half == "tuning" else test
     try:
-        return _measure(systems, verbose)
+        return _measure(systems, queries, half, verbose)
     finally:
         if es is not None:
             es.drop_all()
 
 
-def _measure(systems: dict, verbose: bool) -> dict:
+def _measure(systems: dict, queries: dict, half: str, verbose: bool) -> dict:
     out = {}
-    answerable = [q for q, g in QUERIES.items() if g]
+    answerable = [q for q, g in queries.items() if g]
     for name, search in systems.items():
         rows, times = {}, []
-        for q in QUERIES:
+        for q in queries:
             t0 = time.perf_counter()
             rows[q] = search(q)
             times.append((time.perf_counter() - t0) * 1000)
-        nd = {q: ndcg10(rows[q], g) for q, g in QUERIES.items()}
-        t1 = {q: top1(rows[q], g) for q, g in QUERIES.items()}
+        nd = {q: ndcg10(rows[q], g) for q, g in queries.items()}
+        t1 = {q: top1(rows[q], g) for q, g in queries.items()}
         out[name] = {"rows": rows, "ndcg": sum(nd.values()) / len(nd), "top1": sum(t1.values()),
                      "ndcg_answerable": sum(nd[q] for q in answerable) / len(answerable),
                      "top1_answerable": sum(t1[q] for q in answerable),
                      "empty": sum(1 for q in answerable if not rows[q]), "nd": nd, "ms": max(times)}
-    print(f"== search relevance: {len(DOCS)} notices, {len(QUERIES)} graded queries "
-          f"({len(answerable)} with an answer, {len(QUERIES) - len(answerable)} without) ==")
+    print(f"== search relevance, {half.upper()} half: {len(all_docs())} notices, {len(queries)} graded queries "
+          f"({len(answerable)} with an answer, {len(queries) - len(answerable)} without) ==")
     print(f"{'engine, same corpus':<26} {'nDCG@10':>8} {'top-1 right':>12}   {'answerable only':>16}"
           f" {'top-1':>8} {'empty':>6}")
     for name, r in out.items():
-        print(f"{name:<26} {r['ndcg']:8.3f} {r['top1']:>7} / {len(QUERIES):<3}  {r['ndcg_answerable']:16.3f}"
+        print(f"{name:<26} {r['ndcg']:8.3f} {r['top1']:>7} / {len(queries):<3}  {r['ndcg_answerable']:16.3f}"
               f" {r['top1_answerable']:>4} / {len(answerable):<3} {r['empty']:>4}")
     ours = out["ours (embedded engine)"]
     best = max((r for n, r in out.items() if not n.startswith("ours")), key=lambda r: r["ndcg"])
@@ -191,7 +218,7 @@ def _measure(systems: dict, verbose: bool) -> dict:
           f"(answerable only {ours['ndcg_answerable'] / best['ndcg_answerable']:.2f}x)")
     if verbose:
         ref = out["Okapi BM25, jieba words"]
-        for q, grades in QUERIES.items():
+        for q, grades in queries.items():
             mine, theirs = ours["rows"][q], ref["rows"][q]
             print(f"  {ours['nd'][q]:.2f} {ref['nd'][q]:.2f}  {q:<18} ours {mine[:5]}  bm25 {theirs[:5]}  "
                   f"want {sorted(grades, key=grades.get, reverse=True)[:3]}")
@@ -201,15 +228,24 @@ def _measure(systems: dict, verbose: bool) -> dict:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="/tmp/relevance_bench.sqlite3")
-    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="every query's top results (tuning half only)")
+    ap.add_argument("--tune", action="store_true", help="report the tuning half instead of the test half")
+    ap.add_argument("--es-differences", action="store_true",
+                    help="list the queries whose results the Elasticsearch rendering would change (both halves)")
     args = ap.parse_args(argv)
+    if args.verbose and not args.tune:
+        ap.error("-v lists queries one by one: only with --tune (the test half is never tuned on)")
     import os
 
     from .search_bench import setup_django
 
     es_url = os.environ.get("ELASTICSEARCH_URL", "")  # setup_django clears it for the embedded run
     setup_django(args.db)
-    run(verbose=args.verbose, es_url=es_url)
+    if args.es_differences:
+        for half, queries in es_differences().items():
+            print(f"{half}: {len(queries)} queries differ without the index-aware steps: {'、'.join(queries)}")
+        return
+    run(verbose=args.verbose, es_url=es_url, half="tuning" if args.tune else "test")
 
 
 if __name__ == "__main__":

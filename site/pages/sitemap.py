@@ -47,6 +47,12 @@ class PageTreeSitemap(Sitemap):
                 urls.extend(Page.objects.get(pk=pk).specific.get_sitemap_urls(self.request))
             elif url_path.startswith(self.root_path):
                 urls.append({"location": base + url_path[len(self.root_path) - 1:], "lastmod": published or revised})
+        if int(page) == 1:  # 办事入口 (complaint form, status lookup …): their internal addresses, once
+            from search.service_entries import sitemap_paths
+
+            known = {u["location"] for u in urls}
+            urls.extend({"location": base + path, "lastmod": changed} for path, changed in sitemap_paths().items()
+                        if base + path not in known)
         last_mods = {u.get("lastmod") for u in urls}
         if last_mods and None not in last_mods:  # the Last-Modified header, as Wagtail's sitemap sets it
             self.latest_lastmod = max(last_mods)

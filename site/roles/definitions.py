@@ -38,9 +38,12 @@ SUPERVISORS_LEADER = SUPERVISORS_READ + ["supervisors.approve_shortlist", "super
 # search: the synonyms both engines apply to what people type (public search and decision search)
 SEARCH_SYNONYMS = ["search.view_searchsynonym", "search.add_searchsynonym", "search.change_searchsynonym",
                    "search.delete_searchsynonym"]
+# search: 办事入口 (complaint form, status lookup, …) shown above results and on the portal: editors keep them
+SERVICE_ENTRIES = ["search.view_serviceentry", "search.add_serviceentry", "search.change_serviceentry",
+                   "search.delete_serviceentry"]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    EDITOR: ADMIN + READ_RULES + SEARCH_SYNONYMS + [
+    EDITOR: ADMIN + READ_RULES + SEARCH_SYNONYMS + SERVICE_ENTRIES + [
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
         "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
     ],

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .spelling import MAX_CORRECTIONS, Vocabulary, correct_word, to_simplified
 from .tokenize import _CJK, normalize
 
 SYNONYM_WEIGHT = 0.6
@@ -32,11 +33,12 @@ STOP_MESSAGE = ("“{text}”只含有“{words}”等提问用语，没有可�
 STOP_PHRASES = sorted({
     "什么时候", "什么时间", "可不可以", "能不能", "会不会", "要不要", "是不是", "有没有", "该不该", "怎么办", "怎么样",
     "怎么", "怎样", "如何", "什么", "为什么", "为何", "哪里", "哪儿", "哪些", "哪个", "哪家", "多少", "多久", "多长",
-    "几年", "几天", "几个", "几次", "找谁", "请问", "是否", "能否", "可否", "可以", "应该", "应当", "需要", "一下",
+    "几年", "几天", "几个", "几次", "找谁", "哪天", "哪年", "何时", "咋办", "怎么弄", "行不行", "对不对",
+    "有人管", "请问", "是否", "能否", "可否", "可以", "应该", "应当", "需要", "一下",
     "的话", "吗", "呢", "吧", "啊", "呀", "么", "嘛", "谁", "啥", "咋",
 }, key=len, reverse=True)
 # one-character words that say nothing on their own (dropped when jieba cuts them out of a run)
-STOP_CHARS = set("的了是在和与及或我你他她它们有要会被把给向对去到就都也还又很几能让由从之其这那个该吗呢吧啊呀么嘛谁啥咋")
+STOP_CHARS = set("的了是在和与及或我你他她它们有要会被把给向对去到就都也还又很几能让由从之其这那个该吗呢吧啊呀么嘛谁啥咋哪")
 _STOP_RE = re.compile("|".join(map(re.escape, STOP_PHRASES)))
 _RUN = re.compile(rf"[{_CJK}]+|[0-9a-z]+(?:\.[0-9]+)?")
 
@@ -56,6 +58,11 @@ class Analysis:
     junctions: list[str]  # bigrams across two adjacent words typed together
     dropped: list[str]  # question words and particles left out
     phrases: list[str] = field(default_factory=list)  # the same adjacent words, whole (行政执法)
+
+    @property
+    def asks(self) -> bool:
+        """A question (怎么, 如何, 能不能, …吗): it asks what a rule says."""
+        return any(len(w) > 1 or w in "吗呢么" for w in self.dropped)
 
     @property
     def stop_words_only(self) -> bool:
@@ -89,9 +96,12 @@ def _jieba():
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary now (about a second) rather than in a reader's first search (web processes
-    call it at start through search.engines.warm_up)."""
+    """Load jieba's dictionary now (about a second), and the conversion and pinyin tables (half a second),
+    rather than in a reader's first search (web processes call it at start through search.engines.warm_up)."""
+    from . import spelling
+
     _jieba()
+    spelling.warm_up()
 
 
 def _cut(segment: str) -> list[str]:
@@ -114,26 +124,26 @@ def _synonym_spans(run: str, table: dict[str, list[str]]) -> list[tuple[int, int
     return sorted(spans)
 
 
-def analyse(text: str, synonyms: dict[str, list[str]] | None = None) -> Analysis:
-    """synonyms: word -> words that may stand for it (normalised), e.g. {"协管员": ["辅助人员"]}."""
+def analyse(text: str, synonyms: dict[str, list[str]] | None = None, vocabulary: Vocabulary | None = None) -> Analysis:
+    """synonyms: word -> words that may stand for it (normalised), e.g. {"协管员": ["辅助人员"]}.
+    vocabulary: bigrams -> how many documents hold each (the engine's index); given, a word that cannot
+    match because of a wrong homophone is corrected (spelling.py). Traditional characters become
+    simplified ones in any case."""
     table = synonyms or {}
     clauses: list[Clause] = []
     junctions: list[str] = []
     phrases: list[str] = []
     dropped: list[str] = []
     singles: list[str] = []
-    for piece in _RUN.findall(normalize(text)):
+    budget = [MAX_CORRECTIONS]
+    known: dict[str, int] = {}
+    for piece in _RUN.findall(to_simplified(normalize(text))):
         if not ("\u3400" <= piece[0]):
             clauses.append(Clause(piece, [(piece, 1.0)]))
             continue
-        # words in order of the run, None where a question word or particle stood
-        words: list[str | None] = []
-        pos = 0
-        for start, end in _synonym_spans(piece, table) + [(len(piece), len(piece))]:
-            words += _plain_words(piece[pos:start], dropped)
-            if end > start:
-                words.append(piece[start:end])
-            pos = end
+        if vocabulary is not None and budget[0] > 0:
+            piece = _corrected(piece, _words(piece, table, []), table, vocabulary, known, budget)
+        words = _words(piece, table, dropped)
         # drop one-character particles; a remaining lone character (原 in 原题目) is matched through the
         # bigrams it forms with the words beside it (原题), so it narrows without blocking a whole question
         kept: list[str | None] = []
@@ -167,6 +177,63 @@ def analyse(text: str, synonyms: dict[str, list[str]] | None = None) -> Analysis
     return Analysis(list(unique.values()), list(dict.fromkeys(junctions)), dropped, list(dict.fromkeys(phrases)))
 
 
+def _words(piece: str, table: dict[str, list[str]], dropped: list[str]) -> list[str | None]:
+    """The words of a run of Chinese characters in order, None where a question word or particle stood."""
+    words: list[str | None] = []
+    pos = 0
+    for start, end in _synonym_spans(piece, table) + [(len(piece), len(piece))]:
+        words += _plain_words(piece[pos:start], dropped)
+        if end > start:
+            words.append(piece[start:end])
+        pos = end
+    return words
+
+
+def _corrected(piece: str, words: list[str | None], table: dict, vocabulary: Vocabulary, known: dict[str, int],
+               budget: list[int]) -> str:
+    """The run with wrong homophones corrected (spelling.correct_word): a word of two or more characters
+    with a bigram the index does not hold and not in jieba's dictionary, or a lone character that forms no
+    known bigram with the characters beside it. Words in the synonym table are left as typed; a wrong word
+    that is a real word too (纪录 for 记录) is the synonym table's (editors') to map."""
+    spans, pos = [], 0
+    for w in words:
+        if w is None:
+            continue
+        start = piece.find(w, pos)
+        spans.append((start, w))
+        pos = start + len(w)
+    grams = {piece[i:i + 2] for i in range(len(piece) - 1)} - set(known)
+    if grams:
+        found = vocabulary(sorted(grams))
+        known.update({g: found.get(g, 0) for g in grams})
+    chars = list(piece)
+    for start, w in spans:
+        if budget[0] <= 0:
+            break
+        if w in table or (len(w) == 1 and w in STOP_CHARS):
+            continue
+        if len(w) > 1:
+            if _jieba().dt.FREQ.get(w):  # a real word (量子) the notices happen not to hold: not a typo
+                continue
+            better = correct_word(w, vocabulary, known)
+            if better:
+                chars[start:start + len(w)] = better
+                budget[0] -= 1
+            continue
+        # a lone character: corrected within the pair it forms with a neighbour
+        pairs = [(piece[start - 1:start + 1], start - 1)] if start > 0 else []
+        pairs += [(piece[start:start + 2], start)] if start + 1 < len(piece) else []
+        if not pairs or any(known.get(p) for p, _ in pairs):
+            continue
+        for pair, at in pairs:
+            better = correct_word(pair, vocabulary, known, only=start - at)
+            if better:
+                chars[at:at + 2] = better
+                budget[0] -= 1
+                break
+    return "".join(chars)
+
+
 def _plain_words(segment: str, dropped: list[str]) -> list[str | None]:
     out: list[str | None] = []
     pos = 0
@@ -187,8 +254,8 @@ def synonym_table() -> dict[str, list[str]]:
 
     table: dict[str, list[str]] = {}
     for rule in SearchSynonym.objects.all():
-        word = normalize(rule.word)
-        others = [normalize(s) for s in rule.synonym_list()]
+        word = to_simplified(normalize(rule.word))
+        others = [to_simplified(normalize(s)) for s in rule.synonym_list()]
         table.setdefault(word, []).extend(others)
         if rule.two_way:
             group = [word] + others

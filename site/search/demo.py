@@ -6,6 +6,7 @@ from . import outage
 from .documents import all_objects, build
 from .engines import get_engine
 from .engines.es_client import is_unavailable
+from .service_entries import load_defaults as load_service_entries
 from .synonyms import load_defaults
 
 # a few decision records so the staff search (决定检索) has something to find; demo text only
@@ -47,6 +48,7 @@ def _demo_decisions() -> int:
 def load_search_index() -> str:
     _demo_decisions()  # nothing new when load_demo ran the loader above
     load_defaults()
+    load_service_entries()
     engine = get_engine()
     if engine.name == "elastic":
         down = outage.current()

@@ -189,3 +189,59 @@ class SearchSynonym(models.Model):
         if any(len(w) > 30 for w in words):
             raise ValidationError({"synonyms": "每个同义词不超过30个字。"})
         self.synonyms = "、".join(dict.fromkeys(words))
+
+
+class ServiceEntry(models.Model):
+    """办事入口: an action a reader may have come to take (file a complaint, look one up, apply to be a
+    supervisor, object to a publicity list, call 12345), kept by editors. Shown as a button above the
+    search results when the query holds one of its keywords or synonyms (service_entries.matching), on the
+    home page and its jurisdiction's section, and listed in the sitemap (internal addresses)."""
+
+    title = models.CharField("按钮文字", max_length=40, help_text="如“在线投诉执法人员”。")
+    description = models.CharField("说明", max_length=120, blank=True, help_text="按钮下方的一句话说明。")
+    url = models.CharField("链接", max_length=300,
+                           help_text="站内地址以“/”开头（如 /complaints/wulong/）；电话写作 tel:12345；外部网站以 https:// 开头。")
+    jurisdiction = models.CharField("辖区", max_length=32, blank=True,
+                                    help_text="规则配置的辖区代码（如 wulong）；留空则各辖区通用。")
+    keywords = models.CharField("关键词", max_length=200,
+                                help_text="检索词包含其中任一词语时显示本入口，多个用顿号分隔，如“投诉、举报”。")
+    synonyms = models.CharField("同义词", max_length=200, blank=True,
+                                help_text="群众的说法和常见错别字，如“告状、反映问题、投述”。")
+    sort_order = models.PositiveSmallIntegerField("排序", default=100, help_text="数字小的在前。")
+    live = models.BooleanField("启用", default=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "办事入口"
+        verbose_name_plural = "办事入口"
+        ordering = ["sort_order", "jurisdiction", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.jurisdiction or '通用'}）"
+
+    def words(self) -> list[str]:
+        return split_words(self.keywords) + split_words(self.synonyms)
+
+    @property
+    def is_phone(self) -> bool:
+        return self.url.startswith("tel:")
+
+    @property
+    def is_internal(self) -> bool:
+        return self.url.startswith("/") and not self.url.startswith("//")
+
+    def clean(self):
+        self.url = (self.url or "").strip()
+        if not (self.is_internal or self.is_phone or self.url.startswith("https://")):
+            raise ValidationError({"url": "请填写以“/”开头的站内地址、tel: 开头的电话或 https:// 开头的网址。"})
+        if self.is_phone and not self.url[4:].replace("-", "").isdigit():
+            raise ValidationError({"url": "电话号码只能包含数字和“-”，如 tel:12345。"})
+        if self.jurisdiction:
+            from rules.models import RuleProfile
+
+            if not RuleProfile.objects.filter(code=self.jurisdiction).exists():
+                raise ValidationError({"jurisdiction": "没有这个辖区代码，请填写规则配置中的代码或留空。"})
+        if not split_words(self.keywords):
+            raise ValidationError({"keywords": "请至少填写一个关键词。"})
+        self.keywords = "、".join(dict.fromkeys(split_words(self.keywords)))
+        self.synonyms = "、".join(dict.fromkeys(split_words(self.synonyms)))

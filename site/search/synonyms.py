@@ -18,6 +18,17 @@ DEFAULT_SYNONYMS = [
     ("年报", "年度报告", True, ""),
     ("执法证", "执法证件", False, ""),
     ("城管", "城市管理", False, ""),
+    # everyday words and common wrong words (issue 27); 复核/复查 are not mapped: the regulations use both,
+    # for different procedures (an editor may add a rule where a jurisdiction's readers mix them up)
+    ("开除", "解聘", False, "群众说“开除”，公告称“解聘”"),
+    ("年审", "审验", False, "执法证件“年审”即年度审验"),
+    ("亮证", "出示证件、出示执法证件", False, "“亮证执法”"),
+    ("记录仪", "音像记录", False, "执法记录仪即音像记录设备"),
+    ("工资", "报酬、补贴", False, ""),
+    ("补助", "补贴", True, ""),
+    ("强拆", "强制拆除", False, ""),
+    ("法治", "法制", False, "常见错用：“法制审核”写成“法治审核”"),
+    ("申述", "申诉", False, "常见错别字"),
 ]
 
 

@@ -9,6 +9,7 @@ from .engines import get_engine
 from .engines.base import MAX_QUERY_LENGTH, SearchQuery
 from .engines.errors import UNAVAILABLE_MESSAGE, SearchUnavailable
 from .selectors import filter_options
+from .service_entries import matching
 
 PER_PAGE = 10
 MAX_PAGE = 100  # deep pages are for crawlers, not people
@@ -54,11 +55,14 @@ def parse(request) -> tuple[SearchQuery, str]:
 @require_GET
 def search_page(request):
     q, message = parse(request)
+    # 办事入口 the query asks for, shown above the results whatever the engine answers (even when it is down)
+    entries = matching(q.text, q.filters.get("jurisdiction", "")) if q.text and len(q.text) <= MAX_QUERY_LENGTH else []
     try:
         results = None if message else get_engine().search(q)
     except SearchUnavailable:  # the cluster is down or slow: say so quickly, ask the client to come back
         response = render(request, "search/search.html", {"q": q, "unavailable": UNAVAILABLE_MESSAGE,
-                                                            "options": filter_options()}, status=503)
+                                                            "options": filter_options(), "service_entries": entries},
+                          status=503)
         response["Retry-After"] = retry_after()
         return response
     if results is not None and results.message:  # e.g. only question words: nothing to search for
@@ -66,6 +70,7 @@ def search_page(request):
     return render(request, "search/search.html", {
         "q": q, "message": message, "results": results, "options": filter_options(),
         "page_range": _page_range(q, results), "start_index": (q.page - 1) * q.per_page + 1,
+        "service_entries": entries,
     })
 
 
@@ -94,6 +99,9 @@ def search_api(request):
             "pages": res.pages, "results": [h.as_json() for h in res.hits]}
     if res.message:
         data["message"] = res.message
+    entries = matching(q.text, q.filters.get("jurisdiction", ""))
+    if entries:  # 办事入口 the query asks for
+        data["service_entries"] = [{"title": e.title, "url": e.url, "description": e.description} for e in entries]
     if not res.hits and (res.suggestions or res.broader):
         data["suggestions"] = [{"title": h.title, "url": h.url} for h in res.suggestions]
         data["broader"] = res.broader

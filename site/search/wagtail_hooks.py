@@ -1,12 +1,12 @@
 """Staff search (决定检索) in the Wagtail admin menu; every admin user, filtered by visible_records.
-Search synonyms (检索同义词): editors and case officers keep them (roles/definitions.py)."""
+Search synonyms (检索同义词): editors and case officers keep them; 办事入口: editors (roles/definitions.py)."""
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
-from .models import SearchSynonym
+from .models import SearchSynonym, ServiceEntry
 
 
 class SynonymViewSet(ModelViewSet):
@@ -18,6 +18,20 @@ class SynonymViewSet(ModelViewSet):
     list_display = ["word", "synonyms", "two_way", "note", "updated_at"]
     search_fields = ["word", "synonyms", "note"]
     form_fields = ["word", "synonyms", "two_way", "note"]
+
+
+class ServiceEntryViewSet(ModelViewSet):
+    """办事入口: editors keep the buttons that lead from a search (or the portal) to a form or a phone number."""
+
+    model = ServiceEntry
+    icon = "link"
+    menu_label = "办事入口"
+    menu_order = 266
+    add_to_admin_menu = True
+    list_display = ["title", "jurisdiction", "url", "keywords", "sort_order", "live"]
+    list_filter = ["jurisdiction", "live"]
+    search_fields = ["title", "keywords", "synonyms"]
+    form_fields = ["title", "description", "url", "jurisdiction", "keywords", "synonyms", "sort_order", "live"]
 
 
 @hooks.register("register_admin_urls")
@@ -36,3 +50,8 @@ def register_search_menu_item():
 @hooks.register("register_admin_viewset")
 def register_synonyms():
     return SynonymViewSet("search_synonyms")
+
+
+@hooks.register("register_admin_viewset")
+def register_service_entries():
+    return ServiceEntryViewSet("search_service_entries")

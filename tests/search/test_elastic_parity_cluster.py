@@ -1,5 +1,7 @@
-"""Switching engine does not change what people find (issue 15): the graded relevance corpus
-(benchmarks/relevance_corpus.py) indexed in both engines, the same queries, the same top results.
+"""Switching engine does not change what people find (issues 15, 27): the graded relevance corpus
+(benchmarks/relevance_queries.all_docs) indexed in both engines, the same queries, the same top results.
+The embedded engine is compared as the Elasticsearch rendering works (index_aware=False): the steps only
+the embedded engine can take, knowing its vocabulary, are listed by relevance_bench --es-differences.
 Against a real Elasticsearch 8.x cluster only (ELASTICSEARCH_URL set; skipped with the reason otherwise —
 never a fake server). The query bodies themselves are checked without a server in
 test_elastic_query_parity.py."""
@@ -15,19 +17,20 @@ pytestmark = [pytest.mark.elasticsearch,
               pytest.mark.skipif(not ES_URL, reason="ELASTICSEARCH_URL 未设置：无 Elasticsearch 8.x 服务器，跳过两引擎"
                                                     "结果一致性测试（查询体由 test_elastic_query_parity 检查）")]
 
-# a sample of the graded queries, one or more of each kind, with the notice each must put first
+# a sample of the graded queries, one or more of each kind, with the notices (grade 3) one of which comes first
 TOP = {
-    "争议协调": "r03",  # keywords
-    "错案追究": "r06",
-    "辅助人员 管理": "r10",  # two words
-    "领导干部 干预": "r04",
-    "如何投诉行政执法人员": "r02",  # questions
-    "领导过问案件要记录吗": "r04",
-    "辅助人员能不能独立执法": "r10",
-    "执法协管员": "r10",  # a synonym staff keep (协管员 → 辅助人员)
-    "武隆 统计": "y03",  # place + topic
-    "威司发(2024)8号": "r13",  # a 发文字号 with ASCII brackets
-    "武隆府发［２０２２］３号": "r02",  # full-width brackets and digits
+    "争议协调": {"r03", "wl01"},  # keywords
+    "错案追究": {"r06"},
+    "辅助人员 管理": {"r10", "wl05"},  # two words
+    "领导干部 干预": {"r04", "wl03"},
+    "执法机关之间职责有争议找谁": {"r03", "wl01"},  # questions
+    "领导过问案件要记录吗": {"r04", "wl03"},
+    "辅助人员能不能独立执法": {"r10", "wl05"},
+    "执法协管员": {"r10", "wl05"},  # a synonym staff keep (协管员 → 辅助人员)
+    "武隆 统计": {"y03", "wl13"},  # place + topic
+    "威司发(2024)8号": {"r13"},  # a 发文字号 with ASCII brackets
+    "武隆府发［２０２２］３号": {"r02"},  # full-width brackets and digits
+    "投訴舉報": {"r02", "wz01", "wh02"},  # traditional characters (converted in analysis: both engines)
 }
 NOTHING = ["量子计算 人才补贴", "房产证 办理流程"]  # not on the site: no result in either engine
 
@@ -41,7 +44,7 @@ def both(es_cluster):
     keys, docs = corpus_documents()
     EmbeddedEngine().rebuild("notice", docs)
     es_cluster.rebuild("notice", docs)
-    return keys, EmbeddedEngine(), es_cluster
+    return keys, EmbeddedEngine(index_aware=False), es_cluster
 
 
 def ranked(engine, keys, text):
@@ -52,8 +55,8 @@ def ranked(engine, keys, text):
 def test_the_same_notice_comes_first_in_both_engines(both, text):
     keys, embedded, elastic = both
     mine, theirs = ranked(embedded, keys, text), ranked(elastic, keys, text)
-    assert mine[:1] == [TOP[text]]
-    assert theirs[:1] == [TOP[text]]
+    assert mine[:1] and mine[0] in TOP[text]
+    assert theirs[:1] and theirs[0] in TOP[text]
 
 
 def test_the_top_three_agree_on_the_sample(both):

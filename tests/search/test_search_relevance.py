@@ -89,7 +89,7 @@ def test_synonyms_admin_is_for_editors_and_officers_only(client, make_user):
 def test_demo_default_synonyms_load_once(db):
     from search.synonyms import load_defaults
 
-    assert load_defaults() == 11
+    assert load_defaults() == 20
     assert load_defaults() == 0
     assert str(SearchSynonym.objects.get(word="举报")) == "举报 ↔ 投诉"
 

@@ -39,7 +39,7 @@ from ..visibility import hidden_pages
 from . import postings as pst
 from .base import Hit, SearchQuery, SearchResults, snippet
 
-# BM25 and field weights (tuned on benchmarks/relevance_corpus.py; see benchmarks/relevance_bench.py)
+# BM25 and field weights (tuned on the tuning half of the graded set: benchmarks/relevance_bench.py --tune)
 K1, B, TITLE_B = 1.2, 0.75, 0.5
 TITLE_BOOST = 3.0
 META_BOOST = 1.0
@@ -47,6 +47,8 @@ PARTIAL = 0.3  # an alternative with only some of its bigrams: part of its score
 PROXIMITY = 0.5  # the bigram across two adjacent query words
 COORD = 1.0  # documents holding more of the query's words first: score x (words held / words) ** COORD
 MASS = 0.5  # share of the query's idf weight a match must hold (besides minimum_should_match)
+QUESTION_PRIOR = 0.2  # a question (怎么, 如何, …吗) asks what a rule says: regulations score this much more
+LONG_QUERY = 3  # from this many words on, a word no notice holds is left out rather than finding nothing
 FACET_LIMIT = 10_000  # staff facets count at most this many matches
 PREFIX_TERMS = 30  # a one-character query: the most frequent bigrams starting with it
 FILTER_COLUMNS = ("kind", "jurisdiction", "process_kind", "agency", "outcome")
@@ -191,6 +193,13 @@ def forget_deleted_entry(sender, instance, **kwargs) -> None:
 
 class EmbeddedEngine:
     name = "embedded"
+    # what only this engine does, for it knows its vocabulary (issue 27): wrong homophones corrected, a
+    # question's word no notice holds left out, one word fewer when nothing matches, questions favouring
+    # regulations. False: as the Elasticsearch rendering (benchmarks/relevance_bench.py --es-differences)
+    index_aware = True
+
+    def __init__(self, index_aware: bool = True):
+        self.index_aware = index_aware
 
     # ---- writing -------------------------------------------------------------------------------
     def index(self, scope: str, doc: Document) -> None:
@@ -497,7 +506,7 @@ class EmbeddedEngine:
                              .values_list("id", flat=True)[:200])
             if found:
                 exact_ids = list(base.filter(id__in=found).order_by("-date", "-id").values_list("id", flat=True)[:50])
-        analysis = analyse(text, synonym_table())
+        analysis = analyse(text, synonym_table(), vocabulary=self.vocabulary(q.scope) if self.index_aware else None)
         if analysis.stop_words_only and not exact_ids:
             words = "”“".join(dict.fromkeys(analysis.dropped))
             return SearchResults(q, [], 0, message=STOP_MESSAGE.format(text=text, words=words))
@@ -507,6 +516,9 @@ class EmbeddedEngine:
         memo: dict = {}
         ranked, matched = (self._rank(q, analysis, set(exact_ids), msm=msm, limit=limit, memo=memo)
                            if analysis.clauses else ([], 0))
+        if not ranked and not exact_ids and len(analysis.clauses) > 1 and self.index_aware:
+            # nothing holds enough of the words: one word fewer, still most of the query's weight
+            ranked, matched = self._rank(q, analysis, set(), limit=limit, memo=memo, relax=True)
         ids = exact_ids + ranked
         page_ids = ids[start:start + q.per_page]
         entries = SearchEntry.objects.in_bulk(page_ids)
@@ -518,8 +530,18 @@ class EmbeddedEngine:
             res.suggestions, res.broader = self._suggest(q, analysis, memo)
         return res
 
+    def vocabulary(self, scope: str):
+        """bigrams -> how many entries hold each (those the index holds), for correcting a wrong homophone."""
+        def lookup(grams: list[str]) -> dict[str, int]:
+            found: dict[str, int] = {}
+            for chunk in _chunks(grams):
+                found.update(Term.objects.filter(scope=scope, text__in=chunk, df__gt=0).values_list("text", "df"))
+            return found
+
+        return lookup
+
     def _rank(self, q: SearchQuery, a: Analysis, exclude: set[int], msm: int | None = None,
-              *, memo: dict, title_only: bool = False, limit: int = 10) -> tuple[list[int], int]:
+              *, memo: dict, title_only: bool = False, limit: int = 10, relax: bool = False) -> tuple[list[int], int]:
         """The best `limit` entry ids matching the analysed query, best first, and how many match.
 
         memo: what one search has read already (the DocTable, term ids, postings), shared by the ranks of
@@ -567,7 +589,8 @@ class EmbeddedEngine:
         # each clause's drivers: the rarest bigram of each of its alternatives. A document holding `need`
         # of the m clauses that occur at all holds one of any m - need + 1 of them: the rarest ones drive
         per_clause: list[list[tuple[int, int]]] = []
-        for clause in alts:
+        words_known = words_all = 0
+        for c, clause in zip(a.clauses, alts, strict=True):
             found = []
             for _, ts in clause:
                 known = [info[t] for t in ts if t in info]
@@ -575,6 +598,17 @@ class EmbeddedEngine:
                     found.append(min(known, key=lambda x: x[1]))
             if found:
                 per_clause.append(found)
+            if len(c.typed) > 1:
+                words_all += 1
+                words_known += bool(found)
+        if msm is None and self.index_aware and n >= LONG_QUERY and len(per_clause) < n and 2 * words_known >= words_all:
+            # a question's word the index holds nowhere cannot be asked of any document: most of the
+            # others are (one or two words typed: all of them, or nothing is found)
+            need = minimum_should_match(len(per_clause))
+        if relax:
+            if n < LONG_QUERY or 2 * words_known <= words_all or need < 2:
+                return [], 0
+            need -= 1
         if len(per_clause) < need or need < 1:
             return [], 0
         per_clause.sort(key=lambda found: sum(df for _, df in found))
@@ -654,6 +688,11 @@ class EmbeddedEngine:
             return [], 0
         total = total[kept] * (matched[kept] / n) ** COORD
         ids = positions[kept] + lo
+        if QUESTION_PRIOR and self.index_aware and a.asks and scope == "notice":
+            code = table.codes.get("kind", {}).get("regulation")
+            if code is not None:
+                at = np.searchsorted(table.ids, ids)
+                total = total * np.where(table.columns["kind"][at] == code, 1 + QUESTION_PRIOR, 1.0)
         # the best `limit` (with every tie at the boundary), then score, newest, highest id
         if ids.size > limit:
             kth = np.partition(-total, limit - 1)[limit - 1]
