@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "staticfiles_config.StaticFilesConfig",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     # viewflow after django.contrib.admin (see ARCHITECTURE.md pitfalls)
