@@ -89,14 +89,17 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-# Content-Security-Policy (site/security_headers.py adds inline scripts for the staff pages only) and
-# Permissions-Policy: no camera, microphone, location, payment ... for any page.
+# Content-Security-Policy (site/security_headers.py: the display-mode script's hash on public pages, inline
+# scripts only on a signed-in person's Wagtail admin pages, never eval; frame-ancestors follows
+# X-Frame-Options) and Permissions-Policy: no camera, microphone, location, payment ... for any page.
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
     "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"], "font-src": ["'self'", "data:"], "connect-src": ["'self'"],
-    "frame-src": ["'self'"], "frame-ancestors": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"],
+    "frame-src": ["'self'"], "frame-ancestors": ["'none'"], "object-src": ["'none'"], "base-uri": ["'self'"],
     "form-action": ["'self'"],
 }}
+# No page may be framed, except the views Wagtail marks SAMEORIGIN (its editor's preview panel).
+X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
                       "payment=(), usb=(), browsing-topics=()")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third-party site (and none the CSP would block)
