@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "staticfiles_config.StaticFilesConfig",
+    "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     # viewflow after django.contrib.admin (see ARCHITECTURE.md pitfalls)
@@ -151,6 +151,8 @@ LOCALE_PATHS = [SOURCE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [SOURCE_DIR / "static"]
+# the apps' static folders without their node_modules (viewflow ships its npm sources; site/static_files.py)
+STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder", "static_files.AppDirectoriesFinder"]
 # files served at the site's root by whitenoise (/favicon.ico)
 WHITENOISE_ROOT = SOURCE_DIR / "public_root"
 MEDIA_URL = "/media/"

@@ -77,11 +77,11 @@ def test_pages_and_the_admin_are_served_from_the_collected_manifest(collected, s
 
 
 def test_check_deploy_reports_a_static_root_without_manifest(collected, tmp_path):
-    from staticfiles_config import check_manifest
+    from static_files import check_manifest
 
     with served_from(tmp_path):
         errors = check_manifest()
-    assert [e.id for e in errors] == ["staticfiles_config.E001"]
+    assert [e.id for e in errors] == ["static_files.E001"]
     assert "collectstatic --noinput" in errors[0].msg
     with served_from(collected):
         assert check_manifest() == []
