@@ -20,8 +20,12 @@ Scripts (settings.CONTENT_SECURITY_POLICY allows only this site's own files):
 Framing: X-Frame-Options and frame-ancestors say the same thing. Django's XFrameOptionsMiddleware sends
 `DENY` (settings.X_FRAME_OPTIONS) except where Wagtail marks a view SAMEORIGIN (its editor's preview
 panel shows the page in an iframe of the same origin: PreviewOnEdit/PreviewOnCreate and the block
-preview); frame-ancestors follows that header: 'none' for DENY, 'self' for SAMEORIGIN."""
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+preview); frame-ancestors follows that header: 'none' for DENY, 'self' for SAMEORIGIN. Wagtail renders a
+preview by running the page through the whole middleware chain a second time (make_preview_request, on a
+dummy request for the page's public URL), so the preview arrives with the page's own policy already set;
+the outer pass keeps that policy (the page's strict scripts) and only brings its frame-ancestors in line
+with the X-Frame-Options the preview view set."""
+from csp.constants import HEADER, NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
@@ -37,15 +41,27 @@ def wagtail_admin_page(request) -> bool:
     return request.path.startswith(ADMIN_PREFIX) and bool(user and user.is_authenticated)
 
 
+def frame_ancestors(response) -> list[str]:
+    return FRAME_ANCESTORS.get(response.headers.get("X-Frame-Options", settings.X_FRAME_OPTIONS).upper(), [NONE])
+
+
 class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if parts.update is None and not report_only:
             parts.update = {"script-src": [UNSAFE_INLINE] if wagtail_admin_page(request) else [early_script_csp_hash()]}
         if parts.replace is None and not report_only:
-            frame = response.headers.get("X-Frame-Options", settings.X_FRAME_OPTIONS).upper()
-            parts.replace = {"frame-ancestors": FRAME_ANCESTORS.get(frame, [NONE])}
+            parts.replace = {"frame-ancestors": frame_ancestors(response)}
         return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if not getattr(request, "is_dummy", False) and HEADER in response:
+            # a policy set by an inner pass (Wagtail's preview): its frame-ancestors as this response frames
+            wanted = "frame-ancestors " + " ".join(frame_ancestors(response))
+            directives = [d.strip() for d in response[HEADER].split(";") if d.strip()]
+            response[HEADER] = "; ".join(wanted if d.split()[0] == "frame-ancestors" else d for d in directives)
+        return response
 
 
 class PermissionsPolicyMiddleware:

@@ -83,16 +83,26 @@ def test_the_login_page_task_screens_and_public_pages_seen_by_staff_allow_no_inl
 
 @pytest.mark.django_db
 def test_wagtails_preview_may_be_framed_by_the_admin_only(site_tree, make_user):
+    from wagtail.test.utils.form_data import rich_text
+
     client = Client()
     client.force_login(make_user("admin"))
     page = site_tree["wanzhou"]
-    # Wagtail marks its preview view SAMEORIGIN (the editor shows it in an iframe); the CSP says the same
-    response = client.get(f"/admin/pages/{page.pk}/edit/preview/")
-    assert response.status_code == 200
-    assert response["X-Frame-Options"] == "SAMEORIGIN" and directives(response)["frame-ancestors"] == ["'self'"]
+    preview = f"/admin/pages/{page.pk}/edit/preview/"
     editor = client.get(f"/admin/pages/{page.pk}/edit/")
     assert editor["X-Frame-Options"] == "DENY" and directives(editor)["frame-ancestors"] == ["'none'"]
-    assert f"/admin/pages/{page.pk}/edit/preview/" in editor.content.decode()
+    assert preview in editor.content.decode()
+    # what the editor's preview panel does: send the form, then load the preview in its iframe
+    sent = client.post(preview, {"title": "万州区（预览）", "slug": page.slug, "profile": page.profile_id,
+                                 "intro": rich_text("<p>预览中的简介</p>"), "address": "", "phone": ""})
+    assert sent.json()["is_valid"] is True
+    response = client.get(preview + "?in_preview_panel=true")
+    assert response.status_code == 200 and "万州区（预览）" in response.content.decode()
+    # Wagtail marks its preview view SAMEORIGIN; the CSP says the same ('self'), and keeps the page's own
+    # strict script policy (the preview is rendered as the public page)
+    assert response["X-Frame-Options"] == "SAMEORIGIN" and directives(response)["frame-ancestors"] == ["'self'"]
+    assert directives(response)["script-src"] == ["'self'", early_script_csp_hash()]
+    assert response["Content-Security-Policy"].count("frame-ancestors") == 1
 
 
 def test_manage_py_refuses_dev_settings_for_a_configured_database(tmp_path):
