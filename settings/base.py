@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "flows.apps.FlowsConfig",
     "search.apps.SearchConfig",
     "background.apps.BackgroundConfig",
+    "logins.apps.LoginsConfig",
     "demo.apps.DemoConfig",
     # Wagtail
     "wagtail.contrib.forms",
@@ -83,7 +84,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "throttle.LoginThrottleMiddleware",
+    "logins.middleware.LoginRefusalStatusMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -226,11 +227,19 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 FIELD_ENCRYPTION_KEYS = [k for k in os.environ.get("FIELD_ENCRYPTION_KEYS", "").split(",") if k.strip()]
 FIELD_HASH_KEY = os.environ.get("FIELD_HASH_KEY", "")
 
-# Public form posts and failed staff logins per client: {scope: (limit, window seconds)} (site/throttle.py).
+# Public form posts, and failed staff logins, per client: {scope: (limit, window seconds)} (site/throttle.py).
 THROTTLE_RATES = {"objection": (10, 600), "application": (10, 600), "login": (10, 900),
                   "complaint": (5, 600), "complaint_status": (20, 600)}
 # Behind nginx, the header carrying the visitor's address (e.g. HTTP_X_REAL_IP); empty = REMOTE_ADDR.
 THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
+# Failed staff logins (site/logins/guard.py). Per account and client: `free` failures, then a wait of
+# `first_wait` seconds that doubles with each further failure, up to `max_wait`. An account with
+# `attack_failures` failures within `attack_window` seconds from all clients is under attack: each client then
+# has `free_under_attack` failures before its wait starts (slows, never locks). A run of failures idle for
+# `forget_after` seconds ends; records are kept `keep_days`; 登录失败警报 warns the leaders from `alert_failures`
+# failures of one account within a day.
+LOGIN_FAILURE_POLICY = {"free": 5, "first_wait": 60, "max_wait": 3600, "attack_failures": 20, "attack_window": 900,
+                        "free_under_attack": 1, "forget_after": 86400, "keep_days": 180, "alert_failures": 10}
 
 # Background work (django-tasks): in-process by default, a database worker in production.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
