@@ -27,7 +27,12 @@ except ImportError:  # pragma: no cover - pinned in requirements.txt
     sync_playwright = None
 MISSING = ("playwright（Python 包）未安装" if sync_playwright is None else
            "未找到 Chromium（apt-get install chromium），跳过浏览器内容安全策略检查" if CHROMIUM is None else "")
-pytestmark = pytest.mark.skipif(bool(MISSING) and os.environ.get("CI") != "true", reason=MISSING)
+pytestmark = [
+    pytest.mark.skipif(bool(MISSING) and os.environ.get("CI") != "true", reason=MISSING),
+    # a live server needs committed data; the migrations' own rows (Wagtail's root page, the groups) are
+    # restored first, since an earlier transactional test's flush removed them
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 RECORD_VIOLATIONS = """
 window.__csp = [];
@@ -38,7 +43,28 @@ PASSWORD = "pw-csp-browser-2026"
 
 
 @pytest.fixture
-def admin_site(transactional_db, live_server, settings, tmp_path):
+def serial_live_server():
+    """pytest-django's live server, answering one request at a time. Its threaded server hands the one
+    in-memory SQLite connection to every request thread at once, and the editor's preview panel polls while
+    the chooser modals load: SQLite then answers "database table is locked" (500). Django closes each
+    connection after its answer when the server is not threaded, so the browser never waits on a kept-alive
+    one."""
+    from django.core.servers.basehttp import WSGIServer
+    from pytest_django.live_server_helper import LiveServer
+
+    class OneRequestAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)  # the server thread itself holds the shared connection
+
+    server = LiveServer("localhost", start=False)
+    server.thread.server_class = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def admin_site(serial_live_server, settings, tmp_path):
     if MISSING:
         pytest.fail(f"CI: {MISSING}")
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -71,7 +97,7 @@ def admin_site(transactional_db, live_server, settings, tmp_path):
     users.create_user("admin", password=PASSWORD, is_staff=True, is_superuser=True)
     officer = users.create_user("officer", password=PASSWORD, is_staff=True)
     officer.groups.add(Group.objects.get(name=OFFICER))
-    return {"base": live_server.url, "notice": notice, "image": image, "document": document, "workflow": workflow}
+    return {"base": serial_live_server.url, "notice": notice, "image": image, "document": document, "workflow": workflow}
 
 
 class Browser:
@@ -84,6 +110,8 @@ class Browser:
         self.page.on("pageerror", lambda error: self.problems.append(f"{self.page.url}: script error {error}"))
         self.page.on("console", lambda m: self.problems.append(f"{self.page.url}: {m.text}")
                      if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text else None)
+        self.page.on("response", lambda r: self.problems.append(f"{r.request.method} {r.url}: {r.status}")
+                     if r.status >= 500 else None)
 
     def collect(self) -> None:
         for frame in self.page.frames:
