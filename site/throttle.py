@@ -1,6 +1,6 @@
 """Throttling and duplicate detection for public forms (and the per-client count of failed staff logins,
-logins.guard), on Django's cache (local
-memory in dev/tests, the shared Redis cache in production, so every web process counts together).
+logins.guard), on Django's cache (local memory in dev/tests, the shared Redis cache in production, so every
+web process counts together).
 
     refusal = throttle.check(request, scope="objection")          # None, or the Chinese message
     if throttle.duplicate("objection", [page.pk, name, facts]):  # True: sent before, refuse
