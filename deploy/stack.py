@@ -80,7 +80,7 @@ class Stack:
         _, self.env, _ = topology.units()["worker"].command(placeholders=self.placeholders)
         self.manage("migrate", "--noinput")
         self.manage("load_demo", "--quiet-accounts", settings="settings.dev")  # refused by production settings
-        self.manage("collectstatic", "--noinput", "-i", "node_modules")
+        self.manage("collectstatic", "--noinput")  # exactly as the README says (node_modules skipped by settings)
         self.manage("check", "--deploy")
         self._processes()
 

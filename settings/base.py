@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "flows.apps.FlowsConfig",
     "search.apps.SearchConfig",
     "background.apps.BackgroundConfig",
+    "logins.apps.LoginsConfig",
     "demo.apps.DemoConfig",
     # Wagtail
     "wagtail.contrib.forms",
@@ -83,20 +84,23 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "throttle.LoginThrottleMiddleware",
+    "logins.middleware.LoginRefusalStatusMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-# Content-Security-Policy (site/security_headers.py adds inline scripts for the staff pages only) and
-# Permissions-Policy: no camera, microphone, location, payment ... for any page.
+# Content-Security-Policy (site/security_headers.py: the display-mode script's hash on public pages, inline
+# scripts only on a signed-in person's Wagtail admin pages, never eval; frame-ancestors follows
+# X-Frame-Options) and Permissions-Policy: no camera, microphone, location, payment ... for any page.
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
     "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"], "font-src": ["'self'", "data:"], "connect-src": ["'self'"],
-    "frame-src": ["'self'"], "frame-ancestors": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"],
+    "frame-src": ["'self'"], "frame-ancestors": ["'none'"], "object-src": ["'none'"], "base-uri": ["'self'"],
     "form-action": ["'self'"],
 }}
+# No page may be framed, except the views Wagtail marks SAMEORIGIN (its editor's preview panel).
+X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
                       "payment=(), usb=(), browsing-topics=()")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third-party site (and none the CSP would block)
@@ -148,6 +152,8 @@ LOCALE_PATHS = [SOURCE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [SOURCE_DIR / "static"]
+# the apps' static folders without their node_modules (viewflow ships its npm sources; site/static_files.py)
+STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder", "static_files.AppDirectoriesFinder"]
 # files served at the site's root by whitenoise (/favicon.ico)
 WHITENOISE_ROOT = SOURCE_DIR / "public_root"
 MEDIA_URL = "/media/"
@@ -232,11 +238,19 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 FIELD_ENCRYPTION_KEYS = [k for k in os.environ.get("FIELD_ENCRYPTION_KEYS", "").split(",") if k.strip()]
 FIELD_HASH_KEY = os.environ.get("FIELD_HASH_KEY", "")
 
-# Public form posts and failed staff logins per client: {scope: (limit, window seconds)} (site/throttle.py).
+# Public form posts, and failed staff logins, per client: {scope: (limit, window seconds)} (site/throttle.py).
 THROTTLE_RATES = {"objection": (10, 600), "application": (10, 600), "login": (10, 900),
                   "complaint": (5, 600), "complaint_status": (20, 600)}
 # Behind nginx, the header carrying the visitor's address (e.g. HTTP_X_REAL_IP); empty = REMOTE_ADDR.
 THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
+# Failed staff logins (site/logins/guard.py). Per account and client: `free` failures, then a wait of
+# `first_wait` seconds that doubles with each further failure, up to `max_wait`. An account with
+# `attack_failures` failures within `attack_window` seconds from all clients is under attack: each client then
+# has `free_under_attack` failures before its wait starts (slows, never locks). A run of failures idle for
+# `forget_after` seconds ends; records are kept `keep_days`; 登录失败警报 warns the leaders from `alert_failures`
+# failures of one account within a day.
+LOGIN_FAILURE_POLICY = {"free": 5, "first_wait": 60, "max_wait": 3600, "attack_failures": 20, "attack_window": 900,
+                        "free_under_attack": 1, "forget_after": 86400, "keep_days": 180, "alert_failures": 10}
 
 # Background work (django-tasks): in-process by default, a database worker in production.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,5 +1,6 @@
-"""Throttling and duplicate detection for public forms and staff logins, on Django's cache (local
-memory in dev/tests, the shared Redis cache in production, so every web process counts together).
+"""Throttling and duplicate detection for public forms (and the per-client count of failed staff logins,
+logins.guard), on Django's cache (local memory in dev/tests, the shared Redis cache in production, so every
+web process counts together).
 
     refusal = throttle.check(request, scope="objection")          # None, or the Chinese message
     if throttle.duplicate("objection", [page.pk, name, facts]):  # True: sent before, refuse
@@ -16,11 +17,7 @@ import time
 import unicodedata
 
 from django.conf import settings
-from django.contrib.auth.signals import user_login_failed
 from django.core.cache import cache
-from django.dispatch import receiver
-from django.template.response import TemplateResponse
-from django.urls import reverse
 
 DEFAULT_RATES = {"objection": (10, 600), "application": (10, 600), "login": (10, 900),
                  "complaint": (5, 600), "complaint_status": (20, 600)}
@@ -90,39 +87,3 @@ def release(scope: str, fingerprint_fields) -> None:
 
 
 DUPLICATE_MESSAGE = "您已提交过内容相同的{what}，我们已经收到，请勿重复提交。"
-
-
-# ------------------------------------------------------------------ staff logins
-def _login_keys(request, username: str) -> list[str]:
-    _, window = rate("login")
-    bucket = int(time.time()) // window
-    keys = [f"login-failed:client:{_digest(client_id(request))}:{bucket}"]
-    if username:
-        keys.append(f"login-failed:user:{_digest(username.casefold())}:{bucket}")
-    return keys
-
-
-@receiver(user_login_failed)
-def _count_failed_login(sender, credentials, request=None, **kwargs):
-    if request is not None:
-        _, window = rate("login")
-        for key in _login_keys(request, credentials.get("username", "")):
-            hit(key, window)
-
-
-class LoginThrottleMiddleware:
-    """After too many failed logins from one client, or for one account, refuse further attempts
-    for the rest of the window (429) without checking the password."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.method == "POST" and request.path == reverse("wagtailadmin_login"):
-            limit, window = rate("login")
-            keys = _login_keys(request, request.POST.get("username", ""))
-            if any((cache.get(k) or 0) >= limit for k in keys):
-                return TemplateResponse(request, "throttled.html", {"message": (
-                    f"登录失败次数过多：{_wait_text(window)}内连续{limit}次未能登录，已暂停登录，请稍后再试。"
-                    "忘记密码请联系系统管理员。")}, status=429).render()
-        return self.get_response(request)

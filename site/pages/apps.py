@@ -8,6 +8,8 @@ class PagesConfig(AppConfig):
     verbose_name = "网站页面"
 
     def ready(self):
+        import static_files  # noqa: F401  (registers check --deploy's static manifest check)
+
         from .cache import connect_signals
 
         # the anonymous page cache (pages.cache) is made stale by every change a public page can show
