@@ -21,6 +21,33 @@ def _fresh_cache():
     yield
 
 
+def wagtail_migration_rows():
+    """What Wagtail's data migrations create and an earlier transactional test's flush removed (post_migrate
+    brings back content types, permissions, the roles and rule profiles, not these): the default locale,
+    the root page and the root collection."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_rows_in_transactional_tests(request):
+    """Every transactional test starts with the rows Wagtail's migrations give, whichever test flushed before
+    it (pytest-django runs them in collection order after the rolled-back ones)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))) \
+        or "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        wagtail_migration_rows()
+
+
 @pytest.fixture
 def make_user(db):
     """make_user("officer", "司法局经办人") -> a staff user in that role (None = superuser)."""

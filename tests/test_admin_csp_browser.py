@@ -61,21 +61,6 @@ def serial_live_server():
     server.stop()
 
 
-def wagtail_migration_rows():
-    """What Wagtail's data migrations create and an earlier transactional test's flush removed (post_migrate
-    brings back content types, permissions, the roles and rule profiles, not these): the default locale,
-    the root page and the root collection."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
 def admin_site(serial_live_server, settings, tmp_path):
     if MISSING:
@@ -93,7 +78,6 @@ def admin_site(serial_live_server, settings, tmp_path):
     from public_notices.services import publicity_list_publish
     from roles.definitions import OFFICER
 
-    wagtail_migration_rows()
     load_site_tree()
     notice = publicity_list_publish(
         jurisdiction="wanzhou", title="拟聘行政执法监督员公示", body="现将拟聘人员名单予以公示。",
