@@ -36,11 +36,11 @@ def first_option(html: str, name: str) -> str:
 
 @pytest.fixture
 def apply_url(site_tree, make_user):
-    from flows import services as flow_services
     from roles.definitions import OFFICER
+    from supervisors import processes as supervisor_processes
 
     with freeze_time("2026-06-01 09:00"):
-        campaign = flow_services.campaign_start(by=make_user("officer", OFFICER), jurisdiction="wanzhou",
+        campaign = supervisor_processes.campaign_start(by=make_user("officer", OFFICER), jurisdiction="wanzhou",
                                                 title="2026年度万州区行政执法监督员选聘", places=3,
                                                 deadline=dt.date(2026, 6, 20))
     return f"/supervisors/wanzhou/campaigns/{campaign.pk}/apply/"

@@ -18,7 +18,7 @@ PERSONS = [("zf_zhang", "张明"), ("zf_wang", "王磊")]
 
 
 def do_task(case, node: str, user, action):
-    from flows.accountability import AccountabilityFlow
+    from accountability.flows import AccountabilityFlow
     from flows.services import process_for, task_perform
 
     process = process_for(case, AccountabilityFlow)

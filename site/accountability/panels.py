@@ -17,7 +17,7 @@ def _labels(profile, key, codes) -> str:
 
 
 def _tasks(request, case):
-    from flows.accountability import AccountabilityFlow
+    from accountability.flows import AccountabilityFlow
     from flows.services import open_tasks, process_for, task_execute_url
 
     process = process_for(case, AccountabilityFlow)

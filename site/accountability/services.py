@@ -90,7 +90,7 @@ def case_intake(*, by, agency: Agency, kind: str, origin: str, title: str, facts
     clock_start(subject=matter, profile=profile, rule_key="fault_transfer_period", started_on=intake_on,
                 label="非本单位受理的，转送有权部门")
     set_stage(matter, "已受理，审查管辖", by=by, text=f"受理{case.get_kind_display()}线索。")
-    from flows.accountability import AccountabilityFlow
+    from accountability.flows import AccountabilityFlow
 
     AccountabilityFlow.start.run(case=case)
     return case

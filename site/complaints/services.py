@@ -402,7 +402,7 @@ def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None =
             # the outcome and the collective decision only
             body=f"结论：{complaint.get_outcome_display()}。{complaint.review_decision}")
     if complaint.category == SUPERVISOR and complaint.outcome == SUBSTANTIATED and complaint.dismissal_ground:
-        from flows.services import dismissal_start  # 000 第十八条 / 001 第十六条: proposal to dismiss
+        from supervisors.processes import dismissal_start  # 000 第十八条 / 001 第十六条: proposal to dismiss
 
         dismissal_start(supervisor=complaint.supervisor, ground=complaint.dismissal_ground, by=by,
                         statement=f"经调查核实举报（{complaint.receipt_number}）：{complaint.review_decision}")
@@ -424,15 +424,15 @@ def appeal_record(*, complaint: Complaint, by, text: str, received_on: dt.date |
     return appeal
 
 
-# ------------------------------------------------------------------ the process (flows/complaints.py)
+# ------------------------------------------------------------------ the process (complaints/flows.py)
 def _flow_start(complaint: Complaint) -> None:
-    from flows.complaints import ComplaintFlow
+    from complaints.flows import ComplaintFlow
 
     ComplaintFlow.start.run(complaint=complaint)
 
 
 def _flow_advance(complaint: Complaint, step: str) -> None:
-    from flows.complaints import ComplaintFlow
+    from complaints.flows import ComplaintFlow
     from flows.services import process_for, run_handle
 
     process = process_for(complaint, ComplaintFlow)

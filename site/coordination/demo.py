@@ -17,7 +17,7 @@ J = "wulong"
 
 def do_task(dispute, node: str, user, action):
     """Complete the open `node` task of the dispute's process as `user` (the task screen's path)."""
-    from flows.coordination import CoordinationFlow
+    from coordination.flows import CoordinationFlow
     from flows.services import process_for, task_perform
 
     process = process_for(dispute, CoordinationFlow)

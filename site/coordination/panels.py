@@ -14,7 +14,7 @@ from .selectors import dispute_of, stand_still_text
 
 
 def _tasks(request, dispute):
-    from flows.coordination import CoordinationFlow
+    from coordination.flows import CoordinationFlow
     from flows.services import open_tasks, process_for, task_execute_url
 
     process = process_for(dispute, CoordinationFlow)

@@ -146,7 +146,7 @@ def dispute_open_by_bureau(*, by, agencies, category: str, title: str, facts: st
 
 
 def _start_flow(dispute: Dispute) -> None:
-    from flows.coordination import CoordinationFlow
+    from coordination.flows import CoordinationFlow
 
     CoordinationFlow.start.run(dispute=dispute)
 

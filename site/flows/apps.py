@@ -1,4 +1,5 @@
-"""viewflow processes, one module per process kind."""
+"""The workflow engine every process shares: the flow registry, base task views, the inbox (我的待办).
+The processes themselves live in their apps (`<app>/flows.py`)."""
 from django.apps import AppConfig
 
 
@@ -7,7 +8,3 @@ class FlowsConfig(AppConfig):
     label = "flows"
     verbose_name = "审批流程"
 
-    def ready(self):
-        from . import receivers
-
-        receivers.connect()

@@ -1,19 +1,11 @@
 """Every process flow, in one list: flows/urls.py mounts each under /workflow/<prefix>/ and the inbox
-("我的待办") collects their human tasks. A flow module registers its class with `@register("prefix")`;
-FLOW_MODULES names the modules to import (one per process kind)."""
+("我的待办") collects their human tasks. Each process app keeps its flow beside its models and views in
+`<app>/flows.py` (letters, complaints, coordination, accountability, supervisors) and registers the class
+with `@register("prefix")`; the engine finds them by importing every installed app's `flows` module, so
+it never names a process app."""
 from __future__ import annotations
 
-from importlib import import_module
-
-FLOW_MODULES = (
-    "flows.recruitment",
-    "flows.renewal",
-    "flows.dismissal",
-    "flows.letters",          # 监督建议书 (003) / 监督意见书 (004)
-    "flows.complaints",       # 投诉举报 (004)
-    "flows.coordination",     # 争议协调 (004)
-    "flows.accountability",   # 过错责任追究、错案责任倒查 (004)
-)
+from django.utils.module_loading import autodiscover_modules
 
 _REGISTERED: dict[str, type] = {}
 
@@ -28,6 +20,5 @@ def register(prefix: str):
 
 def flows() -> dict[str, type]:
     """{url prefix: flow class}, importing every flow module once."""
-    for name in FLOW_MODULES:
-        import_module(name)
+    autodiscover_modules("flows")
     return dict(_REGISTERED)

@@ -1,5 +1,5 @@
-"""Starting processes and moving tasks from code. Every function checks the acting user's permission
-itself: viewflow's programmatic API (`task.activation()`, `Handle.run`) does not."""
+"""Moving tasks from code (claim, perform, complete a waiting Handle) and the inbox query. Every function
+checks the acting user's permission itself: viewflow's programmatic API (`task.activation()`, `Handle.run`) does not."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
@@ -8,43 +8,11 @@ from django.db.models import Q
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from supervisors import dismissals, services, terms
-
 
 def _flows():
     from .registry import flows
 
     return list(flows().values())
-
-
-@transaction.atomic
-def campaign_start(*, by, **fields):
-    """Open a campaign (publishes the 选聘公告) and start its recruitment process."""
-    from .recruitment import RecruitmentFlow
-
-    campaign = services.campaign_open(by=by, **fields)
-    RecruitmentFlow.start.run(campaign=campaign)
-    return campaign
-
-
-@transaction.atomic
-def renewal_start(*, supervisors, by, title: str = ""):
-    from .renewal import RenewalFlow
-
-    campaign = terms.renewal_open(supervisors=supervisors, by=by, title=title)
-    RenewalFlow.start.run(campaign=campaign)
-    return campaign
-
-
-@transaction.atomic
-def dismissal_start(*, supervisor, ground: str, statement: str, by=None, automatic: bool = False):
-    from .dismissal import DismissalFlow
-
-    dismissal = dismissals.dismissal_propose(supervisor=supervisor, ground=ground, statement=statement, by=by,
-                                             automatic=automatic)
-    if not process_for(dismissal, DismissalFlow):
-        DismissalFlow.start.run(dismissal=dismissal)
-    return dismissal
 
 
 def process_for(obj, flow_class):

@@ -53,19 +53,24 @@ def flow_urls(flow_class):
     return include((guarded(offered_only(list(patterns))), app_name), namespace=namespace)
 
 
-staff = [
+def staff_patterns():
+    """The engine's screens, then each process app's staff screens that start its processes (the names stay
+    in the "flows" namespace: flows:campaign_new …), from the app's `staff_urls` module."""
+    from django.utils.module_loading import autodiscover_modules
+
+    from . import staff_urls
+
+    autodiscover_modules("staff_urls")
+    return [*engine, *staff_urls.collected()]
+
+
+engine = [
     path("", views.inbox, name="inbox"),
     path("tasks/<int:task_pk>/claim/", views.claim, name="claim"),
-    path("campaigns/new/", views.campaign_new, name="campaign_new"),
-    path("campaigns/<int:campaign_pk>/applications/new/", views.application_new, name="application_new"),
-    path("renewals/new/", views.renewal_new, name="renewal_new"),
-    path("dismissals/new/", views.dismissal_new, name="dismissal_new"),
-    path("terms/<int:term_pk>/decide/", views.term_decide, name="term_decide"),
-    path("my-record/", views.my_record, name="my_record"),
 ]
 
 urlpatterns = [
-    path("workflow/", include((staff, "flows"))),
+    path("workflow/", include((staff_patterns(), "flows"))),
     *[path(f"workflow/{prefix}/", flow_urls(flow_class)) for prefix, flow_class in flows().items()],
     path("supervisors/", include("supervisors.urls")),
 ]

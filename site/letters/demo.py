@@ -43,8 +43,8 @@ def _task(letter, node: str, user, action):
     """Do the open task `node` of the letter's process as `user` (the same path as its screen)."""
     from viewflow.workflow.status import STATUS
 
-    from flows.letters import LetterFlow
     from flows.services import task_perform
+    from letters.flows import LetterFlow
 
     from .selectors import process_of
 

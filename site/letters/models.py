@@ -1,7 +1,7 @@
 """The supervision letter of a matter (Enshi 监督建议书 003 第二十六条—第三十一条; Wulong 监督意见书 004
 监督意见书制度), the agency's objection (复查申请) and its reports (整改/执行情况报告).
 
-One letter per matter. Its `state` says where the process stands; the viewflow process (flows/letters.py)
+One letter per matter. Its `state` says where the process stands; the viewflow process (letters/flows.py)
 holds the tasks, the clocks (subject = the matter) hold the dates."""
 from __future__ import annotations
 

@@ -66,8 +66,8 @@ def overdue_letters(today: dt.date | None = None):
 
 
 def process_of(letter: Letter):
-    from flows.letters import LetterFlow
     from flows.services import process_for
+    from letters.flows import LetterFlow
 
     return process_for(letter, LetterFlow)
 
@@ -78,7 +78,7 @@ def open_tasks_of(letter: Letter):
     from viewflow.workflow.models import Task
     from viewflow.workflow.status import STATUS
 
-    from flows.letters import LetterFlow
+    from letters.flows import LetterFlow
 
     letter_ct = ContentType.objects.get_for_model(Letter)
     objection_ct = ContentType.objects.get_for_model(Objection)

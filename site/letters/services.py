@@ -90,7 +90,7 @@ def _complete_liaison_task(letter: Letter, node_name: str) -> bool:
     without them: the period ran out, or the objection was upheld. The next node reads the letter's state."""
     from viewflow.workflow.status import STATUS
 
-    from flows.letters import LetterFlow
+    from letters.flows import LetterFlow
 
     process = _flow_process(letter)
     if process is None:
@@ -108,8 +108,8 @@ def _complete_liaison_task(letter: Letter, node_name: str) -> bool:
 
 
 def _run_handle(letter: Letter, node_name: str) -> None:
-    from flows.letters import LetterFlow
     from flows.services import run_handle
+    from letters.flows import LetterFlow
 
     process = _flow_process(letter)
     if process is not None:
@@ -137,7 +137,7 @@ def letter_start(*, by, agency, source: str, title: str, facts: str, ground: str
     letter.full_clean()
     letter.save()
     _stage(letter, by, f"起草{profile.value('letter_document')['text']}（{item['label']}，{item['citation']}）。")
-    from flows.letters import LetterFlow
+    from letters.flows import LetterFlow
 
     LetterFlow.start.run(letter=letter)
     return letter
@@ -271,7 +271,7 @@ def objection_submit(*, letter: Letter, by, reasons: str) -> Objection:
         text = (f"被监督机关申请复查（{today:%Y-%m-%d}收到）。复查期间不停止执行，整改期限照常计算"
                 f"（{citation}）。")
     set_stage(letter.matter, "复查中", by=by, text=text)
-    from flows.letters import LetterFlow
+    from letters.flows import LetterFlow
 
     LetterFlow.start_review.run(objection=objection)
     return objection

@@ -63,7 +63,7 @@ APPLICANTS = [
 
 @loader("监督员选聘（进行中）", stage=21)
 def load_campaign() -> str:
-    from flows.services import campaign_start
+    from supervisors.processes import campaign_start
 
     title = f"{timezone.localdate().year}年度万州区行政执法监督员选聘"
     if Campaign.objects.filter(jurisdiction="wanzhou", title=title).exists():

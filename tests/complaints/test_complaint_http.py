@@ -11,9 +11,9 @@ from freezegun import freeze_time
 
 from casework.models import Matter
 from clocks.models import MET, Clock
+from complaints.flows import ComplaintFlow
 from complaints.models import ANSWERED, Complaint
 from decisions.models import DecisionRecord
-from flows.complaints import ComplaintFlow
 from flows.services import process_for
 from tests.complaints.helpers import complaint_data, login, submit, valid_id
 

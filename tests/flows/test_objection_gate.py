@@ -12,6 +12,7 @@ from flows import services as flow_services
 from public_notices.models import Objection, PublicityPage
 from public_notices.services import objection_submit
 from roles.definitions import LEADER, OFFICER
+from supervisors import processes as supervisor_processes
 from supervisors import services, terms
 from supervisors.models import CANDIDATE, SERVING, Supervisor
 from tests.flows.test_campaign_http import claim_and_open
@@ -23,7 +24,7 @@ from tests.supervisors.lifecycle import close_window, open_task, process_of, rev
 def campaign_in_publicity(site_tree, make_user):
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
     with freeze_time("2026-03-02 09:00"):
-        campaign = flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年监督员选聘",
+        campaign = supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年监督员选聘",
                                                 places=2, deadline=dt.date(2026, 3, 2))
         for i, name in enumerate(("周明", "钱亮"), start=1):
             services.application_submit(campaign=campaign, data=application_data("wanzhou", name=name, seq=i))
@@ -74,7 +75,7 @@ def test_a_typed_name_must_be_tied_before_resolution_and_then_blocks_that_person
     not appointed."""
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
     with freeze_time("2026-03-02 09:00"):
-        campaign = flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年监督员选聘",
+        campaign = supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年监督员选聘",
                                                 places=2, deadline=dt.date(2026, 3, 2))
         for i, name in enumerate(("周明", "钱亮"), start=1):
             services.application_submit(campaign=campaign, data=application_data("wanzhou", name=name, seq=i))

@@ -7,8 +7,8 @@ from django.test import Client
 from freezegun import freeze_time
 from wagtail.models import Page
 
-from flows import services as flow_services
 from roles.definitions import OFFICER
+from supervisors import processes as supervisor_processes
 from supervisors import services
 from tests.flows.test_campaign_http import claim_and_open
 from tests.supervisors.helpers import application_data
@@ -18,7 +18,7 @@ from tests.supervisors.helpers import application_data
 def campaign(site_tree, make_user):
     officer = make_user("officer", OFFICER)
     with freeze_time("2026-06-01 09:00"):
-        c = flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年万州区监督员选聘",
+        c = supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年万州区监督员选聘",
                                          places=1, deadline=dt.date(2026, 6, 10))
         services.application_submit(campaign=c, data=application_data("wanzhou"))
     return c, officer

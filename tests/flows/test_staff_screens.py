@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 
 from flows import services as flow_services
-from flows.recruitment import RecruitmentFlow
 from roles.definitions import LEADER, OFFICER
+from supervisors import processes as supervisor_processes
+from supervisors.flows import RecruitmentFlow
 
 
 @pytest.mark.django_db
@@ -32,7 +33,7 @@ def test_only_officers_open_campaigns_and_only_leaders_take_approval(site_tree, 
     client = Client()
     client.force_login(leader)
     assert client.get("/workflow/campaigns/new/").status_code == 403
-    campaign = flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
+    campaign = supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
                                             deadline=dt.date.today())
     review = flow_services.process_for(campaign, RecruitmentFlow).task_set.get(flow_task_type="HUMAN")
     # the leader does not even see the officer's review task, and cannot claim it
@@ -46,7 +47,7 @@ def test_only_officers_open_campaigns_and_only_leaders_take_approval(site_tree, 
 @pytest.mark.django_db
 def test_admin_menu_and_dashboard_show_my_tasks(site_tree, make_user):
     officer = make_user("officer", OFFICER)
-    flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年选聘", places=1,
+    supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="2026年选聘", places=1,
                                  deadline=dt.date.today())
     client = Client()
     client.force_login(officer)
@@ -60,7 +61,7 @@ def test_staff_enter_directed_invitations_the_public_cannot(site_tree, make_user
     from tests.supervisors.helpers import application_data, form_post
 
     officer = make_user("officer", OFFICER)
-    campaign = flow_services.campaign_start(by=officer, jurisdiction="wuhan", title="选聘", places=2,
+    campaign = supervisor_processes.campaign_start(by=officer, jurisdiction="wuhan", title="选聘", places=2,
                                             deadline=dt.date.today() + dt.timedelta(days=5))
     data = form_post(application_data("wuhan", intake="directed"))
     public = Client().post(f"/supervisors/wuhan/campaigns/{campaign.pk}/apply/", data).content.decode()

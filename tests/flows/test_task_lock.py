@@ -12,10 +12,9 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from flows import services as flow_services
-from flows.dismissal import DismissalFlow
-from flows.recruitment import RecruitmentFlow
-from flows.renewal import RenewalFlow
 from roles.definitions import LEADER, OFFICER
+from supervisors import processes as supervisor_processes
+from supervisors.flows import DismissalFlow, RecruitmentFlow, RenewalFlow
 from supervisors.models import SERVING, Supervisor
 
 ON_POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
@@ -44,7 +43,7 @@ def test_two_simultaneous_completions_of_one_task_complete_it_once(make_user, fr
     sup = Supervisor.objects.create(jurisdiction="wanzhou", name="周明", gender="male", birth_date="1980-05-01",
                                     id_number="110105198005010011", phone="13800138000", workplace="某律所",
                                     status=SERVING)
-    dismissal = flow_services.dismissal_start(supervisor=sup, ground="other", statement="测试并发。", by=officer)
+    dismissal = supervisor_processes.dismissal_start(supervisor=sup, ground="other", statement="测试并发。", by=officer)
     process = flow_services.process_for(dismissal, DismissalFlow)
     task = Task.objects.get(process=process, flow_task=DismissalFlow.decide)
     flow_services.task_claim(task=task, user=leader)

@@ -98,8 +98,8 @@ def test_enshi_objection_rejected_restarts_30_days_then_overdue_decision_and_exe
     assert matter.status == "closed"
     letter = Letter.objects.get(pk=matter.letter.pk)
     assert letter.state == "closed"
-    from flows.letters import LetterFlow
     from flows.services import process_for
+    from letters.flows import LetterFlow
 
     assert process_for(letter, LetterFlow).status == "DONE"
 
@@ -143,8 +143,8 @@ def test_enshi_objection_upheld_ends_supervision_no_clock_no_decision_then_typic
     assert not Document.objects.filter(matter=matter, kind="supervision_decision").exists()
     letter.refresh_from_db()
     assert letter.state == "terminated"
-    from flows.letters import LetterFlow
     from flows.services import process_for
+    from letters.flows import LetterFlow
 
     assert process_for(letter, LetterFlow).status == "DONE"
     assert DecisionRecord.objects.filter(subject_id=str(matter.pk), outcome="异议成立").exists()

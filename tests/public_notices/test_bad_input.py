@@ -85,10 +85,11 @@ def test_decision_search_for_an_editor_answers_400_not_500(site_tree, make_user,
 @pytest.mark.django_db
 def test_viewflow_own_task_pages_answer_404_in_chinese(site_tree, make_user):
     from flows import services as flow_services
-    from flows.recruitment import RecruitmentFlow
+    from supervisors import processes as supervisor_processes
+    from supervisors.flows import RecruitmentFlow
 
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
-    campaign = flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
+    campaign = supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
                                             deadline=dt.date(2026, 12, 31))
     process = flow_services.process_for(campaign, RecruitmentFlow)
     review = process.task_set.get(flow_task_type="HUMAN")

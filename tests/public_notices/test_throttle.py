@@ -82,12 +82,12 @@ def test_control_characters_in_the_objection_form_are_refused(page):
 
 @override_settings(THROTTLE_RATES={"application": (2, 600)})
 def test_the_supervisor_application_form_is_throttled(site_tree, make_user):
-    from flows import services as flow_services
     from roles.definitions import OFFICER
+    from supervisors import processes as supervisor_processes
     from tests.supervisors.helpers import application_data, form_post
 
     with freeze_time("2026-06-01 09:00:00"):
-        campaign = flow_services.campaign_start(by=make_user("officer", OFFICER), jurisdiction="wanzhou",
+        campaign = supervisor_processes.campaign_start(by=make_user("officer", OFFICER), jurisdiction="wanzhou",
                                                 title="选聘", places=2, deadline=D(2026, 6, 10))
         url = f"/supervisors/wanzhou/campaigns/{campaign.pk}/apply/"
         client = Client(REMOTE_ADDR="203.0.113.20")

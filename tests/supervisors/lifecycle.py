@@ -8,6 +8,7 @@ from viewflow.workflow.status import STATUS
 
 from clocks.scheduler import run_once
 from flows import services as flow_services
+from supervisors import processes as supervisor_processes
 from supervisors import services, terms
 from supervisors.models import Application, Campaign
 from tests.supervisors.helpers import application_data
@@ -19,8 +20,7 @@ def open_task(process, name):
 
 
 def process_of(campaign):
-    from flows.recruitment import RecruitmentFlow
-    from flows.renewal import RenewalFlow
+    from supervisors.flows import RecruitmentFlow, RenewalFlow
 
     flow = RecruitmentFlow if campaign.kind == Campaign.RECRUITMENT else RenewalFlow
     return flow_services.process_for(campaign, flow)
@@ -53,7 +53,7 @@ def appoint(campaign, leader, agreements=None):
 def recruit(jurisdiction, officer, leader, names=("周明",), day=dt.date(2026, 3, 2)):
     """Open, apply, review, approve, close the window, appoint; returns (campaign, terms)."""
     with freeze_time(dt.datetime.combine(day, dt.time(9, 0))):
-        campaign = flow_services.campaign_start(by=officer, jurisdiction=jurisdiction, title=f"{day.year}年监督员选聘",
+        campaign = supervisor_processes.campaign_start(by=officer, jurisdiction=jurisdiction, title=f"{day.year}年监督员选聘",
                                                 places=len(names), deadline=day)
         for i, name in enumerate(names, start=1):
             services.application_submit(campaign=campaign, data=application_data(jurisdiction, name=name, seq=i))

@@ -12,9 +12,10 @@ from wagtail.models import Page
 
 from decisions.models import DecisionRecord
 from flows import services as flow_services
-from flows.dismissal import DismissalFlow
 from roles.definitions import LEADER, OFFICER
 from supervisors import dismissals
+from supervisors import processes as supervisor_processes
+from supervisors.flows import DismissalFlow
 from supervisors.models import DISMISSED, SERVING, Application, Dismissal, Term
 from tests.supervisors.lifecycle import open_task, recruit
 
@@ -41,8 +42,8 @@ def test_wanzhou_dismissal_announced_unit_told_documents_recovered_000_art18_art
         with pytest.raises(PermissionDenied):  # only officers propose
             dismissals.dismissal_propose(supervisor=sup, ground="discipline_breach", statement="x", by=leader)
         with pytest.raises(ValidationError):  # a ground outside the profile's list
-            flow_services.dismissal_start(supervisor=sup, ground="leak", statement="泄密", by=officer)
-        d = flow_services.dismissal_start(supervisor=sup, ground="discipline_breach",
+            supervisor_processes.dismissal_start(supervisor=sup, ground="leak", statement="泄密", by=officer)
+        d = supervisor_processes.dismissal_start(supervisor=sup, ground="discipline_breach",
                                           statement="未经同意接受媒体采访。", by=officer)
         process = flow_services.process_for(d, DismissalFlow)
         decide = open_task(process, "decide")
@@ -75,7 +76,7 @@ def test_weihai_dismissal_has_no_announcement_or_recovery_step_001_art16(staff):
     officer, leader = staff
     sup = serving("weihai", staff)
     with freeze_time("2026-09-01 09:00"):
-        d = flow_services.dismissal_start(supervisor=sup, ground="job_health", statement="工作调离。", by=officer)
+        d = supervisor_processes.dismissal_start(supervisor=sup, ground="job_health", statement="工作调离。", by=officer)
         process = flow_services.process_for(d, DismissalFlow)
         flow_services.task_perform(task=open_task(process, "decide"), user=leader,
                                    action=lambda: dismissals.dismissal_decide(dismissal=d, approve=True, by=leader))
@@ -91,9 +92,9 @@ def test_resignation_needs_the_written_statement_and_takes_the_same_path_002_art
     sup = serving("wuhan", staff)
     with freeze_time("2026-09-01 09:00"):
         with pytest.raises(ValidationError) as exc:
-            flow_services.dismissal_start(supervisor=sup, ground="resignation", statement=" ", by=officer)
+            supervisor_processes.dismissal_start(supervisor=sup, ground="resignation", statement=" ", by=officer)
         assert "书面辞任声明" in exc.value.messages[0]
-        d = flow_services.dismissal_start(supervisor=sup, ground="resignation",
+        d = supervisor_processes.dismissal_start(supervisor=sup, ground="resignation",
                                           statement="本人因工作繁忙，申请辞去义务监督员。", by=officer)
         process = flow_services.process_for(d, DismissalFlow)
         flow_services.task_perform(task=open_task(process, "decide"), user=leader,
@@ -106,7 +107,7 @@ def test_resignation_needs_the_written_statement_and_takes_the_same_path_002_art
 def test_rejected_proposal_needs_a_reason_and_keeps_the_supervisor_serving(staff):
     officer, leader = staff
     sup = serving("wanzhou", staff)
-    d = flow_services.dismissal_start(supervisor=sup, ground="other", statement="群众反映。", by=officer)
+    d = supervisor_processes.dismissal_start(supervisor=sup, ground="other", statement="群众反映。", by=officer)
     with pytest.raises(ValidationError):
         dismissals.dismissal_decide(dismissal=d, approve=False, note="", by=leader)
     dismissals.dismissal_decide(dismissal=d, approve=False, note="经核实反映不实。", by=leader)
@@ -170,7 +171,7 @@ def test_dismissal_notice_names_the_person_fills_its_fields_and_uses_chinese_dat
     officer, leader = staff
     sup = serving("wanzhou", staff)
     with freeze_time("2026-11-22 09:00"):
-        d = flow_services.dismissal_start(supervisor=sup, ground="discipline_breach",
+        d = supervisor_processes.dismissal_start(supervisor=sup, ground="discipline_breach",
                                           statement="未经同意接受媒体采访。", by=officer)
         dismissals.dismissal_decide(dismissal=d, approve=True, by=leader)
     page = DismissalNoticePage.objects.get()

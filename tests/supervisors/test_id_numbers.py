@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from freezegun import freeze_time
 
-from flows import services as flow_services
 from roles.definitions import OFFICER
 from rules.profiles import get_profile
+from supervisors import processes as supervisor_processes
 from supervisors.eligibility import check_application, parse_id_number
 from supervisors.models import Application, Campaign
 from tests.supervisors.helpers import application_data, form_post
@@ -53,7 +53,7 @@ def test_bad_numbers_are_refused_in_chinese(raw, words):
 def open_campaign(site_tree, make_user):
     officer = make_user("officer", OFFICER)
     with freeze_time("2026-06-01 09:00"):
-        return flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
+        return supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
                                             deadline=dt.date(2026, 6, 10))
 
 

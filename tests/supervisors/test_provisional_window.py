@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from freezegun import freeze_time
 
-from flows import services as flow_services
 from public_notices.models import PublicityPage
 from roles.definitions import LEADER, OFFICER
 from rules.models import HolidayYear
+from supervisors import processes as supervisor_processes
 from supervisors import services
 from tests.supervisors.helpers import application_data
 from tests.supervisors.lifecycle import review_and_publish
@@ -18,7 +18,7 @@ from tests.supervisors.lifecycle import review_and_publish
 def test_window_end_follows_the_2027_holiday_notice(site_tree, make_user, django_capture_on_commit_callbacks):
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
     with freeze_time("2026-12-28 09:00"):
-        campaign = flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
+        campaign = supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
                                                 deadline=dt.date(2026, 12, 28))
         services.application_submit(campaign=campaign, data=application_data("wanzhou"))
     with freeze_time("2026-12-29 09:00"):

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from freezegun import freeze_time
 
-from flows import services as flow_services
 from roles.definitions import LEADER, OFFICER, SUPERVISOR
+from supervisors import processes as supervisor_processes
 from supervisors.models import Supervisor
 from tests.supervisors.helpers import application_data, form_post
 from tests.supervisors.lifecycle import recruit
@@ -34,7 +34,7 @@ def test_roster_shows_names_and_workplaces_only_and_only_where_published(site_tr
 def test_application_form_validates_in_chinese_and_never_echoes_the_id_number(site_tree, make_user):
     officer = make_user("officer", OFFICER)
     with freeze_time("2026-06-01 09:00"):
-        campaign = flow_services.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
+        campaign = supervisor_processes.campaign_start(by=officer, jurisdiction="wanzhou", title="选聘", places=1,
                                                 deadline=dt.date(2026, 6, 10))
         url = f"/supervisors/wanzhou/campaigns/{campaign.pk}/apply/"
         data = form_post(application_data("wanzhou", intake="unit", recommending_unit=""))

@@ -8,9 +8,9 @@ from freezegun import freeze_time
 
 from clocks.scheduler import run_once
 from decisions.models import DecisionRecord
-from flows import services as flow_services
 from roles.definitions import LEADER, OFFICER
 from rules.profiles import get_profile
+from supervisors import processes as supervisor_processes
 from supervisors import terms
 from supervisors.models import AWAITING, ENDED, SERVING, Campaign, Term
 from tests.supervisors.lifecycle import appoint, close_window, recruit, review_and_publish
@@ -23,7 +23,7 @@ def staff(site_tree, make_user):
 
 def renew(jurisdiction, supervisor, officer, leader, day):
     with freeze_time(dt.datetime.combine(day, dt.time(9, 0))):
-        campaign = flow_services.renewal_start(supervisors=[supervisor], by=officer)
+        campaign = supervisor_processes.renewal_start(supervisors=[supervisor], by=officer)
         review_and_publish(campaign, officer, leader)
     close_window(campaign)
     with freeze_time(dt.datetime.combine(campaign.publicity_end + dt.timedelta(days=1), dt.time(10, 0))):
@@ -41,7 +41,7 @@ def test_third_consecutive_term_is_refused_where_capped_000_art7_001_art5(staff,
     assert first.status == Term.RENEWED
     with freeze_time(dt.datetime.combine(second.end - dt.timedelta(days=30), dt.time(9, 0))):
         with pytest.raises(ValidationError) as exc:
-            flow_services.renewal_start(supervisors=[second.supervisor], by=officer)
+            supervisor_processes.renewal_start(supervisors=[second.supervisor], by=officer)
     message = " ".join(exc.value.messages)
     assert "连续第3届" in message
     assert str(get_profile(jurisdiction).figure("consecutive_term_cap").citation) in message

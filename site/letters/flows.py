@@ -14,10 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
+from flows.registry import register
 from letters import selectors, task_views
 from letters.models import CLOSED, ESCALATING, OVERDUE, SERVING, Letter, Objection
-
-from .registry import register
 
 
 @register("letters")

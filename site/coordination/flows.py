@@ -8,8 +8,7 @@ from viewflow.workflow import flow, lock
 
 from coordination import views
 from coordination.models import ACCEPTED, AGREED, OPINION, RECEIVED, SUPPLEMENT, Dispute
-
-from .registry import register
+from flows.registry import register
 
 
 def _state(activation) -> str:

@@ -7,8 +7,7 @@ from viewflow.workflow import flow, lock
 
 from accountability import views
 from accountability.models import APPEAL, INVESTIGATING, Case
-
-from .registry import register
+from flows.registry import register
 
 
 def _state(activation) -> str:

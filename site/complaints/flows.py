@@ -9,8 +9,7 @@ from viewflow import this
 from viewflow.workflow import flow, lock
 
 from complaints.models import ACCEPTED, Complaint
-
-from .registry import register
+from flows.registry import register
 
 
 @register("complaints")

@@ -1,4 +1,4 @@
-"""Signals from other apps that move processes here."""
+"""Signals from other apps that move the supervisors' processes."""
 import logging
 
 log = logging.getLogger(__name__)
@@ -6,11 +6,10 @@ log = logging.getLogger(__name__)
 
 def on_publicity_closed(sender, page, closure=None, **kwargs):
     """public_notices: a 拟聘人员公示 window closed -> the campaign's process moves on to objections/appointment."""
-    from supervisors.models import Campaign
+    from flows.services import process_for, run_handle
 
-    from .recruitment import RecruitmentFlow
-    from .renewal import RenewalFlow
-    from .services import process_for, run_handle
+    from .flows import RecruitmentFlow, RenewalFlow
+    from .models import Campaign
 
     campaign = Campaign.objects.filter(publicity_page_id=page.pk).first()
     if campaign is None:
@@ -24,7 +23,7 @@ def on_publicity_closed(sender, page, closure=None, **kwargs):
 def on_absence_threshold(sender, supervisor, finding="", **kwargs):
     """activities: the absence rule fired -> a dismissal proposal on the profile's "absence" ground
     (000 第十八条第（三）项, 001 第十六条第（六）项, 002 第十五条第（二）项)."""
-    from .services import dismissal_start
+    from .processes import dismissal_start
 
     explanation = getattr(finding, "explanation", "") or str(finding or "")
     article = getattr(finding, "article", "")
@@ -35,10 +34,10 @@ def on_absence_threshold(sender, supervisor, finding="", **kwargs):
 def connect() -> None:
     from public_notices.signals import publicity_closed
 
-    publicity_closed.connect(on_publicity_closed, dispatch_uid="flows-publicity-closed")
+    publicity_closed.connect(on_publicity_closed, dispatch_uid="supervisors-publicity-closed")
     try:
         from activities.signals import absence_threshold_reached
     except ImportError:  # activities app not installed in this deployment
         log.warning("activities.signals not available; absence rule will not start dismissals")
         return
-    absence_threshold_reached.connect(on_absence_threshold, dispatch_uid="flows-absence-dismissal")
+    absence_threshold_reached.connect(on_absence_threshold, dispatch_uid="supervisors-absence-dismissal")

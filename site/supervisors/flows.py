@@ -1,15 +1,22 @@
-"""Recruitment campaign (选聘): 选聘公告 → 资格审查 → 批准拟聘名单 → 拟聘人员公示 → 异议处理 → 聘任.
+"""The supervisors' processes, beside their models and screens.
 
-Reads like 000 第六条 / 001 第四条 / 002 第七条; every figure comes from the jurisdiction's profile."""
+- Recruitment (选聘): 选聘公告 → 资格审查 → 批准拟聘名单 → 拟聘人员公示 → 异议处理 → 聘任; reads like
+  000 第六条 / 001 第四条 / 002 第七条; every figure comes from the jurisdiction's profile.
+- Renewal (续聘): the same review, approval, publicity and appointment (000 第七条, 001 第五条, 002 第八条),
+  without a 选聘公告; the consecutive-term cap is checked on opening and again at appointment.
+- Dismissal (解聘) and resignation (辞任): officer proposes (or the absence rule does), leader decides, then
+  the certificate and card are recovered where the profile requires it (000 第十八条、第十九条,
+  001 第十六条, 002 第十五条、第十六条)."""
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
-from supervisors.models import Campaign
-from supervisors.services import campaign_publicity_closed, waiting_applications
+from flows.registry import register
 
 from . import task_views
-from .registry import register
+from .dismissals import recovery_required
+from .models import Campaign, Dismissal
+from .services import campaign_publicity_closed, waiting_applications
 
 
 class CampaignSteps:
@@ -66,3 +73,39 @@ class RecruitmentFlow(CampaignSteps, flow.Flow):
     发布选聘公告，受理报名，资格审查，批准拟聘名单，公示，处理异议，聘任并公告。"""
 
     process_title = _("监督员选聘")
+
+
+@register("renewal")
+class RenewalFlow(CampaignSteps, flow.Flow):
+    """监督员续聘
+
+    聘期届满前续聘：资格审查（含连任届数），批准，公示，处理异议，续聘。"""
+
+    process_title = _("监督员续聘")
+
+
+@register("dismissal")
+class DismissalFlow(flow.Flow):
+    """监督员解聘
+
+    经办人提出（或缺席规则自动提出）解聘建议，负责人决定，公告，告知推荐单位，收回聘书证件。"""
+
+    process_title = _("监督员解聘")
+    lock_impl = lock.select_for_update_lock
+
+    start = flow.StartHandle(this.start_dismissal).Annotation(title=_("提出解聘建议")).Next(this.decide)
+    decide = (flow.View(task_views.DecideView.as_view()).Annotation(title=_("决定解聘"))
+              .Permission("supervisors.decide_dismissal").Next(this.approved))
+    approved = flow.If(this.must_recover).Annotation(title=_("是否收回聘书证件")).Then(this.recover).Else(this.end)
+    recover = (flow.View(task_views.RecoverView.as_view()).Annotation(title=_("收回聘书、证件"))
+               .Permission("supervisors.propose_dismissal").Next(this.end))
+    end = flow.End().Annotation(title=_("完成"))
+
+    def start_dismissal(self, activation, dismissal):
+        activation.process.artifact = dismissal
+        activation.process.data = {"dismissal": dismissal.pk, "title": str(dismissal)}
+        return activation.process
+
+    def must_recover(self, activation):
+        # read afresh: the decision was saved on another instance than the process's cached artifact
+        return recovery_required(Dismissal.objects.get(pk=activation.process.artifact_object_id))
