@@ -132,8 +132,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # wait for the scheduler's writes instead of failing with "database is locked"
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # `make run` has the scheduler beside the server on one file. WAL: readers never wait for a writer;
+    # IMMEDIATE: a transaction takes the write lock when it begins, so it waits (up to the busy timeout)
+    # instead of failing at once with "database is locked" when a read inside it turns into a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from freezegun import freeze_time
 
 from activities.absence import evaluate_absences
 from activities.jobs import sweep_absences
@@ -12,6 +13,16 @@ from activities.models import EXCUSED, PRESENT, UNEXCUSED, AbsenceFinding
 from activities.services import attendance_record, invitation_create, recusal_record
 from activities.signals import absence_threshold_reached
 from tests.activities.agencies import register_entry
+
+TODAY = dt.date(2026, 12, 15)
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    """Activity dates and answer deadlines are checked against today: the clock is frozen, never the real date."""
+    with freeze_time("2026-12-15 10:00:00+08:00", tick=True):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +171,7 @@ def test_recusal_is_neither_attendance_nor_absence(make_supervisor, make_activit
     attendance_record(
         invitation=invitation_create(activity=first, supervisor=sup, by=officer), status=UNEXCUSED, by=officer
     )
-    future = make_activity("weihai", held_on=dt.date.today() + dt.timedelta(days=5), agency="市城管局")
+    future = make_activity("weihai", held_on=TODAY + dt.timedelta(days=5), agency="市城管局")
     inv = invitation_create(activity=future, supervisor=sup, by=officer)
     recusal_record(supervisor=sup, agency=register_entry("市城管局", sup.jurisdiction), ground="ordered", by=officer)
     inv.refresh_from_db()

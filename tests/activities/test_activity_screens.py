@@ -6,12 +6,23 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from freezegun import freeze_time
 
 from activities.models import AbsenceFinding, ConflictDeclaration, Invitation, Opinion
 from activities.opinions import opinion_forward, opinion_submit
 from activities.services import invitation_create
 from roles.definitions import EDITOR
 from tests.activities.agencies import addressable, register_entry
+
+TODAY = dt.date(2026, 12, 15)
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    """Activity dates and answer deadlines are checked against today: the clock is frozen, never the real date."""
+    with freeze_time("2026-12-15 10:00:00+08:00", tick=True):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 AGENCY = "市城市管理局"
@@ -79,7 +90,7 @@ def test_invite_refused_on_screen_with_the_article(client, officer, make_supervi
 
     sup = make_supervisor("weihai")
     recusal_record(supervisor=sup, agency=register_entry("市生态环境局", sup.jurisdiction), ground="ordered", by=officer)
-    activity = make_activity("weihai", held_on=dt.date.today() + dt.timedelta(days=3), agency="市生态环境局")
+    activity = make_activity("weihai", held_on=TODAY + dt.timedelta(days=3), agency="市生态环境局")
     client.force_login(officer)
     page = client.post(
         url("activity", activity.pk), {"action": "invite", "supervisor": sup.pk}
@@ -89,7 +100,7 @@ def test_invite_refused_on_screen_with_the_article(client, officer, make_supervi
 
 def test_supervisor_declares_a_conflict_on_their_screen(client, officer, make_supervisor, make_activity):
     sup = make_supervisor("wanzhou", login=True)
-    activity = make_activity("wanzhou", held_on=dt.date.today() + dt.timedelta(days=3), agency="区交通局")
+    activity = make_activity("wanzhou", held_on=TODAY + dt.timedelta(days=3), agency="区交通局")
     inv = invitation_create(activity=activity, supervisor=sup, by=officer)
     client.force_login(sup.user)
     page = client.get(url("my_invitations")).content.decode()

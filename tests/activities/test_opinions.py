@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from freezegun import freeze_time
 
 from activities.opinions import opinion_answer, opinion_decide, opinion_forward, opinion_submit
 from clocks.models import MET, RUNNING
@@ -13,6 +14,16 @@ from decisions.models import DecisionRecord
 from decisions.selectors import visible_records
 from roles.definitions import LEADER
 from tests.activities.agencies import addressable
+
+TODAY = dt.date(2026, 12, 15)
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    """Activity dates and answer deadlines are checked against today: the clock is frozen, never the real date."""
+    with freeze_time("2026-12-15 10:00:00+08:00", tick=True):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 AGENCY = "市城市管理局"
@@ -109,7 +120,7 @@ def test_wanzhou_agency_states_a_rectification_deadline_000_art16(
     liaison = make_liaison("liaison_wz", AGENCY)
     opinion, _ = opinion_forward(opinion=submit(sup, kind="opinion"), by=officer)
     client.force_login(liaison)
-    deadline = dt.date.today() + dt.timedelta(days=45)
+    deadline = TODAY + dt.timedelta(days=45)
     client.post(
         f"/admin/activities/agency/{opinion.pk}/",
         {"answer": "系统改造需要时间，分步整改。", "rectify_by": deadline.isoformat()},

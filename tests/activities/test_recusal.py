@@ -5,13 +5,22 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from freezegun import freeze_time
 
 from activities.models import PRESENT, RECUSED, ConflictDeclaration
 from activities.services import attendance_record, invitation_create, recusal_declare, recusal_record
 from tests.activities.agencies import register_entry
 
 pytestmark = pytest.mark.django_db
-SOON = dt.date.today() + dt.timedelta(days=7)
+TODAY = dt.date(2026, 6, 1)
+SOON = dt.date(2026, 6, 8)  # a week ahead: a declaration is due before the activity
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    """Declarations are checked against today (before the activity): the clock is frozen, never the real date."""
+    with freeze_time("2026-06-01 10:00:00+08:00", tick=True):
+        yield
 
 
 @pytest.mark.parametrize(
@@ -100,7 +109,7 @@ def test_present_needs_a_declaration_of_no_conflict(make_supervisor, make_activi
     inv = invitation_create(activity=make_activity("wanzhou", held_on=SOON), supervisor=sup, by=officer)
     recusal_declare(invitation=inv, by=sup.user, ground=None)
     # after the activity, attendance can be recorded as present
-    inv.activity.held_on = dt.date.today()
+    inv.activity.held_on = TODAY
     inv.activity.save()
     assert attendance_record(invitation=inv, status=PRESENT, by=officer).status == PRESENT
 
