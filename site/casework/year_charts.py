@@ -22,7 +22,7 @@ MONTH_LABELS = [f"{m}月" for m in range(1, 13)]
 def _png(fig: Figure) -> bytes:
     fig.tight_layout()
     out = io.BytesIO()
-    fig.savefig(out, format="png")
+    fig.savefig(out, format="png", bbox_inches="tight")  # "tight" keeps the legend outside the axes in the image
     return out.getvalue()
 
 
@@ -33,7 +33,7 @@ def _frame(ax, font, title: str, ylabel: str = "件数") -> None:
 
 
 def _legend(ax, font) -> None:
-    ax.legend(prop=font, frameon=False)
+    ax.legend(prop=font, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))  # never over a bar
 
 
 def matters_chart(g: YearGlance, *, title: str) -> bytes:
