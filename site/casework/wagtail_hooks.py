@@ -81,3 +81,17 @@ def register_menu():
     with the `register_casework_menu_item` hook)."""
     return SubmenuMenuItem("监督办案", Menu(register_hook_name="register_casework_menu_item"),
                            icon_name="folder-open-inverse", order=230, name="casework")
+
+
+@hooks.register("register_admin_urls")
+def register_year_urls():
+    """年度概览 (the year at a glance): /admin/casework/year/<year>/."""
+    from . import year_views
+
+    return [path("casework/year/", include((year_views.urlpatterns, "casework_year"), namespace="casework_year"))]
+
+
+@hooks.register("register_casework_menu_item")
+def register_year_item():
+    return RoleMenuItem("年度概览", reverse_lazy("casework_year:index"), icon_name="table",
+                        order=80, name="year-at-a-glance", shown_to=is_bureau)

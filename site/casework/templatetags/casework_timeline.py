@@ -1,0 +1,14 @@
+"""{% matter_timeline events documents clocks records today as timeline %}: the matter screen's timeline,
+built from the very lists the screen shows (so whatever the screen filtered for the person stays out)."""
+from django import template
+
+from casework import timeline as tl
+
+register = template.Library()
+
+
+@register.simple_tag
+def matter_timeline(events, documents, clocks, records, today):
+    # list() fills each queryset's own cache: the screen's lists below reuse it, no second query
+    return tl.build(events=list(events), documents=list(documents), clocks=list(clocks), records=list(records),
+                    today=today)
