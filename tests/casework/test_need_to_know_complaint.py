@@ -43,7 +43,7 @@ def people(make_user):
     return out
 
 
-def complaint_under_review(p) -> Complaint:
+def complaint_under_review(p, on_commit) -> Complaint:
     """Accepted, investigated by two (one recused), extended with a reason, reviewed collectively."""
     officer, leader = p["officer"], p["leader"]
     with freeze_time("2026-09-28 10:00"):
@@ -62,7 +62,7 @@ def complaint_under_review(p) -> Complaint:
     with freeze_time("2026-10-26 15:00"):
         assert login(leader).post(f"/admin/complaints/{complaint.pk}/extension/", {
             "days": "30", "reason": "需调取第三方监控录像，情况复杂"}).status_code == 302
-    with freeze_time("2026-11-20 10:00"):
+    with freeze_time("2026-11-20 10:00"), on_commit(execute=True):  # the record is indexed at commit
         assert login(leader).post(f"/admin/complaints/{complaint.pk}/review/", {
             "participants": "李局长、周副局长、吴副局长", "outcome": "substantiated",
             "decision": "责令限期改正，建议对执法人员给予批评教育。"}).status_code == 302
@@ -70,9 +70,10 @@ def complaint_under_review(p) -> Complaint:
     return complaint
 
 
-def test_the_agency_complained_about_reads_only_the_summary_sent_and_its_own_materials(people):
+def test_the_agency_complained_about_reads_only_the_summary_sent_and_its_own_materials(
+        people, django_capture_on_commit_callbacks):
     p = people
-    complaint = complaint_under_review(p)
+    complaint = complaint_under_review(p, django_capture_on_commit_callbacks)
     matter = complaint.matter
     url = f"/admin/casework/{matter.pk}/"
     with freeze_time("2026-11-20 11:00"):
@@ -102,6 +103,10 @@ def test_the_agency_complained_about_reads_only_the_summary_sent_and_its_own_mat
         calendar = liaison.get(f"/admin/clocks/calendar/{finish.pk}/")
         assert calendar.status_code == 403 and "您无权查看该时限" in calendar.content.decode()
 
+        # the collective review is not in the agency's decision search either; staff find it
+        absent(page(liaison, "/admin/search/decisions/?q=集体审定"), "投诉举报集体审定", "李局长、周副局长")
+        present(page(login(p["officer"]), "/admin/search/decisions/?q=集体审定"), "投诉举报集体审定")
+
         # bureau staff (officer, leader) read the whole file
         for user in (p["officer"], p["leader"]):
             full = page(login(user), url)
@@ -118,9 +123,9 @@ def test_the_agency_complained_about_reads_only_the_summary_sent_and_its_own_mat
         refused(supervisor, "/admin/casework/", "只有司法局工作人员和执法机关联络员可以查看监督事项。")
 
 
-def test_only_bureau_staff_write_the_summary_sent_to_the_agency(people):
+def test_only_bureau_staff_write_the_summary_sent_to_the_agency(people, django_capture_on_commit_callbacks):
     p = people
-    complaint = complaint_under_review(p)
+    complaint = complaint_under_review(p, django_capture_on_commit_callbacks)
     with freeze_time("2026-11-20 11:00"):
         url = f"/admin/casework/{complaint.matter_id}/party-summary/"
         response = login(p["liaison"]).post(url, {"text": "本局无此事。"})
