@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from casework import visibility
 from casework.panels import panel
 from rules.profiles import get_profile
 
@@ -48,4 +49,4 @@ def accountability_panel(request, matter) -> str:
     origin = next((i for i in profile.choices("fault_sources") if i["code"] == case.origin), {})
     return render_to_string("accountability/panel.html", {
         "case": case, "profile": profile, "rows": rows, "grounds": grounds, "origin": origin,
-        "tasks": _tasks(request, case)}, request=request)
+        "tasks": _tasks(request, case), "party_view": visibility.is_party(request.user)}, request=request)

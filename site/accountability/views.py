@@ -10,6 +10,7 @@ from django.views import generic
 
 from casework.selectors import matter_clocks
 from casework.views import to_matter
+from casework.visibility import explain_refusals
 from flows.task_views import PerformTaskMixin
 from form_errors import submit
 from rules.profiles import get_profile
@@ -24,6 +25,7 @@ LOGIN = "wagtailadmin_login"
 
 
 @login_required(login_url=LOGIN)
+@explain_refusals
 def intake(request):
     if not request.user.has_perm(services.HANDLE):
         raise PermissionDenied("只有司法局经办人可以受理责任追究线索。")

@@ -55,3 +55,9 @@ class ServiceForm(forms.Form):
 class ScanForm(forms.Form):
     file = forms.FileField(label="签章扫描件", help_text=f"签发、盖章后的扫描件：PDF、JPG或PNG，不超过{max_bytes() // 1024 // 1024} MB。",
                            widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+
+
+class PartySummaryForm(forms.Form):
+    text = forms.CharField(label="告知被监督机关的事实摘要", required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text="被监督机关联络员只能看到此摘要，看不到基本事实（投诉举报人的陈述）；留空则不告知。")

@@ -91,6 +91,9 @@ class Matter(models.Model):
     parties = models.ManyToManyField(Agency, blank=True, related_name="matters_as_party", verbose_name="其他相关机关")
     title = models.CharField("事项名称", max_length=200)
     facts = models.TextField("基本事实")
+    # what the bureau chooses to tell the agency of the facts (for a complaint: never the complainant's account);
+    # the agency's liaison reads this, never `facts` (casework.visibility)
+    party_summary = models.TextField("告知被监督机关的事实摘要", blank=True)
     status = models.CharField("状态", max_length=16, default=OPEN, db_index=True,
                               choices=[(OPEN, "办理中"), (CLOSED, "已办结")])
     stage = models.CharField("当前环节", max_length=100, blank=True)
@@ -279,14 +282,26 @@ class MatterSequence(models.Model):
         return f"{self.jurisdiction} {self.year}：{self.last}"
 
 
+INTERNAL, PARTY = "internal", "party"
+
+
 class MatterEvent(models.Model):
     """The matter's log (全程留痕): every step, who, when — append-only, shown on the matter screen."""
+
+    INTERNAL, PARTY = INTERNAL, PARTY
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField("时间", auto_now_add=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                            related_name="+", verbose_name="经办人")
     text = models.CharField("事项", max_length=500)
+    # who may read it: the agency's liaison reads only PARTY events (service, its answers and reports);
+    # everything else (investigators, deliberations, extensions) is INTERNAL to the bureau
+    audience = models.CharField("可见范围", max_length=8, choices=[(INTERNAL, "仅司法局"), (PARTY, "含被监督机关")],
+                                default=INTERNAL)
+    # a PARTY event that concerns one agency only (its service, its answer) is shown to that agency alone
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name="所涉机关")
 
     class Meta:
         verbose_name = "办理记录"

@@ -3,27 +3,22 @@ their own agency; anyone else (the public, supervisors) none — a matter reache
 published typical case."""
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from clocks.models import Clock
 from decisions.models import DecisionRecord
-from roles.access import agency_of, is_bureau
 
+from . import visibility
 from .models import Agency, Matter
 
 
 def visible_matters(user) -> QuerySet[Matter]:
-    qs = Matter.objects.select_related("agency")
-    if is_bureau(user):
-        return qs
-    agency = agency_of(user)
-    if agency is not None and user.has_perm("casework.view_matter"):
-        return qs.filter(Q(agency=agency) | Q(parties=agency)).distinct()
-    return qs.none()
+    """Decided in one place for parties: casework.visibility."""
+    return visibility.visible_matters(user)
 
 
 def can_view_matter(user, matter: Matter) -> bool:
-    return visible_matters(user).filter(pk=matter.pk).exists()
+    return visibility.may_see_matter(user, matter)
 
 
 def addressable_agencies(jurisdiction: str | None = None) -> QuerySet[Agency]:

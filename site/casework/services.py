@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from roles.access import agency_of, is_bureau, require
@@ -29,8 +30,13 @@ def require_addressable(agency: Agency) -> None:
                               "请先在“执法机关名录”中为其指定联络员。")
 
 
-def log(matter: Matter, by, text: str) -> MatterEvent:
-    return MatterEvent.objects.create(matter=matter, by=by if by and by.is_authenticated else None, text=text[:500])
+def log(matter: Matter, by, text: str, *, audience: str = MatterEvent.INTERNAL,
+        agency: Agency | None = None) -> MatterEvent:
+    """Append to the matter's log. `audience=MatterEvent.PARTY` only for what the agency may read (a service,
+    its own answer or report), with `agency` when it concerns one party alone; the rest is internal to the
+    bureau (casework.visibility)."""
+    return MatterEvent.objects.create(matter=matter, by=by if by and by.is_authenticated else None, text=text[:500],
+                                      audience=audience, agency=agency)
 
 
 def next_matter_number(jurisdiction: str, year: int) -> str:
@@ -107,7 +113,8 @@ def attachment_add(*, matter: Matter, upload, by, description: str = "") -> Atta
                      description=(description or "").strip()[:200], uploaded_by=by)
     att.file.save(upload.name, upload, save=False)
     att.save()
-    log(matter, by, f"上传材料：{att.original_name}")
+    log(matter, by, f"上传材料：{att.original_name}",
+        audience=MatterEvent.INTERNAL if is_bureau(by) else MatterEvent.PARTY, agency=agency_of(by))
     return att
 
 
@@ -117,6 +124,19 @@ def signs_online(user, document: Document) -> bool:
     agency = agency_of(user)
     return (agency is not None and not is_bureau(user) and document.addressee == agency.name
             and (agency.pk == document.matter.agency_id or document.matter.parties.filter(pk=agency.pk).exists()))
+
+
+def _service_audience(document: Document) -> dict:
+    """A service is the addressee's to read: one party's alone, every named party's for a joint addressee,
+    the bureau's only when addressed outside the matter (the government, a supervisory organ)."""
+    matter = document.matter
+    agencies = list(Agency.objects.filter(Q(pk=matter.agency_id) | Q(matters_as_party=matter)).distinct())
+    named = [a for a in agencies if a.name == document.addressee]
+    if named:
+        return {"audience": MatterEvent.PARTY, "agency": named[0]}
+    if any(a.name in document.addressee.split("、") for a in agencies):
+        return {"audience": MatterEvent.PARTY, "agency": None}
+    return {"audience": MatterEvent.INTERNAL, "agency": None}
 
 
 @transaction.atomic
@@ -144,9 +164,26 @@ def document_serve(*, document: Document, by, received_on: dt.date | None = None
     document.service_recorded_by, document.service_recorded_at = by, timezone.now()
     document.save()
     log(document.matter, by, f"《{document.kind_label}》{document.doc_number}已送达，签收日期"
-                             f"{received_on:%Y-%m-%d}（{document.service_method}）。")
+                             f"{received_on:%Y-%m-%d}（{document.service_method}）。", **_service_audience(document))
     document_served.send(sender=Document, document=document, by=by)
     return document
+
+
+@transaction.atomic
+def party_summary_set(*, matter: Matter, by, text: str) -> Matter:
+    """What the bureau tells the agency of the facts (告知被监督机关的事实摘要); the agency never reads the
+    facts themselves. Blank tells it nothing."""
+    require(by, "casework.open_matter", "只有司法局经办人可以填写告知被监督机关的事实摘要。")
+    matter = Matter.objects.select_for_update().get(pk=matter.pk)
+    text = (text or "").replace("\r\n", "\n").strip()
+    if len(text) > 2000:
+        raise ValidationError("事实摘要不能超过2000字。")
+    if text == matter.party_summary:
+        raise ValidationError("事实摘要没有改动。")
+    matter.party_summary = text
+    matter.save(update_fields=["party_summary"])
+    log(matter, by, "修改告知被监督机关的事实摘要。" if text else "清空告知被监督机关的事实摘要。")
+    return matter
 
 
 # ------------------------------------------------------------------ signed scans and document templates

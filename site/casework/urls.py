@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.matter_new, name="new"),
     path("<int:pk>/", views.matter_detail, name="matter"),
     path("<int:pk>/attachments/", views.attachment_upload, name="upload"),
+    path("<int:pk>/party-summary/", views.party_summary, name="party_summary"),
     path("documents/<int:pk>/service/", views.document_service, name="service"),
     path("files/attachment/<int:pk>/", views.attachment_download, name="attachment"),
     path("files/document/<int:pk>.pdf", views.document_pdf, name="pdf"),

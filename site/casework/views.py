@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
@@ -20,11 +20,11 @@ from form_errors import submit
 from roles.access import agency_of, is_bureau, require
 from rules.models import RuleProfile
 
-from . import services
-from .forms import AttachmentForm, MatterForm, ScanForm, ServiceForm
+from . import services, visibility
+from .forms import AttachmentForm, MatterForm, PartySummaryForm, ScanForm, ServiceForm
 from .models import SOURCES, Attachment, Document, Matter
 from .panels import render_panels
-from .selectors import can_view_matter, matter_clocks, matter_records, visible_matters
+from .selectors import matter_clocks, matter_records, visible_matters
 
 LOGIN = "wagtailadmin_login"
 PROCESSES = {"letter": "监督建议书/意见书", "complaint": "投诉举报", "coordination": "争议协调",
@@ -34,13 +34,24 @@ PROCESSES = {"letter": "监督建议书/意见书", "complaint": "投诉举报",
 
 
 def _matter_for(user, pk: int) -> Matter:
-    matter = get_object_or_404(Matter.objects.select_related("agency"), pk=pk)
-    if not can_view_matter(user, matter):
-        raise PermissionDenied("您无权查看该监督事项。")
+    matter = Matter.objects.select_related("agency").filter(pk=pk).first()
+    if matter is None:
+        raise Http404("没有这个监督事项。")
+    visibility.require_matter(user, matter)
     return matter
 
 
+def _document_for(user, pk: int) -> Document:
+    """A document the user may open: bureau staff any; a party only one issued to its agency."""
+    document = Document.objects.select_related("matter__agency").filter(pk=pk).first()
+    if document is None:
+        raise Http404("没有这份文书。")
+    visibility.require_document(user, document)
+    return document
+
+
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 def matter_list(request):
     qs = visible_matters(request.user)
     if not is_bureau(request.user) and agency_of(request.user) is None:
@@ -68,6 +79,7 @@ def to_matter(request, matter_id: int, message: str):
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 def matter_new(request):
     require(request.user, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
     form = MatterForm(request.POST or None, jurisdiction=request.GET.get("jurisdiction") or None)
@@ -81,14 +93,22 @@ def matter_new(request):
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 def matter_detail(request, pk: int):
     matter = _matter_for(request.user, pk)
     today = timezone.localdate()
+    user = request.user
+    events = [(e, visibility.actor_name(user, e.by)) for e in visibility.party_events(user, matter)]
     return render(request, "casework/matter_detail.html", {
         "matter": matter, "task_title": f"{matter.number} {matter.title}",
-        "documents": matter.documents.order_by("issued_on", "pk"), "attachments": matter.attachments.all(),
-        "clocks": matter_clocks(matter), "records": matter_records(matter, request.user),
-        "events": matter.events.select_related("by"), "panels": render_panels(request, matter),
+        # what each role reads of the file is decided in casework.visibility
+        "fields": visibility.visible_fields(user, matter), "party_view": visibility.is_party(user),
+        "summary_form": PartySummaryForm(initial={"text": matter.party_summary})
+        if user.has_perm("casework.open_matter") and is_bureau(user) else None,
+        "documents": visibility.party_documents(user, matter), "attachments": visibility.party_attachments(user, matter),
+        "clocks": visibility.party_clocks(user, matter, matter_clocks(matter)),
+        "records": visibility.party_records(user, matter, matter_records(matter, user)),
+        "events": events, "panels": render_panels(request, matter),
         "attachment_form": AttachmentForm() if services.can_add_to(request.user, matter) else None,
         "can_serve": request.user.has_perm("casework.record_service"), "today": today,
         "is_bureau": is_bureau(request.user), "scan_form": ScanForm() if request.user.has_perm(
@@ -99,6 +119,7 @@ def matter_detail(request, pk: int):
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 @require_POST
 def attachment_upload(request, pk: int):
     matter = _matter_for(request.user, pk)
@@ -117,10 +138,30 @@ def attachment_upload(request, pk: int):
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
+@require_POST
+def party_summary(request, pk: int):
+    """The officer writes what the agency is told of the facts (the agency never reads the facts)."""
+    matter = _matter_for(request.user, pk)
+    form = PartySummaryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "保存失败：" + "；".join(e for errs in form.errors.values() for e in errs))
+        return redirect("casework:matter", pk=matter.pk)
+    try:
+        services.party_summary_set(matter=matter, by=request.user, text=form.cleaned_data["text"])
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "已保存告知被监督机关的事实摘要。")
+    return redirect("casework:matter", pk=matter.pk)
+
+
+@login_required(login_url=LOGIN)
+@visibility.explain_refusals
 def document_service(request, pk: int):
     """Record service from the return slip (bureau) or acknowledge receipt online (the agency's liaison)."""
-    document = get_object_or_404(Document.objects.select_related("matter__agency"), pk=pk)
-    matter = _matter_for(request.user, document.matter_id)
+    document = _document_for(request.user, pk)
+    matter = document.matter
     own = services.signs_online(request.user, document)
     form = None if own else ServiceForm(request.POST or None)
     if request.method == "POST" and (own or form.is_valid()):
@@ -168,9 +209,12 @@ def _file_response(path_field, filename: str, content_type: str):
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 def attachment_download(request, pk: int):
-    att = get_object_or_404(Attachment, pk=pk)
-    _matter_for(request.user, att.matter_id)
+    att = Attachment.objects.select_related("matter").filter(pk=pk).first()
+    if att is None:
+        raise Http404("没有这份材料。")
+    visibility.require_attachment(request.user, att)
     return _file_response(att.file, att.original_name, att.content_type)
 
 
@@ -212,37 +256,37 @@ def scan_upload(request, record, back):
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 def document_pdf(request, pk: int):
-    document = get_object_or_404(Document, pk=pk)
-    _matter_for(request.user, document.matter_id)
+    document = _document_for(request.user, pk)
     return served_response(document)
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 def document_original_pdf(request, pk: int):
     """The generated PDF even after a scan was uploaded (bureau staff)."""
-    document = get_object_or_404(Document, pk=pk)
-    _matter_for(request.user, document.matter_id)
+    document = _document_for(request.user, pk)
     if not is_bureau(request.user) or not document.pdf:
         raise PermissionDenied("仅司法局工作人员可查看生成的原始PDF。")
     return _file_response(document.pdf, f"{document.doc_number}.pdf", "application/pdf")
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 def document_docx(request, pk: int):
-    document = get_object_or_404(Document, pk=pk)
-    _matter_for(request.user, document.matter_id)
+    document = _document_for(request.user, pk)
     return docx_response(request.user, document)
 
 
 @login_required(login_url=LOGIN)
+@visibility.explain_refusals
 @require_POST
 def document_scan(request, pk: int):
-    document = get_object_or_404(Document, pk=pk)
-    matter = _matter_for(request.user, document.matter_id)
-    return scan_upload(request, document, redirect("casework:matter", pk=matter.pk))
+    document = _document_for(request.user, pk)
+    return scan_upload(request, document, redirect("casework:matter", pk=document.matter_id))
 
 
 __all__ = ["SOURCES", "attachment_download", "attachment_upload", "docx_response", "document_docx", "document_pdf",
            "document_scan", "document_service", "scan_upload", "served_response",
-           "matter_detail", "matter_list", "matter_new"]
+           "matter_detail", "matter_list", "matter_new", "party_summary"]

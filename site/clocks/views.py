@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from roles.access import is_bureau
+
 from .access import can_view_clock
 from .calendar_grid import WEEKDAYS, SpanTooLong, build
 from .models import Clock
@@ -19,7 +21,8 @@ def clock_calendar(request, pk: int):
     if not can_view_clock(request.user, clock):
         return refused(request, "您无权查看该时限：只有可以查看其所属案件或事项的人员才能查看。", 403)
     try:
-        grid = build(clock)
+        # whoever is not bureau staff (a party, a complainant) reads no pause reason as staff wrote it
+        grid = build(clock, public=not is_bureau(request.user))
     except SpanTooLong as exc:
         return refused(request, str(exc), 400)
     return render(request, "clocks/calendar_admin.html", {

@@ -144,7 +144,9 @@ def _record(complaint: Complaint, *, title: str, body: str, outcome: str, on: dt
     record = DecisionRecord(process_kind="complaint", title=title[:200], body=body, jurisdiction=complaint.jurisdiction,
                             agency=complaint.agency.name if complaint.agency_id else "", outcome=outcome[:64],
                             decided_on=on, doc_number=doc, article=article[:100],
-                            subject=complaint.matter if complaint.matter_id else complaint)
+                            # never shown to the agency complained about (casework.visibility): the acceptance,
+                            # the collective review and the reply are addressed to the complainant, not to it
+                            confidential=True, subject=complaint.matter if complaint.matter_id else complaint)
     record.full_clean()
     record.save()
     return record

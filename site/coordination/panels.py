@@ -2,8 +2,11 @@
 pauses and the extension, the open tasks and the side actions."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.template.loader import render_to_string
 
+from casework import visibility
 from casework.panels import panel
 from casework.selectors import matter_clocks
 from clocks.models import RUNNING
@@ -11,6 +14,8 @@ from rules.profiles import get_profile
 
 from .models import ACCEPTED, AGREED
 from .selectors import dispute_of, stand_still_text
+
+PARTY_PAUSE = "依规不计入期限"
 
 
 def _tasks(request, dispute):
@@ -35,11 +40,16 @@ def coordination_panel(request, matter) -> str:
     profile = get_profile(matter.jurisdiction)
     finish = matter_clocks(matter).filter(rule_key="dispute_finish_period").order_by("-pk").first()
     category = next((c for c in profile.choices("dispute_categories") if c["code"] == dispute.category), {})
+    party = visibility.party_agency(request.user)
+    pauses = list(finish.pauses.all()) if finish else []
+    if party is not None:  # a party sees the dates a pause took, never the reason the bureau wrote
+        pauses = [SimpleNamespace(start=p.start, end=p.end, reason=PARTY_PAUSE) for p in pauses]
     refusal = next((c for c in profile.choices("dispute_exclusions") if c["code"] == dispute.refusal_ground), None)
     return render_to_string("coordination/panel.html", {
         "dispute": dispute, "profile": profile, "category": category, "refusal": refusal, "finish": finish,
         "agencies": dispute.all_agencies(), "stand_still": stand_still_text(dispute),
-        "pauses": list(finish.pauses.all()) if finish else [], "extensions": list(finish.extensions.all()) if finish else [],
+        "pauses": pauses, "extensions": list(finish.extensions.all()) if finish and party is None else [],
+        "answers": dispute.answers.filter(agency=party) if party is not None else dispute.answers.all(),
         "open_pause": finish is not None and finish.pauses.filter(end__isnull=True).exists(),
         "running": dispute.state in (ACCEPTED, AGREED) and finish is not None and finish.status == RUNNING,
         "can_handle": request.user.has_perm("coordination.handle_dispute"),

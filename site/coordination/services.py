@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casework import documents
-from casework.models import Agency, Matter
+from casework.models import Agency, Matter, MatterEvent
 from casework.pdf import chinese_date
 from casework.services import log, matter_close, matter_open, require_addressable, set_stage
 from clocks.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
@@ -271,7 +271,8 @@ def answer_record(*, dispute: Dispute, by, agency: Agency, received_on: dt.date,
     if clock is not None:
         late = "（逾期）" if received_on > clock.due_on else ""
         clock_stop(clock=clock)
-    log(dispute.matter, by, f"收到{agency.name}答复意见（{received_on:%Y-%m-%d}）{late}。")
+    log(dispute.matter, by, f"收到{agency.name}答复意见（{received_on:%Y-%m-%d}）{late}。", audience=MatterEvent.PARTY,
+        agency=agency)
     return answer
 
 

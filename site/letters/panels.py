@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from viewflow.workflow.status import STATUS
 
+from casework import visibility
 from casework.panels import panel
 from roles.access import agency_of, is_bureau
 from rules.profiles import get_profile
@@ -35,7 +36,9 @@ def letter_panel(request, matter) -> str:
     late = any(c.is_overdue for c in (letter.rectify_clock, letter.decision_clock) if c is not None)
     return render_to_string("letters/panel.html", {
         "letter": letter, "doc_name": profile.value("letter_document")["text"],
-        "tasks": [(t, WHO.get(t.owner_permission, "")) for t in tasks],
+        # a party sees only its own tasks, never the bureau's (drafting, signing) nor who holds them
+        "tasks": [(t, WHO.get(t.owner_permission, "")) for t in tasks
+                  if not visibility.is_party(user) or t.pk in actionable or t.owner_id == user.pk],
         "actionable": actionable, "window": selectors.objection_window(letter), "late": late,
         "objections": letter.objections.select_related("clock", "answer_document"),
         "reports": letter.reports.all(),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casework import documents
+from casework.models import MatterEvent
 from casework.services import log, matter_close, matter_open, set_stage
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_start, clock_stop
@@ -341,7 +342,8 @@ def report_submit(*, letter: Letter, by, text: str) -> Report:
     report.save()
     if clock is not None and clock.status == RUNNING:
         clock_stop(clock=clock)
-    log(letter.matter, by, f"被监督机关报送{report.get_kind_display()}（{report.submitted_on:%Y-%m-%d}）。")
+    log(letter.matter, by, f"被监督机关报送{report.get_kind_display()}（{report.submitted_on:%Y-%m-%d}）。",
+        audience=MatterEvent.PARTY, agency=letter.matter.agency)
     return report
 
 
@@ -367,7 +369,8 @@ def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Repo
     else:
         if clock is not None:  # the period goes on from where it was: the report did not answer it
             Clock.objects.filter(pk=clock.pk).update(status=RUNNING, stopped_at=None)
-        log(letter.matter, by, f"{report.get_kind_display()}退回补充整改：{report.note}")
+        log(letter.matter, by, f"{report.get_kind_display()}退回补充整改：{report.note}",
+            audience=MatterEvent.PARTY, agency=letter.matter.agency)
     return report
 
 

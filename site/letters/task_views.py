@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.views import generic
 
+from casework import visibility
 from casework.selectors import matter_clocks
 from flows.task_views import PerformTaskMixin
 from rules.profiles import get_profile
@@ -42,7 +43,10 @@ class LetterTaskView(PerformTaskMixin, generic.FormView):
         activation = self.request.activation
         ctx.update(task=activation.task, letter=letter, matter=letter.matter, profile=self.profile,
                    task_title=activation.flow_task.task_title, intro=self.intro,
-                   clocks=matter_clocks(letter.matter), documents=letter.matter.documents.order_by("issued_on", "pk"),
+                   # the liaison's own tasks (报送整改情况) show only what is addressed to its agency
+                   clocks=visibility.party_clocks(self.request.user, letter.matter, matter_clocks(letter.matter)),
+                   documents=visibility.party_documents(self.request.user, letter.matter),
+                   party_view=visibility.is_party(self.request.user),
                    report=selectors.pending_report(letter), objection=selectors.pending_objection(letter))
         return ctx
 

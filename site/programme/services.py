@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casework import documents
-from casework.models import Agency, Document
+from casework.models import Agency, Document, MatterEvent
 from casework.selectors import addressable_agencies
 from casework.services import log, matter_open, require_addressable, set_stage
 from clocks.models import RUNNING, Clock
@@ -265,5 +265,6 @@ def rectification_report(*, task: RectificationTask, report: str, by) -> Rectifi
     task.save(update_fields=["report", "reported_at"])
     clock_stop(clock=task.clock)
     set_stage(task.matter, "已报告整改落实情况", by=by, text="被通报机关书面报告整改落实情况。")
-    log(task.matter, by, f"整改落实情况：{task.report[:400]}")
+    log(task.matter, by, f"整改落实情况：{task.report[:400]}", audience=MatterEvent.PARTY,
+        agency=task.matter.agency)
     return task

@@ -1,0 +1,203 @@
+"""Need-to-know for parties (被监督机关): the one place that decides what an agency's liaison may see of a
+matter. Every screen that shows casework to a liaison asks here; bureau staff see the whole file.
+
+A liaison sees what is addressed to its agency: the documents issued to it (a Document exists only once
+signed, so never a draft), the requests for its answer, its own answers, reports and uploads, and the
+dates that bind it. It never sees the complainant's account (only the summary the officer chooses to send,
+`Matter.party_summary`), who investigated, deliberations, extension or pause reasons, other parties'
+answers, or an accountability case against its staff before the decision is issued to it."""
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from roles.access import agency_of, is_bureau
+
+from .models import Attachment, Document, Matter, MatterEvent
+
+# an accountability case (责任追究) is hidden from the agency whose staff it concerns until a document is
+# issued to that agency (the decision, 过错 第十条第（三）项)
+HIDDEN_UNTIL_ADDRESSED = {"accountability"}
+
+# matters whose materials come from someone the agency must not learn about (the complainant, a supervisor)
+CONFIDENTIAL_SOURCES = {"complaint", "supervisor_lead"}
+CONFIDENTIAL_PROCESSES = {"complaint", "accountability"}
+
+# clocks that bind the party (its answers, reports, corrections) or that it is owed as applicant/objector
+PARTY_CLOCK_RULES = {"letter_rectify_period", "decision_report_period", "letter_review_answer_period",
+                     "dispute_supplement_period", "dispute_answer_period", "dispute_bureau_report_period",
+                     "dispute_accept_period", "dispute_finish_period"}
+# of these, the ones that name one agency in their label (each party's own answer period)
+PER_AGENCY_CLOCK_RULES = {"dispute_answer_period", "dispute_bureau_report_period"}
+
+BUREAU = "司法局"  # how a bureau actor is named to a party (never the officer or investigator by name)
+
+REFUSE_MATTER = "您无权查看该监督事项：执法机关联络员只能查看送达本机关的事项。"
+REFUSE_DOCUMENT = "您无权查看该文书：执法机关联络员只能查看主送本机关的已签发文书。"
+REFUSE_ATTACHMENT = "您无权查看该材料：执法机关联络员只能查看本机关报送的材料。"
+
+
+def party_agency(user):
+    """The agency a user sees casework for as a party (a liaison), or None for bureau staff and others."""
+    if user is None or not user.is_authenticated or is_bureau(user) or not user.has_perm("casework.view_matter"):
+        return None
+    return agency_of(user)
+
+
+def is_party(user) -> bool:
+    return party_agency(user) is not None
+
+
+def addressed_to(agency) -> Q:
+    """Documents whose 主送 names the agency, alone or among several (“甲局、乙局”, a coordination opinion)."""
+    name = agency.name
+    return (Q(addressee=name) | Q(addressee__startswith=f"{name}、") | Q(addressee__endswith=f"、{name}")
+            | Q(addressee__contains=f"、{name}、"))
+
+
+def _addressed(agency) -> Exists:
+    return Exists(Document.objects.filter(addressed_to(agency), matter=OuterRef("pk")))
+
+
+def visible_matters(user) -> QuerySet[Matter]:
+    qs = Matter.objects.select_related("agency")
+    if is_bureau(user):
+        return qs
+    agency = party_agency(user)
+    if agency is None:
+        return qs.none()
+    return (qs.filter(Q(agency=agency) | Q(parties=agency)).distinct()
+            .exclude(Q(process__in=HIDDEN_UNTIL_ADDRESSED) & ~_addressed(agency)))
+
+
+def may_see_matter(user, matter: Matter) -> bool:
+    return visible_matters(user).filter(pk=matter.pk).exists()
+
+
+def require_matter(user, matter: Matter) -> None:
+    if not may_see_matter(user, matter):
+        raise PermissionDenied(REFUSE_MATTER if is_party(user) or agency_of(user) is not None
+                               else "您无权查看该监督事项。")
+
+
+def party_documents(user, matter: Matter) -> QuerySet[Document]:
+    qs = matter.documents.order_by("issued_on", "pk")
+    if is_bureau(user):
+        return qs
+    agency = party_agency(user)
+    return qs.filter(addressed_to(agency)) if agency is not None else qs.none()
+
+
+def may_open_document(user, document: Document) -> bool:
+    if not may_see_matter(user, document.matter):
+        return False
+    return is_bureau(user) or party_documents(user, document.matter).filter(pk=document.pk).exists()
+
+
+def require_document(user, document: Document) -> None:
+    if not may_see_matter(user, document.matter):
+        require_matter(user, document.matter)
+    if not may_open_document(user, document):
+        raise PermissionDenied(REFUSE_DOCUMENT)
+
+
+def party_attachments(user, matter: Matter) -> QuerySet[Attachment]:
+    """A party sees its own uploads, and the bureau's only in a matter the bureau itself found (an inspection,
+    a review): in one that came from a complainant or a supervisor's lead, or an accountability case, the
+    bureau's materials carry the source's account and identity."""
+    qs = matter.attachments.select_related("uploaded_by")
+    if is_bureau(user):
+        return qs
+    agency = party_agency(user)
+    if agency is None:
+        return qs.none()
+    own = Q(uploaded_by__staff_profile__agency=agency)
+    if matter.source in CONFIDENTIAL_SOURCES or matter.process in CONFIDENTIAL_PROCESSES:
+        return qs.filter(own)
+    return qs
+
+
+def require_attachment(user, attachment: Attachment) -> None:
+    require_matter(user, attachment.matter)
+    if not party_attachments(user, attachment.matter).filter(pk=attachment.pk).exists():
+        raise PermissionDenied(REFUSE_ATTACHMENT)
+
+
+def party_clocks(user, matter: Matter, clocks: QuerySet):
+    """Of a matter's clocks, those the user may see: all for the bureau; for a party the dates that bind it."""
+    if is_bureau(user):
+        return clocks
+    agency = party_agency(user)
+    if agency is None:
+        return clocks.none()
+    return clocks.filter(rule_key__in=PARTY_CLOCK_RULES).exclude(
+        Q(rule_key__in=PER_AGENCY_CLOCK_RULES) & ~Q(label__startswith=agency.name))
+
+
+def may_see_clock(user, clock) -> bool:
+    """For a clock whose subject is a matter: may the user see this one (a party only the dates that bind it)."""
+    from clocks.models import Clock
+
+    matter = clock.subject
+    if not may_see_matter(user, matter):
+        return False
+    return party_clocks(user, matter, Clock.objects.filter(pk=clock.pk)).exists()
+
+
+def party_events(user, matter: Matter) -> QuerySet[MatterEvent]:
+    qs = matter.events.select_related("by")
+    if is_bureau(user):
+        return qs
+    agency = party_agency(user)
+    if agency is None:
+        return qs.none()
+    return qs.filter(Q(agency__isnull=True) | Q(agency=agency), audience=MatterEvent.PARTY)
+
+
+def actor_name(user, actor) -> str:
+    """How the person who did something is named: in full to the bureau; to a party only its own staff
+    by name, every bureau actor as 司法局."""
+    if actor is None:
+        return "系统"
+    name = actor.get_full_name() or actor.username
+    if is_bureau(user):
+        return name
+    own = party_agency(user)
+    return name if own is not None and agency_of(actor) == own and not is_bureau(actor) else BUREAU
+
+
+def party_records(user, matter: Matter, records: QuerySet):
+    """Decision records a party sees on the matter screen: only those carried by a document issued to it."""
+    if is_bureau(user):
+        return records
+    numbers = list(party_documents(user, matter).values_list("doc_number", flat=True))
+    return records.filter(doc_number__in=numbers, confidential=False)
+
+
+def visible_fields(user, matter: Matter) -> frozenset[str]:
+    """Which of the matter's own fields the user reads: a party never the facts (for a complaint, the
+    complainant's account), only the summary the bureau wrote for it."""
+    common = {"number", "agency", "source", "process", "title", "opened_on", "status", "stage", "closed_on",
+              "outcome", "party_summary"}
+    if is_bureau(user):
+        return frozenset(common | {"facts", "opened_by"})
+    return frozenset(common) if may_see_matter(user, matter) else frozenset()
+
+
+def explain_refusals(view):
+    """Under /admin/ Wagtail answers a PermissionDenied with a redirect and its own generic sentence; this
+    puts the refusal's Chinese reason (e.g. REFUSE_DOCUMENT) in front of the person as well."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            if str(exc):
+                messages.error(request, str(exc))
+            raise
+
+    return wrapped
