@@ -183,10 +183,13 @@ def _document_row(doc) -> Row:
     return Row(DOCUMENT, f"{doc.kind_label} {doc.doc_number}", summary, marks=marks)
 
 
-def _event_row(event) -> Row:
+def _event_row(item) -> Row:
+    # the screen's events come as (event, how its actor is named to this person: casework.visibility.actor_name)
+    event, who = item if isinstance(item, tuple) else (item, None)
     day = _day(event.at)
     kind = HANDOFF if any(w in event.text for w in HANDOFF_WORDS) else EVENT
-    who = (event.by.get_full_name() or event.by.username) if event.by_id else "系统"
+    if who is None:
+        who = (event.by.get_full_name() or event.by.username) if event.by_id else "系统"
     return Row(kind, event.text, f"{_d(day)} {who}：{event.text}",
                marks=[Mark(day, kind, f"{_d(day)} {event.text}")])
 
