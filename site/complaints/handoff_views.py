@@ -3,11 +3,10 @@ a form prefilled with what the collective review found, the next process started
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 
 from casework.views import to_matter
 from letters.forms import LetterContentForm, OrderForm
-from letters.views import handoff_screen
+from letters.views import handoff_screen, refused
 from roles.access import is_bureau
 from rules.profiles import get_profile
 
@@ -15,14 +14,16 @@ from . import handoffs
 from .views import LOGIN, _complaint_for
 
 
-def _bureau(request, perm: str, reason: str):
+def _refused(request, perm: str, reason: str):
     if not (is_bureau(request.user) and request.user.has_perm(perm)):
-        raise PermissionDenied(reason)
+        return refused(request, reason)
+    return None
 
 
 @login_required(login_url=LOGIN)
 def to_letter(request, pk: int):
-    _bureau(request, "letters.draft_letter", "只有司法局经办人可以将投诉举报转入监督意见书程序。")
+    if denied := _refused(request, "letters.draft_letter", "只有司法局经办人可以将投诉举报转入监督意见书程序。"):
+        return denied
     complaint = _complaint_for(request.user, pk)
     profile = get_profile(complaint.jurisdiction)
     form = LetterContentForm(request.POST or None, profile=profile,
@@ -43,7 +44,8 @@ def to_letter(request, pk: int):
 def to_accountability(request, pk: int):
     from accountability.forms import IntakeForm
 
-    _bureau(request, "accountability.handle_case", "只有司法局经办人可以将投诉举报转入责任追究程序。")
+    if denied := _refused(request, "accountability.handle_case", "只有司法局经办人可以将投诉举报转入责任追究程序。"):
+        return denied
     complaint = _complaint_for(request.user, pk)
     form = IntakeForm(request.POST or None, jurisdiction=complaint.jurisdiction)
     for name in ("agency", "origin", "title", "facts", "intake_on"):
@@ -60,7 +62,8 @@ def to_accountability(request, pk: int):
 
 @login_required(login_url=LOGIN)
 def obstruction(request, pk: int):
-    _bureau(request, "letters.draft_letter", "只有司法局经办人可以登记妨碍调查并责令纠正。")
+    if denied := _refused(request, "letters.draft_letter", "只有司法局经办人可以登记妨碍调查并责令纠正。"):
+        return denied
     complaint = _complaint_for(request.user, pk)
     profile = get_profile(complaint.jurisdiction)
     form = OrderForm(request.POST or None)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from casework.views import to_matter
 from form_errors import submit
+from letters.views import refused
 from roles.access import is_bureau
 from rules.profiles import get_profile
 
@@ -46,7 +46,7 @@ def _render(request, form, title, note):
 @login_required(login_url=LOGIN)
 def decision(request, pk: int):
     if not (is_bureau(request.user) and request.user.has_perm(HANDLE)):
-        raise PermissionDenied("只有司法局经办人可以登记区政府的决定。")
+        return refused(request, "只有司法局经办人可以登记区政府的决定。")
     dispute = _dispute_for(request, pk)
     form = DecisionForm(request.POST or None, request.FILES or None,
                         initial={"decided_by": government_of(get_profile(dispute.jurisdiction))})
@@ -64,7 +64,7 @@ def decision(request, pk: int):
 @login_required(login_url=LOGIN)
 def order(request, pk: int):
     if not (is_bureau(request.user) and request.user.has_perm("letters.draft_letter")):
-        raise PermissionDenied("只有司法局经办人可以起草责令限期纠正通知书。")
+        return refused(request, "只有司法局经办人可以起草责令限期纠正通知书。")
     dispute = _dispute_for(request, pk)
     form = OrderForm(request.POST or None, dispute=dispute)
 

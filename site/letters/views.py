@@ -12,7 +12,7 @@ from casework.models import Matter
 from casework.selectors import can_view_matter
 from casework.views import to_matter
 from form_errors import submit
-from roles.access import require
+from roles.access import is_bureau, require
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 
@@ -81,6 +81,12 @@ def _letter_in_matter(request, matter: Matter):
         "note": f"基本事实：{matter.facts}　依据{doc.citation}。"})
 
 
+def refused(request, reason: str):
+    """A hand-off screen opened by the wrong role: 403 with the reason in Chinese (Wagtail would turn a
+    PermissionDenied under /admin/ into its generic message)."""
+    return render(request, "letters/forbidden.html", {"reason": reason, "task_title": "无权办理"}, status=403)
+
+
 def handoff_screen(request, *, matter: Matter, title: str, note: str, form, act):
     """The screen every hand-off into the letter process shows (complaints, coordination): the source
     process's service checks its step has ended and calls letters.services.letter_start(matter=...)."""
@@ -92,7 +98,8 @@ def handoff_screen(request, *, matter: Matter, title: str, note: str, form, act)
 @login_required(login_url=LOGIN)
 def interview(request, pk: int):
     """003 第二十九条第二款: 约谈 once a 监督决定书 has been issued."""
-    require(request.user, "letters.sign_letter", "只有司法局负责人可以决定约谈。")
+    if not (is_bureau(request.user) and request.user.has_perm("letters.sign_letter")):
+        return refused(request, "只有司法局负责人可以决定约谈。")
     letter = _letter_for(request.user, pk)
     form = forms.InterviewForm(request.POST or None)
 
