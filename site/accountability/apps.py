@@ -8,4 +8,10 @@ class AccountabilityConfig(AppConfig):
     verbose_name = "责任追究"
 
     def ready(self):
+        from casework.services import OPEN_WORK
+
         from . import panels, texts  # noqa: F401  (matter panel, wording)
+        from .selectors import open_cases
+
+        if open_cases not in OPEN_WORK:
+            OPEN_WORK.append(open_cases)

@@ -30,6 +30,7 @@ def _tasks(request, case):
 
 
 @panel("accountability")
+@panel("complaint")  # a substantiated complaint handed off in its own file (004 投诉举报制度 第十一条)
 def accountability_panel(request, matter) -> str:
     case = Case.objects.filter(matter=matter).first()
     if case is None:

@@ -45,3 +45,11 @@ def own_records(user):
     if not user.is_authenticated:
         return DecisionRecord.objects.none()
     return DecisionRecord.objects.filter(process_kind="accountability", party_user=user).order_by("-decided_on", "-pk")
+
+
+def open_cases(matter) -> list[str]:
+    """casework.services.OPEN_WORK: an accountability case still running in the matter."""
+    from .models import DONE, TRANSFERRED, Case
+
+    case = Case.objects.filter(matter=matter).first()
+    return [f"责任追究（{case.get_state_display()}）"] if case and case.state not in (DONE, TRANSFERRED) else []

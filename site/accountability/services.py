@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from casework import documents
 from casework.models import Agency
-from casework.services import matter_close, matter_open, require_addressable, set_stage
+from casework.services import matter_close, matter_handoff, matter_open, require_addressable, set_stage
 from clocks.services import clock_start, clock_stop
 from decisions.models import DecisionRecord
 from roles.access import require
@@ -58,11 +58,17 @@ def _lock(case: Case) -> Case:
 
 
 @transaction.atomic
-def case_intake(*, by, agency: Agency, kind: str, origin: str, title: str, facts: str, grounds=(),
-                wrong_ground: str = "", intake_on: dt.date | None = None) -> Case:
+def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, title: str = "", facts: str = "",
+                grounds=(), wrong_ground: str = "", intake_on: dt.date | None = None, matter=None,
+                handoff: str = "") -> Case:
     """过错 第十条第（一）项 / 错案 第七条: a finding of fault or a case identified as wrong is taken in;
-    the 2-day transfer clock runs from intake in case the matter is not ours."""
+    the 2-day transfer clock runs from intake in case the matter is not ours.
+
+    With `matter` it is a hand-off in the same file (一案一档): e.g. a substantiated complaint whose
+    service has checked that its step ended; the file's agency, facts and attachments carry over."""
     require(by, HANDLE, "只有司法局经办人可以受理责任追究线索。")
+    if matter is not None:
+        agency = matter.agency
     require_addressable(agency)
     today = timezone.localdate()
     intake_on = intake_on or today
@@ -80,9 +86,14 @@ def case_intake(*, by, agency: Agency, kind: str, origin: str, title: str, facts
         grounds = []
     else:
         raise ValidationError("请选择追究类型。")
-    source = {"complaint": "complaint", "inspection": "inspection", "court": "court"}.get(origin, "own_initiative")
-    matter = matter_open(by=by, agency=agency, source=source, title=title, facts=facts, process="accountability",
-                         opened_on=intake_on, check_permission=False)
+    if matter is None:
+        source = {"complaint": "complaint", "inspection": "inspection", "court": "court"}.get(origin, "own_initiative")
+        matter = matter_open(by=by, agency=agency, source=source, title=title, facts=facts, process="accountability",
+                             opened_on=intake_on, check_permission=False)
+    else:
+        if Case.objects.filter(matter=matter).exists():
+            raise ValidationError("本事项已转入责任追究，不能重复转入。")
+        matter = matter_handoff(matter=matter, by=by, text=handoff or "转入责任追究程序（同一案卷）。")
     case = Case(matter=matter, kind=kind, origin=origin, grounds=list(grounds), wrong_ground=wrong_ground,
                 intake_on=intake_on)
     case.full_clean(exclude=["matter"])
@@ -112,6 +123,7 @@ def case_screen(*, case: Case, by, competent: bool, transferred_to: str = "") ->
             raise ValidationError("请填写转送的有权部门。")
         late = clock is not None and today > clock.due_on
         case.state, case.transferred_to, case.transferred_on = TRANSFERRED, transferred_to.strip()[:100], today
+        case.save()  # saved before closing: the file closes only when no process in it is still open
         matter_close(matter=case.matter, by=by, outcome=f"转送{case.transferred_to}" + ("（逾期）" if late else ""))
     if clock is not None:
         clock_stop(clock=clock)
@@ -322,6 +334,7 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Cas
         set_stage(matter, "重新调查中", by=by, text=f"责令重新调查（{doc.doc_number}）。")
     else:
         case.state = DONE
+        case.save()
         matter_close(matter=matter, by=by, outcome="责任追究决定已确认")
     if clock is not None:
         clock_stop(clock=clock)

@@ -114,6 +114,11 @@ class Matter(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    @property
+    def letter(self):
+        """The file's first supervision letter (a file may hold several: `letters`, from the letter process)."""
+        return self.letters.order_by("pk").first() if self.pk else None
+
     def admin_url(self) -> str:
         from django.urls import reverse
 

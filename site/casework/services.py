@@ -81,16 +81,42 @@ def set_stage(matter: Matter, stage: str, *, by=None, text: str = "") -> None:
         log(matter, by, text)
 
 
+# process apps register what still runs in a matter (fn(matter) -> list of labels), so that one file
+# carrying several processes (complaint → letter → accountability) closes when the last of them ends
+OPEN_WORK: list = []
+
+
+def open_work(matter: Matter) -> list[str]:
+    return [label for fn in OPEN_WORK for label in fn(matter)]
+
+
 @transaction.atomic
 def matter_close(*, matter: Matter, by, outcome: str, closed_on: dt.date | None = None) -> Matter:
     matter = Matter.objects.select_for_update().get(pk=matter.pk)
     if matter.status == CLOSED:
         raise ValidationError("该监督事项已办结。")
+    still = open_work(matter)
+    if still:  # this process ended; the file stays open for the others
+        log(matter, by, f"{outcome}。事项内仍在办理：{'、'.join(still)}，事项暂不办结。")
+        return matter
     matter.status, matter.outcome = CLOSED, outcome[:200]
     matter.closed_on = closed_on or timezone.localdate()
     matter.stage = "已办结"
     matter.save(update_fields=["status", "outcome", "closed_on", "stage"])
     log(matter, by, f"办结：{outcome}")
+    return matter
+
+
+@transaction.atomic
+def matter_handoff(*, matter: Matter, by, text: str) -> Matter:
+    """A hand-off (移交下一程序) in the same file (一案一档): lock the matter, reopen it if the step that
+    ended had closed it, and log what follows. The caller has checked its own permission."""
+    matter = Matter.objects.select_for_update().get(pk=matter.pk)
+    if matter.status == CLOSED:
+        matter.status, matter.closed_on = OPEN, None
+        matter.save(update_fields=["status", "closed_on"])
+        text = f"{text}（事项重新进入办理，原办理结果：{matter.outcome}）"
+    log(matter, by, text)
     return matter
 
 

@@ -2,12 +2,15 @@
 There is no URL that edits or removes an interference record: only list, new (incl. corrections), summary."""
 from django.urls import path
 
-from . import public_views, views
+from . import handoff_views, public_views, views
 
 staff = [
     path("", views.complaint_list, name="list"),
     path("new/", views.complaint_new, name="new"),
     path("<int:pk>/", views.complaint_detail, name="detail"),
+    path("<int:pk>/handoff/letter/", handoff_views.to_letter, name="to_letter"),
+    path("<int:pk>/handoff/accountability/", handoff_views.to_accountability, name="to_accountability"),
+    path("<int:pk>/handoff/obstruction/", handoff_views.obstruction, name="obstruction"),
     path("<int:pk>/<slug:step>/", views.complaint_step, name="step"),
     path("notices/<int:pk>.pdf", views.notice_pdf, name="notice"),
     path("notices/<int:pk>.docx", views.notice_docx, name="notice_docx"),

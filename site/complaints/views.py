@@ -117,7 +117,27 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         "min_investigators": services.min_investigators(complaint),
         "rule_min": profile.figure("complaint_min_investigators") if profile.has("complaint_min_investigators") else None,
         "rule_ext": profile.period("complaint_extension_max") if profile.has("complaint_extension_max") else None,
-        "today": timezone.localdate()}, status=400 if step_forms else 200)
+        "today": timezone.localdate(), "handoff": _handoff(request.user, complaint, profile)},
+        status=400 if step_forms else 200)
+
+
+def _handoff(user, complaint: Complaint, profile) -> dict | None:
+    """What the complaint may be handed off to, one click from its screen (complaints.handoffs)."""
+    from complaints import handoffs
+
+    if not is_bureau(user) or complaint.matter_id is None:
+        return None
+    letters = list(complaint.matter.letters.values_list("ground", flat=True))
+    out = {"article": handoffs.HANDOFF_ARTICLE, "substantiated": handoffs.substantiated(complaint),
+           "letter": user.has_perm("letters.draft_letter") and profile.has("letter_document")
+           and not any(g != "obstruction" for g in letters),
+           "letter_name": profile.value("letter_document")["text"] if profile.has("letter_document") else "",
+           "accountability": user.has_perm("accountability.handle_case")
+           and not hasattr(complaint.matter, "accountability_case"),
+           "obstruction": str(profile.figure("order_for_obstruction").citation)
+           if complaint.status == ACCEPTED and profile.has("order_for_obstruction")
+           and user.has_perm("letters.draft_letter") and "obstruction" not in letters else ""}
+    return out if out["substantiated"] or out["obstruction"] else None
 
 
 STEPS = {

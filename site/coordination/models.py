@@ -12,6 +12,7 @@ from casework.models import Agency, Matter
 # states, in the order of 第十二条 → 第十八条、第十九条
 RECEIVED, SUPPLEMENT, ACCEPTED, AGREED, OPINION, PROPOSED, REFUSED, WITHDRAWN, DONE = (
     "received", "supplement", "accepted", "agreed", "opinion", "proposed", "refused", "withdrawn", "done")
+DECIDED = "decided"
 STATES = [
     (RECEIVED, "已收到申请，待审查"),                 # 第十二条
     (SUPPLEMENT, "待补正材料"),                       # 第十二条第（二）项
@@ -19,6 +20,7 @@ STATES = [
     (AGREED, "已达成一致，待报请区政府同意"),          # 第十八条第（一）项
     (OPINION, "已制发协调意见书，监督执行"),          # 第十八条第（一）项、第十九条
     (PROPOSED, "未达成一致，已报请区政府决定"),        # 第十八条第（二）项
+    (DECIDED, "区政府已作出决定，监督执行"),          # 第二十条
     (REFUSED, "不予受理"),                            # 第十二条第（三）项
     (WITHDRAWN, "逾期未补正，视为放弃申请"),          # 第十二条第（二）项
     (DONE, "已办结"),
@@ -40,6 +42,14 @@ class Dispute(models.Model):
     state = models.CharField("状态", max_length=16, choices=STATES, default=RECEIVED, db_index=True)
     result = models.TextField("协调结果和意见", blank=True)                  # 第十八条
     consent_on = models.DateField("区政府同意日期", null=True, blank=True)
+    # 第十八条第（二）项、第二十条: the district government's decision on the proposal, as recorded by the bureau
+    decided_by = models.CharField("作出决定的机关", max_length=100, blank=True)
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    decision_text = models.TextField("调处决定内容", blank=True)
+    decision_attachment = models.ForeignKey("casework.Attachment", null=True, blank=True, on_delete=models.PROTECT,
+                                            related_name="+", verbose_name="决定文件")
+    decision_recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                             on_delete=models.PROTECT, related_name="+", verbose_name="登记人")
     # 第十九条: an agency refusing to execute the opinion gets a 监督意见书 (a letter matter of its own)
     letter_matters = models.ManyToManyField(Matter, blank=True, related_name="+", verbose_name="监督意见书事项")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -54,4 +54,6 @@ def coordination_panel(request, matter) -> str:
         "running": dispute.state in (ACCEPTED, AGREED) and finish is not None and finish.status == RUNNING,
         "can_handle": request.user.has_perm("coordination.handle_dispute"),
         "can_extend": request.user.has_perm("coordination.approve_dispute"),
-        "letters": dispute.letter_matters.all(), "tasks": _tasks(request, dispute)}, request=request)
+        "letters": dispute.letter_matters.all(), "tasks": _tasks(request, dispute),
+        "order_article": profile.figure("order_for_dispute_decision").citation
+        if profile.has("order_for_dispute_decision") else ""}, request=request)

@@ -1,7 +1,7 @@
 """Coordination staff URLs, mounted at /admin/coordination/ (the admin login guards them)."""
 from django.urls import path
 
-from . import views
+from . import handoff_views, views
 
 urlpatterns = [
     path("apply/", views.apply, name="apply"),
@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/pause/", views.pause, name="pause"),
     path("<int:pk>/resume/", views.resume, name="resume"),
     path("<int:pk>/extend/", views.extend, name="extend"),
+    path("<int:pk>/government-decision/", handoff_views.decision, name="government_decision"),
+    path("<int:pk>/correction-order/", handoff_views.order, name="correction_order"),
 ]

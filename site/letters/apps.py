@@ -11,3 +11,9 @@ class LettersConfig(AppConfig):
         from . import jobs, panels, receivers, texts  # noqa: F401  (scheduler job, matter panel, wording)
 
         receivers.connect()
+        from casework.services import OPEN_WORK
+
+        from .services import open_letters
+
+        if open_letters not in OPEN_WORK:
+            OPEN_WORK.append(open_letters)

@@ -29,6 +29,9 @@ class LetterFlow(flow.Flow):
     lock_impl = lock.select_for_update_lock
 
     start = flow.StartHandle(this.start_letter).Annotation(title=_("立案并起草")).Next(this.draft)
+    # a correction order without a letter first, handed off in the same file (004 监督意见书制度 第十条;
+    # 争议协调办法 第二十条): drafting it is the first task
+    start_order = flow.StartHandle(this.start_letter).Annotation(title=_("转入责令限期纠正")).Next(this.draft_decision)
     # 003 第二十六条; 004 监督意见书制度 第三条、第七条
     draft = (flow.View(task_views.DraftView.as_view()).Annotation(title=_("起草监督建议书（意见书）"))
              .Permission("letters.draft_letter").Next(this.sign))
@@ -97,7 +100,7 @@ class LetterFlow(flow.Flow):
         return Letter.objects.get(pk=activation.process.artifact_object_id)
 
     def agency_liaison(self, activation):
-        return selectors.liaison_for(self.letter(activation).matter.agency)
+        return selectors.liaison_for(self.letter(activation).addressee)
 
     def is_signed(self, activation):
         return self.letter(activation).state == SERVING

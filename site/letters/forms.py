@@ -88,3 +88,14 @@ class EscalateForm(forms.Form):
             self.fields[item["code"]] = forms.CharField(
                 label=f"{item['label']}（{item['citation']}）", required=False,
                 widget=forms.Textarea(attrs={"rows": 3}), help_text="填写即采取该措施并生成相应文书；不采取的留空。")
+
+
+class InterviewForm(forms.Form):
+    content = forms.CharField(label="约谈时间、地点、参加人员和内容", widget=TEXTAREA)
+
+
+class OrderForm(forms.Form):
+    """A correction order handed off in the same file (责令限期纠正)."""
+
+    findings = forms.CharField(label="查明的事实", widget=TEXTAREA)
+    request = forms.CharField(label="责令纠正的具体内容", widget=TEXTAREA)

@@ -1,8 +1,10 @@
 """The supervision letter of a matter (Enshi 监督建议书 003 第二十六条—第三十一条; Wulong 监督意见书 004
 监督意见书制度), the agency's objection (复查申请) and its reports (整改/执行情况报告).
 
-One letter per matter. Its `state` says where the process stands; the viewflow process (letters/flows.py)
-holds the tasks, the clocks (subject = the matter) hold the dates."""
+A matter may carry several letters (一案一档: a complaint's file holds the letter its finding leads to and
+the correction order for obstructing its investigation); each is addressed to the matter's agency or to
+another party of it (`agency`). Its `state` says where the process stands; the viewflow process
+(letters/flows.py) holds the tasks, the clocks (subject = the matter) hold the dates."""
 from __future__ import annotations
 
 from django.conf import settings
@@ -12,8 +14,10 @@ from django.db import models
 DRAFTING, SIGNING, SERVING, RECTIFYING, REVIEWING = "drafting", "signing", "serving", "rectifying", "reviewing"
 OVERDUE, DECISION_SIGNING, DECISION_SERVING = "overdue", "decision_signing", "decision_serving"
 EXECUTING, ESCALATING, CLOSED, TERMINATED = "executing", "escalating", "closed", "terminated"
+# a correction order issued directly, without a letter first (004 监督意见书制度 第十条; 争议协调办法 第二十条)
+ORDERING = "ordering"
 STATES = [
-    (DRAFTING, "起草中"), (SIGNING, "待负责人签发"), (SERVING, "待送达"), (RECTIFYING, "整改期内"),
+    (ORDERING, "起草责令限期纠正通知书"), (DRAFTING, "起草中"), (SIGNING, "待负责人签发"), (SERVING, "待送达"), (RECTIFYING, "整改期内"),
     (REVIEWING, "复查中"), (OVERDUE, "整改逾期，起草逾期处理文书"),
     (DECISION_SIGNING, "逾期处理文书待签发"), (DECISION_SERVING, "逾期处理文书待送达"),
     (EXECUTING, "执行（纠正）期内"), (ESCALATING, "仍未纠正，待约谈/移送/通报"), (CLOSED, "已办结"),
@@ -23,8 +27,11 @@ OPEN_STATES = {s for s, _ in STATES} - {CLOSED, TERMINATED}
 
 
 class Letter(models.Model):
-    matter = models.OneToOneField("casework.Matter", on_delete=models.PROTECT, related_name="letter",
-                                  verbose_name="监督事项")
+    matter = models.ForeignKey("casework.Matter", on_delete=models.PROTECT, related_name="letters",
+                               verbose_name="监督事项")
+    # the addressee where it is not the matter's agency (another party, e.g. of a dispute); see `addressee`
+    agency = models.ForeignKey("casework.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name="被监督机关")
     state = models.CharField("状态", max_length=24, choices=STATES, default=DRAFTING, db_index=True)
     ground = models.CharField("制发情形", max_length=40)
     ground_label = models.CharField("制发情形（名称）", max_length=100)
@@ -67,6 +74,16 @@ class Letter(models.Model):
     @property
     def jurisdiction(self) -> str:
         return self.matter.jurisdiction
+
+    @property
+    def addressee(self):
+        """The agency the letter is addressed to (whose liaison answers it)."""
+        return self.agency if self.agency_id else self.matter.agency
+
+    @property
+    def is_direct_order(self) -> bool:
+        """A correction order issued without a letter before it (started at ORDERING)."""
+        return self.document_id is None and self.state not in (DRAFTING, SIGNING)
 
     @property
     def is_open(self) -> bool:

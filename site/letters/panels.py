@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from viewflow.workflow.status import STATUS
 
 from casework import visibility
@@ -10,7 +11,7 @@ from roles.access import agency_of, is_bureau
 from rules.profiles import get_profile
 
 from . import selectors
-from .models import CLOSED, TERMINATED, Letter
+from .models import CLOSED, DECISION_SERVING, EXECUTING, TERMINATED, Letter
 from .typical import typical_case_page
 
 WHO = {"letters.draft_letter": "司法局经办人", "letters.accept_report": "司法局经办人",
@@ -18,24 +19,39 @@ WHO = {"letters.draft_letter": "司法局经办人", "letters.accept_report": "�
        "letters.answer_letter": "被监督机关联络员"}
 
 
-@panel("letter")
-def letter_panel(request, matter) -> str:
-    letter = Letter.objects.filter(matter=matter).select_related("document", "decision_document", "rectify_clock",
-                                                                 "decision_clock").first()
-    if letter is None:
-        return ""
+@panel("*")
+def letters_panel(request, matter) -> str:
+    """Every letter in the file (a complaint's file may hold its letter and a correction order), and on a
+    finding's matter with no letter yet the way to draft one in the same file."""
+    letters = Letter.objects.filter(matter=matter).select_related(
+        "agency", "matter__agency", "document", "decision_document", "rectify_clock", "decision_clock").order_by("pk")
+    out = [letter_panel(request, matter, letter) for letter in letters]
+    user = request.user
+    if (not out and matter.process == "letter" and matter.status == "open" and is_bureau(user)
+            and user.has_perm("letters.draft_letter")):
+        out.append(render_to_string("letters/start_here.html", {"matter": matter}, request=request))
+    return mark_safe("".join(out))  # each part is a rendered (escaped) template
+
+
+def letter_panel(request, matter, letter) -> str:
     user = request.user
     profile = get_profile(letter.jurisdiction)
     tasks = list(selectors.open_tasks_of(letter))
     actionable = {t.pk for t in tasks if (t.owner_id == user.pk and t.status in (STATUS.ASSIGNED, STATUS.STARTED))
                   or (t.owner_id is None and t.flow_task.can_assign(user, t))}
-    own = agency_of(user) is not None and agency_of(user).pk == matter.agency_id and not is_bureau(user)
+    own = agency_of(user) is not None and agency_of(user).pk == letter.addressee.pk and not is_bureau(user)
     may, note = selectors.may_object(letter)
     restarts = profile.flag("letter_rectify_restarts_after_review")
     page = typical_case_page(letter)
     late = any(c.is_overdue for c in (letter.rectify_clock, letter.decision_clock) if c is not None)
+    interview = (profile.has("interview_after_decision") and profile.flag("interview_after_decision")
+                 and letter.decision_document_id and letter.state in (DECISION_SERVING, EXECUTING)
+                 and is_bureau(user) and user.has_perm("letters.sign_letter"))
     return render_to_string("letters/panel.html", {
-        "letter": letter, "doc_name": profile.value("letter_document")["text"],
+        "letter": letter,
+        "doc_name": profile.value("overdue_document" if letter.is_direct_order else "letter_document")["text"],
+        "can_interview": interview,
+        "interview_article": profile.figure("interview_after_decision").citation if interview else "",
         # a party sees only its own tasks, never the bureau's (drafting, signing) nor who holds them
         "tasks": [(t, WHO.get(t.owner_permission, "")) for t in tasks
                   if not visibility.is_party(user) or t.pk in actionable or t.owner_id == user.pk],

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from casework import documents
 from casework.models import MatterEvent
-from casework.services import log, matter_close, matter_open, set_stage
+from casework.services import log, matter_close, matter_handoff, matter_open, set_stage
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_start, clock_stop
 from decisions.models import DecisionRecord
@@ -27,6 +27,7 @@ from .models import (
     ESCALATING,
     EXECUTING,
     EXECUTION,
+    ORDERING,
     OVERDUE,
     PENDING,
     RECTIFICATION,
@@ -57,7 +58,7 @@ def record(letter: Letter, *, title: str, body: str, outcome: str, article: str,
     """Every decision of the process, on the matter (searchable by staff; liaisons see their agency's
     non-confidential ones through decisions.selectors)."""
     rec = DecisionRecord(process_kind=kind, title=title[:200], body=body, jurisdiction=letter.jurisdiction,
-                         agency=letter.matter.agency.name, outcome=outcome[:64],
+                         agency=letter.addressee.name, outcome=outcome[:64],
                          decided_on=decided_on or timezone.localdate(), doc_number=doc_number,
                          article=article[:100], confidential=confidential, subject=letter.matter)
     rec.full_clean()
@@ -78,7 +79,7 @@ def _ground(profile, code: str) -> dict:
 
 def _require_liaison(letter: Letter, by) -> None:
     agency = agency_of(by)
-    if agency is None or agency.pk != letter.matter.agency_id or not by.has_perm("letters.answer_letter"):
+    if agency is None or agency.pk != letter.addressee.pk or not by.has_perm("letters.answer_letter"):
         raise PermissionDenied("只有被监督机关的联络员可以办理此事项。")
 
 
@@ -118,29 +119,64 @@ def _run_handle(letter: Letter, node_name: str) -> None:
 
 
 # ------------------------------------------------------------------ drafting and signing
+def _order_ground(profile, code: str) -> dict:
+    """A ground for a correction order without a letter first: the profile's `order_for_<code>` figure."""
+    key = f"order_for_{code}"
+    if not profile.has(key):
+        raise ValidationError(f"{profile.name}的规则中没有可以直接责令限期纠正的该情形。")
+    f = profile.figure(key)
+    return {"code": code, "label": f.value["text"], "citation": f.citation}
+
+
 @transaction.atomic
-def letter_start(*, by, agency, source: str, title: str, facts: str, ground: str, findings: str,
-                 request: str) -> Letter:
-    """立案 and the first draft (003 第二十六条; 004 监督意见书制度 第三条、第七条), then the flow."""
+def letter_start(*, by, ground: str, findings: str, request: str, agency=None, source: str = "", title: str = "",
+                 facts: str = "", matter=None, order: bool = False, handoff: str = "") -> Letter:
+    """立案 and the first draft (003 第二十六条; 004 监督意见书制度 第三条、第七条), then the flow.
+
+    The one door for every letter. Without `matter` it opens a new file (立案). With `matter` it is a
+    hand-off in the same file (一案一档, 004 监督意见书制度 第十一条): the step that ended (a substantiated
+    complaint, a finding, the district government's decision) has been checked by its own service, the
+    facts and attachments are the file's, `agency` may be another party of it, and `handoff` is logged.
+    `order=True` starts at the correction order (责令限期纠正, 004 监督意见书制度 第十条、争议协调办法
+    第二十条) on one of the profile's `direct_order_grounds`, with `request` as what it orders."""
     require(by, "letters.draft_letter", "只有司法局经办人可以起草监督建议书（意见书）。")
-    require(by, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
-    profile = get_profile(agency.jurisdiction)
+    if matter is None:
+        require(by, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
+    profile = get_profile(matter.jurisdiction if matter is not None else agency.jurisdiction)
     if not profile.has("letter_document"):
         raise ValidationError(f"{profile.name}的规则中没有监督建议书（意见书）制度。")
-    item = _ground(profile, ground)
+    item = _order_ground(profile, ground) if order else _ground(profile, ground)
     if not (findings or "").strip() or not (request or "").strip():
         raise ValidationError("请填写查明的事实和监督建议（纠正要求）。")
-    matter = matter_open(by=by, agency=agency, source=source, title=title, facts=facts, process="letter",
-                         check_permission=False)
-    letter = Letter(matter=matter, ground=item["code"], ground_label=item["label"],
+    doc_name = profile.value("overdue_document" if order else "letter_document")["text"]
+    if matter is None:
+        matter = matter_open(by=by, agency=agency, source=source, title=title, facts=facts, process="letter",
+                             check_permission=False)
+        agency = None
+    else:
+        from casework.models import Matter
+
+        matter = Matter.objects.select_for_update().select_related("agency").get(pk=matter.pk)
+        agency = agency or matter.agency
+        if agency.pk != matter.agency_id and not matter.parties.filter(pk=agency.pk).exists():
+            raise ValidationError("只能向本事项的被监督机关或相关机关制发监督文书。")
+        twice = Letter.objects.filter(matter=matter, ground=item["code"]).filter(
+            models.Q(agency=agency) | models.Q(agency__isnull=True, matter__agency=agency))
+        if twice.exists():
+            raise ValidationError(f"本事项已就“{item['label']}”向{agency.name}制发{doc_name}，不能重复制发。")
+        matter = matter_handoff(matter=matter, by=by, text=handoff or f"转入{doc_name}程序（同一案卷）。")
+        agency = None if agency.pk == matter.agency_id else agency
+    letter = Letter(matter=matter, agency=agency, ground=item["code"], ground_label=item["label"],
                     ground_article=str(item["citation"])[:64], findings=findings.strip(),
-                    request=request.strip(), drafted_by=by, state=DRAFTING)
+                    request=request.strip(), drafted_by=by, state=ORDERING if order else DRAFTING)
+    if order:
+        letter.decision_text = request.strip()
     letter.full_clean()
     letter.save()
-    _stage(letter, by, f"起草{profile.value('letter_document')['text']}（{item['label']}，{item['citation']}）。")
+    _stage(letter, by, f"起草{doc_name}（{item['label']}，{item['citation']}）。")
     from letters.flows import LetterFlow
 
-    LetterFlow.start.run(letter=letter)
+    (LetterFlow.start_order if order else LetterFlow.start).run(letter=letter)
     return letter
 
 
@@ -184,7 +220,8 @@ def letter_sign(*, letter: Letter, by, approve: bool, note: str = "") -> Letter:
     kind = _doc_kind(profile, "letter_document")
     words = texts.letter(letter, profile)
     doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=words.paragraphs,
-                          notes=words.notes, values=words.values, by=by, article=letter.ground_article)
+                          notes=words.notes, values=words.values, by=by, article=letter.ground_article,
+                          addressee=letter.addressee.name)
     letter.document, letter.state, letter.sign_note = doc, SERVING, (note or "").strip()[:200]
     letter.save(update_fields=["document", "state", "sign_note"])
     _stage(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
@@ -205,7 +242,9 @@ def _start_rectify(letter: Letter, received_on: dt.date, label: str) -> Clock:
 @transaction.atomic
 def on_document_served(*, document, by) -> None:
     """casework.signals.document_served: receipt (送达回证) starts the clock that counts from it."""
-    letter = Letter.objects.filter(matter_id=document.matter_id).first()
+    letters = Letter.objects.filter(matter_id=document.matter_id)
+    letter = (letters.filter(models.Q(document=document) | models.Q(decision_document=document)
+                             | models.Q(objections__answer_document=document)).first())
     if letter is None:
         return
     letter = _locked(letter)
@@ -294,7 +333,7 @@ def objection_review(*, objection: Objection, by, upheld: bool, answer: str) -> 
     words = texts.review(letter, objection, profile, upheld=upheld, answer=answer)
     paras = words.paragraphs
     doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=paras, notes=words.notes,
-                          values=words.values, by=by,
+                          values=words.values, by=by, addressee=letter.addressee.name,
                           article=str(profile.period("letter_review_answer_period").citation))
     objection.status = UPHELD if upheld else REJECTED
     objection.answer, objection.answer_document, objection.decided_by = answer.strip(), doc, by
@@ -343,7 +382,7 @@ def report_submit(*, letter: Letter, by, text: str) -> Report:
     if clock is not None and clock.status == RUNNING:
         clock_stop(clock=clock)
     log(letter.matter, by, f"被监督机关报送{report.get_kind_display()}（{report.submitted_on:%Y-%m-%d}）。",
-        audience=MatterEvent.PARTY, agency=letter.matter.agency)
+        audience=MatterEvent.PARTY, agency=letter.addressee)
     return report
 
 
@@ -370,7 +409,7 @@ def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Repo
         if clock is not None:  # the period goes on from where it was: the report did not answer it
             Clock.objects.filter(pk=clock.pk).update(status=RUNNING, stopped_at=None)
         log(letter.matter, by, f"{report.get_kind_display()}退回补充整改：{report.note}",
-            audience=MatterEvent.PARTY, agency=letter.matter.agency)
+            audience=MatterEvent.PARTY, agency=letter.addressee)
     return report
 
 
@@ -399,7 +438,7 @@ def mark_overdue(*, today: dt.date | None = None) -> int:
 def decision_draft(*, letter: Letter, by, order: str, text: str) -> Letter:
     require(by, "letters.draft_letter", "只有司法局经办人可以起草逾期处理文书。")
     letter = _locked(letter)
-    if letter.state not in (OVERDUE, DECISION_SIGNING):
+    if letter.state not in (OVERDUE, ORDERING, DECISION_SIGNING):
         raise ValidationError("该事项不在逾期处理环节。")
     profile = get_profile(letter.jurisdiction)
     if profile.has("decision_orders"):
@@ -427,14 +466,15 @@ def decision_sign(*, letter: Letter, by) -> Letter:
     rectify = letter.rectify_clock
     words = texts.overdue_order(letter, profile, order_label=order)
     paras = words.paragraphs
+    article = str(profile.figure("overdue_document").citation) if letter.document_id else letter.ground_article
     doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=paras, notes=words.notes,
-                          values=words.values, by=by, article=str(profile.figure("overdue_document").citation))
+                          values=words.values, by=by, article=article, addressee=letter.addressee.name)
     if rectify is not None and rectify.status == RUNNING:
         clock_stop(clock=rectify, cancelled=True)
     letter.decision_document, letter.state = doc, DECISION_SERVING
     letter.save(update_fields=["decision_document", "state"])
     record(letter, title=f"制发{doc.kind_label}：{letter.matter.title}", body="\n".join(paras), outcome="已签发",
-           article=str(profile.figure("overdue_document").citation), doc_number=doc.doc_number, kind="decision")
+           article=article, doc_number=doc.doc_number, kind="decision")
     _stage(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
     return letter
 
@@ -458,7 +498,7 @@ def escalate(*, letter: Letter, by, measures: dict[str, str]) -> Letter:
         words = texts.measure(letter, kind, measures[kind])
         paras = words.paragraphs
         confidential = kind == "referral"
-        addressee = "监察机关" if kind == "referral" else ""
+        addressee = "监察机关" if kind == "referral" else letter.addressee.name
         doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=paras,
                               notes=words.notes, values=words.values, by=by, article=str(item["citation"]),
                               addressee=addressee)
@@ -473,6 +513,43 @@ def escalate(*, letter: Letter, by, measures: dict[str, str]) -> Letter:
     return letter
 
 
-__all__ = ["decision_draft", "decision_sign", "escalate", "letter_draft", "letter_paragraphs", "letter_sign",
+@transaction.atomic
+def interview_now(*, letter: Letter, by, content: str):
+    """003 第二十九条第二款: once a 监督决定书 has been issued the agency's head may be interviewed (约谈) at
+    once, without waiting for its execution period; after that period the final measures remain."""
+    require(by, "letters.sign_letter", "只有司法局负责人可以决定约谈。")
+    letter = _locked(letter)
+    profile = get_profile(letter.jurisdiction)
+    if not (profile.has("interview_after_decision") and profile.flag("interview_after_decision")):
+        raise ValidationError(f"{profile.name}的规则中没有制发决定书后即可约谈的规定。")
+    if letter.decision_document_id is None or letter.state not in (DECISION_SERVING, EXECUTING):
+        raise ValidationError("尚未制发监督决定书（或事项已办结），不能约谈"
+                              f"（{profile.figure('interview_after_decision').citation}）。")
+    done = letter.matter.documents.filter(kind="interview_record", pk__gt=letter.decision_document_id,
+                                          addressee=letter.addressee.name)
+    if done.exists():
+        raise ValidationError(f"已就《{letter.decision_document.kind_label}》{letter.decision_document.doc_number}"
+                              f"约谈（{done.first().doc_number}），不能重复约谈。")
+    if not (content or "").strip():
+        raise ValidationError("请填写约谈的时间、地点、参加人员和约谈内容。")
+    article = str(profile.figure("interview_after_decision").citation)
+    words = texts.interview_at_once(letter, profile, content)
+    doc = documents.issue(matter=letter.matter, kind="interview_record", title=words.title, paragraphs=words.paragraphs,
+                          notes=words.notes, values=words.values, by=by, article=article,
+                          addressee=letter.addressee.name)
+    record(letter, title=f"约谈：{letter.matter.title}", body="\n".join(words.paragraphs), outcome="约谈被监督机关负责人",
+           article=article, doc_number=doc.doc_number, kind="decision")
+    log(letter.matter, by, f"制发《{doc.kind_label}》{doc.doc_number}后即约谈被监督机关负责人（{article}）。")
+    return doc
+
+
+def open_letters(matter) -> list[str]:
+    """casework.services.OPEN_WORK: the letters still running in a matter."""
+    return [f"{x.get_state_display()}（{x.addressee.name}）" for x in
+            Letter.objects.filter(matter=matter).select_related("agency", "matter__agency") if x.is_open]
+
+
+__all__ = ["interview_now", "open_letters",
+           "decision_draft", "decision_sign", "escalate", "letter_draft", "letter_paragraphs", "letter_sign",
            "letter_start", "mark_overdue", "objection_review", "objection_submit", "on_document_served", "record",
            "report_review", "report_submit"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from casework import layout
 from casework.pdf import chinese_date
-from casework.wording import Composed, Wording, compose, register
+from casework.wording import Composed, Wording, compose, current, register
 
 
 def _letter_kind(kind: str):
@@ -150,7 +150,7 @@ def letter(letter, profile) -> Composed:
     elif profile.has("letter_suspended_during_review") and not profile.flag("letter_suspended_during_review"):
         during = f"复查期间，本{name[-3:]}不停止执行（{profile.figure('letter_suspended_during_review').citation}）。"
     values = {
-        "事项名称": letter.matter.title, "被监督机关": letter.matter.agency.name,
+        "事项名称": letter.matter.title, "被监督机关": letter.addressee.name,
         "制发依据": str(profile.figure("letter_document").citation), "问题情形": letter.ground_label,
         "监督内容": letter.ground_label, "情形条款": _cite(profile, letter.ground_article), "查明事实": letter.findings,
         "监督建议": letter.request, "整改期限": rectify.text, "整改期限条款": str(rectify.citation),
@@ -181,7 +181,7 @@ def review(letter, objection, profile, *, upheld: bool, answer: str) -> Composed
                  f"（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
     else:
         after = f"请你单位按照《{letter.document.kind_label}》确定的期限完成整改。"
-    values = {"事项名称": letter.matter.title, "被监督机关": letter.matter.agency.name,
+    values = {"事项名称": letter.matter.title, "被监督机关": letter.addressee.name,
               "制发依据": str(profile.period("letter_review_answer_period").citation),
               "申请日期": chinese_date(objection.received_on), "原文书名称": letter.document.kind_label,
               "原文书字号": letter.document.doc_number,
@@ -190,11 +190,25 @@ def review(letter, objection, profile, *, upheld: bool, answer: str) -> Composed
     return compose(kind, letter.jurisdiction, values)
 
 
+# a correction order issued directly (no letter before it): 004 监督意见书制度 第十条, 争议协调办法 第二十条
+DIRECT_ORDER_BODY = ("经查，你单位{情形}。{查明事实}\n"
+                     "根据{制发依据}的规定，责令你单位限期纠正：{责令内容}\n"
+                     "请你单位自收到本{文书名称}之日起{报告期限}内纠正，并将纠正情况书面报告本机关（{报告期限条款}）。"
+                     "逾期不纠正的，本机关将依法予以通报。")
+
+
 def overdue_order(letter, profile, *, order_label: str) -> Composed:
     kind = profile.value("overdue_document")["kind"]
     rule = profile.period("decision_report_period")
+    if letter.document_id is None:
+        title_t, _body, notes_t = current(kind, letter.jurisdiction)
+        values = {"事项名称": letter.matter.title, "被监督机关": letter.addressee.name,
+                  "制发依据": letter.ground_article, "情形": letter.ground_label, "查明事实": letter.findings,
+                  "责令内容": letter.decision_text, "文书名称": profile.value("overdue_document")["text"],
+                  "报告期限": rule.text, "报告期限条款": str(rule.citation)}
+        return compose(kind, letter.jurisdiction, values, template=(title_t, DIRECT_ORDER_BODY, notes_t))
     rectify = letter.rectify_clock
-    values = {"事项名称": letter.matter.title, "被监督机关": letter.matter.agency.name,
+    values = {"事项名称": letter.matter.title, "被监督机关": letter.addressee.name,
               "制发依据": str(profile.figure("overdue_document").citation),
               "原文书日期": chinese_date(letter.document.issued_on), "原文书名称": letter.document.kind_label,
               "原文书字号": letter.document.doc_number,
@@ -207,6 +221,20 @@ def overdue_order(letter, profile, *, order_label: str) -> Composed:
 
 def measure(letter, kind: str, content: str) -> Composed:
     decision = letter.decision_document
-    values = {"事项名称": letter.matter.title, "被监督机关": letter.matter.agency.name, "制发依据": "",
+    values = {"事项名称": letter.matter.title, "被监督机关": letter.addressee.name, "制发依据": "",
               "决定文书名称": decision.kind_label, "决定文书字号": decision.doc_number, "处理内容": content.strip()}
     return compose(kind, letter.jurisdiction, values)
+
+
+# 003 第二十九条第二款: 约谈 once a 监督决定书 has been issued, before its execution period has run out
+INTERVIEW_AT_ONCE_BODY = ("本机关已向{被监督机关}制发《{决定文书名称}》（{决定文书字号}）。"
+                          "根据{制发依据}的规定，对你单位负责人进行约谈。\n{处理内容}")
+
+
+def interview_at_once(letter, profile, content: str) -> Composed:
+    decision = letter.decision_document
+    title_t, _body, notes_t = current("interview_record", letter.jurisdiction)
+    values = {"事项名称": letter.matter.title, "被监督机关": letter.addressee.name,
+              "制发依据": str(profile.figure("interview_after_decision").citation),
+              "决定文书名称": decision.kind_label, "决定文书字号": decision.doc_number, "处理内容": content.strip()}
+    return compose("interview_record", letter.jurisdiction, values, template=(title_t, INTERVIEW_AT_ONCE_BODY, notes_t))

@@ -69,7 +69,7 @@ def typical_case_draft(*, letter: Letter, by):
     docs = "、".join(f"《{d.kind_label}》" for d in matter.documents.order_by("issued_on", "pk"))
     body = "\n".join([
         f"【基本案情】{scrub(matter.facts, names)}",
-        f"【监督过程】{profile.authority}经调查，发现{matter.agency.name}存在“{letter.ground_label}”的情形"
+        f"【监督过程】{profile.authority}经调查，发现{letter.addressee.name}存在“{letter.ground_label}”的情形"
         f"（{letter.ground_article}）：{scrub(letter.findings, names)}",
         f"监督意见：{scrub(letter.request, names)}",
         f"先后制发{docs}。" if docs else "",
@@ -78,7 +78,7 @@ def typical_case_draft(*, letter: Letter, by):
     ])
     # the index itself (if missing) is created by the system: an officer may draft but not publish
     parent = index_for(jurisdiction=letter.jurisdiction, kind=K.TYPICAL_CASE, by=None)
-    page = TypicalCasePage(title=scrub(f"{matter.agency.name}{matter.title}案", names)[:255],
+    page = TypicalCasePage(title=scrub(f"{letter.addressee.name}{matter.title}案", names)[:255],
                            body=as_rich_text(body), issuer=profile.authority,
                            written_on=timezone.localdate(), live=False, has_unpublished_changes=True, owner=by,
                            keywords="典型案例,行政执法监督")

@@ -7,4 +7,5 @@ urlpatterns = [
     path("new/", views.letter_new, name="new"),
     path("<int:pk>/objection/", views.objection_new, name="objection"),
     path("<int:pk>/typical-case/", views.typical_case, name="typical_case"),
+    path("<int:pk>/interview/", views.interview, name="interview"),
 ]

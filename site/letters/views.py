@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from casework.models import Matter
 from casework.selectors import can_view_matter
 from casework.views import to_matter
 from form_errors import submit
-from roles.access import require
+from roles.access import is_bureau, require
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 
@@ -28,9 +29,19 @@ def letter_jurisdictions() -> list[tuple[str, str]]:
 
 
 
+def _finding_matter(user, pk) -> Matter:
+    """A finding's matter (监督检查、案卷评查 …, process "letter") that has no letter yet."""
+    matter = get_object_or_404(Matter.objects.select_related("agency"), pk=pk)
+    if not can_view_matter(user, matter):
+        raise PermissionDenied("您无权查看该监督事项。")
+    return matter
+
+
 @login_required(login_url=LOGIN)
 def letter_new(request):
     require(request.user, "letters.draft_letter", "只有司法局经办人可以起草监督建议书（意见书）。")
+    if request.GET.get("matter"):
+        return _letter_in_matter(request, _finding_matter(request.user, request.GET["matter"]))
     choices = letter_jurisdictions()
     code = request.GET.get("jurisdiction") or (choices[0][0] if choices else None)
     if code not in dict(choices):
@@ -48,6 +59,59 @@ def letter_new(request):
     return render(request, "letters/form.html", {
         "form": form, "task_title": f"立案并起草{doc.value['text']}（{profile.name}）", "jurisdictions": choices,
         "current": code, "note": f"依据{doc.citation}；制发情形按{profile.figure('letter_grounds').citation}列举。"})
+
+
+def _letter_in_matter(request, matter: Matter):
+    """The letter drafted in the finding's own file (一案一档): its facts and attachments are already there."""
+    if matter.process != "letter":
+        raise PermissionDenied("该事项由其他程序办理，请在相应程序的页面转入。")
+    profile = get_profile(matter.jurisdiction)
+    form = forms.LetterContentForm(request.POST or None, profile=profile, initial={"findings": matter.facts})
+
+    def act(data):
+        letter = services.letter_start(by=request.user, matter=matter, **data,
+                                       handoff=f"在本案卷中起草{profile.value('letter_document')['text']}。")
+        return to_matter(request, letter.matter_id, f"已在{matter.number}中起草，请在待办中完成起草并提交签发。")
+
+    if response := submit(request, form, act):
+        return response
+    doc = profile.figure("letter_document")
+    return render(request, "letters/form.html", {
+        "form": form, "task_title": f"在{matter.number}中起草{doc.value['text']}", "matter": matter,
+        "note": f"基本事实：{matter.facts}　依据{doc.citation}。"})
+
+
+def refused(request, reason: str):
+    """A hand-off screen opened by the wrong role: 403 with the reason in Chinese (Wagtail would turn a
+    PermissionDenied under /admin/ into its generic message)."""
+    return render(request, "letters/forbidden.html", {"reason": reason, "task_title": "无权办理"}, status=403)
+
+
+def handoff_screen(request, *, matter: Matter, title: str, note: str, form, act):
+    """The screen every hand-off into the letter process shows (complaints, coordination): the source
+    process's service checks its step has ended and calls letters.services.letter_start(matter=...)."""
+    if response := submit(request, form, act):
+        return response
+    return render(request, "letters/form.html", {"form": form, "task_title": title, "matter": matter, "note": note})
+
+
+@login_required(login_url=LOGIN)
+def interview(request, pk: int):
+    """003 第二十九条第二款: 约谈 once a 监督决定书 has been issued."""
+    if not (is_bureau(request.user) and request.user.has_perm("letters.sign_letter")):
+        return refused(request, "只有司法局负责人可以决定约谈。")
+    letter = _letter_for(request.user, pk)
+    form = forms.InterviewForm(request.POST or None)
+
+    def act(data):
+        doc = services.interview_now(letter=letter, by=request.user, content=data["content"])
+        return to_matter(request, letter.matter_id, f"已制发《{doc.kind_label}》{doc.doc_number}。")
+
+    profile = get_profile(letter.jurisdiction)
+    cite = profile.figure("interview_after_decision").citation if profile.has("interview_after_decision") else ""
+    return submit(request, form, act) or render(request, "letters/form.html", {
+        "form": form, "task_title": f"约谈被监督机关负责人：{letter.matter.number}",
+        "note": f"已制发监督决定书的，可以对被监督机关的负责人进行约谈（{cite}）。"})
 
 
 def _letter_for(user, pk: int) -> Letter:

@@ -253,6 +253,8 @@ ENSHI = [
         ("interview_record", "约谈被监督机关负责人", "第二十九条第二款"),
         ("referral", "涉嫌违纪或职务违法犯罪的问题线索移送监察机关", "第三十一条"),
     ), "003", "第二十九条、第三十一条"),
+    fig("interview_after_decision", "制发监督决定书后即可约谈被监督机关负责人", "flag", {"on": True}, "003",
+        "第二十九条第二款", note="对被监督机关制发了《行政执法监督决定书》的，可以约谈，不必等执行期限届满"),
     fig("casefile_review_per_year", "案卷评查每年至少次数", "count", {"n": 1}, "003", "第十八条"),
     fig("evaluation_per_year", "考核评议每年至少次数", "count", {"n": 1}, "003", "第十九条"),
     fig("onsite_min_people", "现场监督最少人数", "count", {"n": 2}, "003", "第二十四条第（一）项"),
@@ -381,6 +383,11 @@ WULONG = [
     fig("final_measures", "逾期不纠正的处理", "choices", items(
         ("circular", "予以通报", "第十条"),
     ), "004", "第十条", LETTER),
+    # correction orders issued directly, without a 监督意见书 first (hand-offs in the same file)
+    fig("order_for_obstruction", "不配合调查、妨碍监督的，责令限期纠正", "text",
+        {"text": "不配合行政执法监督机构调查工作，妨碍行政执法监督人员依法履行监督职责"}, "004", "第十条", LETTER),
+    fig("order_for_dispute_decision", "不执行区政府调处决定的，责令限期纠正", "text",
+        {"text": "不执行区政府及其有决定权的机构对行政执法争议的调处决定"}, "004", "第二十条", DISPUTE),
     # accountability 过错责任 / 错案倒查
     fig("fault_transfer_period", "非本单位受理案件转送期限", "period", period(2, CD), "004", "第十条第（一）项", FAULT),
     fig("fault_reinvestigation_period", "责令重新调查期限", "period", period(1, MONTHS), "004", "第十条第（三）项", FAULT),

@@ -1,0 +1,78 @@
+"""Screens of the hand-offs from a complaint (complaints.handoffs): one click from the complaint's screen,
+a form prefilled with what the collective review found, the next process started in the same file."""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+
+from casework.views import to_matter
+from letters.forms import LetterContentForm, OrderForm
+from letters.views import handoff_screen, refused
+from roles.access import is_bureau
+from rules.profiles import get_profile
+
+from . import handoffs
+from .views import LOGIN, _complaint_for
+
+
+def _refused(request, perm: str, reason: str):
+    if not (is_bureau(request.user) and request.user.has_perm(perm)):
+        return refused(request, reason)
+    return None
+
+
+@login_required(login_url=LOGIN)
+def to_letter(request, pk: int):
+    if denied := _refused(request, "letters.draft_letter", "只有司法局经办人可以将投诉举报转入监督意见书程序。"):
+        return denied
+    complaint = _complaint_for(request.user, pk)
+    profile = get_profile(complaint.jurisdiction)
+    form = LetterContentForm(request.POST or None, profile=profile,
+                             initial={"findings": complaint.review_decision or complaint.opinion})
+
+    def act(data):
+        letter = handoffs.complaint_to_letter(complaint=complaint, by=request.user, **data)
+        return to_matter(request, letter.matter_id, f"已在{letter.matter.number}中起草"
+                                                    f"{profile.value('letter_document')['text']}，请在待办中提交签发。")
+
+    return handoff_screen(request, matter=complaint.matter, form=form, act=act,
+                          title=f"查证属实，责令限期改正：{complaint.receipt_number}",
+                          note=f"依{handoffs.HANDOFF_ARTICLE}，在同一案卷中制发{profile.value('letter_document')['text']}"
+                               f"（{profile.figure('letter_document').citation}）。")
+
+
+@login_required(login_url=LOGIN)
+def to_accountability(request, pk: int):
+    from accountability.forms import IntakeForm
+
+    if denied := _refused(request, "accountability.handle_case", "只有司法局经办人可以将投诉举报转入责任追究程序。"):
+        return denied
+    complaint = _complaint_for(request.user, pk)
+    form = IntakeForm(request.POST or None, jurisdiction=complaint.jurisdiction)
+    for name in ("agency", "origin", "title", "facts", "intake_on"):
+        del form.fields[name]
+
+    def act(data):
+        case = handoffs.complaint_to_accountability(complaint=complaint, by=request.user, **data)
+        return to_matter(request, case.matter_id, f"已在{case.matter.number}中受理责任追究。")
+
+    return handoff_screen(request, matter=complaint.matter, form=form, act=act,
+                          title=f"查证属实，追究责任人的责任：{complaint.receipt_number}",
+                          note=f"依{handoffs.HANDOFF_ARTICLE}，在同一案卷中受理责任追究。")
+
+
+@login_required(login_url=LOGIN)
+def obstruction(request, pk: int):
+    if denied := _refused(request, "letters.draft_letter", "只有司法局经办人可以登记妨碍调查并责令纠正。"):
+        return denied
+    complaint = _complaint_for(request.user, pk)
+    profile = get_profile(complaint.jurisdiction)
+    form = OrderForm(request.POST or None)
+
+    def act(data):
+        letter = handoffs.obstruction_order(complaint=complaint, by=request.user, **data)
+        return to_matter(request, letter.matter_id, "已登记妨碍调查，请在待办中起草责令限期纠正通知书并提交签发。")
+
+    cite = profile.figure("order_for_obstruction").citation if profile.has("order_for_obstruction") else ""
+    return handoff_screen(request, matter=complaint.matter, form=form, act=act,
+                          title=f"被投诉举报机关不配合调查：{complaint.receipt_number}",
+                          note=f"不配合调查、妨碍监督人员依法履行职责的，责令限期纠正；逾期不纠正的予以通报（{cite}）。")
