@@ -30,6 +30,7 @@ PROVIDERS: tuple[tuple[str, str], ...] = (
     ("complaints", "complaints.todos:complaint_steps"),
     ("programme", "programme.todos:returns_and_rectification"),
     ("activities", "flows.worklist:forwarded_opinions"),
+    ("activities", "flows.worklist:supervisor_invitations"),
     ("public_notices", "public_notices.todos:objections_and_drafts"),
 )
 
@@ -154,6 +155,7 @@ def _task_clock(task, artifact, matter):
 
 
 def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
+    from django.db.models import Q
     from django.urls import reverse
 
     from roles.access import agency_of, is_bureau
@@ -162,7 +164,9 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
 
     agency = None if is_bureau(user) else agency_of(user)
     items = []
-    for task in open_tasks(user).select_related("process"):
+    # held by the user, or claimable by the task's permission — for a superuser too (no blanket over every task)
+    tasks = open_tasks(user).filter(Q(owner=user) | Q(owner_permission__in=user.get_all_permissions()))
+    for task in tasks.select_related("process"):
         process = task.process
         try:
             artifact = process.artifact
@@ -209,3 +213,19 @@ def for_request(request) -> list[Item]:
         cached = worklist(request.user)
         request._worklist = cached
     return cached
+
+
+# ------------------------------------------------------------------ activities: a supervisor's invitations
+def supervisor_invitations(user, *, today: dt.date) -> list[Item]:
+    """For a supervisor: the coming activities they are invited to and have not yet declared whether they
+    have an interest in (回避声明), due on the day the activity is held."""
+    from django.urls import reverse
+
+    from activities.models import INVITED, NOT_DECLARED
+    from activities.selectors import invitations_for_supervisor
+
+    url = reverse("activities_admin:my_invitations")
+    return [Item(title="作出回避声明", subject=str(inv.activity), process="监督活动", url=url,
+                 due=inv.activity.held_on, key=f"invitation:{inv.pk}")
+            for inv in invitations_for_supervisor(user).filter(
+                status=INVITED, declaration=NOT_DECLARED, activity__held_on__gte=today)]
