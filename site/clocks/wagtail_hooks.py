@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from rules.permissions import policy
 
 from . import views
+from .filters import ClockFilterSet
 from .models import Clock
 from .selectors import due_soon, overdue
 
@@ -29,7 +30,7 @@ class ClockViewSet(ModelViewSet):
                     Column("calendar", label="计数日历", accessor=lambda clock: format_html(
                         '<a href="{}" aria-label="查看计算日历：{}">查看日历</a>',
                         reverse("clocks:calendar", args=[clock.pk]), clock.label))]
-    list_filter = ["status", "profile_code", "rule_key"]
+    filterset_class = ClockFilterSet  # window (7/30 days, overdue, all running), status, jurisdiction, rule
     search_fields = ["label", "article"]
     form_fields = ["label"]
     inspect_view_enabled = True

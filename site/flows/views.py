@@ -53,9 +53,9 @@ def to_inbox(request, message: str):
 
 @login_required(login_url=LOGIN)
 def inbox(request):
-    tasks = [describe(t) for t in services.open_tasks(request.user)]
-    return render(request, "flows/inbox.html", {"tasks": tasks, "others": other_todos(request.user),
-                                                "starters": starters(request.user)})
+    from .worklist import worklist
+
+    return render(request, "flows/inbox.html", {"items": worklist(request.user), "starters": starters(request.user)})
 
 
 @login_required(login_url=LOGIN)

@@ -7,38 +7,52 @@ from wagtail.admin.ui.components import Component
 
 from roles.menu import RoleMenuItem
 
-from . import services
-from .views import describe, other_todos
+from .worklist import for_request
 
 
 class TasksPanel(Component):
     name = "my_tasks"
     order = 80
 
+    class Media:
+        css = {"all": ["flows/worklist.css"]}
+
     def __init__(self, request):
         self.request = request
 
     def render_html(self, parent_context=None):
+        from casework.workbench import is_workbench_user
         from clocks.selectors import overdue
         from supervisors.terms import terms_awaiting_decision, terms_ending
 
         user = self.request.user
-        tasks = [describe(t) for t in services.open_tasks(user)[:20]]
-        others = other_todos(user)
+        workbench = is_workbench_user(user)  # the workbench shows the items; this panel keeps the terms
+        items = [] if workbench else for_request(self.request)
         staff = user.has_perm("supervisors.review_application") or user.has_perm("supervisors.approve_shortlist")
         return render_to_string("flows/dashboard_panel.html", {
-            "tasks": tasks, "others": others, "todo_count": len(tasks) + len(others),
-            "overdue_count": overdue().count() if user.has_perm("clocks.view_clock") else None,
+            "items": items[:20], "todo_count": len(items), "workbench": workbench,
+            "overdue_count": overdue().count() if user.has_perm("clocks.view_clock") and not workbench else None,
             "ending": list(terms_ending()[:10]) if staff else [],
             "awaiting": list(terms_awaiting_decision()) if staff else [],
             "can_decide_terms": user.has_perm("supervisors.approve_shortlist"),
         }, request=self.request)
 
 
+class TasksMenuItem(RoleMenuItem):
+    """我的待办 with its count in the label (Wagtail 8's sidebar items carry no badge): 我的待办（3）."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        n = len(for_request(request))
+        if n:
+            component.label = f"{self.label}（{n}）"
+        return component
+
+
 @hooks.register("register_admin_menu_item")
 def register_tasks_menu():
-    return RoleMenuItem("我的待办", reverse("flows:inbox"), icon_name="tasks", order=90,
-                        shown_to=lambda user: user.is_authenticated)
+    return TasksMenuItem("我的待办", reverse("flows:inbox"), icon_name="tasks", order=90,
+                         shown_to=lambda user: user.is_authenticated)
 
 
 @hooks.register("register_admin_menu_item")
@@ -51,4 +65,7 @@ def register_own_record_menu():
 
 @hooks.register("construct_homepage_panels")
 def add_tasks_panel(request, panels):
+    from casework.workbench import arrange
+
     panels.append(TasksPanel(request))
+    arrange(request, panels)

@@ -94,3 +94,16 @@ _HOLIDAY_NAMES = {
 def _holiday_name(name) -> str:
     text = getattr(name, "value", name) or ""
     return _HOLIDAY_NAMES.get(text, text)
+
+
+def working_days_left(calendar: WorkCalendar, today: dt.date, due: dt.date) -> int:
+    """Working days from `today` to `due`: 0 when due today, 1 when due on the next working day; negative
+    when overdue (−1 = one working day past the due date). Days of a year without holiday data count on
+    weekends alone and put the year in `calendar.missing_years` (the caller marks it provisional)."""
+    start, end, sign = (today, due, 1) if due >= today else (due, today, -1)
+    count, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if calendar.is_working_day(day):
+            count += 1
+    return sign * count

@@ -1,0 +1,132 @@
+"""The casework workbench: the admin home of bureau staff (officers, leaders) and agency liaisons, instead
+of Wagtail's page dashboard. 待办 (the first items of 我的待办, flows.worklist), 预警 (clocks overdue, due
+within 3 working days, dates provisional for want of a holiday year), 本周到期, my open matters and the
+count of open matters per process. Editors and superusers keep the page dashboard; other apps' panels stay."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from roles.access import agency_of, in_casework, is_bureau
+
+# Wagtail's page-editing panels, which casework staff never use
+PAGE_PANELS = {"site_summary", "workflow_objects_to_moderate", "user_objects_in_workflow_moderation",
+               "recent_edits", "locked_pages", "whats_new_in_wagtail_version", "upgrade_notification",
+               "pages_for_moderation", "user_pages_in_workflow_moderation"}
+TOP_ITEMS = 8
+PROCESS_LABELS = {"letter": "监督建议书（意见书）", "complaint": "投诉举报", "coordination": "争议协调",
+                  "accountability": "责任追究", "programme": "年度执法监督", "": "未指定程序"}
+
+
+def is_workbench_user(user) -> bool:
+    """Bureau staff and liaisons get the workbench; superusers (and editors, who are not in casework) keep
+    Wagtail's page dashboard."""
+    return bool(user is not None and user.is_authenticated and not user.is_superuser and in_casework(user))
+
+
+def _week(today: dt.date) -> tuple[dt.date, dt.date]:
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _clock_row(clock, calendar, today) -> dict:
+    from rules.calendar import working_days_left
+
+    left = working_days_left(calendar, today, clock.due_on)
+    overdue = clock.due_on < today
+    text = ("今日到期" if left == 0 else f"剩余{left}个工作日") if not overdue else f"已逾期{-left}个工作日"
+    return {"clock": clock, "label": clock.label, "url": clock.subject_url(), "subject": clock.subject,
+            "due": clock.due_on, "article": str(clock.citation), "days_text": text, "overdue": overdue,
+            "provisional": clock.provisional, "left": left}
+
+
+def warnings(user, items, today: dt.date) -> dict:
+    """预警. Bureau staff: every running clock that is overdue or due within 3 working days, and the
+    running clocks whose dates are provisional (a holiday year to enter). A liaison: its own items."""
+    from clocks.selectors import running
+    from flows.worklist import SOON_WORKING_DAYS
+    from rules.calendar import WorkCalendar
+
+    if is_bureau(user) and user.has_perm("clocks.view_clock"):
+        calendar = WorkCalendar.load()
+        horizon = today + dt.timedelta(days=SOON_WORKING_DAYS * 3 + 14)  # wide enough to cover 3 working days
+        rows = [_clock_row(c, calendar, today) for c in
+                running().filter(due_on__lte=horizon).order_by("due_on", "pk").prefetch_related("subject")]
+        overdue = [r for r in rows if r["overdue"]]
+        soon = [r for r in rows if not r["overdue"] and r["left"] <= SOON_WORKING_DAYS]
+        provisional = list(running().exclude(provisional_years="").order_by("due_on")[:50])
+        years = sorted({y for c in provisional for y in c.provisional_years.split(",") if y})
+        monday, sunday = _week(today)
+        week = [_clock_row(c, calendar, today) for c in
+                running().filter(due_on__gte=today, due_on__lte=sunday).order_by("due_on", "pk")
+                .prefetch_related("subject")]
+        return {"clocks": True, "overdue": overdue, "overdue_count": len(overdue), "soon": soon,
+                "provisional": provisional, "years": years, "week": week, "week_end": sunday,
+                "can_enter_years": user.has_perm("rules.add_holidayyear")}
+    monday, sunday = _week(today)
+    dated = [i for i in items if i.due is not None]
+    return {"clocks": False, "overdue": [i for i in dated if i.overdue],
+            "overdue_count": len([i for i in dated if i.overdue]),
+            "soon": [i for i in dated if not i.overdue and i.days_left is not None and i.days_left <= SOON_WORKING_DAYS],
+            "provisional": [i for i in dated if i.provisional], "years": [],
+            "week": [i for i in dated if today <= i.due <= sunday], "week_end": sunday}
+
+
+def my_matters(user):
+    from .models import OPEN, Matter
+    from .selectors import visible_matters
+
+    if is_bureau(user):
+        qs = Matter.objects.filter(opened_by=user)
+    else:
+        qs = visible_matters(user)
+    return qs.filter(status=OPEN).select_related("agency").order_by("-opened_on", "-pk")
+
+
+def process_counts(user) -> list[tuple[str, int]]:
+    from .models import OPEN
+    from .selectors import visible_matters
+
+    rows = (visible_matters(user).filter(status=OPEN).order_by().values("process").annotate(n=Count("pk"))
+            .order_by("process"))
+    return [(PROCESS_LABELS.get(r["process"], r["process"]), r["n"]) for r in rows]
+
+
+class WorkbenchPanel(Component):
+    name = "workbench"
+    order = 10
+
+    class Media:
+        css = {"all": ["flows/worklist.css"]}
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        from flows.worklist import for_request
+
+        user, today = self.request.user, timezone.localdate()
+        items = for_request(self.request)
+        matters = my_matters(user)
+        return render_to_string("casework/workbench.html", {
+            "items": items[:TOP_ITEMS], "todo_count": len(items), "more": len(items) > TOP_ITEMS,
+            "warn": warnings(user, items, today), "today": today,
+            "matters": matters[:10], "matters_count": matters.count(), "counts": process_counts(user),
+            "agency": None if is_bureau(user) else agency_of(user),
+            "mine_label": "我立案的办理中事项" if is_bureau(user) else "本机关办理中的监督事项",
+            "inbox_url": reverse("flows:inbox"),
+        }, request=self.request)
+
+
+def arrange(request, panels: list) -> None:
+    """construct_homepage_panels: casework staff get the workbench on top and none of Wagtail's page panels;
+    the clock panel's lists are part of the workbench's 预警 there."""
+    if not is_workbench_user(request.user):
+        return
+    panels[:] = [p for p in panels if getattr(p, "name", "") not in PAGE_PANELS | {"clocks"}]
+    panels.insert(0, WorkbenchPanel(request))

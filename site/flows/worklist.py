@@ -1,0 +1,231 @@
+"""我的待办: every piece of work waiting on one person, whatever their role (officer, leader, liaison,
+supervisor, editor), in one list sorted by urgency.
+
+Two sources, one list:
+- viewflow's human tasks the person holds or may claim (by the task's permission; a liaison only for its
+  own agency's matters) — `viewflow_tasks` below;
+- work that waits outside a task and is found from the records (a served document not yet signed for, a
+  statistics return due, an objection to resolve …): each app contributes one provider, a function
+  `(user, *, today) -> list[Item]` named in PROVIDERS. Providers are imported when called, so `flows/`
+  imports no process module at load time.
+
+Each item carries its due date (from the clock record that binds it), the article of that clock, the working
+days left on the project's working-day calendar (rules.calendar), and whether it is overdue."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import apps
+from django.utils import timezone
+
+log = logging.getLogger(__name__)
+
+# app label (must be installed) -> "module:function"; one line per contributing app
+PROVIDERS: tuple[tuple[str, str], ...] = (
+    ("flows", "flows.worklist:viewflow_tasks"),
+    ("casework", "casework.todos:documents_to_serve"),
+    ("complaints", "complaints.todos:complaint_steps"),
+    ("programme", "programme.todos:returns_and_rectification"),
+    ("activities", "flows.worklist:forwarded_opinions"),
+    ("activities", "flows.worklist:supervisor_invitations"),
+    ("public_notices", "public_notices.todos:objections_and_drafts"),
+)
+
+SOON_WORKING_DAYS = 3  # a workbench horizon (预警), not a statutory figure
+
+
+@dataclass
+class Item:
+    title: str                      # what to do: 签收《整改通知书》
+    subject: str                    # what it is about: the matter, the document number …
+    process: str                    # the process it belongs to: 监督建议书（意见书）
+    url: str                        # the screen where it is done (GET)
+    due: dt.date | None = None
+    article: str = ""               # the article of the clock that sets the due date
+    provisional: bool = False       # the due date depends on a year without holiday data
+    claim_url: str = ""             # a viewflow task not yet taken: POST here to claim and open it
+    mine: bool = True               # held by this person (False: may be claimed by any holder of the permission)
+    key: str = ""                   # identity, to drop duplicates from two providers
+    note: str = ""
+    matter_id: int | None = None
+    days_left: int | None = field(default=None)
+    overdue: bool = False
+
+    @property
+    def days_text(self) -> str:
+        if self.due is None or self.days_left is None:
+            return ""
+        if self.overdue:
+            n = -self.days_left
+            return f"已逾期{n}个工作日" if n else "已逾期"
+        if self.days_left == 0:
+            return "今日到期"
+        return f"剩余{self.days_left}个工作日"
+
+
+def _provider(path: str):
+    module, name = path.split(":")
+    return getattr(import_module(module), name)
+
+
+def worklist(user, *, today: dt.date | None = None) -> list[Item]:
+    """Everything waiting on `user`, overdue first, then by due date (undated last)."""
+    from rules.calendar import WorkCalendar, working_days_left
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    today = today or timezone.localdate()
+    items: list[Item] = []
+    seen: set[str] = set()
+    for app, path in PROVIDERS:
+        if not apps.is_installed(app):
+            continue
+        for item in _provider(path)(user, today=today):
+            if item.key and item.key in seen:
+                continue
+            seen.add(item.key)
+            items.append(item)
+    calendar = WorkCalendar.load()
+    for item in items:
+        if item.due is not None:
+            item.days_left = working_days_left(calendar, today, item.due)
+            item.overdue = item.due < today
+    return sorted(items, key=lambda i: (not i.overdue, i.due is None, i.due or dt.date.max, i.title))
+
+
+def count(user, *, today: dt.date | None = None) -> int:
+    return len(worklist(user, today=today))
+
+
+# ------------------------------------------------------------------ clocks: the due date and its article
+def clock_fields(clock) -> dict:
+    """The item fields a clock record gives: its due date, article and whether it is provisional."""
+    if clock is None:
+        return {}
+    return {"due": clock.due_on, "article": str(clock.citation), "provisional": clock.provisional}
+
+
+def running_clocks(*subjects):
+    """Running clocks of these records (a matter, a complaint, a return …), earliest due first."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    from clocks.models import RUNNING, Clock
+
+    cond = Q(pk__in=[])
+    for s in subjects:
+        if s is not None and s.pk is not None:
+            cond |= Q(subject_type=ContentType.objects.get_for_model(s), subject_id=str(s.pk))
+    return Clock.objects.filter(cond, status=RUNNING).order_by("due_on", "pk")
+
+
+# ------------------------------------------------------------------ viewflow human tasks
+# the clock that binds a task, where the task's matter runs several: "<Flow class>.<node>" -> rule keys
+TASK_RULES: dict[str, tuple[str, ...]] = {
+    "LetterFlow.rectify": ("letter_rectify_period",),
+    "LetterFlow.review": ("letter_review_answer_period",),
+}
+
+
+def _matter_of(obj):
+    from casework.models import Matter
+
+    if obj is None or isinstance(obj, Matter):
+        return obj
+    for attr in ("matter", "letter", "dispute", "case"):
+        related = getattr(obj, attr, None)
+        if related is not None and related is not obj:
+            found = _matter_of(related) if not isinstance(related, Matter) else related
+            if found is not None:
+                return found
+    return None
+
+
+def _task_clock(task, artifact, matter):
+    qs = running_clocks(artifact, matter)
+    rules = TASK_RULES.get(f"{task.process.flow_class.__name__}.{task.flow_task.name}")
+    if rules:
+        specific = qs.filter(rule_key__in=rules).first()
+        if specific is not None:
+            return specific
+    return qs.first()
+
+
+def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
+    from django.db.models import Q
+    from django.urls import reverse
+
+    from roles.access import agency_of, is_bureau
+
+    from .services import open_tasks, task_execute_url
+
+    agency = None if is_bureau(user) else agency_of(user)
+    items = []
+    # held by the user, or claimable by the task's permission — for a superuser too (no blanket over every task)
+    tasks = open_tasks(user).filter(Q(owner=user) | Q(owner_permission__in=user.get_all_permissions()))
+    for task in tasks.select_related("process"):
+        process = task.process
+        try:
+            artifact = process.artifact
+        except Exception:  # an artifact removed under a running process: still the person's task
+            artifact = None
+        matter = _matter_of(artifact)
+        mine = task.owner_id == user.pk
+        if agency is not None and not mine:
+            # a liaison may claim only what concerns its own agency
+            if matter is None or not (matter.agency_id == agency.pk or matter.parties.filter(pk=agency.pk).exists()):
+                continue
+        if mine and task.status != "NEW":
+            url = task_execute_url(task)
+        else:
+            url = matter.admin_url() if matter is not None else reverse("flows:inbox")
+        items.append(Item(
+            title=str(task.flow_task.task_title), subject=str(matter.title if matter is not None else artifact or ""),
+            process=str(process.flow_class.process_title), url=url, mine=mine,
+            claim_url=reverse("flows:claim", args=[task.pk]), key=f"task:{task.pk}",
+            matter_id=matter.pk if matter is not None else None,
+            **clock_fields(_task_clock(task, artifact, matter))))
+    return items
+
+
+# ------------------------------------------------------------------ activities: opinions forwarded to an agency
+def forwarded_opinions(user, *, today: dt.date) -> list[Item]:
+    """For an agency liaison: the supervisors' opinions forwarded to their agency and not yet answered."""
+    from django.urls import reverse
+
+    from activities.selectors import is_liaison, open_for_agency
+
+    if not is_liaison(user):
+        return []
+    return [Item(title="反馈转送的意见建议", subject=o.title, process="意见建议办理",
+                 url=reverse("activities_admin:agency_opinion", args=[o.pk]), key=f"opinion:{o.pk}",
+                 **clock_fields(running_clocks(o).first()))
+            for o in open_for_agency(user).order_by("forwarded_on", "pk")]
+
+
+def for_request(request) -> list[Item]:
+    """The user's worklist, computed once per request (the menu badge and the workbench both ask)."""
+    cached = getattr(request, "_worklist", None)
+    if cached is None:
+        cached = worklist(request.user)
+        request._worklist = cached
+    return cached
+
+
+# ------------------------------------------------------------------ activities: a supervisor's invitations
+def supervisor_invitations(user, *, today: dt.date) -> list[Item]:
+    """For a supervisor: the coming activities they are invited to and have not yet declared whether they
+    have an interest in (回避声明), due on the day the activity is held."""
+    from django.urls import reverse
+
+    from activities.models import INVITED, NOT_DECLARED
+    from activities.selectors import invitations_for_supervisor
+
+    url = reverse("activities_admin:my_invitations")
+    return [Item(title="作出回避声明", subject=str(inv.activity), process="监督活动", url=url,
+                 due=inv.activity.held_on, key=f"invitation:{inv.pk}")
+            for inv in invitations_for_supervisor(user).filter(
+                status=INVITED, declaration=NOT_DECLARED, activity__held_on__gte=today)]
