@@ -90,6 +90,27 @@ def test_the_leader_sees_the_year_in_literal_figures(year_data, staff, django_as
     assert 'src="/admin/casework/year/2026/chart-matters.png"' in page and "柱状图：2026年各月立案4件、办结3件" in page
 
 
+def test_the_screen_s_queries_do_not_grow_with_matters_and_clocks(year_data, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    leader = client_for(staff["leader"])
+
+    def queries() -> int:
+        with freeze_time(NOW), CaptureQueriesContext(connection) as ctx:
+            assert leader.get("/admin/casework/year/2026/").status_code == 200
+        return len(ctx)
+
+    before = queries()
+    for i in range(4):
+        m = services.matter_open(by=staff["officer"], agency=year_data["b"], source="inspection", title=f"多{i}",
+                                 facts="事实", process="letter", opened_on=D(2026, 4, 1 + i))
+        clock_start(subject=m, profile=get_profile("wulong"), rule_key="complaint_accept_period",
+                    started_on=D(2026, 11, 2))
+    page_after = queries()
+    assert page_after == before
+
+
 def test_the_officer_filters_one_jurisdiction(year_data, staff):
     with freeze_time(NOW):
         page = client_for(staff["officer"]).get("/admin/casework/year/2026/?jurisdiction=wulong").content.decode()
