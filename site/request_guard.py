@@ -3,7 +3,9 @@
 `RequestGuardMiddleware` refuses control characters (NUL above all: PostgreSQL cannot store or
 compare it) anywhere in the path or the query string, and turns `BadInput` raised by any view —
 including a Wagtail page's `get_context` — into a 400 page saying what was wrong.
-`parse_year` and `refuse_control_characters` are the shared checks for views, forms and models."""
+`NotFound` (and a jurisdiction whose rules say nothing about what was asked, `FigureMissing`) becomes a 404
+page with its Chinese message; the API's paging numbers are refused with a 400 when they are not a sane
+count. `parse_year` and `refuse_control_characters` are the shared checks for views, forms and models."""
 from __future__ import annotations
 
 import re
@@ -16,6 +18,17 @@ from django.template.response import TemplateResponse
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 YEAR = re.compile(r"^[0-9]{4}$")
 YEAR_RANGE = (1949, 2100)
+API_PAGING = ("offset", "limit")
+API_PAGING_MAX = 10**9  # more than any table holds; SQLite cannot even bind a number past 2**63
+
+
+class NotFound(Exception):
+    """Not here, with the Chinese message the person sees (a 404 page, or JSON under /api/). Not an Http404:
+    Wagtail's admin turns those into its own page without the message."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 class BadInput(BadRequest):
@@ -60,7 +73,21 @@ def parse_year(value: str | None) -> int | None:
 def bad_input_response(request, message: str, status: int = 400):
     if request.path.startswith("/api/"):
         return JsonResponse({"message": message}, status=status, json_dumps_params={"ensure_ascii": False})
-    return TemplateResponse(request, "400.html", {"message": message}, status=status).render()
+    user = getattr(request, "user", None)
+    if request.path.startswith("/admin/") and user is not None and user.is_authenticated:  # in the admin's look
+        title = "请求有误" if status == 400 else "无法办理"
+        return TemplateResponse(request, "wagtailadmin/refusal.html", {"message": message, "title": title},
+                                status=status).render()
+    return TemplateResponse(request, "400.html" if status == 400 else f"{status}.html", {"message": message},
+                            status=status).render()
+
+
+def api_paging_error(request) -> str | None:
+    for name in API_PAGING:
+        value = request.GET.get(name)
+        if value is not None and value.strip().isdigit() and int(value) > API_PAGING_MAX:
+            return f"参数 {name} 过大：请填写不超过 {API_PAGING_MAX} 的非负整数。"
+    return None
 
 
 class RequestGuardMiddleware:
@@ -72,9 +99,17 @@ class RequestGuardMiddleware:
                 has_control_characters(key) or any(has_control_characters(v) for v in values)
                 for key, values in request.GET.lists()):
             return bad_input_response(request, "请求地址或查询参数中含有不允许的控制字符，请检查后重试。")
+        if request.path.startswith("/api/") and (message := api_paging_error(request)):
+            return bad_input_response(request, message)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        from rules.profiles import FigureMissing
+
         if isinstance(exception, BadInput):
             return bad_input_response(request, exception.message)
+        if isinstance(exception, NotFound):
+            return bad_input_response(request, exception.message, status=404)
+        if isinstance(exception, FigureMissing):  # this jurisdiction's rules do not provide what was asked
+            return bad_input_response(request, "本辖区的办法没有规定这项业务，无法在此办理。", status=404)
         return None

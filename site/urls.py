@@ -7,8 +7,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.robots import robots_txt
 from pages.sitemap import sitemap
+from request_guard import NotFound
+
+
+def not_here(request):
+    raise NotFound("您访问的页面不存在。")
+
 
 urlpatterns = [
+    path("admin/failwhale/", not_here),  # Wagtail's deliberate-error test view: no one needs a 500 on demand
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -4,6 +4,7 @@ from django import forms
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from roles.access import in_casework, is_bureau
@@ -32,16 +33,15 @@ def liaison_names(obj: Agency) -> str:
     return "、".join(names) or "未设联络员"
 
 
-liaison_names.short_description = "联络员"
-
-
 class AgencyViewSet(ModelViewSet):
     model = Agency
     icon = "site"
     menu_label = "执法机关名录"
     menu_order = 231
     add_to_admin_menu = True
-    list_display = ["name", "jurisdiction", "credit_code", "head_name", liaison_names, "active"]
+    # a plain function is not a list_display entry in Wagtail's viewsets (it gave a 500): a Column with it
+    list_display = ["name", "jurisdiction", "credit_code", "head_name",
+                    Column("liaisons", label="联络员", accessor=liaison_names), "active"]
     list_filter = ["jurisdiction", "active"]
     search_fields = ["name", "short_name", "credit_code"]
     inspect_view_enabled = True

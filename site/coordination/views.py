@@ -14,8 +14,9 @@ from casework.selectors import can_view_matter, matter_clocks
 from casework.views import to_matter
 from flows.task_views import PerformTaskMixin
 from form_errors import submit
+from request_guard import NotFound
 from roles.access import agency_of, is_bureau
-from rules.profiles import get_profile
+from rules.profiles import FigureMissing, get_profile
 
 from . import forms, services
 from .models import Dispute
@@ -24,6 +25,15 @@ from .selectors import party_disputes, stand_still_text
 LOGIN = "wagtailadmin_login"
 
 
+def _provided(jurisdiction: str):
+    """The jurisdiction's profile, when its rules provide dispute coordination (争议协调); a Chinese 404 if not."""
+    try:
+        profile = get_profile(jurisdiction)
+    except FigureMissing:
+        raise NotFound("没有该辖区。") from None
+    if not profile.has("dispute_categories"):
+        raise NotFound(f"{profile.name}的办法没有规定行政执法争议协调，本辖区不能在此申请或启动争议协调。")
+    return profile
 
 
 def _context(dispute: Dispute, **extra) -> dict:
@@ -40,6 +50,7 @@ def apply(request):
     if not bureau and own is None:
         raise PermissionDenied("只有执法机关联络员或司法局经办人可以提出争议协调申请。")
     jurisdiction = own.jurisdiction if own and not bureau else request.GET.get("jurisdiction", "wulong")
+    profile = _provided(jurisdiction)
     form = forms.ApplyForm(request.POST or None, jurisdiction=jurisdiction, bureau=bureau,
                            exclude=None if bureau else own)
 
@@ -51,7 +62,6 @@ def apply(request):
 
     if response := submit(request, form, act):
         return response
-    profile = get_profile(jurisdiction)
     return render(request, "casework/form.html", {
         "form": form, "task_title": "申请行政执法争议协调", "submit_label": "提交申请",
         "note": f"第七条列明可申请协调的争议；区司法局自收到申请之日起{profile.period('dispute_accept_period').text}"
@@ -63,6 +73,7 @@ def bureau_open(request):
     if not request.user.has_perm(services.HANDLE):
         raise PermissionDenied("只有司法局经办人可以主动启动争议协调。")
     jurisdiction = request.GET.get("jurisdiction", "wulong")
+    _provided(jurisdiction)
     form = forms.BureauOpenForm(request.POST or None, jurisdiction=jurisdiction)
 
     def act(data):

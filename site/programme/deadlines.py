@@ -50,4 +50,6 @@ def yearly_clock_start(*, subject, profile: Profile, rule_key: str, in_year: int
 
 
 def subject_clocks(subject):
+    if subject.pk is None:  # a year not yet recorded has no clocks
+        return Clock.objects.none()
     return Clock.objects.filter(subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk))

@@ -103,7 +103,18 @@ def statistics_due_text(jurisdiction: str, report_year: int) -> str:
 
 
 def returns_for(py: ProgrammeYear):
-    return py.returns.select_related("agency", "submitted_by").order_by("agency__name")
+    returns = py.returns.all() if py.pk else StatisticsReturn.objects.none()  # a year not yet recorded has none
+    return returns.select_related("agency", "submitted_by").order_by("agency__name")
+
+
+def year_activities(py: ProgrammeYear):
+    return py.activities.all() if py.pk else Activity.objects.none()
+
+
+def year_notifications(py: ProgrammeYear):
+    from .models import Notification
+
+    return py.notifications.all() if py.pk else Notification.objects.none()
 
 
 def liaison_returns(agency: Agency):
@@ -150,7 +161,7 @@ def notification_draft(py: ProgrammeYear) -> tuple[str, dict[int, list[str]]]:
     it is named for (findings of activities with problems; statistics not submitted or late)."""
     agg = aggregate(py)
     problems: dict[int, list[str]] = {}
-    activities = py.activities.select_related("agency").order_by("held_on", "pk")
+    activities = year_activities(py).select_related("agency").order_by("held_on", "pk")
     counts = {label: activities.filter(kind=kind).count() for kind, label in ACTIVITY_KINDS}
     lines = [f"{py.year}年度，共开展" + "、".join(f"{label}{n}次" for label, n in counts.items()) + "。"]
     for act in activities.filter(has_problems=True):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from casework.selectors import addressable_agencies
 from form_errors import add_errors as _errors
 from form_errors import submit
+from request_guard import NotFound
 from roles.access import agency_of, is_bureau, is_liaison
 from rules.models import RuleProfile
 from rules.profiles import get_profile
@@ -19,7 +20,7 @@ from rules.profiles import get_profile
 from . import charts, excel, report, selectors, services
 from .deadlines import subject_clocks
 from .forms import ActivityForm, NotificationForm, PlanForm, ReportForm, StatisticsForm, UploadForm
-from .models import Activity, RectificationTask, StatisticsReturn
+from .models import Activity, ProgrammeYear, RectificationTask, StatisticsReturn
 
 LOGIN = "wagtailadmin_login"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,10 +31,20 @@ def _bureau(user):
         raise PermissionDenied("只有司法局工作人员可以查看年度监督工作。")
 
 
-def _py(jurisdiction: str, year: int):
+FIRST_YEAR = 2000
+
+
+def _py(jurisdiction: str, year: int, *, create: bool = False):
+    """The jurisdiction's supervision year. Reads never write: without `create` a year with no record yet is an
+    unsaved one (no plan, no activities); a year outside 2000 … next year is a Chinese 404."""
     if not RuleProfile.objects.filter(code=jurisdiction).exists():
-        raise Http404("没有该辖区。")
-    return services.year_for(jurisdiction, year)
+        raise NotFound("没有该辖区。")
+    last = timezone.localdate().year + 1
+    if not FIRST_YEAR <= year <= last:
+        raise NotFound(f"年度不正确：年度监督可查看{FIRST_YEAR}年至{last}年。")
+    if create:
+        return services.year_for(jurisdiction, year)
+    return selectors.programme_year(jurisdiction, year) or ProgrammeYear(jurisdiction=jurisdiction, year=year)
 
 
 
@@ -54,24 +65,25 @@ def year_detail(request, jurisdiction: str, year: int):
     _bureau(request.user)
     py = _py(jurisdiction, year)
     profile = get_profile(jurisdiction)
-    prev = services.year_for(jurisdiction, year - 1)
+    prev = _py(jurisdiction, year - 1) if year > FIRST_YEAR else ProgrammeYear(jurisdiction=jurisdiction, year=year - 1)
     returns = [(r, subject_clocks(r).first()) for r in selectors.returns_for(prev)]
     return render(request, "programme/year.html", {
         "task_title": f"{profile.name} {year}年度监督", "py": py, "prev": prev, "profile": profile,
         "plan_citation": profile.figure("annual_plan").citation if profile.has("annual_plan") else selectors.NOT_SET,
         "rows": selectors.requirements(jurisdiction, year), "returns": returns,
-        "activities": py.activities.select_related("agency", "matter"),
+        "activities": selectors.year_activities(py).select_related("agency", "matter"),
         "year_clocks": subject_clocks(py), "prev_clocks": subject_clocks(prev),
         "due_text": selectors.statistics_due_text(jurisdiction, year - 1), "today": timezone.localdate(),
         "plan_form": PlanForm(initial={"plan": py.plan}),
         "can_manage": request.user.has_perm("programme.manage_programme"),
         "can_notify": request.user.has_perm("programme.issue_notification"),
-        "notifications": prev.notifications.prefetch_related("tasks__agency", "tasks__clock")})
+        "notifications": selectors.year_notifications(prev).prefetch_related("tasks__agency", "tasks__clock")})
 
 
 @login_required(login_url=LOGIN)
 @require_POST
 def plan(request, jurisdiction: str, year: int):
+    _py(jurisdiction, year)  # the year's range
     form = PlanForm(request.POST)
     if form.is_valid():
         try:
@@ -115,6 +127,7 @@ def activity_matter(request, pk: int):
 @login_required(login_url=LOGIN)
 @require_POST
 def statistics_open(request, jurisdiction: str, year: int):
+    _py(jurisdiction, year)  # the year's range
     try:
         services.statistics_open(jurisdiction=jurisdiction, year=year, by=request.user)
         messages.success(request, f"已向各执法机关启动{year}年度统计年报报送。")
@@ -162,7 +175,7 @@ def report_xlsx(request, jurisdiction: str, year: int):
 @login_required(login_url=LOGIN)
 @require_POST
 def report_draft(request, jurisdiction: str, year: int):
-    py = _py(jurisdiction, year)
+    py = _py(jurisdiction, year, create=True)
     try:
         page = report.annual_report_draft(py=py, by=request.user)
     except ValidationError as exc:
@@ -176,7 +189,7 @@ def report_draft(request, jurisdiction: str, year: int):
 def notification_new(request, jurisdiction: str, year: int):
     """The notification on `year` (issued in the first quarter of the next year)."""
     _bureau(request.user)
-    py = _py(jurisdiction, year)
+    py = _py(jurisdiction, year, create=request.method == "POST")
     body, problems = selectors.notification_draft(py)
     agencies = addressable_agencies(jurisdiction)
     initial = {"title": f"关于{year}年度行政执法情况的通报", "body": body}

@@ -7,12 +7,20 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
+from freezegun import freeze_time
 
 from public_notices import kinds as K
 from public_notices.models import NoticePage
 from roles.definitions import EDITOR, LEADER, OFFICER
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    """The notice is published "now" and filtered by 2026; a campaign's deadline must be after today."""
+    with freeze_time("2026-06-01 10:00:00+08:00", tick=True):
+        yield
 
 
 @pytest.fixture

@@ -1,0 +1,154 @@
+"""issue 26 item 3: the safety net for new screens. As each role, open every admin menu item and every list
+(every viewset's index and its results fragment) and the URLs a tester found broken: none may answer 500.
+A role sees what it may (200), is sent on (302) or is refused in Chinese (403/404) — never a server error."""
+import datetime as dt
+import json
+import re
+
+import pytest
+from django.test import Client
+from freezegun import freeze_time
+
+from roles.definitions import EDITOR, LEADER, LIAISON, OFFICER, SUPERVISOR
+
+pytestmark = pytest.mark.django_db
+ROLES = ["editor", "officer", "leader", "liaison", "liaison_enshi", "supervisor", "superuser"]
+OK = {200, 302, 400, 403, 404}
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with freeze_time("2026-12-06 10:00:00+08:00", tick=True):
+        yield
+
+
+@pytest.fixture
+def role_users(site_tree, make_user):
+    from casework.models import Agency
+    from roles.models import StaffProfile
+    from supervisors.models import SERVING, Supervisor
+
+    wulong = Agency.objects.create(jurisdiction="wulong", name="武隆区市场监督管理局")
+    enshi = Agency.objects.create(jurisdiction="enshi", name="恩施州交通运输局")
+    users = {
+        "editor": make_user("editor", EDITOR, first_name="编辑文"),
+        "officer": make_user("officer", OFFICER, first_name="王经办"),
+        "leader": make_user("leader", LEADER, first_name="李负责"),
+        "liaison": make_user("liaison", LIAISON, first_name="赵联络"),
+        "liaison_enshi": make_user("liaison_enshi", LIAISON, first_name="田联络"),
+        "supervisor": make_user("supervisor", SUPERVISOR, first_name="陈监督"),
+        "superuser": make_user("admin"),
+    }
+    StaffProfile.objects.create(user=users["liaison"], agency=wulong)
+    StaffProfile.objects.create(user=users["liaison_enshi"], agency=enshi)
+    Supervisor.objects.create(jurisdiction="wanzhou", name="陈监督", gender="female", birth_date=dt.date(1980, 1, 1),
+                              id_number="110101198001010011", phone="13800000000", workplace="某律师事务所",
+                              status=SERVING, user=users["supervisor"])
+    return users
+
+
+def menu_urls(html: str) -> list[str]:
+    """Every admin URL in the sidebar's menu (Wagtail renders it as JSON for its React sidebar)."""
+    props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S)
+    assert props, "no sidebar on the admin home"
+    return sorted({u for u in re.findall(r'"url": "([^"]+)"', props.group(1)) if u.startswith("/admin/")})
+
+
+def list_urls() -> list[str]:
+    """Every viewset's list and its results fragment (the filter and paging requests)."""
+    from django.urls import NoReverseMatch, reverse
+    from wagtail.admin.viewsets import viewsets
+
+    urls = []
+    for viewset in viewsets.viewsets:
+        for view in ("index", "index_results"):
+            try:
+                urls.append(reverse(viewset.get_url_name(view)))
+            except (NoReverseMatch, AttributeError):
+                pass
+    return sorted(set(urls))
+
+
+FOUND_BROKEN = [  # what a tester found answering 500 (issue 26)
+    "/admin/agencies/", "/admin/agencies/results/", "/admin/coordination/apply/",
+    "/admin/programme/wulong/0/", "/admin/programme/wulong/9999/", "/admin/programme/wulong/10000/",
+    "/admin/programme/wulong/99999/", "/admin/programme/wulong/99999/report.xlsx",
+    "/admin/programme/wulong/99999/report/chart-totals.png", "/admin/programme/wulong/2031/",
+    "/admin/failwhale/", "/api/v2/pages/?offset=99999999999999999999",
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_menu_item_and_list_opens_without_a_server_error(role_users, role):
+    client = Client(raise_request_exception=False)
+    client.force_login(role_users[role])
+    home = client.get("/admin/")
+    assert home.status_code == 200
+    menu = menu_urls(home.content.decode())
+    assert menu, "the role sees no menu"
+    seen = {}
+    for url in [*menu, *list_urls(), *FOUND_BROKEN]:
+        seen[url] = client.get(url).status_code
+    broken = {url: status for url, status in seen.items() if status not in OK}
+    assert broken == {}, json.dumps(broken, ensure_ascii=False, indent=1)
+    # every menu item the role is shown opens for it (no item leads to a refusal)
+    refused = {url: seen[url] for url in menu if seen[url] not in (200, 302)}
+    assert refused == {}, refused
+
+
+def test_agency_register_lists_agencies_with_their_liaisons_names(role_users):
+    client = Client()
+    client.force_login(role_users["officer"])
+    for url in ("/admin/agencies/", "/admin/agencies/results/"):
+        page = client.get(url).content.decode()
+        assert "武隆区市场监督管理局" in page and "赵联络" in page, url
+        assert "恩施州交通运输局" in page and "田联络" in page, url
+
+
+def test_dispute_coordination_is_refused_in_chinese_where_the_rules_do_not_provide_it(role_users):
+    client = Client()
+    client.force_login(role_users["liaison_enshi"])
+    response = client.get("/admin/coordination/apply/")
+    assert response.status_code == 404
+    assert "湖北省恩施土家族苗族自治州的办法没有规定行政执法争议协调" in response.content.decode()
+    assert "/admin/coordination/apply/" not in client.get("/admin/").content.decode()  # not offered in the menu
+    client.force_login(role_users["liaison"])  # Wulong's rules provide it
+    assert client.get("/admin/coordination/apply/").status_code == 200
+
+
+@pytest.mark.parametrize("url", [
+    "/admin/programme/wulong/0/", "/admin/programme/wulong/9999/", "/admin/programme/wulong/10000/",
+    "/admin/programme/wulong/99999/", "/admin/programme/wulong/2031/", "/admin/programme/wulong/99999/report.xlsx",
+    "/admin/programme/wulong/99999/report/chart-totals.png", "/admin/programme/wulong/0/report/",
+])
+def test_a_programme_year_out_of_range_is_a_chinese_404_and_writes_nothing(role_users, url):
+    from programme.models import ProgrammeYear
+
+    client = Client()
+    client.force_login(role_users["officer"])
+    for response in (client.get(url), client.post(url, {"plan": "计划"})):
+        assert response.status_code == 404, url
+        assert "年度不正确：年度监督可查看2000年至2027年。" in response.content.decode()
+    for action in ("plan", "statistics/open", "report/draft", "notification"):
+        assert client.post(url.split("/report")[0].rstrip("/") + f"/{action}/", {"plan": "计划"}).status_code == 404
+    assert ProgrammeYear.objects.count() == 0
+
+
+def test_reading_a_programme_year_never_creates_it(role_users):
+    from programme.models import ProgrammeYear
+
+    client = Client()
+    client.force_login(role_users["officer"])
+    for url in ("/admin/programme/wulong/2027/", "/admin/programme/wulong/2026/report/",
+                "/admin/programme/wulong/2026/report.xlsx", "/admin/programme/wulong/2026/report/chart-totals.png",
+                "/admin/programme/wulong/2026/notification/"):
+        assert client.get(url).status_code == 200, url
+    assert ProgrammeYear.objects.count() == 0
+    assert "2027年度监督" in client.get("/admin/programme/wulong/2027/").content.decode()
+
+
+def test_api_paging_past_any_count_is_a_400_with_a_chinese_message(db):
+    response = Client().get("/api/v2/pages/?offset=99999999999999999999")
+    assert response.status_code == 400
+    assert response.json() == {"message": "参数 offset 过大：请填写不超过 1000000000 的非负整数。"}
+    assert Client().get("/api/v2/pages/?limit=99999999999999999999").status_code == 400
