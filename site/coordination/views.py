@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import generic
 
+from casework import visibility
 from casework.selectors import can_view_matter, matter_clocks
 from casework.views import to_matter
 from flows.task_views import PerformTaskMixin
@@ -99,8 +100,9 @@ def mine(request):
     own = agency_of(request.user)
     if own is None:
         raise PermissionDenied("只有执法机关联络员可以查看本机关参与的争议协调。")
-    rows = [{"dispute": d, "stand_still": stand_still_text(d), "clocks": matter_clocks(d.matter).filter(
-                label__startswith=own.name), "answered": d.answers.filter(agency=own).exists()}
+    rows = [{"dispute": d, "stand_still": stand_still_text(d),
+             "clocks": visibility.party_clocks(request.user, d.matter, matter_clocks(d.matter)),
+             "answered": d.answers.filter(agency=own).exists()}
             for d in party_disputes(own)]
     return render(request, "coordination/mine.html", {"rows": rows, "agency": own, "task_title": "我的争议协调"})
 
@@ -121,7 +123,8 @@ def answer_online(request, pk: int):
 
     return submit(request, form, act) or render(request, "coordination/task.html", _context(
         dispute, form=form, task_title=f"提交答复意见：{dispute.matter.title}", submit_label="提交",
-        clocks=matter_clocks(dispute.matter).filter(label__startswith=own.name),
+        clocks=visibility.party_clocks(request.user, dispute.matter, matter_clocks(dispute.matter)),
+        party_view=visibility.is_party(request.user),
         intro="请报送答复意见及申请书之外的有关材料（第十二条第（一）项、第十三条）；逾期未提交的，不影响争议协调。"))
 
 

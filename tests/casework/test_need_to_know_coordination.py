@@ -67,6 +67,9 @@ def test_each_party_sees_its_own_documents_answer_and_dates_never_the_bureaus_re
                 "已送达，签收日期2026-09-23")
         absent(html, PAUSE_REASON, EXTENSION_REASON, acceptance.doc_number)
         present(page(respondent, "/admin/casework/"), matter.number)
+        # 我的争议协调: each party its own answer date, the applicant not the respondent's
+        present(page(respondent, "/admin/coordination/mine/"), "武隆区城市管理局报送答复意见：2026-09-23起算，2026-10-08届满")
+        absent(page(applicant, "/admin/coordination/mine/"), "武隆区城市管理局报送答复意见", PAUSE_REASON)
 
         # bureau staff read every reason and every answer
         for user in (officer, leader):
