@@ -2,6 +2,7 @@
 a form prefilled with what the collective review found, the next process started in the same file."""
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 
 from casework.views import to_matter
@@ -76,3 +77,25 @@ def obstruction(request, pk: int):
     return handoff_screen(request, matter=complaint.matter, form=form, act=act,
                           title=f"被投诉举报机关不配合调查：{complaint.receipt_number}",
                           note=f"不配合调查、妨碍监督人员依法履行职责的，责令限期纠正；逾期不纠正的予以通报（{cite}）。")
+
+
+class ReferralForm(forms.Form):
+    to = forms.CharField(label="接收移送的司法机关", max_length=100)
+    reasons = forms.CharField(label="涉嫌犯罪的事实", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+@login_required(login_url=LOGIN)
+def referral(request, pk: int):
+    if denied := _refused(request, "complaints.decide_complaint", "只有司法局负责人可以决定移送司法机关。"):
+        return denied
+    complaint = _complaint_for(request.user, pk)
+    form = ReferralForm(request.POST or None)
+
+    def act(data):
+        handoffs.complaint_referral(complaint=complaint, by=request.user, **data)
+        return to_matter(request, complaint.matter_id, f"已决定移送{data['to']}，已记入案卷。")
+
+    return handoff_screen(request, matter=complaint.matter, form=form, act=act,
+                          title=f"涉嫌犯罪，移送司法机关：{complaint.receipt_number}",
+                          note=f"依{handoffs.HANDOFF_ARTICLE}，涉嫌构成犯罪的，依法移送司法机关处理；"
+                               "决定记入本案卷（不向被投诉举报机关公开），移送函按公文办理。")

@@ -77,3 +77,22 @@ def order(request, pk: int):
     return submit(request, form, act) or _render(
         request, form, f"不执行区政府决定，责令限期纠正：{dispute.matter.number}",
         f"不执行区政府及其有决定权的机构调处决定的，责令限期纠正；逾期不纠正的予以通报（{cite}）。")
+
+
+class ExecutedForm(forms.Form):
+    note = forms.CharField(label="执行情况", required=False, widget=TEXTAREA)
+
+
+@login_required(login_url=LOGIN)
+def executed(request, pk: int):
+    if not (is_bureau(request.user) and request.user.has_perm(HANDLE)):
+        return refused(request, "只有司法局经办人可以登记调处决定的执行情况。")
+    dispute = _dispute_for(request, pk)
+    form = ExecutedForm(request.POST or None)
+
+    def act(data):
+        handoffs.decision_executed(dispute=dispute, by=request.user, note=data["note"])
+        return to_matter(request, dispute.matter_id, "已登记区政府的决定执行完毕。")
+
+    return submit(request, form, act) or _render(
+        request, form, f"区政府的决定已执行：{dispute.matter.number}", "区司法局对调处决定的执行情况进行监督（第十九条第二款、第二十条）。")

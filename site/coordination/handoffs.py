@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from casework.services import attachment_add, matter_handoff, set_stage
+from casework.services import attachment_add, matter_close, matter_handoff, set_stage
 from roles.access import require
 
-from .models import DECIDED, PROPOSED, Dispute
+from .models import DECIDED, DONE, PROPOSED, Dispute
 from .services import APPROVE, DOC, HANDLE, _lock, _record
 
 ARTICLE = f"{DOC}第二十条"
@@ -66,4 +66,19 @@ def correction_order(*, dispute: Dispute, by, agency, findings: str, request: st
                                 f"依{ARTICLE}转入责令限期纠正。")
 
 
-__all__ = ["APPROVE", "correction_order", "government_decision_record"]
+@transaction.atomic
+def decision_executed(*, dispute: Dispute, by, note: str = "") -> Dispute:
+    """第二十条: the bureau finds the government's decision executed; the coordination ends (the file closes
+    once no correction order in it still runs)."""
+    require(by, HANDLE, "只有司法局经办人可以登记调处决定的执行情况。")
+    dispute = _lock(dispute)
+    if dispute.state != DECIDED:
+        raise ValidationError("尚未登记区政府对争议的决定，不能登记执行完毕。")
+    dispute.state = DONE
+    dispute.save()
+    note = (note or "").strip()
+    matter_close(matter=dispute.matter, by=by, outcome=f"{dispute.decided_by}的调处决定已执行" + (f"：{note}" if note else ""))
+    return dispute
+
+
+__all__ = ["APPROVE", "correction_order", "decision_executed", "government_decision_record"]

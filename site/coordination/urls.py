@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/extend/", views.extend, name="extend"),
     path("<int:pk>/government-decision/", handoff_views.decision, name="government_decision"),
     path("<int:pk>/correction-order/", handoff_views.order, name="correction_order"),
+    path("<int:pk>/decision-executed/", handoff_views.executed, name="decision_executed"),
 ]

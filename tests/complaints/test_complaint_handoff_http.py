@@ -154,3 +154,28 @@ def test_substantiated_complaint_hands_off_to_the_letter_and_to_accountability_i
     assert MatterEvent.objects.filter(matter_id=matter_id, text__contains="事项暂不办结").exists()
     html = officer.get(f"/admin/casework/{matter_id}/").content.decode()
     assert "行政执法监督意见书办理情况" in html and "武隆监意〔2026〕1号" in html and "责任追究" in html
+
+
+def test_substantiated_complaint_suspected_crime_is_referred_by_the_head_once(people):
+    """004 投诉举报制度 第十一条: 涉嫌构成犯罪的，依法移送司法机关处理 — the head decides, recorded in the file."""
+    from decisions.models import DecisionRecord
+
+    complaint = _investigate(people)
+    url = f"/admin/complaints/{complaint.pk}/handoff/referral/"
+    data = {"to": "重庆市武隆区公安局", "reasons": "执法人员殴打当事人致轻伤，涉嫌故意伤害。"}
+    with freeze_time("2026-10-09 10:00"):
+        early = login(people["leader"]).post(url, data)
+        assert early.status_code == 200 and "不能转入移送司法机关（《行政执法投诉举报制度》第十一条）" in early.content.decode()
+    _review(people, complaint)
+    with freeze_time("2026-10-21 09:00"):
+        officer = login(people["officer"]).post(url, data)
+        assert officer.status_code == 403 and "只有司法局负责人可以决定移送司法机关。" in officer.content.decode()
+        r = login(people["leader"]).post(url, data)
+        assert r.status_code == 302 and r["Location"] == f"/admin/casework/{complaint.matter_id}/"
+        again = login(people["leader"]).post(url, data)
+        assert again.status_code == 200
+        assert "本事项已于2026-10-21移送重庆市武隆区公安局，不能重复移送。" in again.content.decode()
+    record = DecisionRecord.objects.get(outcome="涉嫌犯罪，移送司法机关")
+    assert record.confidential and record.subject == complaint.matter
+    assert record.article == "《行政执法投诉举报制度》第十一条" and record.decided_on == dt.date(2026, 10, 21)
+    assert not Letter.objects.exists()

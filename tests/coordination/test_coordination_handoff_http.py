@@ -15,7 +15,6 @@ from letters.services import mark_overdue
 from tests.coordination.helpers import do_task, login
 from tests.coordination.test_coordination_http import apply, setup
 from tests.letters.letters_http import do_task as do_matter_task
-from tests.letters.letters_http import serve
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +105,16 @@ def test_correction_order_before_the_decision_is_refused_and_writes_nothing(make
         assert denied.status_code == 403 and "只有司法局经办人可以起草责令限期纠正通知书。" in denied.content.decode()
     assert not Letter.objects.exists()
     assert Dispute.objects.get().matter.status == "closed"
+    # executed without a correction order: recorded, the coordination and its file end
+    off = login(officer)
+    with freeze_time("2026-11-17 09:00"):
+        early = off.post(f"/admin/coordination/{dispute.pk}/decision-executed/", {"note": ""})
+        assert early.status_code == 200 and "尚未登记区政府对争议的决定，不能登记执行完毕。" in early.content.decode()
+        assert off.post(f"/admin/coordination/{dispute.pk}/government-decision/", {
+            "decided_by": "重庆市武隆区人民政府", "decided_on": "2026-11-16", "text": "由市场监管部门牵头。"}).status_code == 302
+        assert Dispute.objects.get().matter.status == "open"
+        r = off.post(f"/admin/coordination/{dispute.pk}/decision-executed/", {"note": "两局已按决定分工。"})
+        assert r.status_code == 302
+    dispute.refresh_from_db()
+    assert dispute.state == "done" and dispute.matter.status == "closed"
+    assert dispute.matter.outcome == "重庆市武隆区人民政府的调处决定已执行：两局已按决定分工。"
