@@ -81,6 +81,34 @@ def finish_clock(complaint: Complaint):
     return clocks_for(subject).filter(rule_key="complaint_finish_period").first()
 
 
+def list_clocks(complaints: list[Complaint]) -> tuple[dict, dict]:
+    """accept_clock and finish_clock of many complaints at once (the list): two queries for any number of
+    rows. Returns {complaint pk: clock} for each; the earliest due clock wins, as in the single reads."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    from casework.models import Matter
+    from clocks.models import Clock
+
+    def earliest(clocks, key):
+        found = {}
+        for clock in clocks.order_by("due_on", "pk"):
+            found.setdefault(key(clock), clock)
+        return found
+
+    c_type, m_type = ContentType.objects.get_for_model(Complaint), ContentType.objects.get_for_model(Matter)
+    ids = [str(c.pk) for c in complaints]
+    accept = earliest(Clock.objects.filter(subject_type=c_type, subject_id__in=ids,
+                                           rule_key="complaint_accept_period"), lambda k: int(k.subject_id))
+    by_matter = {str(c.matter_id): c.pk for c in complaints if c.matter_id}
+    own = [str(c.pk) for c in complaints if not c.matter_id]
+    finish = earliest(Clock.objects.filter(Q(subject_type=c_type, subject_id__in=own)
+                                           | Q(subject_type=m_type, subject_id__in=list(by_matter)),
+                                           rule_key="complaint_finish_period"),
+                      lambda k: by_matter[k.subject_id] if k.subject_type_id == m_type.pk else int(k.subject_id))
+    return accept, finish
+
+
 # ------------------------------------------------------------------ receipt (第六条、第七条)
 @transaction.atomic
 def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, channel: str = "online", by=None,

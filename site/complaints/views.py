@@ -42,7 +42,9 @@ def complaint_list(request):
     status = request.GET.get("status", "")
     if status in dict(STATUSES):
         qs = qs.filter(status=status)
-    rows = [(c, services.accept_clock(c), services.finish_clock(c)) for c in qs[:200]]
+    complaints = list(qs[:200])
+    accept, finish = services.list_clocks(complaints)  # two queries for the page, never two a row
+    rows = [(c, accept.get(c.pk), finish.get(c.pk)) for c in complaints]
     return render(request, "complaints/list.html", {"rows": rows, "statuses": STATUSES, "status": status,
                                                     "task_title": "投诉举报", "today": timezone.localdate(),
                                                     "can_enter": request.user.has_perm(services.HANDLE)})

@@ -1,0 +1,44 @@
+"""The complaint list at size (issue 28): its query count does not grow with the rows shown — the
+acceptance and finishing clocks of the whole page are read in two queries, not two a row."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from freezegun import freeze_time
+
+from complaints import services
+from tests.complaints.helpers import complaint_data, login
+
+
+def receive(people, k: int):
+    fields = complaint_data(people["agency"], facts=f"第{k}件：执法人员在检查我的店铺时推搡并辱骂我。")
+    fields["agency"] = people["agency"]
+    complaint, _ = services.complaint_receive(jurisdiction="wulong", fields=fields, fingerprint=f"fp{k}",
+                                              channel="letter", by=people["officer"])
+    return complaint
+
+
+def listing(client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/admin/complaints/")
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+@pytest.mark.django_db
+def test_complaint_list_queries_do_not_grow_with_rows(people):
+    client = login(people["officer"])
+    with freeze_time("2026-09-28 10:00"):
+        first = receive(people, 0)
+    with freeze_time("2026-09-30 10:00"):
+        services.complaint_accept(complaint=first, by=people["officer"])
+        one, html = listing(client)
+    # received 2026-09-28: 7 working days across National Day → 2026-10-13 (met on acceptance);
+    # accepted 2026-09-30: 30 days → 2026-10-30
+    assert html.count("<tbody><tr>") == 1 and "2026-10-13" in html and "2026-10-30" in html
+    with freeze_time("2026-09-28 11:00"):
+        for k in range(1, 50):
+            receive(people, k)
+    with freeze_time("2026-09-30 10:00"):
+        fifty, html = listing(client)
+    assert html.count("2026-10-13") == 50 and html.count("2026-10-30") == 1
+    assert fifty == one
