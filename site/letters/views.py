@@ -69,6 +69,8 @@ def _letter_in_matter(request, matter: Matter):
     form = forms.LetterContentForm(request.POST or None, profile=profile, initial={"findings": matter.facts})
 
     def act(data):
+        if matter.letters.exists():
+            raise ValidationError("本事项已制发监督文书，不能重复制发。")
         letter = services.letter_start(by=request.user, matter=matter, **data,
                                        handoff=f"在本案卷中起草{profile.value('letter_document')['text']}。")
         return to_matter(request, letter.matter_id, f"已在{matter.number}中起草，请在待办中完成起草并提交签发。")
