@@ -50,6 +50,8 @@ def complaint_to_letter(*, complaint: Complaint, by, ground: str, findings: str,
     require(by, "letters.draft_letter", "只有司法局经办人可以起草监督意见书。")
     complaint = _locked(complaint)
     _require_substantiated(complaint, "监督意见书程序")
+    if complaint.matter.letters.exclude(ground="obstruction").exists():
+        raise ValidationError("本投诉举报已转入监督意见书程序，不能重复转入。")
     return letter_start(by=by, matter=complaint.matter, ground=ground, findings=findings, request=request,
                         handoff=f"{_summary(complaint)}。依{HANDOFF_ARTICLE}转入监督意见书程序，责令限期改正。")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -69,8 +70,12 @@ def _letter_in_matter(request, matter: Matter):
     form = forms.LetterContentForm(request.POST or None, profile=profile, initial={"findings": matter.facts})
 
     def act(data):
-        letter = services.letter_start(by=request.user, matter=matter, **data,
-                                       handoff=f"在本案卷中起草{profile.value('letter_document')['text']}。")
+        with transaction.atomic():  # the file locked first: two clicks never make two letters
+            Matter.objects.select_for_update().get(pk=matter.pk)
+            if matter.letters.exists():
+                raise ValidationError("本事项已制发监督文书，不能重复制发。")
+            letter = services.letter_start(by=request.user, matter=matter, **data,
+                                           handoff=f"在本案卷中起草{profile.value('letter_document')['text']}。")
         return to_matter(request, letter.matter_id, f"已在{matter.number}中起草，请在待办中完成起草并提交签发。")
 
     if response := submit(request, form, act):

@@ -79,6 +79,14 @@ def test_obstructed_investigation_is_ordered_to_correct_in_the_complaints_file(p
     assert complaint.status == "accepted"
     html = officer.get(f"/admin/casework/{matter_id}/").content.decode()
     assert "责令限期纠正通知书办理情况" in html and "武隆监纠〔2026〕1号" in html
+    # the finding that follows gets its own letter beside the order, in the same file
+    _review(people, complaint)
+    with freeze_time("2026-10-21 09:00"):
+        r = officer.post(f"/admin/complaints/{complaint.pk}/handoff/letter/", {
+            "ground": "acts", "findings": "推搡辱骂属实。", "request": "批评教育。"})
+        assert r.status_code == 302
+    states = Letter.objects.filter(matter_id=matter_id).order_by("pk").values_list("ground", "state")
+    assert list(states) == [("obstruction", "executing"), ("acts", "drafting")]
 
 
 def test_handoff_before_the_complaint_is_substantiated_is_refused_and_writes_nothing(people):
@@ -123,8 +131,8 @@ def test_substantiated_complaint_hands_off_to_the_letter_and_to_accountability_i
             "request": "对涉事执法人员进行批评教育，向当事人赔礼道歉。"})
         assert r.status_code == 302 and r["Location"] == f"/admin/casework/{matter_id}/"
         again = officer.post(f"/admin/complaints/{complaint.pk}/handoff/letter/", {
-            "ground": "acts", "findings": "再次。", "request": "再次。"})
-        assert again.status_code == 200 and "不能重复制发" in again.content.decode()
+            "ground": "procedure", "findings": "再次。", "request": "再次。"})
+        assert again.status_code == 200 and "本投诉举报已转入监督意见书程序，不能重复转入。" in again.content.decode()
         r = officer.post(f"/admin/complaints/{complaint.pk}/handoff/accountability/", {
             "kind": "fault", "grounds": ["rude"]})
         assert r.status_code == 302 and r["Location"] == f"/admin/casework/{matter_id}/"

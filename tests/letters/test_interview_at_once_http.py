@@ -81,7 +81,7 @@ def test_a_findings_matter_gets_its_letter_in_the_same_file(make_user):
         r = login(p["officer"]).post(url, {"ground": "illegal_subject", "findings": "3件处罚案卷未载明听证告知。",
                                            "request": "补正告知程序。"})
         assert r.status_code == 302 and r["Location"] == f"/admin/casework/{matter.pk}/"
-        again = login(p["officer"]).post(url, {"ground": "illegal_subject", "findings": "x", "request": "y"})
-        assert again.status_code == 200 and "不能重复制发" in again.content.decode()
+        again = login(p["officer"]).post(url, {"ground": "systems", "findings": "x", "request": "y"})
+        assert again.status_code == 200 and "本事项已制发监督文书，不能重复制发。" in again.content.decode()
     assert Matter.objects.count() == 1
     assert Letter.objects.get().matter_id == matter.pk
