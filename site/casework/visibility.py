@@ -26,7 +26,10 @@ HIDDEN_UNTIL_ADDRESSED = {"accountability"}
 CONFIDENTIAL_SOURCES = {"complaint", "supervisor_lead"}
 CONFIDENTIAL_PROCESSES = {"complaint", "accountability"}
 
-# clocks that bind the party (its answers, reports, corrections) or that it is owed as applicant/objector
+# in a complaint's or an accountability case's matter the bureau's own deadlines (owed to the complainant,
+# or internal) are not the agency's business: there it sees only the clocks that bind it or that it is owed
+# as applicant/objector (e.g. after a correction order in the same file)
+INTERNAL_CLOCK_PROCESSES = {"complaint", "accountability"}
 PARTY_CLOCK_RULES = {"letter_rectify_period", "decision_report_period", "letter_review_answer_period",
                      "dispute_supplement_period", "dispute_answer_period", "dispute_bureau_report_period",
                      "dispute_accept_period", "dispute_finish_period"}
@@ -127,14 +130,16 @@ def require_attachment(user, attachment: Attachment) -> None:
 
 
 def party_clocks(user, matter: Matter, clocks: QuerySet):
-    """Of a matter's clocks, those the user may see: all for the bureau; for a party the dates that bind it."""
+    """Of a matter's clocks, those the user may see: all for the bureau; for a party the dates of its matter
+    except another party's answer period, and in a complaint or accountability matter only those that bind it."""
     if is_bureau(user):
         return clocks
     agency = party_agency(user)
     if agency is None:
         return clocks.none()
-    return clocks.filter(rule_key__in=PARTY_CLOCK_RULES).exclude(
-        Q(rule_key__in=PER_AGENCY_CLOCK_RULES) & ~Q(label__startswith=agency.name))
+    if matter.process in INTERNAL_CLOCK_PROCESSES:
+        clocks = clocks.filter(rule_key__in=PARTY_CLOCK_RULES)
+    return clocks.exclude(Q(rule_key__in=PER_AGENCY_CLOCK_RULES) & ~Q(label__startswith=agency.name))
 
 
 def may_see_clock(user, clock) -> bool:

@@ -6,6 +6,7 @@ import pytest
 from freezegun import freeze_time
 
 from casework.models import Document
+from clocks.models import Clock
 from roles.definitions import LEADER, OFFICER, SUPERVISOR
 from tests.casework.need_to_know import absent, login, page, present, refused
 from tests.coordination.helpers import agency_with_liaison, do_task
@@ -59,6 +60,15 @@ def test_each_party_sees_its_own_documents_answer_and_dates_never_the_bureaus_re
         refused(applicant, f"/admin/casework/files/document/{notice_b.pk}.pdf",
                 "您无权查看该文书：执法机关联络员只能查看主送本机关的已签发文书。")
         assert applicant.get(f"/admin/casework/files/document/{acceptance.pk}.pdf").status_code == 200
+        # the finish date's calendar: the paused days marked, the bureau's reason not given
+        finish = Clock.objects.get(subject_id=str(matter.pk), rule_key="dispute_finish_period")
+        calendar = page(applicant, f"/admin/clocks/calendar/{finish.pk}/")
+        present(calendar, "依规暂停计算")
+        absent(calendar, PAUSE_REASON, EXTENSION_REASON)
+        assert PAUSE_REASON in page(login(officer), f"/admin/clocks/calendar/{finish.pk}/")
+        answer_b = Clock.objects.get(subject_id=str(matter.pk), rule_key="dispute_answer_period")
+        calendar = applicant.get(f"/admin/clocks/calendar/{answer_b.pk}/")
+        assert calendar.status_code == 403 and "您无权查看该时限" in calendar.content.decode()
 
         # the respondent: its notice, received 09-23, its answer and the answer date 2026-10-08
         respondent = login(lx_b)
