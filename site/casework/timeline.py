@@ -155,14 +155,17 @@ def clock_segments(clock, today: dt.date) -> tuple[list[Segment], bool, dt.date 
     return segments, late, met_on
 
 
-def _clock_row(clock, today: dt.date) -> Row:
+PARTY_PAUSE = "依规不计入期限"  # what a party reads of a pause: the dates, never the reason the bureau wrote
+
+
+def _clock_row(clock, today: dt.date, party: bool = False) -> Row:
     segments, late, met_on = clock_segments(clock, today)
     unit = clock.get_unit_display()
     ext = clock.extension_total
     words = [f"起算日 {_d(clock.started_on)}", f"期限{clock.n}{unit}" + (f"（另延长{ext}{unit}）" if ext else ""),
              f"届满日 {_d(clock.due_on)}"]
     for p in clock.pauses.all():
-        words.append(f"暂停 {_d(p.start)} 至 {_d(p.end) if p.end else '今日（暂停中）'}（{p.reason}）")
+        words.append(f"暂停 {_d(p.start)} 至 {_d(p.end) if p.end else '今日（暂停中）'}（{PARTY_PAUSE if party else p.reason}）")
     if met_on:
         words.append(f"{'办结' if clock.status == 'met' else '终止'} {_d(met_on)}")
     if late:
@@ -200,9 +203,9 @@ def _record_row(record) -> Row:
                marks=[Mark(record.decided_on, DECISION, f"{_d(record.decided_on)} {text}")])
 
 
-def build(*, events, documents, clocks, records=(), today: dt.date) -> Timeline | None:
+def build(*, events, documents, clocks, records=(), today: dt.date, party: bool = False) -> Timeline | None:
     """The matter's timeline from the lists its screen shows; None when there is nothing to draw."""
-    clock_rows = [_clock_row(c, today) for c in clocks]
+    clock_rows = [_clock_row(c, today, party) for c in clocks]
     others = [_document_row(d) for d in documents] + [_record_row(r) for r in records] + \
         [_event_row(e) for e in events]
     others.sort(key=lambda r: r.first_day)  # stable: same day keeps documents, decisions, events order

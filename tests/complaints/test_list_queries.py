@@ -29,16 +29,18 @@ def test_complaint_list_queries_do_not_grow_with_rows(people):
     client = login(people["officer"])
     with freeze_time("2026-09-28 10:00"):
         first = receive(people, 0)
+        receive(people, 1)  # one of each kind of row (accepted, waiting), as the menu's 待办 count reads them too
     with freeze_time("2026-09-30 10:00"):
         services.complaint_accept(complaint=first, by=people["officer"])
-        one, html = listing(client)
+        listing(client)  # warm: content types and the calendar are cached after the first request
+        two, html = listing(client)
     # received 2026-09-28: 7 working days across National Day → 2026-10-13 (met on acceptance);
     # accepted 2026-09-30: 30 days → 2026-10-30
-    assert html.count("<tbody><tr>") == 1 and "2026-10-13" in html and "2026-10-30" in html
+    assert html.count("2026-10-13") == 2 and html.count("2026-10-30") == 1
     with freeze_time("2026-09-28 11:00"):
-        for k in range(1, 50):
+        for k in range(2, 50):
             receive(people, k)
     with freeze_time("2026-09-30 10:00"):
         fifty, html = listing(client)
     assert html.count("2026-10-13") == 50 and html.count("2026-10-30") == 1
-    assert fifty == one
+    assert fifty == two

@@ -1,4 +1,4 @@
-"""{% matter_timeline events documents clocks records today as timeline %}: the matter screen's timeline,
+"""{% matter_timeline events documents clocks records today party_view as timeline %}: the matter screen's timeline,
 built from the very lists the screen shows (so whatever the screen filtered for the person stays out)."""
 from django import template
 
@@ -8,7 +8,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def matter_timeline(events, documents, clocks, records, today):
+def matter_timeline(events, documents, clocks, records, today, party_view=False):
     # list() fills each queryset's own cache: the screen's lists below reuse it, no second query
     return tl.build(events=list(events), documents=list(documents), clocks=list(clocks), records=list(records),
-                    today=today)
+                    today=today, party=bool(party_view))
