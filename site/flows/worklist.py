@@ -28,6 +28,7 @@ PROVIDERS: tuple[tuple[str, str], ...] = (
     ("flows", "flows.worklist:viewflow_tasks"),
     ("casework", "casework.todos:documents_to_serve"),
     ("complaints", "complaints.todos:complaint_steps"),
+    ("coordination", "coordination.todos:agency_answers"),
     ("programme", "programme.todos:returns_and_rectification"),
     ("activities", "flows.worklist:forwarded_opinions"),
     ("activities", "flows.worklist:supervisor_invitations"),
