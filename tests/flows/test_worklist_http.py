@@ -137,7 +137,7 @@ def test_workbench_for_casework_staff_page_dashboard_for_editors(make_user, site
 @pytest.mark.django_db
 def test_a_dispute_puts_the_supplement_and_the_answer_in_the_right_liaisons_worklist(make_user):
     from coordination.models import Dispute
-    from roles.definitions import OFFICER
+    from roles.definitions import LEADER, OFFICER
     from tests.coordination.helpers import agency_with_liaison, do_task, serve
 
     a, lx_a = agency_with_liaison(make_user, "武隆区市场监督管理局", "lx_a")
@@ -149,6 +149,9 @@ def test_a_dispute_puts_the_supplement_and_the_answer_in_the_right_liaisons_work
             "parties": [b.pk], "category": "duties", "title": "占道经营监管职责争议", "facts": "查处职责存在分歧。",
             "negotiation": "协商未达成一致。", "proposal_text": "建议按职责清单划分。"}).status_code == 302
         dispute = Dispute.objects.get()
+        # examining the application is the officers' step: a leader holds the permission but it is not theirs
+        assert "审查争议协调申请" in inbox(officer)
+        assert "审查争议协调申请" not in inbox(make_user("leader", LEADER))
         do_task(off, "审查争议协调申请", {"decision": "supplement", "note": "缺少机构编制事项文件。"})
         notice = Document.objects.get(matter=dispute.matter, kind="coordination_supplement")
         assert "签收《" in inbox(lx_a) and "签收《" not in inbox(lx_b)
