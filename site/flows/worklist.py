@@ -28,6 +28,7 @@ PROVIDERS: tuple[tuple[str, str], ...] = (
     ("flows", "flows.worklist:viewflow_tasks"),
     ("casework", "casework.todos:documents_to_serve"),
     ("complaints", "complaints.todos:complaint_steps"),
+    ("coordination", "coordination.todos:agency_answers"),
     ("programme", "programme.todos:returns_and_rectification"),
     ("activities", "flows.worklist:forwarded_opinions"),
     ("activities", "flows.worklist:supervisor_invitations"),
@@ -154,11 +155,21 @@ def _task_clock(task, artifact, matter):
     return qs.first()
 
 
+def _role_permissions(group_name: str) -> list[str]:
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.filter(name=group_name).first()
+    if group is None:
+        return []
+    return [f"{app}.{code}" for app, code in group.permissions.values_list("content_type__app_label", "codename")]
+
+
 def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
     from django.db.models import Q
     from django.urls import reverse
 
-    from roles.access import agency_of, is_bureau
+    from roles.access import agency_of, groups_of, is_bureau
+    from roles.definitions import LEADER, OFFICER
 
     from .services import open_tasks, task_execute_url
 
@@ -166,6 +177,11 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
     items = []
     # held by the user, or claimable by the task's permission — for a superuser too (no blanket over every task)
     tasks = open_tasks(user).filter(Q(owner=user) | Q(owner_permission__in=user.get_all_permissions()))
+    groups = groups_of(user)
+    if LEADER in groups and OFFICER not in groups:
+        # a step the officers may take (drafting, examining, coordinating …) waits on them; the leader's 待办
+        # has what needs a leader (签发, 复查, 集体决定, 批准) and whatever the leader has taken on
+        tasks = tasks.exclude(Q(owner__isnull=True) & Q(owner_permission__in=_role_permissions(OFFICER)))
     for task in tasks.select_related("process"):
         process = task.process
         try:

@@ -132,3 +132,44 @@ def test_workbench_for_casework_staff_page_dashboard_for_editors(make_user, site
         assert "编辑指南" not in html and "个页面" not in html and "搜索所有页面" not in html
     html = login(make_user("editor", EDITOR)).get("/admin/").content.decode()
     assert "监督办案工作台" not in html and "编辑指南" in html
+
+
+@pytest.mark.django_db
+def test_a_dispute_puts_the_supplement_and_the_answer_in_the_right_liaisons_worklist(make_user):
+    from coordination.models import Dispute
+    from roles.definitions import LEADER, OFFICER
+    from tests.coordination.helpers import agency_with_liaison, do_task, serve
+
+    a, lx_a = agency_with_liaison(make_user, "武隆区市场监督管理局", "lx_a")
+    b, lx_b = agency_with_liaison(make_user, AGENCY, "lx_b")
+    officer = make_user("officer", OFFICER)
+    off = login(officer)
+    with freeze_time("2026-09-22 09:00") as frozen:
+        assert login(lx_a).post("/admin/coordination/apply/", {
+            "parties": [b.pk], "category": "duties", "title": "占道经营监管职责争议", "facts": "查处职责存在分歧。",
+            "negotiation": "协商未达成一致。", "proposal_text": "建议按职责清单划分。"}).status_code == 302
+        dispute = Dispute.objects.get()
+        # examining the application is the officers' step: a leader holds the permission but it is not theirs
+        assert "审查争议协调申请" in inbox(officer)
+        assert "审查争议协调申请" not in inbox(make_user("leader", LEADER))
+        do_task(off, "审查争议协调申请", {"decision": "supplement", "note": "缺少机构编制事项文件。"})
+        notice = Document.objects.get(matter=dispute.matter, kind="coordination_supplement")
+        assert "签收《" in inbox(lx_a) and "签收《" not in inbox(lx_b)
+        frozen.move_to("2026-09-23 10:00")
+        assert login(lx_a).post(f"/admin/casework/documents/{notice.pk}/service/").status_code == 302
+        item = card(inbox(lx_a), "补正争议协调申请材料")
+        assert "期限：2026-10-08" in item and "第十二条第（二）项" in item
+        assert "补正争议协调申请材料" not in inbox(lx_b)
+        frozen.move_to("2026-09-24 09:00")
+        do_task(off, "登记补正材料", {"decision": "received", "received_on": "2026-09-24"})
+        assert "补正争议协调申请材料" not in inbox(lx_a)
+        do_task(off, "审查争议协调申请", {"decision": "accept", "note": "材料齐备。"})
+        frozen.move_to("2026-09-28 09:00")
+        serve(off, Document.objects.get(matter=dispute.matter, kind="coordination_notice"), "2026-09-25")
+        item = card(inbox(lx_b), "报送答复意见")
+        assert "期限：2026-10-09" in item and f'href="/admin/coordination/{dispute.pk}/answer-online/"' in item
+        assert "报送答复意见" not in inbox(lx_a)
+        frozen.move_to("2026-10-09 10:00")
+        assert login(lx_b).post(f"/admin/coordination/{dispute.pk}/answer-online/", {
+            "text": "认为应由市场监管部门查处。"}).status_code == 302
+        assert "报送答复意见" not in inbox(lx_b)
