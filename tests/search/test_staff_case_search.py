@@ -149,3 +149,24 @@ def test_control_characters_are_refused_in_chinese_never_a_server_error(world):
     response = login(world["people"]["officer"]).get(URL + "?q=%E8%A3%81%01%1F")
     assert response.status_code == 400
     assert "控制字符" in response.content.decode()
+
+
+def test_a_liaison_finds_a_decision_record_only_when_a_document_addressed_to_it_carries_it(
+        world, django_capture_on_commit_callbacks):
+    from decisions.models import DecisionRecord
+
+    common = {"process_kind": "coordination", "jurisdiction": "wulong", "agency": "武隆区市场监督管理局",
+              "decided_on": dt.date(2026, 9, 24)}
+    with django_capture_on_commit_callbacks(execute=True):
+        DecisionRecord.objects.create(title="关于裁量争议的协调意见", body="经协调，双方同意按照联席会议纪要执行。",
+                                      doc_number=world["doc"].doc_number, **common)
+        DecisionRecord.objects.create(title="未送达的协调意见", body="经协调，联席会议纪要另行印发。",
+                                      doc_number="武隆监协〔2026〕9号", **common)
+        DecisionRecord.objects.create(title="保密的协调意见", body="联席会议纪要内部讨论。",
+                                      doc_number=world["doc"].doc_number, confidential=True, **common)
+    html = results(login(world["people"]["liaison_a"]), q="联席会议纪要")
+    assert "关于裁量争议的协调意见" in html and "共 1 条" in html
+    assert "未送达的协调意见" not in html and "保密的协调意见" not in html
+    assert "共 0 条" in results(login(world["people"]["liaison_b"]), q="联席会议纪要")
+    html = results(login(world["people"]["officer"]), q="联席会议纪要", process_kind="coordination")
+    assert "共 3 条" in html and "争议协调意见</a>（3）" in html
