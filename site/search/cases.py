@@ -59,6 +59,14 @@ def case_scope(user) -> CaseScope:
     return CaseScope(object_ids=tuple(sorted(ids)))
 
 
+def scope_for(q) -> CaseScope:
+    """case_scope of the query's user, worked out once per search (the engines filter several times)."""
+    spec = getattr(q, "_case_scope", None)
+    if spec is None:
+        spec = q._case_scope = case_scope(q.user)
+    return spec
+
+
 # ---- what each kind puts in the index -------------------------------------------------------------
 def _doc(**kw):
     from .documents import CaseDocument

@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 from elasticsearch import ConflictError, NotFoundError
 
 from ..analysis import Analysis, analyse, synonym_table
-from ..cases import PARTY_KIND, case_scope
+from ..cases import PARTY_KIND, scope_for
 from ..documents import BODY, CHARS, TITLE, Document, index_alias
 from ..permissions import decision_scope
 from ..tokenize import code_key
@@ -119,7 +119,7 @@ class ElasticEngine:
         if q.scope == "notice":
             out += self._public()
         elif q.scope == "case":  # staff case search: casework.visibility, as index filters (cases.py)
-            spec = case_scope(q.user)
+            spec = scope_for(q)
             if spec.everything:
                 out.append({"bool": {"must_not": {"term": {"kind": PARTY_KIND}}}})
             else:

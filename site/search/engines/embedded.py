@@ -456,9 +456,9 @@ class EmbeddedEngine:
             if hidden is not None:
                 f &= ~Q(**{prefix + "object_id__in": hidden})
         elif q.scope == "case":  # staff case search: casework.visibility, as index filters (cases.py)
-            from ..cases import PARTY_KIND, case_scope
+            from ..cases import PARTY_KIND, scope_for
 
-            spec = case_scope(q.user)
+            spec = scope_for(q)
             if spec.everything:
                 f &= ~Q(**{prefix + "kind": PARTY_KIND})
             else:
