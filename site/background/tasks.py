@@ -10,7 +10,7 @@ from progress import Progress
 
 from . import progress as task_progress
 
-SCOPES = {"notice": "公告公示", "decision": "决定记录"}
+SCOPES = {"notice": "公告公示", "decision": "决定记录", "case": "案件检索"}
 
 
 @task()

@@ -94,6 +94,16 @@ def party_documents(user, matter: Matter) -> QuerySet[Document]:
     return qs.filter(addressed_to(agency)) if agency is not None else qs.none()
 
 
+def visible_documents(user) -> QuerySet[Document]:
+    """Every document the user may open, across matters (the staff case search): party_documents of each
+    matter visible_matters gives, in one query."""
+    qs = Document.objects.filter(matter__in=visible_matters(user).values("pk"))
+    if is_bureau(user):
+        return qs
+    agency = party_agency(user)
+    return qs.filter(addressed_to(agency)) if agency is not None else qs.none()
+
+
 def may_open_document(user, document: Document) -> bool:
     if not may_see_matter(user, document.matter):
         return False
@@ -178,8 +188,16 @@ def party_records(user, matter: Matter, records: QuerySet):
     """Decision records a party sees on the matter screen: only those carried by a document issued to it."""
     if is_bureau(user):
         return records
-    numbers = list(party_documents(user, matter).values_list("doc_number", flat=True))
-    return records.filter(doc_number__in=numbers, confidential=False)
+    return carried_records(user, records, party_documents(user, matter))
+
+
+def carried_records(user, records: QuerySet, documents: QuerySet | None = None):
+    """Decision records a party sees: those carried by a document it may open (`documents`, by default every
+    one, visible_documents), never a confidential one."""
+    if is_bureau(user):
+        return records
+    documents = visible_documents(user) if documents is None else documents
+    return records.filter(doc_number__in=documents.exclude(doc_number="").values("doc_number"), confidential=False)
 
 
 def visible_fields(user, matter: Matter) -> frozenset[str]:

@@ -56,13 +56,13 @@ def load_search_index() -> str:
             return _queued(down)
     try:
         counts = {scope: engine.rebuild(scope, (build(scope, o) for o in all_objects(scope)))
-                  for scope in ("notice", "decision")}
+                  for scope in ("notice", "decision", "case")}
     except Exception as exc:
         if not is_unavailable(exc):
             raise
         return _queued(outage.report(exc), exc)
     outage.clear()
-    return f"已索引公告公示 {counts['notice']} 条、决定记录 {counts['decision']} 条"
+    return f"已索引公告公示 {counts['notice']} 条、决定记录 {counts['decision']} 条、案件检索 {counts['case']} 条"
 
 
 def _queued(down, exc=None) -> str:

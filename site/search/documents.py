@@ -93,9 +93,25 @@ class DecisionDocument(_Common):
         name = index_alias("decision")
 
 
+class CaseDocument(_Common):
+    """A matter, an issued document, a complaint or a decision record (search/cases.py): the staff case
+    search, filtered by casework.visibility (each entry's object id names its kind and record)."""
+
+    process_kind = Keyword()
+    process_label = Keyword(**TO_METADATA)
+    agency = Keyword(**TO_METADATA)
+    source = Keyword(**TO_METADATA)
+    outcome = Keyword()
+    confidential = Boolean()
+    party_user_id = Long()
+
+    class Index:
+        name = index_alias("case")
+
+
 # fields the embedded engine weighs as metadata (between title and body)
 META_FIELDS = ("issuer", "keywords", "subject_category", "doc_number", "index_number", "agency", "article",
-               "kind_label")
+               "kind_label", "process_label", "source")
 
 
 def plain_text(value) -> str:
@@ -145,6 +161,10 @@ def build_decision(record) -> DecisionDocument:
 
 def load_object(scope: str, pk: int):
     """The live object behind an index entry, or None (deleted / not indexable)."""
+    if scope == "case":
+        from . import cases
+
+        return cases.load(pk)
     if scope == "decision":
         from decisions.models import DecisionRecord
 
@@ -157,11 +177,19 @@ def load_object(scope: str, pk: int):
 
 
 def build(scope: str, obj) -> Document:
+    if scope == "case":
+        from . import cases
+
+        return cases.build(obj)
     return build_decision(obj) if scope == "decision" else build_notice(obj)
 
 
 def all_objects(scope: str):
     """Everything a rebuild indexes (notices: those an anonymous reader may open, pages.visibility)."""
+    if scope == "case":
+        from . import cases
+
+        return cases.all_items()
     if scope == "decision":
         from decisions.models import DecisionRecord
 
@@ -177,6 +205,10 @@ def all_objects(scope: str):
 
 def count_objects(scope: str) -> int:
     """How many objects all_objects(scope) yields (a rebuild's progress total)."""
+    if scope == "case":
+        from . import cases
+
+        return cases.count()
     if scope == "decision":
         from decisions.models import DecisionRecord
 
@@ -185,4 +217,4 @@ def count_objects(scope: str) -> int:
     return model.objects.live().count() if model is not None else 0
 
 
-DOCUMENTS = {"notice": NoticeDocument, "decision": DecisionDocument}
+DOCUMENTS = {"notice": NoticeDocument, "decision": DecisionDocument, "case": CaseDocument}

@@ -64,6 +64,17 @@ def on_decision_change(sender, instance, **kwargs):
     enqueue("decision", instance.pk)
 
 
+def on_case_change(sender, instance, **kwargs):
+    # a matter, an issued document, a complaint or a decision record: its staff case search entries (cases.py)
+    from .cases import enqueue_for
+
+    enqueue_for(instance)
+
+
+# the records the staff case search indexes (cases.py); lazy senders: no process app imported here
+CASE_MODELS = ("casework.Matter", "casework.Document", "complaints.Complaint", "decisions.DecisionRecord")
+
+
 def connect() -> None:
     from wagtail.models import PageViewRestriction
 
@@ -77,6 +88,9 @@ def connect() -> None:
     post_delete.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
     post_save.connect(on_decision_change, sender=DecisionRecord, dispatch_uid="search_decision_saved")
     post_delete.connect(on_decision_change, sender=DecisionRecord, dispatch_uid="search_decision_deleted")
+    for label in CASE_MODELS:
+        post_save.connect(on_case_change, sender=label, dispatch_uid=f"search_case_saved_{label}")
+        post_delete.connect(on_case_change, sender=label, dispatch_uid=f"search_case_deleted_{label}")
 
 
 def index_new(objects, scope: str = "notice") -> int:

@@ -25,7 +25,7 @@ def compact_search_index(now) -> str:
     if engine.name != "embedded":
         return "未使用内置检索"
     done = []
-    for scope in ("notice", "decision"):
+    for scope in ("notice", "decision", "case"):
         state = IndexState.objects.filter(scope=scope).values_list("retired", flat=True).first() or b""
         rows = Posting.objects.filter(entry__scope=scope).count()
         if rows >= COMPACT_ROWS or len(state) // 4 >= COMPACT_RETIRED:

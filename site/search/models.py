@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-SCOPES = [("notice", "公告公示"), ("decision", "决定记录")]
+SCOPES = [("notice", "公告公示"), ("decision", "决定记录"), ("case", "案件检索")]
 
 
 class SearchEntry(models.Model):

@@ -116,5 +116,5 @@ def backlog() -> dict:
     rows = PendingIndexUpdate.objects.order_by("created_at")
     oldest = rows.first()
     return {"count": rows.count(), "oldest": oldest,
-            "by_scope": {s: rows.filter(scope=s).count() for s in ("notice", "decision")},
+            "by_scope": {s: rows.filter(scope=s).count() for s in ("notice", "decision", "case")},
             "rows": list(rows[:20])}

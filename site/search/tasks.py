@@ -22,7 +22,7 @@ def is_indexable(scope: str, obj, prefixes=None) -> bool:
     `prefixes`: the restricted paths, when the caller checks many objects; else read from the database."""
     if obj is None:
         return False
-    if scope == "decision":
+    if scope != "notice":  # decision records and casework (cases.py): filtered by who asks
         return True
     from pages.visibility import anonymous_may_view
 

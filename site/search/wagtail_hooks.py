@@ -1,11 +1,12 @@
-"""Staff search (决定检索) in the Wagtail admin menu; every admin user, filtered by visible_records.
+"""Staff search (决定检索) in the Wagtail admin menu; every admin user, filtered by visible_records. 案件检索
+(case_views.py): bureau staff and liaisons, filtered by casework.visibility.
 Search synonyms (检索同义词): editors and case officers keep them; 办事入口: editors (roles/definitions.py)."""
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, case_views
 from .models import SearchSynonym, ServiceEntry
 
 
@@ -39,12 +40,25 @@ def register_search_urls():
     return [
         path("search/decisions/", admin_views.decision_search, name="search_decisions"),
         path("search/decisions/<int:pk>/", admin_views.decision_detail, name="search_decision_detail"),
+        path("search/cases/", case_views.case_search, name="search_cases"),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_search_menu_item():
     return MenuItem("决定检索", reverse("search_decisions"), icon_name="search", order=260)
+
+
+class CaseSearchMenuItem(MenuItem):
+    def is_shown(self, request):
+        from roles.access import in_casework
+
+        return in_casework(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_case_search_menu_item():
+    return CaseSearchMenuItem("案件检索", reverse("search_cases"), icon_name="search", order=259)
 
 
 @hooks.register("register_admin_viewset")

@@ -29,8 +29,8 @@ def test_a_leader_rebuilds_the_index_from_the_admin_and_sees_progress_and_result
     assert response.status_code == 302 and response["Location"].startswith(URL + "#progress-")
     row = TaskProgress.objects.get()
     assert row.status == TaskProgress.DONE and row.started_by == leader and row.label == "重建检索索引"
-    assert row.done == row.total == 3  # three live notices, no decision records
-    assert row.result == "公告公示已索引 3 条；决定记录已索引 0 条。"
+    assert row.done == row.total == 3  # three live notices, no decision records, no casework
+    assert row.result == "公告公示已索引 3 条；决定记录已索引 0 条；案件检索已索引 0 条。"
     page = client.get(URL).content.decode()
     assert f'id="progress-{row.pk}"' in page and "已完成" in page and "公告公示已索引 3 条" in page
     assert "3/3 条（100%）" in page

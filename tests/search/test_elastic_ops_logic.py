@@ -201,7 +201,7 @@ def test_force_clears_a_lock_whose_index_is_live_without_deleting_it(stub, monke
 def test_setup_losing_the_race_to_create_the_first_index_is_not_an_error(stub):
     client = stub(create=api_error(BadRequestError, 400, "resource_already_exists_exception"))
     client.indices.aliased = []
-    seen = iter([False, True, False, True])  # notices: absent, then made by the other machine; decisions too
+    seen = iter([False, True] * 3)  # notices: absent, then made by the other machine; decisions and cases too
     client.indices.exists_alias = lambda name: next(seen)
     assert es_index.setup(client) == []
     assert not [c for c in client.indices.calls if c[0] == "update_aliases"]
@@ -214,7 +214,8 @@ def test_setup_gives_an_index_left_without_its_alias_the_alias_in_one_atomic_cal
     es_index.setup(client)
     adds = [c[1] for c in client.indices.calls if c[0] == "update_aliases"]
     assert adds == [[{"add": {"index": "t-notices-v0", "alias": "t-notices", "is_write_index": True}}],
-                    [{"add": {"index": "t-decisions-v0", "alias": "t-decisions", "is_write_index": True}}]]
+                    [{"add": {"index": "t-decisions-v0", "alias": "t-decisions", "is_write_index": True}}],
+                    [{"add": {"index": "t-cases-v0", "alias": "t-cases", "is_write_index": True}}]]
 
 
 def test_setup_still_fails_on_any_other_refusal(stub):

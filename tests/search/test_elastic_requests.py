@@ -170,17 +170,19 @@ def test_pages_within_the_window_keep_to_the_same_shard_copies_per_person(es, ma
 # ---- 8. indices created once, with the alias as write index; writes never look up aliases ----
 def test_setup_creates_each_index_once_with_is_write_index_and_writes_do_not_set_up(es, decision):
     call_command("search_setup")
-    created = es.find("PUT", r"/t-(notices|decisions)-v0")
-    assert [r.path for r in created] == ["/t-notices-v0", "/t-decisions-v0"]
+    created = es.find("PUT", r"/t-(notices|decisions|cases)-v0")
+    assert [r.path for r in created] == ["/t-notices-v0", "/t-decisions-v0", "/t-cases-v0"]
     assert created[0].body["aliases"] == {"t-notices": {"is_write_index": True}}
     assert created[0].body["settings"]["number_of_shards"] == 1
-    es.on("HEAD", r"/_alias/t-(notices|decisions)", status=200)
+    es.on("HEAD", r"/_alias/t-(notices|decisions|cases)", status=200)
     es.requests.clear()
     call_command("search_setup")
     assert not es.find("PUT", r"/t-.*")
     es.requests.clear()
     rec = decision(title="监督意见书")
-    assert [(r.method, r.path) for r in es.requests] == [("PUT", f"/t-decisions/_doc/{rec.pk}")]
+    # the record, and its entry in the staff case search (search/cases.py: pk and kind 5, decision)
+    assert [(r.method, r.path) for r in es.requests] == [("PUT", f"/t-decisions/_doc/{rec.pk}"),
+                                                         ("PUT", f"/t-cases/_doc/{rec.pk * 10 + 5}")]
     assert es.requests[0].params["require_alias"] == "true"  # never auto-create an index named like the alias
 
 

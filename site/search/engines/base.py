@@ -13,6 +13,8 @@ from ..tokenize import highlight_words
 MAX_QUERY_LENGTH = 100
 # facets the staff search offers (field -> Chinese heading)
 DECISION_FACETS = {"process_kind": "流程类型", "agency": "涉及执法机关", "year": "年份", "outcome": "结果"}
+# the staff case search (cases.py): kind, process, agency, year, outcome/state
+CASE_FACETS = {"kind": "类别", "process_kind": "办理程序", "agency": "执法机关", "year": "年份", "outcome": "结果/状态"}
 NOTICE_FACETS = {"kind": "类别", "year": "年份", "jurisdiction": "辖区"}
 
 

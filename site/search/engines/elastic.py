@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from elasticsearch import ConflictError, NotFoundError
 
 from ..analysis import Analysis, analyse, synonym_table
+from ..cases import PARTY_KIND, scope_for
 from ..documents import BODY, CHARS, TITLE, Document, index_alias
 from ..permissions import decision_scope
 from ..tokenize import code_key
@@ -117,6 +118,13 @@ class ElasticEngine:
         out = []
         if q.scope == "notice":
             out += self._public()
+        elif q.scope == "case":  # staff case search: casework.visibility, as index filters (cases.py)
+            spec = scope_for(q)
+            if spec.everything:
+                out.append({"bool": {"must_not": {"term": {"kind": PARTY_KIND}}}})
+            else:
+                out.append({"terms": {"object_id": list(spec.object_ids)}} if spec.object_ids
+                           else {"match_none": {}})
         else:
             spec = decision_scope(q.user)
             if not spec.everything:

@@ -455,6 +455,14 @@ class EmbeddedEngine:
             hidden = hidden_pages()  # below a view restriction (search/visibility.py)
             if hidden is not None:
                 f &= ~Q(**{prefix + "object_id__in": hidden})
+        elif q.scope == "case":  # staff case search: casework.visibility, as index filters (cases.py)
+            from ..cases import PARTY_KIND, scope_for
+
+            spec = scope_for(q)
+            if spec.everything:
+                f &= ~Q(**{prefix + "kind": PARTY_KIND})
+            else:
+                f &= Q(**{prefix + "object_id__in": list(spec.object_ids)})
         else:
             from decisions.selectors import visible_records
 

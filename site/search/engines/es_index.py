@@ -25,7 +25,7 @@ from ..documents import DOCUMENTS, es_analyzer, index_alias
 from .errors import AnalyzerMissing
 
 log = logging.getLogger("search")
-SCOPES = ("notice", "decision")
+SCOPES = ("notice", "decision", "case")
 MAX_RESULT_WINDOW = 10_000  # index.max_result_window (default): from + size beyond it is refused
 REBUILD_GC_DELETES = "12h"  # keep delete tombstones during a rebuild: a stale bulk item cannot resurrect
 

@@ -23,7 +23,8 @@ class Command(BaseCommand):
             return
         oldest = timezone.localtime(info["oldest"].created_at)
         self.stdout.write(f"待同步：{info['count']} 条（公告公示 {info['by_scope']['notice']} 条，决定记录 "
-                          f"{info['by_scope']['decision']} 条），最早一条积压自 {oldest:%Y-%m-%d %H:%M}。")
+                          f"{info['by_scope']['decision']} 条，案件检索 {info['by_scope']['case']} 条），"
+                          f"最早一条积压自 {oldest:%Y-%m-%d %H:%M}。")
         for row in info["rows"]:
             due = timezone.localtime(row.next_attempt_at)
             self.stdout.write(f"  {row.scope}#{row.object_id} 已尝试 {row.attempts} 次，"

@@ -17,10 +17,10 @@ from search.engines.es_index import RebuildRunning, SwapUncertain
 
 
 class Command(BaseCommand):
-    help = "重建检索索引（公告公示与决定记录）"
+    help = "重建检索索引（公告公示、决定记录与案件检索）"
 
     def add_arguments(self, parser):
-        parser.add_argument("--scope", choices=["notice", "decision"], action="append",
+        parser.add_argument("--scope", choices=["notice", "decision", "case"], action="append",
                             help="只重建该范围（可重复）；默认全部")
         parser.add_argument("--force", action="store_true",
                             help="清除中断的重建留下的锁（及其未完成的新索引）后再重建")
@@ -32,12 +32,12 @@ class Command(BaseCommand):
         if compact:
             if engine.name != "embedded":
                 raise CommandError("--compact 只适用于内置检索引擎（未设置 ELASTICSEARCH_URL 时）。")
-            names = scope or ["notice", "decision"]
+            names = scope or ["notice", "decision", "case"]
             with Progress.for_command(self, "整理检索索引", len(names), unit="个范围") as bar:
                 for name in bar.iter(names):
                     self.stdout.write(f"embedded: {name} 已整理 {engine.compact(name)} 个词项")
             return
-        for name in scope or ["notice", "decision"]:
+        for name in scope or ["notice", "decision", "case"]:
             if force and engine.name == "elastic":
                 self._clear_lock(engine, name)
             started = time.perf_counter()
