@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from roles.access import in_casework, is_bureau
 from roles.menu import RoleMenuItem
+from roles.names import person_name
 
 from . import urls
 from .models import Agency
@@ -29,7 +30,7 @@ class AgencyForm(forms.ModelForm):
 
 
 def liaison_names(obj: Agency) -> str:
-    names = [u.get_full_name() or u.username for u in obj.liaisons]
+    names = [person_name(u) for u in obj.liaisons]
     return "、".join(names) or "未设联络员"
 
 
