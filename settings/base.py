@@ -188,6 +188,7 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILADMIN_USER_LOGIN_FORM = "pages.admin_login.ChineseLoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no "upgrade available" banner, no call to a third-party site
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False  # no "Wagtail x.y 的新功能" banner linking to the English release notes
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"

@@ -152,3 +152,32 @@ def test_api_paging_past_any_count_is_a_400_with_a_chinese_message(db):
     assert response.status_code == 400
     assert response.json() == {"message": "参数 offset 过大：请填写不超过 1000000000 的非负整数。"}
     assert Client().get("/api/v2/pages/?limit=99999999999999999999").status_code == 400
+
+
+def test_no_english_or_wagtail_remnants_in_the_admin(role_users):
+    """issue 26 item 9: no "What's new in Wagtail" banner or help links to English guides; Wagtail's refusal
+    reads 对不起，您没有权限访问。; the column and dialog names Wagtail left in English are Chinese."""
+    from django.utils import translation
+
+    editor = Client()
+    editor.force_login(role_users["editor"])
+    home = editor.get("/admin/").content.decode()
+    assert "的新功能" not in home and "guide.wagtail.org" not in home and "docs.wagtail.org" not in home
+    assert "编辑指南" not in home
+    liaison = Client()
+    liaison.force_login(role_users["liaison"])
+    refused = liaison.get("/admin/agencies/", follow=True).content.decode()
+    assert "对不起，您没有权限访问。" in refused and "你没有权限" not in refused
+    with translation.override("zh-hans"):
+        assert translation.gettext("Privacy and access") == "隐私与访问权限"
+        assert translation.gettext("Shortcuts") == "快捷键"
+
+
+def test_excel_downloads_carry_chinese_names(role_users):
+    officer = Client()
+    officer.force_login(role_users["officer"])
+    response = officer.get("/admin/programme/wulong/2026/report.xlsx")
+    assert response["Content-Disposition"] == (
+        "attachment; filename=\"report-wulong-2026.xlsx\"; filename*=utf-8''"
+        "%E6%AD%A6%E9%9A%86%E5%8C%BA%E5%8F%B8%E6%B3%95%E5%B1%802026%E5%B9%B4%E5%BA%A6"
+        "%E8%A1%8C%E6%94%BF%E6%89%A7%E6%B3%95%E7%BB%9F%E8%AE%A1%E5%B9%B4%E6%8A%A5.xlsx")  # 武隆区司法局2026年度行政执法统计年报

@@ -56,7 +56,7 @@ class ActivityForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    supervisor = forms.ModelChoiceField(label="邀请监督员", queryset=Supervisor.objects.none())
+    supervisor = forms.ModelChoiceField(label="邀请监督员", queryset=Supervisor.objects.none(), empty_label="请选择")
 
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,7 +82,7 @@ class DeclarationForm(forms.Form):
 
 
 class ConflictRecordForm(forms.Form):
-    supervisor = forms.ModelChoiceField(label="监督员", queryset=Supervisor.objects.none())
+    supervisor = forms.ModelChoiceField(label="监督员", queryset=Supervisor.objects.none(), empty_label="请选择")
     agency = agency_choice(label="执法机关")
     case_ref = forms.CharField(
         label="案件（案号）", max_length=100, required=False, help_text="空 = 该机关的全部活动"

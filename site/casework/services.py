@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from roles.access import agency_of, is_bureau, require
+from roles.names import person_name
 from rules.profiles import get_profile
 
 from .models import CLOSED, OPEN, SOURCES, Agency, Attachment, Document, Matter, MatterEvent, MatterSequence
@@ -174,7 +175,7 @@ def document_serve(*, document: Document, by, received_on: dt.date | None = None
     document = Document.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=document.pk)
     today = timezone.localdate()
     if signs_online(by, document):
-        received_on, method, received_by_name = today, "联络员在线签收", by.get_full_name() or by.username
+        received_on, method, received_by_name = today, "联络员在线签收", person_name(by)
     else:
         require(by, "casework.record_service", "只有司法局经办人或受送达机关联络员可以登记送达。")
     if document.received_on is not None:

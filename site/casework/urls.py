@@ -1,7 +1,7 @@
 """Casework staff URLs, mounted at /casework/ (login via the Wagtail admin)."""
 from django.urls import path
 
-from . import template_views, views
+from . import liaison_views, template_views, views
 
 urlpatterns = [
     path("", views.matter_list, name="list"),
@@ -15,6 +15,7 @@ urlpatterns = [
     path("files/document/<int:pk>/original.pdf", views.document_original_pdf, name="original_pdf"),
     path("files/document/<int:pk>.docx", views.document_docx, name="docx"),
     path("documents/<int:pk>/scan/", views.document_scan, name="scan"),
+    path("agencies/<int:pk>/liaisons/", liaison_views.agency_liaisons, name="agency_liaisons"),
     path("templates/", template_views.template_list, name="templates"),
     path("templates/<str:jurisdiction>/<str:kind>/", template_views.template_edit, name="template"),
 ]

@@ -1,7 +1,7 @@
 """Admin: the agency register (执法机关名录) for bureau staff, and the 监督事项 menu for bureau staff and
 liaisons. The casework screens are mounted under /admin/casework/ (so the admin login guards them)."""
 from django import forms
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from roles.access import in_casework, is_bureau
 from roles.menu import RoleMenuItem
+from roles.names import person_name
 
 from . import urls
 from .models import Agency
@@ -29,8 +30,19 @@ class AgencyForm(forms.ModelForm):
 
 
 def liaison_names(obj: Agency) -> str:
-    names = [u.get_full_name() or u.username for u in obj.liaisons]
+    names = [person_name(u) for u in obj.liaisons]
     return "、".join(names) or "未设联络员"
+
+
+class LiaisonsColumn(Column):
+    """The agency's liaisons by name, linking to where their accounts are kept (联络员账号)."""
+
+    cell_template_name = "casework/agency_liaisons_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["url"] = reverse("casework:agency_liaisons", args=[instance.pk])
+        return context
 
 
 class AgencyViewSet(ModelViewSet):
@@ -41,7 +53,7 @@ class AgencyViewSet(ModelViewSet):
     add_to_admin_menu = True
     # a plain function is not a list_display entry in Wagtail's viewsets (it gave a 500): a Column with it
     list_display = ["name", "jurisdiction", "credit_code", "head_name",
-                    Column("liaisons", label="联络员", accessor=liaison_names), "active"]
+                    LiaisonsColumn("liaisons", label="联络员", accessor=liaison_names), "active"]
     list_filter = ["jurisdiction", "active"]
     search_fields = ["name", "short_name", "credit_code"]
     inspect_view_enabled = True

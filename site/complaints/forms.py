@@ -11,6 +11,7 @@ from django.utils import timezone
 from casework.forms import DATE, agency_field
 from form_errors import required_messages_in_chinese
 from public_forms import PublicFormMixin
+from roles.names import PersonChoiceField, PersonMultipleChoiceField
 from rules.profiles import get_profile
 
 from .models import CHANNELS, ENFORCEMENT, MANNERS, OUTCOMES, SUPERVISOR
@@ -186,13 +187,8 @@ def bureau_users():
         .order_by("username")
 
 
-class StaffChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
-
-
 class InvestigatorsForm(StepForm):
-    users = StaffChoice(label="调查人员", queryset=None, widget=forms.CheckboxSelectMultiple)
+    users = PersonMultipleChoiceField(label="调查人员", queryset=None, widget=forms.CheckboxSelectMultiple)
     no_interest = forms.BooleanField(label="已核实上述人员与投诉举报事项、投诉举报人、被投诉举报人均无直接利害关系",
                                      required=False)
 
@@ -202,7 +198,7 @@ class InvestigatorsForm(StepForm):
 
 
 class RecuseForm(StepForm):
-    user = forms.ModelChoiceField(label="回避人员", queryset=None)
+    user = PersonChoiceField(label="回避人员", queryset=None)
     reason = forms.CharField(label="回避事由", max_length=200)
 
     def __init__(self, *args, complaint, **kwargs):

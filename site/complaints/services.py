@@ -18,6 +18,7 @@ from clocks.models import RUNNING
 from clocks.services import clock_extend, clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
 from roles.access import is_bureau, require
+from roles.names import person_name
 from rules.profiles import get_profile
 
 from . import texts
@@ -298,9 +299,9 @@ def investigators_assign(*, complaint: Complaint, by, users, no_interest_confirm
     recused = set(complaint.investigators.filter(recused=True).values_list("user_id", flat=True))
     for user in users:
         if not is_bureau(user):
-            raise ValidationError(f"{user.get_full_name() or user.username}不是司法局工作人员，不能担任调查人员。")
+            raise ValidationError(f"{person_name(user)}不是司法局工作人员，不能担任调查人员。")
         if user.pk in recused:
-            raise ValidationError(f"{user.get_full_name() or user.username}已因利害关系回避，不能再担任本件调查人员"
+            raise ValidationError(f"{person_name(user)}已因利害关系回避，不能再担任本件调查人员"
                                   f"（{article}）。")
     if len(current | {u.pk for u in users}) < n:
         raise ValidationError(f"应当确定{n}名以上调查人员（{article}），请至少选择{n}人。")
@@ -309,7 +310,7 @@ def investigators_assign(*, complaint: Complaint, by, users, no_interest_confirm
                               f"（{article}：有直接利害关系的，应当回避）。")
     added = [Investigator.objects.create(complaint=complaint, user=u, assigned_by=by)
              for u in users if u.pk not in current]
-    names = "、".join(i.user.get_full_name() or i.user.username for i in active_investigators(complaint))
+    names = "、".join(person_name(i.user) for i in active_investigators(complaint))
     if complaint.matter_id:
         casework.log(complaint.matter, by, f"确定调查人员：{names}。")
     return added
@@ -329,7 +330,7 @@ def investigator_recuse(*, complaint: Complaint, by, user, reason: str) -> Inves
     inv.recused, inv.recusal_reason, inv.recused_at = True, reason.strip()[:200], timezone.now()
     inv.save()
     if complaint.matter_id:
-        casework.log(complaint.matter, by, f"调查人员{user.get_full_name() or user.username}回避：{inv.recusal_reason}")
+        casework.log(complaint.matter, by, f"调查人员{person_name(user)}回避：{inv.recusal_reason}")
     return inv
 
 

@@ -16,7 +16,7 @@ def _choices(profile, key):
 class ApplyForm(forms.Form):
     """第十一条: the application. A bureau officer also picks the applicant and the receipt date."""
 
-    applicant = forms.ModelChoiceField(label="申请机关", queryset=None, required=False)
+    applicant = forms.ModelChoiceField(label="申请机关", queryset=None, required=False, empty_label="请选择")
     parties = forms.ModelMultipleChoiceField(label="被申请（相关）行政执法机关", queryset=None,
                                              widget=forms.CheckboxSelectMultiple)
     category = forms.ChoiceField(label="争议类型")

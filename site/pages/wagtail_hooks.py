@@ -12,3 +12,10 @@ hooks.register("before_serve_page", note_served_page)
 @hooks.register("register_admin_viewset", order=1)
 def register_page_viewset():
     return ProjectPageViewSet()
+
+
+@hooks.register("construct_help_menu")
+def keep_help_menu_local(request, menu_items):
+    """No "Wagtail x.y 的新功能 (New)" or editor's guide linking to English pages on wagtail.org (issue 26)."""
+    menu_items[:] = [item for item in menu_items
+                     if not (item.name.startswith("whats-new-in-wagtail") or item.name == "editor-guide")]

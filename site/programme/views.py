@@ -1,6 +1,8 @@
 """Staff screens of the yearly programme, under /admin/programme/ (Wagtail admin login and look)."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,6 +34,13 @@ def _bureau(user):
 
 
 FIRST_YEAR = 2000
+
+
+def _xlsx(data: bytes, name: str, *, fallback: str) -> HttpResponse:
+    """A download under its Chinese name (RFC 5987 filename*), with an ASCII name for clients without it."""
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename=\"{fallback}\"; filename*=utf-8''{quote(name)}"
+    return response
 
 
 def _py(jurisdiction: str, year: int, *, create: bool = False):
@@ -167,9 +176,7 @@ def report_xlsx(request, jurisdiction: str, year: int):
     py = _py(jurisdiction, year)
     data = excel.report_bytes(selectors.aggregate(py), title=report.report_title(py),
                               citation=report.category_citation(py))
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename=report-{jurisdiction}-{year}.xlsx"
-    return response
+    return _xlsx(data, f"{report.report_title(py)}.xlsx", fallback=f"report-{jurisdiction}-{year}.xlsx")
 
 
 @login_required(login_url=LOGIN)
@@ -269,9 +276,8 @@ def return_template(request, pk: int):
     data = excel.template_bytes(cats=profile.choices("statistics_categories"), year=ret.year.year,
                                 agency_name=ret.agency.name,
                                 citation=str(profile.figure("statistics_categories").citation))
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename=statistics-{ret.year.year}.xlsx"
-    return response
+    return _xlsx(data, f"{ret.agency.name}{ret.year.year}年度行政执法统计年报（报送表）.xlsx",
+                 fallback=f"statistics-{ret.year.year}.xlsx")
 
 
 @login_required(login_url=LOGIN)

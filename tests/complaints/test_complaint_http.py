@@ -69,6 +69,11 @@ def test_complaint_accepted_investigated_extended_across_holiday_and_answered(pe
         assert complaint.investigators.count() == 0
         r = officer_client.post(url, {"users": [officer.pk, people["officer2"].pk], "no_interest": "on"})
         assert r.status_code == 302
+        # the recusal select names people (not accounts) and starts at 请选择 (issue 26: usernames and ---------)
+        page = officer_client.get(f"/admin/complaints/{complaint.pk}/").content.decode()
+        select = re.search(r'<select name="user"[^>]*>(.*?)</select>', page, re.S).group(1)
+        assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == ["请选择", "赵经办", "钱经办"]
+        assert "---------" not in page
         # officer2 declares an interest (a relative of the complainant) and steps aside; recorded, not deleted
         r = login(people["officer2"]).post(f"/admin/complaints/{complaint.pk}/recuse/", {
             "user": people["officer2"].pk, "reason": "系投诉举报人的近亲属"})
