@@ -56,3 +56,12 @@ def test_a_page_or_filter_the_form_never_offers_answers_400_in_chinese(staff, ma
     client.force_login(staff["officer"])
     status, _, html = get(client, f"/admin/casework/?{query}")
     assert status == 400 and message in html and "第1件监督事项" not in html
+
+
+@pytest.mark.django_db
+def test_a_page_of_the_list_is_read_off_the_opened_on_index():
+    constraints = connection.introspection.get_constraints(connection.cursor(), Matter._meta.db_table)
+    assert constraints["matter_opened_order"]["columns"] == ["opened_on", "id"]
+    if connection.vendor == "sqlite":  # PostgreSQL's planner sorts a table this small whatever the indexes
+        plan = Matter.objects.order_by("-opened_on", "-pk")[500:550].explain()
+        assert "matter_opened_order" in plan and "TEMP B-TREE" not in plan
