@@ -23,6 +23,7 @@ from rules.models import RuleProfile
 from . import services, visibility
 from .forms import AttachmentForm, MatterForm, PartySummaryForm, ScanForm, ServiceForm
 from .models import SOURCES, Attachment, Document, Matter
+from .paging import page_of, query_without_page
 from .panels import render_panels
 from .selectors import matter_clocks, matter_records, visible_matters
 
@@ -57,6 +58,8 @@ def matter_list(request):
     if not is_bureau(request.user) and agency_of(request.user) is None:
         raise PermissionDenied("只有司法局工作人员和执法机关联络员可以查看监督事项。")
     filters = {k: request.GET.get(k, "") for k in ("jurisdiction", "process", "status", "q")}
+    jurisdictions = RuleProfile.objects.order_by("pk")
+    error = _bad_filter(filters, jurisdictions)
     if filters["jurisdiction"]:
         qs = qs.filter(jurisdiction=filters["jurisdiction"])
     if filters["process"]:
@@ -66,10 +69,27 @@ def matter_list(request):
     if filters["q"][:100].replace("\x00", ""):
         q = filters["q"][:100].replace("\x00", "")
         qs = qs.filter(title__icontains=q) | qs.filter(number__icontains=q)
+    # a page of rows, whatever the number of matters (issue 28): one count, one page of rows
+    page = None
+    if error is None:
+        page, error = page_of(qs.order_by("-opened_on", "-pk"), request.GET.get("page"))
+    query = query_without_page(filters)
     return render(request, "casework/matter_list.html", {
-        "matters": qs.order_by("-opened_on", "-pk")[:200], "filters": filters, "processes": PROCESSES,
-        "jurisdictions": RuleProfile.objects.order_by("pk"), "can_open": request.user.has_perm("casework.open_matter"),
-        "task_title": "监督事项（一案一档）"})
+        "matters": page.object_list if page else [], "page": page, "query": query, "error": error,
+        "filters": filters, "processes": PROCESSES,
+        "jurisdictions": jurisdictions, "can_open": request.user.has_perm("casework.open_matter"),
+        "task_title": "监督事项（一案一档）"}, status=400 if error else 200)
+
+
+def _bad_filter(filters: dict, jurisdictions) -> str | None:
+    """A filter value the form never offers: say which, in Chinese (the list answers 400)."""
+    if filters["jurisdiction"] and not any(j.code == filters["jurisdiction"] for j in jurisdictions):
+        return "辖区筛选值无效，请从列表中选择辖区。"
+    if filters["process"] and filters["process"] not in PROCESSES:
+        return "办理程序筛选值无效，请从列表中选择程序。"
+    if filters["status"] not in ("", "open", "closed"):
+        return "状态筛选值无效，请选择“办理中”或“已办结”。"
+    return None
 
 
 def to_matter(request, matter_id: int, message: str):

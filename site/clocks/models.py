@@ -41,7 +41,10 @@ class Clock(models.Model):
         verbose_name = "法定时限"
         verbose_name_plural = "法定时限"
         ordering = ["due_on"]
-        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+        indexes = [models.Index(fields=["subject_type", "subject_id"]),
+                   # the scheduler's round and the dashboard read running clocks by due date: with this index
+                   # they touch only those due (soon), not every running clock (issue 28)
+                   models.Index(fields=["status", "due_on"], name="clock_status_due")]
 
     def __str__(self) -> str:
         return f"{self.label}：{self.due_on.isoformat()}"

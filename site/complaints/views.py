@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 import throttle
 from casework.forms import ScanForm
+from casework.paging import page_of, query_without_page
 from casework.views import docx_response, scan_upload, served_response
 from form_errors import add_errors
 from roles.access import is_bureau, require
@@ -40,14 +41,20 @@ def complaint_list(request):
         raise PermissionDenied("只有司法局工作人员可以查看投诉举报。")
     qs = visible_complaints(request.user)
     status = request.GET.get("status", "")
-    if status in dict(STATUSES):
-        qs = qs.filter(status=status)
-    complaints = list(qs[:200])
+    page, error = None, None
+    if status and status not in dict(STATUSES):
+        error = "状态筛选值无效，请从列表中选择状态。"
+    else:
+        if status:
+            qs = qs.filter(status=status)
+        page, error = page_of(qs, request.GET.get("page"))  # 50 a page, whatever the number of complaints
+    complaints = list(page.object_list) if page else []
     accept, finish = services.list_clocks(complaints)  # two queries for the page, never two a row
     rows = [(c, accept.get(c.pk), finish.get(c.pk)) for c in complaints]
-    return render(request, "complaints/list.html", {"rows": rows, "statuses": STATUSES, "status": status,
-                                                    "task_title": "投诉举报", "today": timezone.localdate(),
-                                                    "can_enter": request.user.has_perm(services.HANDLE)})
+    return render(request, "complaints/list.html", {
+        "rows": rows, "statuses": STATUSES, "status": status, "page": page, "error": error,
+        "query": query_without_page({"status": status}), "task_title": "投诉举报", "today": timezone.localdate(),
+        "can_enter": request.user.has_perm(services.HANDLE)}, status=400 if error else 200)
 
 
 @login_required(login_url=LOGIN)

@@ -44,3 +44,22 @@ def test_complaint_list_queries_do_not_grow_with_rows(people):
         fifty, html = listing(client)
     assert html.count("2026-10-13") == 50 and html.count("2026-10-30") == 1
     assert fifty == two
+
+
+@pytest.mark.django_db
+def test_the_list_pages_50_and_refuses_a_page_or_status_it_never_offers(people):
+    client = login(people["officer"])
+    with freeze_time("2026-09-28 10:00"):
+        for k in range(51):
+            receive(people, k)
+        html = client.get("/admin/complaints/").content.decode()
+        assert html.count("2026-10-13") == 50 and "共 51 件，第 1 / 2 页" in html
+        assert 'href="?page=2">下一页' in html
+        html = client.get("/admin/complaints/?status=received&page=2").content.decode()
+        assert html.count("2026-10-13") == 1 and 'href="?status=received&amp;page=1">上一页' in html
+        for query, message in (("page=1000000000", "页码无效：请填写 1 至 2 之间的整数页码。"),
+                               ("page=x", "页码无效：请填写 1 至 2 之间的整数页码。"),
+                               ("status=closed", "状态筛选值无效，请从列表中选择状态。")):
+            response = client.get(f"/admin/complaints/?{query}")
+            html = response.content.decode()
+            assert response.status_code == 400 and message in html and "2026-10-13" not in html
