@@ -70,6 +70,7 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
     require(by, HANDLE, "只有司法局经办人可以受理责任追究线索。")
     if matter is not None:
         agency = matter.agency
+        require_not_recused(by, matter)
     require_addressable(agency)
     today = timezone.localdate()
     intake_on = intake_on or today

@@ -88,7 +88,8 @@ def recuse(*, matter: Matter, by, user, ground: str, note: str = "", check_permi
     dec = DecisionRecord(process_kind="recusal", title=f"回避：{_name(user)}（{matter.number}）"[:200],
                          body=f"{_name(user)}{how}。事由：{label}。决定人：{_name(by)}。",
                          jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=how[:64],
-                         decided_on=timezone.localdate(), article=article[:100], subject=matter)
+                         decided_on=timezone.localdate(), article=article[:100], subject=matter,
+                         confidential=True)  # who handles a matter is internal to the bureau
     dec.full_clean()
     dec.save()
     released = release_tasks(user, matter)

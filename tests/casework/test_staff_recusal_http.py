@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from freezegun import freeze_time
+from viewflow.workflow.models import Process, Task
 
 from casework.models import Document, MatterEvent, Recusal
 from decisions.models import DecisionRecord
@@ -104,7 +105,8 @@ def test_recused_officer_cannot_draft_and_recused_leader_cannot_sign(make_user):
     html = matter_html(login(leader_b), matter)
     assert "负责人决定回避" in html and "孙负责" in html and "2026-09-02" in html
     # the agency's liaison never sees who recused or why
-    assert "近亲属" not in matter_html(login(p["liaison"]), matter)
+    liaison_page = matter_html(login(p["liaison"]), matter)
+    assert "近亲属" not in liaison_page and "回避：张经办" not in liaison_page and "工作人员回避" not in liaison_page
 
 
 @pytest.mark.django_db
@@ -124,3 +126,34 @@ def test_officer_cannot_recuse_someone_else_and_a_ground_must_be_the_profiles(ma
         assert response.status_code in (302, 403)
     assert not Recusal.objects.exists()
     assert not DecisionRecord.objects.filter(process_kind="recusal").exists()
+
+
+@pytest.mark.django_db
+def test_the_same_rule_in_a_wulong_coordination(make_user):
+    """One rule for every process: a Wulong officer who recused (004 第八条, applied by the profile's reading
+    to every matter) cannot take up or decide the examination of a dispute."""
+    from coordination import services as coordination
+    from tests.coordination.test_coordination_http import apply, setup
+
+    a, lx_a, b, lx_b, officer, leader = setup(make_user)
+    with freeze_time("2026-09-22 09:00"):
+        dispute = apply(lx_a, b)
+        matter = dispute.matter
+        client = login(officer)
+        response = client.post(f"/admin/casework/{matter.pk}/recusal/", {
+            "user": officer.pk, "ground": "direct_interest", "note": "配偶在武隆区城市管理局任职"})
+        assert response.status_code == 302
+        refusal = ("officer已于2026年09月22日在本事项回避（与监督事项或者当事人有直接利害关系：配偶在武隆区城市管理局任职），"
+                   "依照《行政执法投诉举报制度》第八条的规定，不得再起草、签发、审核或决定本事项。")
+        task = Task.objects.get(process__in=Process.objects.filter(artifact_object_id=dispute.pk),
+                                status="NEW", flow_task_type="HUMAN")
+        assert "审查争议协调申请" in str(task.flow_task.task_title)
+        response = client.post(f"/workflow/tasks/{task.pk}/claim/", follow=True)
+        assert "不能领取该待办：" + refusal in response.content.decode()
+        task.refresh_from_db()
+        assert task.owner_id is None
+        with pytest.raises(ValidationError) as exc:
+            coordination.dispute_examine(dispute=dispute, by=officer, decision="accept", note="材料齐备。")
+        assert exc.value.messages == [refusal]
+        dispute.refresh_from_db()
+        assert dispute.state == "received"
