@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from casework import documents
 from casework.models import Agency
+from casework.recusal import require_not_recused
 from casework.services import matter_close, matter_handoff, matter_open, require_addressable, set_stage
 from clocks.services import clock_start, clock_stop
 from decisions.models import DecisionRecord
@@ -69,6 +70,7 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
     require(by, HANDLE, "只有司法局经办人可以受理责任追究线索。")
     if matter is not None:
         agency = matter.agency
+        require_not_recused(by, matter)
     require_addressable(agency)
     today = timezone.localdate()
     intake_on = intake_on or today
@@ -111,6 +113,7 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
 def case_screen(*, case: Case, by, competent: bool, transferred_to: str = "") -> Case:
     require(by, HANDLE, "只有司法局经办人可以审查管辖。")
     case = _lock(case)
+    require_not_recused(by, case.matter)
     if case.state != INTAKE:
         raise ValidationError("该案件不在审查管辖阶段。")
     clock = clock_of(case.matter, "fault_transfer_period")
@@ -148,6 +151,7 @@ def case_investigate(*, case: Case, by, team: str, findings: str, persons: list[
     错案 第八条). `persons`: [{name, username, position, share}]."""
     require(by, HANDLE, "只有司法局经办人可以登记调查结果。")
     case = _lock(case)
+    require_not_recused(by, case.matter)
     if case.state != INVESTIGATING:
         raise ValidationError("该案件不在调查阶段。")
     profile = get_profile(case.jurisdiction)
@@ -212,6 +216,7 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
     错案 第十二条) or an exemption (错案 第十一条). One decision document, one record per person."""
     require(by, DECIDE, "责任追究决定须经领导集体讨论，由司法局负责人登记。")
     case = _lock(case)
+    require_not_recused(by, case.matter)
     if case.state != DECIDING:
         raise ValidationError("该案件不在待决定阶段。")
     if not (discussion or "").strip():
@@ -260,6 +265,7 @@ def case_hearing(*, case: Case, by, hearings: dict[int, dict]) -> Case:
     """过错 第十二条 / 错案 第十三条: each person's statement, and whether they contest the decision (申辩)."""
     require(by, HANDLE, "只有司法局经办人可以登记陈述和申辩。")
     case = _lock(case)
+    require_not_recused(by, case.matter)
     if case.state != HEARING:
         raise ValidationError("该案件不在听取陈述和申辩阶段。")
     appeals = []
@@ -284,6 +290,7 @@ def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
     """The deciding body answers each appeal: upheld (the sanction changed) or rejected, in a record each."""
     require(by, DECIDE, "申辩复核须由司法局负责人决定。")
     case = _lock(case)
+    require_not_recused(by, case.matter)
     if case.state != APPEAL:
         raise ValidationError("该案件没有待复核的申辩。")
     profile = get_profile(case.jurisdiction)
@@ -316,6 +323,7 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Cas
     re-investigation when the finding is unclear or the handling improper; otherwise the case closes."""
     require(by, DECIDE, "只有司法局负责人可以确认处理决定或责令重新调查。")
     case = _lock(case)
+    require_not_recused(by, case.matter)
     if case.state != REVIEW:
         raise ValidationError("该案件不在复核阶段。")
     matter, today = case.matter, timezone.localdate()

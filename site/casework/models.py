@@ -317,3 +317,33 @@ class MatterEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.text}"
+
+
+# ------------------------------------------------------------------ recusal of the bureau's own staff
+DECLARED, FOUND = "declared", "found"
+
+
+class Recusal(models.Model):
+    """A member of the bureau's staff kept off one matter (003 第二十四条第（二）项; 004 第八条 for complaint
+    investigators): declared by the person or found by a leader. From then on they may neither draft, sign,
+    review nor decide in that matter (casework.recusal.require_not_recused). Recorded, never deleted."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="recusals", verbose_name="监督事项")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="recusals",
+                             verbose_name="回避人员")
+    origin = models.CharField("提出方式", max_length=16, choices=[(DECLARED, "本人申请回避"), (FOUND, "负责人决定回避")])
+    ground = models.CharField("回避事由", max_length=200)
+    article = models.CharField("依据条款", max_length=100)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="决定人")
+    decided_at = models.DateTimeField("决定时间")
+
+    class Meta:
+        verbose_name = "工作人员回避"
+        verbose_name_plural = "工作人员回避"
+        ordering = ["decided_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["matter", "user"], name="casework_one_recusal_per_person")]
+        permissions = [("order_recusal", "可决定工作人员回避")]
+
+    def __str__(self) -> str:
+        return f"{self.matter.number} {self.user} 回避"

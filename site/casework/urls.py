@@ -1,7 +1,7 @@
 """Casework staff URLs, mounted at /casework/ (login via the Wagtail admin)."""
 from django.urls import path
 
-from . import liaison_views, template_views, views
+from . import liaison_views, recusal_views, template_views, views
 
 urlpatterns = [
     path("", views.matter_list, name="list"),
@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.matter_detail, name="matter"),
     path("<int:pk>/attachments/", views.attachment_upload, name="upload"),
     path("<int:pk>/party-summary/", views.party_summary, name="party_summary"),
+    path("<int:pk>/recusal/", recusal_views.recusal_add, name="recusal"),
     path("documents/<int:pk>/service/", views.document_service, name="service"),
     path("files/attachment/<int:pk>/", views.attachment_download, name="attachment"),
     path("files/document/<int:pk>.pdf", views.document_pdf, name="pdf"),

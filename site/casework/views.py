@@ -25,6 +25,7 @@ from .forms import AttachmentForm, MatterForm, PartySummaryForm, ScanForm, Servi
 from .models import SOURCES, Attachment, Document, Matter
 from .paging import page_of, query_without_page
 from .panels import render_panels
+from .recusal_views import recusal_panel
 from .selectors import matter_clocks, matter_records, visible_matters
 
 LOGIN = "wagtailadmin_login"
@@ -128,7 +129,7 @@ def matter_detail(request, pk: int):
         "documents": visibility.party_documents(user, matter), "attachments": visibility.party_attachments(user, matter),
         "clocks": visibility.party_clocks(user, matter, matter_clocks(matter)),
         "records": visibility.party_records(user, matter, matter_records(matter, user)),
-        "events": events, "panels": render_panels(request, matter),
+        "events": events, "panels": render_panels(request, matter), "recusal": recusal_panel(request, matter),
         "attachment_form": AttachmentForm() if services.can_add_to(request.user, matter) else None,
         "can_serve": request.user.has_perm("casework.record_service"), "today": today,
         "is_bureau": is_bureau(request.user), "scan_form": ScanForm() if request.user.has_perm(

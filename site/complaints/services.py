@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from casework import recusal
 from casework import services as casework
 from clocks.models import RUNNING
 from clocks.services import clock_extend, clock_start, clock_stop, clocks_for
@@ -191,6 +192,12 @@ def _article(complaint: Complaint, key: str) -> str:
     return str(profile.figure(key).citation) if profile.has(key) else ""
 
 
+def _not_recused(by, complaint: Complaint) -> None:
+    """One recusal rule for every process (casework.recusal): a recused person neither handles nor decides."""
+    if complaint.matter_id:
+        recusal.require_not_recused(by, complaint.matter)
+
+
 @transaction.atomic
 def complaint_accept(*, complaint: Complaint, by, on: dt.date | None = None) -> Complaint:
     """受理: opens the supervision matter (一案一档) and starts the 30-day clock from the day of acceptance."""
@@ -229,6 +236,7 @@ def complaint_refuse(*, complaint: Complaint, by, ground: str, reasons: str, on:
     """不予受理 on one of 第五条's grounds; the reasons are told to the complainant (第七条)."""
     require(by, HANDLE, "只有司法局经办人可以作出不予受理决定。")
     complaint = _locked(complaint, RECEIVED)
+    _not_recused(by, complaint)
     profile = get_profile(complaint.jurisdiction)
     grounds = {g["code"]: g for g in profile.choices("complaint_not_accepted")} \
         if profile.has("complaint_not_accepted") else {}
@@ -258,6 +266,7 @@ def complaint_transfer(*, complaint: Complaint, by, to: str, reasons: str, on: d
     """转送 to the competent body (e.g. the agency's own 法制机构 under 第三条, 监察, 信访)."""
     require(by, HANDLE, "只有司法局经办人可以转送投诉举报。")
     complaint = _locked(complaint, RECEIVED)
+    _not_recused(by, complaint)
     to, reasons = (to or "").strip(), (reasons or "").strip()
     if not to or not reasons:
         raise ValidationError("请填写转送机关和转送理由。")
@@ -292,6 +301,7 @@ def active_investigators(complaint: Complaint):
 def investigators_assign(*, complaint: Complaint, by, users, no_interest_confirmed: bool) -> list[Investigator]:
     require(by, HANDLE, "只有司法局经办人可以确定调查人员。")
     complaint = _locked(complaint, ACCEPTED)
+    _not_recused(by, complaint)
     users = list(dict.fromkeys(users))
     n = min_investigators(complaint)
     article = _article(complaint, "complaint_min_investigators") or "投诉举报制度第八条"
@@ -300,7 +310,7 @@ def investigators_assign(*, complaint: Complaint, by, users, no_interest_confirm
     for user in users:
         if not is_bureau(user):
             raise ValidationError(f"{person_name(user)}不是司法局工作人员，不能担任调查人员。")
-        if user.pk in recused:
+        if user.pk in recused or (complaint.matter_id and recusal.recusal_of(user, complaint.matter)):
             raise ValidationError(f"{person_name(user)}已因利害关系回避，不能再担任本件调查人员"
                                   f"（{article}）。")
     if len(current | {u.pk for u in users}) < n:
@@ -329,7 +339,11 @@ def investigator_recuse(*, complaint: Complaint, by, user, reason: str) -> Inves
         raise ValidationError("该人员不是本件的调查人员。")
     inv.recused, inv.recusal_reason, inv.recused_at = True, reason.strip()[:200], timezone.now()
     inv.save()
-    if complaint.matter_id:
+    if complaint.matter_id and recusal.grounds(complaint.jurisdiction) and recusal.recusal_of(user, complaint.matter) is None:
+        # the one recusal rule: kept off the whole matter (drafting, signing, deciding), recorded with who decided
+        recusal.recuse(matter=complaint.matter, by=by, user=user, ground=recusal.grounds(complaint.jurisdiction)[0]["code"],
+                       note=inv.recusal_reason, check_permission=False)
+    elif complaint.matter_id:
         casework.log(complaint.matter, by, f"调查人员{person_name(user)}回避：{inv.recusal_reason}")
     return inv
 
@@ -338,6 +352,7 @@ def investigator_recuse(*, complaint: Complaint, by, user, reason: str) -> Inves
 def opinion_submit(*, complaint: Complaint, by, text: str) -> Complaint:
     """初步处理意见 (第九条), by one of the investigators once at least two are in place."""
     complaint = _locked(complaint, ACCEPTED)
+    _not_recused(by, complaint)
     investigators = list(active_investigators(complaint))
     if not any(i.user_id == by.pk for i in investigators):
         raise PermissionDenied("只有本件调查人员可以提出初步处理意见。")
@@ -360,6 +375,7 @@ def review_decide(*, complaint: Complaint, by, participants: list, decision: str
     """领导集体讨论审定 (第九条): participants, the decision, the outcome."""
     require(by, DECIDE, "只有司法局负责人可以主持集体讨论审定。")
     complaint = _locked(complaint, ACCEPTED)
+    _not_recused(by, complaint)
     if not complaint.opinion:
         raise ValidationError("调查人员尚未提出初步处理意见。")
     participants = [p.strip() for p in participants if p and p.strip()]
@@ -394,6 +410,7 @@ def extension_approve(*, complaint: Complaint, by, days: int, reason: str):
     """延长办理期限 (第十条), approved by the head: who, when (the record's time), why; total ≤ the cap."""
     require(by, DECIDE, "延长办理期限须经负责人批准。")
     complaint = _locked(complaint, ACCEPTED, REVIEWED)
+    _not_recused(by, complaint)
     clock = finish_clock(complaint)
     if clock is None or clock.status != RUNNING:
         raise ValidationError("该投诉举报没有正在计算的办结期限。")
@@ -412,6 +429,7 @@ def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None =
     """告知调查处理结果并归档 (第十二条); a substantiated report about a supervisor feeds the dismissal proposal."""
     require(by, HANDLE, "只有司法局经办人可以告知处理结果。")
     complaint = _locked(complaint, REVIEWED)
+    _not_recused(by, complaint)
     if not (text or "").strip():
         raise ValidationError("请填写告知投诉举报人的调查处理结果。")
     on = on or timezone.localdate()
@@ -446,6 +464,7 @@ def appeal_record(*, complaint: Complaint, by, text: str, received_on: dt.date |
     """申诉 to the deciding body (第十四条), recorded for its decision."""
     require(by, HANDLE, "只有司法局经办人可以登记申诉。")
     complaint = _locked(complaint, ANSWERED)
+    _not_recused(by, complaint)
     if not (text or "").strip():
         raise ValidationError("请填写申诉请求和理由。")
     appeal = Appeal(complaint=complaint, received_on=received_on or timezone.localdate(), text=text.strip(),

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from casework.recusal import require_not_recused
 from casework.services import attachment_add, matter_close, matter_handoff, set_stage
 from roles.access import require
 
@@ -25,6 +26,7 @@ def government_decision_record(*, dispute: Dispute, by, decided_by: str, decided
     with the decision's file, and supervises its execution (第二十条)."""
     require(by, HANDLE, "只有司法局经办人可以登记区政府的决定。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if dispute.state == DECIDED:
         raise ValidationError("区政府的决定已经登记，不能重复登记。")
     if dispute.state != PROPOSED:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from casework import documents
 from casework.models import Agency, Matter, MatterEvent
 from casework.pdf import chinese_date
+from casework.recusal import require_not_recused
 from casework.services import log, matter_close, matter_open, require_addressable, set_stage
 from clocks.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 from decisions.models import DecisionRecord
@@ -156,6 +157,7 @@ def dispute_examine(*, dispute: Dispute, by, decision: str, ground: str = "", no
     """第十二条: accept (and notify both sides), ask for a supplement, or refuse with a 第八条 ground."""
     require(by, HANDLE, "只有司法局经办人可以审查争议协调申请。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if dispute.state != RECEIVED:
         raise ValidationError("该申请当前不在待审查状态。")
     matter, profile, today = dispute.matter, get_profile(dispute.jurisdiction), timezone.localdate()
@@ -214,6 +216,7 @@ def dispute_supplement(*, dispute: Dispute, by, received: bool, received_on: dt.
     from its receipt; none by the due date → deemed withdrawn (视为放弃申请)."""
     require(by, HANDLE, "只有司法局经办人可以登记补正材料。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if dispute.state != SUPPLEMENT:
         raise ValidationError("该申请当前不在待补正状态。")
     matter, profile, today = dispute.matter, get_profile(dispute.jurisdiction), timezone.localdate()
@@ -255,6 +258,7 @@ def answer_record(*, dispute: Dispute, by, agency: Agency, received_on: dt.date,
             raise PermissionDenied("只能以本机关名义提交答复意见。")
         received_on = timezone.localdate()
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if agency.pk not in {a.pk for a in dispute.all_agencies()}:
         raise ValidationError("该机关不是本争议的相关机关。")
     if dispute.state not in (ACCEPTED, AGREED):
@@ -288,6 +292,7 @@ def dispute_pause(*, dispute: Dispute, by, start: dt.date, reason: str):
     """第十四条第二款: time for an official interpretation or asking superiors is not counted."""
     require(by, HANDLE, "只有司法局经办人可以登记不计入期限的时间。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if dispute.state not in (ACCEPTED, AGREED):
         raise ValidationError("争议协调不在办理中。")
     if not (reason or "").strip():
@@ -304,6 +309,7 @@ def dispute_pause(*, dispute: Dispute, by, start: dt.date, reason: str):
 def dispute_resume(*, dispute: Dispute, by, end: dt.date) -> None:
     require(by, HANDLE, "只有司法局经办人可以登记恢复计算期限。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     clock = _finish_clock(dispute)
     if end is None or end > timezone.localdate():
         raise ValidationError("请填写不计入期限的最后一日（不晚于今天）。")
@@ -316,6 +322,7 @@ def dispute_extend(*, dispute: Dispute, by, n: int, reason: str):
     """第十四条: extended once, by at most the profile's cap, with the bureau head's approval."""
     require(by, APPROVE, "延长争议协调期限须经区司法局主要负责人批准。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if dispute.state not in (ACCEPTED, AGREED):
         raise ValidationError("争议协调不在办理中。")
     if not (reason or "").strip():
@@ -336,6 +343,7 @@ def dispute_conclude(*, dispute: Dispute, by, agreed: bool, result: str) -> Disp
     """第十八条: agreement → to the district government for consent; none → a proposal for its decision."""
     require(by, HANDLE, "只有司法局经办人可以提出协调结果。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if dispute.state != ACCEPTED:
         raise ValidationError("争议协调不在办理中。")
     if not (result or "").strip():
@@ -365,6 +373,7 @@ def dispute_opinion(*, dispute: Dispute, by, consent_on: dt.date, result: str = 
     """第十八条第（一）项: after the district government's consent, the 行政执法协调意见书 to every agency."""
     require(by, APPROVE, "协调意见书须由区司法局负责人签发。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if dispute.state != AGREED:
         raise ValidationError("尚未达成一致意见，不能制发协调意见书。")
     if consent_on is None or consent_on > timezone.localdate() or consent_on < dispute.accepted_on:
@@ -393,6 +402,7 @@ def dispute_execution(*, dispute: Dispute, by, refusing, note: str = "") -> list
     opened here (source=coordination) and handled by the letter process."""
     require(by, HANDLE, "只有司法局经办人可以登记协调意见执行情况。")
     dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
     if dispute.state != OPINION:
         raise ValidationError("尚未制发协调意见书。")
     matter = dispute.matter

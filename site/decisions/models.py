@@ -17,6 +17,8 @@ PROCESS_KINDS = [
     ("coordination", "争议协调意见"),
     ("accountability", "责任追究"),
     ("notification", "监督情况通报"),
+    ("recusal", "工作人员回避"),
+    ("interview", "约谈"),
 ]
 
 

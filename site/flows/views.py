@@ -61,6 +61,15 @@ def inbox(request):
 @login_required(login_url=LOGIN)
 @require_POST
 def claim(request, task_pk: int):
+    from django.core.exceptions import ValidationError
+
     task = get_object_or_404(Task, pk=task_pk)
-    services.task_claim(task=task, user=request.user)
+    try:
+        services.task_claim(task=task, user=request.user)
+    except ValidationError as exc:  # e.g. recused from the matter (casework.recusal)
+        messages.error(request, "不能领取该待办：" + "；".join(exc.messages))
+        from casework.recusal import matter_of_task
+
+        matter = matter_of_task(task)
+        return redirect(matter.admin_url() if matter is not None else "flows:inbox")
     return redirect(services.task_execute_url(task))

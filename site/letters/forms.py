@@ -5,6 +5,7 @@ from django import forms
 
 from casework.forms import agency_field
 from casework.models import SOURCES
+from form_errors import required_messages_in_chinese
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
 
@@ -91,7 +92,28 @@ class EscalateForm(forms.Form):
 
 
 class InterviewForm(forms.Form):
-    content = forms.CharField(label="约谈时间、地点、参加人员和内容", widget=TEXTAREA)
+    """约谈 (003 第二十九条第二款): who, when, what was said, what the agency undertook."""
+
+    basis = forms.ChoiceField(label="约谈情形")
+    agency = forms.ModelChoiceField(label="被约谈机关", queryset=None, empty_label="请选择")
+    held_on = forms.DateField(label="约谈日期", widget=forms.DateInput(attrs={"type": "date"}),
+                              error_messages={"invalid": "请按“年-月-日”填写约谈日期。"})
+    place = forms.CharField(label="约谈地点", max_length=100)
+    interviewers = forms.CharField(label="约谈人", max_length=200, help_text="司法局参加约谈的人员及职务。")
+    interviewees = forms.CharField(label="被约谈人（被监督机关负责人）", max_length=200)
+    reason = forms.CharField(label="约谈事由", widget=TEXTAREA, help_text="违法或者不当等情况突出、造成重大影响的具体情况。")
+    said = forms.CharField(label="约谈内容", widget=TEXTAREA, help_text="指出的问题和提出的要求。")
+    undertaking = forms.CharField(label="被监督机关的承诺", widget=TEXTAREA, help_text="整改措施和完成期限。")
+
+    def __init__(self, *args, matter, bases, **kwargs):
+        super().__init__(*args, **kwargs)
+        from casework.models import Agency
+
+        self.fields["basis"].choices = [("", "请选择")] + [(b, f"{label}（{article}）") for b, label, article in bases]
+        ids = [matter.agency_id] + list(matter.parties.values_list("pk", flat=True))
+        self.fields["agency"].queryset = Agency.objects.filter(pk__in=ids).order_by("name")
+        self.fields["agency"].initial = matter.agency_id
+        required_messages_in_chinese(self)
 
 
 class OrderForm(forms.Form):

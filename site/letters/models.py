@@ -146,3 +146,39 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}（{self.submitted_on:%Y-%m-%d}）"
+
+
+PROMINENT, AFTER_DECISION = "prominent", "after_decision"
+
+
+class Interview(models.Model):
+    """约谈 of an agency's head (003 第二十九条第二款): its own step in any matter of a jurisdiction whose profile
+    has it — for violations that are prominent or of great impact, or once a 监督决定书 has been issued.
+    Who took part, when and where, what was said and what the agency undertook; the 约谈记录 is its document."""
+
+    matter = models.ForeignKey("casework.Matter", on_delete=models.PROTECT, related_name="interviews",
+                               verbose_name="监督事项")
+    agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="被约谈机关")
+    basis = models.CharField("约谈情形", max_length=16, choices=[
+        (PROMINENT, "违法或者不当等情况突出、造成重大影响"), (AFTER_DECISION, "已制发监督决定书")])
+    article = models.CharField("依据条款", max_length=100)
+    held_on = models.DateField("约谈日期")
+    place = models.CharField("约谈地点", max_length=100)
+    interviewers = models.CharField("约谈人（司法局）", max_length=200)
+    interviewees = models.CharField("被约谈人（被监督机关负责人）", max_length=200)
+    reason = models.TextField("约谈事由")
+    said = models.TextField("约谈内容")
+    undertaking = models.TextField("被监督机关的承诺（整改措施和期限）")
+    document = models.ForeignKey("casework.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                 verbose_name="约谈记录")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "约谈"
+        verbose_name_plural = "约谈"
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} 约谈{self.agency}"

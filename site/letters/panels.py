@@ -69,3 +69,23 @@ def letter_panel(request, matter, letter) -> str:
         "typical_article": profile.figure("typical_cases_published").citation if profile.has("typical_cases_published")
         else "", "typical_page": page if is_bureau(user) else None,
     }, request=request)
+
+
+@panel("*")
+def interview_panel(request, matter) -> str:
+    """约谈 (003 第二十九条第二款) from any matter of a jurisdiction whose profile has it: the record of each
+    and, for the leader, the way to record one."""
+    from .models import Interview
+    from .services import interview_bases
+
+    user = request.user
+    if not is_bureau(user):
+        return ""
+    bases = interview_bases(matter)
+    rows = list(Interview.objects.filter(matter=matter).select_related("agency", "document", "recorded_by"))
+    if not bases and not rows:
+        return ""
+    return render_to_string("letters/_interviews.html", {
+        "matter": matter, "rows": rows, "articles": list(dict.fromkeys(a for _b, _l, a in bases)),
+        "can_record": bool(bases) and user.has_perm("letters.sign_letter"),
+    }, request=request)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from casework import documents
 from casework.models import MatterEvent
+from casework.recusal import require_not_recused
 from casework.services import log, matter_close, matter_handoff, matter_open, set_stage
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_start, clock_stop
@@ -20,6 +21,7 @@ from rules.profiles import get_profile
 
 from . import selectors, texts
 from .models import (
+    AFTER_DECISION,
     CLOSED,
     DECISION_SERVING,
     DECISION_SIGNING,
@@ -30,6 +32,7 @@ from .models import (
     ORDERING,
     OVERDUE,
     PENDING,
+    PROMINENT,
     RECTIFICATION,
     RECTIFYING,
     REJECTED,
@@ -38,6 +41,7 @@ from .models import (
     SIGNING,
     TERMINATED,
     UPHELD,
+    Interview,
     Letter,
     Objection,
     Report,
@@ -157,6 +161,7 @@ def letter_start(*, by, ground: str, findings: str, request: str, agency=None, s
         from casework.models import Matter
 
         matter = Matter.objects.select_for_update().select_related("agency").get(pk=matter.pk)
+        require_not_recused(by, matter)
         agency = agency or matter.agency
         if agency.pk != matter.agency_id and not matter.parties.filter(pk=agency.pk).exists():
             raise ValidationError("只能向本事项的被监督机关或相关机关制发监督文书。")
@@ -184,6 +189,7 @@ def letter_start(*, by, ground: str, findings: str, request: str, agency=None, s
 def letter_draft(*, letter: Letter, by, ground: str, findings: str, request: str) -> Letter:
     require(by, "letters.draft_letter", "只有司法局经办人可以起草监督建议书（意见书）。")
     letter = _locked(letter)
+    require_not_recused(by, letter.matter)
     if letter.state != DRAFTING:
         raise ValidationError("该文书已不在起草环节。")
     item = _ground(get_profile(letter.jurisdiction), ground)
@@ -207,6 +213,7 @@ def letter_sign(*, letter: Letter, by, approve: bool, note: str = "") -> Letter:
     """负责人签发: the document is numbered, rendered and recorded; service (送达) starts its clocks."""
     require(by, "letters.sign_letter", "只有司法局负责人可以签发监督建议书（意见书）。")
     letter = _locked(letter)
+    require_not_recused(by, letter.matter)
     if letter.state != SIGNING:
         raise ValidationError("该文书不在待签发环节。")
     profile = get_profile(letter.jurisdiction)
@@ -328,6 +335,7 @@ def objection_review(*, objection: Objection, by, upheld: bool, answer: str) -> 
     if not (answer or "").strip():
         raise ValidationError("请填写复查意见。")
     letter = _locked(objection.letter)
+    require_not_recused(by, letter.matter)
     profile = get_profile(letter.jurisdiction)
     kind = _doc_kind(profile, "letter_review_document")
     words = texts.review(letter, objection, profile, upheld=upheld, answer=answer)
@@ -393,6 +401,7 @@ def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Repo
     if report.accepted is not None:
         raise ValidationError("该报告已审核。")
     letter = _locked(report.letter)
+    require_not_recused(by, letter.matter)
     if not accepted and not (note or "").strip():
         raise ValidationError("退回时请写明需要补充整改的内容。")
     report.accepted, report.note, report.reviewed_by = accepted, (note or "").strip()[:300], by
@@ -438,6 +447,7 @@ def mark_overdue(*, today: dt.date | None = None) -> int:
 def decision_draft(*, letter: Letter, by, order: str, text: str) -> Letter:
     require(by, "letters.draft_letter", "只有司法局经办人可以起草逾期处理文书。")
     letter = _locked(letter)
+    require_not_recused(by, letter.matter)
     if letter.state not in (OVERDUE, ORDERING, DECISION_SIGNING):
         raise ValidationError("该事项不在逾期处理环节。")
     profile = get_profile(letter.jurisdiction)
@@ -457,6 +467,7 @@ def decision_draft(*, letter: Letter, by, order: str, text: str) -> Letter:
 def decision_sign(*, letter: Letter, by) -> Letter:
     require(by, "letters.sign_letter", "只有司法局负责人可以签发监督决定书（纠正通知书）。")
     letter = _locked(letter)
+    require_not_recused(by, letter.matter)
     if letter.state != DECISION_SIGNING:
         raise ValidationError("该文书不在待签发环节。")
     profile = get_profile(letter.jurisdiction)
@@ -485,6 +496,7 @@ def escalate(*, letter: Letter, by, measures: dict[str, str]) -> Letter:
     004 第十条 通报), each issued as a document with its record; the referral is confidential."""
     require(by, "letters.sign_letter", "只有司法局负责人可以决定约谈、移送或通报。")
     letter = _locked(letter)
+    require_not_recused(by, letter.matter)
     if letter.state != ESCALATING:
         raise ValidationError("该事项不在此环节。")
     profile = get_profile(letter.jurisdiction)
@@ -513,34 +525,70 @@ def escalate(*, letter: Letter, by, measures: dict[str, str]) -> Letter:
     return letter
 
 
+INTERVIEW_FIELDS = {"place": "约谈地点", "interviewers": "约谈人", "interviewees": "被约谈人（被监督机关负责人）",
+                    "reason": "约谈事由", "said": "约谈内容", "undertaking": "被监督机关的承诺"}
+
+
+def interview_bases(matter) -> list[tuple[str, str, str]]:
+    """(basis, label, article) open for this matter under its profile (003 第二十九条第二款): prominent or
+    grave violations in any matter; or once a 监督决定书 has been issued in it."""
+    profile = get_profile(matter.jurisdiction)
+    out = []
+    if profile.flag("interview_prominent"):
+        out.append((PROMINENT, "违法或者不当等情况突出、造成重大影响", str(profile.figure("interview_prominent").citation)))
+    if profile.flag("interview_after_decision") and Letter.objects.filter(
+            matter=matter, decision_document__isnull=False).exists():
+        out.append((AFTER_DECISION, "已制发监督决定书", str(profile.figure("interview_after_decision").citation)))
+    return out
+
+
 @transaction.atomic
-def interview_now(*, letter: Letter, by, content: str):
-    """003 第二十九条第二款: once a 监督决定书 has been issued the agency's head may be interviewed (约谈) at
-    once, without waiting for its execution period; after that period the final measures remain."""
+def interview_hold(*, matter, by, basis: str, held_on: dt.date, place: str, interviewers: str, interviewees: str,
+                   reason: str, said: str, undertaking: str, agency=None) -> Interview:
+    """约谈 (003 第二十九条第二款), the one door: the leader records who was interviewed, when and where, what
+    was said and what the agency undertook; the 约谈记录 is issued in the matter's file with its record."""
+    from casework.models import Matter
+
     require(by, "letters.sign_letter", "只有司法局负责人可以决定约谈。")
-    letter = _locked(letter)
-    profile = get_profile(letter.jurisdiction)
-    if not (profile.has("interview_after_decision") and profile.flag("interview_after_decision")):
-        raise ValidationError(f"{profile.name}的规则中没有制发决定书后即可约谈的规定。")
-    if letter.decision_document_id is None or letter.state not in (DECISION_SERVING, EXECUTING):
-        raise ValidationError("尚未制发监督决定书（或事项已办结），不能约谈"
-                              f"（{profile.figure('interview_after_decision').citation}）。")
-    done = letter.matter.documents.filter(kind="interview_record", pk__gt=letter.decision_document_id,
-                                          addressee=letter.addressee.name)
-    if done.exists():
-        raise ValidationError(f"已就《{letter.decision_document.kind_label}》{letter.decision_document.doc_number}"
-                              f"约谈（{done.first().doc_number}），不能重复约谈。")
-    if not (content or "").strip():
-        raise ValidationError("请填写约谈的时间、地点、参加人员和约谈内容。")
-    article = str(profile.figure("interview_after_decision").citation)
-    words = texts.interview_at_once(letter, profile, content)
-    doc = documents.issue(matter=letter.matter, kind="interview_record", title=words.title, paragraphs=words.paragraphs,
-                          notes=words.notes, values=words.values, by=by, article=article,
-                          addressee=letter.addressee.name)
-    record(letter, title=f"约谈：{letter.matter.title}", body="\n".join(words.paragraphs), outcome="约谈被监督机关负责人",
-           article=article, doc_number=doc.doc_number, kind="decision")
-    log(letter.matter, by, f"制发《{doc.kind_label}》{doc.doc_number}后即约谈被监督机关负责人（{article}）。")
-    return doc
+    matter = Matter.objects.select_for_update().select_related("agency").get(pk=matter.pk)
+    require_not_recused(by, matter)
+    profile = get_profile(matter.jurisdiction)
+    bases = {b: (label, article) for b, label, article in interview_bases(matter)}
+    if not bases:
+        raise ValidationError(f"{profile.name}的规则中没有约谈被监督机关负责人的规定，或本事项尚不具备约谈条件。")
+    if basis not in bases:
+        raise ValidationError("请选择约谈情形：" + "；".join(f"{lbl}（{art}）" for lbl, art in bases.values()) + "。")
+    agency = agency or matter.agency
+    if agency.pk != matter.agency_id and not matter.parties.filter(pk=agency.pk).exists():
+        raise ValidationError("只能约谈本事项的被监督机关或相关机关的负责人。")
+    data = {"place": place, "interviewers": interviewers, "interviewees": interviewees, "reason": reason,
+            "said": said, "undertaking": undertaking}
+    missing = [label for key, label in INTERVIEW_FIELDS.items() if not (data[key] or "").strip()]
+    if missing:
+        raise ValidationError("请填写" + "、".join(missing) + "。")
+    if held_on is None:
+        raise ValidationError("请填写约谈日期。")
+    if held_on > timezone.localdate():
+        raise ValidationError("约谈记录应在约谈后登记，约谈日期不能晚于今天。")
+    if held_on < matter.opened_on:
+        raise ValidationError(f"约谈日期不能早于立案日期（{matter.opened_on:%Y-%m-%d}）。")
+    data = {k: v.strip() for k, v in data.items()}
+    _label, article = bases[basis]
+    words = texts.interview_record(matter, agency, article, {**data, "held_on": held_on})
+    doc = documents.issue(matter=matter, kind="interview_record", title=words.title, paragraphs=words.paragraphs,
+                          notes=words.notes, values=words.values, by=by, article=article, addressee=agency.name)
+    interview = Interview(matter=matter, agency=agency, basis=basis, article=article[:100], held_on=held_on,
+                          document=doc, recorded_by=by, **data)
+    interview.full_clean()
+    interview.save()
+    rec = DecisionRecord(process_kind="interview", title=f"约谈：{matter.title}"[:200], body="\n".join(words.paragraphs),
+                         jurisdiction=matter.jurisdiction, agency=agency.name, outcome="约谈被监督机关负责人",
+                         decided_on=held_on, doc_number=doc.doc_number, article=article[:100], subject=matter)
+    rec.full_clean()
+    rec.save()
+    log(matter, by, f"{held_on:%Y-%m-%d}约谈{agency.name}负责人{data['interviewees']}（{article}），"
+                    f"制发《{doc.kind_label}》{doc.doc_number}。")
+    return interview
 
 
 def open_letters(matter) -> list[str]:
@@ -549,7 +597,7 @@ def open_letters(matter) -> list[str]:
             Letter.objects.filter(matter=matter).select_related("agency", "matter__agency") if x.is_open]
 
 
-__all__ = ["interview_now", "open_letters",
+__all__ = ["interview_bases", "interview_hold", "open_letters",
            "decision_draft", "decision_sign", "escalate", "letter_draft", "letter_paragraphs", "letter_sign",
            "letter_start", "mark_overdue", "objection_review", "objection_submit", "on_document_served", "record",
            "report_review", "report_submit"]

@@ -226,15 +226,19 @@ def measure(letter, kind: str, content: str) -> Composed:
     return compose(kind, letter.jurisdiction, values)
 
 
-# 003 第二十九条第二款: 约谈 once a 监督决定书 has been issued, before its execution period has run out
-INTERVIEW_AT_ONCE_BODY = ("本机关已向{被监督机关}制发《{决定文书名称}》（{决定文书字号}）。"
-                          "根据{制发依据}的规定，对你单位负责人进行约谈。\n{处理内容}")
+# 003 第二十九条第二款: 约谈 as its own step in any matter; the record says who, when, what was said and undertaken
+INTERVIEW_RECORD_BODY = ("{约谈日期}，本机关在{约谈地点}对{被监督机关}负责人{被约谈人}进行约谈。约谈人：{约谈人}。\n"
+                         "约谈依据：{制发依据}。约谈事由：{约谈事由}\n"
+                         "约谈内容：{约谈内容}\n"
+                         "{被监督机关}承诺：{整改承诺}")
 
 
-def interview_at_once(letter, profile, content: str) -> Composed:
-    decision = letter.decision_document
-    title_t, _body, notes_t = current("interview_record", letter.jurisdiction)
-    values = {"事项名称": letter.matter.title, "被监督机关": letter.addressee.name,
-              "制发依据": str(profile.figure("interview_after_decision").citation),
-              "决定文书名称": decision.kind_label, "决定文书字号": decision.doc_number, "处理内容": content.strip()}
-    return compose("interview_record", letter.jurisdiction, values, template=(title_t, INTERVIEW_AT_ONCE_BODY, notes_t))
+def interview_record(matter, agency, article: str, data: dict) -> Composed:
+    title_t, _body, notes_t = current("interview_record", matter.jurisdiction)
+    values = {"事项名称": matter.title, "被监督机关": agency.name, "制发依据": article,
+              "约谈日期": f"{data['held_on'].year}年{data['held_on'].month}月{data['held_on'].day}日",
+              "约谈地点": data["place"], "被约谈人": data["interviewees"], "约谈人": data["interviewers"],
+              "约谈事由": data["reason"], "约谈内容": data["said"], "整改承诺": data["undertaking"],
+              "决定文书名称": "", "决定文书字号": "", "处理内容": ""}
+    return compose("interview_record", matter.jurisdiction, values,
+                   template=(title_t, INTERVIEW_RECORD_BODY, notes_t))

@@ -59,6 +59,9 @@ def typical_case_draft(*, letter: Letter, by):
 
     require(by, "letters.draft_letter", "只有司法局经办人可以编撰典型案例。")
     letter = Letter.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=letter.pk)
+    from casework.recusal import require_not_recused
+
+    require_not_recused(by, letter.matter)
     if letter.state not in (CLOSED, TERMINATED):
         raise ValidationError("监督事项办结后才能编撰典型案例。")
     if typical_case_page(letter) is not None:

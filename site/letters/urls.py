@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/objection/", views.objection_new, name="objection"),
     path("<int:pk>/typical-case/", views.typical_case, name="typical_case"),
     path("<int:pk>/interview/", views.interview, name="interview"),
+    path("matter/<int:pk>/interview/", views.matter_interview, name="matter_interview"),
 ]

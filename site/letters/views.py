@@ -102,21 +102,32 @@ def handoff_screen(request, *, matter: Matter, title: str, note: str, form, act)
 
 @login_required(login_url=LOGIN)
 def interview(request, pk: int):
-    """003 第二十九条第二款: 约谈 once a 监督决定书 has been issued."""
+    """The letter panel's 约谈 button (after a 监督决定书): the matter's 约谈 screen, the one door."""
+    letter = _letter_for(request.user, pk)
+    return redirect("letters:matter_interview", pk=letter.matter_id)
+
+
+@login_required(login_url=LOGIN)
+def matter_interview(request, pk: int):
+    """003 第二十九条第二款: 约谈 as its own step, from any matter whose jurisdiction's profile has it."""
     if not (is_bureau(request.user) and request.user.has_perm("letters.sign_letter")):
         return refused(request, "只有司法局负责人可以决定约谈。")
-    letter = _letter_for(request.user, pk)
-    form = forms.InterviewForm(request.POST or None)
+    matter = get_object_or_404(Matter.objects.select_related("agency"), pk=pk)
+    if not can_view_matter(request.user, matter):
+        raise PermissionDenied("您无权查看该监督事项。")
+    bases = services.interview_bases(matter)
+    if not bases:
+        return refused(request, f"{get_profile(matter.jurisdiction).name}的规则中没有约谈被监督机关负责人的规定。")
+    form = forms.InterviewForm(request.POST or None, matter=matter, bases=bases)
 
     def act(data):
-        doc = services.interview_now(letter=letter, by=request.user, content=data["content"])
-        return to_matter(request, letter.matter_id, f"已制发《{doc.kind_label}》{doc.doc_number}。")
+        done = services.interview_hold(matter=matter, by=request.user, **data)
+        return to_matter(request, matter.pk, f"已登记约谈并制发《{done.document.kind_label}》{done.document.doc_number}。")
 
-    profile = get_profile(letter.jurisdiction)
-    cite = profile.figure("interview_after_decision").citation if profile.has("interview_after_decision") else ""
     return submit(request, form, act) or render(request, "letters/form.html", {
-        "form": form, "task_title": f"约谈被监督机关负责人：{letter.matter.number}",
-        "note": f"已制发监督决定书的，可以对被监督机关的负责人进行约谈（{cite}）。"})
+        "form": form, "task_title": f"约谈被监督机关负责人：{matter.number}", "matter": matter,
+        "note": "被监督机关行政执法行为违法或者不当等情况突出、造成重大影响的，或者已制发监督决定书的，可以对其负责人进行约谈（"
+                + "、".join(dict.fromkeys(article for _b, _l, article in bases)) + "）。"})
 
 
 def _letter_for(user, pk: int) -> Letter:

@@ -258,6 +258,14 @@ ENSHI = [
     fig("casefile_review_per_year", "案卷评查每年至少次数", "count", {"n": 1}, "003", "第十八条"),
     fig("evaluation_per_year", "考核评议每年至少次数", "count", {"n": 1}, "003", "第十九条"),
     fig("onsite_min_people", "现场监督最少人数", "count", {"n": 2}, "003", "第二十四条第（一）项"),
+    fig("staff_recusal", "监督人员回避情形", "choices", items(
+        ("interest", "与办理的监督事项有利害关系", ""),
+        ("other", "有其他情形可能影响公正处理", ""),
+    ), "003", "第二十四条第（二）项",
+        note="回避后不得起草、签发、审核或决定该事项；办法未规定由谁决定回避，平台的理解：本人申请即回避，"
+             "或由司法局负责人决定"),
+    fig("interview_prominent", "违法或者不当情况突出、造成重大影响的可约谈被监督机关负责人", "flag", {"on": True},
+        "003", "第二十九条第二款", note="约谈可在任何监督事项中进行，不以制发决定书为前提；办法未规定约谈期限和次数"),
     fig("complaint_hotline", "投诉渠道", "text", {"text": "12345政务服务便民热线"}, "003", "第十条"),
     fig("social_supervisors_allowed", "可聘请社会监督员", "flag", {"on": True}, "003", "第七条"),
     fig("typical_cases_published", "可编撰发布典型案例", "flag", {"on": True}, "003", "第二十九条"),
@@ -310,6 +318,10 @@ WULONG = [
     # complaints 投诉举报
     fig("complaint_accept_period", "投诉举报受理审核期限", "period", period(7, WD), "004", "第七条", COMPLAINT),
     fig("complaint_min_investigators", "调查人员最少人数", "count", {"n": 2}, "004", "第八条", COMPLAINT),
+    fig("staff_recusal", "监督人员回避情形", "choices", items(
+        ("direct_interest", "与监督事项或者当事人有直接利害关系", ""),
+    ), "004", "第八条", COMPLAINT,
+        note="制度第八条就投诉举报调查人员规定回避；其他监督事项办法未规定，平台的理解：同一回避规则适用于本辖区所有监督事项"),
     fig("complaint_finish_period", "投诉举报办结期限", "period", period(30, CD), "004", "第十条", COMPLAINT),
     fig("complaint_extension_max", "投诉举报延长上限", "period", period(30, CD), "004", "第十条", COMPLAINT,
         note="经行政执法机关负责人同意，最多延长30日"),

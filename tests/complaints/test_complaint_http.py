@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from freezegun import freeze_time
 
-from casework.models import Matter
+from casework.models import Matter, Recusal
 from clocks.models import MET, Clock
 from complaints.flows import ComplaintFlow
 from complaints.models import ANSWERED, Complaint
@@ -80,6 +80,11 @@ def test_complaint_accepted_investigated_extended_across_holiday_and_answered(pe
         assert r.status_code == 302
         inv = complaint.investigators.get(user=people["officer2"])
         assert inv.recused and inv.recusal_reason == "系投诉举报人的近亲属"
+        # one recusal rule for every process (casework.recusal): kept off the whole matter, with who decided
+        staff = Recusal.objects.get(matter=complaint.matter, user=people["officer2"])
+        assert (staff.ground, staff.article, staff.decided_by) == (
+            "与监督事项或者当事人有直接利害关系：系投诉举报人的近亲属", "《行政执法投诉举报制度》第八条", people["officer2"])
+        assert DecisionRecord.objects.filter(subject_id=str(complaint.matter.pk), process_kind="recusal").count() == 1
         # with one investigator left the opinion is refused; the recused one cannot be put back
         r = officer_client.post(f"/admin/complaints/{complaint.pk}/opinion/", {"text": "属实。"})
         assert r.status_code == 400 and "调查人员不足2人" in r.content.decode()
