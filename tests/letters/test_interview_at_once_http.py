@@ -14,6 +14,11 @@ from tests.letters.test_enshi_letter_http import sign
 pytestmark = pytest.mark.django_db
 
 
+FORM = {"held_on": "2026-11-03", "place": "州司法局三楼会议室", "interviewers": "州司法局副局长赵负责",
+        "interviewees": "局长王大明", "reason": "监督决定书已制发，督促按期执行。",
+        "said": "要求按决定书限期完成抽检。", "undertaking": "按期完成抽检并书面报告。"}
+
+
 def test_enshi_interview_is_available_as_soon_as_the_decision_is_issued(make_user):
     p = people(make_user, "enshi", "恩施州市场监督管理局")
     with freeze_time("2026-09-01 09:00") as frozen:
@@ -21,11 +26,13 @@ def test_enshi_interview_is_available_as_soon_as_the_decision_is_issued(make_use
         frozen.move_to("2026-09-02 09:00")
         doc = sign(p, matter)
         letter = matter.letter
-        url = f"/admin/letters/{letter.pk}/interview/"
-        # before any 决定书: refused, nothing written
-        early = login(p["leader"]).post(url, {"content": "约谈。"})
-        assert early.status_code == 200 and "尚未制发监督决定书（或事项已办结），不能约谈" in early.content.decode()
-        assert "《恩施土家族苗族自治州行政执法监督办法》第二十九条第二款" in early.content.decode()
+        url = f"/admin/letters/matter/{matter.pk}/interview/"
+        form = {**FORM, "agency": p["agency"].pk, "basis": "after_decision"}
+        # before any 决定书 the "decision issued" ground is not open: refused, nothing written
+        early = login(p["leader"]).post(url, {**form, "held_on": "2026-09-02"})
+        assert early.status_code == 200 and 'value="after_decision"' not in early.content.decode()
+        assert 'value="prominent"' in early.content.decode()  # only the prominent-violation ground is open
+        assert not Document.objects.filter(kind="interview_record").exists()
         frozen.move_to("2026-09-07 09:00")
         serve(p["officer"], doc, "2026-09-05")
         frozen.move_to("2026-10-31 01:00")
@@ -37,22 +44,18 @@ def test_enshi_interview_is_available_as_soon_as_the_decision_is_issued(make_use
         assert decision.doc_number == "恩施监决〔2026〕1号"
         # at once, before service and long before the 30-day execution period ends
         html = matter_html(login(p["leader"]), matter)
-        assert "约谈被监督机关负责人" in html and "第二十九条第二款" in html
-        assert "约谈被监督机关负责人" not in matter_html(login(p["officer"]), matter)
-        officer = login(p["officer"]).post(url, {"content": "约谈。"})
+        assert url in html and "第二十九条第二款" in html
+        assert 'value="after_decision"' in login(p["leader"]).get(url).content.decode()
+        officer = login(p["officer"]).post(url, form)
         assert officer.status_code == 403 and "只有司法局负责人可以决定约谈。" in officer.content.decode()
         frozen.move_to("2026-11-03 09:00")
-        r = login(p["leader"]).post(url, {"content": "定于2026年11月10日约谈你单位主要负责人。"})
+        r = login(p["leader"]).post(url, form)
         assert r.status_code == 302 and r["Location"] == f"/admin/casework/{matter.pk}/"
-        again = login(p["leader"]).post(url, {"content": "再次约谈。"})
-        assert again.status_code == 200 and "已就《行政执法监督决定书》恩施监决〔2026〕1号约谈（恩施监谈〔2026〕1号），不能重复约谈。" \
-            in again.content.decode()
     interview = Document.objects.get(kind="interview_record")
     assert interview.matter_id == matter.pk and interview.doc_number == "恩施监谈〔2026〕1号"
     assert interview.issued_on.isoformat() == "2026-11-03"
-    assert interview.article == "《恩施土家族苗族自治州行政执法监督办法》第二十九条第二款"
-    assert interview.body.startswith("本机关已向恩施州市场监督管理局制发《行政执法监督决定书》（恩施监决〔2026〕1号）。")
-    assert DecisionRecord.objects.filter(doc_number="恩施监谈〔2026〕1号", outcome="约谈被监督机关负责人").exists()
+    assert DecisionRecord.objects.filter(doc_number="恩施监谈〔2026〕1号",
+                                         article="《恩施土家族苗族自治州行政执法监督办法》第二十九条第二款").exists()
     # the process goes on: the decision still waits to be served and executed
     assert Letter.objects.get(pk=letter.pk).state == "decision_serving"
 
@@ -61,8 +64,10 @@ def test_wulong_has_no_interview_at_once(make_user):
     p = people(make_user, "wulong", "武隆区文化和旅游发展委员会")
     with freeze_time("2026-09-01 09:00"):
         matter = start_letter(p["officer"], "wulong", p["agency"], ground="procedure")
-        r = login(p["leader"]).post(f"/admin/letters/{matter.letter.pk}/interview/", {"content": "约谈。"})
-        assert r.status_code == 200 and "武隆" in r.content.decode() and "没有制发决定书后即可约谈的规定" in r.content.decode()
+        r = login(p["leader"]).post(f"/admin/letters/matter/{matter.pk}/interview/",
+                                    {**FORM, "held_on": "2026-09-01", "agency": p["agency"].pk,
+                                     "basis": "after_decision"})
+        assert r.status_code == 403 and "的规则中没有约谈被监督机关负责人的规定。" in r.content.decode()
     assert not Document.objects.filter(kind="interview_record").exists()
 
 
