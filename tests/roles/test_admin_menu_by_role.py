@@ -33,8 +33,14 @@ def test_each_role_sees_the_items_its_work_needs(make_user):
 
     top, sub = labels_for(liaison)
     assert "监督办案" in top and "后台任务" not in top
-    assert "监督事项（一案一档）" in sub and "申请争议协调" in sub and "我的争议协调" in sub
+    assert "监督事项（一案一档）" in sub and "我的争议协调" in sub
     assert "制发监督建议书" not in sub and "受理责任追究" not in sub
+    # Wanzhou's rules have no dispute coordination (Wulong's 004 争议协调办法 has): no 申请 item to a dead end
+    assert "申请争议协调" not in sub
+    wulong = make_user("liaison_wl", LIAISON)
+    StaffProfile.objects.create(user=wulong, agency=Agency.objects.create(name="武隆区市场监督管理局",
+                                                                          jurisdiction="wulong"), jurisdiction="wulong")
+    assert "申请争议协调" in labels_for(wulong)[1]
 
     top, sub = labels_for(make_user("supervisor", SUPERVISOR))
     assert "后台任务" not in top and "我的责任追究" not in top
