@@ -120,6 +120,8 @@ class WorkbenchPanel(Component):
             "agency": None if is_bureau(user) else agency_of(user),
             "mine_label": "我立案的办理中事项" if is_bureau(user) else "本机关办理中的监督事项",
             "inbox_url": reverse("flows:inbox"),
+            # bureau staff: the year at a glance (年度概览) one click from their home
+            "year_url": reverse("casework_year:index") if is_bureau(user) else "",
         }, request=self.request)
 
 

@@ -89,12 +89,25 @@ def worklist(user, *, today: dt.date | None = None) -> list[Item]:
                 continue
             seen.add(item.key)
             items.append(item)
+    items = _without_recused(user, items)
     calendar = WorkCalendar.load()
     for item in items:
         if item.due is not None:
             item.days_left = working_days_left(calendar, today, item.due)
             item.overdue = item.due < today
     return sorted(items, key=lambda i: (not i.overdue, i.due is None, i.due or dt.date.max, i.title))
+
+
+def _without_recused(user, items: list[Item]) -> list[Item]:
+    """A person who has recused themselves from a matter (casework.recusal) has no work waiting in it: its
+    items leave their 待办 (claiming and acting are refused anyway). One query for all items."""
+    from casework.models import Recusal
+
+    matter_ids = {i.matter_id for i in items if i.matter_id}
+    if not matter_ids:
+        return items
+    recused = set(Recusal.objects.filter(user=user, matter_id__in=matter_ids).values_list("matter_id", flat=True))
+    return [i for i in items if i.matter_id not in recused] if recused else items
 
 
 def count(user, *, today: dt.date | None = None) -> int:

@@ -56,6 +56,10 @@ def test_recused_officer_cannot_draft_and_recused_leader_cannot_sign(make_user):
         assert (letter.state, letter.ground, letter.findings) == (
             "drafting", "non_performance", "2026年上半年未按计划开展食品安全抽检，投诉件未在期限内办结。")
 
+        # the matter's draft has left the recused officer's 待办 and is in the other officer's
+        assert "起草监督建议书（意见书）" not in client.get("/workflow/").content.decode()
+        assert "起草监督建议书（意见书）" in login(officer_b).get("/workflow/").content.decode()
+
         # another officer drafts
         client_b = login(officer_b)
         url, _ = open_task(client_b, matter, "起草监督建议书（意见书）")

@@ -130,6 +130,8 @@ def test_workbench_for_casework_staff_page_dashboard_for_editors(make_user, site
         html = login(user).get("/admin/").content.decode()
         assert "监督办案工作台" in html and "预警" in html and "本周到期" in html
         assert "编辑指南" not in html and "个页面" not in html and "搜索所有页面" not in html
+        # the year at a glance is one click from the bureau's home, never from an agency's
+        assert ('href="/admin/casework/year/"' in html) == (user is not p["liaison"])
     html = login(make_user("editor", EDITOR)).get("/admin/").content.decode()
     assert "监督办案工作台" not in html and "个页面" in html  # Wagtail's site summary (its English guide link is gone)
 
