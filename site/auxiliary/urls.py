@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.roster, name="roster"),
+    path("agencies/<int:agency_pk>/new/", views.staff_new, name="new"),
+    path("<int:pk>/", views.staff_detail, name="staff"),
+    path("checklist/<str:jurisdiction>/", views.checklist, name="checklist"),
+]
