@@ -2,15 +2,19 @@
 person through services.add_staff, a person's record, and the duties / prohibited acts checklist with articles."""
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from casework.models import Agency
 from roles.access import in_casework
 from rules.profiles import FigureMissing, get_profile
 
+from . import roster_import as roster_import_module
 from . import services
 from .forms import StaffForm
 from .models import AuxiliaryStaff
@@ -103,3 +107,39 @@ def checklist(request, jurisdiction: str):
             (profile.figure(key).label, profile.figure(key).citation, profile.choices(key))
             for key in ("auxiliary_duties", "auxiliary_prohibited_acts", "auxiliary_agency_prohibited",
                         "auxiliary_conditions", "auxiliary_barring_grounds")]})
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="名册文件（.xlsx）")
+
+
+@login_required(login_url=LOGIN)
+def roster_import(request, agency_pk: int):
+    agency = get_object_or_404(_agencies(request.user), pk=agency_pk)
+    if not services.may_manage(request.user, agency):
+        raise PermissionDenied("您只能导入本机关的行政执法辅助人员名册。")
+    profile = _profile_of(agency)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = roster_import_module.import_roster(by=request.user, agency=agency, profile=profile,
+                                                       upload=form.cleaned_data["file"])
+        except ValidationError as exc:
+            problems = exc.messages
+        else:
+            messages.success(request, f"已导入{count}名行政执法辅助人员。")
+            return redirect(f"{reverse('auxiliary:roster')}?agency={agency.pk}")
+    return render(request, "auxiliary/import.html", {
+        "task_title": f"导入行政执法辅助人员名册：{agency.name}", "form": form, "agency": agency,
+        "problems": problems, "columns": [h for h, _ in roster_import_module.COLUMNS]})
+
+
+@login_required(login_url=LOGIN)
+def import_template(request):
+    if not in_casework(request.user):
+        raise PermissionDenied("只有司法局工作人员和执法机关联络员可以下载名册模板。")
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''%E8%BE%85%E5%8A%A9%E4%BA%BA%E5%91%98%E5%90%8D%E5%86%8C.xlsx"
+    roster_import_module.template_workbook().save(response)
+    return response
