@@ -109,7 +109,7 @@ def _row_data(profile: Profile, cells: dict, say) -> dict:
         except ValueError:
             data[field] = None
             say(field, f"“{_text(cells.get(field))}”不是日期（如 2026-12-01）")
-    if cells.get("start") in (None, "") and "start" not in data:
+    if cells.get("start") in (None, ""):
         say("start", "不能为空")
     age = _text(cells.get("post_age_min"))
     data["post_age_min"] = None

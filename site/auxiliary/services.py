@@ -105,7 +105,7 @@ def check_hiring(profile: Profile, data: dict) -> dict[str, list[str]]:
             add("conditions", f"未确认“{item['label']}”，不符合招聘条件（{item['citation']}）。")
     for item in profile.choices("auxiliary_barring_grounds"):
         if item["code"] in set(data.get("barring") or []):
-            add("barring", f"有“{item['label']}”情形的人员，不得招聘为行政执法辅助人员（{item['citation']}）。")
+            add("barring", f"属于不得招聘为行政执法辅助人员的情形：{item['label']}（{item['citation']}）。")
 
     codes = {i["code"] for i in profile.choices("auxiliary_duties")}
     duties = list(data.get("duties") or [])

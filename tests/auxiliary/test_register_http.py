@@ -65,7 +65,7 @@ def test_barred_person_refused(people):
     url = f"/admin/auxiliary/agencies/{people['agency'].pk}/new/"
     response = login(people["liaison"]).post(url, form(barring=["detention_drugs"]))
     html = response.content.decode()
-    assert "有“曾被行政拘留或者有吸毒史”情形的人员，不得招聘为行政执法辅助人员" in html
+    assert "属于不得招聘为行政执法辅助人员的情形：曾被行政拘留或者有吸毒史" in html
     assert "《行政执法辅助人员管理办法》第八条第（二）项" in html
     assert AuxiliaryStaff.objects.count() == 0
 

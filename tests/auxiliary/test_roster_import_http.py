@@ -60,8 +60,9 @@ def test_every_bad_cell_reported_and_nothing_stored(liaison):
     assert "第4行“学历”列：“小学”不是可选学历" in html
     assert "第4行“岗位职责”列：“开飞机”不是规则列明的职责" in html
     assert "第4行“使用起始日期”列：“明天”不是日期（如 2026-12-01）" in html
-    assert "第4行“不得招聘情形”列：有“有较为严重的个人不良信用记录”情形的人员，不得招聘为行政执法辅助人员" in html
+    assert "第4行“不得招聘情形”列：属于不得招聘为行政执法辅助人员的情形：有较为严重的个人不良信用记录" in html
     assert "第2行" not in html
+    assert html.count("<li>第4行") == 5
     assert AuxiliaryStaff.objects.count() == 0
 
 
@@ -78,6 +79,15 @@ def test_clean_sheet_imports_every_row(liaison):
     assert "110105199001010010" not in roster
     assert sorted(AuxiliaryStaff.objects.values_list("name", flat=True)) == ["周大勇", "陈小军"]
     assert AuxiliaryStaff.objects.get(name="周大勇").veteran is True
+
+
+def test_empty_start_date_named(liaison):
+    client, agency = liaison
+    row = list(GOOD)
+    row[10] = ""
+    response = client.post(f"/admin/auxiliary/agencies/{agency.pk}/import/", {"file": sheet(row)})
+    assert "第2行“使用起始日期”列：不能为空。" in response.content.decode()
+    assert AuxiliaryStaff.objects.count() == 0
 
 
 def test_not_a_workbook(liaison):
