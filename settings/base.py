@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "supervisors.apps.SupervisorsConfig",
     "activities.apps.ActivitiesConfig",
     "casework.apps.CaseworkConfig",
+    "auxiliary.apps.AuxiliaryConfig",
     "letters.apps.LettersConfig",
     "complaints.apps.ComplaintsConfig",
     "coordination.apps.CoordinationConfig",

@@ -1,0 +1,145 @@
+"""行政执法辅助人员名册 screens: the roster (bureau staff see every agency, a liaison only their own), adding a
+person through services.add_staff, a person's record, and the duties / prohibited acts checklist with articles."""
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from casework.models import Agency
+from roles.access import in_casework
+from rules.profiles import FigureMissing, get_profile
+
+from . import roster_import as roster_import_module
+from . import services
+from .forms import StaffForm
+from .models import AuxiliaryStaff
+
+LOGIN = "wagtailadmin_login"
+KEY = "auxiliary_duties"
+
+
+def _profile_of(agency):
+    try:
+        profile = get_profile(agency.jurisdiction)
+    except FigureMissing:
+        return None
+    return profile if profile.has(KEY) else None
+
+
+def _agencies(user):
+    if not in_casework(user):
+        raise PermissionDenied("只有司法局工作人员和执法机关联络员可以查看行政执法辅助人员名册。")
+    codes = [a for a in Agency.objects.values_list("jurisdiction", flat=True).distinct()]
+    with_rules = []
+    for code in codes:
+        try:
+            if get_profile(code).has(KEY):
+                with_rules.append(code)
+        except FigureMissing:
+            pass
+    return services.visible_agencies(user, Agency.objects.filter(jurisdiction__in=with_rules, active=True))
+
+
+@login_required(login_url=LOGIN)
+def roster(request):
+    agencies = _agencies(request.user)
+    staff = AuxiliaryStaff.objects.filter(agency__in=agencies).select_related("agency")
+    chosen = None
+    if request.GET.get("agency", "").isdigit():
+        chosen = get_object_or_404(agencies, pk=int(request.GET["agency"]))
+        staff = staff.filter(agency=chosen)
+    return render(request, "auxiliary/roster.html", {
+        "task_title": "行政执法辅助人员名册", "agencies": agencies, "chosen": chosen, "staff": staff})
+
+
+@login_required(login_url=LOGIN)
+def staff_new(request, agency_pk: int):
+    agency = get_object_or_404(_agencies(request.user), pk=agency_pk)
+    profile = _profile_of(agency)
+    if not services.may_manage(request.user, agency):
+        raise PermissionDenied("您只能登记本机关的行政执法辅助人员。")
+    form = StaffForm(request.POST or None, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.add_staff(by=request.user, agency=agency, profile=profile, data=form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, f"已将{person.name}登记为{agency.name}的行政执法辅助人员。")
+            return redirect("auxiliary:staff", pk=person.pk)
+    return render(request, "auxiliary/form.html", {
+        "task_title": f"登记行政执法辅助人员：{agency.name}", "form": form, "agency": agency,
+        "age": profile.figure("auxiliary_age_min"), "education": profile.figure("auxiliary_education_min")})
+
+
+@login_required(login_url=LOGIN)
+def staff_detail(request, pk: int):
+    person = get_object_or_404(AuxiliaryStaff.objects.select_related("agency"), pk=pk,
+                               agency__in=_agencies(request.user))
+    profile = _profile_of(person.agency)
+    duties = [i for i in profile.choices(KEY) if i["code"] in person.duties] if profile else []
+    return render(request, "auxiliary/detail.html", {
+        "task_title": f"行政执法辅助人员：{person.name}", "person": person, "duties": duties,
+        "prohibited": profile.choices("auxiliary_prohibited_acts") if profile else [],
+        "education": dict(services.education_levels(profile)).get(person.education, person.education)
+        if profile else person.education})
+
+
+@login_required(login_url=LOGIN)
+def checklist(request, jurisdiction: str):
+    if not in_casework(request.user):
+        raise PermissionDenied("只有司法局工作人员和执法机关联络员可以查看。")
+    try:
+        profile = get_profile(jurisdiction)
+    except FigureMissing:
+        profile = None
+    if profile is None or not profile.has(KEY):
+        raise PermissionDenied("该辖区的规则中没有行政执法辅助人员管理制度。")
+    return render(request, "auxiliary/checklist.html", {
+        "task_title": f"行政执法辅助人员职责与禁止行为（{profile.name}）", "sections": [
+            (profile.figure(key).label, profile.figure(key).citation, profile.choices(key))
+            for key in ("auxiliary_duties", "auxiliary_prohibited_acts", "auxiliary_agency_prohibited",
+                        "auxiliary_conditions", "auxiliary_barring_grounds")]})
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="名册文件（.xlsx）")
+
+
+@login_required(login_url=LOGIN)
+def roster_import(request, agency_pk: int):
+    agency = get_object_or_404(_agencies(request.user), pk=agency_pk)
+    if not services.may_manage(request.user, agency):
+        raise PermissionDenied("您只能导入本机关的行政执法辅助人员名册。")
+    profile = _profile_of(agency)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = roster_import_module.import_roster(by=request.user, agency=agency, profile=profile,
+                                                       upload=form.cleaned_data["file"])
+        except ValidationError as exc:
+            problems = exc.messages
+        else:
+            messages.success(request, f"已导入{count}名行政执法辅助人员。")
+            return redirect(f"{reverse('auxiliary:roster')}?agency={agency.pk}")
+    return render(request, "auxiliary/import.html", {
+        "task_title": f"导入行政执法辅助人员名册：{agency.name}", "form": form, "agency": agency,
+        "problems": problems, "columns": [h for h, _ in roster_import_module.COLUMNS]})
+
+
+@login_required(login_url=LOGIN)
+def import_template(request):
+    if not in_casework(request.user):
+        raise PermissionDenied("只有司法局工作人员和执法机关联络员可以下载名册模板。")
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''%E8%BE%85%E5%8A%A9%E4%BA%BA%E5%91%98%E5%90%8D%E5%86%8C.xlsx"
+    roster_import_module.template_workbook().save(response)
+    return response
