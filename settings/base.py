@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "activities.apps.ActivitiesConfig",
     "casework.apps.CaseworkConfig",
     "letters.apps.LettersConfig",
+    "filings.apps.FilingsConfig",
     "complaints.apps.ComplaintsConfig",
     "coordination.apps.CoordinationConfig",
     "accountability.apps.AccountabilityConfig",
