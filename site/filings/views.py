@@ -27,9 +27,23 @@ def _refuse(request, reason: str):
                   status=403)
 
 
+def filing_jurisdictions() -> set[str]:
+    """The jurisdictions whose rule profile has 备案审查 (the `filing_period` figure)."""
+    from rules.profiles import FigureMissing
+
+    codes = set()
+    for code in Agency.objects.values_list("jurisdiction", flat=True).distinct():
+        try:
+            if get_profile(code).has("filing_period"):
+                codes.add(code)
+        except FigureMissing:
+            pass
+    return codes
+
+
 def _agencies(user):
     party = visibility.party_agency(user)
-    qs = Agency.objects.filter(active=True)
+    qs = Agency.objects.filter(active=True, jurisdiction__in=filing_jurisdictions())
     return qs.filter(pk=party.pk) if party is not None else qs
 
 
@@ -51,6 +65,7 @@ class FilingForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(active=True, jurisdiction__in=filing_jurisdictions())
         self.fields["agency"].label_from_instance = lambda a: a.name
         required_messages_in_chinese(self)
 

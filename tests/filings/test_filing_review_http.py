@@ -136,3 +136,18 @@ def test_late_filing_counted_and_other_agency_refused(make_user):
         assert response.status_code == 200
         assert "决定日期（2026年04月02日）不能晚于报备日期（2026年03月30日）" in response.content.decode()
         assert Filing.objects.count() == count and not Matter.objects.filter(title__contains="日期有误").exists()
+
+
+@pytest.mark.django_db
+def test_menu_item_where_the_rules_have_filing_review(make_user):
+    """Enshi's liaison finds 重大执法决定备案 in the 监督办案 menu; Wanzhou's rules have no 备案审查, its liaison does not."""
+    from tests.roles.test_admin_menu_by_role import labels_for
+
+    p = people(make_user, "enshi", "恩施州市场监督管理局")
+    wanzhou = people(make_user, "wanzhou", "万州区市场监督管理局")
+    assert "重大执法决定备案" in labels_for(p["liaison"])[1]
+    assert "重大执法决定备案" in labels_for(p["officer"])[1]
+    assert "重大执法决定备案" not in labels_for(wanzhou["liaison"])[1]
+    # and the filing form offers only agencies under rules with 备案审查
+    html = login(p["officer"]).get("/admin/filings/new/").content.decode()
+    assert "恩施州市场监督管理局" in html and "万州区市场监督管理局" not in html
