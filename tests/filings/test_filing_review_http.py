@@ -48,6 +48,9 @@ def test_liaison_files_officer_reviews_pass_and_finding(make_user):
         html = login(p["officer"]).get(f"/admin/filings/{filing.pk}/").content.decode()
         assert "2026年04月09日前完成" in html and "第二十二条" in html and "办法未规定期限，平台默认" in html
         assert "应报备截止：2026年03月23日" in html and "按期报备" in html
+        # the liaison sees its own filing and the date that bound it, not the bureau's internal review clock
+        html = login(p["liaison"]).get(f"/admin/filings/{filing.pk}/").content.decode()
+        assert "应报备截止：2026年03月23日" in html and "2026年04月09日前完成" not in html and "审查案卷" not in html
 
         # a liaison may not review: 403 with the reason, nothing written
         response = login(p["liaison"]).post(f"/admin/filings/{filing.pk}/review/", {"outcome": "passed"})
@@ -85,6 +88,8 @@ def test_liaison_files_officer_reviews_pass_and_finding(make_user):
         assert response.status_code == 302 and response["Location"] == f"/admin/casework/{second.matter_id}/"
         letter = Letter.objects.get()
         assert letter.matter_id == second.matter_id
+        html = login(p["officer"]).get(f"/admin/casework/{second.matter_id}/").content.decode()
+        assert "重大行政执法决定备案审查：对某药店的行政处罚决定" in html and "起草监督建议书（意见书）" in html
         assert (letter.ground, letter.findings) == ("illegal_decision", "罚款数额超出本机关裁量基准规定的幅度。")
         second.refresh_from_db()
         assert (second.outcome, second.reviewed_on.isoformat()) == ("finding", "2026-03-25")
