@@ -130,6 +130,13 @@ def test_late_filing_counted_and_other_agency_refused(make_user):
         assert file(other, other_agency, title="本机关决定", number="恩其〔2026〕2号", decided_on="2026-03-20",
                     upload=False).status_code == 302
 
+        # the officer enters a filing for an agency (received on paper), with the decision's text
+        assert file(login(p["officer"]), p["agency"], title="纸质报送的处罚决定", number="恩市监罚〔2026〕21号",
+                    decided_on="2026-03-27").status_code == 302
+        entered = Filing.objects.get(decision_number="恩市监罚〔2026〕21号")
+        assert (entered.filed_by, entered.agency, entered.late) == (p["officer"], p["agency"], False)
+        assert Attachment.objects.get(matter=entered.matter).uploaded_by == p["officer"]
+
         # a bad date: a form error, nothing written
         count = Filing.objects.count()
         response = file(login(p["liaison"]), p["agency"], title="日期有误的决定", number="恩市监罚〔2026〕30号",
@@ -140,7 +147,14 @@ def test_late_filing_counted_and_other_agency_refused(make_user):
                         decided_on="2026-04-02", upload=False)
         assert response.status_code == 200
         assert "决定日期（2026年04月02日）不能晚于报备日期（2026年03月30日）" in response.content.decode()
-        assert Filing.objects.count() == count and not Matter.objects.filter(title__contains="日期有误").exists()
+        # a file that is not an allowed document: a form error, and neither the filing nor its file is written
+        bad = io.BytesIO(b"MZ\x90\x00 not a document")
+        bad.name = "decision.exe"
+        response = login(p["liaison"]).post("/admin/filings/new/", {
+            "agency": p["agency"].pk, "title": "附件有误的决定", "decision_number": "恩市监罚〔2026〕31号",
+            "decided_on": "2026-03-20", "upload": bad})
+        assert response.status_code == 200 and "不支持的文件类型“.exe”" in response.content.decode()
+        assert Filing.objects.count() == count and not Matter.objects.filter(title__contains="有误").exists()
 
 
 @pytest.mark.django_db
