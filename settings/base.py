@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "casework.apps.CaseworkConfig",
     "auxiliary.apps.AuxiliaryConfig",
     "letters.apps.LettersConfig",
+    "filings.apps.FilingsConfig",
     "complaints.apps.ComplaintsConfig",
     "coordination.apps.CoordinationConfig",
     "accountability.apps.AccountabilityConfig",

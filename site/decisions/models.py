@@ -19,6 +19,7 @@ PROCESS_KINDS = [
     ("notification", "监督情况通报"),
     ("recusal", "工作人员回避"),
     ("interview", "约谈"),
+    ("filing", "重大行政执法决定备案审查"),
 ]
 
 
