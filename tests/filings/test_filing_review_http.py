@@ -62,12 +62,18 @@ def test_liaison_files_officer_reviews_pass_and_finding(make_user):
         assert filing.outcome == "pending" and not DecisionRecord.objects.filter(process_kind="filing").exists()
 
         frozen.move_to("2026-03-20 15:00")
+        # the review waits in the officer's 待办 with its clock, in nobody else's
+        todo = login(p["officer"]).get("/workflow/").content.decode()
+        assert "审查重大执法决定备案（合法性、适当性）" in todo and "2026-04-09" in todo and "第二十二条" in todo
+        for other in (p["liaison"], editor):
+            assert "审查重大执法决定备案" not in login(other).get("/workflow/").content.decode()
         response = login(p["officer"]).post(f"/admin/filings/{filing.pk}/review/", {"outcome": "passed"})
         assert response.status_code == 302
         filing.refresh_from_db()
         assert (filing.outcome, filing.reviewed_on.isoformat(), filing.reviewed_by) == (
             "passed", "2026-03-20", p["officer"])
         record = DecisionRecord.objects.get(process_kind="filing")
+        assert "审查重大执法决定备案" not in login(p["officer"]).get("/workflow/").content.decode()
         assert (record.outcome, record.decided_on.isoformat(), record.agency, record.doc_number, record.title) == (
             "合格", "2026-03-20", "恩施州市场监督管理局", "恩市监罚〔2026〕12号",
             "恩施州市场监督管理局《对某超市销售过期食品的行政处罚决定》备案审查")
