@@ -204,7 +204,7 @@ class RecuseForm(StepForm):
     def __init__(self, *args, complaint, **kwargs):
         super().__init__(*args, **kwargs)
         ids = complaint.investigators.filter(recused=False).values_list("user_id", flat=True)
-        self.fields["user"].queryset = get_user_model().objects.filter(pk__in=ids)
+        self.fields["user"].queryset = get_user_model().objects.filter(pk__in=ids).order_by("pk")
 
 
 class OpinionForm(StepForm):

@@ -84,7 +84,8 @@ def test_compact_command_folds_single_updates_into_the_blobs(settings, capsys):
     assert [h.title for h in search(engine, "专项执法").hits] == ["河道采砂专项执法通报", "燃气安全专项执法通报"]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # warm_up closes every connection (as before forking workers): on
+# PostgreSQL that ends a test's transaction, so this test commits instead (tests/conftest.py gives it Wagtail's rows)
 def test_a_web_process_loads_the_filter_columns_at_start_not_in_the_first_search():
     from search.engines import embedded, warm_up
 
