@@ -17,6 +17,30 @@ from .views import retry_after
 KIND_LABELS = dict(PROCESS_KINDS)
 
 
+def facet_groups(results, headings: dict, filters: dict, text: str, label) -> list[dict]:
+    """The facet lists of a staff search screen: each value with its count, chosen or not, and the link that
+    adds it to the filters (or removes it when chosen). `label(name, value)` names a value for people."""
+    groups = []
+    for name, heading in headings.items():
+        rows = []
+        for value, count in results.facets.get(name, []):
+            chosen = str(filters.get(name, "")) == str(value)
+            params = {**filters, "q": text}
+            if chosen:
+                params.pop(name)
+            else:
+                params[name] = value
+            rows.append({"label": label(name, value), "count": count, "chosen": chosen,
+                         "href": "?" + urlencode(params)})
+        groups.append({"heading": heading, "rows": rows})
+    return groups
+
+
+def _decision_label(name: str, value) -> str:
+    label = KIND_LABELS.get(value, value) if name == "process_kind" else value
+    return f"{label}年" if name == "year" else label
+
+
 def decision_search(request):
     text = " ".join((request.GET.get("q") or "").split())
     message = f"搜索词过长：请不超过{MAX_QUERY_LENGTH}个字。" if len(text) > MAX_QUERY_LENGTH else ""
@@ -45,19 +69,7 @@ def decision_search(request):
         message, results = results.message, None
     facets = []
     if results is not None:
-        for name, heading in DECISION_FACETS.items():
-            rows = []
-            for value, count in results.facets.get(name, []):
-                chosen = str(filters.get(name, "")) == str(value)
-                params = {**filters, "q": text}
-                if chosen:
-                    params.pop(name)
-                else:
-                    params[name] = value
-                label = KIND_LABELS.get(value, value) if name == "process_kind" else value
-                rows.append({"label": f"{label}年" if name == "year" else label, "count": count,
-                             "chosen": chosen, "href": "?" + urlencode(params)})
-            facets.append({"heading": heading, "rows": rows})
+        facets = facet_groups(results, DECISION_FACETS, filters, text, _decision_label)
     base = {**filters, "q": text}
     return render(request, "search/admin_decisions.html", {
         "q": q, "message": message, "results": results, "facets": facets, "kind_labels": KIND_LABELS,

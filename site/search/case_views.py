@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from request_guard import BadInput, parse_year
 from roles.access import in_casework
 
+from .admin_views import facet_groups
 from .cases import KIND_LABELS, PROCESS_LABELS
 from .engines import get_engine
 from .engines.base import CASE_FACETS, MAX_QUERY_LENGTH, SearchQuery
@@ -65,18 +66,7 @@ def case_search(request):
         message, results = results.message, None
     facets = []
     if results is not None:
-        for name, heading in CASE_FACETS.items():
-            rows = []
-            for value, count in results.facets.get(name, []):
-                chosen = str(filters.get(name, "")) == str(value)
-                params = {**filters, "q": text}
-                if chosen:
-                    params.pop(name)
-                else:
-                    params[name] = value
-                rows.append({"label": _label(name, value), "count": count, "chosen": chosen,
-                             "href": "?" + urlencode(params)})
-            facets.append({"heading": heading, "rows": rows})
+        facets = facet_groups(results, CASE_FACETS, filters, text, _label)
         for hit in results.hits:
             hit.process_label = PROCESS_LABELS.get(hit.process_kind, hit.process_kind)
     base = {**filters, "q": text}
