@@ -7,6 +7,7 @@ from viewflow.workflow import flow, lock
 
 from accountability import views
 from accountability.models import APPEAL, INVESTIGATING, Case
+from flows.models import CaseProcess
 from flows.registry import register
 
 
@@ -22,6 +23,7 @@ class AccountabilityFlow(flow.Flow):
 
     process_title = _("行政执法责任追究")
     lock_impl = lock.select_for_update_lock
+    process_class = CaseProcess  # the process in its case file (Matter.stage derived from its tasks)
 
     # 过错 第十条第（一）项 / 错案 第七条
     start = flow.StartHandle(this.start_case).Annotation(title=_("受理责任追究线索")).Next(this.screen)

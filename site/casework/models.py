@@ -126,6 +126,13 @@ class Matter(models.Model):
 
         return reverse("casework:matter", args=[self.pk])
 
+    @property
+    def current_stage(self) -> str:
+        """当前环节, derived from the steps waiting in the matter's flows (casework.stages)."""
+        from .stages import current_stage
+
+        return current_stage(self)
+
 
 # ------------------------------------------------------------------ attachments (private files)
 class Attachment(models.Model):

@@ -27,6 +27,7 @@ from .paging import page_of, query_without_page
 from .panels import render_panels
 from .recusal_views import recusal_panel
 from .selectors import matter_clocks, matter_records, visible_matters
+from .stages import annotate
 
 LOGIN = "wagtailadmin_login"
 PROCESSES = {"letter": "监督建议书/意见书", "complaint": "投诉举报", "coordination": "争议协调",
@@ -76,7 +77,7 @@ def matter_list(request):
         page, error = page_of(qs.order_by("-opened_on", "-pk"), request.GET.get("page"))
     query = query_without_page(filters)
     return render(request, "casework/matter_list.html", {
-        "matters": page.object_list if page else [], "page": page, "query": query, "error": error,
+        "matters": annotate(page.object_list) if page else [], "page": page, "query": query, "error": error,
         "filters": filters, "processes": PROCESSES,
         "jurisdictions": jurisdictions, "can_open": request.user.has_perm("casework.open_matter"),
         "task_title": "监督事项（一案一档）"}, status=400 if error else 200)

@@ -110,13 +110,15 @@ class WorkbenchPanel(Component):
     def render_html(self, parent_context=None):
         from flows.worklist import for_request
 
+        from .stages import annotate
+
         user, today = self.request.user, timezone.localdate()
         items = for_request(self.request)
         matters = my_matters(user)
         return render_to_string("casework/workbench.html", {
             "items": items[:TOP_ITEMS], "todo_count": len(items), "more": len(items) > TOP_ITEMS,
             "warn": warnings(user, items, today), "today": today,
-            "matters": matters[:10], "matters_count": matters.count(), "counts": process_counts(user),
+            "matters": annotate(matters[:10]), "matters_count": matters.count(), "counts": process_counts(user),
             "agency": None if is_bureau(user) else agency_of(user),
             "mine_label": "我立案的办理中事项" if is_bureau(user) else "本机关办理中的监督事项",
             "inbox_url": reverse("flows:inbox"),

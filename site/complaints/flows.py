@@ -9,6 +9,7 @@ from viewflow import this
 from viewflow.workflow import flow, lock
 
 from complaints.models import ACCEPTED, Complaint
+from flows.models import CaseProcess
 from flows.registry import register
 
 
@@ -21,6 +22,7 @@ class ComplaintFlow(flow.Flow):
 
     process_title = _("投诉举报办理")
     lock_impl = lock.select_for_update_lock
+    process_class = CaseProcess  # the process in its case file (Matter.stage derived from its tasks)
 
     # 第六条: the complaint with the required particulars is received (online, letter, call, visit)
     start = flow.StartHandle(this.start_complaint).Annotation(title=_("收到投诉举报")).Next(this.acceptance)

@@ -8,6 +8,7 @@ from viewflow.workflow import flow, lock
 
 from coordination import views
 from coordination.models import ACCEPTED, AGREED, OPINION, RECEIVED, SUPPLEMENT, Dispute
+from flows.models import CaseProcess
 from flows.registry import register
 
 
@@ -24,6 +25,7 @@ class CoordinationFlow(flow.Flow):
 
     process_title = _("行政执法争议协调")
     lock_impl = lock.select_for_update_lock
+    process_class = CaseProcess  # the process in its case file (Matter.stage derived from its tasks)
 
     # 第十条、第十一条、第十三条
     start = flow.StartHandle(this.start_dispute).Annotation(title=_("提出申请或主动协调")).Next(this.opened)

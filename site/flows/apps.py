@@ -8,3 +8,8 @@ class FlowsConfig(AppConfig):
     label = "flows"
     verbose_name = "审批流程"
 
+
+    def ready(self):
+        from .stage import connect
+
+        connect()  # 当前环节 derived from the waiting steps (casework.stages asks flows.stage)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
+from flows.models import CaseProcess
 from flows.registry import register
 from letters import selectors, task_views
 from letters.models import CLOSED, ESCALATING, OVERDUE, SERVING, Letter, Objection
@@ -27,6 +28,7 @@ class LetterFlow(flow.Flow):
 
     process_title = _("监督建议书（意见书）")
     lock_impl = lock.select_for_update_lock
+    process_class = CaseProcess  # the process in its case file (Matter.stage derived from its tasks)
 
     start = flow.StartHandle(this.start_letter).Annotation(title=_("立案并起草")).Next(this.draft)
     # a correction order without a letter first, handed off in the same file (004 监督意见书制度 第十条;

@@ -1,0 +1,32 @@
+"""The engine's one model: a casework process in its case file (一案一档).
+
+Every casework flow (letters, complaints, coordination, accountability) runs its processes as `CaseProcess`
+(or a proxy of it per flow), viewflow's `Process` plus the matter it belongs to. One matter carries a
+whole chain (complaint → correction order → 通报) as successive processes, and `Matter.stage` is derived
+from the active tasks of all of them (flows/stage.py)."""
+from django.db import models
+from viewflow.workflow.models import Process
+
+
+class CaseProcess(Process):
+    matter = models.ForeignKey("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="processes", verbose_name="监督事项")
+
+    class Meta:
+        verbose_name = "办理流程"
+        verbose_name_plural = "办理流程"
+
+    def save(self, *args, **kwargs):
+        if self.matter_id is None:
+            self.matter_id = matter_id_of(self.artifact)
+        super().save(*args, **kwargs)
+
+
+def matter_id_of(artifact) -> int | None:
+    """The matter a process's record belongs to: its `matter`, or its letter's (a 复查 objection)."""
+    if artifact is None:
+        return None
+    if getattr(artifact, "matter_id", None):
+        return artifact.matter_id
+    letter = getattr(artifact, "letter", None)
+    return getattr(letter, "matter_id", None)
