@@ -22,12 +22,33 @@ def agency_field(jurisdiction: str | None = None, **kwargs) -> forms.ModelChoice
 class MatterForm(forms.Form):
     agency = forms.ModelChoiceField(label="被监督机关", queryset=None, empty_label="请选择")
     source = forms.ChoiceField(label="来源", choices=[("", "请选择")] + SOURCES)
+    special_kind = forms.ChoiceField(label="专项监督来源", required=False,
+                                     help_text="来源为“专项行政执法监督”时选择（按本辖区规则列举的来源）。")
+    source_reference = forms.CharField(label="来源文件文号或编号", max_length=100, required=False,
+                                       help_text="专项行政执法监督必填：如人大代表建议、政协提案的编号，上级交办函的文号。")
     title = forms.CharField(label="事项名称", max_length=200)
     facts = forms.CharField(label="基本事实", widget=forms.Textarea(attrs={"rows": 6}))
 
     def __init__(self, *args, jurisdiction=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"] = agency_field(jurisdiction)
+        self.fields["special_kind"].choices = [("", "（不适用）")] + special_kinds(jurisdiction)
+
+
+def special_kinds(jurisdiction=None) -> list[tuple[str, str]]:
+    """专项监督来源 of the jurisdictions whose rules list them, each with its article (the service checks the
+    choice against the chosen agency's own profile)."""
+    from rules.models import RuleProfile
+    from rules.profiles import get_profile
+
+    found: dict[str, str] = {}
+    codes = [jurisdiction] if jurisdiction else list(RuleProfile.objects.order_by("pk").values_list("code", flat=True))
+    for code in codes:
+        profile = get_profile(code)
+        if profile.has("special_supervision_sources"):
+            for k in profile.choices("special_supervision_sources"):
+                found.setdefault(k["code"], f"{k['label']}（{k['citation']}）")
+    return list(found.items())
 
 
 class AttachmentForm(forms.Form):

@@ -73,7 +73,9 @@ SOURCES = [
     ("notification", "监督通报"),
     ("court", "司法建议、判决"),
     ("own_initiative", "依职权发现"),
+    ("special", "专项行政执法监督"),
 ]
+SPECIAL = "special"
 OPEN, CLOSED = "open", "closed"
 
 
@@ -83,6 +85,10 @@ class Matter(models.Model):
     number = models.CharField("案号", max_length=40, unique=True)
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
     source = models.CharField("来源", max_length=32, choices=SOURCES)
+    # 专项行政执法监督 (003 第二十一条): which kind of source (the profile's special_supervision_sources) and
+    # the reference of the source document (建议、提案编号, 交办函文号)
+    special_kind = models.CharField("专项监督来源", max_length=32, blank=True)
+    source_reference = models.CharField("来源文件文号或编号", max_length=100, blank=True)
     process = models.CharField("办理程序", max_length=32, blank=True, db_index=True,
                                help_text="letter / complaint / coordination / accountability / programme")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="matters", verbose_name="被监督机关")
@@ -125,6 +131,26 @@ class Matter(models.Model):
         from django.urls import reverse
 
         return reverse("casework:matter", args=[self.pk])
+
+    @property
+    def source_text(self) -> str:
+        """来源 as the file states it: 专项行政执法监督（人大代表建议，恩施州人大〔2026〕12号；恩施办法第二十一条）."""
+        text = self.get_source_display()
+        if self.source != SPECIAL:
+            return text
+        from rules.profiles import get_profile
+
+        parts, article = [], ""
+        profile = get_profile(self.jurisdiction)
+        if profile.has("special_supervision_sources"):
+            found = [c for c in profile.choices("special_supervision_sources") if c["code"] == self.special_kind]
+            if found:
+                parts.append(found[0]["label"])
+                article = str(found[0]["citation"])
+        if self.source_reference:
+            parts.append(self.source_reference)
+        inner = "，".join(parts) + (f"；{article}" if article else "")
+        return f"{text}（{inner}）" if inner else text
 
     @property
     def current_stage(self) -> str:

@@ -16,7 +16,7 @@ from roles.access import agency_of, is_bureau, require
 from roles.names import person_name
 from rules.profiles import get_profile
 
-from .models import CLOSED, OPEN, SOURCES, Agency, Attachment, Document, Matter, MatterEvent, MatterSequence
+from .models import CLOSED, OPEN, SOURCES, SPECIAL, Agency, Attachment, Document, Matter, MatterEvent, MatterSequence
 from .signals import document_served
 from .uploads import check_upload
 
@@ -55,9 +55,11 @@ def next_matter_number(jurisdiction: str, year: int) -> str:
 
 @transaction.atomic
 def matter_open(*, by, agency: Agency, source: str, title: str, facts: str, process: str = "",
-                opened_on: dt.date | None = None, check_permission: bool = True) -> Matter:
+                opened_on: dt.date | None = None, check_permission: bool = True, special_kind: str = "",
+                source_reference: str = "") -> Matter:
     """立案: one file per matter. `check_permission=False` only for a process service that has checked
-    its own permission (e.g. a complaint accepted by its handler)."""
+    its own permission (e.g. a complaint accepted by its handler). A 专项行政执法监督 names its source
+    (the profile's `special_supervision_sources`) and the source document's reference."""
     if check_permission:
         require(by, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
     require_addressable(agency)
@@ -65,14 +67,32 @@ def matter_open(*, by, agency: Agency, source: str, title: str, facts: str, proc
         raise ValidationError("请选择监督事项来源。")
     if not (title or "").strip() or not (facts or "").strip():
         raise ValidationError("请填写事项名称和基本事实。")
+    special_kind, source_reference = _special_source(agency, source, special_kind, source_reference)
     opened_on = opened_on or timezone.localdate()
     matter = Matter(number=next_matter_number(agency.jurisdiction, opened_on.year), jurisdiction=agency.jurisdiction,
                     source=source, process=process, agency=agency, title=title.strip(), facts=facts.strip(),
+                    special_kind=special_kind, source_reference=source_reference,
                     opened_on=opened_on, opened_by=by, stage="已立案")
     matter.full_clean()
     matter.save()
     log(matter, by, f"立案登记（来源：{matter.get_source_display()}），案号{matter.number}。")
     return matter
+
+
+def _special_source(agency: Agency, source: str, kind: str, reference: str) -> tuple[str, str]:
+    kind, reference = (kind or "").strip(), (reference or "").strip()[:100]
+    if source != SPECIAL:
+        return "", ""
+    profile = get_profile(agency.jurisdiction)
+    kinds = profile.choices("special_supervision_sources") if profile.has("special_supervision_sources") else []
+    if kinds and kind not in {k["code"] for k in kinds}:
+        raise ValidationError(f"请选择专项行政执法监督的来源（{kinds[0]['citation']}：" +
+                              "、".join(k["label"] for k in kinds) + "）。")
+    if not kinds and kind:
+        raise ValidationError(f"{profile.name}的规则未列举专项行政执法监督的来源类别，请不选来源类别，只填写来源文件文号或编号。")
+    if not reference:
+        raise ValidationError("专项行政执法监督请填写来源文件的文号或编号（如人大代表建议、政协提案的编号，交办函的文号）。")
+    return kind, reference
 
 
 def set_stage(matter: Matter, stage: str, *, by=None, text: str = "") -> None:

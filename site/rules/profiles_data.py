@@ -267,6 +267,12 @@ ENSHI = [
     fig("interview_prominent", "违法或者不当情况突出、造成重大影响的可约谈被监督机关负责人", "flag", {"on": True},
         "003", "第二十九条第二款", note="约谈可在任何监督事项中进行，不以制发决定书为前提；办法未规定约谈期限和次数"),
     fig("complaint_hotline", "投诉渠道", "text", {"text": "12345政务服务便民热线"}, "003", "第十条"),
+    fig("special_supervision_sources", "专项行政执法监督的来源", "choices", items(
+        ("npc_suggestion", "人大代表建议", ""), ("cppcc_proposal", "政协委员提案", ""),
+        ("judicial_suggestion", "司法建议", ""), ("supervisory_suggestion", "监察建议", ""),
+        ("assigned", "上级交办事项", ""), ("hot_issue", "社会普遍关注的热点问题", ""),
+        ("major_case", "具有较大影响的案件", ""),
+    ), "003", "第二十一条", note="立案时登记来源文件的文号或编号（如建议、提案的编号，交办函的文号）"),
     fig("filing_period", "重大行政执法决定报送备案期限", "period", period(15, WD, specified=False), "003", "第二十二条",
         note="办法未规定报送备案期限，平台的理解：自作出决定之日起十五个工作日内报送备案，逾期的计为迟报"),
     fig("filing_review_period", "备案审查期限", "period", period(30, CD, specified=False), "003", "第二十二条",
