@@ -16,7 +16,18 @@ from roles.access import agency_of, is_bureau, require
 from roles.names import person_name
 from rules.profiles import get_profile
 
-from .models import CLOSED, OPEN, SOURCES, SPECIAL, Agency, Attachment, Document, Matter, MatterEvent, MatterSequence
+from .models import (
+    CLOSED,
+    OPEN,
+    SOURCES,
+    SPECIAL,
+    Agency,
+    Attachment,
+    Document,
+    Matter,
+    MatterEvent,
+    MatterSequence,
+)
 from .signals import document_served
 from .uploads import check_upload
 
