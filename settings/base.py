@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "auxiliary.apps.AuxiliaryConfig",
     "letters.apps.LettersConfig",
     "filings.apps.FilingsConfig",
+    "powers.apps.PowersConfig",
     "complaints.apps.ComplaintsConfig",
     "coordination.apps.CoordinationConfig",
     "accountability.apps.AccountabilityConfig",

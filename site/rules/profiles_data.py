@@ -281,6 +281,8 @@ ENSHI = [
     fig("typical_cases_published", "可编撰发布典型案例", "flag", {"on": True}, "003", "第二十九条"),
     fig("fault_tolerance", "容错", "flag", {"on": True}, "003", "第三十二条"),
     # the yearly programme 年度监督
+    fig("power_list", "行政执法监督权责清单", "flag", {"on": True}, "003", "第十五条",
+        note="由司法局制定并公布；办法未规定更新周期，平台的理解：内容变化时重新发布，新清单发布之日旧清单废止"),
     fig("annual_plan", "年度行政执法监督工作计划", "flag", {"on": True}, "003", "第十五条"),
     fig("statistics_categories", "行政执法统计类别", "choices", items(
         ("permit", "行政许可", ""), ("penalty", "行政处罚", ""), ("coercion", "行政强制", ""),
