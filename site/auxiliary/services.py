@@ -338,9 +338,17 @@ def next_assessment(profile: Profile, person: AuxiliaryStaff) -> tuple[dt.date, 
     """When the next periodic assessment is due (第十六条; the profile's cycle) and the reading applied."""
     if person.status not in ("active", "suspended") or not profile.has("auxiliary_assessment_cycle"):
         return None
-    rule = profile.period("auxiliary_assessment_cycle")
     last = latest_assessment(person)
-    base = last.period_end + dt.timedelta(days=1) if last else person.start
+    return assessment_due(profile, last.period_end if last else None, person.start)
+
+
+def assessment_due(profile: Profile, last_end: dt.date | None, start: dt.date) -> tuple[dt.date, str] | None:
+    """The day by which the next assessment is due: one cycle after the day after the last assessed period (or
+    after the start of use), less a day; with the reading applied (办法未规定周期 → the profile's default)."""
+    if not profile.has("auxiliary_assessment_cycle"):
+        return None
+    rule = profile.period("auxiliary_assessment_cycle")
+    base = last_end + dt.timedelta(days=1) if last_end else start
     months = rule.n * 12 if rule.unit == "years" else rule.n if rule.unit == "months" else None
     if months is None:
         return None

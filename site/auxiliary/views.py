@@ -54,8 +54,20 @@ def roster(request):
     if request.GET.get("agency", "").isdigit():
         chosen = get_object_or_404(agencies, pk=int(request.GET["agency"]))
         staff = staff.filter(agency=chosen)
+    from django.db.models import Max
+    from django.utils import timezone
+
+    today, profiles, rows = timezone.localdate(), {}, []
+    for p in staff.annotate(last_end=Max("assessments__period_end")):
+        if p.jurisdiction not in profiles:
+            profiles[p.jurisdiction] = _profile_of(p.agency)
+        due = services.assessment_due(profiles[p.jurisdiction], p.last_end, p.start) \
+            if profiles[p.jurisdiction] and p.status in ("active", "suspended") else None
+        p.assessment_overdue = due[0] if due and due[0] < today else None
+        p.term_over = p.status in ("active", "suspended") and p.end is not None and p.end < today
+        rows.append(p)
     return render(request, "auxiliary/roster.html", {
-        "task_title": "行政执法辅助人员名册", "agencies": agencies, "chosen": chosen, "staff": staff})
+        "task_title": "行政执法辅助人员名册", "agencies": agencies, "chosen": chosen, "staff": rows})
 
 
 @login_required(login_url=LOGIN)

@@ -224,3 +224,16 @@ def test_prohibited_acts_selector_for_complaints_and_accountability(db):
     assert cite_prohibited_acts("wulong", ["bribe", "agency:pay_fines", "nonsense"]) == (
         f"索取或者收受贿赂（{AUX}第十条第（六）项）；机关：将执法辅助人员的经费支出与罚没款项挂钩（{AUX}第十五条第（二）项）")
     assert prohibited_act_choices("wanzhou") == [] and prohibited_act_choices("nowhere") == []
+
+
+def test_roster_names_an_overdue_assessment(people):
+    person = people["person"]
+    with freeze_time("2027-11-30T10:00:00+08:00"):
+        assert "考核逾期" not in login(people["officer"]).get("/admin/auxiliary/").content.decode()
+    with freeze_time("2027-12-01T10:00:00+08:00"):
+        roster = login(people["officer"]).get("/admin/auxiliary/").content.decode()
+        assert "考核逾期：应于2027年11月30日前完成" in roster
+        assert "使用期限已于2027年11月30日届满，请登记续聘或期满离岗" in roster
+        liaison = login(people["liaison"])
+        assert assess(liaison, person, "qualified", decided_on="2027-12-01").status_code == 302
+        assert "考核逾期" not in liaison.get("/admin/auxiliary/").content.decode()
