@@ -184,3 +184,30 @@ def test_excel_downloads_carry_chinese_names(role_users):
         "attachment; filename=\"report-wulong-2026.xlsx\"; filename*=utf-8''"
         "%E6%AD%A6%E9%9A%86%E5%8C%BA%E5%8F%B8%E6%B3%95%E5%B1%802026%E5%B9%B4%E5%BA%A6"
         "%E8%A1%8C%E6%94%BF%E6%89%A7%E6%B3%95%E7%BB%9F%E8%AE%A1%E5%B9%B4%E6%8A%A5.xlsx")  # 武隆区司法局2026年度行政执法统计年报
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_auxiliary_staff_screens_open_for_every_role(role_users, role):
+    """The auxiliary staff register's person screens (004《行政执法辅助人员管理办法》): status change, assessment,
+    file, breach handling, the person's record and the agency's management checks — 200 where the role may,
+    a Chinese refusal otherwise, never a 500."""
+    from auxiliary.models import AuxiliaryStaff
+    from casework.models import Agency
+
+    agency = Agency.objects.get(name="武隆区市场监督管理局")
+    person = AuxiliaryStaff.objects.create(
+        jurisdiction="wulong", agency=agency, name="陈小军", id_number="110105199001010010",
+        birth_date=dt.date(1990, 1, 1), education="high_school", dispatch_unit="重庆某人力资源有限公司",
+        dispatch_agreement="WL-PQ-2026-007", post="市场巡查辅助岗", duties=["patrol"], supervising_officer="刘执法",
+        officer_certificate="50015600123", start=dt.date(2026, 12, 1), created_by=role_users["superuser"])
+    client = Client(raise_request_exception=False)
+    client.force_login(role_users[role])
+    urls = [f"/admin/auxiliary/{person.pk}/", f"/admin/auxiliary/{person.pk}/status/",
+            f"/admin/auxiliary/{person.pk}/status/?kind=dismiss&assessment=999", f"/admin/auxiliary/{person.pk}/assess/",
+            f"/admin/auxiliary/{person.pk}/record/", f"/admin/auxiliary/{person.pk}/sanction/",
+            f"/admin/auxiliary/agencies/{agency.pk}/checks/", "/admin/auxiliary/records/999/file/",
+            "/admin/auxiliary/checklist/wulong/"]
+    seen = {url: client.get(url).status_code for url in urls}
+    assert {u: s for u, s in seen.items() if s not in OK} == {}
+    if role == "liaison":  # the agency's own liaison manages its staff
+        assert all(seen[u] == 200 for u in urls[:7]), seen

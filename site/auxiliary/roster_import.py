@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 from rules.profiles import Profile
 
 from . import services
-from .models import AuxiliaryStaff
+from .models import CURRENT, AuxiliaryStaff
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 500
@@ -165,7 +165,7 @@ def import_roster(*, by, agency, profile: Profile, upload) -> int:
         if key and key in seen:
             say("id_number", f"与第{seen[key]}行重复")
         seen.setdefault(key, number)
-        if key and AuxiliaryStaff.objects.filter(agency=agency, id_number=key, status="active").exists():
+        if key and AuxiliaryStaff.objects.filter(agency=agency, id_number=key, status__in=CURRENT).exists():
             say("id_number", "该人员已在本机关名册中（在岗）")
         prepared.append(data)
     if problems:

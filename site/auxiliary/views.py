@@ -6,18 +6,19 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from casework.models import Agency
+from casework.visibility import explain_refusals
 from roles.access import in_casework
 from rules.profiles import FigureMissing, get_profile
 
 from . import roster_import as roster_import_module
 from . import services
-from .forms import StaffForm
-from .models import AuxiliaryStaff
+from .forms import AssessmentForm, CheckForm, RecordForm, SanctionForm, StaffForm, StatusForm
+from .models import AgencyCheck, Assessment, AuxiliaryStaff, StaffRecord
 
 LOGIN = "wagtailadmin_login"
 KEY = "auxiliary_duties"
@@ -53,11 +54,24 @@ def roster(request):
     if request.GET.get("agency", "").isdigit():
         chosen = get_object_or_404(agencies, pk=int(request.GET["agency"]))
         staff = staff.filter(agency=chosen)
+    from django.db.models import Max
+    from django.utils import timezone
+
+    today, profiles, rows = timezone.localdate(), {}, []
+    for p in staff.annotate(last_end=Max("assessments__period_end")):
+        if p.jurisdiction not in profiles:
+            profiles[p.jurisdiction] = _profile_of(p.agency)
+        due = services.assessment_due(profiles[p.jurisdiction], p.last_end, p.start) \
+            if profiles[p.jurisdiction] and p.status in ("active", "suspended") else None
+        p.assessment_overdue = due[0] if due and due[0] < today else None
+        p.term_over = p.status in ("active", "suspended") and p.end is not None and p.end < today
+        rows.append(p)
     return render(request, "auxiliary/roster.html", {
-        "task_title": "行政执法辅助人员名册", "agencies": agencies, "chosen": chosen, "staff": staff})
+        "task_title": "行政执法辅助人员名册", "agencies": agencies, "chosen": chosen, "staff": rows})
 
 
 @login_required(login_url=LOGIN)
+@explain_refusals
 def staff_new(request, agency_pk: int):
     agency = get_object_or_404(_agencies(request.user), pk=agency_pk)
     profile = _profile_of(agency)
@@ -79,17 +93,137 @@ def staff_new(request, agency_pk: int):
         "age": profile.figure("auxiliary_age_min"), "education": profile.figure("auxiliary_education_min")})
 
 
+def _person(request, pk: int) -> AuxiliaryStaff:
+    return get_object_or_404(AuxiliaryStaff.objects.select_related("agency"), pk=pk,
+                             agency__in=_agencies(request.user))
+
+
 @login_required(login_url=LOGIN)
 def staff_detail(request, pk: int):
-    person = get_object_or_404(AuxiliaryStaff.objects.select_related("agency"), pk=pk,
-                               agency__in=_agencies(request.user))
+    person = _person(request, pk)
     profile = _profile_of(person.agency)
     duties = [i for i in profile.choices(KEY) if i["code"] in person.duties] if profile else []
+    assessments = list(person.assessments.select_related("staff"))
+    proposals = [services.proposal(profile, a) for a in assessments[:1]] if profile else []
+    acts = dict(profile and [(i["code"], i) for i in profile.choices("auxiliary_prohibited_acts")] or [])
+    sanctions = [(s, [acts[c] for c in s.acts if c in acts]) for s in person.sanctions.all()]
     return render(request, "auxiliary/detail.html", {
         "task_title": f"行政执法辅助人员：{person.name}", "person": person, "duties": duties,
         "prohibited": profile.choices("auxiliary_prohibited_acts") if profile else [],
         "education": dict(services.education_levels(profile)).get(person.education, person.education)
-        if profile else person.education})
+        if profile else person.education,
+        "may_decide": services.may_decide(request.user, person.agency),
+        "changes": person.status_changes.all(), "records": person.records.all(), "assessments": assessments,
+        "sanctions": sanctions, "proposal": next((p for p in proposals if p), ""),
+        "proposal_assessment": assessments[0] if assessments else None,
+        "next_assessment": services.next_assessment(profile, person) if profile else None})
+
+
+def _person_action(request, pk: int, form_class, title: str, act, done: str, initial=None):
+    """form → service → message → redirect, for every decision about one person."""
+    person = _person(request, pk)
+    profile = _profile_of(person.agency)
+    if profile is None:
+        raise PermissionDenied("该辖区的规则中没有行政执法辅助人员管理制度。")
+    if not services.may_decide(request.user, person.agency):
+        services._require_agency(request.user, person.agency, profile)
+    form = form_class(request.POST or None, request.FILES or None, profile=profile, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(person, profile, form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, done.format(name=person.name))
+            return redirect("auxiliary:staff", pk=person.pk)
+    return render(request, "auxiliary/action.html", {
+        "task_title": f"{title}：{person.name}（{person.agency.name}）", "form": form, "person": person})
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def staff_status(request, pk: int):
+    initial = {k: request.GET[k] for k in ("kind", "reason", "assessment") if request.GET.get(k)}
+
+    def act(person, profile, data):
+        assessment = None
+        if data.get("assessment"):
+            assessment = Assessment.objects.filter(pk=data["assessment"], staff=person).first()
+        services.change_status(by=request.user, staff=person, profile=profile, kind=data["kind"],
+                               reason=data["reason"], decided_on=data["decided_on"], decider=data["decider"],
+                               new_end=data.get("new_end"), assessment=assessment)
+    return _person_action(request, pk, StatusForm, "变更状态", act, "已登记{name}的状态变更。", initial)
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def staff_assess(request, pk: int):
+    def act(person, profile, data):
+        services.record_assessment(by=request.user, staff=person, profile=profile, **data)
+    return _person_action(request, pk, AssessmentForm, "登记考核", act, "已登记{name}的考核结果。")
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def staff_sanction(request, pk: int):
+    def act(person, profile, data):
+        services.record_sanction(by=request.user, staff=person, profile=profile, **data)
+    return _person_action(request, pk, SanctionForm, "登记违反办法的处理", act, "已登记对{name}的处理。")
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def staff_record(request, pk: int):
+    def act(person, profile, data):
+        services.add_record(by=request.user, staff=person, profile=profile, kind=data["kind"], day=data["day"],
+                            title=data["title"], content=data.get("content", ""), upload=data.get("file"))
+    return _person_action(request, pk, RecordForm, "登记档案", act, "已将该事项记入{name}的档案。")
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def record_file(request, pk: int):
+    from casework.views import _file_response
+
+    row = get_object_or_404(StaffRecord.objects.select_related("staff"), pk=pk,
+                            staff__agency__in=_agencies(request.user))
+    if not row.file:
+        raise Http404("该档案没有附件。")
+    return _file_response(row.file, row.original_name, row.content_type)
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def agency_checks(request, agency_pk: int):
+    """The bureau checks an agency's management of its auxiliary staff (第十四、十五、十八条); the agency's
+    liaison reads the checks of its own agency."""
+    agency = get_object_or_404(_agencies(request.user), pk=agency_pk)
+    profile = _profile_of(agency)
+    form = None
+    if services.is_bureau(request.user):
+        form = CheckForm(request.POST or None, profile=profile)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.check_agency(by=request.user, agency=agency, profile=profile, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    for message in errors:
+                        form.add_error(field if field in form.fields else None, message)
+            else:
+                messages.success(request, f"已登记对{agency.name}辅助人员管理的监督检查。")
+                return redirect("auxiliary:checks", agency_pk=agency.pk)
+    elif request.method == "POST":
+        raise PermissionDenied("只有司法局工作人员可以对执法机关的辅助人员管理开展监督检查。")
+    systems = {i["code"]: i for i in profile.choices("auxiliary_management_systems")}
+    acts = {i["code"]: i for i in profile.choices("auxiliary_agency_prohibited")}
+    checks = [(c, [systems[k] for k in c.missing_systems if k in systems], [acts[k] for k in c.violations if k in acts])
+              for c in AgencyCheck.objects.filter(agency=agency)]
+    return render(request, "auxiliary/checks.html", {
+        "task_title": f"辅助人员管理监督检查：{agency.name}", "agency": agency, "form": form, "checks": checks,
+        "head": profile.figure("auxiliary_head_accountability"),
+        "agency_acts": profile.figure("auxiliary_agency_prohibited")})
 
 
 @login_required(login_url=LOGIN)
@@ -104,9 +238,11 @@ def checklist(request, jurisdiction: str):
         raise PermissionDenied("该辖区的规则中没有行政执法辅助人员管理制度。")
     return render(request, "auxiliary/checklist.html", {
         "task_title": f"行政执法辅助人员职责与禁止行为（{profile.name}）", "sections": [
-            (profile.figure(key).label, profile.figure(key).citation, profile.choices(key))
+            (profile.figure(key).label, profile.figure(key).citation, profile.choices(key), profile.figure(key).note)
             for key in ("auxiliary_duties", "auxiliary_prohibited_acts", "auxiliary_agency_prohibited",
-                        "auxiliary_conditions", "auxiliary_barring_grounds")]})
+                        "auxiliary_management_systems", "auxiliary_conditions", "auxiliary_barring_grounds",
+                        "auxiliary_status_changes", "auxiliary_assessment_grades", "auxiliary_sanctions")
+            if profile.has(key)]})
 
 
 class ImportForm(forms.Form):
@@ -114,6 +250,7 @@ class ImportForm(forms.Form):
 
 
 @login_required(login_url=LOGIN)
+@explain_refusals
 def roster_import(request, agency_pk: int):
     agency = get_object_or_404(_agencies(request.user), pk=agency_pk)
     if not services.may_manage(request.user, agency):

@@ -20,6 +20,7 @@ PROCESS_KINDS = [
     ("recusal", "工作人员回避"),
     ("interview", "约谈"),
     ("filing", "重大行政执法决定备案审查"),
+    ("auxiliary", "行政执法辅助人员管理"),
 ]
 
 

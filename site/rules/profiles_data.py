@@ -560,6 +560,47 @@ WULONG = [
         ("pay_fines", "将执法辅助人员的经费支出与罚没款项挂钩", "第十五条第（二）项"),
         ("quota", "向执法辅助人员下达或者变相下达罚款、收费指标", "第十五条第（三）项"),
     ), "004", "第十五条", AUX),
+    fig("auxiliary_management_systems", "机关对辅助人员应当建立和落实的管理制度", "choices", items(
+        ("archive", "档案管理制度", "第十四条第（一）项"), ("daily", "日常管理制度", "第十四条第（二）项"),
+        ("training", "业务学习和培训制度", "第十四条第（三）项"), ("secrecy", "保密制度", "第十四条第（四）项"),
+        ("assessment", "岗位责任制和考核制度", "第十四条第（五）项"), ("reward", "奖惩制度", "第十四条第（六）项"),
+        ("other", "其他管理制度", "第十四条第（七）项"),
+    ), "004", "第十四条", AUX, note="谁使用、谁管理、谁负责"),
+    fig("auxiliary_status_changes", "辅助人员状态变更", "choices", items(
+        ("suspend", "停岗（暂停履行辅助职责）", "第十四条第（二）项"),
+        ("resume", "恢复在岗", "第十四条第（二）项"),
+        ("renew", "续聘（延长使用期限）", "第十六条"),
+        ("expire", "使用期满离岗（不再续聘）", "第十六条"),
+        ("dismiss", "解除劳动关系", "第十六条、第十七条"),
+    ), "004", "第十四条", AUX,
+        note="办法未规定停岗；平台将停岗、恢复在岗作为日常管理制度（第十四条第（二）项）中的管理措施记录。"
+             "单位不得违反法律、法规规定解除劳动关系（第十一条第（五）项）"),
+    fig("auxiliary_file_kinds", "辅助人员档案记载事项", "choices", items(
+        ("training", "业务学习和培训", "第十四条第（三）项"),
+        ("confidentiality", "保密承诺", "第十四条第（四）项"),
+        ("reward", "奖励", "第十四条第（六）项"),
+        ("daily", "日常管理", "第十四条第（二）项"),
+    ), "004", "第十四条第（一）项", AUX, note="考核和违反办法的处理另行登记，一并列入档案"),
+    fig("auxiliary_assessment_cycle", "辅助人员考核周期", "period", period(1, YEARS, specified=False),
+        "004", "第十六条", AUX, note="办法只规定“定期”考核，未规定周期；平台默认每年考核一次"),
+    fig("auxiliary_assessment_aspects", "辅助人员考核内容", "choices", items(
+        ("performance", "工作绩效", ""), ("discipline", "遵章守纪", ""), ("training", "教育培训", ""),
+    ), "004", "第十六条", AUX),
+    fig("auxiliary_assessment_grades", "辅助人员考核等次", "choices", {"items": [
+        {"code": "excellent", "label": "优秀", "article": "", "effect": "renew"},
+        {"code": "qualified", "label": "合格", "article": "", "effect": "renew"},
+        {"code": "basic", "label": "基本合格", "article": "", "effect": "renew"},
+        {"code": "unqualified", "label": "不合格", "article": "", "effect": "dismiss"},
+    ]}, "004", "第十六条", AUX,
+        note="办法未规定考核等次；平台采用优秀、合格、基本合格、不合格四个等次：不合格的提出解除劳动关系建议，"
+             "其余可以作为续聘依据"),
+    fig("auxiliary_sanctions", "辅助人员违反办法的处理", "choices", items(
+        ("criticize", "批评教育", ""), ("correct", "责令改正", ""),
+        ("dismiss", "依法解除劳动合同（情节严重的）", ""),
+        ("criminal", "移送司法机关依法追究刑事责任（构成犯罪的）", ""),
+    ), "004", "第十七条", AUX),
+    fig("auxiliary_head_accountability", "机关未按办法执行的责任", "text",
+        {"text": "按相关规定追究该行政机关负责人的责任"}, "004", "第十八条", AUX),
 ]
 
 PROFILES = {
