@@ -55,6 +55,21 @@ class ActivityForm(forms.Form):
         self.fields["jurisdiction"].choices = jurisdiction_choices()
 
 
+class AgencyActivityForm(forms.Form):
+    """What a liaison fills in to invite supervisors to its agency's discussion, hearing or 论证会."""
+
+    kind = forms.ChoiceField(label="活动类型")
+    title = forms.CharField(label="活动名称", max_length=200)
+    held_on = forms.DateField(label="活动日期", widget=DATE)
+    place = forms.CharField(label="地点", max_length=200)
+    case_ref = forms.CharField(label="涉及案件（案号）", max_length=100, required=False)
+    notes = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k["code"], k["label"]) for k in kinds]
+
+
 class InviteForm(forms.Form):
     supervisor = forms.ModelChoiceField(label="邀请监督员", queryset=Supervisor.objects.none(), empty_label="请选择")
 

@@ -17,7 +17,13 @@ ACTIVITY_KINDS = [
     (CASEFILE_REVIEW, "案卷评查"),
     (MEETING, "会议"),
     (TRAINING, "培训"),
+    # organised by an enforcement agency that invites supervisors (000 第九条第（四）项; the profile's
+    # agency_invitation_kinds says which a jurisdiction's rules provide)
+    ("case_discussion", "重大行政执法案件集体讨论"),
+    ("hearing", "行政执法听证会"),
+    ("appraisal", "论证会"),
 ]
+AGENCY_KINDS = ("case_discussion", "hearing", "appraisal")
 
 INVITED, PRESENT, EXCUSED, UNEXCUSED, RECUSED = "invited", "present", "excused", "unexcused", "recused"
 INVITATION_STATUS = [
@@ -56,6 +62,9 @@ class Activity(models.Model):
     )
     case_ref = models.CharField("涉及案件（案号）", max_length=100, blank=True)
     notes = models.TextField("说明", blank=True)
+    # the enforcement agency that organises it and invites supervisors (000 第九条第（四）项); empty = the bureau
+    organiser = models.ForeignKey("casework.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="组织机关", help_text="执法机关邀请监督员参加的活动；空白为司法局组织")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="安排人"
     )

@@ -31,7 +31,26 @@ def activities_for(user) -> QuerySet[Activity]:
         return Activity.objects.all()
     if is_supervisor(user):
         return Activity.objects.filter(invitations__supervisor__user=user).distinct()
+    agency = agency_of(user) if is_liaison(user) else None
+    if agency is not None:  # the activities its own agency organises (000 第九条第（四）项)
+        return Activity.objects.filter(organiser=agency)
     return Activity.objects.none()
+
+
+def agency_invitation_kinds(user) -> list[dict]:
+    """The activities the liaison's agency may organise and invite supervisors to, per its jurisdiction's
+    rules (the profile's `agency_invitation_kinds`); [] for anyone else or where the rules say nothing."""
+    from rules.profiles import get_profile
+
+    agency = agency_of(user) if is_liaison(user) else None
+    if agency is None or not agency.active:
+        return []
+    profile = get_profile(agency.jurisdiction)
+    return profile.choices("agency_invitation_kinds") if profile.has("agency_invitation_kinds") else []
+
+
+def may_organise(user) -> bool:
+    return bool(agency_invitation_kinds(user))
 
 
 def invitations_for_supervisor(user) -> QuerySet[Invitation]:

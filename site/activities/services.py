@@ -16,6 +16,7 @@ from supervisors.models import SERVING, Supervisor
 
 from .absence import evaluate_absences
 from .models import (
+    AGENCY_KINDS,
     CASEFILE_REVIEW,
     DECLARED_CONFLICT,
     DECLARED_NONE,
@@ -29,7 +30,7 @@ from .models import (
     ConflictDeclaration,
     Invitation,
 )
-from .selectors import conflicts_for
+from .selectors import agency_invitation_kinds, agency_of, conflicts_for
 
 # 001 第十条第二款: "司法行政机关要求回避" is the bureau's order, not a ground a supervisor declares
 BUREAU_ONLY_GROUNDS = {"ordered"}
@@ -58,7 +59,12 @@ def activity_create(
     case_ref: str = "",
     notes: str = "",
 ) -> Activity:
+    if not by.has_perm("activities.add_activity") and agency_invitation_kinds(by):
+        return _agency_activity_create(by=by, kind=kind, title=title, held_on=held_on, place=place,
+                                       case_ref=case_ref, notes=notes)
     require(by, "activities.add_activity", "只有司法局经办人可以安排监督活动。")
+    if kind in AGENCY_KINDS:
+        raise ValidationError("重大行政执法案件集体讨论、听证会、论证会由执法机关组织并邀请监督员，司法局请选择其他活动类型。")
     try:
         get_profile(jurisdiction)
     except FigureMissing as exc:
@@ -86,9 +92,37 @@ def activity_create(
     return activity
 
 
+def _agency_activity_create(*, by, kind: str, title: str, held_on: dt.date, place: str, case_ref: str,
+                            notes: str) -> Activity:
+    """An enforcement agency invites supervisors to its major-case discussion, hearing or 论证会
+    (000 第九条第（四）项): the liaison organises it for its own agency only."""
+    kinds = agency_invitation_kinds(by)
+    agency = agency_of(by)
+    if kind not in {k["code"] for k in kinds}:
+        raise ValidationError(f"执法机关可邀请监督员参加的活动为：{'、'.join(k['label'] for k in kinds)}"
+                              f"（依据{kinds[0]['citation']}）。")
+    if held_on < timezone.localdate():
+        raise ValidationError("活动日期不能早于今天：请在活动举行前安排并邀请。")
+    activity = Activity(jurisdiction=agency.jurisdiction, kind=kind, title=(title or "").strip(), held_on=held_on,
+                        place=(place or "").strip(), agency=agency, organiser=agency, case_ref=(case_ref or "").strip(),
+                        notes=notes or "", created_by=by)
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+def require_organiser(by, activity: Activity, perm: str, message: str) -> None:
+    """The bureau (by its permission), or the liaison of the agency that organised the activity."""
+    if activity.organiser_id is not None and not by.has_perm(perm):
+        agency = agency_of(by)
+        if agency is not None and agency.pk == activity.organiser_id and agency_invitation_kinds(by):
+            return
+    require(by, perm, message)
+
+
 @transaction.atomic
 def invitation_create(*, activity: Activity, supervisor: Supervisor, by) -> Invitation:
-    require(by, "activities.add_invitation", "只有司法局经办人可以邀请监督员参加活动。")
+    require_organiser(by, activity, "activities.add_invitation", "只有司法局经办人或组织活动的执法机关可以邀请监督员参加活动。")
     if supervisor.jurisdiction != activity.jurisdiction:
         raise ValidationError(f"{supervisor.name}不是本辖区的监督员，不能邀请参加本次活动。")
     if supervisor.status != SERVING:
@@ -202,10 +236,11 @@ def recusal_record(
 @transaction.atomic
 def attendance_record(*, invitation: Invitation, status: str, by, excuse_reason: str = "") -> Invitation:
     """Present / excused (请假, with reason) / unexcused (无故缺席); then the absence rule is evaluated."""
-    require(by, "activities.record_attendance", "只有司法局经办人可以登记出席情况。")
     invitation = (
         Invitation.objects.select_for_update(of=("self",)).select_related("activity", "supervisor").get(pk=invitation.pk)
     )
+    require_organiser(by, invitation.activity, "activities.record_attendance",
+                      "只有司法局经办人或组织活动的执法机关可以登记出席情况。")
     activity = invitation.activity
     if status not in (PRESENT, EXCUSED, UNEXCUSED):
         raise ValidationError("出席情况只能是出席、请假或无故缺席。")

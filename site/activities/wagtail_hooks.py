@@ -11,7 +11,7 @@ from roles.menu import RoleMenuItem
 
 from . import urls
 from .models import FORWARDED, INVITED, SUBMITTED, Invitation, Opinion
-from .selectors import is_bureau, is_liaison, is_supervisor, open_for_agency
+from .selectors import is_bureau, is_liaison, is_supervisor, may_organise, open_for_agency
 
 
 def _item(label, url_name, shown_to, icon, order):
@@ -28,6 +28,7 @@ MENU = Menu(
         _item("我的监督活动", "my_invitations", is_supervisor, "date", 50),
         _item("我的意见建议", "my_opinions", is_supervisor, "mail", 60),
         _item("转送本机关事项", "agency_opinions", is_liaison, "mail", 70),
+        _item("邀请监督员参加活动", "activities", may_organise, "date", 80),
     ]
 )
 

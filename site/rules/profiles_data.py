@@ -58,6 +58,10 @@ WANZHOU = [
     ), "000", "第六条第（一）项"),
     fig("publicity_period", "拟聘人员公示期", "period", period(5, WD, minimum=True),
         "000", "第六条第（二）项", note="公示期不少于5个工作日"),
+    fig("agency_invitation_kinds", "执法机关可邀请监督员参加的活动", "choices", items(
+        ("case_discussion", "重大行政执法案件集体讨论", ""), ("hearing", "行政执法听证会", ""),
+        ("appraisal", "论证会", ""),
+    ), "000", "第九条第（四）项", note="执法机关联络员在平台安排活动、邀请本辖区监督员并登记出席；出席和缺席与司法局组织的活动一并计算"),
     fig("appointment_documents", "聘任颁发", "choices", items(
         ("certificate", "聘书", ""), ("card", "证件", "")), "000", "第六条第（三）项"),
     fig("appointment_announced", "聘任向社会公告", "flag", {"on": True}, "000", "第六条第（三）项"),

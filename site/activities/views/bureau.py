@@ -14,6 +14,7 @@ from rules.profiles import get_profile
 from .. import services
 from ..forms import (
     ActivityForm,
+    AgencyActivityForm,
     AttendanceForm,
     ConflictRecordForm,
     DecideForm,
@@ -24,7 +25,15 @@ from ..forms import (
 )
 from ..models import CLOSED, SUBMITTED, AbsenceFinding, ConflictDeclaration, Invitation
 from ..opinions import ANSWER_RULE, handling_citation, opinion_decide, opinion_forward
-from ..selectors import activities_for, is_bureau, opinions_for_bureau, with_clocks
+from ..selectors import (
+    activities_for,
+    agency_invitation_kinds,
+    agency_of,
+    is_bureau,
+    may_organise,
+    opinions_for_bureau,
+    with_clocks,
+)
 from .common import attempt
 
 
@@ -38,13 +47,26 @@ def bureau_only(view):
     return wrapped
 
 
+def bureau_or_organiser(view):
+    """Bureau staff, or a liaison whose agency may invite supervisors to its own activities (000 第九条第（四）项)."""
+    def wrapped(request, *args, **kwargs):
+        if not (is_bureau(request.user) or may_organise(request.user)):
+            refusal = "只有司法局工作人员，或按本辖区办法可邀请监督员的执法机关联络员可以查看。"
+            messages.error(request, refusal)  # Wagtail answers with a redirect and its generic sentence
+            raise PermissionDenied(refusal)
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
 def _jurisdiction(request) -> str:
     codes = [c for c, _ in jurisdiction_choices()]
     code = request.GET.get("jurisdiction", "")
     return code if code in codes else ""
 
 
-@bureau_only
+@bureau_or_organiser
 def activity_list(request):
     code = _jurisdiction(request)
     qs = activities_for(request.user)
@@ -58,29 +80,35 @@ def activity_list(request):
             "activities": qs.prefetch_related("invitations")[:200],
             "jurisdictions": jurisdiction_choices(),
             "current": code,
-            "can_add": request.user.has_perm("activities.add_activity"),
+            "can_add": request.user.has_perm("activities.add_activity") or may_organise(request.user),
+            "organiser": None if is_bureau(request.user) else agency_of(request.user),
         },
     )
 
 
-@bureau_only
+@bureau_or_organiser
 def activity_create(request):
-    form = ActivityForm(request.POST or None)
+    kinds = [] if is_bureau(request.user) else agency_invitation_kinds(request.user)
+    form = AgencyActivityForm(request.POST or None, kinds=kinds) if kinds else ActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        activity = attempt(
-            request, form, lambda: services.activity_create(by=request.user, **form.cleaned_data)
-        )
+        data = dict(form.cleaned_data)
+        if kinds:  # the liaison's own agency organises it, in its own jurisdiction
+            data.update(jurisdiction=agency_of(request.user).jurisdiction, agency=agency_of(request.user))
+        activity = attempt(request, form, lambda: services.activity_create(by=request.user, **data))
         if activity:
             messages.success(request, f"已安排监督活动“{activity.title}”。")
             return redirect("activities_admin:activity", activity.pk)
     return render(
         request,
         "activities/form.html",
-        {"page_title": "安排监督活动", "form": form, "back": reverse("activities_admin:activities")},
+        {"page_title": "邀请监督员参加本机关活动" if kinds else "安排监督活动", "form": form,
+         "back": reverse("activities_admin:activities"),
+         "note": f"依据{kinds[0]['citation']}，执法机关可邀请监督员参与" + "、".join(k["label"] for k in kinds)
+         + "；出席情况由本机关登记，与司法局组织的活动一并计算。" if kinds else ""},
     )
 
 
-@bureau_only
+@bureau_or_organiser
 def activity_detail(request, pk):
     activity = get_object_or_404(activities_for(request.user), pk=pk)
     action = request.POST.get("action")
@@ -120,6 +148,7 @@ def activity_detail(request, pk):
         for errors in form.errors.values():
             messages.error(request, "；".join(errors))
     profile = get_profile(activity.jurisdiction)
+    organising = activity.organiser_id is not None and not is_bureau(request.user)
     return render(
         request,
         "activities/activity_detail.html",
@@ -132,9 +161,10 @@ def activity_detail(request, pk):
             "declaration_form": DeclarationForm(jurisdiction=activity.jurisdiction),
             "recusal_citation": profile.figure("recusal_grounds").citation,
             "absence_rule": profile.figure("absence_rule") if profile.has("absence_rule") else None,
-            "can_record": request.user.has_perm("activities.record_attendance"),
+            "can_record": request.user.has_perm("activities.record_attendance") or organising,
+            "can_declare": request.user.has_perm("activities.record_attendance"),
             "held": activity.held_on <= timezone.localdate(),
-            "can_invite": request.user.has_perm("activities.add_invitation"),
+            "can_invite": request.user.has_perm("activities.add_invitation") or organising,
         },
     )
 
