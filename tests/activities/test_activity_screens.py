@@ -176,7 +176,9 @@ def test_liaison_of_another_agency_sees_nothing(client, confidential_lead, make_
 @pytest.mark.parametrize("name", ["activities", "findings", "opinions", "conflicts"])
 def test_bureau_screens_are_closed_to_other_roles(client, make_user, make_liaison, make_supervisor, name):
     sup = make_supervisor("weihai", login=True)
-    for user in (make_user(f"ed_{name}", EDITOR), make_liaison(f"li_{name}", AGENCY), sup.user):
+    # a Weihai liaison: Weihai's rules give agencies no activities of their own to invite supervisors to (a
+    # Wanzhou liaison sees its own agency's, 000 第九条第（四）项: tests/activities/test_agency_invitations_http.py)
+    for user in (make_user(f"ed_{name}", EDITOR), make_liaison(f"li_{name}", AGENCY, "weihai"), sup.user):
         client.force_login(user)
         assert denied(client.get(url(name)))
 

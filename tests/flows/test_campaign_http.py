@@ -1,5 +1,6 @@
 """A campaign from 选聘公告 to 聘任 over HTTP with role users, for each supervisor profile:
-000 第五条至第七条 (Wanzhou), 001 第四条、第五条 (Weihai), 002 第五条、第七条至第九条 (Wuhan)."""
+000 第五条至第七条 (Wanzhou), 001 第四条、第五条 (Weihai), 002 第五条、第七条至第九条 (Wuhan), and Enshi's
+社会监督员 (003 第七条第二款), whose measures leave the lifecycle's figures open (the profile's readings)."""
 import datetime as dt
 import re
 
@@ -82,7 +83,7 @@ def run_campaign(jurisdiction, make_user, *, agreement=True):
         frozen.move_to(dt.datetime(2026, 6, 11, 9, 0))
         client = login(officer)
         execute_url, html = claim_and_open(client, "资格审查")
-        profile_cite = "第五条" if jurisdiction != "weihai" else "第七条"
+        profile_cite = {"weihai": "第七条", "enshi": "第七条第二款"}.get(jurisdiction, "第五条")
         assert profile_cite in html
         apps = {a.name: a for a in Application.objects.filter(campaign=campaign)}
         post = {f"q_{apps['周明'].pk}": "yes", f"r_{apps['周明'].pk}": "",
@@ -158,3 +159,14 @@ def test_wuhan_campaign_3_year_term_requires_volunteer_agreement_002_art8_art9(s
     assert "周明" in html
     # 10 calendar days (002 第七条第（二）项)
     assert campaign.publicity_end >= campaign.publicity_start + dt.timedelta(days=10)
+
+
+@pytest.mark.django_db
+def test_enshi_social_supervisors_run_on_the_profiles_readings_003_art7(site_tree, make_user):
+    campaign, term = run_campaign("enshi", make_user)
+    # readings where the measures say nothing: 5 working days' publicity, a 3-year term, a certificate only
+    assert campaign.publicity_end == dt.date(2026, 6, 18)
+    assert term.start == dt.date(2026, 6, 19) and term.end == dt.date(2029, 6, 18)
+    assert term.certificate_no == "恩施监聘〔2026〕001号" and term.card_no == ""
+    _, html = page_html(campaign.appointment_page_id)
+    assert "周明" in html and "行政执法社会监督员" in html
