@@ -4,12 +4,40 @@ from django.urls import include, path, reverse_lazy
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from roles.access import in_casework, is_bureau
 from roles.menu import RoleMenuItem
+from rules.permissions import policy
 
 from . import urls
 from .dashboard import dashboard_context
+from .models import ChecklistItem
+
+# an item a finding ticked stays (statistics cite it): retire it with 启用 instead of deleting it
+register_permission_policy(ChecklistItem, policy(ChecklistItem, "delete"))
+
+
+class ChecklistItemViewSet(ModelViewSet):
+    """检查清单: each jurisdiction's inspection / case-file review items with their articles (003 第十二条至第十四条)."""
+
+    model = ChecklistItem
+    icon = "tasks"
+    menu_label = "检查清单"
+    menu_order = 233
+    add_to_admin_menu = True
+    list_display = ["label", "jurisdiction", "section", "article", "letter_ground", "sort_order", "active"]
+    list_filter = ["jurisdiction", "section", "active"]
+    search_fields = ["label", "article"]
+    form_fields = ["jurisdiction", "section", "code", "label", "source", "document", "article", "letter_ground",
+                   "sort_order", "active"]
+    list_per_page = 50
+
+
+@hooks.register("register_admin_viewset")
+def register_checklist():
+    return ChecklistItemViewSet("checklist_items")
 
 
 class ProgrammePanel(Component):
