@@ -221,14 +221,29 @@ class ChecklistItem(models.Model):
         if self.letter_ground:
             grounds = profile.choices("letter_grounds") if profile.has("letter_grounds") else []
             if self.letter_ground not in {g["code"] for g in grounds}:
-                listed = "、".join(f"{g['code']}（{g['label']}）" for g in grounds) or "无"
-                raise ValidationError({"letter_ground": f"{profile.name}的制发情形中没有该代码。可填：{listed}。"})
+                listed = "、".join(g["label"] for g in grounds) or "无"
+                raise ValidationError({"letter_ground": f"所选情形不是{profile.name}的制发情形，请从本辖区的情形中选择："
+                                                        f"{listed}。"})
 
     @property
     def citation(self):
         from rules.sources import Citation
 
         return Citation(self.source, self.article, self.document)
+
+    @property
+    def jurisdiction_name(self) -> str:
+        from rules.models import RuleProfile
+
+        return RuleProfile.objects.filter(code=self.jurisdiction).values_list("name", flat=True).first() or ""
+
+    @property
+    def ground_label(self) -> str:
+        from rules.profiles import get_profile
+
+        profile = get_profile(self.jurisdiction)
+        grounds = profile.choices("letter_grounds") if profile.has("letter_grounds") else []
+        return next((g["label"] for g in grounds if g["code"] == self.letter_ground), "")
 
 
 class Finding(models.Model):

@@ -209,13 +209,14 @@ def test_checklist_findings_open_letters_in_the_same_file_and_are_counted(people
 def test_the_checklist_is_kept_in_the_admin_with_chinese_refusals(people):
     officer = login(people["officer"])
     item = ChecklistItem.objects.get(jurisdiction="enshi", code="training")
-    listing = officer.get("/admin/checklist_items/?jurisdiction=enshi").content.decode()
+    listing = officer.get("/admin/checklist_items/?section=conduct").content.decode()
     assert "执法人员是否接受教育培训" in listing
     data = {"jurisdiction": "enshi", "section": "conduct", "code": "training", "label": "执法人员年度培训是否达标",
-            "source": "003", "document": "", "article": "第十四条第（八）项", "letter_ground": "no_such",
+            "source": "003", "document": "", "article": "第十四条第（八）项", "letter_ground": "qualification",
             "sort_order": 200, "active": "on"}
     response = officer.post(f"/admin/checklist_items/edit/{item.pk}/", data)
-    assert "湖北省恩施土家族苗族自治州的制发情形中没有该代码。" in response.content.decode()
+    assert "所选情形不是湖北省恩施土家族苗族自治州的制发情形，请从本辖区的情形中选择：" in response.content.decode()
+    assert "湖北省恩施土家族苗族自治州" in listing and "行政执法队伍管理、证件管理不规范" in listing
     data["letter_ground"] = "staff_certificates"
     assert officer.post(f"/admin/checklist_items/edit/{item.pk}/", data).status_code == 302
     item.refresh_from_db()
