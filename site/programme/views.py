@@ -126,7 +126,7 @@ def activity_new(request, jurisdiction: str, year: int):
         return redirect("programme:activity", pk=activity.pk)
 
     n, credential, citation = services.onsite_rule(jurisdiction)
-    rule = (f"现场监督：监督人员不得少于{n}人" if n else "现场监督：不设最少人数") + \
+    rule = (f"现场监督：监督人员不得少于{n}人" if n else "现场监督：办法未规定最少人数，平台不作限制") + \
         ("，并应出示行政执法监督证件" if credential else "") + f"（{citation}）。"
     return submit(request, form, act) or render(request, "casework/form.html", {
         "form": form, "task_title": "登记监督检查、案卷评查或考核评议", "submit_label": "登记", "note": rule})
@@ -157,7 +157,7 @@ def activity_detail(request, pk: int):
         "task_title": f"{activity.get_kind_display()}：{activity.title}", "a": activity, "form": form,
         "participants": activity.participants.select_related("user"), "has_items": items.exists(),
         "findings": activity.checklist_findings.select_related("item", "letter", "recorded_by"),
-        "onsite_text": (f"不少于{n}人" if n else "不设最少人数") + ("，出示行政执法监督证件" if credential else "")
+        "onsite_text": (f"不少于{n}人" if n else "办法未规定最少人数，平台不作限制") + ("，出示行政执法监督证件" if credential else "")
         + f"（{citation}）", "can_manage": request.user.has_perm("programme.manage_programme")},
         status=400 if request.method == "POST" else 200)
 

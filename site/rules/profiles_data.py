@@ -558,11 +558,11 @@ WULONG = [
 # on-site supervision where the rules say nothing (Enshi's is in ENSHI above, 003 第二十四条第（一）项)
 _ONSITE_UNSET = "未规定现场监督的最少人数和出示证件；平台的理解：不设最少人数、证件号可不填，参加人员照常登记"
 WANZHOU.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
-                   "000", "全文", note="办法" + _ONSITE_UNSET))
+                   "000", "第八条第（四）项", note="该项规定监督员可受邀参加检查、评查，办法" + _ONSITE_UNSET))
 WEIHAI.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
-                  "001", "全文", note="办法" + _ONSITE_UNSET))
+                  "001", "第八条第（四）项", note="该项规定监督员参与监督、评议、检查活动，办法" + _ONSITE_UNSET))
 WUHAN.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
-                 "002", "全文", note="办法" + _ONSITE_UNSET))
+                 "002", "第十条第（一）项", note="该项规定监督员参加执法检查、案卷评查，办法" + _ONSITE_UNSET))
 WULONG.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
                   "004", "第六条", INSPECT, note="第六条规定检查的方式和形式，制度" + _ONSITE_UNSET))
 

@@ -92,7 +92,7 @@ def test_onsite_supervision_needs_two_staff_with_credentials_in_enshi(people):
 
         # Wulong's rules set no minimum: its profile says so, one person on site is recorded
         form = officer.get("/admin/programme/wulong/2026/activities/new/").content.decode()
-        assert "现场监督：不设最少人数（《行政执法监督检查制度》第六条）。" in form
+        assert "现场监督：办法未规定最少人数，平台不作限制（《行政执法监督检查制度》第六条）。" in form
         response = activity_post(officer, A["wl"], mode="onsite", people=[(officer_user, "")], jurisdiction="wulong")
         assert response.status_code == 302
         # a liaison may not record activities
