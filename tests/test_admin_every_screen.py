@@ -211,3 +211,32 @@ def test_auxiliary_staff_screens_open_for_every_role(role_users, role):
     assert {u: s for u, s in seen.items() if s not in OK} == {}
     if role == "liaison":  # the agency's own liaison manages its staff
         assert all(seen[u] == 200 for u in urls[:7]), seen
+
+
+def test_checklist_screens_open_for_every_role(role_users):
+    """issue 24 items 4 and 6: an activity's screen (participants, checklist findings), a finding's letter form,
+    the findings statistics and their Excel, and the checklist (检查清单) kept in the admin."""
+    from casework.models import Agency
+    from programme import services
+    from programme.models import ChecklistItem
+
+    officer, leader = role_users["officer"], role_users["leader"]
+    agency = Agency.objects.get(name="恩施州交通运输局")
+    activity = services.activity_record(jurisdiction="enshi", kind="inspection", agency=agency,
+                                        held_on=dt.date(2026, 11, 20), title="交通运输执法检查", onsite=True,
+                                        participants=[(officer, "鄂恩监字第0107号"), (leader, "鄂恩监字第0021号")],
+                                        by=officer)
+    item = ChecklistItem.objects.get(jurisdiction="enshi", code="uniforms")
+    finding = services.finding_record(activity=activity, item=item, text="执法人员未按规定着制式服装。", by=officer)
+    urls = [f"/admin/programme/activities/{activity.pk}/", f"/admin/programme/findings/{finding.pk}/letter/",
+            "/admin/programme/enshi/2026/checklist/", "/admin/programme/enshi/2026/checklist.xlsx",
+            "/admin/programme/wulong/2026/checklist/", "/admin/checklist_items/",
+            f"/admin/checklist_items/edit/{item.pk}/", "/admin/checklist_items/new/"]
+    for role in ROLES:
+        client = Client(raise_request_exception=False)
+        client.force_login(role_users[role])
+        seen = {url: client.get(url).status_code for url in urls}
+        if role in ("officer", "leader", "superuser"):
+            assert set(seen.values()) == {200}, (role, seen)
+        else:
+            assert set(seen.values()) <= {302, 403}, (role, seen)

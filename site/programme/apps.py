@@ -1,5 +1,12 @@
 """The yearly programme: plan, inspections, case-file reviews, evaluations, statistics, notifications."""
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _fill_checklists(sender, **kwargs):
+    from .checklist import fill
+
+    fill()
 
 
 class ProgrammeConfig(AppConfig):
@@ -8,6 +15,8 @@ class ProgrammeConfig(AppConfig):
     verbose_name = "年度监督"
 
     def ready(self):
+        # each jurisdiction's default checklist (检查清单), once; staff keep it in the admin afterwards
+        post_migrate.connect(_fill_checklists, sender=self, dispatch_uid="programme-fill-checklists")
         from casework.models import Document
         from casework.signals import document_served
 

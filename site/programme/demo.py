@@ -13,7 +13,7 @@ from casework.services import document_serve
 from demo.loaders import loader
 
 from . import report, services
-from .models import Activity, Notification, StatisticsReturn
+from .models import Activity, ChecklistItem, Notification, StatisticsReturn
 from .selectors import categories, notification_draft
 
 PLANS = {
@@ -41,6 +41,12 @@ THIS_YEAR = [
     ("wulong", "inspection", 6, 3, "武隆区城市管理局", "上半年定期监督检查", "罚没财物未按规定登记。"),
     ("enshi", "casefile_review", 7, 15, "恩施州生态环境局", "年度案卷评查", ""),
 ]
+# the demo's (made-up) supervision credential numbers of the officer and the leader
+CREDENTIALS = {"wulong": ("渝武监字第0012号", "渝武监字第0003号"), "enshi": ("鄂恩监字第0107号", "鄂恩监字第0021号")}
+# each demo finding -> the checklist item it ticks (programme/checklist.py)
+FINDING_ITEMS = {"2件行政处罚决定未载明救济途径。": "procedure", "执法人员着装不规范。": "conduct",
+                 "1件案卷缺少送达回证。": "procedure", "3件行政处罚案卷证据不完整。": "facts",
+                 "罚没财物未按规定登记。": "confiscated"}
 # agency -> counts in the order of its jurisdiction's categories; an agency missing here does not report
 FIGURES = {
     "武隆区市场监督管理局": [126, 342, 18, 0, 455, 3, 0, 37, 6, 2],
@@ -73,8 +79,16 @@ def load_programme() -> str:
                 continue
             if Activity.objects.filter(agency=agency, kind=kind, held_on=held_on).exists():
                 continue
-            services.activity_record(jurisdiction=code, kind=kind, agency=agency, held_on=held_on, title=title,
-                                     findings=findings, has_problems=bool(findings), by=officer)
+            onsite = kind == "inspection"  # the demo's inspections are on site, with two staff showing credentials
+            people = [(officer, CREDENTIALS[code][0]), (leader, CREDENTIALS[code][1])] if onsite else [(officer, "")]
+            activity = services.activity_record(jurisdiction=code, kind=kind, agency=agency, held_on=held_on,
+                                                title=title, onsite=onsite, participants=people, by=officer)
+            if findings:  # each finding ticks its checklist item
+                item = ChecklistItem.objects.filter(jurisdiction=code, code=FINDING_ITEMS[findings]).first()
+                if item is not None:
+                    services.finding_record(activity=activity, item=item, text=findings, by=officer)
+                else:
+                    Activity.objects.filter(pk=activity.pk).update(findings=findings, has_problems=True)
             made += 1
     for code in PLANS:
         py = services.statistics_open(jurisdiction=code, year=year - 1, by=officer)

@@ -122,3 +122,27 @@ def report_bytes(agg, *, title: str, citation: str) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def checklist_bytes(stats: dict, *, title: str) -> bytes:
+    """Findings per checklist item (rows) and agency (columns), with each item's article and the totals."""
+    from .models import CHECKLIST_SECTIONS
+
+    sections = dict(CHECKLIST_SECTIONS)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "检查发现问题统计"
+    ws.append([title])
+    ws["A1"].font = Font(bold=True)
+    ws.append(["监督内容", "检查项目", "依据"] + [name for _pk, name in stats["agencies"]] + ["合计"])
+    for item, cells, total in stats["rows"]:
+        ws.append([sections.get(item.section, item.section), item.label, str(item.citation)] + cells + [total])
+    ws.append(["合计", "", ""] + stats["totals"] + [stats["total"]])
+    for col in range(1, len(stats["agencies"]) + 5):
+        ws.cell(row=2, column=col).font = Font(bold=True)
+        ws.column_dimensions[get_column_letter(col)].width = 16
+    ws.column_dimensions["B"].width = 40
+    ws.column_dimensions["C"].width = 40
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

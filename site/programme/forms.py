@@ -2,11 +2,22 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
 
 from casework.forms import DATE, agency_field
+from roles.definitions import LEADER, OFFICER
+from roles.names import PersonChoiceField
 from rules.periods import CALENDAR_DAYS, WORKING_DAYS
 
-from .models import ACTIVITY_KINDS
+from .models import ACTIVITY_KINDS, CHECKLIST_SECTIONS
+
+PARTICIPANT_ROWS = 5
+MODES = [("onsite", "现场监督（到被监督机关现场开展）"), ("desk", "非现场（调阅案卷、书面审查等）")]
+
+
+def bureau_staff():
+    return get_user_model().objects.filter(is_active=True, groups__name__in=[OFFICER, LEADER]).distinct() \
+        .order_by("username")
 
 
 class PlanForm(forms.Form):
@@ -18,12 +29,72 @@ class ActivityForm(forms.Form):
     agency = forms.ModelChoiceField(label="被监督机关", queryset=None)
     held_on = forms.DateField(label="开展日期", widget=DATE)
     title = forms.CharField(label="名称", max_length=200)
+    mode = forms.ChoiceField(label="开展方式", choices=MODES, widget=forms.RadioSelect,
+                             error_messages={"required": "请选择开展方式：现场监督或非现场。"})
     has_problems = forms.BooleanField(label="发现问题", required=False)
     findings = forms.CharField(label="发现的问题", required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, jurisdiction, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"] = agency_field(jurisdiction)
+        staff = bureau_staff()
+        for i in range(1, PARTICIPANT_ROWS + 1):
+            self.fields[f"p{i}_user"] = PersonChoiceField(label=f"参加人员{i}", queryset=staff, required=False)
+            self.fields[f"p{i}_credential"] = forms.CharField(label=f"参加人员{i}出示的行政执法监督证件号",
+                                                              max_length=40, required=False)
+
+    def clean(self):
+        data = super().clean()
+        for i in range(1, PARTICIPANT_ROWS + 1):
+            if data.get(f"p{i}_credential", "").strip() and not data.get(f"p{i}_user"):
+                self.add_error(f"p{i}_user", f"填写了证件号，请选择参加人员{i}。")
+        return data
+
+    def service_data(self) -> dict:
+        """The service's arguments: the activity, whether on site, and who took part with their credentials."""
+        data = self.cleaned_data
+        fields = ("kind", "agency", "held_on", "title", "has_problems", "findings")
+        return {**{k: data[k] for k in fields}, "onsite": data["mode"] == "onsite",
+                "participants": [(data[f"p{i}_user"], data[f"p{i}_credential"])
+                                 for i in range(1, PARTICIPANT_ROWS + 1) if data.get(f"p{i}_user")]}
+
+
+class ChecklistChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.label}（{obj.article}）"
+
+
+class FindingForm(forms.Form):
+    """A problem found, ticking one item of the checklist (grouped by what supervision covers)."""
+
+    item = ChecklistChoiceField(label="对应的检查项目", queryset=None, required=False, widget=forms.RadioSelect,
+                                empty_label=None,
+                                error_messages={"invalid_choice": "所选检查项目不属于本辖区现行的检查清单。"})
+    text = forms.CharField(label="发现的问题", widget=forms.Textarea(attrs={"rows": 3}),
+                           error_messages={"required": "请填写发现的问题。"})
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+        sections = dict(CHECKLIST_SECTIONS)
+        groups: dict[str, list] = {}
+        for item in items:
+            groups.setdefault(sections.get(item.section, item.section), []).append(
+                (item.pk, f"{item.label}（{item.article}）"))
+        self.fields["item"].choices = list(groups.items())
+
+
+class FindingLetterForm(forms.Form):
+    ground = forms.ChoiceField(label="制发情形（已按检查项目预选）", error_messages={"required": "请选择制发情形。"})
+    findings = forms.CharField(label="查明的事实", widget=forms.Textarea(attrs={"rows": 5}),
+                               error_messages={"required": "请填写查明的事实。"})
+    request = forms.CharField(label="监督建议（纠正要求）", widget=forms.Textarea(attrs={"rows": 3}),
+                              error_messages={"required": "请填写监督建议（纠正要求）。"})
+
+    def __init__(self, *args, grounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ground"].choices = [("", "请选择")] + [(g["code"], f"{g['label']}（{g['citation']}）")
+                                                            for g in grounds]
 
 
 class StatisticsForm(forms.Form):

@@ -58,6 +58,8 @@ class Activity(models.Model):
     has_problems = models.BooleanField("发现问题", default=False)
     matter = models.ForeignKey("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="+", verbose_name="转立监督事项")
+    onsite = models.BooleanField("现场监督", default=False,
+                                 help_text="到被监督机关现场开展的，参加人员须出示行政执法监督证件，人数不得少于规则配置的最少人数")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="登记人")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -154,3 +156,114 @@ class RectificationTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} 限时整改"
+
+
+class ActivityParticipant(models.Model):
+    """A bureau staff member who took part in an activity, with the supervision credential (行政执法监督证件)
+    they showed on site (003 第二十四条第（一）项; other jurisdictions: the profile's `onsite_min_people`)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="参加人员")
+    credential_number = models.CharField("行政执法监督证件号", max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = "参加人员"
+        verbose_name_plural = "参加人员"
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["activity", "user"], name="one_participation_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name() or self.user.username}（{self.credential_number or '未登记证件号'}）"
+
+
+KEY_SYSTEMS, RESPONSIBILITY, CONDUCT, OTHER_CONTENT = "key_systems", "responsibility", "conduct", "other"
+CHECKLIST_SECTIONS = [(KEY_SYSTEMS, "行政执法重要制度落实情况"), (RESPONSIBILITY, "行政执法责任制落实情况"),
+                      (CONDUCT, "严格规范公正文明执法情况"), (OTHER_CONTENT, "其他监督内容")]
+
+
+class ChecklistItem(models.Model):
+    """One item of a jurisdiction's inspection / case-file review checklist (检查清单), with its article and
+    the letter ground (制发监督建议书情形, a code of the profile's `letter_grounds`) a finding on it pre-fills.
+    Kept as data, per jurisdiction, editable in the admin (检查清单); first filled by `checklist.fill`."""
+
+    jurisdiction = models.CharField("辖区", max_length=32)
+    section = models.CharField("监督内容", max_length=32, choices=CHECKLIST_SECTIONS)
+    code = models.CharField("项目代码", max_length=40)
+    label = models.CharField("检查项目", max_length=200)
+    source = models.CharField("依据文件", max_length=8, help_text="规则文件编号，如 003")
+    document = models.CharField("依据制度名称", max_length=64, blank=True)
+    article = models.CharField("依据条款", max_length=64)
+    letter_ground = models.CharField("对应的制发监督文书情形", max_length=40, blank=True,
+                                     help_text="规则配置“制发监督建议书情形”的代码；发现问题制发监督文书时预先选中")
+    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "检查清单项目"
+        verbose_name_plural = "检查清单"
+        ordering = ["jurisdiction", "sort_order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "code"], name="one_checklist_code")]
+
+    def __str__(self) -> str:
+        return f"{self.label}（{self.citation}）"
+
+    def clean(self) -> None:
+        """The jurisdiction must have a profile; the ground, where given, must be one of its letter grounds."""
+        from django.core.exceptions import ValidationError
+
+        from rules.profiles import FigureMissing, get_profile
+
+        try:
+            profile = get_profile(self.jurisdiction)
+        except FigureMissing:
+            raise ValidationError({"jurisdiction": "没有该辖区的规则配置，请填写规则配置代码（如 enshi）。"}) from None
+        if self.letter_ground:
+            grounds = profile.choices("letter_grounds") if profile.has("letter_grounds") else []
+            if self.letter_ground not in {g["code"] for g in grounds}:
+                listed = "、".join(g["label"] for g in grounds) or "无"
+                raise ValidationError({"letter_ground": f"所选情形不是{profile.name}的制发情形，请从本辖区的情形中选择："
+                                                        f"{listed}。"})
+
+    @property
+    def citation(self):
+        from rules.sources import Citation
+
+        return Citation(self.source, self.article, self.document)
+
+    @property
+    def jurisdiction_name(self) -> str:
+        from rules.models import RuleProfile
+
+        return RuleProfile.objects.filter(code=self.jurisdiction).values_list("name", flat=True).first() or ""
+
+    @property
+    def ground_label(self) -> str:
+        from rules.profiles import get_profile
+
+        profile = get_profile(self.jurisdiction)
+        grounds = profile.choices("letter_grounds") if profile.has("letter_grounds") else []
+        return next((g["label"] for g in grounds if g["code"] == self.letter_ground), "")
+
+
+class Finding(models.Model):
+    """A problem found in an activity, ticking one checklist item; it may open a supervision letter in the
+    activity's matter (one file for the activity: 一案一档)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="checklist_findings")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="findings",
+                             verbose_name="检查项目")
+    text = models.TextField("发现的问题")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+    letter = models.ForeignKey("letters.Letter", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+", verbose_name="监督文书")
+
+    class Meta:
+        verbose_name = "检查发现的问题"
+        verbose_name_plural = "检查发现的问题"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item.label}：{self.text[:40]}"

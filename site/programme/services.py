@@ -15,13 +15,23 @@ from casework.services import log, matter_open, require_addressable, set_stage
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_stop
 from decisions.models import DecisionRecord
-from roles.access import agency_of, require
+from roles.access import agency_of, is_bureau, require
 from rules.periods import CALENDAR_DAYS, UNITS, WORKING_DAYS
 from rules.profiles import get_profile
 
 from . import texts
 from .deadlines import subject_clocks, yearly_clock_start
-from .models import ACTIVITY_KINDS, Activity, Notification, ProgrammeYear, RectificationTask, StatisticsReturn
+from .models import (
+    ACTIVITY_KINDS,
+    Activity,
+    ActivityParticipant,
+    ChecklistItem,
+    Finding,
+    Notification,
+    ProgrammeYear,
+    RectificationTask,
+    StatisticsReturn,
+)
 
 MANAGE = "programme.manage_programme"
 MANAGE_MSG = "只有司法局经办人或负责人可以管理年度监督工作。"
@@ -48,9 +58,47 @@ def plan_record(*, jurisdiction: str, year: int, plan: str, by) -> ProgrammeYear
     return py
 
 
+def onsite_rule(jurisdiction: str) -> tuple[int | None, bool, str]:
+    """(minimum people, credential required, citation) for on-site supervision: the profile's
+    `onsite_min_people` (Enshi 003 第二十四条第（一）项); a profile without it sets no minimum."""
+    profile = get_profile(jurisdiction)
+    if not profile.has("onsite_min_people"):
+        return None, False, f"{profile.name}的规则配置未规定"
+    f = profile.figure("onsite_min_people")
+    return f.value.get("n"), bool(f.value.get("credential")), str(f.citation)
+
+
+def _participants(jurisdiction: str, onsite: bool, participants) -> list[tuple[object, str]]:
+    """Who took part, each a bureau staff member once, with the credential number shown; on site, at least
+    the profile's minimum, each with a credential where the profile requires one shown."""
+    clean, seen = [], set()
+    for user, credential in participants:
+        if user is None:
+            continue
+        if not is_bureau(user):
+            raise ValidationError(f"参加人员“{user.get_full_name() or user.username}”不是司法局工作人员。")
+        if user.pk in seen:
+            raise ValidationError(f"参加人员“{user.get_full_name() or user.username}”重复登记。")
+        seen.add(user.pk)
+        clean.append((user, (credential or "").strip()))
+    if onsite:
+        n, credential, citation = onsite_rule(jurisdiction)
+        if n is not None and len(clean) < n:
+            raise ValidationError(f"开展现场监督，监督人员不得少于{n}人（{citation}），本次只登记了{len(clean)}人。")
+        if credential:
+            missing = [u.get_full_name() or u.username for u, c in clean if not c]
+            if missing:
+                raise ValidationError(f"开展现场监督应出示行政执法监督证件（{citation}），请填写"
+                                      f"{'、'.join(missing)}的证件号。")
+    return clean
+
+
 @transaction.atomic
 def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt.date, title: str,
-                    findings: str = "", has_problems: bool = False, by) -> Activity:
+                    onsite: bool, participants=(), findings: str = "", has_problems: bool = False,
+                    by) -> Activity:
+    """An inspection, case-file review or evaluation, with who took part: on site (现场监督) at least the
+    profile's `onsite_min_people`, each showing a supervision credential where it requires one."""
     require(by, MANAGE, MANAGE_MSG)
     if kind not in dict(ACTIVITY_KINDS):
         raise ValidationError("请选择类别：监督检查、案卷评查或考核评议。")
@@ -60,11 +108,14 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
         raise ValidationError("开展日期不能晚于今天。")
     if has_problems and not (findings or "").strip():
         raise ValidationError("发现问题的，请填写发现的问题。")
+    people = _participants(jurisdiction, bool(onsite), participants)
     activity = Activity(year=year_for(jurisdiction, held_on.year), kind=kind, agency=agency, held_on=held_on,
                         title=(title or "").strip(), findings=(findings or "").strip(),
-                        has_problems=has_problems, recorded_by=by)
+                        has_problems=has_problems, onsite=bool(onsite), recorded_by=by)
     activity.full_clean()
     activity.save()
+    for user, credential in people:
+        ActivityParticipant.objects.create(activity=activity, user=user, credential_number=credential[:40])
     return activity
 
 
@@ -82,6 +133,64 @@ def activity_open_matter(*, activity: Activity, by):
     activity.matter = matter
     activity.save(update_fields=["matter"])
     return matter
+
+
+# ------------------------------------------------------------------ checklist findings 检查清单
+NO_ITEM = "请在检查清单中勾选该问题对应的项目：每个发现的问题都须对应清单中的一项。"
+
+
+@transaction.atomic
+def finding_record(*, activity: Activity, item: ChecklistItem | None, text: str, by) -> Finding:
+    """A problem found, ticking one item of the jurisdiction's checklist (003 第十一条至第十四条)."""
+    require(by, MANAGE, MANAGE_MSG)
+    activity = Activity.objects.select_for_update(of=("self",)).select_related("year", "matter").get(pk=activity.pk)
+    if item is None:
+        raise ValidationError(NO_ITEM)
+    if item.jurisdiction != activity.year.jurisdiction or not item.active:
+        raise ValidationError("所选检查项目不属于本辖区现行的检查清单。")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("请填写发现的问题。")
+    if activity.matter_id:
+        from casework.recusal import require_not_recused
+
+        require_not_recused(by, activity.matter)
+    finding = Finding(activity=activity, item=item, text=text, recorded_by=by)
+    finding.full_clean(exclude=["letter"])
+    finding.save()
+    line = f"【{item.label}】{text}"
+    activity.findings = f"{activity.findings}\n{line}".strip() if activity.findings else line
+    activity.has_problems = True
+    activity.save(update_fields=["findings", "has_problems"])
+    if activity.matter_id:
+        log(activity.matter, by, f"检查发现问题（{item.label}，{item.citation}）：{text[:300]}")
+    return finding
+
+
+@transaction.atomic
+def finding_letter(*, finding: Finding, by, ground: str, findings: str, request: str):
+    """A finding opens a supervision letter in the activity's file (一案一档) through the one door,
+    letters.services.letter_start: the activity's matter where it has one, else the letter opens it."""
+    from letters.services import letter_start
+
+    finding = Finding.objects.select_for_update(of=("self",)).select_related("item").get(pk=finding.pk)
+    if finding.letter_id:
+        raise ValidationError("该问题已制发监督文书，不能重复制发。")
+    activity = Activity.objects.select_for_update(of=("self",)).select_related("agency", "matter").get(
+        pk=finding.activity_id)
+    if activity.matter_id:
+        letter = letter_start(by=by, ground=ground, findings=findings, request=request, matter=activity.matter,
+                              handoff=f"{activity.get_kind_display()}“{activity.title}”发现问题（{finding.item.label}），"
+                                      f"转入监督文书程序（同一案卷）。")
+    else:
+        letter = letter_start(by=by, ground=ground, findings=findings, request=request, agency=activity.agency,
+                              source=activity.kind, facts=activity.findings,
+                              title=f"{activity.get_kind_display()}发现问题：{activity.title}"[:200])
+        activity.matter = letter.matter
+        activity.save(update_fields=["matter"])
+    finding.letter = letter
+    finding.save(update_fields=["letter"])
+    return letter
 
 
 # ------------------------------------------------------------------ statistics 统计年报

@@ -12,7 +12,9 @@ urlpatterns = [
     path("returns/<int:pk>/template.xlsx", views.return_template, name="return_template"),
     path("returns/<int:pk>/upload/", views.return_upload, name="return_upload"),
     path("tasks/<int:pk>/report/", views.task_report, name="task_report"),
+    path("activities/<int:pk>/", views.activity_detail, name="activity"),
     path("activities/<int:pk>/matter/", views.activity_matter, name="activity_matter"),
+    path("findings/<int:pk>/letter/", views.finding_letter, name="finding_letter"),
     path(J, views.year_detail, name="year"),
     path(J + "plan/", views.plan, name="plan"),
     path(J + "activities/new/", views.activity_new, name="activity_new"),
@@ -22,4 +24,6 @@ urlpatterns = [
     path(J + "report.xlsx", views.report_xlsx, name="report_xlsx"),
     path(J + "report/draft/", views.report_draft, name="report_draft"),
     path(J + "notification/", views.notification_new, name="notification"),
+    path(J + "checklist/", views.checklist_statistics, name="checklist_statistics"),
+    path(J + "checklist.xlsx", views.checklist_statistics_xlsx, name="checklist_statistics_xlsx"),
 ]

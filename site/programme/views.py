@@ -19,10 +19,19 @@ from roles.access import agency_of, is_bureau, is_liaison
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 
-from . import charts, excel, report, selectors, services
+from . import charts, checklist, excel, report, selectors, services
 from .deadlines import subject_clocks
-from .forms import ActivityForm, NotificationForm, PlanForm, ReportForm, StatisticsForm, UploadForm
-from .models import Activity, ProgrammeYear, RectificationTask, StatisticsReturn
+from .forms import (
+    ActivityForm,
+    FindingForm,
+    FindingLetterForm,
+    NotificationForm,
+    PlanForm,
+    ReportForm,
+    StatisticsForm,
+    UploadForm,
+)
+from .models import Activity, Finding, ProgrammeYear, RectificationTask, StatisticsReturn
 
 LOGIN = "wagtailadmin_login"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -112,12 +121,99 @@ def activity_new(request, jurisdiction: str, year: int):
     form = ActivityForm(request.POST or None, jurisdiction=jurisdiction)
 
     def act(data):
-        services.activity_record(jurisdiction=jurisdiction, by=request.user, **data)
+        activity = services.activity_record(jurisdiction=jurisdiction, by=request.user, **form.service_data())
         messages.success(request, "已登记。")
-        return redirect("programme:year", jurisdiction=jurisdiction, year=year)
+        return redirect("programme:activity", pk=activity.pk)
+
+    n, credential, citation = services.onsite_rule(jurisdiction)
+    rule = (f"现场监督：监督人员不得少于{n}人" if n else "现场监督：办法未规定最少人数，平台不作限制") + \
+        ("，并应出示行政执法监督证件" if credential else "") + f"（{citation}）。"
+    return submit(request, form, act) or render(request, "casework/form.html", {
+        "form": form, "task_title": "登记监督检查、案卷评查或考核评议", "submit_label": "登记", "note": rule})
+
+
+def _activity(request, pk: int) -> Activity:
+    _bureau(request.user)
+    return get_object_or_404(Activity.objects.select_related("year", "agency", "matter"), pk=pk)
+
+
+@login_required(login_url=LOGIN)
+def activity_detail(request, pk: int):
+    """One activity: who took part (with credentials), its checklist findings, and a letter from each."""
+    activity = _activity(request, pk)
+    items = checklist.items_for(activity.year.jurisdiction)
+    form = FindingForm(request.POST or None, items=items)
+
+    def act(data):
+        services.finding_record(activity=activity, item=data["item"], text=data["text"], by=request.user)
+        messages.success(request, "已登记发现的问题。")
+        return redirect("programme:activity", pk=activity.pk)
+
+    response = submit(request, form, act)
+    if response is not None:
+        return response
+    n, credential, citation = services.onsite_rule(activity.year.jurisdiction)
+    return render(request, "programme/activity.html", {
+        "task_title": f"{activity.get_kind_display()}：{activity.title}", "a": activity, "form": form,
+        "participants": activity.participants.select_related("user"), "has_items": items.exists(),
+        "findings": activity.checklist_findings.select_related("item", "letter", "recorded_by"),
+        "onsite_text": (f"不少于{n}人" if n else "办法未规定最少人数，平台不作限制") + ("，出示行政执法监督证件" if credential else "")
+        + f"（{citation}）", "can_manage": request.user.has_perm("programme.manage_programme")},
+        status=400 if request.method == "POST" else 200)
+
+
+@login_required(login_url=LOGIN)
+def finding_letter(request, pk: int):
+    """制发监督建议书 from a finding: the ground pre-selected from its checklist item, facts pre-filled."""
+    _bureau(request.user)
+    finding = get_object_or_404(Finding.objects.select_related("item", "activity__year", "activity__agency",
+                                                               "letter"), pk=pk)
+    activity = finding.activity
+    if finding.letter_id:
+        messages.error(request, "该问题已制发监督文书。")
+        return redirect("programme:activity", pk=activity.pk)
+    profile = get_profile(activity.year.jurisdiction)
+    if not profile.has("letter_grounds"):
+        messages.error(request, f"{profile.name}的规则中没有监督建议书（意见书）制度。")
+        return redirect("programme:activity", pk=activity.pk)
+    grounds = profile.choices("letter_grounds")
+    initial = {"ground": finding.item.letter_ground if finding.item.letter_ground in {g["code"] for g in grounds}
+               else "",
+               "findings": f"{activity.held_on:%Y年%m月%d日}{activity.get_kind_display()}（{activity.title}）中发现："
+                           f"{finding.text}（检查项目：{finding.item.label}，{finding.item.citation}）",
+               "request": "请对照上述问题依法予以纠正，并在规定期限内书面报送整改情况。"}
+    form = FindingLetterForm(request.POST or None, grounds=grounds, initial=initial)
+
+    def act(data):
+        letter = services.finding_letter(finding=finding, by=request.user, **data)
+        messages.success(request, f"已起草{profile.text('letter_document')}（监督事项{letter.matter.number}）。")
+        return redirect("casework:matter", pk=letter.matter_id)
 
     return submit(request, form, act) or render(request, "casework/form.html", {
-        "form": form, "task_title": "登记监督检查、案卷评查或考核评议", "submit_label": "登记"})
+        "form": form, "task_title": f"制发{profile.text('letter_document')}：{finding.item.label}",
+        "submit_label": "起草并提交", "note": f"{activity.agency.name} · {activity.get_kind_display()}“{activity.title}”"
+        + (f" · 同一案卷：{activity.matter.number}" if activity.matter_id else " · 将立案登记监督事项")})
+
+
+@login_required(login_url=LOGIN)
+def checklist_statistics(request, jurisdiction: str, year: int):
+    """Findings per checklist item and agency for the year (统计：各检查项目、各执法机关)."""
+    _bureau(request.user)
+    _py(jurisdiction, year)
+    profile = get_profile(jurisdiction)
+    return render(request, "programme/checklist_statistics.html", {
+        "task_title": f"{profile.name} {year}年度检查发现问题统计（按检查项目、执法机关）", "jurisdiction": jurisdiction,
+        "year": year, "stats": checklist.statistics(jurisdiction, year)})
+
+
+@login_required(login_url=LOGIN)
+def checklist_statistics_xlsx(request, jurisdiction: str, year: int):
+    _bureau(request.user)
+    _py(jurisdiction, year)
+    profile = get_profile(jurisdiction)
+    title = f"{profile.authority}{year}年度检查发现问题统计"
+    data = excel.checklist_bytes(checklist.statistics(jurisdiction, year), title=title)
+    return _xlsx(data, f"{title}.xlsx", fallback=f"findings-{jurisdiction}-{year}.xlsx")
 
 
 @login_required(login_url=LOGIN)

@@ -261,7 +261,8 @@ ENSHI = [
         "第二十九条第二款", note="对被监督机关制发了《行政执法监督决定书》的，可以约谈，不必等执行期限届满"),
     fig("casefile_review_per_year", "案卷评查每年至少次数", "count", {"n": 1}, "003", "第十八条"),
     fig("evaluation_per_year", "考核评议每年至少次数", "count", {"n": 1}, "003", "第十九条"),
-    fig("onsite_min_people", "现场监督最少人数", "count", {"n": 2}, "003", "第二十四条第（一）项"),
+    fig("onsite_min_people", "现场监督最少人数", "count", {"n": 2, "credential": True}, "003", "第二十四条第（一）项",
+        note="开展现场监督时，监督人员应出示行政执法监督证件，且不得少于两人"),
     fig("staff_recusal", "监督人员回避情形", "choices", items(
         ("interest", "与办理的监督事项有利害关系", ""),
         ("other", "有其他情形可能影响公正处理", ""),
@@ -656,6 +657,17 @@ WULONG = [
     fig("auxiliary_head_accountability", "机关未按办法执行的责任", "text",
         {"text": "按相关规定追究该行政机关负责人的责任"}, "004", "第十八条", AUX),
 ]
+
+# on-site supervision where the rules say nothing (Enshi's is in ENSHI above, 003 第二十四条第（一）项)
+_ONSITE_UNSET = "未规定现场监督的最少人数和出示证件；平台的理解：不设最少人数、证件号可不填，参加人员照常登记"
+WANZHOU.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
+                   "000", "第八条第（四）项", note="该项规定监督员可受邀参加检查、评查，办法" + _ONSITE_UNSET))
+WEIHAI.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
+                  "001", "第八条第（四）项", note="该项规定监督员参与监督、评议、检查活动，办法" + _ONSITE_UNSET))
+WUHAN.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
+                 "002", "第十条第（一）项", note="该项规定监督员参加执法检查、案卷评查，办法" + _ONSITE_UNSET))
+WULONG.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
+                  "004", "第六条", INSPECT, note="第六条规定检查的方式和形式，制度" + _ONSITE_UNSET))
 
 PROFILES = {
     "wanzhou": {"name": "重庆市万州区", "authority": "万州区司法局", "org_code": "11500101MB1W00000A",

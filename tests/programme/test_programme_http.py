@@ -72,7 +72,7 @@ def test_wulong_year_statistics_report_and_notification(wulong):
         assert response.status_code == 302
         response = officer.post("/admin/programme/wulong/2025/activities/new/", {
             "kind": "inspection", "agency": A["market"].pk, "held_on": "2025-06-09", "title": "上半年定期检查",
-            "has_problems": "on", "findings": "3件行政处罚案卷未载明陈述申辩告知。"})
+            "mode": "desk", "has_problems": "on", "findings": "3件行政处罚案卷未载明陈述申辩告知。"})
         assert response.status_code == 302, response.content.decode()
         html = officer.get("/admin/").content.decode()
         assert "年度监督：各执法机关本年度尚需完成" in html
