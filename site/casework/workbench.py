@@ -136,6 +136,7 @@ class WorkbenchPanel(Component):
             "inbox_url": reverse("flows:inbox"),
             # bureau staff: the year at a glance (年度概览) one click from their home
             "year_url": reverse("casework_year:index") if is_bureau(user) else "",
+            "results_url": reverse("casework_year:results_index") if is_bureau(user) else "",
             "certificates": certificates(user, today),
         }, request=self.request)
 
