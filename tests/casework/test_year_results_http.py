@@ -177,3 +177,20 @@ def test_liaisons_are_refused_and_bad_years_are_404_in_chinese(results_data, sta
             "/admin/casework/year/2026/results/?jurisdiction=enshi"
         home = officer.get("/admin/").content.decode()
     assert "/admin/casework/year/results/" in home and "年度监督结果（纳入考核）" in home
+
+
+@pytest.mark.django_db
+def test_points_only_where_the_profile_gives_them(results_data, staff):
+    """A bureau that enters points into Wulong's profile (通报制度 第六条) gets a 分值 column from them."""
+    from rules.models import RuleFigure
+
+    figure = RuleFigure.objects.get(profile__code="wulong", key="assessment_results")
+    figure.value = {**figure.value, "points": {"notified": -2, "rectify_overdue": -1, "returns_missing": -0.5}}
+    figure.save(update_fields=["value"])
+    with freeze_time(NOW):
+        page = client_for(staff["officer"]).get("/admin/casework/year/2026/results/?jurisdiction=wulong")
+    html = page.content.decode()
+    assert "<th scope=\"col\">分值</th>" in html
+    assert "被通报（限时整改）每项-2分、逾期未整改（监督文书、限时整改）每项-1分、统计年报逾期未报送每项-0.5分" in html
+    assert row(html, results_data["b"].pk)[-1] == "-3.5"  # notified 1, overdue 1, missing return 1
+    assert row(html, results_data["a"].pk)[-1] == "-2.0"  # two overdue rectifications
