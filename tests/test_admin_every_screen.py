@@ -80,6 +80,8 @@ FOUND_BROKEN = [  # what a tester found answering 500 (issue 26)
 SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/personnel/expiring/", "/admin/personnel/import-template.xlsx", "/admin/personnel/?agency=abc",
     "/admin/personnel/99999/", "/admin/personnel/agencies/99999/new/", "/admin/personnel/agencies/99999/import/",
+    "/admin/casework/year/results/", "/admin/casework/year/results/?year=abc", "/admin/casework/year/2026/results/",
+    "/admin/casework/year/2026/results.xlsx", "/admin/casework/year/2026/results/?jurisdiction=nowhere",
 ]
 
 
