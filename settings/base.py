@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "activities.apps.ActivitiesConfig",
     "casework.apps.CaseworkConfig",
     "auxiliary.apps.AuxiliaryConfig",
+    "personnel.apps.PersonnelConfig",
     "letters.apps.LettersConfig",
     "filings.apps.FilingsConfig",
     "powers.apps.PowersConfig",

@@ -3,13 +3,13 @@ checked through the same hiring checks as the form (services.check_hiring); ever
 Chinese by row and column, and nothing is stored if any row is bad."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
+import xlsx_import
 from rules.profiles import Profile
 
 from . import services
@@ -41,26 +41,7 @@ def template_workbook() -> Workbook:
     return wb
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _date(value):
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text)
-    if not m:
-        raise ValueError
-    return dt.date(int(m[1]), int(m[2]), int(m[3]))
+_text, _date = xlsx_import.text, xlsx_import.date
 
 
 def _pick(text: str, options: list[dict]) -> tuple[list[str], list[str]]:
@@ -126,33 +107,14 @@ def import_roster(*, by, agency, profile: Profile, upload) -> int:
     if not services.may_manage(by, agency):
         from django.core.exceptions import PermissionDenied
         raise PermissionDenied("您只能导入本机关的行政执法辅助人员名册。")
-    if upload.size > MAX_BYTES:
-        raise ValidationError("文件超过2MB，请分批导入。")
-    try:
-        ws = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
-        rows = list(ws.iter_rows(values_only=True))
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
-        raise ValidationError("文件不是有效的Excel（.xlsx）文件，请使用名册模板。") from None
-    if not rows:
-        raise ValidationError("表格是空的。")
-    header = [_text(h) for h in rows[0]]
-    missing = [h for h, f in COLUMNS if h not in header and f in REQUIRED | {"conditions"}]
-    if missing:
-        raise ValidationError(f"第1行（表头）缺少列：{'、'.join(missing)}。请使用名册模板。")
-    index = {f: header.index(h) for h, f in COLUMNS if h in header}
+    body = xlsx_import.read_rows(upload, COLUMNS, REQUIRED | {"conditions"}, max_rows=MAX_ROWS,
+                                 max_bytes=MAX_BYTES)
     problems: list[str] = []
     prepared: list[dict] = []
     seen: dict[str, int] = {}
-    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(_text(c) for c in r)]
-    if not body:
-        raise ValidationError("表格中没有人员。")
-    if len(body) > MAX_ROWS:
-        raise ValidationError(f"一次最多导入{MAX_ROWS}人，请分批导入。")
-    for number, row in body:
-        cells = {f: (row[i] if i < len(row) else None) for f, i in index.items()}
-
+    for number, cells in body:
         def say(field, message, number=number):
-            problems.append(f"第{number}行“{HEADER_OF[field]}”列：{message}。")
+            problems.append(xlsx_import.cell_problem(number, HEADER_OF[field], message))
 
         row_start = len(problems)
         data = _row_data(profile, cells, say)

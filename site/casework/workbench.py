@@ -97,6 +97,20 @@ def process_counts(user) -> list[tuple[str, int]]:
     return [(PROCESS_LABELS.get(r["process"], r["process"]), r["n"]) for r in rows]
 
 
+def certificates(user, today: dt.date) -> dict | None:
+    """执法证件到期提醒 (恩施 003 第十四条第（七）项): the valid certificates of the agencies the person sees that
+    expire within their profile's notice window or have expired; None where no jurisdiction keeps the register."""
+    from personnel import services as personnel
+
+    people, windows = personnel.expiring(user, today)
+    if not windows or not personnel.visible_agencies(user).exists():
+        return None
+    rows = list(people[:TOP_ITEMS + 1])
+    return {"rows": [(p, (p.valid_to - today).days) for p in rows[:TOP_ITEMS]], "more": len(rows) > TOP_ITEMS,
+            "count": people.count() if len(rows) > TOP_ITEMS else len(rows),
+            "windows": [str(rule) for rule in windows.values()], "url": reverse("personnel:expiring")}
+
+
 class WorkbenchPanel(Component):
     name = "workbench"
     order = 10
@@ -124,6 +138,8 @@ class WorkbenchPanel(Component):
             "inbox_url": reverse("flows:inbox"),
             # bureau staff: the year at a glance (年度概览) one click from their home
             "year_url": reverse("casework_year:index") if is_bureau(user) else "",
+            "results_url": reverse("casework_year:results_index") if is_bureau(user) else "",
+            "certificates": certificates(user, today),
         }, request=self.request)
 
 

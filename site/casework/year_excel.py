@@ -6,6 +6,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from .assessment import COLUMNS, NOT_RECORDED, Results
 from .year import YearGlance
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
@@ -66,6 +67,42 @@ def glance_bytes(g: YearGlance, *, title: str) -> bytes:
     ws.append([])
     ws.append(["已报送", len(g.returns_in)])
     ws.append(["未报送", len(g.returns_missing)])
+    ws.column_dimensions["B"].width = 30
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def results_bytes(r: Results, *, title: str) -> bytes:
+    """年度监督结果 as the bureau hands it to the assessment: one line per agency, the basis and what is not counted."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "年度监督结果"
+    ws.append([title])
+    _bold(ws, 1)
+    head = ["辖区", "执法机关"] + [label for _, label in COLUMNS] + (["分值"] if r.with_points else [])
+    ws.append(head)
+    _bold(ws, 2)
+    names = {b.jurisdiction: b.name for b in r.bases}
+    for row in r.rows:
+        ws.append([names.get(row.jurisdiction, row.jurisdiction), row.name] + row.cells()
+                  + ([row.points if row.points is not None else ""] if r.with_points else []))
+    ws.append(["合计", ""] + r.totals)
+    _bold(ws, ws.max_row)
+    ws.append([])
+    ws.append(["依据"])
+    _bold(ws, ws.max_row)
+    for b in r.bases:
+        ws.append([b.name, f"{b.text}（{b.citation}）"])
+        ws.append(["", "分值：" + (b.points_text if b.points else b.note or "规则未规定分值，只列计数")])
+    ws.append([])
+    ws.append(["本表不计"])
+    _bold(ws, ws.max_row)
+    for line in NOT_RECORDED:
+        ws.append(["", line])
+    ws.append(["", f"统计口径：{r.year}年内制发、发现、届满或报备的事项；统计年报为{r.year - 1}年度（{r.year}年报送）；"
+                   f"逾期按至{r.today.isoformat()}的情况"])
+    ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 30
     out = io.BytesIO()
     wb.save(out)

@@ -14,8 +14,8 @@ from django.utils import timezone
 from roles.access import is_bureau
 from rules.models import RuleProfile
 
+from . import assessment, year_charts, year_excel
 from . import year as selectors
-from . import year_charts, year_excel
 from .views import LOGIN, PROCESSES
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -98,7 +98,56 @@ def year_xlsx(request, year: int):
     return response
 
 
+def _results(request, year: int) -> tuple[assessment.Results, str]:
+    """年度监督结果: the same guard, year bounds and jurisdiction selector as the year at a glance."""
+    if not is_bureau(request.user):
+        raise Refused("年度监督结果仅供司法局经办人和负责人查看。", 403)
+    today = timezone.localdate()
+    if not selectors.FIRST_YEAR <= year <= today.year + 1:
+        raise Refused(f"没有{year}年的年度监督结果：年度须在{selectors.FIRST_YEAR}年至{today.year + 1}年之间。", 404)
+    code = request.GET.get("jurisdiction", "")[:32]
+    name = ""
+    if code:
+        name = RuleProfile.objects.filter(code=code).values_list("name", flat=True).first()
+        if name is None:
+            raise Refused("没有该辖区，请从列表中选择辖区。", 404)
+    return assessment.results(year=year, today=today, jurisdiction=code), f"{name or '全部辖区'} {year}年度监督结果"
+
+
+@refusing
+def results_index(request):
+    year = request.GET.get("year") or str(timezone.localdate().year)
+    if not year.isdigit() or len(year) > 4:
+        raise Refused("年度应为四位数字，例如2026。", 404)
+    code = request.GET.get("jurisdiction", "")[:32]
+    url = reverse("casework_year:results", args=[int(year)])
+    return redirect(url + ("?" + urlencode({"jurisdiction": code}) if code else ""))
+
+
+@refusing
+def results_detail(request, year: int):
+    r, title = _results(request, year)
+    return render(request, "casework/year_results.html", {
+        "task_title": title, "r": r, "columns": [label for _, label in assessment.COLUMNS],
+        "not_recorded": assessment.NOT_RECORDED, "query": request.GET.urlencode(),
+        "jurisdictions": RuleProfile.objects.order_by("pk").values_list("code", "name"),
+        "years": range(timezone.localdate().year + 1, timezone.localdate().year - 6, -1)})
+
+
+@refusing
+def results_xlsx(request, year: int):
+    r, title = _results(request, year)
+    response = HttpResponse(year_excel.results_bytes(r, title=title), content_type=XLSX)
+    suffix = f"-{r.jurisdiction}" if r.jurisdiction else ""
+    response["Content-Disposition"] = f"attachment; filename=results-{year}{suffix}.xlsx"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 urlpatterns = [
+    path("results/", results_index, name="results_index"),
+    path("<int:year>/results/", results_detail, name="results"),
+    path("<int:year>/results.xlsx", results_xlsx, name="results_xlsx"),
     path("", year_index, name="index"),
     path("<int:year>/", year_detail, name="year"),
     path("<int:year>/chart-<str:name>.png", year_chart, name="chart"),

@@ -14,6 +14,32 @@ def ground_choices(profile) -> list[tuple[str, str]]:
     return [(c["code"], f"{c['label']}（{c['citation']}）") for c in profile.choices("letter_grounds")]
 
 
+class PersonnelField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name}（{obj.agency.name}，执法证号{obj.certificate_number}）"
+
+
+def personnel_field(profile):
+    """The people of the jurisdiction's register of enforcement personnel (personnel/, 恩施 003 第八条), for a
+    ground about certificates and personnel; None where the rules keep no register."""
+    from personnel.models import EnforcementOfficer
+    from personnel.services import profile_of
+
+    if profile_of(profile.code) is None:
+        return None
+    return PersonnelField(
+        label="涉及的行政执法人员（从执法人员名册选择，可多选）", required=False,
+        queryset=EnforcementOfficer.objects.filter(jurisdiction=profile.code).select_related("agency")
+        .order_by("agency__name", "name", "pk"),
+        help_text="制发情形涉及执法证件管理、使用或执法人员资格时选择；所选人员及其证件情况写入“查明的事实”。")
+
+
+def personnel_lines(people, today) -> str:
+    return "涉及行政执法人员（执法人员名册）：" + "；".join(
+        f"{p.name}（{p.agency.name}{p.post}，执法证号{p.certificate_number}，发证机关{p.issuing_body}，"
+        f"有效期{p.valid_from:%Y年%m月%d日}至{p.valid_to:%Y年%m月%d日}，{p.state(today)}）" for p in people) + "。"
+
+
 class LetterContentForm(forms.Form):
     ground = forms.ChoiceField(label="制发情形")
     findings = forms.CharField(label="查明的事实与违法（不当）之处", widget=TEXTAREA)
@@ -22,6 +48,25 @@ class LetterContentForm(forms.Form):
     def __init__(self, *args, profile, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ground"].choices = [("", "请选择")] + ground_choices(profile)
+        field = personnel_field(profile)
+        if field is not None:
+            self.fields["personnel"] = field
+
+    def clean(self):
+        """The people picked from the register go into the findings (the letter's services take no more
+        fields); a person of another agency than the one addressed is refused."""
+        from django.utils import timezone
+
+        data = super().clean()
+        people = list(data.pop("personnel", None) or [])
+        agency = data.get("agency")
+        if people and agency is not None and any(p.agency_id != agency.pk for p in people):
+            self.add_error("personnel", f"只能选择{agency.name}的行政执法人员。")
+        elif people and data.get("findings"):
+            line = personnel_lines(people, timezone.localdate())
+            if line not in data["findings"]:
+                data["findings"] = f"{line}\n{data['findings']}"
+        return data
 
 
 class LetterStartForm(LetterContentForm):
@@ -29,7 +74,7 @@ class LetterStartForm(LetterContentForm):
     source = forms.ChoiceField(label="来源", choices=[("", "请选择")] + SOURCES)
     title = forms.CharField(label="事项名称", max_length=200)
     facts = forms.CharField(label="基本事实（立案）", widget=forms.Textarea(attrs={"rows": 3}))
-    field_order = ["agency", "source", "title", "facts", "ground", "findings", "request"]
+    field_order = ["agency", "source", "title", "facts", "ground", "personnel", "findings", "request"]
 
     def __init__(self, *args, profile, **kwargs):
         super().__init__(*args, profile=profile, **kwargs)

@@ -348,6 +348,15 @@ ENSHI = [
         note="可以通报；办法未规定通报时间"),
     fig("rectification_basis", "通报整改要求", "text", {"text": "针对存在的问题提出预防和整改措施"},
         "003", "第二十条", note="整改期限由通报确定，办法未规定天数"),
+    # the register of enforcement personnel and their certificates 执法人员和执法证件名册
+    fig("personnel_register", "统一管理行政执法人员及其执法证件", "flag", {"on": True}, "003", "第八条",
+        note="监督平台统一管理行政执法主体和人员；执法证件管理、使用情况是监督内容（第十四条第（七）项）"),
+    fig("certificate_expiry_notice", "执法证件到期提醒", "period", period(60, CD, specified=False), "003",
+        "第十四条第（七）项", note="办法未规定执法证件到期提醒期限，平台的理解：有效期截止前六十日起在工作台提示，以便及时换证"),
+    # supervision results into the assessment 监督结果运用
+    fig("assessment_results", "监督结果纳入法治建设绩效考核", "text",
+        {"text": "行政执法监督结果纳入法治建设绩效考核指标体系，作为被监督机关主要负责人履职和相关人员追责问责的重要依据",
+         "points": {}}, "003", "第三十条", note="办法未规定各项结果的分值，平台只列各项计数，由考核机关评分"),
 ]
 
 # ---------------------------------------------------------------- Wulong ten systems (004)
@@ -562,6 +571,9 @@ WULONG = [
     fig("rectification_basis", "通报整改要求", "text",
         {"text": "对存在的问题明确责任机关，提出限时整改要求；被通报机关在规定期限内书面报告整改落实情况"},
         "004", "第五条", NOTIFY, note="整改期限由通报确定，制度未规定天数"),
+    fig("assessment_results", "被通报及整改落实情况纳入全面依法治区考核", "text",
+        {"text": "被通报情况及整改落实情况纳入全面依法治区考核内容，对被通报或整改落实不力的，予以扣减相应分值",
+         "points": {}}, "004", "第六条", NOTIFY, note="制度未规定扣减的分值，平台只列各项计数，由考核机关评分"),
     # auxiliary staff 辅助人员
     fig("auxiliary_age_min", "辅助人员最低年龄", "range", {"min": 18, "max": None}, "004", "第七条第（一）项", AUX),
     fig("auxiliary_education_min", "辅助人员学历", "text", {"text": "高中及以上学历（退伍军人优先）"},

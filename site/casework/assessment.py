@@ -1,0 +1,179 @@
+"""年度监督结果 (supervision results into the annual assessment): per agency and year, what supervision found,
+as the bureau hands it to the rule-of-law assessment — 恩施 003 第三十条 (结果纳入法治建设绩效考核) and 武隆 004
+通报制度 第六条 (被通报及整改落实不力的扣减分值). Each figure is one aggregate query grouped by agency.
+
+The year is the calendar year of the event (a letter issued, a finding made, a clock due) — the same reading as
+the 年度概览 (year.py), whose statistics returns are those of the previous year, reported in this one. Points are
+given only where the rule profile's `assessment_results` lists them; where it does not, the screen says so with
+the article and shows the counts only. Reads only."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce, TruncDate
+
+# (key, column heading); the order of the screen and the workbook
+COLUMNS = [
+    ("letters", "制发监督建议书（意见书）"),
+    ("decisions", "制发监督决定书（责令限期纠正通知书）"),
+    ("findings", "检查、评查、评议发现问题"),
+    ("filing_findings", "备案审查发现问题"),
+    ("rectify_overdue", "逾期未整改（监督文书、限时整改）"),
+    ("complaints", "投诉举报查证属实（含部分属实）"),
+    ("filings_late", "重大决定逾期报备"),
+    ("returns_late", "统计年报逾期报送"),
+    ("returns_missing", "统计年报逾期未报送"),
+    ("notified", "被通报（限时整改）"),
+]
+NOT_RECORDED = [
+    "重大行政执法决定应报未报：平台只登记已报送的备案，无从得知应报未报的决定，本表不计",
+    "内部人员干预插手案件未记录或不如实记录：平台尚未登记此类情形，本表不计",
+]
+
+
+@dataclass
+class AgencyResult:
+    pk: int
+    name: str
+    jurisdiction: str
+    counts: dict[str, int] = field(default_factory=dict)
+    points: float | None = None
+
+    def cells(self) -> list[int]:
+        return [self.counts.get(k, 0) for k, _ in COLUMNS]
+
+
+@dataclass
+class Basis:
+    """One jurisdiction's rule for the assessment: its text, article, and the points per column (may be empty)."""
+
+    jurisdiction: str
+    name: str
+    text: str
+    citation: str
+    note: str
+    points: dict[str, float]
+
+    @property
+    def points_text(self) -> str:
+        labels = dict(COLUMNS)
+        return "、".join(f"{labels.get(k, k)}每项{v:g}分" for k, v in self.points.items())
+
+
+@dataclass
+class Results:
+    year: int
+    jurisdiction: str
+    today: dt.date
+    rows: list[AgencyResult]
+    bases: list[Basis]
+
+    @property
+    def totals(self) -> list[int]:
+        return [sum(r.counts.get(k, 0) for r in self.rows) for k, _ in COLUMNS]
+
+    @property
+    def with_points(self) -> bool:
+        return any(b.points for b in self.bases)
+
+
+def _bases(codes: list[str]) -> list[Basis]:
+    from rules.profiles import FigureMissing, get_profile
+
+    out = []
+    for code in codes:
+        try:
+            profile = get_profile(code)
+        except FigureMissing:
+            continue
+        if not profile.has("assessment_results"):
+            continue
+        f = profile.figure("assessment_results")
+        out.append(Basis(code, profile.name, f.value.get("text", ""), str(f.citation), f.note,
+                         {k: float(v) for k, v in (f.value.get("points") or {}).items()}))
+    return out
+
+
+def _grouped(qs, agency_path: str) -> dict[int, int]:
+    return {r["a"]: r["n"] for r in qs.order_by().annotate(a=F(agency_path)).values("a").annotate(n=Count("pk"))
+            if r["a"] is not None}
+
+
+def _late_clocks(model, today: dt.date, year_filter: Q, agency_path: str) -> tuple[dict[int, int], dict[int, int]]:
+    """(met after the due day, still running past it) per agency, for clocks whose subject is a `model` row."""
+    from clocks.models import MET, RUNNING, Clock
+
+    ids = model.objects.filter(year_filter).values_list("pk", flat=True)
+    clocks = Clock.objects.filter(subject_type=ContentType.objects.get_for_model(model),
+                                  subject_id__in=[str(i) for i in ids]).annotate(stopped_on=TruncDate("stopped_at"))
+    late = clocks.filter(status=MET, stopped_on__gt=F("due_on"))
+    missing = clocks.filter(status=RUNNING, due_on__lt=today)
+    agency_of = dict(model.objects.filter(pk__in=ids).values_list("pk", agency_path))
+
+    def per(qs):
+        out: dict[int, int] = {}
+        for sid in qs.values_list("subject_id", flat=True):
+            a = agency_of.get(int(sid))
+            if a is not None:
+                out[a] = out.get(a, 0) + 1
+        return out
+
+    return per(late), per(missing)
+
+
+def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
+    from clocks.models import MET, RUNNING
+    from complaints.models import PARTLY, SUBSTANTIATED, Complaint
+    from filings.models import FINDING, Filing
+    from letters.models import Letter
+    from programme.models import Activity, RectificationTask, StatisticsReturn
+
+    from .models import Agency
+
+    def scoped(qs, path: str):
+        return qs.filter(**{f"{path}__jurisdiction": jurisdiction}) if jurisdiction else qs
+
+    letters = scoped(Letter.objects.annotate(to=Coalesce("agency_id", "matter__agency_id")), "matter")
+    counts: dict[str, dict[int, int]] = {
+        "letters": _grouped(letters.filter(document__issued_on__year=year), "to"),
+        "decisions": _grouped(letters.filter(decision_document__issued_on__year=year), "to"),
+        "findings": _grouped(scoped(Activity.objects.filter(has_problems=True, held_on__year=year), "agency"),
+                             "agency_id"),
+        "filing_findings": _grouped(scoped(Filing.objects.filter(outcome=FINDING, reviewed_on__year=year), "agency"),
+                                    "agency_id"),
+        "complaints": _grouped(scoped(Complaint.objects.filter(outcome__in=[SUBSTANTIATED, PARTLY],
+                                                               reviewed_on__year=year), "agency"), "agency_id"),
+        "filings_late": _grouped(scoped(Filing.objects.filter(late=True, filed_on__year=year), "agency"), "agency_id"),
+        "notified": _grouped(scoped(RectificationTask.objects.filter(notification__issued_on__year=year), "agency"),
+                             "agency_id"),
+    }
+    # rectification clocks due in the year, met after the due day or still running past it
+    rectify: dict[int, int] = {}
+    for qs, path, c in ((letters, "to", "rectify_clock"),
+                        (scoped(RectificationTask.objects.all(), "agency"), "agency_id", "clock")):
+        late = (qs.annotate(rs=TruncDate(f"{c}__stopped_at")).filter(**{f"{c}__due_on__year": year})
+                .filter(Q(**{f"{c}__status": MET, "rs__gt": F(f"{c}__due_on")})
+                        | Q(**{f"{c}__status": RUNNING, f"{c}__due_on__lt": today})))
+        for a, n in _grouped(late, path).items():
+            rectify[a] = rectify.get(a, 0) + n
+    counts["rectify_overdue"] = rectify
+    returns = Q(year__year=year - 1) & (Q(year__jurisdiction=jurisdiction) if jurisdiction else Q())
+    counts["returns_late"], counts["returns_missing"] = _late_clocks(StatisticsReturn, today, returns, "agency_id")
+
+    ids = {a for per in counts.values() for a in per}
+    every = Agency.objects.filter(active=True)
+    agencies = Agency.objects.filter(pk__in=ids) | (every.filter(jurisdiction=jurisdiction) if jurisdiction else every)
+    rows = {}
+    for a in agencies.order_by("jurisdiction", "name").only("name", "jurisdiction"):
+        rows[a.pk] = AgencyResult(a.pk, a.name, a.jurisdiction, {k: per.get(a.pk, 0) for k, per in counts.items()})
+    codes = sorted({r.jurisdiction for r in rows.values()} | ({jurisdiction} if jurisdiction else set()))
+    bases = _bases(codes)
+    by_code = {b.jurisdiction: b for b in bases}
+    for row in rows.values():
+        basis = by_code.get(row.jurisdiction)
+        if basis is not None and basis.points:
+            row.points = sum(basis.points.get(k, 0) * n for k, n in row.counts.items())
+    return Results(year, jurisdiction, today, list(rows.values()), bases)
