@@ -10,7 +10,7 @@ class AccountabilityConfig(AppConfig):
     def ready(self):
         from casework.services import OPEN_WORK
 
-        from . import panels, texts  # noqa: F401  (matter panel, wording)
+        from . import jobs, panels, texts  # noqa: F401  (scheduler job, matter panel, wording)
         from .selectors import open_cases
 
         if open_cases not in OPEN_WORK:

@@ -1,18 +1,22 @@
 """Fault accountability (过错责任追究) and wrong-case accountability (错案责任倒查), 004: intake →
 competence (transfer within the profile's days) → investigation team → collective decision per person →
-statement and appeal → review within one month (re-investigation loops back)."""
+statement and appeal → review within one month (re-investigation loops back).
+
+The flow owns where a case stands: gates read what was recorded (the transfer, an appeal not yet answered,
+the decision confirmed), `Case.state` is derived, and a review whose month ran out is completed by the
+scheduler (accountability.jobs) through the flow: the decision stands."""
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
 from accountability import views
-from accountability.models import APPEAL, INVESTIGATING, Case
-from flows.models import CaseProcess
+from accountability.models import AccountabilityProcess, Case
 from flows.registry import register
 
 
-def _state(activation) -> str:
-    return Case.objects.get(pk=activation.process.artifact_object_id).state
+def _case(activation) -> Case:
+    # read afresh: the task screens saved the case through another instance
+    return Case.objects.get(pk=activation.process.artifact_object_id)
 
 
 @register("accountability")
@@ -23,14 +27,14 @@ class AccountabilityFlow(flow.Flow):
 
     process_title = _("行政执法责任追究")
     lock_impl = lock.select_for_update_lock
-    process_class = CaseProcess  # the process in its case file (Matter.stage derived from its tasks)
+    process_class = AccountabilityProcess  # the process in its case file (Matter.stage derived from its tasks)
 
     # 过错 第十条第（一）项 / 错案 第七条
     start = flow.StartHandle(this.start_case).Annotation(title=_("受理责任追究线索")).Next(this.screen)
     # 过错 第十条第（一）项: not ours → transfer within fault_transfer_period of intake
     screen = (flow.View(views.ScreenView.as_view()).Annotation(title=_("审查管辖"))
               .Permission("accountability.handle_case").Next(this.screened))
-    screened = flow.If(this.is_investigating).Annotation(title=_("是否本单位管辖")).Then(this.investigate).Else(this.end)
+    screened = flow.If(this.is_competent).Annotation(title=_("是否本单位管辖")).Then(this.investigate).Else(this.end)
     # 过错 第十条第（二）项; shares 过错 第七条 / 错案 第八条
     investigate = (flow.View(views.InvestigateView.as_view()).Annotation(title=_("调查组调查并认定责任人"))
                    .Permission("accountability.handle_case").Next(this.decide))
@@ -43,10 +47,11 @@ class AccountabilityFlow(flow.Flow):
     heard = flow.If(this.has_appeal).Annotation(title=_("是否申辩")).Then(this.appeal).Else(this.review)
     appeal = (flow.View(views.AppealView.as_view()).Annotation(title=_("申辩复核"))
               .Permission("accountability.decide_case").Next(this.review))
-    # 过错 第十条第（三）项: within 1 month, confirm or order a re-investigation
+    # 过错 第十条第（三）项: within 1 month, confirm or order a re-investigation; once the month ran out the
+    # scheduler completes this step (accountability.jobs) and the decision stands
     review = (flow.View(views.ReviewView.as_view()).Annotation(title=_("复核处理决定（1个月内可责令重新调查）"))
               .Permission("accountability.decide_case").Next(this.reviewed))
-    reviewed = flow.If(this.is_investigating).Annotation(title=_("是否重新调查")).Then(this.investigate).Else(this.end)
+    reviewed = flow.If(this.is_reinvestigated).Annotation(title=_("是否重新调查")).Then(this.investigate).Else(this.end)
     end = flow.End().Annotation(title=_("完成"))
 
     def start_case(self, activation, case):
@@ -54,8 +59,11 @@ class AccountabilityFlow(flow.Flow):
         activation.process.data = {"case": case.pk, "title": str(case)}
         return activation.process
 
-    def is_investigating(self, activation):
-        return _state(activation) == INVESTIGATING
+    def is_competent(self, activation):
+        return _case(activation).transferred_on is None
 
     def has_appeal(self, activation):
-        return _state(activation) == APPEAL
+        return _case(activation).persons.filter(active=True, appealed=True, appeal_outcome="").exists()
+
+    def is_reinvestigated(self, activation):
+        return _case(activation).confirmed_on is None

@@ -10,11 +10,13 @@ from django.conf import settings
 from django.db import models
 
 from casework.models import Matter
+from flows.models import CaseProcess
 
 FAULT, WRONG_CASE = "fault", "wrong_case"
 KINDS = [(FAULT, "行政执法过错责任追究"), (WRONG_CASE, "行政执法错案责任倒查")]
 INTAKE, TRANSFERRED, INVESTIGATING, DECIDING, HEARING, APPEAL, REVIEW, DONE = (
     "intake", "transferred", "investigating", "deciding", "hearing", "appeal", "review", "done")
+# where a case stands: derived (Case.state) from its flow's waiting step and the recorded outcome, never stored
 STATES = [
     (INTAKE, "已受理，审查管辖"),            # 过错 第十条第（一）项
     (TRANSFERRED, "非本单位管辖，已转送"),   # 过错 第十条第（一）项
@@ -27,6 +29,11 @@ STATES = [
 ]
 
 
+FLOW = "accountability/flows.AccountabilityFlow"
+STEP_STATES = {"screen": INTAKE, "investigate": INVESTIGATING, "decide": DECIDING, "hearing": HEARING,
+               "appeal": APPEAL, "review": REVIEW}  # the flow's waiting task -> where the case stands
+
+
 class Case(models.Model):
     matter = models.OneToOneField(Matter, on_delete=models.PROTECT, related_name="accountability_case",
                                   verbose_name="监督事项")
@@ -35,7 +42,6 @@ class Case(models.Model):
     grounds = models.JSONField("过错情形（过错 第六条）", default=list, blank=True)
     wrong_ground = models.CharField("错案认定情形（错案 第七条）", max_length=32, blank=True)
     intake_on = models.DateField("受理日期")
-    state = models.CharField("状态", max_length=16, choices=STATES, default=INTAKE, db_index=True)
     transferred_to = models.CharField("转送机关", max_length=100, blank=True)
     transferred_on = models.DateField("转送日期", null=True, blank=True)
     team = models.CharField("调查组成员", max_length=200, blank=True)
@@ -43,6 +49,8 @@ class Case(models.Model):
     discussion = models.TextField("集体讨论情况", blank=True)
     decided_on = models.DateField("处理决定日期", null=True, blank=True)
     reinvestigations = models.PositiveSmallIntegerField("责令重新调查次数", default=0)
+    # 过错 第十条第（三）项: the decision stands — confirmed by the body, or the month for a re-investigation ran out
+    confirmed_on = models.DateField("处理决定确认日期", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -60,6 +68,26 @@ class Case(models.Model):
     @property
     def is_wrong_case(self) -> bool:
         return self.kind == WRONG_CASE
+
+    @property
+    def state(self) -> str:
+        """Where the case stands: its recorded end (transferred, decision confirmed), else the step waiting in
+        its flow. Nothing writes it; the flow's gates read the same facts."""
+        if self.transferred_on:
+            return TRANSFERRED
+        if self.confirmed_on:
+            return DONE
+        if self.pk is None:
+            return INTAKE
+        from flows.stage import ACTIVE as OPEN
+
+        node = (AccountabilityProcess.objects.filter(artifact_object_id=self.pk, flow_class=FLOW,
+                                                     task__status__in=OPEN, task__flow_task_type="HUMAN")
+                .values_list("task__flow_task", flat=True).first())
+        return STEP_STATES.get(getattr(node, "name", ""), INTAKE)
+
+    def get_state_display(self) -> str:
+        return dict(STATES)[self.state]
 
 
 class Person(models.Model):
@@ -90,3 +118,16 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AccountabilityProcess(CaseProcess):
+    """The accountability flow's process (viewflow), in the case's file."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "责任追究流程"
+        verbose_name_plural = "责任追究流程"
+
+    @property
+    def case(self) -> Case:
+        return Case.objects.select_related("matter__agency").get(pk=self.artifact_object_id)

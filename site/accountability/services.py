@@ -12,7 +12,7 @@ from django.utils import timezone
 from casework import documents
 from casework.models import Agency
 from casework.recusal import require_not_recused
-from casework.services import matter_close, matter_handoff, matter_open, require_addressable, set_stage
+from casework.services import log, matter_close, matter_handoff, matter_open, require_addressable
 from clocks.services import clock_start, clock_stop
 from decisions.models import DecisionRecord
 from roles.access import require
@@ -22,13 +22,11 @@ from . import texts
 from .models import (
     APPEAL,
     DECIDING,
-    DONE,
     FAULT,
     HEARING,
     INTAKE,
     INVESTIGATING,
     REVIEW,
-    TRANSFERRED,
     WRONG_CASE,
     Case,
     Person,
@@ -102,7 +100,7 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
     case.save()
     clock_start(subject=matter, profile=profile, rule_key="fault_transfer_period", started_on=intake_on,
                 label="非本单位受理的，转送有权部门")
-    set_stage(matter, "已受理，审查管辖", by=by, text=f"受理{case.get_kind_display()}线索。")
+    log(matter, by, f"受理{case.get_kind_display()}线索。")
     from accountability.flows import AccountabilityFlow
 
     AccountabilityFlow.start.run(case=case)
@@ -119,13 +117,12 @@ def case_screen(*, case: Case, by, competent: bool, transferred_to: str = "") ->
     clock = clock_of(case.matter, "fault_transfer_period")
     today = timezone.localdate()
     if competent:
-        case.state = INVESTIGATING
-        set_stage(case.matter, "调查组调查中", by=by, text="属本单位管辖，组成调查组调查。")
+        log(case.matter, by, "属本单位管辖，组成调查组调查。")
     else:
         if not (transferred_to or "").strip():
             raise ValidationError("请填写转送的有权部门。")
         late = clock is not None and today > clock.due_on
-        case.state, case.transferred_to, case.transferred_on = TRANSFERRED, transferred_to.strip()[:100], today
+        case.transferred_to, case.transferred_on = transferred_to.strip()[:100], today
         case.save()  # saved before closing: the file closes only when no process in it is still open
         matter_close(matter=case.matter, by=by, outcome=f"转送{case.transferred_to}" + ("（逾期）" if late else ""))
     if clock is not None:
@@ -170,10 +167,9 @@ def case_investigate(*, case: Case, by, team: str, findings: str, persons: list[
                         position=(p.get("position") or "").strip()[:60], share=p["share"])
         person.full_clean()
         person.save()
-    case.team, case.findings, case.state = team.strip()[:200], findings.strip(), DECIDING
+    case.team, case.findings = team.strip()[:200], findings.strip()
     case.save()
-    set_stage(case.matter, "待领导集体讨论决定", by=by,
-              text=f"调查终结，认定责任人：{'、'.join(p['name'].strip() for p in persons)}。")
+    log(case.matter, by, f"调查终结，认定责任人：{'、'.join(p['name'].strip() for p in persons)}。")
     return case
 
 
@@ -251,12 +247,12 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
         outcome, body = _describe(profile, case, person)
         _person_record(case, person, title=f"{case.get_kind_display()}：{person.name}（{matter.title}）", body=body,
                        outcome=outcome, article=article, doc_number=doc.doc_number, decided_on=decided_on)
-    case.discussion, case.decided_on, case.state = discussion.strip(), decided_on, HEARING
+    case.discussion, case.decided_on = discussion.strip(), decided_on
     case.save()
     # 过错 第十条第（三）项: the month in which a re-investigation may be ordered, from the decision
     clock_start(subject=matter, profile=profile, rule_key="fault_reinvestigation_period", started_on=decided_on,
                 label="可责令重新调查、处理的期限")
-    set_stage(matter, "听取陈述和申辩", by=by, text=f"作出责任追究决定（{doc.doc_number}）。")
+    log(matter, by, f"作出责任追究决定（{doc.doc_number}）。")
     return doc
 
 
@@ -278,10 +274,7 @@ def case_hearing(*, case: Case, by, hearings: dict[int, dict]) -> Case:
         person.save()
         if person.appealed:
             appeals.append(person.name)
-    case.state = APPEAL if appeals else REVIEW
-    case.save()
-    set_stage(case.matter, "申辩复核中" if appeals else "处理决定复核", by=by,
-              text=("申辩：" + "、".join(appeals)) if appeals else "责任人陈述意见已记录，无人申辩。")
+    log(case.matter, by, ("申辩：" + "、".join(appeals)) if appeals else "责任人陈述意见已记录，无人申辩。")
     return case
 
 
@@ -311,9 +304,7 @@ def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
         _person_record(case, person, title=f"申辩复核：{person.name}（{case.matter.title}）",
                        body=f"{person.get_appeal_outcome_display()}。复核意见：{person.appeal_note}。{body}",
                        outcome=person.get_appeal_outcome_display(), article=article, doc_number="", decided_on=today)
-    case.state = REVIEW
-    case.save()
-    set_stage(case.matter, "处理决定复核", by=by, text="申辩复核完毕。")
+    log(case.matter, by, "申辩复核完毕。")
     return case
 
 
@@ -338,10 +329,10 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Cas
         doc = documents.issue(matter=matter, kind="reinvestigation_order", title=words.title, by=by,
                               article=f"{FAULT_DOC}第十条第（三）项", paragraphs=words.paragraphs, notes=words.notes,
                               values=words.values)
-        case.state, case.reinvestigations = INVESTIGATING, case.reinvestigations + 1
-        set_stage(matter, "重新调查中", by=by, text=f"责令重新调查（{doc.doc_number}）。")
+        case.reinvestigations = case.reinvestigations + 1
+        log(matter, by, f"责令重新调查（{doc.doc_number}）。")
     else:
-        case.state = DONE
+        case.confirmed_on = today
         case.save()
         matter_close(matter=matter, by=by, outcome="责任追究决定已确认")
     if clock is not None:
@@ -350,5 +341,42 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Cas
     return case
 
 
+def reviews_overdue(*, today: dt.date) -> int:
+    """Scheduler (accountability.jobs): 过错 第十条第（三）项 allows a re-investigation only within 1 month of the
+    decision. A review still waiting when that month ran out is completed through the flow (under its lock):
+    the decision stands and the case closes."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from accountability.flows import AccountabilityFlow
+    from casework.models import Matter
+    from clocks.models import RUNNING, Clock
+    from flows.services import process_for, task_complete_by_system
+    from flows.stage import ACTIVE as OPEN
+
+    matter_ids = (Clock.objects.filter(subject_type=ContentType.objects.get_for_model(Matter), status=RUNNING,
+                                       rule_key="fault_reinvestigation_period", due_on__lt=today)
+                  .values_list("subject_id", flat=True))
+    moved = 0
+    for case in Case.objects.filter(matter_id__in=[int(i) for i in matter_ids]).order_by("pk"):
+        process = process_for(case, AccountabilityFlow)
+        task = process and process.task_set.filter(flow_task=AccountabilityFlow.review, status__in=OPEN).first()
+        if not task:
+            continue
+
+        def confirm(case=case):
+            locked = _lock(case)
+            clock = clock_of(locked.matter, "fault_reinvestigation_period")
+            locked.confirmed_on = today
+            locked.save()
+            clock_stop(clock=clock)
+            log(locked.matter, None, f"可责令重新调查的期限已于{clock.due_on:%Y-%m-%d}届满（{clock.citation}），"
+                                     "处理决定维持。")
+            matter_close(matter=locked.matter, by=None, outcome="责任追究决定已确认（重新调查期限届满）")
+
+        if task_complete_by_system(task=task, action=confirm):
+            moved += 1
+    return moved
+
+
 __all__ = ["DECIDE", "HANDLE", "case_appeal_decide", "case_decide", "case_hearing", "case_intake",
-           "case_investigate", "case_review", "case_screen", "choice_keys"]
+           "case_investigate", "case_review", "case_screen", "choice_keys", "reviews_overdue"]

@@ -127,8 +127,9 @@ class HearingView(CaseTaskView):
         return {"persons": self.persons()}
 
     def perform(self, form):
-        case = services.case_hearing(case=self.case, by=self.request.user, hearings=form.hearings(self.persons()))
-        return "已记录申辩，待负责人复核。" if case.state == "appeal" else "已记录陈述。"
+        hearings = form.hearings(self.persons())
+        services.case_hearing(case=self.case, by=self.request.user, hearings=hearings)
+        return "已记录申辩，待负责人复核。" if any(h.get("appealed") for h in hearings.values()) else "已记录陈述。"
 
 
 class AppealView(CaseTaskView):

@@ -8,4 +8,4 @@ class CoordinationConfig(AppConfig):
     verbose_name = "争议协调"
 
     def ready(self):
-        from . import panels, receivers, texts  # noqa: F401  (matter panel, clocks started on receipt, wording)
+        from . import jobs, panels, receivers, texts  # noqa: F401  (scheduler job, matter panel, clocks on receipt, wording)

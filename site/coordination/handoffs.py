@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from casework.recusal import require_not_recused
-from casework.services import attachment_add, matter_close, matter_handoff, set_stage
+from casework.services import attachment_add, matter_close, matter_handoff
 from roles.access import require
 
-from .models import DECIDED, DONE, PROPOSED, Dispute
+from .models import DECIDED, PROPOSED, Dispute
 from .services import APPROVE, DOC, HANDLE, _lock, _record
 
 ARTICLE = f"{DOC}第二十条"
@@ -43,11 +43,10 @@ def government_decision_record(*, dispute: Dispute, by, decided_by: str, decided
         dispute.decision_attachment = attachment_add(matter=matter, upload=upload, by=by,
                                                      description=f"{decided_by.strip()}调处决定")
     dispute.decided_by, dispute.decided_on, dispute.decision_text = decided_by.strip()[:100], decided_on, text.strip()
-    dispute.decision_recorded_by, dispute.state = by, DECIDED
+    dispute.decision_recorded_by = by
     dispute.save()
     _record(dispute, title=f"区政府调处决定：{matter.title}", body=dispute.decision_text, outcome="区政府已作出决定",
             article=f"{DOC}第十八条第（二）项", decided_on=decided_on)
-    set_stage(matter, "区政府已作出决定，监督执行", by=by, text="")
     return dispute
 
 
@@ -76,7 +75,7 @@ def decision_executed(*, dispute: Dispute, by, note: str = "") -> Dispute:
     dispute = _lock(dispute)
     if dispute.state != DECIDED:
         raise ValidationError("尚未登记区政府对争议的决定，不能登记执行完毕。")
-    dispute.state = DONE
+    dispute.finished_on = timezone.localdate()
     dispute.save()
     note = (note or "").strip()
     matter_close(matter=dispute.matter, by=by, outcome=f"{dispute.decided_by}的调处决定已执行" + (f"：{note}" if note else ""))

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.db import models
 
 from casework.models import Agency, Matter
+from flows.models import CaseProcess
 
-# states, in the order of 第十二条 → 第十八条、第十九条
+# where a dispute stands, in the order of 第十二条 → 第十八条、第十九条: derived (Dispute.state), never stored
 RECEIVED, SUPPLEMENT, ACCEPTED, AGREED, OPINION, PROPOSED, REFUSED, WITHDRAWN, DONE = (
     "received", "supplement", "accepted", "agreed", "opinion", "proposed", "refused", "withdrawn", "done")
 DECIDED = "decided"
@@ -39,8 +40,9 @@ class Dispute(models.Model):
     supplement_received_on = models.DateField("收到补正材料日期", null=True, blank=True)
     accepted_on = models.DateField("受理日期", null=True, blank=True)
     refusal_ground = models.CharField("不予受理理由", max_length=32, blank=True)  # 第八条 (profile choices)
-    state = models.CharField("状态", max_length=16, choices=STATES, default=RECEIVED, db_index=True)
+    withdrawn_on = models.DateField("视为放弃申请日期", null=True, blank=True)  # 第十二条第（二）项
     result = models.TextField("协调结果和意见", blank=True)                  # 第十八条
+    agreed = models.BooleanField("是否达成一致", null=True, blank=True)       # 第十八条: None until concluded
     consent_on = models.DateField("区政府同意日期", null=True, blank=True)
     # 第十八条第（二）项、第二十条: the district government's decision on the proposal, as recorded by the bureau
     decided_by = models.CharField("作出决定的机关", max_length=100, blank=True)
@@ -52,6 +54,7 @@ class Dispute(models.Model):
                                              on_delete=models.PROTECT, related_name="+", verbose_name="登记人")
     # 第十九条: an agency refusing to execute the opinion gets a 监督意见书 (a letter matter of its own)
     letter_matters = models.ManyToManyField(Matter, blank=True, related_name="+", verbose_name="监督意见书事项")
+    finished_on = models.DateField("监督执行完毕日期", null=True, blank=True)  # 第十九条、第二十条
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -66,6 +69,42 @@ class Dispute(models.Model):
     @property
     def jurisdiction(self) -> str:
         return self.matter.jurisdiction
+
+    @property
+    def state(self) -> str:
+        """Where the dispute stands, read from what was recorded (a refusal, an agreement, the consent, the
+        government's decision …) and, before acceptance, from the step waiting in its flow (审查 or 补正).
+        Nothing writes it: the flow's gates read the same facts."""
+        if self.refusal_ground:
+            return REFUSED
+        if self.withdrawn_on:
+            return WITHDRAWN
+        if self.finished_on:
+            return DONE
+        if self.decided_on:
+            return DECIDED
+        if self.agreed is False:
+            return PROPOSED
+        if self.consent_on:
+            return OPINION
+        if self.agreed:
+            return AGREED
+        if self.accepted_on:
+            return ACCEPTED
+        return SUPPLEMENT if self.waiting_at("supplement") else RECEIVED
+
+    def get_state_display(self) -> str:
+        return dict(STATES)[self.state]
+
+    def waiting_at(self, node_name: str) -> bool:
+        """Whether the dispute's flow waits at `node_name` (a task not yet done)."""
+        from flows.stage import ACTIVE as OPEN
+
+        if self.pk is None:
+            return False
+        return DisputeProcess.objects.filter(
+            artifact_object_id=self.pk, flow_class="coordination/flows.CoordinationFlow",
+            task__flow_task=f"coordination/flows.CoordinationFlow.{node_name}", task__status__in=OPEN).exists()
 
     @property
     def stand_still(self) -> bool:
@@ -94,3 +133,16 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"答复 #{self.pk}"
+
+
+class DisputeProcess(CaseProcess):
+    """The coordination flow's process (viewflow), in the dispute's case file."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "争议协调流程"
+        verbose_name_plural = "争议协调流程"
+
+    @property
+    def dispute(self) -> Dispute:
+        return Dispute.objects.select_related("matter__agency").get(pk=self.artifact_object_id)

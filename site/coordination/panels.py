@@ -19,14 +19,12 @@ PARTY_PAUSE = "依规不计入期限"
 
 
 def _tasks(request, dispute):
-    from coordination.flows import CoordinationFlow
-    from flows.services import open_tasks, process_for, task_execute_url
+    from flows.services import open_tasks, task_execute_url
 
-    process = process_for(dispute, CoordinationFlow)
-    if process is None:
-        return []
+    from .selectors import processes_of
+
     out = []
-    for task in open_tasks(request.user).filter(process=process):
+    for task in open_tasks(request.user).filter(process__in=processes_of(dispute)):
         url = task_execute_url(task) if task.owner_id == request.user.pk else "/workflow/"
         out.append({"title": str(task.flow_task.task_title), "url": url, "claim": task.owner_id != request.user.pk})
     return out

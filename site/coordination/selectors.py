@@ -4,7 +4,7 @@ from __future__ import annotations
 from clocks.models import RUNNING
 from clocks.services import clocks_for
 
-from .models import ACTIVE, Dispute
+from .models import Dispute
 
 
 def clock_of(matter, rule_keys, *, agency=None):
@@ -26,8 +26,31 @@ def dispute_of(matter):
 
 
 def open_disputes(jurisdiction: str | None = None):
-    qs = Dispute.objects.filter(state__in=ACTIVE).select_related("matter__agency")
+    """Disputes still before the opinion or the proposal (第十六条's stand-still may apply): not refused,
+    withdrawn or concluded, read from the recorded facts."""
+    qs = (Dispute.objects.filter(refusal_ground="", withdrawn_on__isnull=True, agreed__isnull=True,
+                                 matter__status="open").select_related("matter__agency"))
     return qs.filter(matter__jurisdiction=jurisdiction) if jurisdiction else qs
+
+
+def processes_of(dispute):
+    from .models import DisputeProcess
+
+    return DisputeProcess.objects.filter(flow_class="coordination/flows.CoordinationFlow",
+                                         artifact_object_id=dispute.pk,
+                                         artifact_content_type__app_label="coordination",
+                                         artifact_content_type__model="dispute")
+
+
+def open_task(dispute, node_name: str):
+    """The dispute's task waiting at `node_name` (not yet done), or None."""
+    from viewflow.workflow.models import Task
+
+    from flows.stage import ACTIVE as OPEN
+
+    return (Task.objects.filter(process__in=processes_of(dispute), status__in=OPEN,
+                                flow_task=f"coordination/flows.CoordinationFlow.{node_name}")
+            .select_related("process").order_by("pk").first())
 
 
 def stand_still_text(dispute) -> str:

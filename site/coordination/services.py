@@ -13,7 +13,7 @@ from casework import documents
 from casework.models import Agency, Matter, MatterEvent
 from casework.pdf import chinese_date
 from casework.recusal import require_not_recused
-from casework.services import log, matter_close, matter_open, require_addressable, set_stage
+from casework.services import log, matter_close, matter_open, require_addressable
 from clocks.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 from decisions.models import DecisionRecord
 from roles.access import agency_of, is_bureau, require
@@ -23,7 +23,6 @@ from . import texts
 from .models import (
     ACCEPTED,
     AGREED,
-    DONE,
     OPINION,
     PROPOSED,
     RECEIVED,
@@ -33,7 +32,7 @@ from .models import (
     Answer,
     Dispute,
 )
-from .selectors import clock_of, government_of
+from .selectors import clock_of, government_of, open_task
 
 HANDLE, APPROVE = "coordination.handle_dispute", "coordination.approve_dispute"
 DOC = "《行政执法争议协调办法》"
@@ -105,8 +104,7 @@ def dispute_apply(*, by, applicant: Agency, parties, category: str, title: str, 
     matter.parties.set(parties)  # their liaisons see the file and acknowledge what is addressed to them
     clock_start(subject=matter, profile=profile, rule_key="dispute_accept_period", started_on=received_on,
                 label="审查申请并作出受理、补正或不予受理决定")
-    set_stage(matter, "待审查申请", by=by, text=f"收到争议协调申请（{received_on:%Y-%m-%d}），相关机关："
-                                            + "、".join(a.name for a in parties) + "。")
+    log(matter, by, f"收到争议协调申请（{received_on:%Y-%m-%d}），相关机关：" + "、".join(a.name for a in parties) + "。")
     _start_flow(dispute)
     return dispute
 
@@ -127,7 +125,7 @@ def dispute_open_by_bureau(*, by, agencies, category: str, title: str, facts: st
     matter = matter_open(by=by, agency=agencies[0], source="coordination", title=title, facts=facts,
                          process="coordination", opened_on=opened_on, check_permission=False)
     dispute = Dispute(matter=matter, category=category, bureau_opened=True, received_on=opened_on,
-                      accepted_on=opened_on, state=ACCEPTED)
+                      accepted_on=opened_on)
     dispute.full_clean(exclude=["matter"])
     dispute.save()
     dispute.parties.set(parties)
@@ -141,7 +139,7 @@ def dispute_open_by_bureau(*, by, agencies, category: str, title: str, facts: st
                         notes=words.notes, values=words.values)
     clock_start(subject=matter, profile=profile, rule_key="dispute_finish_period", started_on=opened_on,
                 label="争议协调办结")
-    set_stage(matter, "主动协调中", by=by, text="区司法局依职权启动争议协调，已向各相关机关发出协调通知。")
+    log(matter, by, "区司法局依职权启动争议协调，已向各相关机关发出协调通知。")
     _start_flow(dispute)
     return dispute
 
@@ -163,7 +161,7 @@ def dispute_examine(*, dispute: Dispute, by, decision: str, ground: str = "", no
     matter, profile, today = dispute.matter, get_profile(dispute.jurisdiction), timezone.localdate()
     check = clock_of(matter, "dispute_accept_period")
     if decision == "accept":
-        dispute.state, dispute.accepted_on = ACCEPTED, today
+        dispute.accepted_on = today
         cite = _cite(profile, "dispute_accept_period")
         finish = clock_start(subject=matter, profile=profile, rule_key="dispute_finish_period", started_on=today,
                              label="争议协调办结")
@@ -181,19 +179,18 @@ def dispute_examine(*, dispute: Dispute, by, decision: str, ground: str = "", no
                             notes=words.notes, values=words.values)
         _record(dispute, title=f"受理争议协调申请：{matter.title}", body=note or "申请符合第七条规定，材料齐备。",
                 outcome="受理", article=cite, doc=doc)
-        set_stage(matter, "已受理，协调中", by=by, text=f"受理争议协调申请（{doc.doc_number}），已通知相关机关。")
+        log(matter, by, f"受理争议协调申请（{doc.doc_number}），已通知相关机关。")
     elif decision == "supplement":
         if not (note or "").strip():
             raise ValidationError("请写明需要补正的材料（第十一条）。")
-        dispute.state = SUPPLEMENT
         words = texts.supplement(matter, note=note, rule=profile.period("dispute_supplement_period"))
         doc = documents.issue(matter=matter, kind="coordination_supplement", title=words.title, by=by,
                               article=_cite(profile, "dispute_supplement_period"), paragraphs=words.paragraphs,
                               notes=words.notes, values=words.values)
-        set_stage(matter, "待补正材料", by=by, text=f"通知补正材料（{doc.doc_number}）。")
+        log(matter, by, f"通知补正材料（{doc.doc_number}）。")
     elif decision == "refuse":
         item = _choice(profile, "dispute_exclusions", ground)
-        dispute.state, dispute.refusal_ground = REFUSED, ground
+        dispute.refusal_ground = ground
         cite = f"{DOC}第十二条第（三）项、{item['article']}"
         words = texts.refusal(matter, item=item, note=note)
         doc = documents.issue(matter=matter, kind="coordination_refusal", title=words.title, by=by, article=cite,
@@ -228,22 +225,59 @@ def dispute_supplement(*, dispute: Dispute, by, received: bool, received_on: dt.
             raise ValidationError(f"补正期限已于{clock.due_on:%Y-%m-%d}届满，逾期补正的视为放弃申请。")
         if clock is not None:
             clock_stop(clock=clock)
-        dispute.state, dispute.supplement_received_on = RECEIVED, received_on
+        dispute.supplement_received_on = received_on
         clock_start(subject=matter, profile=profile, rule_key="dispute_accept_period", started_on=received_on,
                     label="补正后重新审查申请（自收到补正材料之日起重新计算）")
-        set_stage(matter, "待审查申请", by=by, text=f"收到补正材料（{received_on:%Y-%m-%d}），审查期限重新起算。")
+        log(matter, by, f"收到补正材料（{received_on:%Y-%m-%d}），审查期限重新起算。")
+        dispute.save()
     else:
-        if clock is None:
-            raise ValidationError("补正通知尚未送达，补正期限尚未起算，不能视为放弃申请。")
-        if today <= clock.due_on:
-            raise ValidationError(f"补正期限至{clock.due_on:%Y-%m-%d}届满，届满前不能视为放弃申请。")
-        clock_stop(clock=clock)
-        dispute.state = WITHDRAWN
-        _record(dispute, title=f"视为放弃争议协调申请：{matter.title}", body="申请机关未在补正期限内补正材料。",
-                outcome="视为放弃", article=_cite(profile, "dispute_supplement_period"))
-        matter_close(matter=matter, by=by, outcome="逾期未补正，视为放弃申请")
-    dispute.save()
+        _withdraw(dispute, clock=clock, by=by, today=today)
     return dispute
+
+
+def _withdraw(dispute: Dispute, *, clock, by, today: dt.date) -> None:
+    """第十二条第（二）项: no supplement by the due date — the application is deemed withdrawn (the officer
+    records it, or the scheduler once the period ran out; `by` None). The dispute is locked by the caller."""
+    if clock is None:
+        raise ValidationError("补正通知尚未送达，补正期限尚未起算，不能视为放弃申请。")
+    if today <= clock.due_on:
+        raise ValidationError(f"补正期限至{clock.due_on:%Y-%m-%d}届满，届满前不能视为放弃申请。")
+    matter, profile = dispute.matter, get_profile(dispute.jurisdiction)
+    clock_stop(clock=clock)
+    dispute.withdrawn_on = today
+    dispute.save()
+    cite = _cite(profile, "dispute_supplement_period")
+    _record(dispute, title=f"视为放弃争议协调申请：{matter.title}", body="申请机关未在补正期限内补正材料。",
+            outcome="视为放弃", article=cite, decided_on=today)
+    if by is None:
+        log(matter, None, f"补正期限已于{clock.due_on:%Y-%m-%d}届满，申请机关未补正材料，视为放弃申请（{cite}）。")
+    matter_close(matter=matter, by=by, outcome="逾期未补正，视为放弃申请")
+
+
+def supplements_overdue(*, today: dt.date) -> int:
+    """Scheduler (coordination.jobs): each application whose supplement period ran out with nothing received
+    is deemed withdrawn, and the waiting 登记补正材料 step is completed through the flow, under its lock."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from clocks.models import RUNNING, Clock
+    from flows.services import task_complete_by_system
+
+    matter_ids = (Clock.objects.filter(subject_type=ContentType.objects.get_for_model(Matter),
+                                       rule_key="dispute_supplement_period", status=RUNNING, due_on__lt=today)
+                  .values_list("subject_id", flat=True))
+    moved = 0
+    for dispute in Dispute.objects.filter(matter_id__in=[int(i) for i in matter_ids]).order_by("pk"):
+        task = open_task(dispute, "supplement")
+        if task is None:
+            continue
+
+        def withdraw(dispute=dispute):
+            locked = _lock(dispute)
+            _withdraw(locked, clock=clock_of(locked.matter, "dispute_supplement_period"), by=None, today=today)
+
+        if task_complete_by_system(task=task, action=withdraw):
+            moved += 1
+    return moved
 
 
 @transaction.atomic
@@ -349,12 +383,10 @@ def dispute_conclude(*, dispute: Dispute, by, agreed: bool, result: str) -> Disp
     if not (result or "").strip():
         raise ValidationError("请写明协调事项、依据、结果和意见（或倾向性意见）。")
     matter, profile = dispute.matter, get_profile(dispute.jurisdiction)
-    dispute.result = result.strip()
+    dispute.result, dispute.agreed = result.strip(), bool(agreed)
     if agreed:
-        dispute.state = AGREED
-        set_stage(matter, "已达成一致，报请区政府同意", by=by, text="经协调达成一致意见，报请区政府同意。")
+        log(matter, by, "经协调达成一致意见，报请区政府同意。")
     else:
-        dispute.state = PROPOSED
         cite = f"{DOC}第十四条、第十八条第（二）项"
         words = texts.proposal(matter, names="、".join(a.name for a in dispute.all_agencies()), result=dispute.result)
         doc = documents.issue(matter=matter, kind="coordination_proposal", title=words.title,
@@ -380,7 +412,7 @@ def dispute_opinion(*, dispute: Dispute, by, consent_on: dt.date, result: str = 
         raise ValidationError("请填写区政府同意的日期（受理之后、不晚于今天）。")
     matter, profile = dispute.matter, get_profile(dispute.jurisdiction)
     dispute.result = (result or "").strip() or dispute.result
-    dispute.consent_on, dispute.state = consent_on, OPINION
+    dispute.consent_on = consent_on
     cite = f"{DOC}第十八条第（一）项"
     names = "、".join(a.name for a in dispute.all_agencies())
     category = _choice(profile, "dispute_categories", dispute.category)
@@ -392,7 +424,7 @@ def dispute_opinion(*, dispute: Dispute, by, consent_on: dt.date, result: str = 
     dispute.save()
     _record(dispute, title=f"行政执法协调意见：{matter.title}", body=dispute.result, outcome="达成一致，制发协调意见书",
             article=cite, doc=doc)
-    set_stage(matter, "协调意见书已制发，监督执行", by=by, text=f"制发《行政执法协调意见书》{doc.doc_number}。")
+    log(matter, by, f"制发《行政执法协调意见书》{doc.doc_number}。")
     return doc
 
 
@@ -420,7 +452,7 @@ def dispute_execution(*, dispute: Dispute, by, refusing, note: str = "") -> list
         dispute.letter_matters.add(letter)
         letters.append(letter)
         log(matter, by, f"{agency.name}拒不执行协调意见书，已立监督意见书事项{letter.number}。")
-    dispute.state = DONE
+    dispute.finished_on = timezone.localdate()
     dispute.save()
     outcome = "协调意见书已执行" if not letters else "部分机关拒不执行，已转监督意见书程序"
     matter_close(matter=matter, by=by, outcome=outcome)
@@ -429,4 +461,4 @@ def dispute_execution(*, dispute: Dispute, by, refusing, note: str = "") -> list
 
 __all__ = ["APPROVE", "HANDLE", "PROPOSED", "REFUSED", "WITHDRAWN", "answer_record", "dispute_apply",
            "dispute_conclude", "dispute_examine", "dispute_execution", "dispute_extend", "dispute_open_by_bureau",
-           "dispute_opinion", "dispute_pause", "dispute_resume", "dispute_supplement"]
+           "dispute_opinion", "dispute_pause", "dispute_resume", "dispute_supplement", "supplements_overdue"]

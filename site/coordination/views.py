@@ -213,9 +213,9 @@ class ExamineView(DisputeTaskView):
         return {"jurisdiction": self.dispute.jurisdiction}
 
     def perform(self, form):
-        d = services.dispute_examine(dispute=self.dispute, by=self.request.user, **form.cleaned_data)
-        return {"accepted": "已受理，受理通知书和协调通知书已制发，请登记送达。", "supplement": "补正材料通知书已制发，请登记送达。",
-                "refused": "不予受理决定书已制发。"}.get(d.state, "已审查。")
+        services.dispute_examine(dispute=self.dispute, by=self.request.user, **form.cleaned_data)
+        return {"accept": "已受理，受理通知书和协调通知书已制发，请登记送达。", "supplement": "补正材料通知书已制发，请登记送达。",
+                "refuse": "不予受理决定书已制发。"}.get(form.cleaned_data.get("decision"), "已审查。")
 
 
 class SupplementView(DisputeTaskView):

@@ -80,3 +80,22 @@ def run_handle(*, process, node) -> bool:
         return False
     node.run(task)
     return True
+
+
+def task_complete_by_system(*, task, action=None) -> bool:
+    """The system completes a person's waiting task (a period ran out: the flow moves on without them),
+    under the flow's lock: `action()` records what the period's end means (a service's internal write), then
+    the task is done and the flow's next node reads what was recorded. False if the task was done meanwhile."""
+    with task.flow_task.flow_class.lock(task.process_id), transaction.atomic():
+        task.refresh_from_db()
+        if task.status not in (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED):
+            return False
+        activation = task.flow_task.activation_class(task)
+        if task.status == STATUS.NEW:
+            activation.assign(None)  # nobody took it: the system does (no permission asked of it)
+        if task.status != STATUS.STARTED:
+            activation.start(None)
+        if action is not None:
+            action()
+        activation.execute()
+        return True

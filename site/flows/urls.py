@@ -39,12 +39,34 @@ def not_offered(request, *args, **kwargs):
     return TemplateResponse(request, "flows/not_offered.html", {}, status=404)
 
 
+def refused_in_chinese(view):
+    """viewflow refuses a task screen with a bare 403 (the wrong person) or its English transition error (the
+    task already done): say which, in Chinese, on the 403 page."""
+    def wrapped(request, *args, **kwargs):
+        from django.core.exceptions import PermissionDenied
+        from viewflow.workflow.models import Task
+        from viewflow.workflow.status import STATUS
+
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            task = Task.objects.filter(pk=kwargs.get("task_pk")).first()
+            if task is not None and task.status in (STATUS.DONE, STATUS.CANCELED):
+                raise PermissionDenied("该待办已办结，不能重复办理。") from None
+            raise PermissionDenied("该待办不由您办理：请在“我的待办”中领取由您办理的事项。") from None
+
+    wrapped.__name__ = getattr(view, "__name__", "view")
+    return wrapped
+
+
 def offered_only(patterns):
     for p in patterns:
         if isinstance(p, URLResolver):
             offered_only(p.url_patterns)
         elif isinstance(p, URLPattern) and p.name not in OFFERED:
             p.callback = not_offered
+        elif isinstance(p, URLPattern):
+            p.callback = refused_in_chinese(p.callback)
     return patterns
 
 

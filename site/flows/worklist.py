@@ -142,6 +142,11 @@ def running_clocks(*subjects):
 TASK_RULES: dict[str, tuple[str, ...]] = {
     "LetterFlow.rectify": ("letter_rectify_period",),
     "LetterFlow.review": ("letter_review_answer_period",),
+    "CoordinationFlow.examine": ("dispute_accept_period",),
+    "CoordinationFlow.supplement": ("dispute_supplement_period",),
+    "CoordinationFlow.coordinate": ("dispute_finish_period",),
+    "AccountabilityFlow.screen": ("fault_transfer_period",),
+    "AccountabilityFlow.review": ("fault_reinvestigation_period",),
 }
 
 

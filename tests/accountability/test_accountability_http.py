@@ -33,7 +33,8 @@ def earlier_fault(agency, user, officer):
                                    process="accountability", agency=agency, title="先前过错", facts="先前过错",
                                    opened_on=dt.date(2026, 3, 1), opened_by=officer, status="closed")
     case = Case.objects.create(matter=matter, kind="fault", origin="complaint", grounds=["procedure"],
-                               intake_on=dt.date(2026, 3, 1), decided_on=dt.date(2026, 3, 10), state="done")
+                               intake_on=dt.date(2026, 3, 1), decided_on=dt.date(2026, 3, 10),
+                               confirmed_on=dt.date(2026, 3, 10))
     Person.objects.create(case=case, user=user, name="张明", share="sole", sanctions=["criticism"])
 
 

@@ -49,7 +49,10 @@ def open_task(client, matter, title: str) -> tuple[str, str]:
     """Claim the task `title` from the matter screen's panel; return (execute url, its screen)."""
     html = matter_html(client, matter)
     assert title in html, html
-    row = html[html.index(title):]
+    # the title may also stand in the matter's 当前环节 and in other panels: the one with a claim button
+    rows = [html[m.start():] for m in re.finditer(re.escape(title), html)]
+    found = [r for r in rows if re.search(r'action="(/workflow/tasks/\d+/claim/)"', r[:1500])]
+    row = found[0] if found else rows[0]
     action = re.search(r'action="(/workflow/tasks/\d+/claim/)"', row[:1500])
     assert action, row[:1500]
     response = client.post(action.group(1))
