@@ -13,8 +13,8 @@ from casework.models import Agency, Document, MatterEvent
 from casework.selectors import addressable_agencies
 from casework.services import log, matter_open, require_addressable, set_stage
 from clocks.models import RUNNING, Clock
-from clocks.services import clock_stop
-from decisions.models import DecisionRecord
+from clocks.services import clock_start, clock_stop
+from decisions.services import decision_record
 from roles.access import agency_of, require
 from rules.periods import CALENDAR_DAYS, UNITS, WORKING_DAYS
 from rules.profiles import get_profile
@@ -202,10 +202,10 @@ def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[
     clock = _running(py, "annual_notification_due")
     if clock is not None:
         clock_stop(clock=clock)
-    DecisionRecord.objects.create(
-        process_kind="notification", title=notification.title, body=notification.body, jurisdiction=py.jurisdiction,
-        agency="、".join(a.name for a, _p in named)[:100], outcome=f"通报，责令{len(named)}家限时整改",
-        decided_on=issued_on, article=str(basis.citation)[:100], subject=notification)
+    decision_record(
+        kind="notification", title=notification.title, body=notification.body, jurisdiction=py.jurisdiction,
+        agency="、".join(a.name for a, _p in named), outcome=f"通报，责令{len(named)}家限时整改",
+        decided_on=issued_on, article=str(basis.citation), subject=notification)
     return notification
 
 
@@ -231,16 +231,9 @@ def start_rectification_clock(sender, document: Document, by, **kwargs) -> None:
     if task is None:
         return
     profile = get_profile(task.matter.jurisdiction)
-    basis = profile.figure("rectification_basis")
-    from django.contrib.contenttypes.models import ContentType
-
-    clock = Clock(subject_type=ContentType.objects.get_for_model(task.matter), subject_id=str(task.matter.pk),
-                  label=f"{task.agency.name}限时整改并书面报告", profile_code=profile.code,
-                  rule_key="rectification_basis", source=basis.citation.source, document=basis.citation.document,
-                  article=basis.citation.article, started_on=document.received_on, n=task.period_n,
-                  unit=task.period_unit, due_on=document.received_on)
-    clock.recompute(save=False)
-    clock.save()
+    clock = clock_start(subject=task.matter, profile=profile, rule_key="rectification_basis",
+                        started_on=document.received_on, n=task.period_n, unit=task.period_unit,
+                        label=f"{task.agency.name}限时整改并书面报告")
     task.clock = clock
     task.save(update_fields=["clock"])
     set_stage(task.matter, "限时整改中", by=by,
