@@ -9,3 +9,5 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from . import panels, receivers, texts  # noqa: F401  (matter panel, clocks started on receipt, wording)
+
+        receivers.connect()

@@ -246,7 +246,7 @@ def _start_rectify(letter: Letter, received_on: dt.date, label: str) -> Clock:
 
 @transaction.atomic
 def on_document_served(*, document, by) -> None:
-    """casework.signals.document_served: receipt (送达回证) starts the clock that counts from it."""
+    """casework.dispatch, for a letters document: receipt (送达回证) starts the clock that counts from it."""
     letters = Letter.objects.filter(matter_id=document.matter_id)
     letter = (letters.filter(models.Q(document=document) | models.Q(decision_document=document)
                              | models.Q(objections__answer_document=document)).first())

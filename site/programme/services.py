@@ -160,7 +160,7 @@ def statistics_submit(*, ret: StatisticsReturn, figures: dict, explanation: str 
 def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[tuple[Agency, str]],
                        period_n: int, period_unit: str, by, issued_on: dt.date | None = None) -> Notification:
     """Issue the yearly notification: for each agency named, a matter, a 限期整改通知书 and a rectification
-    task whose clock starts when the notice is received (apps.ready connects `start_rectification_clock`).
+    task whose clock starts when the notice is received (apps.ready registers `start_rectification_clock` with casework.dispatch).
     The notice is also drafted as a public SupervisionNotificationPage for the editor to review."""
     require(by, "programme.issue_notification", "只有司法局负责人可以签发年度通报。")
     profile = get_profile(py.jurisdiction)
@@ -222,10 +222,9 @@ def _notification_page(notification: Notification, *, by):
                       written_on=notification.issued_on)
 
 
-def start_rectification_clock(sender, document: Document, by, **kwargs) -> None:
-    """Receipt of a 限期整改通知书 starts its task's clock (the period the notification set)."""
-    if document.kind != "rectification_notice":
-        return
+def start_rectification_clock(*, document: Document, by) -> None:
+    """Receipt of a 限期整改通知书 starts its task's clock (the period the notification set); casework.dispatch
+    sends it here (apps.ready registers the kind)."""
     task = RectificationTask.objects.filter(document=document, clock__isnull=True).select_related(
         "matter", "notification__year").first()
     if task is None:
