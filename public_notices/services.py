@@ -197,7 +197,7 @@ def objection_resolve(*, objection: Objection, upheld: bool, note: str, by,
     the lock and is told it has been decided (ValidationError), never a server error."""
     from wagtail.log_actions import log
 
-    from decisions.models import DecisionRecord
+    from decisions.services import decision_record
 
     if by is None or not by.is_authenticated or not all(by.has_perm(p) for p in RESOLVE_PERMISSIONS):
         raise PermissionDenied("只有司法局经办人员可以处理公示异议。")
@@ -228,14 +228,12 @@ def objection_resolve(*, objection: Objection, upheld: bool, note: str, by,
         page = locked.page
         rule = page.window_rule
         outcome = locked.get_status_display()
-        record = DecisionRecord(process_kind="objection", title=f"{page.title}：对{locked.person_concerned}的异议处理",
-                                body=f"{note}\n处理人：{by.get_full_name() or by.get_username()}；"
-                                     f"处理时间：{timezone.localtime(locked.resolved_at):%Y-%m-%d %H:%M}",
-                                jurisdiction=page.jurisdiction, outcome=outcome,
-                                article=str(rule.citation)[:100], decided_on=timezone.localdate(),
-                                subject=locked)
-        record.full_clean()
-        record.save()
+        record = decision_record(kind="objection", title=f"{page.title}：对{locked.person_concerned}的异议处理",
+                                 body=f"{note}\n处理人：{by.get_full_name() or by.get_username()}；"
+                                      f"处理时间：{timezone.localtime(locked.resolved_at):%Y-%m-%d %H:%M}",
+                                 jurisdiction=page.jurisdiction, outcome=outcome,
+                                 article=str(rule.citation), decided_on=timezone.localdate(),
+                                 subject=locked)
         new = {"status": outcome, "candidate": str(locked.candidate), "resolution_note": note}
         log(instance=locked, action=RESOLVE_ACTION, user=by,
             data={"old": old, "new": new, "decision_record": record.pk})
@@ -267,7 +265,7 @@ def publicity_withdraw(*, page: PublicityPage, reason: str, by) -> PublicityPage
     from wagtail.actions.unpublish_page import UnpublishPageAction
     from wagtail.log_actions import log
 
-    from decisions.models import DecisionRecord
+    from decisions.services import decision_record
 
     if by is None or not by.is_authenticated or not by.has_perm(WITHDRAW_PERMISSION):
         raise PermissionDenied("公示期内撤下公示须由司法局负责人决定。")
@@ -280,15 +278,13 @@ def publicity_withdraw(*, page: PublicityPage, reason: str, by) -> PublicityPage
             raise ValidationError("该公示已不在网站上。")
         window = f"{locked.publicity_start:%Y-%m-%d}至{locked.publicity_end:%Y-%m-%d}"
         UnpublishPageAction(locked, user=by).execute(skip_permission_checks=True)
-        record = DecisionRecord(process_kind="publicity", title=f"公示期内撤下《{locked.title}》",
-                                body=f"公示期{window}（{locked.window_rule.citation}）内撤下公示。理由：{reason}\n"
-                                     f"决定人：{by.get_full_name() or by.get_username()}；"
-                                     f"异议{locked.objections.count()}件留存。",
-                                jurisdiction=locked.jurisdiction, outcome="撤下公示",
-                                article=str(locked.window_rule.citation)[:100], decided_on=timezone.localdate(),
-                                subject=locked)
-        record.full_clean()
-        record.save()
+        record = decision_record(kind="publicity", title=f"公示期内撤下《{locked.title}》",
+                                 body=f"公示期{window}（{locked.window_rule.citation}）内撤下公示。理由：{reason}\n"
+                                      f"决定人：{by.get_full_name() or by.get_username()}；"
+                                      f"异议{locked.objections.count()}件留存。",
+                                 jurisdiction=locked.jurisdiction, outcome="撤下公示",
+                                 article=str(locked.window_rule.citation), decided_on=timezone.localdate(),
+                                 subject=locked)
         log(instance=locked, action=WITHDRAW_ACTION, user=by,
             data={"reason": reason, "window": window, "old": "live", "new": "unpublished",
                   "decision_record": record.pk})

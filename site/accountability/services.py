@@ -15,6 +15,7 @@ from casework.recusal import require_not_recused
 from casework.services import log, matter_close, matter_handoff, matter_open, require_addressable
 from clocks.services import clock_start, clock_stop
 from decisions.models import DecisionRecord
+from decisions.services import decision_record
 from roles.access import require
 from rules.profiles import get_profile
 
@@ -176,13 +177,10 @@ def case_investigate(*, case: Case, by, team: str, findings: str, persons: list[
 def _person_record(case: Case, person: Person, *, title: str, body: str, outcome: str, article: str,
                    doc_number: str, decided_on: dt.date) -> DecisionRecord:
     matter = case.matter
-    record = DecisionRecord(process_kind="accountability", title=title[:200], body=body,
-                            jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=outcome[:64],
-                            decided_on=decided_on, doc_number=doc_number, article=article[:100], subject=matter,
-                            party_user=person.user, confidential=True)
-    record.full_clean()
-    record.save()
-    return record
+    return decision_record(kind="accountability", title=title, body=body,
+                           jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=outcome,
+                           decided_on=decided_on, doc_number=doc_number, article=article, subject=matter,
+                           party_user=person.user, confidential=True)
 
 
 def _describe(profile, case: Case, person: Person) -> tuple[str, str]:

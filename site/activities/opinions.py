@@ -17,7 +17,7 @@ from django.utils import timezone
 from casework.services import require_addressable
 from clocks.models import RUNNING
 from clocks.services import clock_start, clock_stop, clocks_for
-from decisions.models import DecisionRecord
+from decisions.services import decision_record
 from rules.profiles import get_profile
 from supervisors.models import SERVING
 
@@ -134,8 +134,8 @@ def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
         body += f"\n执法机关反馈：{opinion.answer}"
     if opinion.rectify_by:
         body += f"\n执法机关明确的整改期限：{opinion.rectify_by:%Y-%m-%d}"
-    record = DecisionRecord(
-        process_kind="opinion",
+    record = decision_record(
+        kind="opinion",
         title=f"{opinion.get_kind_display()}办理结果：{opinion.title}",
         body=body,
         jurisdiction=opinion.jurisdiction,
@@ -147,8 +147,6 @@ def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
         party_user=opinion.supervisor.user,
         subject=opinion,
     )
-    record.full_clean()
-    record.save()
     if clock := running_clock(opinion):
         clock_stop(clock=clock, cancelled=opinion.status != ANSWERED)
     opinion.status, opinion.outcome, opinion.outcome_note = CLOSED, outcome, note.strip()

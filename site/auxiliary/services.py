@@ -189,14 +189,11 @@ def _check_decided(errors: dict, person: AuxiliaryStaff, decided_on, decider: st
 
 def _record(*, person: AuxiliaryStaff, profile: Profile, title: str, body: str, outcome: str, article: str,
             decided_on: dt.date, subject):
-    from decisions.models import DecisionRecord
+    from decisions.services import decision_record
 
-    record = DecisionRecord(process_kind="auxiliary", title=title[:200], body=body, jurisdiction=profile.code,
-                            agency=person.agency.name, outcome=outcome[:64], article=article[:100],
-                            decided_on=decided_on, subject=subject)
-    record.full_clean()
-    record.save()
-    return record
+    return decision_record(kind="auxiliary", title=title, body=body, jurisdiction=profile.code,
+                           agency=person.agency.name, outcome=outcome, article=article, decided_on=decided_on,
+                           subject=subject)
 
 
 def latest_assessment(person: AuxiliaryStaff):
@@ -488,17 +485,15 @@ def check_agency(*, by, agency, profile: Profile, checked_on: dt.date, missing_s
     lines = [f"未建立或未落实{systems[c]['label']}（{systems[c]['citation']}）" for c in row.missing_systems]
     lines += [f"{acts[c]['label']}（{acts[c]['citation']}）" for c in row.violations]
     outcome = "存在问题，建议追究机关负责人责任" if failed else "未发现问题"
-    from decisions.models import DecisionRecord
+    from decisions.services import decision_record
 
-    record = DecisionRecord(
-        process_kind="auxiliary", title=f"{agency.name}行政执法辅助人员管理监督检查：{outcome}",
+    record = decision_record(
+        kind="auxiliary", title=f"{agency.name}行政执法辅助人员管理监督检查：{outcome}",
         body=f"检查情况：{row.findings}。" + ("；".join(lines) + "。" if lines else "")
              + (f"{profile.text('auxiliary_head_accountability')}：{row.head_name}（{head}）。" if failed else ""),
         jurisdiction=profile.code, agency=agency.name, outcome=outcome,
         article=head if failed else str(profile.figure("auxiliary_agency_prohibited").citation),
         decided_on=checked_on, subject=row)
-    record.full_clean()
-    record.save()
     row.decision = record
     row.save(update_fields=["decision"])
     return row

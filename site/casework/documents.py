@@ -6,13 +6,13 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
 
 from rules.profiles import get_profile
 
 from . import layout
 from .models import Document, DocumentSequence, Matter
 from .pdf import OfficialDocument, render
+from .sequences import take_next
 
 # kind -> (文书名称, 发文字号代字). One list for every process, so numbers never collide.
 KINDS: dict[str, tuple[str, str]] = {
@@ -55,16 +55,8 @@ def kind_label(kind: str) -> str:
 
 
 def next_seq(*, jurisdiction: str, kind: str, year: int) -> int:
-    """The next number of `kind` in `year`; the row lock serialises concurrent issuers."""
-    try:
-        with transaction.atomic():
-            DocumentSequence.objects.get_or_create(jurisdiction=jurisdiction, kind=kind, year=year)
-    except IntegrityError:  # a concurrent issuer created it: lock it below
-        pass
-    seq = DocumentSequence.objects.select_for_update().get(jurisdiction=jurisdiction, kind=kind, year=year)
-    seq.last += 1
-    seq.save(update_fields=["last"])
-    return seq.last
+    """The next number of `kind` in `year`; the row lock serialises concurrent issuers (casework.sequences)."""
+    return take_next(DocumentSequence, jurisdiction=jurisdiction, kind=kind, year=year)
 
 
 def doc_number(*, authority: str, kind: str, year: int, seq: int) -> str:

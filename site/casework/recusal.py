@@ -54,7 +54,7 @@ def recuse(*, matter: Matter, by, user, ground: str, note: str = "", check_permi
     """Record a recusal: `user == by` is the person's own declaration (any bureau staff member); a
     recusal of someone else is a leader's decision (casework.order_recusal). `check_permission=False` only
     for a process service that has checked its own rule (004 第八条: the officer records an investigator's)."""
-    from decisions.models import DecisionRecord
+    from decisions.services import decision_record
 
     from .services import log
 
@@ -85,13 +85,11 @@ def recuse(*, matter: Matter, by, user, ground: str, note: str = "", check_permi
     rec.save()
     how = "本人申请回避" if own else f"经负责人{_name(by)}决定回避"
     log(matter, by, f"{_name(user)}{how}（{label}，依据{article}），此后不得起草、签发、审核或决定本事项。")
-    dec = DecisionRecord(process_kind="recusal", title=f"回避：{_name(user)}（{matter.number}）"[:200],
-                         body=f"{_name(user)}{how}。事由：{label}。决定人：{_name(by)}。",
-                         jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=how[:64],
-                         decided_on=timezone.localdate(), article=article[:100], subject=matter,
-                         confidential=True)  # who handles a matter is internal to the bureau
-    dec.full_clean()
-    dec.save()
+    decision_record(kind="recusal", title=f"回避：{_name(user)}（{matter.number}）",
+                    body=f"{_name(user)}{how}。事由：{label}。决定人：{_name(by)}。",
+                    jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=how,
+                    decided_on=timezone.localdate(), article=article, subject=matter,
+                    confidential=True)  # who handles a matter is internal to the bureau
     released = release_tasks(user, matter)
     if released:
         log(matter, by, f"因回避，{_name(user)}已领取的待办（{'、'.join(released)}）退回待领取，由其他人员办理。")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -16,6 +16,7 @@ from roles.access import agency_of, is_bureau, require
 from roles.names import person_name
 from rules.profiles import get_profile
 
+from .dispatch import dispatch_served
 from .models import (
     CLOSED,
     OPEN,
@@ -28,7 +29,7 @@ from .models import (
     MatterEvent,
     MatterSequence,
 )
-from .signals import document_served
+from .sequences import take_next
 from .uploads import check_upload
 
 
@@ -52,16 +53,9 @@ def log(matter: Matter, by, text: str, *, audience: str = MatterEvent.INTERNAL,
 
 
 def next_matter_number(jurisdiction: str, year: int) -> str:
-    try:
-        with transaction.atomic():
-            MatterSequence.objects.get_or_create(jurisdiction=jurisdiction, year=year)
-    except IntegrityError:
-        pass
-    seq = MatterSequence.objects.select_for_update().get(jurisdiction=jurisdiction, year=year)
-    seq.last += 1
-    seq.save(update_fields=["last"])
+    last = take_next(MatterSequence, jurisdiction=jurisdiction, year=year)
     prefix = get_profile(jurisdiction).authority[:2]
-    return f"{prefix}监案〔{year}〕{seq.last}号"
+    return f"{prefix}监案〔{year}〕{last}号"
 
 
 @transaction.atomic
@@ -201,8 +195,8 @@ def _service_audience(document: Document) -> dict:
 def document_serve(*, document: Document, by, received_on: dt.date | None = None, method: str = "",
                    received_by_name: str = "") -> Document:
     """Record service (送达回证). Bureau staff enter the receipt date from the return slip; the addressee
-    agency's liaison may instead acknowledge receipt online (签收), dated today. Recorded once; the
-    `document_served` signal then starts the clocks that count from receipt."""
+    agency's liaison may instead acknowledge receipt online (签收), dated today. Recorded once; then the process that
+    owns the document's kind (casework.dispatch) starts the clocks that count from receipt."""
     document = Document.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=document.pk)
     today = timezone.localdate()
     if signs_online(by, document):
@@ -223,7 +217,7 @@ def document_serve(*, document: Document, by, received_on: dt.date | None = None
     document.save()
     log(document.matter, by, f"《{document.kind_label}》{document.doc_number}已送达，签收日期"
                              f"{received_on:%Y-%m-%d}（{document.service_method}）。", **_service_audience(document))
-    document_served.send(sender=Document, document=document, by=by)
+    dispatch_served(document=document, by=by)
     return document
 
 

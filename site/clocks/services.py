@@ -1,4 +1,6 @@
-"""Writes on clocks: start, pause, resume, extend, stop. Each recomputes the due date."""
+"""Writes on clocks: start, pause, resume, extend, stop. Each recomputes the due date.
+
+`clock_start` is the only door to a new Clock (tests/decisions/test_one_writer.py greps for `Clock(`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,13 +16,25 @@ from .models import CANCELLED, MET, RUNNING, Clock, ClockExtension, ClockPause
 
 
 @transaction.atomic
-def clock_start(*, subject, profile: Profile, rule_key: str, started_on: dt.date, label: str = "") -> Clock:
-    rule = profile.period(rule_key)
+def clock_start(*, subject, profile: Profile, rule_key: str, started_on: dt.date, label: str = "",
+                n: int | None = None, unit: str | None = None) -> Clock:
+    """A clock on `subject` counting from `started_on`. Its length is the profile's period `rule_key`;
+    where an act sets the length itself under a rule (a notification's 限期整改 period, a yearly fixed
+    date stored as a one-day period — programme.deadlines), pass `n` and `unit`: `rule_key` then names
+    the figure that is its basis, whose article the clock carries."""
+    if n is None:
+        rule = profile.period(rule_key)
+        n, unit, name, citation = rule.n, rule.unit, rule.label, rule.citation
+    else:
+        if unit is None:
+            raise ValueError("clock_start: a clock with its own length needs its unit too")
+        figure = profile.figure(rule_key)
+        name, citation = figure.label, figure.citation
     clock = Clock(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk),
-        label=label or rule.label, profile_code=profile.code, rule_key=rule_key,
-        source=rule.citation.source, document=rule.citation.document, article=rule.citation.article,
-        started_on=started_on, n=rule.n, unit=rule.unit, due_on=started_on,
+        label=label or name, profile_code=profile.code, rule_key=rule_key,
+        source=citation.source, document=citation.document, article=citation.article,
+        started_on=started_on, n=n, unit=unit, due_on=started_on,
     )
     clock.recompute(save=False)
     clock.save()

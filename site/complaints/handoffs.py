@@ -14,6 +14,7 @@ from django.utils import timezone
 from casework.models import Matter
 from casework.services import log
 from decisions.models import DecisionRecord
+from decisions.services import decision_record
 from roles.access import require
 from rules.profiles import get_profile
 
@@ -108,12 +109,10 @@ def complaint_referral(*, complaint: Complaint, by, to: str, reasons: str) -> De
         raise ValidationError(f"本事项已于{done.decided_on:%Y-%m-%d}移送{done.title.split('：')[-1]}，不能重复移送。")
     if not (to or "").strip() or not (reasons or "").strip():
         raise ValidationError("请填写接收移送的司法机关和涉嫌犯罪的事实。")
-    record = DecisionRecord(process_kind="complaint", title=f"移送司法机关：{to.strip()}"[:200],
-                            body=f"{_summary(complaint)}。涉嫌犯罪的事实：{reasons.strip()}",
-                            jurisdiction=complaint.jurisdiction, agency=matter.agency.name, outcome=REFERRAL_OUTCOME,
-                            decided_on=timezone.localdate(), article=HANDOFF_ARTICLE, confidential=True,
-                            subject=matter)
-    record.full_clean()
-    record.save()
+    record = decision_record(kind="complaint", title=f"移送司法机关：{to.strip()}",
+                             body=f"{_summary(complaint)}。涉嫌犯罪的事实：{reasons.strip()}",
+                             jurisdiction=complaint.jurisdiction, agency=matter.agency.name, outcome=REFERRAL_OUTCOME,
+                             decided_on=timezone.localdate(), article=HANDOFF_ARTICLE, confidential=True,
+                             subject=matter)
     log(matter, by, f"依{HANDOFF_ARTICLE}，涉嫌犯罪部分移送{to.strip()}处理。")
     return record

@@ -18,6 +18,7 @@ from casework import services as casework
 from clocks.models import RUNNING
 from clocks.services import clock_extend, clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
+from decisions.services import decision_record
 from roles.access import is_bureau, require
 from roles.names import person_name
 from rules.profiles import get_profile
@@ -171,15 +172,12 @@ def _locked(complaint: Complaint, *states) -> Complaint:
 
 def _record(complaint: Complaint, *, title: str, body: str, outcome: str, on: dt.date, doc: str = "",
             article: str = "") -> DecisionRecord:
-    record = DecisionRecord(process_kind="complaint", title=title[:200], body=body, jurisdiction=complaint.jurisdiction,
-                            agency=complaint.agency.name if complaint.agency_id else "", outcome=outcome[:64],
-                            decided_on=on, doc_number=doc, article=article[:100],
-                            # never shown to the agency complained about (casework.visibility): the acceptance,
-                            # the collective review and the reply are addressed to the complainant, not to it
-                            confidential=True, subject=complaint.matter if complaint.matter_id else complaint)
-    record.full_clean()
-    record.save()
-    return record
+    return decision_record(kind="complaint", title=title, body=body, jurisdiction=complaint.jurisdiction,
+                           agency=complaint.agency.name if complaint.agency_id else "", outcome=outcome,
+                           decided_on=on, doc_number=doc, article=article,
+                           # never shown to the agency complained about (casework.visibility): the acceptance,
+                           # the collective review and the reply are addressed to the complainant, not to it
+                           confidential=True, subject=complaint.matter if complaint.matter_id else complaint)
 
 
 def _stop(clock) -> None:

@@ -9,3 +9,5 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from . import jobs, panels, receivers, texts  # noqa: F401  (scheduler job, matter panel, clocks on receipt, wording)
+
+        receivers.connect()

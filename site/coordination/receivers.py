@@ -1,19 +1,23 @@
-"""Receipt of a coordination document (送达回证) starts the clock that counts from it (第十二条、第十三条)."""
+"""Receipt of a coordination document (送达回证) starts the clock that counts from it (第十二条、第十三条).
+casework.dispatch sends here the receipt of every kind the coordination process issues (`connect`)."""
 from __future__ import annotations
 
-from django.dispatch import receiver
-
-from casework.signals import document_served
 from clocks.services import clock_start
 from rules.profiles import get_profile
 
+KINDS = ("coordination_acceptance", "coordination_supplement", "coordination_refusal", "coordination_notice",
+         "coordination_opinion", "coordination_proposal")
 
-@receiver(document_served, dispatch_uid="coordination_document_served")
-def start_clock_on_receipt(sender, document, by, **kwargs):
+
+def connect() -> None:
+    from casework.dispatch import on_served
+
+    on_served(process="coordination", kinds=KINDS, handler=start_clock_on_receipt)
+
+
+def start_clock_on_receipt(*, document, by):
     from .models import SUPPLEMENT, Dispute
 
-    if not document.kind.startswith("coordination_"):
-        return
     dispute = Dispute.objects.filter(matter_id=document.matter_id).first()
     if dispute is None:
         return

@@ -16,6 +16,7 @@ from casework.recusal import require_not_recused
 from casework.services import log, matter_close, matter_open, require_addressable
 from clocks.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 from decisions.models import DecisionRecord
+from decisions.services import decision_record
 from roles.access import agency_of, is_bureau, require
 from rules.profiles import get_profile
 
@@ -56,12 +57,9 @@ def _lock(dispute: Dispute) -> Dispute:
 def _record(dispute: Dispute, *, title: str, body: str, outcome: str, article: str, doc=None,
             decided_on: dt.date | None = None) -> DecisionRecord:
     matter = dispute.matter
-    record = DecisionRecord(process_kind="coordination", title=title[:200], body=body, jurisdiction=matter.jurisdiction,
-                            agency=matter.agency.name, outcome=outcome[:64], decided_on=decided_on or timezone.localdate(),
-                            doc_number=doc.doc_number if doc else "", article=article[:100], subject=matter)
-    record.full_clean()
-    record.save()
-    return record
+    return decision_record(kind="coordination", title=title, body=body, jurisdiction=matter.jurisdiction,
+                           agency=matter.agency.name, outcome=outcome, decided_on=decided_on or timezone.localdate(),
+                           doc_number=doc.doc_number if doc else "", article=article, subject=matter)
 
 
 def _parties(applicant: Agency, parties) -> list[Agency]:

@@ -14,6 +14,7 @@ from casework.services import attachment_add, log, matter_close, matter_open, se
 from clocks.models import RUNNING
 from clocks.services import clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
+from decisions.services import decision_record
 from roles.access import agency_of, groups_of, is_bureau
 from roles.definitions import LEADER, OFFICER
 from rules.profiles import get_profile
@@ -91,13 +92,10 @@ def _locked(filing: Filing) -> Filing:
 
 def _record(filing: Filing, by, outcome: str, body: str, today: dt.date) -> DecisionRecord:
     rule = get_profile(filing.jurisdiction).period("filing_review_period")
-    record = DecisionRecord(process_kind="filing", title=f"{filing.agency.name}《{filing.title}》备案审查",
-                            body=body, jurisdiction=filing.jurisdiction, agency=filing.agency.name,
-                            outcome=outcome, decided_on=today, doc_number=filing.decision_number[:64],
-                            article=str(rule.citation)[:100], subject=filing)
-    record.full_clean()
-    record.save()
-    return record
+    return decision_record(kind="filing", title=f"{filing.agency.name}《{filing.title}》备案审查",
+                           body=body, jurisdiction=filing.jurisdiction, agency=filing.agency.name,
+                           outcome=outcome, decided_on=today, doc_number=filing.decision_number,
+                           article=str(rule.citation), subject=filing)
 
 
 def _start_review(filing: Filing, by) -> Filing:

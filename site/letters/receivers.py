@@ -1,13 +1,19 @@
-"""casework's document_served moves the letter: receipt starts its clocks (services.on_document_served)."""
+"""Receipt of a letters document moves the letter: casework.dispatch sends the receipt of every kind the
+letters process issues here (services.on_document_served starts the clock that counts from it)."""
+
+# the kinds letters issues (letters/texts.py registers their wording): a letter, its review answer, its
+# decision/correction order, and the measures taken after (约谈记录, 移送函, 通报)
+KINDS = ("suggestion", "opinion_letter", "review_answer", "review_decision", "supervision_decision",
+         "correction_order", "interview_record", "referral", "circular")
 
 
-def on_served(sender, document, by=None, **kwargs):
+def on_served(*, document, by=None) -> None:
     from .services import on_document_served
 
     on_document_served(document=document, by=by)
 
 
 def connect() -> None:
-    from casework.signals import document_served
+    from casework.dispatch import on_served as register
 
-    document_served.connect(on_served, dispatch_uid="letters-document-served")
+    register(process="letter", kinds=KINDS, handler=on_served)

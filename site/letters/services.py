@@ -16,6 +16,7 @@ from casework.services import log, matter_close, matter_handoff, matter_open, se
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_start, clock_stop
 from decisions.models import DecisionRecord
+from decisions.services import decision_record
 from roles.access import agency_of, require
 from rules.profiles import get_profile
 
@@ -61,13 +62,10 @@ def record(letter: Letter, *, title: str, body: str, outcome: str, article: str,
            kind: str = "letter", confidential: bool = False, decided_on: dt.date | None = None) -> DecisionRecord:
     """Every decision of the process, on the matter (searchable by staff; liaisons see their agency's
     non-confidential ones through decisions.selectors)."""
-    rec = DecisionRecord(process_kind=kind, title=title[:200], body=body, jurisdiction=letter.jurisdiction,
-                         agency=letter.addressee.name, outcome=outcome[:64],
-                         decided_on=decided_on or timezone.localdate(), doc_number=doc_number,
-                         article=article[:100], confidential=confidential, subject=letter.matter)
-    rec.full_clean()
-    rec.save()
-    return rec
+    return decision_record(kind=kind, title=title, body=body, jurisdiction=letter.jurisdiction,
+                           agency=letter.addressee.name, outcome=outcome,
+                           decided_on=decided_on or timezone.localdate(), doc_number=doc_number,
+                           article=article, confidential=confidential, subject=letter.matter)
 
 
 def _doc_kind(profile, key: str) -> str:
@@ -248,7 +246,7 @@ def _start_rectify(letter: Letter, received_on: dt.date, label: str) -> Clock:
 
 @transaction.atomic
 def on_document_served(*, document, by) -> None:
-    """casework.signals.document_served: receipt (送达回证) starts the clock that counts from it."""
+    """casework.dispatch, for a letters document: receipt (送达回证) starts the clock that counts from it."""
     letters = Letter.objects.filter(matter_id=document.matter_id)
     letter = (letters.filter(models.Q(document=document) | models.Q(decision_document=document)
                              | models.Q(objections__answer_document=document)).first())
@@ -581,11 +579,9 @@ def interview_hold(*, matter, by, basis: str, held_on: dt.date, place: str, inte
                           document=doc, recorded_by=by, **data)
     interview.full_clean()
     interview.save()
-    rec = DecisionRecord(process_kind="interview", title=f"约谈：{matter.title}"[:200], body="\n".join(words.paragraphs),
-                         jurisdiction=matter.jurisdiction, agency=agency.name, outcome="约谈被监督机关负责人",
-                         decided_on=held_on, doc_number=doc.doc_number, article=article[:100], subject=matter)
-    rec.full_clean()
-    rec.save()
+    decision_record(kind="interview", title=f"约谈：{matter.title}", body="\n".join(words.paragraphs),
+                    jurisdiction=matter.jurisdiction, agency=agency.name, outcome="约谈被监督机关负责人",
+                    decided_on=held_on, doc_number=doc.doc_number, article=article, subject=matter)
     log(matter, by, f"{held_on:%Y-%m-%d}约谈{agency.name}负责人{data['interviewees']}（{article}），"
                     f"制发《{doc.kind_label}》{doc.doc_number}。")
     return interview

@@ -17,13 +17,12 @@ class ProgrammeConfig(AppConfig):
     def ready(self):
         # each jurisdiction's default checklist (检查清单), once; staff keep it in the admin afterwards
         post_migrate.connect(_fill_checklists, sender=self, dispatch_uid="programme-fill-checklists")
-        from casework.models import Document
-        from casework.signals import document_served
+        from casework.dispatch import on_served
 
         from . import panels, texts  # noqa: F401  (registers the matter-screen panel; wording)
         from .services import start_rectification_clock
 
-        document_served.connect(start_rectification_clock, sender=Document, dispatch_uid="programme_rectification")
+        on_served(process="programme", kinds=("rectification_notice",), handler=start_rectification_clock)
 
         from wagtail.signals import page_published
 

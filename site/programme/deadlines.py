@@ -15,6 +15,7 @@ import datetime as dt
 from django.contrib.contenttypes.models import ContentType
 
 from clocks.models import Clock
+from clocks.services import clock_start
 from rules.periods import CALENDAR_DAYS, DueDate, compute_due
 from rules.profiles import Figure, FigureMissing, Profile
 
@@ -37,16 +38,9 @@ def yearly_due(profile: Profile, key: str, in_year: int) -> DueDate:
 
 
 def yearly_clock_start(*, subject, profile: Profile, rule_key: str, in_year: int, label: str = "") -> Clock:
-    figure = profile.figure(rule_key)
-    last = fixed_day(figure, in_year)
-    clock = Clock(subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk),
-                  label=label or figure.label, profile_code=profile.code, rule_key=rule_key,
-                  source=figure.citation.source, document=figure.citation.document,
-                  article=figure.citation.article, started_on=last - dt.timedelta(days=1), n=1,
-                  unit=CALENDAR_DAYS, due_on=last)
-    clock.recompute(save=False)
-    clock.save()
-    return clock
+    last = fixed_day(profile.figure(rule_key), in_year)
+    return clock_start(subject=subject, profile=profile, rule_key=rule_key, started_on=last - dt.timedelta(days=1),
+                       n=1, unit=CALENDAR_DAYS, label=label)
 
 
 def subject_clocks(subject):

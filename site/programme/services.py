@@ -13,8 +13,8 @@ from casework.models import Agency, Document, MatterEvent
 from casework.selectors import addressable_agencies
 from casework.services import log, matter_open, require_addressable, set_stage
 from clocks.models import RUNNING, Clock
-from clocks.services import clock_stop
-from decisions.models import DecisionRecord
+from clocks.services import clock_start, clock_stop
+from decisions.services import decision_record
 from roles.access import agency_of, is_bureau, require
 from rules.periods import CALENDAR_DAYS, UNITS, WORKING_DAYS
 from rules.profiles import get_profile
@@ -269,7 +269,7 @@ def statistics_submit(*, ret: StatisticsReturn, figures: dict, explanation: str 
 def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[tuple[Agency, str]],
                        period_n: int, period_unit: str, by, issued_on: dt.date | None = None) -> Notification:
     """Issue the yearly notification: for each agency named, a matter, a 限期整改通知书 and a rectification
-    task whose clock starts when the notice is received (apps.ready connects `start_rectification_clock`).
+    task whose clock starts when the notice is received (apps.ready registers `start_rectification_clock` with casework.dispatch).
     The notice is also drafted as a public SupervisionNotificationPage for the editor to review."""
     require(by, "programme.issue_notification", "只有司法局负责人可以签发年度通报。")
     profile = get_profile(py.jurisdiction)
@@ -311,10 +311,10 @@ def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[
     clock = _running(py, "annual_notification_due")
     if clock is not None:
         clock_stop(clock=clock)
-    DecisionRecord.objects.create(
-        process_kind="notification", title=notification.title, body=notification.body, jurisdiction=py.jurisdiction,
-        agency="、".join(a.name for a, _p in named)[:100], outcome=f"通报，责令{len(named)}家限时整改",
-        decided_on=issued_on, article=str(basis.citation)[:100], subject=notification)
+    decision_record(
+        kind="notification", title=notification.title, body=notification.body, jurisdiction=py.jurisdiction,
+        agency="、".join(a.name for a, _p in named), outcome=f"通报，责令{len(named)}家限时整改",
+        decided_on=issued_on, article=str(basis.citation), subject=notification)
     return notification
 
 
@@ -331,25 +331,17 @@ def _notification_page(notification: Notification, *, by):
                       written_on=notification.issued_on)
 
 
-def start_rectification_clock(sender, document: Document, by, **kwargs) -> None:
-    """Receipt of a 限期整改通知书 starts its task's clock (the period the notification set)."""
-    if document.kind != "rectification_notice":
-        return
+def start_rectification_clock(*, document: Document, by) -> None:
+    """Receipt of a 限期整改通知书 starts its task's clock (the period the notification set); casework.dispatch
+    sends it here (apps.ready registers the kind)."""
     task = RectificationTask.objects.filter(document=document, clock__isnull=True).select_related(
         "matter", "notification__year").first()
     if task is None:
         return
     profile = get_profile(task.matter.jurisdiction)
-    basis = profile.figure("rectification_basis")
-    from django.contrib.contenttypes.models import ContentType
-
-    clock = Clock(subject_type=ContentType.objects.get_for_model(task.matter), subject_id=str(task.matter.pk),
-                  label=f"{task.agency.name}限时整改并书面报告", profile_code=profile.code,
-                  rule_key="rectification_basis", source=basis.citation.source, document=basis.citation.document,
-                  article=basis.citation.article, started_on=document.received_on, n=task.period_n,
-                  unit=task.period_unit, due_on=document.received_on)
-    clock.recompute(save=False)
-    clock.save()
+    clock = clock_start(subject=task.matter, profile=profile, rule_key="rectification_basis",
+                        started_on=document.received_on, n=task.period_n, unit=task.period_unit,
+                        label=f"{task.agency.name}限时整改并书面报告")
     task.clock = clock
     task.save(update_fields=["clock"])
     set_stage(task.matter, "限时整改中", by=by,

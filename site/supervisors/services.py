@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from decisions.models import DecisionRecord
+from decisions.services import decision_record
 from roles import access
 from rules.profiles import Profile, get_profile
 
@@ -30,12 +31,9 @@ def require(user, perm: str, action: str) -> None:
 
 def record_decision(*, kind: str, title: str, body: str, jurisdiction: str, outcome: str, article: str,
                     subject, decided_on: dt.date, party_user=None) -> DecisionRecord:
-    record = DecisionRecord(process_kind=kind, title=title, body=body, jurisdiction=jurisdiction,
-                            outcome=outcome, article=article, decided_on=decided_on, subject=subject,
-                            party_user=party_user)
-    record.full_clean()
-    record.save()
-    return record
+    """The recruitment lifecycle's decisions (no agency, not confidential), through decisions.services."""
+    return decision_record(kind=kind, title=title, body=body, jurisdiction=jurisdiction, outcome=outcome,
+                           article=article, decided_on=decided_on, subject=subject, party_user=party_user)
 
 
 def conditions_text(profile: Profile) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from rules.periods import YEARS, term_end
@@ -24,16 +24,11 @@ RENEWAL_REMINDER_DAYS = 60
 
 
 def next_number(*, jurisdiction: str, kind: str, year: int) -> int:
-    """Next value of a per-jurisdiction, per-year counter; the row lock serialises appointments."""
-    try:
-        with transaction.atomic():
-            NumberSequence.objects.get_or_create(jurisdiction=jurisdiction, kind=kind, year=year)
-    except IntegrityError:  # created by a concurrent appointment: fine, lock it below
-        pass
-    seq = NumberSequence.objects.select_for_update().get(jurisdiction=jurisdiction, kind=kind, year=year)
-    seq.last += 1
-    seq.save(update_fields=["last"])
-    return seq.last
+    """Next value of a per-jurisdiction, per-year counter; the row lock serialises appointments
+    (casework.sequences, the one way every counter is taken)."""
+    from casework.sequences import take_next
+
+    return take_next(NumberSequence, jurisdiction=jurisdiction, kind=kind, year=year)
 
 
 def issues_card(profile: Profile) -> bool:

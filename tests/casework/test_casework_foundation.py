@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from freezegun import freeze_time
 
-from casework import documents, services
+from casework import dispatch, documents, services
 from casework.models import Agency, Document, Matter
 from casework.selectors import addressable_agencies, visible_matters
-from casework.signals import document_served
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -74,24 +73,22 @@ def test_document_numbers_come_from_a_per_year_sequence_and_render_a_pdf(matter,
         documents.issue(matter=matter, kind="opinion_letter", title="空", paragraphs=["  "], by=staff["leader"])
 
 
-def test_service_records_the_receipt_date_once_and_signals_it(matter, staff):
+def test_service_records_the_receipt_date_once_and_signals_it(matter, staff, monkeypatch):
     doc = documents.issue(matter=matter, kind="opinion_letter", title="意见书", paragraphs=["正文"],
                           by=staff["leader"], issued_on=dt.date(2026, 9, 24))
     heard = []
-    document_served.connect(lambda sender, document, by, **kw: heard.append(document.received_on),
-                            dispatch_uid="test-heard", weak=False)
-    try:
-        with freeze_time("2026-09-30 09:00"):
-            with pytest.raises(ValidationError, match="不能早于成文日期"):
-                services.document_serve(document=doc, by=staff["officer"], received_on=dt.date(2026, 9, 23))
-            with pytest.raises(ValidationError, match="不能晚于今天"):
-                services.document_serve(document=doc, by=staff["officer"], received_on=dt.date(2026, 10, 1))
-            services.document_serve(document=doc, by=staff["officer"], received_on=dt.date(2026, 9, 28),
-                                    method="直接送达", received_by_name="尤某")
-            with pytest.raises(ValidationError, match="不能重复登记"):
-                services.document_serve(document=doc, by=staff["officer"], received_on=dt.date(2026, 9, 29))
-    finally:
-        document_served.disconnect(dispatch_uid="test-heard")
+    # the receipt reaches the kind's owner (casework.dispatch), once
+    monkeypatch.setitem(dispatch._OWNERS, "opinion_letter",
+                        dispatch.Owner("letter", lambda *, document, by: heard.append(document.received_on)))
+    with freeze_time("2026-09-30 09:00"):
+        with pytest.raises(ValidationError, match="不能早于成文日期"):
+            services.document_serve(document=doc, by=staff["officer"], received_on=dt.date(2026, 9, 23))
+        with pytest.raises(ValidationError, match="不能晚于今天"):
+            services.document_serve(document=doc, by=staff["officer"], received_on=dt.date(2026, 10, 1))
+        services.document_serve(document=doc, by=staff["officer"], received_on=dt.date(2026, 9, 28),
+                                method="直接送达", received_by_name="尤某")
+        with pytest.raises(ValidationError, match="不能重复登记"):
+            services.document_serve(document=doc, by=staff["officer"], received_on=dt.date(2026, 9, 29))
     doc.refresh_from_db()
     assert doc.received_on == dt.date(2026, 9, 28) and heard == [dt.date(2026, 9, 28)]
     with pytest.raises(PermissionDenied):

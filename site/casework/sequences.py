@@ -1,0 +1,24 @@
+"""The one way to take the next number of a counter: 案号 (casework.MatterSequence), 发文字号 and 受理编号
+(casework.DocumentSequence), 聘书/证件编号 (supervisors.NumberSequence). Each table is one row per counter
+(jurisdiction, [kind,] year) with `last`; this takes it under a row lock so that two issuers at once get
+two numbers, never one twice.
+
+The row is created on first use inside a savepoint: a concurrent first use hits the unique constraint,
+and both then lock the same row (on PostgreSQL the second waits for the first's transaction to end)."""
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+
+
+def take_next(model, **key) -> int:
+    """The next value of the counter `model` row identified by `key` (its unique fields). Call it inside
+    the transaction that uses the number: the lock holds until that transaction ends."""
+    try:
+        with transaction.atomic():
+            model.objects.get_or_create(**key)
+    except IntegrityError:  # created by a concurrent issuer: lock it below
+        pass
+    seq = model.objects.select_for_update().get(**key)
+    seq.last += 1
+    seq.save(update_fields=["last"])
+    return seq.last
