@@ -65,7 +65,7 @@ def power_item_delete(*, by, item: PowerItem) -> None:
 def list_body(profile: Profile, items: list[PowerItem], *, today) -> str:
     cite = profile.figure("power_list").citation
     lines = [f"根据{cite}，现将{profile.authority}行政执法监督权责清单（共{len(items)}项）公布如下，"
-             f"自{today:%Y年%m月%d日}起施行，此前公布的清单同时废止。"]
+             f"自{today.year}年{today.month}月{today.day}日起施行，此前公布的清单同时废止。"]
     for item in items:
         lines.append(f"{item.order}. 【{item.get_category_display()}】{item.name}")
         lines.append(f"设定依据：{item.basis}")

@@ -44,6 +44,7 @@ def test_officers_keep_the_list_and_a_leader_publishes_it(make_user, site_tree):
     public = Client().get(notice.url).content.decode()
     assert "第十五条" in public and "1. 【职权】行政执法监督检查" in public and "2. 【职责】重大行政执法决定备案审查" in public
     assert "自2026年11月10日起施行" in public
+    assert "自2026年12月1日起施行" not in public
 
     # a new version on 2026-12-01 repeals the first on that day
     with freeze_time("2026-12-01 02:00"):
@@ -55,7 +56,9 @@ def test_officers_keep_the_list_and_a_leader_publishes_it(make_user, site_tree):
     notice.refresh_from_db()
     assert notice.repealed_on == dt.date(2026, 12, 1)
     newest = PowerListRelease.objects.first().page.specific
-    assert newest.effective_on == dt.date(2026, 12, 1) and "行政执法监督检查（含专项）" in Client().get(newest.url).content.decode()
+    html = Client().get(newest.url).content.decode()
+    assert newest.effective_on == dt.date(2026, 12, 1) and "行政执法监督检查（含专项）" in html
+    assert "自2026年12月1日起施行" in html  # no leading zero, as official documents write dates
 
 
 @pytest.mark.django_db
