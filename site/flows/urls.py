@@ -3,6 +3,7 @@ viewflow's task URLs under /workflow/<process>/, the public supervisor pages und
 
 Anonymous visitors of any /workflow/ URL are sent to the Wagtail login (viewflow alone answers 403)."""
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, URLResolver, include, path, reverse
 
@@ -39,12 +40,32 @@ def not_offered(request, *args, **kwargs):
     return TemplateResponse(request, "flows/not_offered.html", {}, status=404)
 
 
+# viewflow refuses a task screen with a bare or English PermissionDenied ("Start :: no transition from
+# "DONE"") when the task is done already, or held by someone else: say it in Chinese
+TASK_REFUSED = "该待办已办结，或不由您办理，不能再次办理。请回到“我的待办”查看当前由您办理的事项。"
+
+
+def refused_in_chinese(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            if any("\u4e00" <= ch <= "\u9fff" for ch in str(exc)):
+                raise
+            raise PermissionDenied(TASK_REFUSED) from exc
+
+    wrapped.__name__ = getattr(view, "__name__", "view")
+    return wrapped
+
+
 def offered_only(patterns):
     for p in patterns:
         if isinstance(p, URLResolver):
             offered_only(p.url_patterns)
         elif isinstance(p, URLPattern) and p.name not in OFFERED:
             p.callback = not_offered
+        elif isinstance(p, URLPattern):
+            p.callback = refused_in_chinese(p.callback)
     return patterns
 
 
