@@ -79,6 +79,8 @@ def matter_list(request):
     return render(request, "casework/matter_list.html", {
         "matters": annotate(page.object_list) if page else [], "page": page, "query": query, "error": error,
         "filters": filters, "processes": PROCESSES,
+        # 当前环节 names the bureau's internal steps (起草、签发): not for a party (casework.visibility)
+        "party_view": visibility.is_party(request.user),
         "jurisdictions": jurisdictions, "can_open": request.user.has_perm("casework.open_matter"),
         "task_title": "监督事项（一案一档）"}, status=400 if error else 200)
 

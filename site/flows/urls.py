@@ -3,6 +3,7 @@ viewflow's task URLs under /workflow/<process>/, the public supervisor pages und
 
 Anonymous visitors of any /workflow/ URL are sent to the Wagtail login (viewflow alone answers 403)."""
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, URLResolver, include, path, reverse
 
@@ -39,21 +40,26 @@ def not_offered(request, *args, **kwargs):
     return TemplateResponse(request, "flows/not_offered.html", {}, status=404)
 
 
+# viewflow refuses a task screen with a bare 403 (the wrong person) or its English transition error ("Start ::
+# no transition from "DONE""): say which, in Chinese; a refusal already in Chinese (a service's) stands
+TASK_DONE = "该待办已办结，不能重复办理。"
+NOT_YOURS = "该待办不由您办理：请在“我的待办”中领取由您办理的事项。"
+
+
 def refused_in_chinese(view):
-    """viewflow refuses a task screen with a bare 403 (the wrong person) or its English transition error (the
-    task already done): say which, in Chinese, on the 403 page."""
     def wrapped(request, *args, **kwargs):
-        from django.core.exceptions import PermissionDenied
         from viewflow.workflow.models import Task
         from viewflow.workflow.status import STATUS
 
         try:
             return view(request, *args, **kwargs)
-        except PermissionDenied:
+        except PermissionDenied as exc:
+            if any("\u4e00" <= ch <= "\u9fff" for ch in str(exc)):
+                raise
             task = Task.objects.filter(pk=kwargs.get("task_pk")).first()
             if task is not None and task.status in (STATUS.DONE, STATUS.CANCELED):
-                raise PermissionDenied("该待办已办结，不能重复办理。") from None
-            raise PermissionDenied("该待办不由您办理：请在“我的待办”中领取由您办理的事项。") from None
+                raise PermissionDenied(TASK_DONE) from exc
+            raise PermissionDenied(NOT_YOURS) from exc
 
     wrapped.__name__ = getattr(view, "__name__", "view")
     return wrapped

@@ -11,6 +11,9 @@ class LettersConfig(AppConfig):
         from . import jobs, panels, receivers, texts  # noqa: F401  (scheduler job, matter panel, wording)
 
         receivers.connect()
+        from .flows import connect
+
+        connect()  # Letter.state mirrors the flow's step, written there only
         from casework.services import OPEN_WORK
 
         from .services import open_letters

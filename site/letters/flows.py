@@ -9,15 +9,45 @@ does not suspend it) → overdue: 责令限期纠正 → 通报 (第十条).
 Which documents, periods and measures apply is read from the profile (letter_document, overdue_document,
 final_measures, letter_rectify_restarts_after_review...). The agency's liaison acts on tasks assigned to
 them; the objection (复查申请) starts a second process of this flow (`start_review`), because in Wulong the
-rectification task stays open while the review runs."""
+rectification task stays open while the review runs.
+
+The flow owns where a letter stands. Its gates read recorded facts (the document issued, a report pending or
+accepted, the clock run out, the objection upheld); the system completes the liaison's waiting task when the
+matter moves on without them (`time_out`: the scheduler when the period ran out, the review when the
+objection is upheld) and the Handles when a document's receipt is recorded (services.on_document_served).
+`Letter.state` mirrors the step waited at, for lists and filters, written only by `record_state`."""
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
+from viewflow.workflow.status import STATUS
 
-from flows.models import CaseProcess
 from flows.registry import register
 from letters import selectors, task_views
-from letters.models import CLOSED, ESCALATING, OVERDUE, SERVING, Letter, Objection
+from letters.models import (
+    CLOSED,
+    DECISION_SERVING,
+    DECISION_SIGNING,
+    DRAFTING,
+    ESCALATING,
+    EXECUTING,
+    ORDERING,
+    OVERDUE,
+    RECTIFYING,
+    REJECTED,
+    REVIEWING,
+    SERVING,
+    SIGNING,
+    TERMINATED,
+    UPHELD,
+    Letter,
+    LetterProcess,
+    Objection,
+)
+from rules.profiles import get_profile
+
+ACTIVE = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
 
 @register("letters")
@@ -28,7 +58,7 @@ class LetterFlow(flow.Flow):
 
     process_title = _("监督建议书（意见书）")
     lock_impl = lock.select_for_update_lock
-    process_class = CaseProcess  # the process in its case file (Matter.stage derived from its tasks)
+    process_class = LetterProcess  # the process in its case file (Matter.stage derived from its tasks)
 
     start = flow.StartHandle(this.start_letter).Annotation(title=_("立案并起草")).Next(this.draft)
     # a correction order without a letter first, handed off in the same file (004 监督意见书制度 第十条;
@@ -39,19 +69,19 @@ class LetterFlow(flow.Flow):
              .Permission("letters.draft_letter").Next(this.sign))
     sign = (flow.View(task_views.SignView.as_view()).Annotation(title=_("签发监督建议书（意见书）"))
             .Permission("letters.sign_letter").Next(this.signed))
-    signed = flow.If(this.is_signed).Annotation(title=_("是否签发")).Then(this.served).Else(this.draft)
-    # receipt (送达回证) starts the clocks: run by letters.receivers when the document is served
+    signed = flow.If(this.document_issued).Annotation(title=_("是否签发")).Then(this.served).Else(this.draft)
+    # receipt (送达回证) starts the clocks: run by letters.services.on_document_served when the document is served
     served = flow.Handle(this.noop).Annotation(title=_("送达")).Next(this.rectify)
-    # 003 第二十七条第二款 (30 days); 004 第八条 (20 WD) — overdue is moved on by letters.jobs
+    # 003 第二十七条第二款 (30 days); 004 第八条 (20 WD) — overdue: the scheduler completes it (services.mark_overdue)
     rectify = (flow.View(task_views.RectifyView.as_view()).Annotation(title=_("报送整改情况"))
                .Permission("letters.answer_letter").Assign(this.agency_liaison).Next(this.after_rectify))
     after_rectify = (flow.Switch().Annotation(title=_("整改结果"))
                      .Case(this.accept, this.has_pending_report)
-                     .Case(this.draft_decision, this.is_overdue)
-                     .Default(this.end))
+                     .Case(this.draft_decision, this.rectify_ran_out)
+                     .Default(this.end))  # the objection was upheld: 终止本次监督 (003 第二十七条)
     accept = (flow.View(task_views.AcceptView.as_view()).Annotation(title=_("审核整改情况"))
               .Permission("letters.accept_report").Next(this.accepted))
-    accepted = flow.If(this.is_closed).Annotation(title=_("是否办结")).Then(this.end).Else(this.rectify)
+    accepted = flow.If(this.report_accepted).Annotation(title=_("是否办结")).Then(this.end).Else(this.rectify)
     # 003 第二十八条第一款 (监督决定书); 004 第十条 (责令限期纠正)
     draft_decision = (flow.View(task_views.DecisionDraftView.as_view()).Annotation(title=_("起草逾期处理文书"))
                       .Permission("letters.draft_letter").Next(this.sign_decision))
@@ -63,11 +93,11 @@ class LetterFlow(flow.Flow):
                .Permission("letters.answer_letter").Assign(this.agency_liaison).Next(this.after_execute))
     after_execute = (flow.Switch().Annotation(title=_("执行结果"))
                      .Case(this.accept_execution, this.has_pending_report)
-                     .Case(this.escalate, this.is_escalating)
+                     .Case(this.escalate, this.decision_ran_out)
                      .Default(this.end))
     accept_execution = (flow.View(task_views.AcceptView.as_view()).Annotation(title=_("审核执行（纠正）情况"))
                         .Permission("letters.accept_report").Next(this.execution_accepted))
-    execution_accepted = (flow.If(this.is_closed).Annotation(title=_("是否办结"))
+    execution_accepted = (flow.If(this.report_accepted).Annotation(title=_("是否办结"))
                           .Then(this.end).Else(this.execute))
     # 003 第二十九条第二款 约谈、第三十一条 移送监察机关; 004 第十条 通报
     escalate = (flow.View(task_views.EscalateView.as_view()).Annotation(title=_("约谈、移送或通报"))
@@ -77,7 +107,11 @@ class LetterFlow(flow.Flow):
     # the objection (复查申请): 003 第二十七条第一款; 004 第九条
     start_review = flow.StartHandle(this.start_objection).Annotation(title=_("收到复查申请")).Next(this.review)
     review = (flow.View(task_views.ReviewView.as_view()).Annotation(title=_("复查并答复"))
-              .Permission("letters.review_objection").Next(this.review_end))
+              .Permission("letters.review_objection").Next(this.reviewed))
+    # 003 第二十七条第二款: rejected, the period restarts from the answer's receipt — the review waits for it
+    reviewed = (flow.If(this.answer_restarts_period).Annotation(title=_("是否重新计算整改期限"))
+                .Then(this.review_served).Else(this.review_end))
+    review_served = flow.Handle(this.noop).Annotation(title=_("送达复查答复")).Next(this.review_end)
     review_end = flow.End().Annotation(title=_("复查完毕"))
 
     def start_letter(self, activation, letter):
@@ -95,26 +129,121 @@ class LetterFlow(flow.Flow):
 
     @staticmethod
     def letter(activation) -> Letter:
-        # read afresh: the task's service saved its own copy; the cached artifact is stale
-        obj = activation.process.artifact
-        if isinstance(obj, Objection):
-            return Letter.objects.get(pk=obj.letter_id)
-        return Letter.objects.get(pk=activation.process.artifact_object_id)
+        return LetterProcess.letter.fget(activation.process)
 
     def agency_liaison(self, activation):
         return selectors.liaison_for(self.letter(activation).addressee)
 
-    def is_signed(self, activation):
-        return self.letter(activation).state == SERVING
+    # ---- gates: recorded facts, never the state column
+    def document_issued(self, activation):
+        return self.letter(activation).document_id is not None
 
     def has_pending_report(self, activation):
         return selectors.pending_report(self.letter(activation)) is not None
 
-    def is_overdue(self, activation):
-        return self.letter(activation).state == OVERDUE
+    def rectify_ran_out(self, activation):
+        return clock_ran_out(self.letter(activation).rectify_clock)
 
-    def is_escalating(self, activation):
-        return self.letter(activation).state == ESCALATING
+    def decision_ran_out(self, activation):
+        return clock_ran_out(self.letter(activation).decision_clock)
 
-    def is_closed(self, activation):
-        return self.letter(activation).state == CLOSED
+    def report_accepted(self, activation):
+        last = self.letter(activation).reports.filter(accepted__isnull=False).order_by("-pk").first()
+        return bool(last and last.accepted)
+
+    def answer_restarts_period(self, activation):
+        objection = Objection.objects.select_related("letter__matter").get(pk=activation.process.artifact_object_id)
+        return (objection.status == REJECTED
+                and get_profile(objection.letter.jurisdiction).flag("letter_rectify_restarts_after_review"))
+
+
+def clock_ran_out(clock) -> bool:
+    """The clock's recorded fact: still running past its due date (or registered overdue by the scheduler)."""
+    from clocks.models import RUNNING
+
+    return clock is not None and clock.status == RUNNING and (
+        clock.overdue_since is not None or clock.due_on < timezone.localdate())
+
+
+def time_out(letter: Letter, node) -> bool:
+    """The system completes the liaison's waiting task (`rectify` / `execute`) through the flow, under its lock,
+    when the matter moves on without them: the period ran out (the scheduler), or the objection was upheld.
+    The next gate reads the recorded facts. False when the task is not waiting (done already)."""
+    process = selectors.process_of(letter)
+    if process is None:
+        return False
+    with LetterFlow.lock(process.pk):
+        task = process.task_set.filter(flow_task=node, status__in=ACTIVE).first()
+        if task is None:
+            return False
+        activation = node.activation_class(task)
+        if task.status != STATUS.STARTED:
+            activation.start(None)
+        activation.execute()
+    return True
+
+
+# ---- the state column: the step the letter's process waits at, written here only
+STATE_OF = {
+    LetterFlow.draft: DRAFTING, LetterFlow.sign: SIGNING, LetterFlow.served: SERVING,
+    LetterFlow.rectify: RECTIFYING, LetterFlow.accept: RECTIFYING, LetterFlow.draft_decision: OVERDUE,
+    LetterFlow.sign_decision: DECISION_SIGNING, LetterFlow.decision_served: DECISION_SERVING,
+    LetterFlow.execute: EXECUTING, LetterFlow.accept_execution: EXECUTING, LetterFlow.escalate: ESCALATING,
+}
+STEPS = set(STATE_OF) | {LetterFlow.end, LetterFlow.review, LetterFlow.review_served, LetterFlow.review_end}
+
+
+def derive_state(letter: Letter) -> str | None:
+    """Where the letter stands, from its processes' waiting steps and the recorded facts; None between steps."""
+    from django.contrib.contenttypes.models import ContentType
+    from viewflow.workflow.models import Task
+
+    objections = list(letter.objections.values_list("pk", "status"))
+    mine = (Q(process__artifact_content_type=ContentType.objects.get_for_model(Letter), process__artifact_object_id=letter.pk)
+            | Q(process__artifact_content_type=ContentType.objects.get_for_model(Objection),
+                process__artifact_object_id__in=[pk for pk, _s in objections]))
+    nodes = set(Task.objects.filter(mine, process__flow_class=LetterFlow)
+                .filter(Q(status__in=ACTIVE) | Q(flow_task=LetterFlow.end)).values_list("flow_task", flat=True))
+    profile = get_profile(letter.jurisdiction)
+    if LetterFlow.end in nodes:
+        upheld = any(s == UPHELD for _pk, s in objections) and profile.flag("letter_objection_upheld_ends")
+        return TERMINATED if upheld else CLOSED
+    states = [STATE_OF[n] for n in nodes if n in STATE_OF]
+    if not states:
+        return None
+    state = states[0]
+    if state == OVERDUE and letter.document_id is None:
+        return ORDERING  # a correction order without a letter first
+    if (state == RECTIFYING and nodes & {LetterFlow.review, LetterFlow.review_served}
+            and profile.flag("letter_rectify_restarts_after_review")):
+        return REVIEWING  # Enshi: the period stands until the review answer is received
+    return state
+
+
+def record_state(letter: Letter) -> None:
+    state = derive_state(letter)
+    if state is not None:
+        Letter.objects.filter(pk=letter.pk).exclude(state=state).update(state=state)
+
+
+def on_task_saved(sender, instance, created, **kwargs):
+    """A step of the letter flow was entered: mirror it on the letter (the one writer of Letter.state)."""
+    if not created:
+        return
+    node = instance.flow_task
+    if node not in STEPS:
+        return
+    process = instance.process
+    letter_id = (process.data or {}).get("letter")
+    if letter_id is None:
+        return
+    letter = Letter.objects.filter(pk=letter_id).select_related("matter").first()
+    if letter is not None:
+        record_state(letter)
+
+
+def connect() -> None:
+    from django.db.models.signals import post_save
+    from viewflow.workflow.models import Task
+
+    post_save.connect(on_task_saved, sender=Task, dispatch_uid="letters-state-from-flow")

@@ -3,14 +3,18 @@
 
 A matter may carry several letters (一案一档: a complaint's file holds the letter its finding leads to and
 the correction order for obstructing its investigation); each is addressed to the matter's agency or to
-another party of it (`agency`). Its `state` says where the process stands; the viewflow process
-(letters/flows.py) holds the tasks, the clocks (subject = the matter) hold the dates."""
+another party of it (`agency`). The viewflow process (letters/flows.py, `LetterProcess`) owns where it stands:
+its waiting tasks; `state` is the flow's mirror for lists and filters, written in one place by the flow
+(`letters.flows.record_state`, on entering a step), never by a service. The clocks (subject = the matter)
+hold the dates."""
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 
-# state of the letter, in the order the process goes through them
+from flows.models import CaseProcess
+
+# state of the letter (the flow's step, letters.flows.STATE_OF), in the order the process goes through them
 DRAFTING, SIGNING, SERVING, RECTIFYING, REVIEWING = "drafting", "signing", "serving", "rectifying", "reviewing"
 OVERDUE, DECISION_SIGNING, DECISION_SERVING = "overdue", "decision_signing", "decision_serving"
 EXECUTING, ESCALATING, CLOSED, TERMINATED = "executing", "escalating", "closed", "terminated"
@@ -32,7 +36,8 @@ class Letter(models.Model):
     # the addressee where it is not the matter's agency (another party, e.g. of a dispute); see `addressee`
     agency = models.ForeignKey("casework.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                verbose_name="被监督机关")
-    state = models.CharField("状态", max_length=24, choices=STATES, default=DRAFTING, db_index=True)
+    # written only by the flow (letters.flows.record_state): the step it waits at, for lists and filters
+    state = models.CharField("状态", max_length=24, choices=STATES, default=DRAFTING, db_index=True, editable=False)
     ground = models.CharField("制发情形", max_length=40)
     ground_label = models.CharField("制发情形（名称）", max_length=100)
     ground_article = models.CharField("制发情形依据", max_length=64)
@@ -182,3 +187,27 @@ class Interview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d} 约谈{self.agency}"
+
+
+class LetterProcess(CaseProcess):
+    """A process of the letter flow in its case file: the letter's own process (artifact = the letter) or the
+    review of an objection to it (artifact = the objection)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "监督建议书（意见书）流程"
+        verbose_name_plural = "监督建议书（意见书）流程"
+
+    @property
+    def objection(self) -> Objection | None:
+        obj = self.artifact
+        return obj if isinstance(obj, Objection) else None
+
+    @property
+    def letter(self) -> Letter:
+        """The letter, read afresh (a task's service saved its own copy; a cached artifact is stale)."""
+        letter_id = self.data.get("letter") if isinstance(self.data, dict) else None
+        if letter_id is None:
+            obj = self.artifact
+            letter_id = obj.letter_id if isinstance(obj, Objection) else obj.pk
+        return Letter.objects.select_related("matter").get(pk=letter_id)

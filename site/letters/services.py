@@ -1,8 +1,11 @@
 """Writes of the letter process. Keyword-only; each checks the actor's permission itself (viewflow's
 programmatic API does not), validates, writes under a row lock, logs on the matter and writes a
-DecisionRecord for every decision. Periods, documents and measures come from the matter's profile."""
+DecisionRecord for every decision. Periods, documents and measures come from the matter's profile.
+They never write `Letter.state`: the flow owns where the letter stands (letters.flows); what each step did
+is logged on the matter (its 当前环节 is derived from the flow's waiting steps)."""
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +15,7 @@ from django.utils import timezone
 from casework import documents
 from casework.models import MatterEvent
 from casework.recusal import require_not_recused
-from casework.services import log, matter_close, matter_handoff, matter_open, set_stage
+from casework.services import log, matter_close, matter_handoff, matter_open
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_start, clock_stop
 from decisions.models import DecisionRecord
@@ -23,7 +26,6 @@ from rules.profiles import get_profile
 from . import selectors, texts
 from .models import (
     AFTER_DECISION,
-    CLOSED,
     DECISION_SERVING,
     DECISION_SIGNING,
     DRAFTING,
@@ -40,7 +42,6 @@ from .models import (
     REVIEWING,
     SERVING,
     SIGNING,
-    TERMINATED,
     UPHELD,
     Interview,
     Letter,
@@ -54,8 +55,9 @@ def _locked(letter: Letter) -> Letter:
     return Letter.objects.select_for_update(of=("self",)).select_related("matter__agency", "document").get(pk=letter.pk)
 
 
-def _stage(letter: Letter, by, text: str) -> None:
-    set_stage(letter.matter, letter.get_state_display(), by=by, text=text)
+def _log(letter: Letter, by, text: str) -> None:
+    """What a step did, in the matter's log (internal to the bureau); where it stands is the flow's."""
+    log(letter.matter, by, text)
 
 
 def record(letter: Letter, *, title: str, body: str, outcome: str, article: str, doc_number: str = "",
@@ -89,35 +91,32 @@ def _flow_process(letter: Letter):
     return selectors.process_of(letter)
 
 
-def _complete_liaison_task(letter: Letter, node_name: str) -> bool:
-    """The system completes the liaison's open task (`rectify` / `execute`) when the matter moved on
-    without them: the period ran out, or the objection was upheld. The next node reads the letter's state."""
-    from viewflow.workflow.status import STATUS
+def _time_out(letter: Letter, node_name: str) -> bool:
+    from letters.flows import LetterFlow, time_out
 
-    from letters.flows import LetterFlow
-
-    process = _flow_process(letter)
-    if process is None:
-        return False
-    node = getattr(LetterFlow, node_name)
-    with LetterFlow.lock(process.pk):
-        task = process.task_set.filter(flow_task=node, status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED]).first()
-        if task is None:
-            return False
-        activation = node.activation_class(task)
-        if task.status != STATUS.STARTED:
-            activation.start(None)
-        activation.execute()
-    return True
+    return time_out(letter, getattr(LetterFlow, node_name))
 
 
-def _run_handle(letter: Letter, node_name: str) -> None:
+def _run_handle(letter: Letter, node_name: str, process=None) -> bool:
+    """The system's step: a document's receipt completes the Handle waiting for it (one door: the receipt)."""
     from flows.services import run_handle
     from letters.flows import LetterFlow
 
-    process = _flow_process(letter)
-    if process is not None:
-        run_handle(process=process, node=getattr(LetterFlow, node_name))
+    process = process or _flow_process(letter)
+    return process is not None and run_handle(process=process, node=getattr(LetterFlow, node_name))
+
+
+# the letters whose process the running decision ends (the flow reaches its end when the task screen
+# completes the step, just after the service): the matter's open work no longer counts them
+_ENDING: contextvars.ContextVar[frozenset] = contextvars.ContextVar("letters_ending", default=frozenset())
+
+
+def _close_matter(letter: Letter, *, by, outcome: str) -> None:
+    token = _ENDING.set(_ENDING.get() | {letter.pk})
+    try:
+        matter_close(matter=letter.matter, by=by, outcome=outcome)
+    finally:
+        _ENDING.reset(token)
 
 
 # ------------------------------------------------------------------ drafting and signing
@@ -171,12 +170,12 @@ def letter_start(*, by, ground: str, findings: str, request: str, agency=None, s
         agency = None if agency.pk == matter.agency_id else agency
     letter = Letter(matter=matter, agency=agency, ground=item["code"], ground_label=item["label"],
                     ground_article=str(item["citation"])[:64], findings=findings.strip(),
-                    request=request.strip(), drafted_by=by, state=ORDERING if order else DRAFTING)
+                    request=request.strip(), drafted_by=by)
     if order:
         letter.decision_text = request.strip()
     letter.full_clean()
     letter.save()
-    _stage(letter, by, f"起草{doc_name}（{item['label']}，{item['citation']}）。")
+    _log(letter, by, f"起草{doc_name}（{item['label']}，{item['citation']}）。")
     from letters.flows import LetterFlow
 
     (LetterFlow.start_order if order else LetterFlow.start).run(letter=letter)
@@ -194,10 +193,10 @@ def letter_draft(*, letter: Letter, by, ground: str, findings: str, request: str
     if not (findings or "").strip() or not (request or "").strip():
         raise ValidationError("请填写查明的事实和监督建议（纠正要求）。")
     letter.ground, letter.ground_label, letter.ground_article = item["code"], item["label"], str(item["citation"])[:64]
-    letter.findings, letter.request, letter.state = findings.strip(), request.strip(), SIGNING
+    letter.findings, letter.request = findings.strip(), request.strip()
     letter.full_clean()
-    letter.save()
-    _stage(letter, by, "起草完毕，提交负责人签发。")
+    letter.save(update_fields=["ground", "ground_label", "ground_article", "findings", "request"])
+    _log(letter, by, "起草完毕，提交负责人签发。")
     return letter
 
 
@@ -218,18 +217,18 @@ def letter_sign(*, letter: Letter, by, approve: bool, note: str = "") -> Letter:
     if not approve:
         if not (note or "").strip():
             raise ValidationError("退回修改时请填写意见。")
-        letter.state, letter.sign_note = DRAFTING, note.strip()[:200]
-        letter.save(update_fields=["state", "sign_note"])
-        _stage(letter, by, f"负责人退回修改：{note.strip()}")
+        letter.sign_note = note.strip()[:200]
+        letter.save(update_fields=["sign_note"])
+        _log(letter, by, f"负责人退回修改：{note.strip()}")
         return letter
     kind = _doc_kind(profile, "letter_document")
     words = texts.letter(letter, profile)
     doc = documents.issue(matter=letter.matter, kind=kind, title=words.title, paragraphs=words.paragraphs,
                           notes=words.notes, values=words.values, by=by, article=letter.ground_article,
                           addressee=letter.addressee.name)
-    letter.document, letter.state, letter.sign_note = doc, SERVING, (note or "").strip()[:200]
-    letter.save(update_fields=["document", "state", "sign_note"])
-    _stage(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
+    letter.document, letter.sign_note = doc, (note or "").strip()[:200]
+    letter.save(update_fields=["document", "sign_note"])
+    _log(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
     record(letter, title=f"制发{doc.kind_label}：{letter.matter.title}", body="\n".join(words.paragraphs),
            outcome="已签发", article=letter.ground_article, doc_number=doc.doc_number)
     return letter
@@ -257,18 +256,17 @@ def on_document_served(*, document, by) -> None:
     if letter.document_id == document.pk and letter.state == SERVING:
         # 003 第二十七条第二款 / 004 第八条: rectification counts from receipt of the letter
         clock = _start_rectify(letter, document.received_on, f"整改并报送期限（自收到{name}之日起）")
-        letter.state = RECTIFYING
-        letter.save(update_fields=["rectify_clock", "state"])
-        _stage(letter, by, f"整改期限起算：{document.received_on:%Y-%m-%d}收到，届满{clock.due_on:%Y-%m-%d}（{clock.citation}）。")
+        letter.save(update_fields=["rectify_clock"])
+        _log(letter, by, f"整改期限起算：{document.received_on:%Y-%m-%d}收到，届满{clock.due_on:%Y-%m-%d}（{clock.citation}）。")
         _run_handle(letter, "served")
     elif letter.decision_document_id == document.pk and letter.state == DECISION_SERVING:
         # 003 第二十八条第二款 / 004 第十条
         clock = clock_start(subject=letter.matter, profile=get_profile(letter.jurisdiction),
                             rule_key="decision_report_period", started_on=document.received_on,
                             label=f"执行（纠正）情况报告期限（自收到{name}之日起）")
-        letter.decision_clock, letter.state = clock, EXECUTING
-        letter.save(update_fields=["decision_clock", "state"])
-        _stage(letter, by, f"执行期限起算：届满{clock.due_on:%Y-%m-%d}（{clock.citation}）。")
+        letter.decision_clock = clock
+        letter.save(update_fields=["decision_clock"])
+        _log(letter, by, f"执行期限起算：届满{clock.due_on:%Y-%m-%d}（{clock.citation}）。")
         _run_handle(letter, "decision_served")
     else:
         objection = letter.objections.filter(answer_document=document, status=REJECTED).first()
@@ -276,10 +274,14 @@ def on_document_served(*, document, by) -> None:
         if objection is not None and letter.state == REVIEWING and profile.flag("letter_rectify_restarts_after_review"):
             # 003 第二十七条第二款: 分别自收到《监督建议书》、复查答复之日起三十日内完成整改
             clock = _start_rectify(letter, document.received_on, f"整改并报送期限（自收到{name}之日起重新计算）")
-            letter.state = RECTIFYING
-            letter.save(update_fields=["rectify_clock", "state"])
-            _stage(letter, by, f"复查答复已送达，整改期限自{document.received_on:%Y-%m-%d}重新计算，"
-                               f"届满{clock.due_on:%Y-%m-%d}（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
+            letter.save(update_fields=["rectify_clock"])
+            _log(letter, by, f"复查答复已送达，整改期限自{document.received_on:%Y-%m-%d}重新计算，"
+                             f"届满{clock.due_on:%Y-%m-%d}（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
+            from flows.services import process_for
+            from letters.flows import LetterFlow, record_state
+
+            if not _run_handle(letter, "review_served", process=process_for(objection, LetterFlow)):
+                record_state(letter)  # a review closed before the flow waited for its answer's receipt
 
 
 # ------------------------------------------------------------------ objection (复查申请) and review
@@ -306,8 +308,6 @@ def objection_submit(*, letter: Letter, by, reasons: str) -> Objection:
         # Enshi: the period no longer runs from the letter; it restarts from the review answer (or ends)
         if letter.rectify_clock_id:
             clock_stop(clock=letter.rectify_clock, cancelled=True)
-        letter.state = REVIEWING
-        letter.save(update_fields=["state"])
         text = (f"被监督机关申请复查（{today:%Y-%m-%d}收到）。原整改期限不再计算，"
                 f"复查异议不成立的自收到复查答复之日起重新计算（{profile.figure('letter_rectify_restarts_after_review').citation}）。")
     else:
@@ -315,7 +315,7 @@ def objection_submit(*, letter: Letter, by, reasons: str) -> Objection:
         citation = profile.figure(key).citation if profile.has(key) else ""
         text = (f"被监督机关申请复查（{today:%Y-%m-%d}收到）。复查期间不停止执行，整改期限照常计算"
                 f"（{citation}）。")
-    set_stage(letter.matter, "复查中", by=by, text=text)
+    _log(letter, by, text)
     from letters.flows import LetterFlow
 
     LetterFlow.start_review.run(objection=objection)
@@ -353,16 +353,12 @@ def objection_review(*, objection: Objection, by, upheld: bool, answer: str) -> 
     if upheld and profile.flag("letter_objection_upheld_ends"):
         if letter.rectify_clock_id and letter.rectify_clock.status == RUNNING:
             clock_stop(clock=letter.rectify_clock, cancelled=True)
-        letter.state = TERMINATED
-        letter.save(update_fields=["state"])
-        matter_close(matter=letter.matter, by=by, outcome="经复查异议成立，终止本次监督")
-        _complete_liaison_task(letter, "rectify")
+        _close_matter(letter, by=by, outcome="经复查异议成立，终止本次监督")
+        _time_out(letter, "rectify")  # the flow ends there: 终止本次监督 (the gate reads the upheld objection)
     elif not upheld and profile.flag("letter_rectify_restarts_after_review"):
-        set_stage(letter.matter, "复查答复待送达", by=by,
-                  text=f"复查异议不成立（{doc.doc_number}），整改期限自复查答复送达之日起重新计算。")
+        _log(letter, by, f"复查异议不成立（{doc.doc_number}），整改期限自复查答复送达之日起重新计算。")
     else:
-        set_stage(letter.matter, letter.get_state_display(), by=by,
-                  text=f"复查异议不成立（{doc.doc_number}），整改期限不变。")
+        _log(letter, by, f"复查异议不成立（{doc.doc_number}），整改期限不变。")
     return objection
 
 
@@ -409,9 +405,7 @@ def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Repo
         article = str(clock.citation) if clock else ""
         record(letter, title=f"整改情况审核：{letter.matter.title}", body=report.text + "\n审核意见：" + report.note,
                outcome="整改到位，办结", article=article, kind="letter" if report.kind == RECTIFICATION else "decision")
-        letter.state = CLOSED
-        letter.save(update_fields=["state"])
-        matter_close(matter=letter.matter, by=by, outcome=f"{report.get_kind_display()}审核通过，整改到位")
+        _close_matter(letter, by=by, outcome=f"{report.get_kind_display()}审核通过，整改到位")
     else:
         if clock is not None:  # the period goes on from where it was: the report did not answer it
             Clock.objects.filter(pk=clock.pk).update(status=RUNNING, stopped_at=None)
@@ -421,23 +415,26 @@ def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Repo
 
 
 # ------------------------------------------------------------------ overdue, the overdue document, escalation
-@transaction.atomic
 def mark_overdue(*, today: dt.date | None = None) -> int:
-    """Scheduler: a period that ran out with no report moves the flow on — the officer drafts the overdue
-    document (003 第二十八条 / 004 第十条), or, after it, the leader's final measures."""
+    """Scheduler: a period that ran out with no report moves the flow on — the system completes the liaison's
+    waiting task through the flow (letters.flows.time_out) and the gate sends it to the officer's overdue
+    document (003 第二十八条 / 004 第十条) or, after that, to the leader's final measures. One letter per
+    transaction: one that fails does not hold back the others."""
     moved = 0
     for letter in selectors.overdue_letters(today):
-        letter = _locked(letter)
-        if letter.state == RECTIFYING:
-            letter.state, node = OVERDUE, "rectify"
-            text = f"整改期限已于{letter.rectify_clock.due_on:%Y-%m-%d}届满，未报送整改情况（{letter.rectify_clock.citation}）。"
-        else:
-            letter.state, node = ESCALATING, "execute"
-            text = f"执行（纠正）期限已于{letter.decision_clock.due_on:%Y-%m-%d}届满，仍未报告（{letter.decision_clock.citation}）。"
-        letter.save(update_fields=["state"])
-        set_stage(letter.matter, letter.get_state_display(), by=None, text=text)
-        _complete_liaison_task(letter, node)
-        moved += 1
+        with transaction.atomic():
+            letter = _locked(letter)
+            if letter.state == RECTIFYING:
+                node, clock = "rectify", letter.rectify_clock
+                text = f"整改期限已于{clock.due_on:%Y-%m-%d}届满，未报送整改情况（{clock.citation}），转入逾期处理。"
+            elif letter.state == EXECUTING:
+                node, clock = "execute", letter.decision_clock
+                text = f"执行（纠正）期限已于{clock.due_on:%Y-%m-%d}届满，仍未报告（{clock.citation}），报负责人决定处理措施。"
+            else:
+                continue
+            if _time_out(letter, node):
+                _log(letter, None, text)
+                moved += 1
     return moved
 
 
@@ -455,9 +452,9 @@ def decision_draft(*, letter: Letter, by, order: str, text: str) -> Letter:
             raise ValidationError("请选择责令事项。")
     if not (text or "").strip():
         raise ValidationError("请填写责令纠正的具体内容。")
-    letter.decision_order, letter.decision_text, letter.state = order or "", text.strip(), DECISION_SIGNING
-    letter.save(update_fields=["decision_order", "decision_text", "state"])
-    _stage(letter, by, f"起草{profile.value('overdue_document')['text']}，提交负责人签发。")
+    letter.decision_order, letter.decision_text = order or "", text.strip()
+    letter.save(update_fields=["decision_order", "decision_text"])
+    _log(letter, by, f"起草{profile.value('overdue_document')['text']}，提交负责人签发。")
     return letter
 
 
@@ -480,11 +477,11 @@ def decision_sign(*, letter: Letter, by) -> Letter:
                           values=words.values, by=by, article=article, addressee=letter.addressee.name)
     if rectify is not None and rectify.status == RUNNING:
         clock_stop(clock=rectify, cancelled=True)
-    letter.decision_document, letter.state = doc, DECISION_SERVING
-    letter.save(update_fields=["decision_document", "state"])
+    letter.decision_document = doc
+    letter.save(update_fields=["decision_document"])
     record(letter, title=f"制发{doc.kind_label}：{letter.matter.title}", body="\n".join(paras), outcome="已签发",
            article=article, doc_number=doc.doc_number, kind="decision")
-    _stage(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
+    _log(letter, by, f"负责人签发《{doc.kind_label}》{doc.doc_number}，待送达。")
     return letter
 
 
@@ -517,9 +514,7 @@ def escalate(*, letter: Letter, by, measures: dict[str, str]) -> Letter:
         issued.append(doc)
     if letter.decision_clock_id and letter.decision_clock.status == RUNNING:
         clock_stop(clock=letter.decision_clock, cancelled=True)
-    letter.state = CLOSED
-    letter.save(update_fields=["state"])
-    matter_close(matter=letter.matter, by=by, outcome="逾期仍未纠正：" + "、".join(i["label"] for i in chosen)[:150])
+    _close_matter(letter, by=by, outcome="逾期仍未纠正：" + "、".join(i["label"] for i in chosen)[:150])
     return letter
 
 
@@ -590,7 +585,8 @@ def interview_hold(*, matter, by, basis: str, held_on: dt.date, place: str, inte
 def open_letters(matter) -> list[str]:
     """casework.services.OPEN_WORK: the letters still running in a matter."""
     return [f"{x.get_state_display()}（{x.addressee.name}）" for x in
-            Letter.objects.filter(matter=matter).select_related("agency", "matter__agency") if x.is_open]
+            Letter.objects.filter(matter=matter).select_related("agency", "matter__agency")
+            if x.is_open and x.pk not in _ENDING.get()]
 
 
 __all__ = ["interview_bases", "interview_hold", "open_letters",

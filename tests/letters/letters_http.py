@@ -49,11 +49,12 @@ def open_task(client, matter, title: str) -> tuple[str, str]:
     """Claim the task `title` from the matter screen's panel; return (execute url, its screen)."""
     html = matter_html(client, matter)
     assert title in html, html
-    # the title may also stand in the matter's 当前环节 and in other panels: the one with a claim button
-    rows = [html[m.start():] for m in re.finditer(re.escape(title), html)]
-    found = [r for r in rows if re.search(r'action="(/workflow/tasks/\d+/claim/)"', r[:1500])]
-    row = found[0] if found else rows[0]
-    action = re.search(r'action="(/workflow/tasks/\d+/claim/)"', row[:1500])
+    # the title's row in a panel (the matter's 当前环节 above names the same step, without a form)
+    for at in (m.start() for m in re.finditer(re.escape(title), html)):
+        row = html[at:]
+        action = re.search(r'action="(/workflow/tasks/\d+/claim/)"', row[:1500])
+        if action:
+            break
     assert action, row[:1500]
     response = client.post(action.group(1))
     assert response.status_code == 302, response
