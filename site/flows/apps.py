@@ -8,3 +8,7 @@ class FlowsConfig(AppConfig):
     label = "flows"
     verbose_name = "审批流程"
 
+    def ready(self):
+        from . import badge
+
+        badge.connect()  # the 我的待办 count: a cached number, made stale by any write that changes work
