@@ -55,13 +55,16 @@ def kind_label(kind: str) -> str:
 
 
 def next_seq(*, jurisdiction: str, kind: str, year: int) -> int:
-    """The next number of `kind` in `year`; the row lock serialises concurrent issuers."""
-    try:
-        with transaction.atomic():
-            DocumentSequence.objects.get_or_create(jurisdiction=jurisdiction, kind=kind, year=year)
-    except IntegrityError:  # a concurrent issuer created it: lock it below
-        pass
-    seq = DocumentSequence.objects.select_for_update().get(jurisdiction=jurisdiction, kind=kind, year=year)
+    """The next number of `kind` in `year`; the row lock serialises concurrent issuers. Two queries once
+    the year's row exists (lock, write); the first number of a year creates the row."""
+    seq = DocumentSequence.objects.select_for_update().filter(jurisdiction=jurisdiction, kind=kind, year=year).first()
+    if seq is None:
+        try:
+            with transaction.atomic():
+                DocumentSequence.objects.get_or_create(jurisdiction=jurisdiction, kind=kind, year=year)
+        except IntegrityError:  # a concurrent issuer created it: lock it below
+            pass
+        seq = DocumentSequence.objects.select_for_update().get(jurisdiction=jurisdiction, kind=kind, year=year)
     seq.last += 1
     seq.save(update_fields=["last"])
     return seq.last

@@ -94,10 +94,16 @@ class LetterFlow(flow.Flow):
     @staticmethod
     def letter(activation) -> Letter:
         # read afresh: the task's service saved its own copy; the cached artifact is stale
-        obj = activation.process.artifact
-        if isinstance(obj, Objection):
-            return Letter.objects.get(pk=obj.letter_id)
-        return Letter.objects.get(pk=activation.process.artifact_object_id)
+        # (the artifact's type from the content-type cache: the artifact itself is not read, and the letter comes
+        # with the agency its liaison answers for, in one query)
+        from django.contrib.contenttypes.models import ContentType
+
+        process = activation.process
+        pk = process.artifact_object_id
+        if process.artifact_content_type_id and \
+                ContentType.objects.get_for_id(process.artifact_content_type_id).model_class() is Objection:
+            pk = Objection.objects.values_list("letter_id", flat=True).get(pk=pk)
+        return Letter.objects.select_related("agency", "matter__agency").get(pk=pk)
 
     def agency_liaison(self, activation):
         return selectors.liaison_for(self.letter(activation).addressee)
