@@ -353,6 +353,8 @@ def measure(runs: int, info: dict) -> list[tuple]:
                 times.append((time.perf_counter() - t0) * 1000)
             queries = len(ctx.captured_queries)
         results.append((label, percentile(times, 50), percentile(times, 95), queries, status))
+        print(f"  {label}: p50 {results[-1][1]:.1f} ms, p95 {results[-1][2]:.1f} ms, {queries} 次查询，{status}",
+              flush=True)  # as it goes: a later failure keeps the figures already measured
 
     def get(url):
         return lambda k: staff.get(url).status_code
@@ -403,7 +405,7 @@ def measure(runs: int, info: dict) -> list[tuple]:
 
     def issue_one(k):
         with transaction.atomic():
-            doc = issue(matter=open_matter, kind="notice", title="告知书", by=officer,
+            doc = issue(matter=open_matter, kind="referral", title="问题线索移送函", by=officer,
                         paragraphs=[f"经审查，现将第{k}项有关事项告知如下。", "请于收到本告知书之日起依法办理。"])
         issued.append(doc.pk)
         return "ok" if doc.pdf else "无PDF"
