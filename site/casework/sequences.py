@@ -13,12 +13,14 @@ from django.db import IntegrityError, transaction
 def take_next(model, **key) -> int:
     """The next value of the counter `model` row identified by `key` (its unique fields). Call it inside
     the transaction that uses the number: the lock holds until that transaction ends."""
-    try:
-        with transaction.atomic():
-            model.objects.get_or_create(**key)
-    except IntegrityError:  # created by a concurrent issuer: lock it below
-        pass
-    seq = model.objects.select_for_update().get(**key)
+    seq = model.objects.select_for_update().filter(**key).first()  # two queries once the row exists
+    if seq is None:  # the first number of its year: create the row, then lock it
+        try:
+            with transaction.atomic():
+                model.objects.get_or_create(**key)
+        except IntegrityError:  # created by a concurrent issuer: lock it below
+            pass
+        seq = model.objects.select_for_update().get(**key)
     seq.last += 1
     seq.save(update_fields=["last"])
     return seq.last

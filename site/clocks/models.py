@@ -17,6 +17,7 @@ RUNNING, MET, CANCELLED = "running", "met", "cancelled"
 
 
 class Clock(models.Model):
+    wagtail_reference_index_ignore = True  # points at no page, image or document: nothing to index on each save
     subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     subject_id = models.CharField(max_length=64)
     subject = GenericForeignKey("subject_type", "subject_id")

@@ -1,4 +1,6 @@
 """Staff see every running statutory clock, and the overdue and due-soon ones on the dashboard."""
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
@@ -6,6 +8,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -20,8 +23,41 @@ from .selectors import due_soon, overdue
 register_permission_policy(Clock, policy(Clock, "add", "change", "delete"))
 
 
+class BadListInput(Exception):
+    pass
+
+
+class ClockIndexView(IndexView):
+    """Wagtail's list, except that a page number the pager never offers (not a number, 0, 10^9) or a filter
+    value the filter does not offer answers 400 with a Chinese message instead of a guessed page or an
+    unfiltered list."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except BadListInput as exc:
+            return render(request, "clocks/list_refused.html", {"message": str(exc)}, status=400)
+
+    def filter_queryset(self, queryset):
+        if self.filters is not None and not self.filters.is_valid():
+            labels = {name: field.label for name, field in self.filters.form.fields.items()}
+            wrong = "、".join(str(labels.get(name, name)) for name in self.filters.form.errors)
+            raise BadListInput(f"筛选条件无效：{wrong}的取值不在可选范围内，请从筛选栏中选择。")
+        return super().filter_queryset(queryset)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size, orphans=self.get_paginate_orphans(),
+                                       allow_empty_first_page=self.get_allow_empty())
+        try:
+            page = paginator.page(self.request.GET.get(self.page_kwarg) or 1)
+        except (PageNotAnInteger, EmptyPage):
+            raise BadListInput(f"页码无效：请填写 1 至 {paginator.num_pages} 之间的整数页码。") from None
+        return (paginator, page, page.object_list, page.has_other_pages())
+
+
 class ClockViewSet(ModelViewSet):
     model = Clock
+    index_view_class = ClockIndexView
     icon = "time"
     menu_label = "法定时限"
     menu_order = 250

@@ -15,8 +15,7 @@ import throttle
 from casework.views import served_response
 from clocks import calendar_grid
 from form_errors import add_errors
-from rules.models import RuleProfile
-from rules.profiles import get_profile
+from rules.profiles import FigureMissing, get_profile
 
 from . import services
 from .forms import ComplaintForm, StatusForm
@@ -30,9 +29,10 @@ DUPLICATE_MSG = ("您已提交过内容相同的投诉举报（受理编号：{n
 
 
 def _profile_or_404(jurisdiction: str):
-    if not RuleProfile.objects.filter(code=jurisdiction).exists():
-        raise Http404("没有这个辖区。")
-    return get_profile(jurisdiction)
+    try:
+        return get_profile(jurisdiction)
+    except FigureMissing:
+        raise Http404("没有这个辖区。") from None
 
 
 def duplicate_of(jurisdiction: str, fp: str) -> Complaint | None:

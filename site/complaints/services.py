@@ -151,7 +151,9 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
             raise ValidationError("请从本辖区执法机关名录中选择被投诉举报机关。")
     elif complaint.supervisor is None or complaint.supervisor.jurisdiction != jurisdiction:
         raise ValidationError("请选择被举报的监督员。")
-    complaint.full_clean()
+    # the agency and the supervisor are rows the form (or the staff entry) chose, checked above; the receipt
+    # number is fresh from its locked sequence: checking them again would only repeat queries
+    complaint.full_clean(exclude=["agency", "supervisor", "entered_by"], validate_unique=False)
     complaint.save()
     if complaint.status == RECEIVED and profile.has("complaint_accept_period"):
         # 第七条: 自收到投诉举报之日起7个工作日内审核决定是否受理

@@ -10,6 +10,8 @@ class FlowsConfig(AppConfig):
 
 
     def ready(self):
+        from . import badge
         from .stage import connect
 
         connect()  # 当前环节 derived from the waiting steps (casework.stages asks flows.stage)
+        badge.connect()  # the 我的待办 count: a cached number, made stale by any write that changes work

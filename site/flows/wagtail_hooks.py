@@ -39,11 +39,14 @@ class TasksPanel(Component):
 
 
 class TasksMenuItem(RoleMenuItem):
-    """我的待办 with its count in the label (Wagtail 8's sidebar items carry no badge): 我的待办（3）."""
+    """我的待办 with its count in the label (Wagtail 8's sidebar items carry no badge): 我的待办（3）. The
+    count comes from the cache (flows.badge) on most pages; any write that changes work makes it stale."""
 
     def render_component(self, request):
+        from .badge import count_for_request
+
         component = super().render_component(request)
-        n = len(for_request(request))
+        n = count_for_request(request)
         if n:
             component.label = f"{self.label}（{n}）"
         return component

@@ -210,4 +210,5 @@ class LetterProcess(CaseProcess):
         if letter_id is None:
             obj = self.artifact
             letter_id = obj.letter_id if isinstance(obj, Objection) else obj.pk
-        return Letter.objects.select_related("matter").get(pk=letter_id)
+        # with the agency its liaison answers for, in one query
+        return Letter.objects.select_related("agency", "matter__agency").get(pk=letter_id)

@@ -248,10 +248,10 @@ def on_document_served(*, document, by) -> None:
     """casework.dispatch, for a letters document: receipt (送达回证) starts the clock that counts from it."""
     letters = Letter.objects.filter(matter_id=document.matter_id)
     letter = (letters.filter(models.Q(document=document) | models.Q(decision_document=document)
-                             | models.Q(objections__answer_document=document)).first())
+                             | models.Q(objections__answer_document=document))
+              .select_for_update(of=("self",)).select_related("matter__agency", "document").first())  # = _locked
     if letter is None:
         return
-    letter = _locked(letter)
     name = document.kind_label
     if letter.document_id == document.pk and letter.state == SERVING:
         # 003 第二十七条第二款 / 004 第八条: rectification counts from receipt of the letter

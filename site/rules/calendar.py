@@ -17,6 +17,9 @@ import chinese_calendar
 HOLIDAY, WORKDAY = "holiday", "workday"
 
 
+MEMO_KEY = ("rules.calendar", "WorkCalendar")  # its key in the request memo (never a profile code)
+
+
 @dataclass(frozen=True)
 class DayInfo:
     day: dt.date
@@ -35,6 +38,20 @@ class WorkCalendar:
 
     @classmethod
     def load(cls) -> WorkCalendar:
+        """Read once per request (kept beside the request's rule profiles, pages.cache: cleared when the
+        calendar or a profile changes); read afresh outside a request."""
+        from pages.cache import request_profiles
+
+        memo = request_profiles.get()
+        if memo is not None and MEMO_KEY in memo:
+            return memo[MEMO_KEY]
+        calendar = cls._read()
+        if memo is not None:
+            memo[MEMO_KEY] = calendar
+        return calendar
+
+    @classmethod
+    def _read(cls) -> WorkCalendar:
         from .models import HolidayDate, HolidayYear
 
         years: dict[int, dict[dt.date, tuple[str, str]]] = {}

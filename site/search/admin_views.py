@@ -15,6 +15,28 @@ from .engines.errors import UNAVAILABLE_MESSAGE, SearchUnavailable
 from .views import retry_after
 
 KIND_LABELS = dict(PROCESS_KINDS)
+MAX_PAGE = 1000  # the pager goes no deeper (a search is refined, not paged through)
+
+
+def page_or_message(value) -> tuple[int, str]:
+    """The page asked for, or page 1 and the Chinese message for a page number the pager never offers (not a
+    number, 0, 10^9) — answered 400, never quietly replaced by another page."""
+    if value in (None, ""):
+        return 1, ""
+    try:
+        page = int(value)
+    except ValueError:
+        page = 0
+    if 1 <= page <= MAX_PAGE:
+        return page, ""
+    return 1, f"页码无效：请填写 1 至 {MAX_PAGE} 之间的整数页码。"
+
+
+def past_last_page(results, page: int) -> str:
+    """The message for a page after the last page of these results ("" when it is within them)."""
+    if results is None or page <= max(1, results.pages):
+        return ""
+    return f"页码无效：共 {results.pages} 页结果，请填写 1 至 {max(1, results.pages)} 之间的整数页码。"
 
 
 def facet_groups(results, headings: dict, filters: dict, text: str, label) -> list[dict]:
@@ -52,10 +74,9 @@ def decision_search(request):
         except BadInput as exc:
             filters.pop("year")
             message, bad_input = exc.message, True
-    try:
-        page = max(1, min(int(request.GET.get("page", 1)), 1000))
-    except ValueError:
-        page = 1
+    page, bad_page = page_or_message(request.GET.get("page"))
+    if bad_page and not message:
+        message, bad_input = bad_page, True
     q = SearchQuery(text=text, scope="decision", filters=filters, page=page, per_page=20, user=request.user,
                     facets=tuple(DECISION_FACETS), cursor=request.GET.get("after", "")[:4000])
     try:
@@ -67,6 +88,8 @@ def decision_search(request):
         return response
     if results is not None and results.message:  # e.g. only question words: nothing to search for
         message, results = results.message, None
+    if past_last_page(results, page):
+        message, results, bad_input = past_last_page(results, page), None, True
     facets = []
     if results is not None:
         facets = facet_groups(results, DECISION_FACETS, filters, text, _decision_label)

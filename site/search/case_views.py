@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from request_guard import BadInput, parse_year
 from roles.access import in_casework
 
-from .admin_views import facet_groups
+from .admin_views import facet_groups, page_or_message, past_last_page
 from .cases import KIND_LABELS, PROCESS_LABELS
 from .engines import get_engine
 from .engines.base import CASE_FACETS, MAX_QUERY_LENGTH, SearchQuery
@@ -48,10 +48,9 @@ def case_search(request):
         except BadInput as exc:
             filters.pop("year")
             message, status = exc.message, 400
-    try:
-        page = max(1, min(int(request.GET.get("page", 1)), 1000))
-    except ValueError:
-        page = 1
+    page, bad_page = page_or_message(request.GET.get("page"))
+    if bad_page and not message:
+        message, status = bad_page, 400
     q = SearchQuery(text=text, scope="case", filters=filters, page=page, per_page=20, user=request.user,
                     facets=tuple(CASE_FACETS), cursor=request.GET.get("after", "")[:4000])
     started = time.perf_counter()
@@ -64,6 +63,8 @@ def case_search(request):
     took = round((time.perf_counter() - started) * 1000)
     if results is not None and results.message:  # e.g. only question words
         message, results = results.message, None
+    if past_last_page(results, page):
+        message, results, status = past_last_page(results, page), None, 400
     facets = []
     if results is not None:
         facets = facet_groups(results, CASE_FACETS, filters, text, _label)
