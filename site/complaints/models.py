@@ -119,6 +119,12 @@ class Complaint(models.Model):
                                        if not f.primary_key and f.name != "status"]
         super().save(*args, **kwargs)
 
+    def admin_url(self) -> str:
+        """The complaint screen, where each of its steps is done."""
+        from django.urls import reverse
+
+        return reverse("complaints:detail", args=[self.pk])
+
     @property
     def masked_id(self) -> str:
         return mask_id(self.id_number)

@@ -254,7 +254,9 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
         if mine and task.status != "NEW":
             url = task_execute_url(task)
         else:
-            url = matter.admin_url() if matter is not None else reverse("flows:inbox")
+            # the record's own screen where its steps are done (a complaint), else its matter's, else 我的待办
+            screen = getattr(artifact, "admin_url", None)
+            url = screen() if screen else matter.admin_url() if matter is not None else reverse("flows:inbox")
         items.append(Item(
             title=str(task.flow_task.task_title), subject=str(matter.title if matter is not None else artifact or ""),
             process=str(process.flow_class.process_title), url=url, mine=mine,
