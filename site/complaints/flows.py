@@ -1,16 +1,29 @@
-"""Complaints and reports (投诉举报): 收到 → 受理审核 → 调查 → 集体审定 → 告知结果 (004 行政执法投诉举报制度;
-reports about a supervisor: 000 第十七条, 001 第十三条).
+"""Complaints and reports (投诉举报): 收到 → 受理审核 → 确定调查人员 → 调查 → 集体审定 → 告知结果
+(004 行政执法投诉举报制度; reports about a supervisor: 000 第十七条, 001 第十三条).
 
-Each step is done on the complaint's own screen (/admin/complaints/<pk>/) by a service in
-complaints/services.py that checks the actor's permission and then completes the waiting node here
-(flows.services.run_handle), so the process records who did what and when, step by step."""
+Every step is a person's task: the officers (complaints handle permission) examine, staff and reply; the
+named investigators investigate (the task is the first active investigator's, handed to whichever of them
+writes the opinion, and to the next when one recuses); the leaders (decide permission) review. Each step is
+done on the complaint's own screen (/admin/complaints/<pk>/): its service in complaints/services.py checks
+the actor, then completes the waiting task through the flow (flows.services.task_perform, under the flow's
+lock), so the process records who did what and when. The gate reads the recorded acceptance decision.
+
+The flow alone writes `Complaint.status` (the list's filter column) as its steps are created and as it
+ends (`settle_status`); the services record facts (the decision, the opinion, the review, the reply)."""
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
-from complaints.models import ACCEPTED, Complaint
-from flows.models import CaseProcess
+from complaints.models import ACCEPTED, ANSWERED, REFUSED, REVIEWED, TRANSFERRED, Complaint, ComplaintProcess
 from flows.registry import register
+
+HANDLE, DECIDE = "complaints.handle_complaint", "complaints.decide_complaint"
+
+
+def to_complaint_screen(request, **kwargs):
+    """A complaint's task is done on the complaint's screen, with its form there: open it."""
+    return redirect("complaints:detail", pk=request.activation.process.artifact_object_id)
 
 
 @register("complaints")
@@ -22,19 +35,27 @@ class ComplaintFlow(flow.Flow):
 
     process_title = _("投诉举报办理")
     lock_impl = lock.select_for_update_lock
-    process_class = CaseProcess  # the process in its case file (Matter.stage derived from its tasks)
+    process_class = ComplaintProcess  # the process in its case file (Matter.stage derived from its tasks)
 
     # 第六条: the complaint with the required particulars is received (online, letter, call, visit)
     start = flow.StartHandle(this.start_complaint).Annotation(title=_("收到投诉举报")).Next(this.acceptance)
     # 第五条、第七条: within complaint_accept_period of receipt — accept, refuse with reasons, or transfer
-    acceptance = flow.Handle(this.noop).Annotation(title=_("受理审核")).Next(this.accepted)
-    accepted = flow.If(this.is_accepted).Annotation(title=_("是否受理")).Then(this.investigation).Else(this.end)
-    # 第八条: complaint_min_investigators or more investigators, recusal for direct interest
-    investigation = flow.Handle(this.noop).Annotation(title=_("调查并提出初步处理意见")).Next(this.review)
+    acceptance = (flow.View(to_complaint_screen).Annotation(title=_("受理审核"))
+                  .Permission(HANDLE).Next(this.accepted))
+    accepted = flow.If(this.is_accepted).Annotation(title=_("是否受理")).Then(this.staffing).Else(this.closed)
+    # 第八条: complaint_min_investigators or more investigators, none with a direct interest
+    staffing = (flow.View(to_complaint_screen).Annotation(title=_("确定调查人员"))
+                .Permission(HANDLE).onCreate(this.settle_status).Next(this.investigation))
+    # 第八条、第九条: the investigators investigate and propose a preliminary opinion
+    investigation = (flow.View(to_complaint_screen).Annotation(title=_("调查并提出初步处理意见"))
+                     .Permission(HANDLE).Assign(this.lead_investigator).Next(this.review))
     # 第九条: preliminary opinion → leadership collective review
-    review = flow.Handle(this.noop).Annotation(title=_("领导集体讨论审定")).Next(this.reply)
+    review = (flow.View(to_complaint_screen).Annotation(title=_("领导集体讨论审定"))
+              .Permission(DECIDE).Next(this.reply))
     # 第十条 complaint_finish_period (+ complaint_extension_max); 第十二条 the complainant is told the result
-    reply = flow.Handle(this.noop).Annotation(title=_("告知处理结果并归档")).Next(this.end)
+    reply = (flow.View(to_complaint_screen).Annotation(title=_("告知处理结果并归档"))
+             .Permission(HANDLE).onCreate(this.settle_status).Next(this.closed))
+    closed = flow.Function(this.settle_status).Annotation(title=_("办结")).Next(this.end)
     end = flow.End().Annotation(title=_("完成"))
 
     def start_complaint(self, activation, complaint):
@@ -42,9 +63,27 @@ class ComplaintFlow(flow.Flow):
         activation.process.data = {"complaint": complaint.pk, "title": complaint.receipt_number}
         return activation.process
 
-    def noop(self, activation):
-        """The step's work was done (and permission-checked) by its complaints service."""
-
     def is_accepted(self, activation):
-        # read afresh: the service saved its own copy
-        return Complaint.objects.get(pk=activation.process.artifact_object_id).status == ACCEPTED
+        # the recorded decision, read afresh (the service saved its own copy)
+        return Complaint.objects.filter(pk=activation.process.artifact_object_id, decision=ACCEPTED).exists()
+
+    def lead_investigator(self, activation):
+        """The first investigator not recused (None: the task waits for the officers to name them)."""
+        from complaints.models import Investigator
+
+        first = (Investigator.objects.filter(complaint_id=activation.process.artifact_object_id, recused=False)
+                 .select_related("user").order_by("assigned_at", "pk").first())
+        return first.user if first is not None else None
+
+    def settle_status(self, activation):
+        """The one writer of `Complaint.status`: where the flow now stands, and how it ended (from the facts)."""
+        node = activation.flow_task
+        pk = activation.process.artifact_object_id
+        if node is self.staffing:
+            status = ACCEPTED
+        elif node is self.reply:
+            status = REVIEWED
+        else:  # closed: refused or transferred at acceptance, or answered
+            decision = Complaint.objects.filter(pk=pk).values_list("decision", flat=True).first()
+            status = decision if decision in (REFUSED, TRANSFERRED) else ANSWERED
+        Complaint.objects.filter(pk=pk).update(status=status)

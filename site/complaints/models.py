@@ -12,6 +12,7 @@ from django.db import models
 from casework.models import IssuedFiles
 from casework.storage import private_storage, random_name
 from crypto_fields import EncryptedCharField
+from flows.models import CaseProcess
 from masking import mask_contact, mask_id
 
 ENFORCEMENT, SUPERVISOR = "enforcement", "supervisor"
@@ -26,6 +27,8 @@ STATUSES = [(RECEIVED, "已收到，待审核"), (LEAD, "匿名线索（不作�
             (REVIEWED, "已集体审定，待告知"), (ANSWERED, "已办结并告知"), (REFUSED, "不予受理"),
             (TRANSFERRED, "已转送有权机关")]
 OPEN_STATUSES = (RECEIVED, ACCEPTED, REVIEWED)
+# the acceptance decision (第五条、第七条): a recorded fact, read by the flow's gate
+DECISIONS = [(ACCEPTED, "受理"), (REFUSED, "不予受理"), (TRANSFERRED, "转送")]
 
 SUBSTANTIATED, PARTLY, UNFOUNDED = "substantiated", "partly", "unfounded"
 OUTCOMES = [(SUBSTANTIATED, "查证属实"), (PARTLY, "部分属实"), (UNFOUNDED, "反映情况不实")]
@@ -60,10 +63,15 @@ class Complaint(models.Model):
     fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+", verbose_name="登记人")
-    status = models.CharField("状态", max_length=16, choices=STATUSES, default=RECEIVED, db_index=True)
+    # where the complaint stands, for the list filter at scale: written ONLY by its flow (complaints/flows.py,
+    # `ComplaintFlow.settle_status`) as its steps are created and it ends; `save()` never writes it after
+    # insert, so no service can. An anonymous lead (no process) is LEAD from its insert.
+    status = models.CharField("状态", max_length=16, choices=STATUSES, default=RECEIVED, db_index=True,
+                              editable=False)
     matter = models.OneToOneField("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="complaint", verbose_name="监督事项")
     # acceptance (第五条、第七条)
+    decision = models.CharField("受理审核结论", max_length=16, choices=DECISIONS, blank=True)
     decided_on = models.DateField("受理审核日期", null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+", verbose_name="审核人")
@@ -101,6 +109,22 @@ class Complaint(models.Model):
     def __str__(self) -> str:
         return self.receipt_number
 
+    def save(self, *args, **kwargs):
+        """`status` is the flow's (see the field): set at insert from the facts (an anonymous lead), never
+        rewritten by a save of the record afterwards."""
+        if self._state.adding:
+            self.status = LEAD if self.anonymous else RECEIVED
+        elif kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name != "status"]
+        super().save(*args, **kwargs)
+
+    def admin_url(self) -> str:
+        """The complaint screen, where each of its steps is done."""
+        from django.urls import reverse
+
+        return reverse("complaints:detail", args=[self.pk])
+
     @property
     def masked_id(self) -> str:
         return mask_id(self.id_number)
@@ -118,6 +142,19 @@ class Complaint(models.Model):
         if self.supervisor_id:
             return f"监督员 {self.supervisor.name}"
         return self.agency.name if self.agency_id else ""
+
+
+class ComplaintProcess(CaseProcess):
+    """A complaint's process (complaints/flows.py) in its case file; its matter is set on acceptance."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "投诉举报办理流程"
+        verbose_name_plural = "投诉举报办理流程"
+
+    @property
+    def complaint(self) -> Complaint:
+        return Complaint.objects.get(pk=self.artifact_object_id)
 
 
 class Investigator(models.Model):

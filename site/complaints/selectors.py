@@ -30,3 +30,20 @@ def complaint_clocks(complaint: Complaint) -> list:
     if complaint.matter_id:
         out += list(clocks_for(complaint.matter).prefetch_related("extensions__approved_by"))
     return out
+
+
+def process_steps(complaint: Complaint) -> list[dict]:
+    """The complaint's steps as its process recorded them (the people's tasks, oldest first): the step, who
+    holds or did it, when it was done; a step still waiting has no date. One query."""
+    from viewflow.workflow.models import Task
+
+    from complaints.flows import ComplaintFlow
+    from flows.services import process_for
+
+    process = process_for(complaint, ComplaintFlow)
+    if process is None:
+        return []
+    tasks = (Task.objects.filter(process=process, flow_task_type="HUMAN").exclude(status="CANCELED")
+             .select_related("owner").order_by("created", "pk"))
+    return [{"title": str(t.flow_task.task_title), "owner": t.owner, "finished": t.finished,
+             "waiting": t.finished is None} for t in tasks]

@@ -28,7 +28,6 @@ from .models import (
     ACCEPTED,
     ANSWERED,
     ENFORCEMENT,
-    LEAD,
     RECEIVED,
     REFUSED,
     REVIEWED,
@@ -131,8 +130,7 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
     number = next_receipt_number(jurisdiction, received_on.year)
     complaint = Complaint(jurisdiction=jurisdiction, receipt_number=number, access_digest=access_digest(number, code),
                           channel=channel, fingerprint=fingerprint, received_on=received_on,
-                          entered_by=by if by is not None and by.is_authenticated else None,
-                          status=LEAD if anonymous else RECEIVED, **fields)
+                          entered_by=by if by is not None and by.is_authenticated else None, **fields)
     if complaint.ground:
         grounds = {g["code"]: g for g in profile.choices("complaint_grounds")} \
             if profile.has("complaint_grounds") else {}
@@ -152,9 +150,10 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
     elif complaint.supervisor is None or complaint.supervisor.jurisdiction != jurisdiction:
         raise ValidationError("请选择被举报的监督员。")
     # the agency and the supervisor are rows the form (or the staff entry) chose, checked above; the receipt
-    # number is fresh from its locked sequence: checking them again would only repeat queries
-    complaint.full_clean(exclude=["agency", "supervisor", "entered_by"], validate_unique=False)
-    complaint.save()
+    # number is fresh from its locked sequence: checking them again would only repeat queries; the status is
+    # the flow's (ComplaintFlow.settle_status)
+    complaint.full_clean(exclude=["agency", "supervisor", "entered_by", "status"], validate_unique=False)
+    complaint.save()  # an anonymous one is a lead (models.Complaint.save), with no process
     if complaint.status == RECEIVED and profile.has("complaint_accept_period"):
         # 第七条: 自收到投诉举报之日起7个工作日内审核决定是否受理
         clock_start(subject=complaint, profile=profile, rule_key="complaint_accept_period", started_on=received_on,
@@ -202,6 +201,10 @@ def _not_recused(by, complaint: Complaint) -> None:
 def complaint_accept(*, complaint: Complaint, by, on: dt.date | None = None) -> Complaint:
     """受理: opens the supervision matter (一案一档) and starts the 30-day clock from the day of acceptance."""
     require(by, HANDLE, "只有司法局经办人可以受理投诉举报。")
+    return _step(complaint, "acceptance", by, lambda: _accept(complaint, by, on))
+
+
+def _accept(complaint: Complaint, by, on) -> Complaint:
     complaint = _locked(complaint, RECEIVED)
     on = on or timezone.localdate()
     if on < complaint.received_on:
@@ -212,8 +215,12 @@ def complaint_accept(*, complaint: Complaint, by, on: dt.date | None = None) -> 
             by=by, agency=complaint.agency, source="complaint", process="complaint", opened_on=on,
             title=f"投诉举报{complaint.receipt_number}：{complaint.ground_label or '行政执法行为'}",
             facts=f"请求事项：{complaint.request}\n事实和理由：{complaint.facts}", check_permission=False)
-    complaint.status, complaint.decided_on, complaint.decided_by = ACCEPTED, on, by
+    complaint.decision, complaint.decided_on, complaint.decided_by = ACCEPTED, on, by
     complaint.save()
+    if complaint.matter_id:  # the process joins the case file opened now: the matter shows its waiting step
+        from flows.models import CaseProcess
+
+        CaseProcess.objects.filter(pk=_process(complaint).pk).update(matter=complaint.matter)
     _stop(accept_clock(complaint))
     if profile.has("complaint_finish_period"):  # 第十条: 自受理之日起30日内办结
         clock_start(subject=complaint.matter or complaint, profile=profile, rule_key="complaint_finish_period",
@@ -224,10 +231,9 @@ def complaint_accept(*, complaint: Complaint, by, on: dt.date | None = None) -> 
                           issued_on=on, article=article, paragraphs=words.paragraphs, notes=words.notes,
                           values=words.values)
     if complaint.matter_id:
-        casework.set_stage(complaint.matter, "调查中", by=by, text="投诉举报已受理，进入调查。")
+        casework.log(complaint.matter, by, "投诉举报已受理，进入调查。")
     _record(complaint, title=f"受理投诉举报 {complaint.receipt_number}", outcome="受理", on=on, doc=notice.doc_number,
             body=f"对{complaint.respondent}的投诉举报予以受理。", article=article)
-    _flow_advance(complaint, "acceptance")
     return complaint
 
 
@@ -235,6 +241,10 @@ def complaint_accept(*, complaint: Complaint, by, on: dt.date | None = None) -> 
 def complaint_refuse(*, complaint: Complaint, by, ground: str, reasons: str, on: dt.date | None = None) -> Complaint:
     """不予受理 on one of 第五条's grounds; the reasons are told to the complainant (第七条)."""
     require(by, HANDLE, "只有司法局经办人可以作出不予受理决定。")
+    return _step(complaint, "acceptance", by, lambda: _refuse(complaint, by, ground, reasons, on))
+
+
+def _refuse(complaint: Complaint, by, ground: str, reasons: str, on) -> Complaint:
     complaint = _locked(complaint, RECEIVED)
     _not_recused(by, complaint)
     profile = get_profile(complaint.jurisdiction)
@@ -246,7 +256,7 @@ def complaint_refuse(*, complaint: Complaint, by, ground: str, reasons: str, on:
         raise ValidationError("不予受理的，应当向投诉举报人说明理由，请填写理由。")
     on = on or timezone.localdate()
     g = grounds[ground]
-    complaint.status, complaint.decided_on, complaint.decided_by = REFUSED, on, by
+    complaint.decision, complaint.decided_on, complaint.decided_by = REFUSED, on, by
     complaint.refusal_ground, complaint.refusal_label = ground, g["label"]
     complaint.refusal_article, complaint.reasons = str(g["citation"])[:100], reasons.strip()
     complaint.save()
@@ -257,7 +267,6 @@ def complaint_refuse(*, complaint: Complaint, by, ground: str, reasons: str, on:
                           notes=words.notes, values=words.values)
     _record(complaint, title=f"不予受理投诉举报 {complaint.receipt_number}", outcome="不予受理", on=on,
             doc=notice.doc_number, body=f"不予受理：{g['label']}。{complaint.reasons}", article=complaint.refusal_article)
-    _flow_advance(complaint, "acceptance")
     return complaint
 
 
@@ -265,13 +274,17 @@ def complaint_refuse(*, complaint: Complaint, by, ground: str, reasons: str, on:
 def complaint_transfer(*, complaint: Complaint, by, to: str, reasons: str, on: dt.date | None = None) -> Complaint:
     """转送 to the competent body (e.g. the agency's own 法制机构 under 第三条, 监察, 信访)."""
     require(by, HANDLE, "只有司法局经办人可以转送投诉举报。")
+    return _step(complaint, "acceptance", by, lambda: _transfer(complaint, by, to, reasons, on))
+
+
+def _transfer(complaint: Complaint, by, to: str, reasons: str, on) -> Complaint:
     complaint = _locked(complaint, RECEIVED)
     _not_recused(by, complaint)
     to, reasons = (to or "").strip(), (reasons or "").strip()
     if not to or not reasons:
         raise ValidationError("请填写转送机关和转送理由。")
     on = on or timezone.localdate()
-    complaint.status, complaint.decided_on, complaint.decided_by = TRANSFERRED, on, by
+    complaint.decision, complaint.decided_on, complaint.decided_by = TRANSFERRED, on, by
     complaint.transferred_to, complaint.reasons = to[:100], reasons
     complaint.save()
     _stop(accept_clock(complaint))
@@ -282,7 +295,6 @@ def complaint_transfer(*, complaint: Complaint, by, to: str, reasons: str, on: d
                           paragraphs=words.paragraphs, notes=words.notes, values=words.values)
     _record(complaint, title=f"转送投诉举报 {complaint.receipt_number}", outcome="转送", on=on,
             doc=notice.doc_number, body=f"转送{complaint.transferred_to}：{reasons}", article=article)
-    _flow_advance(complaint, "acceptance")
     return complaint
 
 
@@ -300,6 +312,18 @@ def active_investigators(complaint: Complaint):
 @transaction.atomic
 def investigators_assign(*, complaint: Complaint, by, users, no_interest_confirmed: bool) -> list[Investigator]:
     require(by, HANDLE, "只有司法局经办人可以确定调查人员。")
+
+    def assign():
+        return _assign(complaint, by, users, no_interest_confirmed)
+
+    if _waiting(complaint, "staffing") is not None:  # 确定调查人员: the step's task
+        return _step(complaint, "staffing", by, assign)
+    added = assign()  # more investigators later (after a recusal): the investigation goes on
+    _hand_investigation(complaint)
+    return added
+
+
+def _assign(complaint: Complaint, by, users, no_interest_confirmed: bool) -> list[Investigator]:
     complaint = _locked(complaint, ACCEPTED)
     _not_recused(by, complaint)
     users = list(dict.fromkeys(users))
@@ -345,12 +369,21 @@ def investigator_recuse(*, complaint: Complaint, by, user, reason: str) -> Inves
                        note=inv.recusal_reason, check_permission=False)
     elif complaint.matter_id:
         casework.log(complaint.matter, by, f"调查人员{person_name(user)}回避：{inv.recusal_reason}")
+    _hand_investigation(complaint)  # the investigation passes to an investigator still in place
     return inv
 
 
 @transaction.atomic
 def opinion_submit(*, complaint: Complaint, by, text: str) -> Complaint:
-    """初步处理意见 (第九条), by one of the investigators once at least two are in place."""
+    """初步处理意见 (第九条), by one of the investigators once at least two are in place: the investigation
+    task passes to the investigator who writes it, so the process records who did."""
+    if _waiting(complaint, "investigation") is not None and \
+            complaint.investigators.filter(user=by, recused=False).exists():
+        _hand_investigation(complaint, to=by)
+    return _step(complaint, "investigation", by, lambda: _opinion(complaint, by, text))
+
+
+def _opinion(complaint: Complaint, by, text: str) -> Complaint:
     complaint = _locked(complaint, ACCEPTED)
     _not_recused(by, complaint)
     investigators = list(active_investigators(complaint))
@@ -364,8 +397,7 @@ def opinion_submit(*, complaint: Complaint, by, text: str) -> Complaint:
     complaint.opinion, complaint.opinion_by, complaint.opinion_on = text.strip(), by, timezone.localdate()
     complaint.save()
     if complaint.matter_id:
-        casework.set_stage(complaint.matter, "待集体审定", by=by, text="调查结束，提出初步处理意见。")
-    _flow_advance(complaint, "investigation")
+        casework.log(complaint.matter, by, "调查结束，提出初步处理意见。")
     return complaint
 
 
@@ -374,6 +406,12 @@ def review_decide(*, complaint: Complaint, by, participants: list, decision: str
                   dismissal_ground: str = "") -> Complaint:
     """领导集体讨论审定 (第九条): participants, the decision, the outcome."""
     require(by, DECIDE, "只有司法局负责人可以主持集体讨论审定。")
+    return _step(complaint, "review", by, lambda: _review(complaint, by, participants, decision, outcome,
+                                                          dismissal_ground))
+
+
+def _review(complaint: Complaint, by, participants: list, decision: str, outcome: str,
+            dismissal_ground: str) -> Complaint:
     complaint = _locked(complaint, ACCEPTED)
     _not_recused(by, complaint)
     if not complaint.opinion:
@@ -392,16 +430,14 @@ def review_decide(*, complaint: Complaint, by, participants: list, decision: str
         complaint.dismissal_ground = dismissal_ground
     complaint.review_participants = "、".join(participants)
     complaint.review_decision, complaint.outcome = decision.strip(), outcome
-    complaint.reviewed_on, complaint.reviewed_by, complaint.status = timezone.localdate(), by, REVIEWED
+    complaint.reviewed_on, complaint.reviewed_by = timezone.localdate(), by
     complaint.save()
     if complaint.matter_id:
-        casework.set_stage(complaint.matter, "待告知结果", by=by,
-                           text=f"领导集体讨论审定：{complaint.get_outcome_display()}。")
+        casework.log(complaint.matter, by, f"领导集体讨论审定：{complaint.get_outcome_display()}。")
     _record(complaint, title=f"投诉举报集体审定 {complaint.receipt_number}", outcome=complaint.get_outcome_display(),
             on=complaint.reviewed_on, body=f"参加人员：{complaint.review_participants}。审定意见：{complaint.review_decision}",
             article="《行政执法投诉举报制度》第九条" if complaint.category == ENFORCEMENT else
             _article(complaint, "supervisor_report_public"))
-    _flow_advance(complaint, "review")
     return complaint
 
 
@@ -428,12 +464,16 @@ def extension_approve(*, complaint: Complaint, by, days: int, reason: str):
 def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None = None) -> Complaint:
     """告知调查处理结果并归档 (第十二条); a substantiated report about a supervisor feeds the dismissal proposal."""
     require(by, HANDLE, "只有司法局经办人可以告知处理结果。")
+    return _step(complaint, "reply", by, lambda: _reply(complaint, by, text, on))
+
+
+def _reply(complaint: Complaint, by, text: str, on) -> Complaint:
     complaint = _locked(complaint, REVIEWED)
     _not_recused(by, complaint)
     if not (text or "").strip():
         raise ValidationError("请填写告知投诉举报人的调查处理结果。")
     on = on or timezone.localdate()
-    complaint.reply, complaint.answered_on, complaint.status = text.strip(), on, ANSWERED
+    complaint.reply, complaint.answered_on = text.strip(), on
     complaint.save()
     _stop(finish_clock(complaint))
     article = "《行政执法投诉举报制度》第十二条" if complaint.category == ENFORCEMENT \
@@ -455,7 +495,6 @@ def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None =
 
         dismissal_start(supervisor=complaint.supervisor, ground=complaint.dismissal_ground, by=by,
                         statement=f"经调查核实举报（{complaint.receipt_number}）：{complaint.review_decision}")
-    _flow_advance(complaint, "reply")
     return complaint
 
 
@@ -481,10 +520,65 @@ def _flow_start(complaint: Complaint) -> None:
     ComplaintFlow.start.run(complaint=complaint)
 
 
-def _flow_advance(complaint: Complaint, step: str) -> None:
+def _process(complaint: Complaint):
     from complaints.flows import ComplaintFlow
-    from flows.services import process_for, run_handle
+    from flows.services import process_for
 
-    process = process_for(complaint, ComplaintFlow)
-    if process is not None:
-        run_handle(process=process, node=getattr(ComplaintFlow, step))
+    return process_for(complaint, ComplaintFlow)
+
+
+def _waiting(complaint: Complaint, step: str):
+    """The task of `step` waiting in the complaint's process (None: not reached, or done)."""
+    from viewflow.workflow.status import STATUS
+
+    from complaints.flows import ComplaintFlow
+
+    process = _process(complaint)
+    if process is None:
+        return None
+    return process.task_set.filter(flow_task=getattr(ComplaintFlow, step),
+                                   status__in=(STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)).first()
+
+
+def _step(complaint: Complaint, step: str, by, action):
+    """Do the step `step` of the complaint's process: its waiting task is completed through the flow, under
+    the flow's lock, by `by` (who must be allowed to claim or hold it), with `action` (the step's writes)."""
+    from flows.services import task_perform
+
+    task = _waiting(complaint, step)
+    if task is None:
+        raise ValidationError(f"该投诉举报当前状态为“{complaint.get_status_display()}”，没有待办理的此环节"
+                              "（可能已由他人办结），请刷新页面后查看。")
+    result = task_perform(task=task, user=by, action=action)
+    if isinstance(result, Complaint):
+        result.refresh_from_db(fields=["status"])  # written by the flow as the next step was created
+    return result
+
+
+def _hand_investigation(complaint: Complaint, to=None) -> None:
+    """The investigation task belongs to an investigator in place: `to` (one of them, about to write the
+    opinion), else its holder while not recused, else the first of them; back to the officers when none."""
+    from complaints.flows import ComplaintFlow
+
+    task = _waiting(complaint, "investigation")
+    if task is None:
+        return
+    with ComplaintFlow.lock(task.process_id):
+        task.refresh_from_db()
+        active = [i.user for i in active_investigators(complaint)]
+        ids = [u.pk for u in active]
+        if to is not None and to.pk in ids:
+            owner = to
+        elif task.owner_id in ids:
+            return
+        else:
+            owner = active[0] if active else None
+        if owner is not None and task.owner_id == owner.pk:
+            return
+        activation = task.flow_task.activation_class(task)
+        if task.owner_id is None and owner is not None:
+            activation.assign(owner)
+        elif owner is not None:
+            activation.reassign(owner)
+        elif task.status == "ASSIGNED":
+            activation.unassign()

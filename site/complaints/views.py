@@ -21,7 +21,7 @@ from rules.profiles import get_profile
 
 from . import forms, interference, services
 from .models import ACCEPTED, ANSWERED, RECEIVED, REVIEWED, STATUSES, Complaint, InterferenceRecord, Notice
-from .selectors import complaint_clocks, sees_complainant, visible_complaints
+from .selectors import complaint_clocks, process_steps, sees_complainant, visible_complaints
 
 LOGIN = "wagtailadmin_login"
 
@@ -122,6 +122,7 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         "sees": sees_complainant(request.user, complaint), "clocks": complaint_clocks(complaint),
         "investigators": complaint.investigators.select_related("user", "assigned_by"),
         "notices": complaint.notices.all(), "appeals": complaint.appeals.all(), "forms": forms_,
+        "steps": process_steps(complaint),
         "scan_form": ScanForm() if request.user.has_perm("casework.record_service") else None,
         "min_investigators": services.min_investigators(complaint),
         "rule_min": profile.figure("complaint_min_investigators") if profile.has("complaint_min_investigators") else None,

@@ -164,14 +164,52 @@ def _matter_of(obj):
     return None
 
 
-def _task_clock(task, artifact, matter):
-    qs = running_clocks(artifact, matter)
-    rules = TASK_RULES.get(f"{task.process.flow_class.__name__}.{task.flow_task.name}")
-    if rules:
-        specific = qs.filter(rule_key__in=rules).first()
-        if specific is not None:
-            return specific
-    return qs.first()
+def _artifacts(tasks) -> dict:
+    """{(content type id, object id): record} of the tasks' processes, one query per kind of record (an
+    artifact removed under a running process is simply absent: still the person's task)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    wanted: dict[int, set] = {}
+    for task in tasks:
+        p = task.process
+        if p.artifact_content_type_id and p.artifact_object_id is not None:
+            wanted.setdefault(p.artifact_content_type_id, set()).add(p.artifact_object_id)
+    out = {}
+    for ct_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is None:
+            continue
+        for obj in model._default_manager.filter(pk__in=ids):
+            out[(ct_id, obj.pk)] = obj
+    return out
+
+
+def _task_clocks(found) -> dict:
+    """{task pk: the running clock that binds it}: of its record's and its matter's running clocks, the one of
+    its step's rule (TASK_RULES) where the matter runs several, else the earliest due. One query for all."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    from clocks.models import RUNNING, Clock
+
+    def key(obj):
+        return (ContentType.objects.get_for_model(obj).pk, str(obj.pk))
+
+    subjects = {t.pk: [key(s) for s in (artifact, matter) if s is not None and s.pk is not None]
+                for t, artifact, matter in found}
+    cond = Q(pk__in=[])
+    for ct_id, obj_id in {k for keys in subjects.values() for k in keys}:
+        cond |= Q(subject_type_id=ct_id, subject_id=obj_id)
+    by_subject: dict[tuple, list] = {}
+    for clock in Clock.objects.filter(cond, status=RUNNING).order_by("due_on", "pk"):
+        by_subject.setdefault((clock.subject_type_id, clock.subject_id), []).append(clock)
+    out = {}
+    for task, _artifact, _matter in found:
+        clocks = sorted((c for k in subjects[task.pk] for c in by_subject.get(k, [])), key=lambda c: (c.due_on, c.pk))
+        rules = TASK_RULES.get(f"{task.process.flow_class.__name__}.{task.flow_task.name}")
+        specific = next((c for c in clocks if c.rule_key in rules), None) if rules else None
+        out[task.pk] = specific or (clocks[0] if clocks else None)
+    return out
 
 
 def _role_permissions(group_name: str) -> list[str]:
@@ -201,13 +239,18 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
         # a step the officers may take (drafting, examining, coordinating …) waits on them; the leader's 待办
         # has what needs a leader (签发, 复查, 集体决定, 批准) and whatever the leader has taken on
         tasks = tasks.exclude(Q(owner__isnull=True) & Q(owner_permission__in=_role_permissions(OFFICER)))
-    for task in tasks.select_related("process"):
+    tasks = list(tasks.select_related("process", "process__caseprocess__matter"))
+    artifacts = _artifacts(tasks)
+    found = []
+    for task in tasks:
         process = task.process
-        try:
-            artifact = process.artifact
-        except Exception:  # an artifact removed under a running process: still the person's task
-            artifact = None
-        matter = _matter_of(artifact)
+        artifact = artifacts.get((process.artifact_content_type_id, process.artifact_object_id))
+        case = getattr(process, "caseprocess", None)
+        matter = case.matter if case is not None and case.matter_id else _matter_of(artifact)
+        found.append((task, artifact, matter))
+    clocks = _task_clocks(found)  # one query for the clocks of every task, never one a task
+    for task, artifact, matter in found:
+        process = task.process
         mine = task.owner_id == user.pk
         if agency is not None and not mine:
             # a liaison may claim only what concerns its own agency
@@ -216,13 +259,15 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
         if mine and task.status != "NEW":
             url = task_execute_url(task)
         else:
-            url = matter.admin_url() if matter is not None else reverse("flows:inbox")
+            # the record's own screen where its steps are done (a complaint), else its matter's, else 我的待办
+            screen = getattr(artifact, "admin_url", None)
+            url = screen() if screen else matter.admin_url() if matter is not None else reverse("flows:inbox")
         items.append(Item(
             title=str(task.flow_task.task_title), subject=str(matter.title if matter is not None else artifact or ""),
             process=str(process.flow_class.process_title), url=url, mine=mine,
             claim_url=reverse("flows:claim", args=[task.pk]), key=f"task:{task.pk}",
             matter_id=matter.pk if matter is not None else None,
-            **clock_fields(_task_clock(task, artifact, matter))))
+            **clock_fields(clocks.get(task.pk))))
     return items
 
 
