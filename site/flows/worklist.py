@@ -249,12 +249,14 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
         matter = case.matter if case is not None and case.matter_id else _matter_of(artifact)
         found.append((task, artifact, matter))
     clocks = _task_clocks(found)  # one query for the clocks of every task, never one a task
+    # the matters a liaison's agency is a party to (the other side of a dispute): one query, never one a task
+    party_to = set(agency.matters_as_party.values_list("pk", flat=True)) if agency is not None else set()
     for task, artifact, matter in found:
         process = task.process
         mine = task.owner_id == user.pk
         if agency is not None and not mine:
             # a liaison may claim only what concerns its own agency
-            if matter is None or not (matter.agency_id == agency.pk or matter.parties.filter(pk=agency.pk).exists()):
+            if matter is None or not (matter.agency_id == agency.pk or matter.pk in party_to):
                 continue
         if mine and task.status != "NEW":
             url = task_execute_url(task)
