@@ -27,7 +27,9 @@ def test_roster_shows_names_and_workplaces_only_and_only_where_published(site_tr
     assert Client().get("/supervisors/weihai/roster/").status_code == 404  # 001 publishes no roster
     section = Client().get(site_tree["wanzhou"].url).content.decode()
     assert "/supervisors/wanzhou/roster/" in section and "/supervisors/wanzhou/" in section
-    assert "/supervisors/" not in Client().get(site_tree["enshi"].url).content.decode()
+    # Wulong's rules have no social supervisors (Enshi's do, 003 第七条第二款: its section links them too)
+    assert "/supervisors/" not in Client().get(site_tree["wulong"].url).content.decode()
+    assert "/supervisors/enshi/roster/" in Client().get(site_tree["enshi"].url).content.decode()
 
 
 @pytest.mark.django_db
