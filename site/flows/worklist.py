@@ -197,9 +197,12 @@ def _task_clocks(found) -> dict:
 
     subjects = {t.pk: [key(s) for s in (artifact, matter) if s is not None and s.pk is not None]
                 for t, artifact, matter in found}
-    cond = Q(pk__in=[])
+    by_type: dict[int, set] = {}
     for ct_id, obj_id in {k for keys in subjects.values() for k in keys}:
-        cond |= Q(subject_type_id=ct_id, subject_id=obj_id)
+        by_type.setdefault(ct_id, set()).add(obj_id)
+    cond = Q(pk__in=[])  # one IN list a kind of record (a long OR of pairs is slow to plan at thousands of tasks)
+    for ct_id, ids in by_type.items():
+        cond |= Q(subject_type_id=ct_id, subject_id__in=sorted(ids))
     by_subject: dict[tuple, list] = {}
     for clock in Clock.objects.filter(cond, status=RUNNING).order_by("due_on", "pk"):
         by_subject.setdefault((clock.subject_type_id, clock.subject_id), []).append(clock)
@@ -219,6 +222,9 @@ def _role_permissions(group_name: str) -> list[str]:
     if group is None:
         return []
     return [f"{app}.{code}" for app, code in group.permissions.values_list("content_type__app_label", "codename")]
+
+
+CLAIM_PK = "987654321"
 
 
 def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
@@ -249,6 +255,7 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
         matter = case.matter if case is not None and case.matter_id else _matter_of(artifact)
         found.append((task, artifact, matter))
     clocks = _task_clocks(found)  # one query for the clocks of every task, never one a task
+    claim_url = reverse("flows:claim", args=[CLAIM_PK])  # reversed once, not once a task (thousands at scale)
     # the matters a liaison's agency is a party to (the other side of a dispute): one query, never one a task
     party_to = set(agency.matters_as_party.values_list("pk", flat=True)) if agency is not None else set()
     for task, artifact, matter in found:
@@ -267,7 +274,7 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
         items.append(Item(
             title=str(task.flow_task.task_title), subject=str(matter.title if matter is not None else artifact or ""),
             process=str(process.flow_class.process_title), url=url, mine=mine,
-            claim_url=reverse("flows:claim", args=[task.pk]), key=f"task:{task.pk}",
+            claim_url=claim_url.replace(CLAIM_PK, str(task.pk), 1), key=f"task:{task.pk}",
             matter_id=matter.pk if matter is not None else None,
             **clock_fields(clocks.get(task.pk))))
     return items

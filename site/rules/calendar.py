@@ -89,7 +89,11 @@ class WorkCalendar:
         return DayInfo(day, working, reason, "package", label)
 
     def is_working_day(self, day: dt.date) -> bool:
-        return self.info(day).working
+        # asked for the same days over and over (every item's working days left): once a day per calendar
+        cache = self.__dict__.setdefault("_working", {})
+        if day not in cache:
+            cache[day] = self.info(day).working
+        return cache[day]
 
     def has_data_for(self, year: int) -> bool:
         if year in self.admin_years:
