@@ -19,6 +19,9 @@ class CaseProcess(Process):
     def save(self, *args, **kwargs):
         if self.matter_id is None:
             self.matter_id = matter_id_of(self.artifact)
+        if self._state.adding and not args and not kwargs:
+            # a new process: insert both rows, without Django asking first whether the child row exists
+            kwargs["force_insert"] = True
         super().save(*args, **kwargs)
 
 

@@ -108,6 +108,7 @@ def test_the_screen_s_queries_do_not_grow_with_matters_and_clocks(year_data, sta
                                  facts="事实", process="letter", opened_on=D(2026, 4, 1 + i))
         clock_start(subject=m, profile=get_profile("wulong"), rule_key="complaint_accept_period",
                     started_on=D(2026, 11, 2))
+    queries()  # the writes made the menu's cached 我的待办 count stale: it is counted again once
     page_after = queries()
     assert page_after == before
 

@@ -41,6 +41,7 @@ def test_complaint_list_queries_do_not_grow_with_rows(people):
         for k in range(2, 50):
             receive(people, k)
     with freeze_time("2026-09-30 10:00"):
+        listing(client)  # the writes made the menu's cached 我的待办 count stale: it is counted again once
         fifty, html = listing(client)
     assert html.count("2026-10-13") == 50 and html.count("2026-10-30") == 1
     assert fifty == two

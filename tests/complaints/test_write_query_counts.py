@@ -34,11 +34,12 @@ def test_the_public_complaint_post_runs_at_most_20_queries(make_user):
     statements = work(ctx)
     # profile + figures, agency, duplicate, number (lock, write), liaison, insert, calendar (2), clock, viewflow
     # (process, lock, 2 tasks, link 2), session (2): 45 before issue 28 (profile asked 7 times)
-    assert len(statements) == 19, "\n".join(s[:120] for s in statements)
+    # 20 since the process has its case-file row (flows.CaseProcess): within issue 28's 20
+    assert len(statements) == 20, "\n".join(s[:120] for s in statements)
 
 
 @pytest.mark.django_db
-def test_entering_a_receipt_date_runs_31_queries(make_user):
+def test_entering_a_receipt_date_runs_35_queries(make_user):
     p = people(make_user, "wulong", "武隆区文化和旅游发展委员会")
     with freeze_time("2026-09-25 02:00"):
         matter = start_letter(p["officer"], "wulong", p["agency"], ground="procedure")
@@ -57,4 +58,6 @@ def test_entering_a_receipt_date_runs_31_queries(make_user):
     statements = work(ctx)
     # 51 before issue 28, 38 before this change; NOT YET at the target of 20: viewflow's handle and next task
     # (12), the rule profile and calendar (4) and the session, user and permissions (5) remain
-    assert len(statements) == 31, "\n".join(s[:120] for s in statements)
+    # 35 since the letter's process has its case-file row and the flow records where the letter stands: above
+    # issue 28's 20 (viewflow's handle and the next task are about 12 of them)
+    assert len(statements) == 35, "\n".join(s[:120] for s in statements)

@@ -161,6 +161,10 @@ def test_staff_page_501_walks_in_a_point_in_time_and_the_next_page_continues_fro
 def test_pages_within_the_window_keep_to_the_same_shard_copies_per_person(es, make_user, client):
     officer = make_user("officer16", OFFICER)
     client.force_login(officer)
+    # 15,000 decisions: page 500 is within the results (a page past the last one is refused with a 400)
+    es.on("POST", r"/t-decisions/_search", body={
+        "took": 1, "timed_out": False, "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+        "hits": {"total": {"value": 15_000, "relation": "eq"}, "max_score": None, "hits": []}})
     assert client.get("/admin/search/decisions/", {"page": 500}).status_code == 200
     shallow = es.find("POST", r"/t-decisions/_search")[-1]
     assert shallow.body["from"] == 9_980 and shallow.params["preference"] == f"user-{officer.pk}"
