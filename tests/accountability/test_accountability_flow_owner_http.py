@@ -16,20 +16,11 @@ from casework.models import MatterEvent
 from clocks.scheduler import run_once
 from roles.definitions import LEADER, OFFICER
 from tests.coordination.helpers import agency_with_liaison, claim_and_open, do_task, login
+from tests.flows.worklist_pages import card, inbox
 
 pytestmark = pytest.mark.django_db
 
 
-def inbox(user) -> str:
-    response = login(user).get("/workflow/")
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def card(html: str, title: str) -> str:
-    assert title in html, html
-    start = html.rindex("<li", 0, html.index(title))
-    return html[start:html.index("</li>", start)]
 
 
 def stage(user, matter) -> str:

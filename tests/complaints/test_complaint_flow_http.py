@@ -12,20 +12,11 @@ from casework.models import Matter
 from complaints.models import Complaint, Notice
 from decisions.models import DecisionRecord
 from tests.complaints.helpers import complaint_data, login, submit
+from tests.flows.worklist_pages import card, inbox
 
 pytestmark = pytest.mark.django_db
 
 
-def inbox(user) -> str:
-    response = login(user).get("/workflow/")
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def card(html: str, title: str) -> str:
-    assert title in html, html
-    start = html.rindex("<li", 0, html.index(title))
-    return html[start:html.index("</li>", start)]
 
 
 def task(complaint, name: str) -> Task:

@@ -17,20 +17,11 @@ from coordination.models import Dispute
 from decisions.models import DecisionRecord
 from tests.coordination.helpers import claim_and_open, do_task, login
 from tests.coordination.test_coordination_http import apply, setup
+from tests.flows.worklist_pages import card, inbox
 
 pytestmark = pytest.mark.django_db
 
 
-def inbox(user) -> str:
-    response = login(user).get("/workflow/")
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def card(html: str, title: str) -> str:
-    assert title in html, html
-    start = html.rindex("<li", 0, html.index(title))
-    return html[start:html.index("</li>", start)]
 
 
 def stage(user, matter) -> str:

@@ -11,22 +11,12 @@ from casework.models import Document
 from complaints.models import Complaint
 from roles.definitions import EDITOR
 from tests.complaints.helpers import complaint_data, submit
+from tests.flows.worklist_pages import card, inbox
 from tests.letters.letters_http import do_task, login, people, start_letter
 
 AGENCY = "武隆区文化和旅游发展委员会"
 
 
-def inbox(user) -> str:
-    response = login(user).get("/workflow/")
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def card(html: str, title: str) -> str:
-    """The card of the first item called `title` in a 我的待办 page."""
-    assert title in html, html
-    start = html.rindex("<li", 0, html.index(title))
-    return html[start:html.index("</li>", start)]
 
 
 def sign(p, matter) -> Document:

@@ -14,21 +14,12 @@ from casework.models import Document, MatterEvent
 from clocks.scheduler import run_once
 from decisions.models import DecisionRecord
 from letters.models import Letter
+from tests.flows.worklist_pages import card, inbox
 from tests.letters.letters_http import do_task, login, matter_html, open_task, people, serve, start_letter
 
 AGENCY = "恩施州农业农村局"
 
 
-def inbox(user) -> str:
-    response = login(user).get("/workflow/")
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def card(html: str, title: str) -> str:
-    assert title in html, html
-    start = html.rindex("<li", 0, html.index(title))
-    return html[start:html.index("</li>", start)]
 
 
 def stage(user, matter) -> str:
