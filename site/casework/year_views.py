@@ -2,6 +2,7 @@
 with its charts (PNG) and its Excel export. Reads only."""
 from __future__ import annotations
 
+import datetime as dt
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -42,18 +43,24 @@ def refusing(view):
     return login_required(login_url=LOGIN)(wrapped)
 
 
-def _glance(request, year: int) -> tuple[selectors.YearGlance, str]:
+def _year_scope(request, year: int, screen: str) -> tuple[dt.date, str, str]:
+    """The guard, year bounds and jurisdiction selector every yearly screen shares: (today, code, name)."""
     if not is_bureau(request.user):
-        raise Refused("年度概览仅供司法局经办人和负责人查看。", 403)
+        raise Refused(f"{screen}仅供司法局经办人和负责人查看。", 403)
     today = timezone.localdate()
     if not selectors.FIRST_YEAR <= year <= today.year + 1:
-        raise Refused(f"没有{year}年的年度概览：年度须在{selectors.FIRST_YEAR}年至{today.year + 1}年之间。", 404)
+        raise Refused(f"没有{year}年的{screen}：年度须在{selectors.FIRST_YEAR}年至{today.year + 1}年之间。", 404)
     code = request.GET.get("jurisdiction", "")[:32]
     name = ""
     if code:
         name = RuleProfile.objects.filter(code=code).values_list("name", flat=True).first()
         if name is None:
             raise Refused("没有该辖区，请从列表中选择辖区。", 404)
+    return today, code, name
+
+
+def _glance(request, year: int) -> tuple[selectors.YearGlance, str]:
+    today, code, name = _year_scope(request, year, "年度概览")
     glance = selectors.glance(year=year, today=today, jurisdiction=code, process_labels=PROCESSES)
     return glance, f"{name or '全部辖区'} {year}年度概览"
 
@@ -100,17 +107,7 @@ def year_xlsx(request, year: int):
 
 def _results(request, year: int) -> tuple[assessment.Results, str]:
     """年度监督结果: the same guard, year bounds and jurisdiction selector as the year at a glance."""
-    if not is_bureau(request.user):
-        raise Refused("年度监督结果仅供司法局经办人和负责人查看。", 403)
-    today = timezone.localdate()
-    if not selectors.FIRST_YEAR <= year <= today.year + 1:
-        raise Refused(f"没有{year}年的年度监督结果：年度须在{selectors.FIRST_YEAR}年至{today.year + 1}年之间。", 404)
-    code = request.GET.get("jurisdiction", "")[:32]
-    name = ""
-    if code:
-        name = RuleProfile.objects.filter(code=code).values_list("name", flat=True).first()
-        if name is None:
-            raise Refused("没有该辖区，请从列表中选择辖区。", 404)
+    today, code, name = _year_scope(request, year, "年度监督结果")
     return assessment.results(year=year, today=today, jurisdiction=code), f"{name or '全部辖区'} {year}年度监督结果"
 
 
