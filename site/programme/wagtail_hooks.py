@@ -5,7 +5,7 @@ from django.urls import include, path, reverse_lazy
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -60,7 +60,8 @@ class ChecklistItemViewSet(ModelViewSet):
     menu_order = 233
     add_to_admin_menu = True
     list_display = ["label", Column("jurisdiction_name", label="辖区"), "section", "article",
-                    Column("ground_label", label="对应的制发情形"), "sort_order", "active"]
+                    Column("ground_label", label="对应的制发情形"), "sort_order",
+                    BooleanColumn("active", label="启用")]  # a tick or a cross, never "True"/"False"
     list_filter = ["section", "active"]
     search_fields = ["label", "article"]
     form_fields = ["jurisdiction", "section", "code", "label", "source", "document", "article", "letter_ground",
