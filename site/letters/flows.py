@@ -24,6 +24,7 @@ from viewflow.workflow import flow, lock
 from viewflow.workflow.status import STATUS
 
 from flows.registry import register
+from flows.services import task_complete_by_system
 from letters import selectors, task_views
 from letters.models import (
     CLOSED,
@@ -170,17 +171,9 @@ def time_out(letter: Letter, node) -> bool:
     when the matter moves on without them: the period ran out (the scheduler), or the objection was upheld.
     The next gate reads the recorded facts. False when the task is not waiting (done already)."""
     process = selectors.process_of(letter)
-    if process is None:
-        return False
-    with LetterFlow.lock(process.pk):
-        task = process.task_set.filter(flow_task=node, status__in=ACTIVE).first()
-        if task is None:
-            return False
-        activation = node.activation_class(task)
-        if task.status != STATUS.STARTED:
-            activation.start(None)
-        activation.execute()
-    return True
+    task = process.task_set.filter(flow_task=node, status__in=ACTIVE).first() if process is not None else None
+    # the engine's one way for the system to complete a person's task (it re-checks the task under the lock)
+    return task is not None and task_complete_by_system(task=task)
 
 
 # ---- the state column: the step the letter's process waits at, written here only
