@@ -2,6 +2,7 @@
 sanctions, statements and appeals (each choice with its article), and the open tasks."""
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from casework import visibility
@@ -10,11 +11,20 @@ from rules.profiles import get_profile
 
 from .models import Case
 from .selectors import choice_keys
+from .spans import span_text
 
 
-def _labels(profile, key, codes) -> str:
+def _labels(profile, key, codes, decided_on=None) -> str:
+    """Each choice with its article; a sanction with a span with its end (accountability.spans)."""
     by_code = {i["code"]: i for i in profile.choices(key)}
-    return "；".join(f"{by_code[c]['label']}（{by_code[c]['article']}）" for c in codes if c in by_code)
+
+    def end(c):
+        try:
+            return span_text(profile, c, decided_on) if decided_on else ""
+        except ValidationError as exc:  # a screen shows the refusal instead of an end it cannot know
+            return "（" + "；".join(exc.messages) + "）"
+
+    return "；".join(f"{by_code[c]['label']}（{by_code[c]['article']}）{end(c)}" for c in codes if c in by_code)
 
 
 def _tasks(request, case):
@@ -40,7 +50,7 @@ def accountability_panel(request, matter) -> str:
     for p in case.persons.filter(active=True).select_related("user"):
         circumstances = "；".join(x for x in (_labels(profile, keys["aggravating"], p.aggravating),
                                              _labels(profile, keys["mitigating"], p.mitigating)) if x)
-        sanctions = _labels(profile, keys["sanctions"], p.sanctions)
+        sanctions = _labels(profile, keys["sanctions"], p.sanctions, decided_on=case.decided_on)
         if p.exemption:
             sanctions = "免予追究：" + _labels(profile, "wrong_case_exemptions", [p.exemption])
         rows.append({"p": p, "share": _labels(profile, keys["shares"], [p.share]), "circumstances": circumstances,

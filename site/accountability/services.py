@@ -33,6 +33,7 @@ from .models import (
     Person,
 )
 from .selectors import choice_keys, clock_of, prior_fault_count
+from .spans import span_text
 
 HANDLE, DECIDE = "accountability.handle_case", "accountability.decide_case"
 FAULT_DOC, WRONG_DOC = "《行政执法过错纠正和责任追究制度》", "《行政执法错案责任倒查问责制度》"
@@ -183,8 +184,9 @@ def _person_record(case: Case, person: Person, *, title: str, body: str, outcome
                            party_user=person.user, confidential=True)
 
 
-def _describe(profile, case: Case, person: Person) -> tuple[str, str]:
-    """(outcome, body) of a person's decision, every choice with its article."""
+def _describe(profile, case: Case, person: Person, decided_on: dt.date | None) -> tuple[str, str]:
+    """(outcome, body) of a person's decision, every choice with its article, and a sanction's end where it
+    has a span (accountability.spans: 取消当年评先资格和晋升资格 decided on `decided_on`)."""
     wc = case.is_wrong_case
     share = _item(profile, "wrong_case_shares" if wc else "fault_shares", person.share)
     parts = [f"责任划分：{share['label']}（{share['article']}）"]
@@ -199,7 +201,8 @@ def _describe(profile, case: Case, person: Person) -> tuple[str, str]:
         parts.append(f"免予追究：{ex['label']}（{ex['article']}）")
         return "免予追究", "。".join(parts) + "。"
     sanctions = _items(profile, "wrong_case_sanctions" if wc else "fault_sanctions", person.sanctions)
-    parts.append("处理：" + "；".join(f"{i['label']}（{i['article']}）" for i in sanctions))
+    parts.append("处理：" + "；".join(f"{i['label']}（{i['article']}）{span_text(profile, i['code'], decided_on)}"
+                                    for i in sanctions))
     return "、".join(i["label"][:10] for i in sanctions)[:64], "。".join(parts) + "。"
 
 
@@ -234,7 +237,7 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
                 person.aggravating.append("repeat")
         if not person.exemption and not person.sanctions:
             raise ValidationError(f"请为{person.name}选择处理方式（可单用也可并用）或免予追究的情形。")
-        outcome, body = _describe(profile, case, person)
+        outcome, body = _describe(profile, case, person, decided_on)
         person.save()
         paragraphs.append(f"{person.name}（{person.position or '行政执法人员'}）：{body}")
     article = f"{_doc(case)}{'第八条、第十二条' if wc else '第七条、第十条第（三）项、第十一条'}"
@@ -242,7 +245,7 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
     doc = documents.issue(matter=matter, kind="accountability_decision", title=words.title, by=by, article=article,
                           paragraphs=words.paragraphs, notes=words.notes, values=words.values, issued_on=decided_on)
     for person in persons:
-        outcome, body = _describe(profile, case, person)
+        outcome, body = _describe(profile, case, person, decided_on)
         _person_record(case, person, title=f"{case.get_kind_display()}：{person.name}（{matter.title}）", body=body,
                        outcome=outcome, article=article, doc_number=doc.doc_number, decided_on=decided_on)
     case.discussion, case.decided_on = discussion.strip(), decided_on
@@ -298,7 +301,7 @@ def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
                 raise ValidationError(f"申辩成立的，请选择变更后的处理方式（{person.name}）。")
             person.sanctions = new
         person.save()
-        outcome, body = _describe(profile, case, person)
+        outcome, body = _describe(profile, case, person, case.decided_on)
         _person_record(case, person, title=f"申辩复核：{person.name}（{case.matter.title}）",
                        body=f"{person.get_appeal_outcome_display()}。复核意见：{person.appeal_note}。{body}",
                        outcome=person.get_appeal_outcome_display(), article=article, doc_number="", decided_on=today)

@@ -425,6 +425,15 @@ WULONG = [
         ("bribes", "收取钱财礼物、吃拿卡要", "第四条第（九）项"),
         ("other", "其他行政执法违法行为", "第四条第（十）项"),
     ), "004", "第四条", COMPLAINT),
+    fig("complaint_appeal_period", "对调查处理决定提出申诉的期限", "period", period(30, CD, specified=False), "004",
+        "第十四条", COMPLAINT,
+        note="制度未规定申诉期限，平台的理解：自告知调查处理结果之日起30日内向决定作出机关提出；逾期的不予登记"),
+    fig("complaint_appeal_answer_period", "申诉处理和答复期限", "period", period(30, CD, specified=False), "004",
+        "第十四条", COMPLAINT,
+        note="制度未规定申诉的处理期限，平台的理解：参照第十条的办结期限，自收到申诉之日起30日内作出处理决定并书面答复申诉人"),
+    fig("complaint_referrals", "投诉举报查证属实后的移送", "choices", items(
+        ("judicial", "涉嫌构成犯罪，移送司法机关处理", "第十一条"),
+    ), "004", "第十一条", COMPLAINT),
     fig("complaint_anonymous_lead", "匿名来件登记为线索", "flag", {"on": True}, "004", "第六条", COMPLAINT,
         note="第六条要求提供真实姓名、身份证号；匿名来件不作为投诉举报受理，仅登记为线索（平台解读）"),
     fig("interference_kinds", "违反规定干预办案的情形", "choices", items(
@@ -516,6 +525,15 @@ WULONG = [
         ("compensation", "依法承担全部或者部分行政赔偿金额", "第十一条第（六）项"),
         ("criminal", "涉嫌犯罪，移交司法机关处理", "第十一条第（七）项"),
     ), "004", "第十一条", FAULT),
+    fig("fault_referrals", "过错责任追究中的移送", "choices", items(
+        ("judicial", "涉嫌犯罪，移交司法机关处理", "第十一条第（七）项"),
+        ("supervisory", "涉嫌违纪违法，移送监察机关", "第五条"),
+        ("personnel", "给予处分，移送人事部门", "第五条"),
+    ), "004", "第五条", FAULT,
+        note="法制工作机构办理，依法移送人事、监察机关；人事、监察机关依各自法定职权作出处理（第五条、第十条第（三）项）"),
+    fig("fault_compensation", "行政赔偿的分担", "text",
+        {"text": "因行政执法过错引起行政赔偿的，过错责任人依法承担全部或者部分赔偿金额"},
+        "004", "第十一条第（六）项", FAULT),
     fig("wrong_case_grounds", "认定为错案的情形", "choices", items(
         ("inspection", "行政执法检查监督中发现的错误案件", "第七条第（一）项"),
         ("complaint", "申诉、控告、举报经审查确认为错案", "第七条第（二）项"),
@@ -556,6 +574,20 @@ WULONG = [
         ("suspend", "暂停执法（暂扣行政执法证）", "第十二条第（四）项"),
         ("transfer", "责令调离执法岗位或者调离执法队伍", "第十二条第（五）项"), ("sanction", "行政处分", "第十二条第（六）项"),
     ), "004", "第十二条", WRONG),
+    fig("sanction_spans", "有期限的处理方式", "choices", {"items": [
+        {"code": "no_promotion", "label": "取消当年评先资格和晋升资格", "article": "第十二条第（三）项",
+         "span": "year_end"},
+    ]}, "004", "第十二条", WRONG,
+        note="“当年”指作出处理决定之日所在的自然年度，资格取消至该年12月31日止（平台的理解）"),
+    fig("wrong_case_referrals", "错案责任倒查中的移送", "choices", items(
+        ("judicial", "涉嫌犯罪，移送司法机关追究刑事责任", "第十二条第三款"),
+        ("supervisory", "涉嫌违纪违法，移送监察机关", "第四条"),
+        ("personnel", "给予处分，移送人事部门", "第四条"),
+    ), "004", "第四条", WRONG,
+        note="人事、监察机关和行政主管部门依据各自的法定职权，负责对错案责任人作出处理（第四条）"),
+    fig("wrong_case_recovery", "错案导致行政赔偿的追偿", "text",
+        {"text": "错案责任人的故意或者重大过失造成的错案，导致行政赔偿的，依据《中华人民共和国国家赔偿法》的有关规定予以追偿"},
+        "004", "第十二条第二款", WRONG),
     fig("interference_repeat_sanction", "不记录干预情况两次以上给予处分", "count", {"n": 2}, "004", "第十条", INTERFERE),
     # publication duties
     fig("annual_statistics_due", "统计年报公开截止", "yearly", {"month": 1, "day": 31}, "004", "第三条", STATS),
