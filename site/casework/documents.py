@@ -32,6 +32,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "complaint_refusal": ("投诉举报不予受理告知书", "投不"),
     "complaint_transfer": ("投诉举报转送函", "投转"),
     "complaint_reply": ("投诉举报处理结果告知书", "投复"),
+    "complaint_appeal_answer": ("投诉举报申诉答复书", "投申"),
     # Wulong 004 争议协调办法
     "coordination_acceptance": ("行政执法争议协调受理通知书", "协受"),
     "coordination_supplement": ("补正材料通知书", "协补"),
@@ -42,6 +43,9 @@ KINDS: dict[str, tuple[str, str]] = {
     # Wulong 004 过错责任追究 / 错案责任倒查
     "accountability_decision": ("行政执法责任追究决定书", "追决"),
     "reinvestigation_order": ("责令重新调查通知书", "追查"),
+    # Wulong 004 移送 (投诉 第十一条, 过错 第五条、第十一条, 错案 第四条、第十二条) and 追偿 (错案 第十二条第二款)
+    "matter_referral": ("移送函", "移"),
+    "recovery_decision": ("行政赔偿追偿决定书", "追偿"),
     # the yearly programme (004 通报制度 第五条)
     "rectification_notice": ("限期整改通知书", "整改"),
 }

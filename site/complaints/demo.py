@@ -79,7 +79,8 @@ def load_complaints() -> str:
     services.opinion_submit(complaint=c, by=officer, text="反映情况不实：市场监管局已于举报后立案查处。")
     services.review_decide(complaint=c, by=leader, participants=["张局长", "王副局长"], outcome="unfounded",
                            decision="反映情况不实，向投诉举报人说明情况。")
-    services.complaint_reply(complaint=c, by=officer, text="经查，该超市已被立案查处并罚款，你反映的不予查处情况不实。")
+    services.complaint_reply(complaint=c, by=officer, text="经查，该超市已被立案查处并罚款，你反映的不予查处情况不实。",
+                             explanation="区市场监督管理局已于收到举报后第三日立案，并依法作出罚款决定")
     services.appeal_record(complaint=c, by=officer, text="认为处罚过轻，提出申诉。")
 
     if not InterferenceRecord.objects.exists():

@@ -240,11 +240,24 @@ class ExtensionForm(StepForm):
 
 class ReplyForm(StepForm):
     text = forms.CharField(label="告知投诉举报人的调查处理结果", widget=forms.Textarea(attrs={"rows": 4}))
+    explanation = forms.CharField(label="向投诉举报人说明的情况（反映情况不实的必填，第九条）", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class AppealForm(StepForm):
     received_on = forms.DateField(label="收到申诉日期", widget=DATE)
     text = forms.CharField(label="申诉请求和理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AppealDecideForm(StepForm):
+    outcome = forms.ChoiceField(label="申诉处理结论", widget=forms.RadioSelect)
+    reasons = forms.CharField(label="复查意见（写入申诉答复书）", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        from .models import APPEAL_OUTCOMES
+
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = APPEAL_OUTCOMES
 
 
 class InterferenceForm(StepForm):

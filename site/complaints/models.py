@@ -202,6 +202,10 @@ class Notice(IssuedFiles):
         return f"{self.kind_label} {self.doc_number}"
 
 
+APPEAL_UPHELD, APPEAL_REJECTED = "upheld", "rejected"
+APPEAL_OUTCOMES = [(APPEAL_UPHELD, "申诉成立，变更原调查处理决定"), (APPEAL_REJECTED, "申诉不成立，维持原调查处理决定")]
+
+
 class Appeal(models.Model):
     """申诉 against the decision, to the body that made it (第十四条)."""
 
@@ -210,6 +214,15 @@ class Appeal(models.Model):
     text = models.TextField("申诉请求和理由")
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
+    # the decision on it and the answer to the appellant (第十四条; the answer period: the profile's
+    # complaint_appeal_answer_period, a clock on the appeal from its receipt)
+    outcome = models.CharField("申诉处理结论", max_length=16, choices=APPEAL_OUTCOMES, blank=True)
+    reasons = models.TextField("复查意见", blank=True)
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name="决定人")
+    answer = models.ForeignKey(Notice, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name="申诉答复书")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

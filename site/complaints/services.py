@@ -27,6 +27,7 @@ from . import texts
 from .models import (
     ACCEPTED,
     ANSWERED,
+    APPEAL_OUTCOMES,
     ENFORCEMENT,
     RECEIVED,
     REFUSED,
@@ -34,6 +35,7 @@ from .models import (
     SUBSTANTIATED,
     SUPERVISOR,
     TRANSFERRED,
+    UNFOUNDED,
     Appeal,
     Complaint,
     Investigator,
@@ -461,24 +463,29 @@ def extension_approve(*, complaint: Complaint, by, days: int, reason: str):
 
 
 @transaction.atomic
-def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None = None) -> Complaint:
-    """告知调查处理结果并归档 (第十二条); a substantiated report about a supervisor feeds the dismissal proposal."""
+def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None = None,
+                    explanation: str = "") -> Complaint:
+    """告知调查处理结果并归档 (第十二条); a substantiated report about a supervisor feeds the dismissal proposal.
+    反映情况不实的 (第九条): the reply explains to the complainant (`explanation`, required on that branch)."""
     require(by, HANDLE, "只有司法局经办人可以告知处理结果。")
-    return _step(complaint, "reply", by, lambda: _reply(complaint, by, text, on))
+    return _step(complaint, "reply", by, lambda: _reply(complaint, by, text, on, explanation))
 
 
-def _reply(complaint: Complaint, by, text: str, on) -> Complaint:
+def _reply(complaint: Complaint, by, text: str, on, explanation: str = "") -> Complaint:
     complaint = _locked(complaint, REVIEWED)
     _not_recused(by, complaint)
     if not (text or "").strip():
         raise ValidationError("请填写告知投诉举报人的调查处理结果。")
+    if complaint.category == ENFORCEMENT and complaint.outcome == UNFOUNDED and not (explanation or "").strip():
+        raise ValidationError("投诉举报反映情况不实的，应当向投诉举报人说明情况并做好解释工作"
+                              "（《行政执法投诉举报制度》第九条），请填写向投诉举报人说明的情况。")
     on = on or timezone.localdate()
     complaint.reply, complaint.answered_on = text.strip(), on
     complaint.save()
     _stop(finish_clock(complaint))
     article = "《行政执法投诉举报制度》第十二条" if complaint.category == ENFORCEMENT \
         else _article(complaint, "supervisor_report_public")
-    words = texts.reply(complaint)
+    words = texts.reply(complaint, explanation if complaint.category == ENFORCEMENT else "")
     notice = issue_notice(complaint=complaint, kind="complaint_reply", title=words.title, by=by,
                           issued_on=on, article=article, paragraphs=words.paragraphs, notes=words.notes,
                           values=words.values)
@@ -498,18 +505,82 @@ def _reply(complaint: Complaint, by, text: str, on) -> Complaint:
     return complaint
 
 
+def appeal_deadline(complaint: Complaint):
+    """(last day, rule) of the complainant's appeal (第十四条; the window is the profile's reading), or
+    (None, None) where the profile sets none or the complainant has not been answered."""
+    profile = get_profile(complaint.jurisdiction)
+    if not profile.has("complaint_appeal_period") or complaint.answered_on is None:
+        return None, None
+    rule = profile.period("complaint_appeal_period")
+    return rule.due(complaint.answered_on).due, rule
+
+
+def appeal_clock(appeal: Appeal):
+    return clocks_for(appeal).filter(rule_key="complaint_appeal_answer_period").first()
+
+
 @transaction.atomic
 def appeal_record(*, complaint: Complaint, by, text: str, received_on: dt.date | None = None) -> Appeal:
-    """申诉 to the deciding body (第十四条), recorded for its decision."""
+    """申诉 to the deciding body (第十四条), recorded for its decision: within the profile's window from the
+    reply, and one at a time; the bureau's answer period (a clock on the appeal) runs from its receipt."""
     require(by, HANDLE, "只有司法局经办人可以登记申诉。")
     complaint = _locked(complaint, ANSWERED)
     _not_recused(by, complaint)
     if not (text or "").strip():
         raise ValidationError("请填写申诉请求和理由。")
-    appeal = Appeal(complaint=complaint, received_on=received_on or timezone.localdate(), text=text.strip(),
-                    entered_by=by)
+    today = timezone.localdate()
+    received_on = received_on or today
+    if received_on > today:
+        raise ValidationError("收到申诉日期不能晚于今天。")
+    if complaint.answered_on and received_on < complaint.answered_on:
+        raise ValidationError(f"收到申诉日期不能早于告知调查处理结果的日期（{complaint.answered_on:%Y-%m-%d}）。")
+    due, rule = appeal_deadline(complaint)
+    if due is not None and received_on > due:
+        raise ValidationError(f"申诉已超过期限：调查处理结果于{complaint.answered_on:%Y-%m-%d}告知，申诉期限为"
+                              f"{rule.text}，至{due:%Y-%m-%d}届满（{rule.citation}；{rule.note}），"
+                              f"{received_on:%Y-%m-%d}收到的申诉不予登记。")
+    if complaint.appeals.filter(decided_on__isnull=True).exists():
+        raise ValidationError("该投诉举报已有尚未作出处理决定的申诉，请先对其作出决定并答复。")
+    appeal = Appeal(complaint=complaint, received_on=received_on, text=text.strip(), entered_by=by)
     appeal.full_clean()
     appeal.save()
+    profile = get_profile(complaint.jurisdiction)
+    if profile.has("complaint_appeal_answer_period"):
+        clock_start(subject=appeal, profile=profile, rule_key="complaint_appeal_answer_period",
+                    started_on=received_on, label=f"申诉处理和答复期限（{complaint.receipt_number}）")
+    if complaint.matter_id:
+        casework.log(complaint.matter, by, f"收到投诉举报人对调查处理决定的申诉（{received_on:%Y-%m-%d}）。")
+    return appeal
+
+
+@transaction.atomic
+def appeal_decide(*, appeal: Appeal, by, outcome: str, reasons: str, on: dt.date | None = None) -> Appeal:
+    """The deciding body decides the appeal (第十四条) and answers the appellant in a 申诉答复书, within the
+    answer period (the clock on the appeal stops: met, or late as counted)."""
+    require(by, DECIDE, "申诉须由司法局负责人作出处理决定。")
+    appeal = Appeal.objects.select_for_update().select_related("complaint").get(pk=appeal.pk)
+    complaint = appeal.complaint
+    _not_recused(by, complaint)
+    if appeal.decided_on is not None:
+        raise ValidationError(f"该申诉已于{appeal.decided_on:%Y-%m-%d}作出处理决定，不能重复决定。")
+    if outcome not in dict(APPEAL_OUTCOMES):
+        raise ValidationError("请选择申诉处理结论。")
+    if not (reasons or "").strip():
+        raise ValidationError("请填写复查意见（维持或者变更原调查处理决定的理由）。")
+    on = on or timezone.localdate()
+    appeal.outcome, appeal.reasons, appeal.decided_on, appeal.decided_by = outcome, reasons.strip(), on, by
+    words = texts.appeal_answer(appeal)
+    article = "《行政执法投诉举报制度》第十四条"
+    appeal.answer = issue_notice(complaint=complaint, kind="complaint_appeal_answer", title=words.title, by=by,
+                                 issued_on=on, article=article, paragraphs=words.paragraphs, notes=words.notes,
+                                 values=words.values)
+    appeal.save()
+    _stop(appeal_clock(appeal))
+    _record(complaint, title=f"投诉举报申诉处理 {complaint.receipt_number}", outcome=appeal.get_outcome_display(),
+            on=on, doc=appeal.answer.doc_number, article=article, body=f"复查意见：{appeal.reasons}")
+    if complaint.matter_id:
+        casework.log(complaint.matter, by, f"对申诉作出处理决定：{appeal.get_outcome_display()}，"
+                                           f"已制发申诉答复书{appeal.answer.doc_number}。")
     return appeal
 
 

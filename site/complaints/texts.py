@@ -41,12 +41,25 @@ REPLY = Wording(
     kind="complaint_reply", issued_in=_issues_complaints, format=layout.LETTER, max_pages=2,
     title="投诉举报处理结果告知书",
     body="你于{收到日期}提出的投诉举报（受理编号：{受理编号}），经调查和领导集体讨论审定，结论为：{调查结论}。\n"
-         "{处理结果}\n对调查处理决定不服的，可以向本机关提出申诉。",
-    placeholders={**COMMON, "调查结论": "属实、部分属实或不属实", "处理结果": "经办人填写的调查处理结果"},
+         "{处理结果}\n{情况说明}\n对调查处理决定不服的，可以{申诉期限}向本机关提出申诉。",
+    placeholders={**COMMON, "调查结论": "属实、部分属实或不属实", "处理结果": "经办人填写的调查处理结果",
+                  "情况说明": "反映情况不实的，向投诉举报人说明的情况（第九条；其他结论为空）",
+                  "申诉期限": "申诉期限及届满日期（第十四条）"},
     sample={**SAMPLE, "调查结论": "投诉举报属实",
-            "处理结果": "经调查，被投诉举报机关未告知你陈述、申辩权利即作出处罚决定，本机关已责令其限期纠正。"})
+            "处理结果": "经调查，被投诉举报机关未告知你陈述、申辩权利即作出处罚决定，本机关已责令其限期纠正。",
+            "情况说明": "",
+            "申诉期限": "自本告知书作出之日起30日内（即2026年12月23日前）"})
+APPEAL_ANSWER = Wording(
+    kind="complaint_appeal_answer", issued_in=lambda p: p.has("complaint_appeal_answer_period"),
+    format=layout.LETTER, max_pages=2, title="投诉举报申诉答复书",
+    body="你于{申诉日期}对本机关投诉举报（受理编号：{受理编号}）调查处理决定提出的申诉收悉。\n"
+         "经复查，本机关认为：{复查意见}\n本机关决定：{处理结论}。",
+    placeholders={**COMMON, "申诉日期": "收到申诉的日期", "复查意见": "负责人填写的复查意见",
+                  "处理结论": "申诉成立，变更原调查处理决定；或申诉不成立，维持原调查处理决定"},
+    sample={**SAMPLE, "申诉日期": "2026年11月25日", "复查意见": "原调查认定事实清楚，处理适当。",
+            "处理结论": "申诉不成立，维持原调查处理决定"})
 
-register(ACCEPTANCE, REFUSAL, TRANSFER, REPLY)
+register(ACCEPTANCE, REFUSAL, TRANSFER, REPLY, APPEAL_ANSWER)
 
 
 def _common(complaint) -> dict[str, str]:
@@ -79,6 +92,35 @@ def transfer(complaint) -> Composed:
         **_common(complaint), "转送机关": complaint.transferred_to, "理由": complaint.reasons})
 
 
-def reply(complaint) -> Composed:
+def unfounded_explanation(complaint, explanation: str) -> str:
+    """第九条: 对投诉举报反映情况不实的，应当向投诉举报人说明情况并做好解释工作 — the paragraph of the reply
+    that explains, for the unfounded branch only."""
+    from .models import UNFOUNDED
+
+    if complaint.outcome != UNFOUNDED:
+        return ""
+    return (f"经调查，你反映的情况不属实。依据《行政执法投诉举报制度》第九条，现将有关情况向你说明如下："
+            f"{explanation.strip().rstrip('。')}。如对上述说明有疑问，可以向本机关咨询。")
+
+
+def appeal_window(complaint) -> str:
+    """第十四条: where the profile gives the appeal a window, the reply states it and its last day."""
+    profile = get_profile(complaint.jurisdiction)
+    if not profile.has("complaint_appeal_period") or complaint.answered_on is None:
+        return ""
+    rule = profile.period("complaint_appeal_period")
+    due = rule.due(complaint.answered_on).due
+    return f"自本告知书作出之日起{rule.text}内（即{chinese_date(due)}前）"
+
+
+def reply(complaint, explanation: str = "") -> Composed:
     return compose("complaint_reply", complaint.jurisdiction, {
-        **_common(complaint), "调查结论": complaint.get_outcome_display(), "处理结果": complaint.reply})
+        **_common(complaint), "调查结论": complaint.get_outcome_display(), "处理结果": complaint.reply,
+        "情况说明": unfounded_explanation(complaint, explanation), "申诉期限": appeal_window(complaint)})
+
+
+def appeal_answer(appeal) -> Composed:
+    complaint = appeal.complaint
+    return compose("complaint_appeal_answer", complaint.jurisdiction, {
+        **_common(complaint), "申诉日期": chinese_date(appeal.received_on), "复查意见": appeal.reasons,
+        "处理结论": appeal.get_outcome_display()})

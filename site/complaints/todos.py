@@ -48,4 +48,27 @@ def complaint_steps(user, *, today: dt.date) -> list:
                 cap_text = f"{cap.n}{UNITS.get(cap.unit, '')}（{cap.citation}）"
                 items.append(item("审批延长办理期限", finish, "extension",
                                   note=f"情况复杂不能按期办结的，经负责人批准可延长，最多{cap_text}"))
+    items.extend(_appeals_waiting())
     return items
+
+
+def _appeals_waiting() -> list:
+    """申诉 waiting for the head's decision and answer (004 行政执法投诉举报制度 第十四条), due by the clock on
+    each appeal (the profile's complaint_appeal_answer_period): two queries for all of them."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from clocks.models import Clock
+    from flows.worklist import Item, clock_fields
+
+    from .models import Appeal
+
+    appeals = list(Appeal.objects.filter(decided_on__isnull=True).select_related("complaint__agency",
+                                                                                  "complaint__supervisor"))
+    clocks = {c.subject_id: c for c in Clock.objects.filter(
+        subject_type=ContentType.objects.get_for_model(Appeal), rule_key="complaint_appeal_answer_period",
+        subject_id__in=[str(a.pk) for a in appeals])}
+    return [Item(title="对申诉作出处理决定并答复", subject=f"{a.complaint.receipt_number} {a.complaint.respondent}",
+                 process=PROCESS, url=reverse("complaints:detail", args=[a.complaint_id]),
+                 key=f"complaint:{a.complaint_id}:appeal:{a.pk}", matter_id=a.complaint.matter_id,
+                 note="有关单位及个人对调查处理决定不服的，可以向决定作出机关提出申诉",
+                 **clock_fields(clocks.get(str(a.pk)))) for a in appeals]

@@ -121,7 +121,8 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         "complaint": complaint, "task_title": f"投诉举报 {complaint.receipt_number}",
         "sees": sees_complainant(request.user, complaint), "clocks": complaint_clocks(complaint),
         "investigators": complaint.investigators.select_related("user", "assigned_by"),
-        "notices": complaint.notices.all(), "appeals": complaint.appeals.all(), "forms": forms_,
+        "notices": complaint.notices.all(), "appeals": _appeals(request.user, complaint, forms_), "forms": forms_,
+        "appeal_due": services.appeal_deadline(complaint),
         "steps": process_steps(complaint),
         "scan_form": ScanForm() if request.user.has_perm("casework.record_service") else None,
         "min_investigators": services.min_investigators(complaint),
@@ -129,6 +130,21 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         "rule_ext": profile.period("complaint_extension_max") if profile.has("complaint_extension_max") else None,
         "today": timezone.localdate(), "handoff": _handoff(request.user, complaint, profile)},
         status=400 if step_forms else 200)
+
+
+def _appeals(user, complaint: Complaint, forms_: dict) -> list[dict]:
+    """Each appeal with its answer clock, and the head's decision form while it is undecided (第十四条)."""
+    decide = user.has_perm(services.DECIDE)
+    submitted_pk, submitted = forms_.pop("appeal_decide", (None, None))
+    out = []
+    for a in complaint.appeals.select_related("answer"):
+        form = None
+        if a.pk == submitted_pk:  # the refused submission, with its reason (also for one decided meanwhile)
+            form = submitted
+        elif a.decided_on is None and decide:
+            form = forms.AppealDecideForm()
+        out.append({"a": a, "clock": services.appeal_clock(a), "form": form})
+    return out
 
 
 def _handoff(user, complaint: Complaint, profile) -> dict | None:
@@ -204,6 +220,29 @@ def complaint_step(request, pk: int, step: str):
             messages.success(request, done)
             return redirect("complaints:detail", pk=pk)
     return complaint_detail(request, pk, step_forms={step: form})
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def appeal_decide(request, pk: int, appeal_pk: int):
+    """第十四条: the head decides an appeal and the 申诉答复书 is issued to the appellant."""
+    complaint = _complaint_for(request.user, pk)
+    appeal = get_object_or_404(complaint.appeals, pk=appeal_pk)
+    if not request.user.has_perm(services.DECIDE):
+        from letters.views import refused
+
+        return refused(request, "申诉须由司法局负责人作出处理决定。")
+    form = forms.AppealDecideForm(request.POST)
+    if form.is_valid():
+        try:
+            done = services.appeal_decide(appeal=appeal, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"已对申诉作出处理决定（{done.get_outcome_display()}），"
+                                      f"申诉答复书{done.answer.doc_number}已生成。")
+            return redirect("complaints:detail", pk=pk)
+    return complaint_detail(request, pk, step_forms={"appeal_decide": (appeal.pk, form)})
 
 
 @login_required(login_url=LOGIN)
