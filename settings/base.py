@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "complaints.apps.ComplaintsConfig",
     "coordination.apps.CoordinationConfig",
     "accountability.apps.AccountabilityConfig",
+    "referrals.apps.ReferralsConfig",
     "programme.apps.ProgrammeConfig",
     "flows.apps.FlowsConfig",
     "search.apps.SearchConfig",

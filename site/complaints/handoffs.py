@@ -1,20 +1,14 @@
 """Hand-offs from a complaint into the next process, in the complaint's own file (一案一档, 004 监督意见书制度
 第十一条). 004 投诉举报制度 第十一条: a substantiated complaint → 责令限期改正 (the letter process) and the
 responsible staff's accountability, and a suspected crime is referred to the judicial organs (移送, a
-confidential decision record, the 移送函 drafted outside); 004 监督意见书制度 第十条: an agency obstructing the investigation is
-ordered to correct. Each locks the complaint, checks that its step has ended, then calls the one service
-that starts the next process (letters.services.letter_start, accountability.services.case_intake)."""
+confidential decision record and the 移送函, through referrals.services.refer); 004 监督意见书制度 第十条: an
+agency obstructing the investigation is ordered to correct. Each locks the complaint, checks that its step
+has ended, then calls the one service that starts the next process (letters.services.letter_start, accountability.services.case_intake)."""
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from casework.models import Matter
-from casework.services import log
-from decisions.models import DecisionRecord
-from decisions.services import decision_record
 from roles.access import require
 from rules.profiles import get_profile
 
@@ -92,27 +86,15 @@ def obstruction_order(*, complaint: Complaint, by, findings: str, request: str):
                                 f"依{cite}责令限期纠正。")
 
 
-REFERRAL_OUTCOME = "涉嫌犯罪，移送司法机关"
-
-
 @transaction.atomic
-def complaint_referral(*, complaint: Complaint, by, to: str, reasons: str) -> DecisionRecord:
-    """第十一条 涉嫌构成犯罪的，依法移送司法机关处理: decided by the head, recorded (confidential: the agency's
-    liaison does not read it) in the complaint's file."""
+def complaint_referral(*, complaint: Complaint, by, to: str, reasons: str, persons: str = ""):
+    """第十一条 涉嫌构成犯罪的，依法移送司法机关处理: decided by the head through the one referral door
+    (referrals.services.refer: the 移送函 to the judicial organ, a confidential record in the complaint's file)."""
+    from referrals.services import refer
+
     require(by, "complaints.decide_complaint", "只有司法局负责人可以决定移送司法机关。")
     complaint = _locked(complaint)
     _require_substantiated(complaint, "移送司法机关")
-    matter = complaint.matter
-    done = DecisionRecord.objects.filter(subject_type=ContentType.objects.get_for_model(Matter),
-                                         subject_id=str(matter.pk), outcome=REFERRAL_OUTCOME).first()
-    if done is not None:
-        raise ValidationError(f"本事项已于{done.decided_on:%Y-%m-%d}移送{done.title.split('：')[-1]}，不能重复移送。")
-    if not (to or "").strip() or not (reasons or "").strip():
-        raise ValidationError("请填写接收移送的司法机关和涉嫌犯罪的事实。")
-    record = decision_record(kind="complaint", title=f"移送司法机关：{to.strip()}",
-                             body=f"{_summary(complaint)}。涉嫌犯罪的事实：{reasons.strip()}",
-                             jurisdiction=complaint.jurisdiction, agency=matter.agency.name, outcome=REFERRAL_OUTCOME,
-                             decided_on=timezone.localdate(), article=HANDOFF_ARTICLE, confidential=True,
-                             subject=matter)
-    log(matter, by, f"依{HANDOFF_ARTICLE}，涉嫌犯罪部分移送{to.strip()}处理。")
-    return record
+    return refer(matter=complaint.matter, by=by, source="complaint", destination="judicial", to=to,
+                 reasons=f"{_summary(complaint)}。涉嫌犯罪的事实：{(reasons or '').strip()}" if (reasons or "").strip()
+                 else "", persons=persons or complaint.officer_named)

@@ -174,6 +174,7 @@ def test_substantiated_complaint_suspected_crime_is_referred_by_the_head_once(pe
     with freeze_time("2026-10-09 10:00"):
         early = login(people["leader"]).post(url, data)
         assert early.status_code == 200 and "不能转入移送司法机关（《行政执法投诉举报制度》第十一条）" in early.content.decode()
+        assert not Document.objects.filter(kind="matter_referral").exists()
     _review(people, complaint)
     with freeze_time("2026-10-21 09:00"):
         officer = login(people["officer"]).post(url, data)
@@ -183,7 +184,12 @@ def test_substantiated_complaint_suspected_crime_is_referred_by_the_head_once(pe
         again = login(people["leader"]).post(url, data)
         assert again.status_code == 200
         assert "本事项已于2026-10-21移送重庆市武隆区公安局，不能重复移送。" in again.content.decode()
-    record = DecisionRecord.objects.get(outcome="涉嫌犯罪，移送司法机关")
+    record = DecisionRecord.objects.get(outcome="涉嫌构成犯罪，移送司法机关处理")
     assert record.confidential and record.subject == complaint.matter
     assert record.article == "《行政执法投诉举报制度》第十一条" and record.decided_on == dt.date(2026, 10, 21)
+    # the 移送函 (referrals.services.refer, the one door): to the receiving organ, in the complaint's file
+    letter = Document.objects.get(kind="matter_referral")
+    assert letter.matter == complaint.matter and letter.addressee == "重庆市武隆区公安局"
+    assert letter.doc_number == "武隆移〔2026〕1号" and record.doc_number == "武隆移〔2026〕1号"
+    assert "依据《行政执法投诉举报制度》第十一条的规定" in letter.body
     assert not Letter.objects.exists()

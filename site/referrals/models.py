@@ -1,0 +1,70 @@
+"""Referrals (移送) and recovery (追偿), Wulong 004:
+
+- suspected crime to the judicial organs (投诉举报制度 第十一条; 过错纠正和责任追究制度 第十一条第（七）项;
+  错案责任倒查问责制度 第十二条第三款), breaches of discipline to the supervisory organs and sanctions to the
+  personnel departments (过错 第五条; 错案 第四条): a `Referral` of a matter, from the step it follows (the
+  complaint's collective review, the accountability decision), with its 移送函 and its decision record;
+- recovery after administrative compensation (错案 第十二条第二款; 过错 第十一条第（六）项): a `Recovery` of an
+  accountability case, each person's share fixed, with its 追偿决定书 and a record per person.
+
+Both are written only by referrals.services (the one door); both are the bureau's, never the agency
+liaison's to read (the records are confidential, the documents addressed to the receiving organ)."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+COMPLAINT, ACCOUNTABILITY = "complaint", "accountability"
+SOURCES = [(COMPLAINT, "投诉举报"), (ACCOUNTABILITY, "责任追究")]
+
+
+class Referral(models.Model):
+    matter = models.ForeignKey("casework.Matter", on_delete=models.PROTECT, related_name="referrals",
+                               verbose_name="监督事项")
+    source = models.CharField("移送所依据的程序", max_length=16, choices=SOURCES)
+    destination = models.CharField("移送去向", max_length=32)          # profile *_referrals code
+    destination_label = models.CharField("移送情形", max_length=100)
+    article = models.CharField("依据", max_length=200)
+    to = models.CharField("接收机关", max_length=100)
+    persons = models.CharField("涉及人员", max_length=200, blank=True)
+    reasons = models.TextField("移送的事实和理由")
+    referred_on = models.DateField("移送日期")
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="决定人")
+    document = models.ForeignKey("casework.Document", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name="移送函")
+    record = models.ForeignKey("decisions.DecisionRecord", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "移送"
+        verbose_name_plural = "移送"
+        ordering = ["referred_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.destination_label}：{self.to}"
+
+
+class Recovery(models.Model):
+    """追偿: the compensation the agency paid, and each person's share of it (a list of {person, name, amount})."""
+
+    case = models.OneToOneField("accountability.Case", on_delete=models.PROTECT, related_name="recovery",
+                                verbose_name="责任追究案件")
+    compensation = models.DecimalField("行政赔偿金额（元）", max_digits=12, decimal_places=2)
+    paid_on = models.DateField("赔偿支付日期")
+    shares = models.JSONField("追偿份额", default=list)
+    basis = models.TextField("追偿理由")
+    article = models.CharField("依据", max_length=200)
+    decided_on = models.DateField("决定日期")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="决定人")
+    document = models.ForeignKey("casework.Document", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name="追偿决定书")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "追偿"
+        verbose_name_plural = "追偿"
+
+    def __str__(self) -> str:
+        return f"追偿 {self.case}"

@@ -1,0 +1,34 @@
+"""The 移送与追偿 panel on the matter screen (complaint and accountability files, 一案一档): the referrals and
+the recovery made, with their documents, and the head's buttons once the step they follow has ended."""
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+
+from casework import visibility
+from casework.panels import panel
+
+from . import services
+from .models import SOURCES, Recovery
+
+
+@panel("complaint")
+@panel("accountability")
+def referrals_panel(request, matter) -> str:
+    if visibility.is_party(request.user):
+        return ""  # the referrals and recovery are the bureau's (confidential records)
+    user = request.user
+    referrals = list(matter.referrals.select_related("document"))
+    buttons = []
+    for source in services.sources_of(matter):
+        perm, _reason = services.PERMS[source]
+        if user.has_perm(perm) and services.destinations(matter, source) and not services.step_not_ended(matter, source):
+            buttons.append({"source": source, "label": f"移送（{dict(SOURCES)[source]}）"})
+    case = getattr(matter, "accountability_case", None)
+    recovery = Recovery.objects.filter(case=case).select_related("document").first() if case else None
+    may_recover = (case is not None and recovery is None and case.decided_on is not None
+                   and user.has_perm("accountability.decide_case"))
+    if not (referrals or buttons or recovery or may_recover):
+        return ""
+    return render_to_string("referrals/panel.html", {
+        "matter": matter, "referrals": referrals, "buttons": buttons, "recovery": recovery,
+        "may_recover": may_recover}, request=request)

@@ -1,0 +1,208 @@
+"""The one door of referrals (移送) and of recovery (追偿), Wulong 004. Each locks what it decides about,
+checks the actor's permission and that the step it follows has ended, issues its document through
+casework.documents and writes its DecisionRecord through decisions.services.decision_record.
+
+From a complaint (its matter): after the collective review found it substantiated (投诉 第九条、第十一条),
+by the head (complaints.decide_complaint). From an accountability case in the same matter: after the
+collective decision (过错 第十条第（三）项; 错案 第四条、第十二条), by the head (accountability.decide_case)."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from casework import documents
+from casework.models import Matter
+from casework.pdf import chinese_date
+from casework.recusal import require_not_recused
+from casework.services import log
+from decisions.services import decision_record
+from roles.access import require
+from rules.profiles import get_profile
+
+from . import texts
+from .models import ACCOUNTABILITY, COMPLAINT, Recovery, Referral
+
+PERMS = {COMPLAINT: ("complaints.decide_complaint", "只有司法局负责人可以决定移送。"),
+         ACCOUNTABILITY: ("accountability.decide_case", "只有司法局负责人可以决定移送。")}
+NOT_ENDED = "移送须在其所依据的环节办结后进行："
+
+
+def destinations(matter: Matter, source: str) -> list[dict]:
+    """The profile's referral destinations for `source` in this matter ([] where there are none)."""
+    profile = get_profile(matter.jurisdiction)
+    if source == COMPLAINT:
+        key = "complaint_referrals"
+    else:
+        case = getattr(matter, "accountability_case", None)
+        if case is None:
+            return []
+        key = "wrong_case_referrals" if case.is_wrong_case else "fault_referrals"
+    return profile.choices(key) if profile.has(key) else []
+
+
+def sources_of(matter: Matter) -> list[str]:
+    """The processes of this matter a referral may come from (一案一档: a complaint and its accountability case)."""
+    out = []
+    if getattr(matter, "complaint", None) is not None:
+        out.append(COMPLAINT)
+    if getattr(matter, "accountability_case", None) is not None:
+        out.append(ACCOUNTABILITY)
+    return out
+
+
+def step_not_ended(matter: Matter, source: str) -> str:
+    """Why the step a referral from `source` follows has not ended ("" when it has)."""
+    if source == COMPLAINT:
+        from complaints.handoffs import HANDOFF_ARTICLE, substantiated
+
+        complaint = getattr(matter, "complaint", None)
+        if complaint is None:
+            return "本事项不是投诉举报案卷。"
+        if not substantiated(complaint):
+            return (f"{NOT_ENDED}投诉举报尚未经领导集体讨论审定为查证属实（或部分属实），不能移送（{HANDOFF_ARTICLE}）。")
+        return ""
+    case = getattr(matter, "accountability_case", None)
+    if case is None:
+        return "本事项没有责任追究案件。"
+    if case.transferred_on:
+        return f"该责任追究案件已于{case.transferred_on:%Y-%m-%d}转送{case.transferred_to}，不能由本机关移送。"
+    if case.decided_on is None:
+        doc = "《行政执法错案责任倒查问责制度》第四条" if case.is_wrong_case else "《行政执法过错纠正和责任追究制度》第十条第（三）项"
+        return (f"{NOT_ENDED}责任追究案件尚未经领导集体讨论作出处理决定（当前环节：{case.get_state_display()}），"
+                f"不能移送（{doc}）。")
+    return ""
+
+
+@transaction.atomic
+def refer(*, matter: Matter, by, source: str, destination: str, to: str, reasons: str, persons: str = "",
+          on: dt.date | None = None) -> Referral:
+    """移送: a 移送函 to the receiving organ and a confidential decision record, in the matter's file."""
+    if source not in PERMS:
+        raise ValidationError("请选择移送所依据的程序。")
+    perm, refusal = PERMS[source]
+    require(by, perm, refusal)
+    matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
+    require_not_recused(by, matter)
+    if why := step_not_ended(matter, source):
+        raise ValidationError(why)
+    item = next((i for i in destinations(matter, source) if i["code"] == destination), None)
+    if item is None:
+        raise ValidationError("请选择移送去向（规则配置中列明的移送情形）。")
+    done = matter.referrals.filter(destination=destination, source=source).first()
+    if done is not None:
+        raise ValidationError(f"本事项已于{done.referred_on:%Y-%m-%d}移送{done.to}，不能重复移送。")
+    if not (to or "").strip() or not (reasons or "").strip():
+        raise ValidationError("请填写接收移送的机关和移送的事实和理由。")
+    on = on or timezone.localdate()
+    article = str(item["citation"])
+    words = texts.referral(matter, facts=reasons, label=item["label"], article=article, persons=persons)
+    doc = documents.issue(matter=matter, kind="matter_referral", title=words.title, paragraphs=words.paragraphs,
+                          notes=words.notes, values=words.values, by=by, article=article, addressee=to.strip(),
+                          issued_on=on)
+    record = decision_record(kind=source, title=f"{item['label']}：{to.strip()}（{matter.title}）",
+                             body=f"{reasons.strip()}" + (f"（涉及人员：{persons.strip()}）" if persons.strip() else ""),
+                             jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=item["label"],
+                             decided_on=on, doc_number=doc.doc_number, article=article, confidential=True,
+                             subject=matter)
+    referral = Referral.objects.create(matter=matter, source=source, destination=destination,
+                                       destination_label=item["label"], article=article, to=to.strip(),
+                                       persons=persons.strip()[:200], reasons=reasons.strip(), referred_on=on,
+                                       referred_by=by, document=doc, record=record)
+    log(matter, by, f"依{article}，{item['label']}：移送{to.strip()}（{doc.doc_number}）。")
+    return referral
+
+
+# ------------------------------------------------------------------ 追偿
+def recovery_basis(case) -> tuple[str, str]:
+    """(article, what a person must have) for recovery in this case's kind."""
+    profile = get_profile(case.jurisdiction)
+    if case.is_wrong_case:
+        key, need = "wrong_case_recovery", "故意或者重大过失（从重情形“故意或者有重大过失”）"
+    else:
+        key, need = "fault_compensation", "处理方式“依法承担全部或者部分行政赔偿金额”"
+    if not profile.has(key):
+        raise ValidationError(f"{profile.name}的规则中没有行政赔偿追偿的规定。")
+    return str(profile.figure(key).citation), need
+
+
+def _liable(case, person) -> bool:
+    if case.is_wrong_case:
+        return "intent" in person.aggravating and not person.exemption
+    return "compensation" in person.sanctions
+
+
+def _money(value, what: str) -> Decimal:
+    try:
+        amount = Decimal(str(value).strip() or "0").quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        raise ValidationError(f"{what}须为金额（元），例如 8000 或 8000.50。") from None
+    if amount < 0:
+        raise ValidationError(f"{what}不能为负数。")
+    return amount
+
+
+@transaction.atomic
+def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, shares: dict[int, object],
+                    on: dt.date | None = None) -> Recovery:
+    """追偿 (错案 第十二条第二款; 过错 第十一条第（六）项): after the decision, the compensation the agency paid and
+    each liable person's share (together no more than it), a 追偿决定书, a record per person (their own)."""
+    from accountability.models import Case
+
+    require(by, "accountability.decide_case", "只有司法局负责人可以决定追偿。")
+    case = Case.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=case.pk)
+    matter = case.matter
+    require_not_recused(by, matter)
+    if case.decided_on is None:
+        raise ValidationError("追偿须在其所依据的环节办结后进行：责任追究案件尚未作出处理决定，不能决定追偿。")
+    if Recovery.objects.filter(case=case).exists():
+        raise ValidationError("本案已决定追偿，不能重复决定。")
+    article, need = recovery_basis(case)
+    on = on or timezone.localdate()
+    paid = _money(compensation, "行政赔偿金额")
+    if paid <= 0:
+        raise ValidationError("请填写已支付的行政赔偿金额。")
+    if paid_on is None or paid_on > on:
+        raise ValidationError("请填写赔偿支付日期（不晚于决定日期）。")
+    if not (basis or "").strip():
+        raise ValidationError("请写明责任人故意或者重大过失造成错案、导致行政赔偿的事实。")
+    persons = {p.pk: p for p in case.persons.filter(active=True)}
+    fixed = []
+    for pk, value in shares.items():
+        person = persons.get(int(pk))
+        if person is None:
+            raise ValidationError("追偿的责任人须为本案认定的责任人。")
+        amount = _money(value, f"{person.name}的追偿金额")
+        if amount == 0:
+            continue
+        if not _liable(case, person):
+            raise ValidationError(f"{person.name}的处理决定中没有{need}，不能向其追偿（{article}）。")
+        fixed.append((person, amount))
+    if not fixed:
+        raise ValidationError("请至少为一名责任人填写追偿金额。")
+    total = sum((a for _p, a in fixed), Decimal("0.00"))
+    if total > paid:
+        raise ValidationError(f"追偿金额合计{total}元，超过已支付的行政赔偿金额{paid}元。")
+    lines = [f"{p.name}（{p.position or '行政执法人员'}）：{a}元" for p, a in fixed]
+    words = texts.recovery(case, paid_on=chinese_date(paid_on), compensation=str(paid), basis=basis, article=article,
+                           shares=lines, total=str(total))
+    doc = documents.issue(matter=matter, kind="recovery_decision", title=words.title, paragraphs=words.paragraphs,
+                          notes=words.notes, values=words.values, by=by, article=article, issued_on=on,
+                          addressee="、".join(p.name for p, _a in fixed))
+    recovery = Recovery.objects.create(case=case, compensation=paid, paid_on=paid_on, basis=basis.strip(),
+                                       shares=[{"person": p.pk, "name": p.name, "amount": str(a)} for p, a in fixed],
+                                       article=article, decided_on=on, decided_by=by, document=doc)
+    for person, amount in fixed:
+        decision_record(kind="accountability", title=f"行政赔偿追偿：{person.name}（{matter.title}）",
+                        body=f"本机关已于{paid_on:%Y-%m-%d}支付行政赔偿金{paid}元，决定向你追偿{amount}元。{basis.strip()}",
+                        jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=f"追偿{amount}元",
+                        decided_on=on, doc_number=doc.doc_number, article=article, subject=matter,
+                        party_user=person.user, confidential=True)
+    log(matter, by, f"依{article}决定追偿，合计{total}元（{doc.doc_number}）。")
+    return recovery
+
+
+__all__ = ["destinations", "recovery_decide", "refer", "sources_of", "step_not_ended"]

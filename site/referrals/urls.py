@@ -1,0 +1,9 @@
+"""Referral and recovery screens, mounted at /admin/referrals/."""
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("matter/<int:pk>/recovery/", views.recovery, name="recovery"),
+    path("matter/<int:pk>/<slug:source>/", views.refer, name="refer"),
+]

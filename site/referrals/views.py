@@ -1,0 +1,106 @@
+"""Screens of referrals and recovery (referrals.services): reached from the matter's panel, one form each,
+the refusal of the wrong role in Chinese (403), a service's refusal on the form."""
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from casework.models import Matter
+from casework.selectors import can_view_matter
+from casework.views import to_matter
+from letters.views import handoff_screen, refused
+from roles.access import is_bureau
+
+from . import services
+from .models import SOURCES
+
+LOGIN = "wagtailadmin_login"
+
+
+class ReferralForm(forms.Form):
+    destination = forms.ChoiceField(label="移送去向", error_messages={"required": "请选择移送去向。"})
+    to = forms.CharField(label="接收移送的机关", max_length=100, error_messages={"required": "请填写接收移送的机关。"})
+    persons = forms.CharField(label="涉及人员", max_length=200, required=False)
+    reasons = forms.CharField(label="移送的事实和理由", widget=forms.Textarea(attrs={"rows": 4}),
+                              error_messages={"required": "请填写移送的事实和理由。"})
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["destination"].choices = [("", "请选择")] + [
+            (i["code"], f"{i['label']}（{i['citation']}）") for i in items]
+
+
+def _matter(request, pk: int) -> Matter:
+    matter = get_object_or_404(Matter.objects.select_related("agency"), pk=pk)
+    if not can_view_matter(request.user, matter):
+        raise PermissionDenied("您无权查看该监督事项。")
+    return matter
+
+
+@login_required(login_url=LOGIN)
+def refer(request, pk: int, source: str):
+    if source not in dict(SOURCES):
+        raise Http404("没有这种移送来源。")
+    perm, reason = services.PERMS[source]
+    if not (is_bureau(request.user) and request.user.has_perm(perm)):
+        return refused(request, reason)
+    matter = _matter(request, pk)
+    if source not in services.sources_of(matter):
+        raise Http404("本事项中没有该程序。")
+    items = services.destinations(matter, source)
+    form = ReferralForm(request.POST or None, items=items)
+
+    def act(data):
+        done = services.refer(matter=matter, by=request.user, source=source, **data)
+        return to_matter(request, matter.pk, f"已决定{done.destination_label}，移送函{done.document.doc_number}已生成。")
+
+    waiting = services.step_not_ended(matter, source)
+    return handoff_screen(request, matter=matter, form=form, act=act,
+                          title=f"移送（{dict(SOURCES)[source]}）：{matter.number}",
+                          note=waiting or "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
+                          + "；".join(f"{i['label']}（{i['citation']}）" for i in items))
+
+
+class RecoveryForm(forms.Form):
+    compensation = forms.DecimalField(label="已支付的行政赔偿金额（元）", max_digits=12, decimal_places=2,
+                                      error_messages={"required": "请填写已支付的行政赔偿金额。",
+                                                      "invalid": "行政赔偿金额须为金额（元）。"})
+    paid_on = forms.DateField(label="赔偿支付日期", widget=forms.DateInput(attrs={"type": "date"}),
+                              error_messages={"required": "请填写赔偿支付日期。", "invalid": "赔偿支付日期格式不对。"})
+    basis = forms.CharField(label="追偿理由（故意或者重大过失的事实）", widget=forms.Textarea(attrs={"rows": 3}),
+                            error_messages={"required": "请填写追偿理由。"})
+
+    def __init__(self, *args, persons, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.persons = persons
+        for p in persons:
+            self.fields[f"share_{p.pk}"] = forms.CharField(label=f"{p.name}（{p.position or '行政执法人员'}）：追偿金额（元）",
+                                                           required=False)
+
+    def shares(self) -> dict:
+        return {p.pk: self.cleaned_data.get(f"share_{p.pk}") or "0" for p in self.persons}
+
+
+@login_required(login_url=LOGIN)
+def recovery(request, pk: int):
+    if not (is_bureau(request.user) and request.user.has_perm("accountability.decide_case")):
+        return refused(request, "只有司法局负责人可以决定追偿。")
+    matter = _matter(request, pk)
+    case = getattr(matter, "accountability_case", None)
+    if case is None:
+        raise Http404("本事项没有责任追究案件。")
+    persons = list(case.persons.filter(active=True))
+    form = RecoveryForm(request.POST or None, persons=persons)
+
+    def act(data):
+        done = services.recovery_decide(case=case, by=request.user, compensation=data["compensation"],
+                                        paid_on=data["paid_on"], basis=data["basis"], shares=form.shares())
+        return to_matter(request, matter.pk, f"已决定追偿，追偿决定书{done.document.doc_number}已生成。")
+
+    article, need = services.recovery_basis(case)
+    return handoff_screen(request, matter=matter, form=form, act=act, title=f"行政赔偿追偿：{matter.number}",
+                          note=f"导致行政赔偿的，向责任人追偿（{article}）；只能向处理决定中有{need}的责任人追偿，"
+                               "各人金额合计不超过已支付的赔偿金额。")
