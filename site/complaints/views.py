@@ -160,7 +160,8 @@ def _handoff(user, complaint: Complaint, profile) -> dict | None:
            "letter_name": profile.value("letter_document")["text"] if profile.has("letter_document") else "",
            "accountability": user.has_perm("accountability.handle_case")
            and not hasattr(complaint.matter, "accountability_case"),
-           "referral": user.has_perm("complaints.decide_complaint"),
+           "referral": user.has_perm("complaints.decide_complaint") and profile.has("complaint_referrals")
+           and not complaint.matter.referrals.filter(source="complaint", destination="judicial").exists(),
            "obstruction": str(profile.figure("order_for_obstruction").citation)
            if complaint.status == ACCEPTED and profile.has("order_for_obstruction")
            and user.has_perm("letters.draft_letter") and "obstruction" not in letters else ""}

@@ -44,6 +44,7 @@ CASES = [
     ("wulong", "complaint_refusal", "武隆投不〔2026〕1号", "letter"),
     ("wulong", "complaint_transfer", "武隆投转〔2026〕1号", "letter"),
     ("wulong", "complaint_reply", "武隆投复〔2026〕1号", "letter"),
+    ("wulong", "complaint_appeal_answer", "武隆投申〔2026〕1号", "letter"),
     ("wulong", "coordination_acceptance", "武隆协受〔2026〕1号", "letter"),
     ("wulong", "coordination_notice", "武隆协通〔2026〕1号", "letter"),
     ("wulong", "coordination_supplement", "武隆协补〔2026〕1号", "letter"),
@@ -52,6 +53,8 @@ CASES = [
     ("wulong", "coordination_proposal", "武隆协建〔2026〕1号", "file"),
     ("wulong", "accountability_decision", "武隆追决〔2026〕1号", "file"),
     ("wulong", "reinvestigation_order", "武隆追查〔2026〕1号", "file"),
+    ("wulong", "matter_referral", "武隆移〔2026〕1号", "letter"),
+    ("wulong", "recovery_decision", "武隆追偿〔2026〕1号", "file"),
     ("wulong", "rectification_notice", "武隆整改〔2026〕1号", "file"),
 ]
 AUTHORITY = {"wanzhou": "万州区司法局", "weihai": "威海市司法局", "enshi": "恩施州司法局", "wulong": "武隆区司法局"}
