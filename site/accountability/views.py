@@ -39,10 +39,11 @@ def intake(request):
     if response := submit(request, form, act):
         return response
     profile = get_profile(jurisdiction)
+    transfer = profile.period("fault_transfer_period")
+    unset = "" if transfer.specified else f"{transfer.note}；"
     return render(request, "casework/form.html", {
-        "form": form, "task_title": "受理责任追究线索", "submit_label": "受理",
-        "note": f"不属于本单位受理的，应在受理后{profile.period('fault_transfer_period').text}内转送有权部门"
-                f"（{profile.figure('fault_transfer_period').citation}）。"})
+        "form": form, "task_title": f"受理责任追究线索（{profile.name}）", "submit_label": "受理",
+        "note": f"不属于本单位受理的，应在受理后{transfer.text}内转送有权部门（{unset}{transfer.citation}）。"})
 
 
 @login_required(login_url=LOGIN)
@@ -113,7 +114,18 @@ class DecideView(CaseTaskView):
     def extra_form_kwargs(self):
         return {"case": self.case, "persons": self.persons()}
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        profile = get_profile(self.case.jurisdiction)
+        if profile.has("fault_tolerance_procedure") and not self.case.is_wrong_case:
+            f = profile.figure("fault_tolerance_procedure")
+            ctx["intro"] = f"{self.intro}容错：{f.value['text']}（{f.note}，{f.citation}）。"
+        return ctx
+
     def perform(self, form):
+        if getattr(form, "tolerates", False):
+            services.case_tolerate(case=self.case, by=self.request.user, **form.tolerance())
+            return "已决定予以容错，不予处理。"
         doc = services.case_decide(case=self.case, by=self.request.user, discussion=form.cleaned_data["discussion"],
                                    decisions=form.decisions(self.persons()))
         return f"已作出责任追究决定（{doc.doc_number}）。"
@@ -145,6 +157,15 @@ class AppealView(CaseTaskView):
     def perform(self, form):
         services.case_appeal_decide(case=self.case, by=self.request.user, outcomes=form.outcomes(self.persons()))
         return "申辩复核完毕。"
+
+
+class AnswerView(CaseTaskView):
+    form_class = forms.AnswerForm
+    intro = "受理举报、投诉的机关负责答复：将调查处理结果答复举报人（过错 第十条第（一）项）。"
+
+    def perform(self, form):
+        services.case_answer(case=self.case, by=self.request.user, text=form.cleaned_data["text"])
+        return "已答复举报人，案件办结。"
 
 
 class ReviewView(CaseTaskView):
