@@ -208,11 +208,19 @@ def _person_record(case: Case, person: Person, *, title: str, body: str, outcome
                            party_user=person.user, confidential=True)
 
 
+def grounds_text(profile, case: Case) -> str:
+    """The behaviours (恩施 第三十二条第一款) / fault grounds (过错 第六条) / wrong-case ground of the case, each
+    with its article: what every decision about it cites."""
+    key, codes = ("wrong_case_grounds", [case.wrong_ground]) if case.is_wrong_case else ("fault_grounds", case.grounds)
+    chosen = [i for i in profile.choices(key) if i["code"] in codes]
+    return f"{profile.figure(key).label}：" + "；".join(f"{i['label']}（{i['article']}）" for i in chosen)
+
+
 def _describe(profile, case: Case, person: Person) -> tuple[str, str]:
     """(outcome, body) of a person's decision, every choice with its article."""
     wc = case.is_wrong_case
     share = _item(profile, "wrong_case_shares" if wc else "fault_shares", person.share)
-    parts = [f"责任划分：{share['label']}（{share['article']}）"]
+    parts = [grounds_text(profile, case), f"责任划分：{share['label']}（{share['article']}）"]
     if not wc and profile.has("fault_culpability"):
         if not (person.culpability and person.harm):  # 过错 第二条: no finding, no fault liability
             return "不承担过错责任", "。".join(parts + [
@@ -291,9 +299,10 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
             raise ValidationError(f"请为{person.name}选择处理方式（可单用也可并用）或免予追究的情形。")
         outcome, body = _describe(profile, case, person)
         person.save()
+        body = body.removeprefix(grounds_text(profile, case) + "。")  # the document states the grounds once
         paragraphs.append(f"{person.name}（{person.position or '行政执法人员'}）：{body}")
     article = _decision_article(profile, case)
-    words = texts.decision(case, discussion=discussion, persons=paragraphs)
+    words = texts.decision(case, discussion=discussion, persons=paragraphs, grounds=grounds_text(profile, case))
     doc = documents.issue(matter=matter, kind="accountability_decision", title=words.title, by=by, article=article,
                           paragraphs=words.paragraphs, notes=words.notes, values=words.values, issued_on=decided_on)
     for person in persons:

@@ -43,9 +43,10 @@ ANSWER = Wording(
 register(DECISION, REINVESTIGATION, ANSWER)
 
 
-def decision(case, *, discussion: str, persons: list[str]) -> Composed:
+def decision(case, *, discussion: str, persons: list[str], grounds: str = "") -> Composed:
+    findings = f"{case.findings.strip().rstrip('。')}。{grounds}。" if grounds else case.findings
     return compose("accountability_decision", case.jurisdiction, {
-        "事项名称": case.matter.title, "调查认定": case.findings, "集体讨论": discussion.strip(),
+        "事项名称": case.matter.title, "调查认定": findings, "集体讨论": discussion.strip(),
         "处理决定": "\n".join(persons)})
 
 
