@@ -84,6 +84,8 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/personnel/99999/", "/admin/personnel/agencies/99999/new/", "/admin/personnel/agencies/99999/import/",
     "/admin/casework/year/results/", "/admin/casework/year/results/?year=abc", "/admin/casework/year/2026/results/",
     "/admin/casework/year/2026/results.xlsx", "/admin/casework/year/2026/results/?jurisdiction=nowhere",
+    "/admin/accountability/intake/?jurisdiction=enshi", "/admin/accountability/intake/?jurisdiction=weihai",
+    "/admin/accountability/intake/?jurisdiction=nowhere",
 ]
 
 

@@ -13,7 +13,8 @@ from casework.views import to_matter
 from casework.visibility import explain_refusals
 from flows.task_views import PerformTaskMixin
 from form_errors import submit
-from rules.profiles import get_profile
+from request_guard import NotFound
+from rules.profiles import FigureMissing, get_profile
 
 from . import forms, services
 from .models import Case
@@ -30,6 +31,12 @@ def intake(request):
     if not request.user.has_perm(services.HANDLE):
         raise PermissionDenied("只有司法局经办人可以受理责任追究线索。")
     jurisdiction = request.GET.get("jurisdiction", "wulong")
+    try:
+        provided = get_profile(jurisdiction).has("fault_grounds")
+    except FigureMissing:
+        raise NotFound("没有该辖区。") from None
+    if not provided:
+        raise NotFound(f"{get_profile(jurisdiction).name}的办法没有规定行政执法人员的责任追究，本辖区不能在此受理。")
     form = forms.IntakeForm(request.POST or None, jurisdiction=jurisdiction)
 
     def act(data):

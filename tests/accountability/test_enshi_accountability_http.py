@@ -68,6 +68,9 @@ def test_intake_offers_the_seven_behaviours_and_the_decision_cites_refusing_a_de
         assert f"应予处理的行为（{ENSHI}第三十二条第一款）" in html
         # the measures set no transfer period: the profile says so and the reading applied
         assert "5个工作日" in html and "办法未规定转送期限" in html
+        # a jurisdiction whose rules provide no accountability: a Chinese 404, not a server error
+        other = off.get("/admin/accountability/intake/?jurisdiction=weihai")
+        assert other.status_code == 404 and "山东省威海市的办法没有规定行政执法人员的责任追究" in other.content.decode()
         # no behaviour chosen: refused in Chinese, nothing written
         bad = off.post(INTAKE, {"kind": "fault", "agency": p["agency"].pk, "origin": "letter", "title": "无情形",
                                 "facts": "x", "intake_on": "2026-09-03"})
