@@ -43,7 +43,8 @@ class IntakeForm(forms.Form):
         if profile.has("wrong_case_grounds"):
             self.fields["wrong_ground"].choices = choices(profile, "wrong_case_grounds")
         else:  # e.g. 恩施: one kind of case (第三十二条)
-            self.fields["kind"].choices = [("fault", f"行政执法责任追究（{grounds.citation}）")]
+            name = profile.text("fault_case_name") if profile.has("fault_case_name") else dict(KINDS)["fault"]
+            self.fields["kind"].choices = [("fault", f"{name}（{grounds.citation}）")]
             self.fields["kind"].initial = "fault"
             del self.fields["wrong_ground"]
         acts = prohibited_act_choices(jurisdiction)

@@ -101,6 +101,16 @@ class Case(models.Model):
             return ANSWER if name == "answer" else ended
         return STEP_STATES.get(name, INTAKE)
 
+    @property
+    def kind_label(self) -> str:
+        """The kind as the jurisdiction names it (恩施 第三十二条: 行政执法责任追究; 武隆: 过错 / 错案)."""
+        from rules.profiles import get_profile
+
+        profile = get_profile(self.jurisdiction)
+        if not self.is_wrong_case and profile.has("fault_case_name"):
+            return profile.text("fault_case_name")
+        return self.get_kind_display()
+
     def get_state_display(self) -> str:
         return dict(STATES)[self.state]
 

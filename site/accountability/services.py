@@ -126,7 +126,7 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
     case.save()
     clock_start(subject=matter, profile=profile, rule_key="fault_transfer_period", started_on=intake_on,
                 label="非本单位受理的，转送有权部门")
-    log(matter, by, f"受理{case.get_kind_display()}线索。")
+    log(matter, by, f"受理{case.kind_label}线索。")
     from accountability.flows import AccountabilityFlow
 
     AccountabilityFlow.start.run(case=case)
@@ -307,7 +307,7 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
                           paragraphs=words.paragraphs, notes=words.notes, values=words.values, issued_on=decided_on)
     for person in persons:
         outcome, body = _describe(profile, case, person)
-        _person_record(case, person, title=f"{case.get_kind_display()}：{person.name}（{matter.title}）", body=body,
+        _person_record(case, person, title=f"{case.kind_label}：{person.name}（{matter.title}）", body=body,
                        outcome=outcome, article=article, doc_number=doc.doc_number, decided_on=decided_on)
     case.discussion, case.decided_on = discussion.strip(), decided_on
     case.save()

@@ -336,6 +336,7 @@ ENSHI = [
     fig("typical_cases_published", "可编撰发布典型案例", "flag", {"on": True}, "003", "第二十九条"),
     fig("fault_tolerance", "容错", "flag", {"on": True}, "003", "第三十二条"),
     # accountability 责任追究 (第三十二条): the seven behaviours; what the measures leave open says so
+    fig("fault_case_name", "责任追究案件名称", "text", {"text": "行政执法责任追究"}, "003", "第三十二条"),
     fig("fault_grounds", "应予处理的行为", "choices", items(
         ("non_performance", "不履行或者不正确履行行政执法职责", "第三十二条第一款第（一）项"),
         ("uncivil", "粗暴、野蛮等不文明执法造成不良影响", "第三十二条第一款第（二）项"),

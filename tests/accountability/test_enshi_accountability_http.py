@@ -66,6 +66,7 @@ def test_intake_offers_the_seven_behaviours_and_the_decision_cites_refusing_a_de
         # one kind of case in Enshi; Wulong's wrong-case grounds and auxiliary staff's acts are not offered
         assert "行政执法错案责任倒查" not in html and "认定为错案的情形" not in html and "辅助人员" not in html
         assert f"应予处理的行为（{ENSHI}第三十二条第一款）" in html
+        assert f"行政执法责任追究（{ENSHI}第三十二条第一款）" in html
         # the measures set no transfer period: the profile says so and the reading applied
         assert "5个工作日" in html and "办法未规定转送期限" in html
         # a jurisdiction whose rules provide no accountability: a Chinese 404, not a server error
@@ -97,7 +98,7 @@ def test_intake_offers_the_seven_behaviours_and_the_decision_cites_refusing_a_de
     assert record.article == f"{ENSHI}第三十二条第一款" and record.outcome == "通报批评"
     assert "拒不执行行政执法监督决定（第三十二条第一款第（五）项）" in record.body
     assert "直接负责的主管人员（第三十二条第一款）" in record.body
-    tan = DecisionRecord.objects.get(process_kind="accountability", title__startswith="行政执法过错责任追究：谭林")
+    tan = DecisionRecord.objects.get(process_kind="accountability", title__startswith="行政执法责任追究：谭林")
     assert "移送有权机关依纪依法给予处分（第三十二条第一款）" in tan.body
     assert Case.objects.get(pk=case.pk).state == "hearing"
 
