@@ -48,8 +48,12 @@ def intake(request):
     profile = get_profile(jurisdiction)
     transfer = profile.period("fault_transfer_period")
     unset = "" if transfer.specified else f"{transfer.note}；"
-    return render(request, "casework/form.html", {
+    from rules.models import RuleProfile
+
+    jurisdictions = [(p.code, p.name) for p in RuleProfile.objects.filter(figures__key="fault_grounds").order_by("pk")]
+    return render(request, "accountability/intake.html", {
         "form": form, "task_title": f"受理责任追究线索（{profile.name}）", "submit_label": "受理",
+        "jurisdictions": jurisdictions, "current": jurisdiction,
         "note": f"不属于本单位受理的，应在受理后{transfer.text}内转送有权部门（{unset}{transfer.citation}）。"})
 
 

@@ -54,6 +54,8 @@ def test_intake_offers_the_seven_behaviours_and_the_decision_cites_refusing_a_de
     p = people
     off, lead = login(p["officer"]), login(p["leader"])
     with freeze_time("2026-09-03 09:00"):
+        wulong = off.get("/admin/accountability/intake/").content.decode()
+        assert 'href="?jurisdiction=enshi"' in wulong and "湖北省恩施土家族苗族自治州" in wulong
         html = off.get(INTAKE).content.decode()
         for behaviour in ("不履行或者不正确履行行政执法职责（第三十二条第一款第（一）项）",
                           "粗暴、野蛮等不文明执法造成不良影响（第三十二条第一款第（二）项）",
