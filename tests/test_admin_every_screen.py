@@ -86,6 +86,8 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/casework/year/2026/results.xlsx", "/admin/casework/year/2026/results/?jurisdiction=nowhere",
     "/admin/referrals/matter/99999/complaint/", "/admin/referrals/matter/99999/accountability/",
     "/admin/referrals/matter/99999/recovery/", "/admin/referrals/matter/99999/nowhere/",
+    "/admin/accountability/intake/?jurisdiction=enshi", "/admin/accountability/intake/?jurisdiction=weihai",
+    "/admin/accountability/intake/?jurisdiction=nowhere",
 ]
 
 

@@ -85,8 +85,9 @@ def load_accountability() -> str:
         persons = list(case.persons.filter(active=True))
         do_task(case, "decide", leader, lambda: services.case_decide(
             case=case, by=leader, discussion="局务会集体讨论，局长、分管副局长、法制科长参加",
-            decisions={persons[0].pk: {"sanctions": ["correct", "criticism"]},
-                       persons[1].pk: {"sanctions": ["correct", "pay"], "mitigating": ["self_corrected"]}}))
+            decisions={persons[0].pk: {"sanctions": ["correct", "criticism"], "culpability": "gross", "harm": "rights"},
+                       persons[1].pk: {"sanctions": ["correct", "pay"], "mitigating": ["self_corrected"],
+                                       "culpability": "gross", "harm": "rights"}}))
         do_task(case, "hearing", officer, lambda: services.case_hearing(case=case, by=officer, hearings={
             persons[0].pk: {"statement": "认可处理决定。"},
             persons[1].pk: {"statement": "本人按主办人员指示记录，且已主动纠正。", "appealed": True}}))

@@ -23,7 +23,8 @@ def _case(activation) -> Case:
 class AccountabilityFlow(flow.Flow):
     """行政执法责任追究
 
-    受理 → 审查管辖（转送）→ 调查 → 集体讨论决定 → 陈述和申辩 →（申辩复核）→ 1个月内复核（可责令重新调查）。"""
+    受理 → 审查管辖（转送）→ 调查 → 集体讨论决定（或容错）→ 陈述和申辩 →（申辩复核）→ 1个月内复核（可责令重新调查）
+    →（答复举报人）。"""
 
     process_title = _("行政执法责任追究")
     lock_impl = lock.select_for_update_lock
@@ -34,13 +35,15 @@ class AccountabilityFlow(flow.Flow):
     # 过错 第十条第（一）项: not ours → transfer within fault_transfer_period of intake
     screen = (flow.View(views.ScreenView.as_view()).Annotation(title=_("审查管辖"))
               .Permission("accountability.handle_case").Next(this.screened))
-    screened = flow.If(this.is_competent).Annotation(title=_("是否本单位管辖")).Then(this.investigate).Else(this.end)
+    screened = flow.If(this.is_competent).Annotation(title=_("是否本单位管辖")).Then(this.investigate).Else(this.answered)
     # 过错 第十条第（二）项; shares 过错 第七条 / 错案 第八条
     investigate = (flow.View(views.InvestigateView.as_view()).Annotation(title=_("调查组调查并认定责任人"))
                    .Permission("accountability.handle_case").Next(this.decide))
     # 过错 第十条第（三）项、第八条、第九条、第十一条 / 错案 第九条至第十二条
+    # 恩施 第三十二条第二款: or 容错 — a recorded exemption that ends the case without sanction
     decide = (flow.View(views.DecideView.as_view()).Annotation(title=_("领导集体讨论作出处理决定"))
-              .Permission("accountability.decide_case").Next(this.hearing))
+              .Permission("accountability.decide_case").Next(this.decided))
+    decided = flow.If(this.is_tolerated).Annotation(title=_("是否予以容错")).Then(this.answered).Else(this.hearing)
     # 过错 第十二条 / 错案 第十三条
     hearing = (flow.View(views.HearingView.as_view()).Annotation(title=_("听取责任人陈述和申辩"))
                .Permission("accountability.handle_case").Next(this.heard))
@@ -51,7 +54,12 @@ class AccountabilityFlow(flow.Flow):
     # scheduler completes this step (accountability.jobs) and the decision stands
     review = (flow.View(views.ReviewView.as_view()).Annotation(title=_("复核处理决定（1个月内可责令重新调查）"))
               .Permission("accountability.decide_case").Next(this.reviewed))
-    reviewed = flow.If(this.is_reinvestigated).Annotation(title=_("是否重新调查")).Then(this.investigate).Else(this.end)
+    reviewed = (flow.If(this.is_reinvestigated).Annotation(title=_("是否重新调查")).Then(this.investigate)
+                .Else(this.answered))
+    # 过错 第十条第（一）项: the reporter named at intake is answered (profile fault_reporter_answer)
+    answered = flow.If(this.has_reporter).Annotation(title=_("是否答复举报人")).Then(this.answer).Else(this.end)
+    answer = (flow.View(views.AnswerView.as_view()).Annotation(title=_("答复举报人"))
+              .Permission("accountability.handle_case").Next(this.end))
     end = flow.End().Annotation(title=_("完成"))
 
     def start_case(self, activation, case):
@@ -67,3 +75,12 @@ class AccountabilityFlow(flow.Flow):
 
     def is_reinvestigated(self, activation):
         return _case(activation).confirmed_on is None
+
+    def is_tolerated(self, activation):
+        return _case(activation).tolerated_on is not None
+
+    def has_reporter(self, activation):
+        from accountability.services import needs_answer
+
+        case = _case(activation)
+        return needs_answer(case) and case.answered_on is None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django import forms
 
+from auxiliary.selectors import prohibited_act_choices
 from casework.selectors import addressable_agencies
 from rules.profiles import get_profile
 
@@ -27,14 +28,32 @@ class IntakeForm(forms.Form):
     title = forms.CharField(label="案件名称", max_length=200)
     facts = forms.CharField(label="基本事实", widget=forms.Textarea(attrs={"rows": 4}))
     intake_on = forms.DateField(label="受理日期", widget=forms.DateInput(attrs={"type": "date"}))
+    aux_acts = forms.MultipleChoiceField(label="涉及的辅助人员禁止行为（辅助人员有此行为的勾选）", required=False,
+                                         widget=forms.CheckboxSelectMultiple)
+    reporter = forms.CharField(label="举报人、投诉人（办结后答复；匿名的不填）", required=False, max_length=60)
 
     def __init__(self, *args, jurisdiction: str, **kwargs):
         super().__init__(*args, **kwargs)
         profile = get_profile(jurisdiction)
         self.fields["agency"].queryset = addressable_agencies(jurisdiction)
         self.fields["origin"].choices = choices(profile, "fault_sources")
+        grounds = profile.figure("fault_grounds")
+        self.fields["grounds"].label = f"{grounds.label}（{grounds.citation}）"
         self.fields["grounds"].choices = choices(profile, "fault_grounds", blank=False)
-        self.fields["wrong_ground"].choices = choices(profile, "wrong_case_grounds")
+        if profile.has("wrong_case_grounds"):
+            self.fields["wrong_ground"].choices = choices(profile, "wrong_case_grounds")
+        else:  # e.g. 恩施: one kind of case (第三十二条)
+            name = profile.text("fault_case_name") if profile.has("fault_case_name") else dict(KINDS)["fault"]
+            self.fields["kind"].choices = [("fault", f"{name}（{grounds.citation}）")]
+            self.fields["kind"].initial = "fault"
+            del self.fields["wrong_ground"]
+        acts = prohibited_act_choices(jurisdiction)
+        if acts:
+            self.fields["aux_acts"].choices = acts
+        else:
+            del self.fields["aux_acts"]
+        if not profile.flag("fault_reporter_answer"):
+            del self.fields["reporter"]
 
 
 class ScreenForm(forms.Form):
@@ -69,16 +88,38 @@ class DecideForm(forms.Form):
         super().__init__(*args, **kwargs)
         profile, keys = get_profile(case.jurisdiction), choice_keys(case)
         multi = forms.CheckboxSelectMultiple
+        if not case.is_wrong_case and profile.has("fault_tolerance_causes"):  # 恩施 第三十二条第二款
+            cite = profile.figure("fault_tolerance_causes").citation
+            self.fields["outcome"] = forms.ChoiceField(label="决定", widget=forms.RadioSelect, initial="decide", choices=[
+                ("decide", "作出处理决定"), ("tolerate", f"予以容错，不予处理（{cite}）")])
+            self.fields["tolerance_causes"] = forms.MultipleChoiceField(
+                label="容错的原因", required=False, widget=multi, choices=choices(profile, "fault_tolerance_causes", False))
+            self.fields["tolerance_conditions"] = forms.MultipleChoiceField(
+                label="容错应同时具备的条件（逐项确认）", required=False, widget=multi,
+                choices=choices(profile, "fault_tolerance_conditions", False))
+            self.fields["tolerance_grounds"] = forms.CharField(label="容错的事实和理由", required=False,
+                                                               widget=forms.Textarea(attrs={"rows": 3}))
+        finding = not case.is_wrong_case and profile.has("fault_culpability")
         for p in persons:
+            if finding:  # 过错 第二条
+                self.fields[f"c_{p.pk}"] = forms.ChoiceField(
+                    label=f"{p.name}：主观过错", required=False,
+                    choices=[("", "未认定故意或者重大过失（不承担过错责任）")] + choices(profile, "fault_culpability", False))
+                self.fields[f"h_{p.pk}"] = forms.ChoiceField(
+                    label=f"{p.name}：损害后果", required=False,
+                    choices=[("", "未造成损害或者其他严重后果（不承担过错责任）")] + choices(profile, "fault_harm", False))
             self.fields[f"s_{p.pk}"] = forms.MultipleChoiceField(
                 label=f"{p.name}：处理方式（可单用也可并用）", required=False, widget=multi,
                 choices=choices(profile, keys["sanctions"], blank=False))
-            self.fields[f"a_{p.pk}"] = forms.MultipleChoiceField(
-                label=f"{p.name}：从重情形（“一年内两次以上”由系统按记录计算）", required=False, widget=multi,
-                choices=[c for c in choices(profile, keys["aggravating"], blank=False) if c[0] != "repeat"])
-            self.fields[f"m_{p.pk}"] = forms.MultipleChoiceField(
-                label=f"{p.name}：从轻、减轻情形", required=False, widget=multi,
-                choices=choices(profile, keys["mitigating"], blank=False))
+            aggravating = [c for c in choices(profile, keys["aggravating"], blank=False) if c[0] != "repeat"]
+            if aggravating:  # a list the rules leave empty (恩施: 办法未规定) is not offered
+                self.fields[f"a_{p.pk}"] = forms.MultipleChoiceField(
+                    label=f"{p.name}：从重情形（“一年内两次以上”由系统按记录计算）", required=False, widget=multi,
+                    choices=aggravating)
+            mitigating = choices(profile, keys["mitigating"], blank=False)
+            if mitigating:
+                self.fields[f"m_{p.pk}"] = forms.MultipleChoiceField(
+                    label=f"{p.name}：从轻、减轻情形", required=False, widget=multi, choices=mitigating)
             if case.is_wrong_case:
                 self.fields[f"e_{p.pk}"] = forms.ChoiceField(
                     label=f"{p.name}：免予追究情形（适用时不作处理）", required=False,
@@ -86,8 +127,18 @@ class DecideForm(forms.Form):
 
     def decisions(self, persons) -> dict:
         d = self.cleaned_data
-        return {p.pk: {"sanctions": d[f"s_{p.pk}"], "aggravating": d[f"a_{p.pk}"], "mitigating": d[f"m_{p.pk}"],
-                       "exemption": d.get(f"e_{p.pk}", "")} for p in persons}
+        return {p.pk: {"sanctions": d[f"s_{p.pk}"], "aggravating": d.get(f"a_{p.pk}", []),
+                       "mitigating": d.get(f"m_{p.pk}", []), "exemption": d.get(f"e_{p.pk}", ""),
+                       "culpability": d.get(f"c_{p.pk}", ""), "harm": d.get(f"h_{p.pk}", "")} for p in persons}
+
+    @property
+    def tolerates(self) -> bool:
+        return self.cleaned_data.get("outcome") == "tolerate"
+
+    def tolerance(self) -> dict:
+        d = self.cleaned_data
+        return {"causes": d["tolerance_causes"], "conditions": d["tolerance_conditions"],
+                "grounds": d["tolerance_grounds"]}
 
 
 class HearingForm(forms.Form):
@@ -118,6 +169,10 @@ class AppealForm(forms.Form):
     def outcomes(self, persons):
         d = self.cleaned_data
         return {p.pk: {"outcome": d[f"o_{p.pk}"], "note": d[f"n_{p.pk}"], "sanctions": d[f"s_{p.pk}"]} for p in persons}
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(label="答复内容（调查处理结果）", widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ReviewForm(forms.Form):

@@ -14,8 +14,8 @@ from flows.models import CaseProcess
 
 FAULT, WRONG_CASE = "fault", "wrong_case"
 KINDS = [(FAULT, "行政执法过错责任追究"), (WRONG_CASE, "行政执法错案责任倒查")]
-INTAKE, TRANSFERRED, INVESTIGATING, DECIDING, HEARING, APPEAL, REVIEW, DONE = (
-    "intake", "transferred", "investigating", "deciding", "hearing", "appeal", "review", "done")
+INTAKE, TRANSFERRED, INVESTIGATING, DECIDING, HEARING, APPEAL, REVIEW, ANSWER, DONE = (
+    "intake", "transferred", "investigating", "deciding", "hearing", "appeal", "review", "answer", "done")
 # where a case stands: derived (Case.state) from its flow's waiting step and the recorded outcome, never stored
 STATES = [
     (INTAKE, "已受理，审查管辖"),            # 过错 第十条第（一）项
@@ -25,13 +25,14 @@ STATES = [
     (HEARING, "听取陈述和申辩"),             # 过错 第十二条 / 错案 第十三条
     (APPEAL, "申辩复核中"),
     (REVIEW, "处理决定复核（1个月内可责令重新调查）"),  # 过错 第十条第（三）项
+    (ANSWER, "答复举报人"),                  # 过错 第十条第（一）项
     (DONE, "已办结"),
 ]
 
 
 FLOW = "accountability/flows.AccountabilityFlow"
 STEP_STATES = {"screen": INTAKE, "investigate": INVESTIGATING, "decide": DECIDING, "hearing": HEARING,
-               "appeal": APPEAL, "review": REVIEW}  # the flow's waiting task -> where the case stands
+               "appeal": APPEAL, "review": REVIEW, "answer": ANSWER}  # the flow's waiting task -> where the case stands
 
 
 class Case(models.Model):
@@ -51,6 +52,18 @@ class Case(models.Model):
     reinvestigations = models.PositiveSmallIntegerField("责令重新调查次数", default=0)
     # 过错 第十条第（三）项: the decision stands — confirmed by the body, or the month for a re-investigation ran out
     confirmed_on = models.DateField("处理决定确认日期", null=True, blank=True)
+    # 辅助人员禁止行为 (武隆 辅助人员管理办法 第十条) cited at intake: auxiliary.selectors.prohibited_act_choices
+    aux_acts = models.JSONField("涉及的辅助人员禁止行为", default=list, blank=True)
+    # 过错 第十条第（一）项: the reporter is answered (profile fault_reporter_answer); a hand-off's complainant is
+    # answered by the complaint's own process
+    reporter = models.CharField("举报人、投诉人（答复对象）", max_length=60, blank=True)
+    answered_on = models.DateField("答复举报人日期", null=True, blank=True)
+    # 容错 (恩施 第三十二条第二款): a recorded exemption that ends the case without sanction
+    tolerated_on = models.DateField("容错决定日期", null=True, blank=True)
+    tolerated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", verbose_name="容错决定人")
+    tolerance_causes = models.JSONField("容错的原因", default=list, blank=True)
+    tolerance_grounds = models.TextField("容错的事实和理由", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -73,10 +86,9 @@ class Case(models.Model):
     def state(self) -> str:
         """Where the case stands: its recorded end (transferred, decision confirmed), else the step waiting in
         its flow. Nothing writes it; the flow's gates read the same facts."""
-        if self.transferred_on:
-            return TRANSFERRED
-        if self.confirmed_on:
-            return DONE
+        ended = TRANSFERRED if self.transferred_on else DONE if (self.confirmed_on or self.tolerated_on) else ""
+        if ended and (self.answered_on or not self.reporter):
+            return ended
         if self.pk is None:
             return INTAKE
         from flows.stage import ACTIVE as OPEN
@@ -84,7 +96,20 @@ class Case(models.Model):
         node = (AccountabilityProcess.objects.filter(artifact_object_id=self.pk, flow_class=FLOW,
                                                      task__status__in=OPEN, task__flow_task_type="HUMAN")
                 .values_list("task__flow_task", flat=True).first())
-        return STEP_STATES.get(getattr(node, "name", ""), INTAKE)
+        name = getattr(node, "name", "")
+        if ended:  # the reporter still to be answered (过错 第十条第（一）项)
+            return ANSWER if name == "answer" else ended
+        return STEP_STATES.get(name, INTAKE)
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as the jurisdiction names it (恩施 第三十二条: 行政执法责任追究; 武隆: 过错 / 错案)."""
+        from rules.profiles import get_profile
+
+        profile = get_profile(self.jurisdiction)
+        if not self.is_wrong_case and profile.has("fault_case_name"):
+            return profile.text("fault_case_name")
+        return self.get_kind_display()
 
     def get_state_display(self) -> str:
         return dict(STATES)[self.state]
@@ -102,6 +127,10 @@ class Person(models.Model):
     aggravating = models.JSONField("从重情形", default=list, blank=True)    # 过错 第八条 / 错案 第九条
     mitigating = models.JSONField("从轻、减轻情形", default=list, blank=True)  # 过错 第九条 / 错案 第十条
     exemption = models.CharField("免予追究情形", max_length=32, blank=True)  # 错案 第十一条
+    # 过错 第二条: liability only for intent or gross negligence (profile fault_culpability) causing harm
+    # (fault_harm); without the finding the person bears no fault liability
+    culpability = models.CharField("主观过错", max_length=16, blank=True)
+    harm = models.CharField("损害后果", max_length=16, blank=True)
     sanctions = models.JSONField("处理方式", default=list, blank=True)     # 过错 第十一条 / 错案 第十二条
     prior_faults = models.PositiveSmallIntegerField("一年内此前过错次数", default=0)
     statement = models.TextField("陈述和申辩", blank=True)

@@ -51,6 +51,13 @@ def accountability_panel(request, matter) -> str:
         circumstances = "；".join(x for x in (_labels(profile, keys["aggravating"], p.aggravating),
                                              _labels(profile, keys["mitigating"], p.mitigating)) if x)
         sanctions = _labels(profile, keys["sanctions"], p.sanctions, decided_on=case.decided_on)
+        if p.culpability and p.harm:  # 过错 第二条
+            circumstances = "；".join(x for x in (_labels(profile, "fault_culpability", [p.culpability]),
+                                                 _labels(profile, "fault_harm", [p.harm]), circumstances) if x)
+        elif not case.is_wrong_case and profile.has("fault_culpability") and case.decided_on and not p.sanctions:
+            sanctions = f"不承担过错责任（未认定故意或者重大过失造成损害，{profile.figure('fault_culpability').citation}）"
+        if case.tolerated_on:
+            sanctions = "予以容错，不予处理"
         if p.exemption:
             sanctions = "免予追究：" + _labels(profile, "wrong_case_exemptions", [p.exemption])
         rows.append({"p": p, "share": _labels(profile, keys["shares"], [p.share]), "circumstances": circumstances,
@@ -58,6 +65,14 @@ def accountability_panel(request, matter) -> str:
     grounds = [i for i in profile.choices("fault_grounds") if i["code"] in case.grounds] if not case.is_wrong_case \
         else [i for i in profile.choices("wrong_case_grounds") if i["code"] == case.wrong_ground]
     origin = next((i for i in profile.choices("fault_sources") if i["code"] == case.origin), {})
+    from auxiliary.selectors import cite_prohibited_acts
+
+    tolerance = ""
+    if case.tolerated_on:  # 恩施 第三十二条第二款
+        causes = _labels(profile, "fault_tolerance_causes", case.tolerance_causes)
+        who = case.tolerated_by.get_full_name() or case.tolerated_by.username if case.tolerated_by else ""
+        tolerance = f"{case.tolerated_on:%Y-%m-%d}，原因：{causes}；事实和理由：{case.tolerance_grounds}；决定人：{who}"
     return render_to_string("accountability/panel.html", {
         "case": case, "profile": profile, "rows": rows, "grounds": grounds, "origin": origin,
+        "aux_acts": cite_prohibited_acts(case.jurisdiction, case.aux_acts), "tolerance": tolerance,
         "tasks": _tasks(request, case), "party_view": visibility.is_party(request.user)}, request=request)

@@ -17,13 +17,14 @@ def clock_of(matter, rule_key: str):
 
 
 def prior_fault_count(person, *, before: dt.date) -> int:
-    """Earlier decided faults of the same person within one year before `before` (exempt ones excluded):
+    """Earlier decided faults of the same person within one year before `before` (exempt ones, and those found
+    without liability or excused by 容错 — no sanction — excluded):
     the same account, or for people without one the same name in the same agency."""
     from .models import Person
 
     qs = Person.objects.filter(active=True, case__decided_on__isnull=False, case__decided_on__lt=before,
                                case__decided_on__gte=before - relativedelta(years=1), exemption="") \
-        .exclude(case=person.case)
+        .exclude(case=person.case).exclude(sanctions=[])
     if person.user_id:
         qs = qs.filter(user_id=person.user_id)
     else:

@@ -21,6 +21,7 @@ from rules.profiles import get_profile
 
 from . import texts
 from .models import (
+    ANSWER,
     APPEAL,
     DECIDING,
     FAULT,
@@ -54,6 +55,23 @@ def _items(profile, key: str, codes) -> list[dict]:
     return [_item(profile, key, c) for c in codes]
 
 
+def _cite(profile, key: str) -> str:
+    return str(profile.figure(key).citation)
+
+
+def needs_answer(case: Case, profile=None) -> bool:
+    """过错 第十条第（一）项: a reporter named at intake is answered once the case ends (where the profile says so)."""
+    return bool(case.reporter) and (profile or get_profile(case.jurisdiction)).flag("fault_reporter_answer")
+
+
+def _end(case: Case, by, outcome: str, profile=None) -> None:
+    """The case ended: the file closes now, or after the reporter's answer (case_answer)."""
+    if needs_answer(case, profile):
+        log(case.matter, by, f"{outcome}；待答复举报人。")
+    else:
+        matter_close(matter=case.matter, by=by, outcome=outcome)
+
+
 def _lock(case: Case) -> Case:
     return Case.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=case.pk)
 
@@ -61,7 +79,7 @@ def _lock(case: Case) -> Case:
 @transaction.atomic
 def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, title: str = "", facts: str = "",
                 grounds=(), wrong_ground: str = "", intake_on: dt.date | None = None, matter=None,
-                handoff: str = "") -> Case:
+                handoff: str = "", aux_acts=(), reporter: str = "") -> Case:
     """过错 第十条第（一）项 / 错案 第七条: a finding of fault or a case identified as wrong is taken in;
     the 2-day transfer clock runs from intake in case the matter is not ours.
 
@@ -80,14 +98,21 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
     _item(profile, "fault_sources", origin)
     if kind == FAULT:
         if not grounds:
-            raise ValidationError("请选择应当追究过错责任的情形（过错 第六条）。")
+            figure = profile.figure("fault_grounds")
+            raise ValidationError(f"请选择{figure.label}（{figure.citation}）。")
         _items(profile, "fault_grounds", grounds)
         wrong_ground = ""
-    elif kind == WRONG_CASE:
+    elif kind == WRONG_CASE and profile.has("wrong_case_grounds"):
         _item(profile, "wrong_case_grounds", wrong_ground)
         grounds = []
     else:
         raise ValidationError("请选择追究类型。")
+    from auxiliary.selectors import prohibited_act_choices
+
+    known_acts = dict(prohibited_act_choices(agency.jurisdiction))
+    if any(a not in known_acts for a in aux_acts):
+        raise ValidationError("请从列表中选择辅助人员的禁止行为。")
+    reporter = (reporter or "").strip()[:60] if matter is None and profile.flag("fault_reporter_answer") else ""
     if matter is None:
         source = {"complaint": "complaint", "inspection": "inspection", "court": "court"}.get(origin, "own_initiative")
         matter = matter_open(by=by, agency=agency, source=source, title=title, facts=facts, process="accountability",
@@ -97,12 +122,12 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
             raise ValidationError("本事项已转入责任追究，不能重复转入。")
         matter = matter_handoff(matter=matter, by=by, text=handoff or "转入责任追究程序（同一案卷）。")
     case = Case(matter=matter, kind=kind, origin=origin, grounds=list(grounds), wrong_ground=wrong_ground,
-                intake_on=intake_on)
+                intake_on=intake_on, aux_acts=list(aux_acts), reporter=reporter)
     case.full_clean(exclude=["matter"])
     case.save()
     clock_start(subject=matter, profile=profile, rule_key="fault_transfer_period", started_on=intake_on,
                 label="非本单位受理的，转送有权部门")
-    log(matter, by, f"受理{case.get_kind_display()}线索。")
+    log(matter, by, f"受理{case.kind_label}线索。")
     from accountability.flows import AccountabilityFlow
 
     AccountabilityFlow.start.run(case=case)
@@ -126,7 +151,7 @@ def case_screen(*, case: Case, by, competent: bool, transferred_to: str = "") ->
         late = clock is not None and today > clock.due_on
         case.transferred_to, case.transferred_on = transferred_to.strip()[:100], today
         case.save()  # saved before closing: the file closes only when no process in it is still open
-        matter_close(matter=case.matter, by=by, outcome=f"转送{case.transferred_to}" + ("（逾期）" if late else ""))
+        _end(case, by, f"转送{case.transferred_to}" + ("（逾期）" if late else ""))
     if clock is not None:
         clock_stop(clock=clock)
     case.save()
@@ -184,18 +209,40 @@ def _person_record(case: Case, person: Person, *, title: str, body: str, outcome
                            party_user=person.user, confidential=True)
 
 
+def grounds_text(profile, case: Case) -> str:
+    """The behaviours (恩施 第三十二条第一款) / fault grounds (过错 第六条) / wrong-case ground of the case, each
+    with its article: what every decision about it cites."""
+    key, codes = ("wrong_case_grounds", [case.wrong_ground]) if case.is_wrong_case else ("fault_grounds", case.grounds)
+    chosen = [i for i in profile.choices(key) if i["code"] in codes]
+    return f"{profile.figure(key).label}：" + "；".join(f"{i['label']}（{i['article']}）" for i in chosen)
+
+
 def _describe(profile, case: Case, person: Person, decided_on: dt.date | None) -> tuple[str, str]:
     """(outcome, body) of a person's decision, every choice with its article, and a sanction's end where it
     has a span (accountability.spans: 取消当年评先资格和晋升资格 decided on `decided_on`)."""
     wc = case.is_wrong_case
     share = _item(profile, "wrong_case_shares" if wc else "fault_shares", person.share)
-    parts = [f"责任划分：{share['label']}（{share['article']}）"]
+    parts = [grounds_text(profile, case), f"责任划分：{share['label']}（{share['article']}）"]
+    if not wc and profile.has("fault_culpability"):
+        if not (person.culpability and person.harm):  # 过错 第二条: no finding, no fault liability
+            return "不承担过错责任", "。".join(parts + [
+                f"未认定故意或者重大过失致使具体行政行为违法或不当并造成损害或其他严重后果（{_cite(profile, 'fault_culpability')}），"
+                "不承担行政执法过错责任"]) + "。"
+        culp = _item(profile, "fault_culpability", person.culpability)
+        harm = _item(profile, "fault_harm", person.harm)
+        parts.append(f"主观过错：{culp['label']}（{culp['article']}）；损害后果：{harm['label']}（{harm['article']}）")
+        if profile.has("fault_proportionality"):
+            parts.append(f"处理与主观过错程度、过错行为的后果相适应（{profile.figure('fault_proportionality').citation.article}）")
     for key, codes, head in (("wrong_case_aggravating" if wc else "fault_aggravating", person.aggravating, "从重情形"),
                              ("wrong_case_mitigating" if wc else "fault_mitigating", person.mitigating, "从轻、减轻情形")):
         if codes:
             parts.append(head + "：" + "；".join(f"{i['label']}（{i['article']}）" for i in _items(profile, key, codes)))
     if person.prior_faults:
         parts.append(f"一年内此前已有{person.prior_faults}次过错记录")
+    if case.aux_acts:
+        from auxiliary.selectors import cite_prohibited_acts
+
+        parts.append(f"涉及辅助人员禁止行为：{cite_prohibited_acts(case.jurisdiction, case.aux_acts)}")
     if person.exemption:
         ex = _item(profile, "wrong_case_exemptions", person.exemption)
         parts.append(f"免予追究：{ex['label']}（{ex['article']}）")
@@ -229,24 +276,41 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
         person.mitigating = list(d.get("mitigating", []))
         person.exemption = d.get("exemption", "") if wc else ""
         person.sanctions = [] if person.exemption else list(d.get("sanctions", []))
+        finding = not wc and profile.has("fault_culpability")
+        person.culpability = d.get("culpability", "") if finding else ""
+        person.harm = d.get("harm", "") if finding else ""
+        if finding:  # 过错 第二条: fault liability only for intent or gross negligence causing harm
+            if person.culpability:
+                _item(profile, "fault_culpability", person.culpability)
+            if person.harm:
+                _item(profile, "fault_harm", person.harm)
+            if person.sanctions and not (person.culpability and person.harm):
+                raise ValidationError(f"追究{person.name}的过错责任，须认定其故意或者重大过失并造成损害或其他严重后果"
+                                      f"（{_cite(profile, 'fault_culpability')}）；未认定的，不承担过错责任，"
+                                      "请不要选择处理方式。")
+            if person.culpability and person.harm and not person.sanctions:
+                raise ValidationError(f"已认定{person.name}的过错责任，请选择处理方式（{_cite(profile, 'fault_sanctions')}）。")
         _items(profile, "wrong_case_aggravating" if wc else "fault_aggravating", person.aggravating)
         _items(profile, "wrong_case_mitigating" if wc else "fault_mitigating", person.mitigating)
+        liable = not finding or (person.culpability and person.harm)
+        repeat = profile.count("fault_aggravating_count") if not wc else None
         if not wc:
             person.prior_faults = prior_fault_count(person, before=decided_on)
-            if person.prior_faults + 1 >= profile.count("fault_aggravating_count"):
+            if liable and repeat and person.prior_faults + 1 >= repeat:
                 person.aggravating.append("repeat")
-        if not person.exemption and not person.sanctions:
+        if liable and not person.exemption and not person.sanctions:
             raise ValidationError(f"请为{person.name}选择处理方式（可单用也可并用）或免予追究的情形。")
         outcome, body = _describe(profile, case, person, decided_on)
         person.save()
+        body = body.removeprefix(grounds_text(profile, case) + "。")  # the document states the grounds once
         paragraphs.append(f"{person.name}（{person.position or '行政执法人员'}）：{body}")
-    article = f"{_doc(case)}{'第八条、第十二条' if wc else '第七条、第十条第（三）项、第十一条'}"
-    words = texts.decision(case, discussion=discussion, persons=paragraphs)
+    article = _decision_article(profile, case)
+    words = texts.decision(case, discussion=discussion, persons=paragraphs, grounds=grounds_text(profile, case))
     doc = documents.issue(matter=matter, kind="accountability_decision", title=words.title, by=by, article=article,
                           paragraphs=words.paragraphs, notes=words.notes, values=words.values, issued_on=decided_on)
     for person in persons:
         outcome, body = _describe(profile, case, person, decided_on)
-        _person_record(case, person, title=f"{case.get_kind_display()}：{person.name}（{matter.title}）", body=body,
+        _person_record(case, person, title=f"{case.kind_label}：{person.name}（{matter.title}）", body=body,
                        outcome=outcome, article=article, doc_number=doc.doc_number, decided_on=decided_on)
     case.discussion, case.decided_on = discussion.strip(), decided_on
     case.save()
@@ -255,6 +319,80 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
                 label="可责令重新调查、处理的期限")
     log(matter, by, f"作出责任追究决定（{doc.doc_number}）。")
     return doc
+
+
+def _decision_article(profile, case: Case) -> str:
+    if case.is_wrong_case:
+        return f"{WRONG_DOC}第八条、第十二条"
+    if profile.figure("fault_sanctions").citation.source != "004":  # e.g. 恩施 第三十二条第一款
+        return _cite(profile, "fault_grounds")
+    return f"{FAULT_DOC}{'第二条、第四条、' if profile.has('fault_culpability') else ''}第七条、第十条第（三）项、第十一条"
+
+
+@transaction.atomic
+def case_tolerate(*, case: Case, by, causes, conditions, grounds: str, decided_on: dt.date | None = None) -> Case:
+    """容错 (恩施 第三十二条第二款): officers who did their duty, a loss or bad effect caused by objective factors or
+    unforeseeable circumstances, are excused — a recorded exemption (causes, conditions, facts and reasons, who
+    decided), one record per person concerned, and the case ends without sanction."""
+    require(by, DECIDE, "容错须经领导集体讨论，由司法局负责人决定。")
+    case = _lock(case)
+    require_not_recused(by, case.matter)
+    if case.state != DECIDING:
+        raise ValidationError("该案件不在待决定阶段。")
+    profile, matter = get_profile(case.jurisdiction), case.matter
+    if case.is_wrong_case or not profile.has("fault_tolerance_causes"):
+        raise ValidationError(f"{profile.name}的规则未规定容错。")
+    cite = _cite(profile, "fault_tolerance_causes")
+    if not causes:
+        raise ValidationError(f"请选择容错的原因：客观因素或者难以预见情形（{cite}）。")
+    chosen = _items(profile, "fault_tolerance_causes", causes)
+    required = profile.choices("fault_tolerance_conditions")
+    missing = [i["label"] for i in required if i["code"] not in set(conditions or ())]
+    if missing:
+        raise ValidationError(f"予以容错须同时具备：{'；'.join(missing)}（{cite}）。")
+    if not (grounds or "").strip():
+        raise ValidationError(f"请写明予以容错的事实和理由（{cite}）。")
+    persons = list(case.persons.filter(active=True))
+    decided_on = decided_on or timezone.localdate()
+    who = by.get_full_name() or by.username
+    body = (f"容错原因：{'、'.join(i['label'] for i in chosen)}。已具备：{'；'.join(i['label'] for i in required)}。"
+            f"事实和理由：{grounds.strip()}。决定人：{who}。不予处理。")
+    for person in persons:
+        person.sanctions, person.exemption = [], ""
+        person.save()
+        _person_record(case, person, title=f"容错：{person.name}（{matter.title}）", body=body,
+                       outcome="予以容错，不予处理", article=cite, doc_number="", decided_on=decided_on)
+    case.tolerated_on, case.tolerated_by, case.decided_on = decided_on, by, decided_on
+    case.tolerance_causes, case.tolerance_grounds = [i["code"] for i in chosen], grounds.strip()
+    case.save()
+    log(matter, by, f"予以容错（{cite}），不予处理：{'、'.join(p.name for p in persons)}。")
+    _end(case, by, "予以容错，不予处理", profile)
+    return case
+
+
+@transaction.atomic
+def case_answer(*, case: Case, by, text: str) -> Case:
+    """过错 第十条第（一）项: the bureau answers the reporter how the case ended (a 答复书 addressed to them),
+    then the file closes."""
+    require(by, HANDLE, "只有司法局经办人可以答复举报人。")
+    case = _lock(case)
+    require_not_recused(by, case.matter)
+    if case.state != ANSWER:
+        raise ValidationError("该案件没有待答复的举报人。")
+    if not (text or "").strip():
+        raise ValidationError("请填写答复举报人的内容。")
+    profile, matter = get_profile(case.jurisdiction), case.matter
+    words = texts.answer(case, text=text)
+    doc = documents.issue(matter=matter, kind="accountability_answer", title=words.title, by=by,
+                          article=_cite(profile, "fault_reporter_answer"), paragraphs=words.paragraphs,
+                          notes=words.notes, values=words.values, addressee=case.reporter)
+    case.answered_on = timezone.localdate()
+    case.save()
+    log(matter, by, f"已答复举报人（{doc.doc_number}）。")
+    ended = (f"转送{case.transferred_to}" if case.transferred_on else
+             "予以容错，不予处理" if case.tolerated_on else "责任追究决定已确认")
+    matter_close(matter=matter, by=by, outcome=f"{ended}，已答复举报人")
+    return case
 
 
 @transaction.atomic
@@ -335,7 +473,7 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Cas
     else:
         case.confirmed_on = today
         case.save()
-        matter_close(matter=matter, by=by, outcome="责任追究决定已确认")
+        _end(case, by, "责任追究决定已确认")
     if clock is not None:
         clock_stop(clock=clock)
     case.save()
@@ -372,12 +510,13 @@ def reviews_overdue(*, today: dt.date) -> int:
             clock_stop(clock=clock)
             log(locked.matter, None, f"可责令重新调查的期限已于{clock.due_on:%Y-%m-%d}届满（{clock.citation}），"
                                      "处理决定维持。")
-            matter_close(matter=locked.matter, by=None, outcome="责任追究决定已确认（重新调查期限届满）")
+            _end(locked, None, "责任追究决定已确认（重新调查期限届满）")
 
         if task_complete_by_system(task=task, action=confirm):
             moved += 1
     return moved
 
 
-__all__ = ["DECIDE", "HANDLE", "case_appeal_decide", "case_decide", "case_hearing", "case_intake",
-           "case_investigate", "case_review", "case_screen", "choice_keys", "reviews_overdue"]
+__all__ = ["DECIDE", "HANDLE", "case_answer", "case_appeal_decide", "case_decide", "case_hearing", "case_intake",
+           "case_investigate", "case_review", "case_screen", "case_tolerate", "choice_keys", "needs_answer",
+           "reviews_overdue"]

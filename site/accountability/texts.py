@@ -1,7 +1,8 @@
 """The wording of the accountability documents (004 过错纠正和责任追究制度 第十条至第十二条, 错案责任倒查问责制度
-第八条至第十三条): the 责任追究决定书 and the 责令重新调查通知书."""
+第八条至第十三条): the 责任追究决定书, the 责令重新调查通知书 and the answer to the reporter (过错 第十条第（一）项)."""
 from __future__ import annotations
 
+from casework import layout
 from casework.wording import Composed, Wording, compose, register
 
 
@@ -29,12 +30,23 @@ REINVESTIGATION = Wording(
     sample={"事项名称": "武隆区市场监督管理局执法人员违规处罚", "决定日期": "2026年11月20日",
             "复核理由": "认定的过错情节与案卷记载不符"})
 
-register(DECISION, REINVESTIGATION)
+ANSWER = Wording(
+    kind="accountability_answer", issued_in=lambda p: p.flag("fault_reporter_answer"), format=layout.LETTER,
+    max_pages=1,
+    title="关于{事项名称}的答复",
+    body="{举报人}：\n你于{受理日期}反映的{事项名称}，本机关已依法受理并调查处理。现答复如下：\n{答复内容}\n特此答复。",
+    placeholders={"举报人": "举报人、投诉人", "受理日期": "受理日期", "事项名称": "案件名称",
+                  "答复内容": "处理结果"},
+    sample={"举报人": "李某", "受理日期": "2026年9月1日", "事项名称": "执法人员酒后执法",
+            "答复内容": "经调查，执法人员张某酒后参与检查属实，已作出通报批评的处理。"})
+
+register(DECISION, REINVESTIGATION, ANSWER)
 
 
-def decision(case, *, discussion: str, persons: list[str]) -> Composed:
+def decision(case, *, discussion: str, persons: list[str], grounds: str = "") -> Composed:
+    findings = f"{case.findings.strip().rstrip('。')}。{grounds}。" if grounds else case.findings
     return compose("accountability_decision", case.jurisdiction, {
-        "事项名称": case.matter.title, "调查认定": case.findings, "集体讨论": discussion.strip(),
+        "事项名称": case.matter.title, "调查认定": findings, "集体讨论": discussion.strip(),
         "处理决定": "\n".join(persons)})
 
 
@@ -44,3 +56,11 @@ def reinvestigation(case, *, reason: str) -> Composed:
     return compose("reinvestigation_order", case.jurisdiction, {
         "事项名称": case.matter.title, "决定日期": chinese_date(case.decided_on) if case.decided_on else "",
         "复核理由": reason.strip().rstrip("。")})
+
+
+def answer(case, *, text: str) -> Composed:
+    from casework.pdf import chinese_date
+
+    return compose("accountability_answer", case.jurisdiction, {
+        "举报人": case.reporter, "受理日期": chinese_date(case.intake_on), "事项名称": case.matter.title,
+        "答复内容": text.strip()})

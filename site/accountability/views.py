@@ -13,7 +13,8 @@ from casework.views import to_matter
 from casework.visibility import explain_refusals
 from flows.task_views import PerformTaskMixin
 from form_errors import submit
-from rules.profiles import get_profile
+from request_guard import NotFound
+from rules.profiles import FigureMissing, get_profile
 
 from . import forms, services
 from .models import Case
@@ -30,6 +31,12 @@ def intake(request):
     if not request.user.has_perm(services.HANDLE):
         raise PermissionDenied("只有司法局经办人可以受理责任追究线索。")
     jurisdiction = request.GET.get("jurisdiction", "wulong")
+    try:
+        provided = get_profile(jurisdiction).has("fault_grounds")
+    except FigureMissing:
+        raise NotFound("没有该辖区。") from None
+    if not provided:
+        raise NotFound(f"{get_profile(jurisdiction).name}的办法没有规定行政执法人员的责任追究，本辖区不能在此受理。")
     form = forms.IntakeForm(request.POST or None, jurisdiction=jurisdiction)
 
     def act(data):
@@ -39,10 +46,15 @@ def intake(request):
     if response := submit(request, form, act):
         return response
     profile = get_profile(jurisdiction)
-    return render(request, "casework/form.html", {
-        "form": form, "task_title": "受理责任追究线索", "submit_label": "受理",
-        "note": f"不属于本单位受理的，应在受理后{profile.period('fault_transfer_period').text}内转送有权部门"
-                f"（{profile.figure('fault_transfer_period').citation}）。"})
+    transfer = profile.period("fault_transfer_period")
+    unset = "" if transfer.specified else f"{transfer.note}；"
+    from rules.models import RuleProfile
+
+    jurisdictions = [(p.code, p.name) for p in RuleProfile.objects.filter(figures__key="fault_grounds").order_by("pk")]
+    return render(request, "accountability/intake.html", {
+        "form": form, "task_title": f"受理责任追究线索（{profile.name}）", "submit_label": "受理",
+        "jurisdictions": jurisdictions, "current": jurisdiction,
+        "note": f"不属于本单位受理的，应在受理后{transfer.text}内转送有权部门（{unset}{transfer.citation}）。"})
 
 
 @login_required(login_url=LOGIN)
@@ -113,7 +125,18 @@ class DecideView(CaseTaskView):
     def extra_form_kwargs(self):
         return {"case": self.case, "persons": self.persons()}
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        profile = get_profile(self.case.jurisdiction)
+        if profile.has("fault_tolerance_procedure") and not self.case.is_wrong_case:
+            f = profile.figure("fault_tolerance_procedure")
+            ctx["intro"] = f"{self.intro}容错：{f.value['text']}（{f.note}，{f.citation}）。"
+        return ctx
+
     def perform(self, form):
+        if getattr(form, "tolerates", False):
+            services.case_tolerate(case=self.case, by=self.request.user, **form.tolerance())
+            return "已决定予以容错，不予处理。"
         doc = services.case_decide(case=self.case, by=self.request.user, discussion=form.cleaned_data["discussion"],
                                    decisions=form.decisions(self.persons()))
         return f"已作出责任追究决定（{doc.doc_number}）。"
@@ -145,6 +168,15 @@ class AppealView(CaseTaskView):
     def perform(self, form):
         services.case_appeal_decide(case=self.case, by=self.request.user, outcomes=form.outcomes(self.persons()))
         return "申辩复核完毕。"
+
+
+class AnswerView(CaseTaskView):
+    form_class = forms.AnswerForm
+    intro = "受理举报、投诉的机关负责答复：将调查处理结果答复举报人（过错 第十条第（一）项）。"
+
+    def perform(self, form):
+        services.case_answer(case=self.case, by=self.request.user, text=form.cleaned_data["text"])
+        return "已答复举报人，案件办结。"
 
 
 class ReviewView(CaseTaskView):

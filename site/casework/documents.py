@@ -46,6 +46,7 @@ KINDS: dict[str, tuple[str, str]] = {
     # Wulong 004 移送 (投诉 第十一条, 过错 第五条、第十一条, 错案 第四条、第十二条) and 追偿 (错案 第十二条第二款)
     "matter_referral": ("移送函", "移"),
     "recovery_decision": ("行政赔偿追偿决定书", "追偿"),
+    "accountability_answer": ("举报投诉答复书", "追复"),
     # the yearly programme (004 通报制度 第五条)
     "rectification_notice": ("限期整改通知书", "整改"),
 }

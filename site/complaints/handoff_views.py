@@ -49,8 +49,9 @@ def to_accountability(request, pk: int):
         return denied
     complaint = _complaint_for(request.user, pk)
     form = IntakeForm(request.POST or None, jurisdiction=complaint.jurisdiction)
-    for name in ("agency", "origin", "title", "facts", "intake_on"):
-        del form.fields[name]
+    # the complainant is answered by the complaint's own process (its 处理结果告知书), not by the case
+    for name in ("agency", "origin", "title", "facts", "intake_on", "reporter"):
+        form.fields.pop(name, None)
 
     def act(data):
         case = handoffs.complaint_to_accountability(complaint=complaint, by=request.user, **data)

@@ -52,7 +52,8 @@ def complaint_to_letter(*, complaint: Complaint, by, ground: str, findings: str,
 
 
 @transaction.atomic
-def complaint_to_accountability(*, complaint: Complaint, by, kind: str, grounds=(), wrong_ground: str = ""):
+def complaint_to_accountability(*, complaint: Complaint, by, kind: str, grounds=(), wrong_ground: str = "",
+                                aux_acts=()):
     """第十一条 追究责任人的责任: an accountability case in the complaint's file."""
     from accountability.services import case_intake
 
@@ -60,7 +61,7 @@ def complaint_to_accountability(*, complaint: Complaint, by, kind: str, grounds=
     complaint = _locked(complaint)
     _require_substantiated(complaint, "责任追究程序")
     return case_intake(by=by, matter=complaint.matter, kind=kind, origin="complaint", grounds=grounds,
-                       wrong_ground=wrong_ground,
+                       wrong_ground=wrong_ground, aux_acts=aux_acts,
                        handoff=f"{_summary(complaint)}。依{HANDOFF_ARTICLE}转入责任追究程序。")
 
 

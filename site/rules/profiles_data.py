@@ -335,6 +335,55 @@ ENSHI = [
         note="办法未规定，平台的理解：聘任向社会公告，公开在聘名单（仅姓名、单位）"),
     fig("typical_cases_published", "可编撰发布典型案例", "flag", {"on": True}, "003", "第二十九条"),
     fig("fault_tolerance", "容错", "flag", {"on": True}, "003", "第三十二条"),
+    # accountability 责任追究 (第三十二条): the seven behaviours; what the measures leave open says so
+    fig("fault_case_name", "责任追究案件名称", "text", {"text": "行政执法责任追究"}, "003", "第三十二条"),
+    fig("fault_grounds", "应予处理的行为", "choices", items(
+        ("non_performance", "不履行或者不正确履行行政执法职责", "第三十二条第一款第（一）项"),
+        ("uncivil", "粗暴、野蛮等不文明执法造成不良影响", "第三十二条第一款第（二）项"),
+        ("illegal", "执法主体、权限、程序不合法，执法决定不合法或者明显不当", "第三十二条第一款第（三）项"),
+        ("obstruct", "不配合、不接受行政执法监督或者弄虚作假", "第三十二条第一款第（四）项"),
+        ("refuse_decision", "拒不执行行政执法监督决定", "第三十二条第一款第（五）项"),
+        ("profit", "利用行政执法职权谋取不正当利益", "第三十二条第一款第（六）项"),
+        ("other", "其他违法或者不当的行政执法行为", "第三十二条第一款第（七）项"),
+    ), "003", "第三十二条第一款"),
+    fig("fault_sources", "责任追究线索来源", "choices", items(
+        ("complaint", "投诉举报", "第十条"), ("letter", "监督建议书、监督决定书未落实", "第二十八条"),
+        ("inspection", "日常监督、专项监督、案卷评查", ""), ("court", "人民法院判决、复议决定", ""),
+        ("other", "其他", ""),
+    ), "003", "第三十二条", note="办法未规定线索来源，平台的理解：以上来源均可受理"),
+    fig("fault_transfer_period", "非本机关处理案件转送期限", "period", period(5, WD, specified=False), "003",
+        "第三十二条", note="办法未规定转送期限，平台的理解：不属本机关处理的，受理后5个工作日内转送有权机关"),
+    fig("fault_reinvestigation_period", "责令重新调查期限", "period", period(1, MONTHS, specified=False), "003",
+        "第三十二条", note="办法未规定复核期限，平台的理解：处理决定作出后1个月内可责令重新调查、处理，期满决定维持"),
+    fig("fault_aggravating_count", "一年内从重处理次数", "count", {"n": None}, "003", "第三十二条",
+        note="办法未规定按次数从重，平台不按次数从重"),
+    fig("fault_shares", "责任人员", "choices", items(
+        ("supervisor", "直接负责的主管人员", ""), ("direct", "其他直接责任人员", ""),
+    ), "003", "第三十二条第一款"),
+    fig("fault_aggravating", "从重处理情形", "choices", items(), "003", "第三十二条第一款",
+        note="办法未规定从重情形，按“根据情节”处理"),
+    fig("fault_mitigating", "从轻、减轻处理情形", "choices", items(), "003", "第三十二条第一款",
+        note="办法未规定从轻、减轻情形；符合第三十二条第二款的，予以容错"),
+    fig("fault_sanctions", "处理方式（可单用也可并用）", "choices", items(
+        ("written_review", "责令书面检查", ""), ("criticism", "通报批评", ""),
+        ("discipline", "移送有权机关依纪依法给予处分", ""),
+        ("criminal", "涉嫌犯罪，移送司法机关依法追究刑事责任", ""),
+    ), "003", "第三十二条第一款",
+        note="办法规定“根据情节依纪依法予以处理；构成犯罪的，依法追究刑事责任”，未列处理方式；"
+             "平台的理解：以上方式可单用也可并用"),
+    fig("fault_tolerance_causes", "容错的原因", "choices", items(
+        ("objective", "客观因素", ""), ("unforeseeable", "难以预见情形", ""),
+    ), "003", "第三十二条第二款", note="由于客观因素或者难以预见情形虽然造成一定损失或者不良影响"),
+    fig("fault_tolerance_conditions", "容错应同时具备的条件", "choices", items(
+        ("in_duty", "在依法履职过程中", ""),
+        ("duty_done", "已经按照职能分工、岗位职责和监督管理工作计划要求履行职责", ""),
+    ), "003", "第三十二条第二款"),
+    fig("fault_tolerance_procedure", "容错程序", "text",
+        {"text": "调查终结后由司法局负责人经集体讨论决定予以容错，写明原因、条件和事实理由，不予处理，案件办结"},
+        "003", "第三十二条第二款",
+        note="办法规定“按照有关规定和程序予以容错”，未规定程序；平台的理解如上"),
+    fig("fault_reporter_answer", "答复举报人", "flag", {"on": False}, "003", "第三十二条",
+        note="办法未规定责任追究结果答复举报人；投诉举报由投诉程序答复（第十条）"),
     # the yearly programme 年度监督
     fig("power_list", "行政执法监督权责清单", "flag", {"on": True}, "003", "第十五条",
         note="由司法局制定并公布；办法未规定更新周期，平台的理解：内容变化时重新发布，新清单发布之日旧清单废止"),
@@ -490,6 +539,16 @@ WULONG = [
     fig("fault_reinvestigation_period", "责令重新调查期限", "period", period(1, MONTHS), "004", "第十条第（三）项", FAULT),
     fig("fault_aggravating_count", "一年内过错从重次数", "count", {"n": 2, "mode": "within_year"}, "004",
         "第八条第（五）项", FAULT),
+    # 第二条、第四条: liability only for intent or gross negligence causing harm, proportionate to both
+    fig("fault_culpability", "主观过错（故意或者重大过失）", "choices", items(
+        ("intent", "故意", ""), ("gross", "重大过失", ""),
+    ), "004", "第二条", FAULT),
+    fig("fault_harm", "损害后果", "choices", items(
+        ("rights", "给公民、法人和其他组织的合法权益造成损害", ""), ("serious", "产生其他严重后果", ""),
+    ), "004", "第二条", FAULT),
+    fig("fault_proportionality", "过错责任与过错程度、后果相适应", "text",
+        {"text": "行政执法人员承担的过错责任，应与其主观过错程度、过错行为产生的后果相适应"}, "004", "第四条", FAULT),
+    fig("fault_reporter_answer", "受理举报、投诉并负责答复", "flag", {"on": True}, "004", "第十条第（一）项", FAULT),
     fig("fault_sources", "过错线索来源", "choices", items(
         ("complaint", "投诉举报", "第十条第（一）项"), ("letter", "监督意见书/建议书", ""),
         ("inspection", "监督检查", ""), ("court", "人民法院判决", ""), ("other", "其他", ""),

@@ -62,7 +62,8 @@ def test_each_step_waits_on_its_role_and_the_month_run_out_closes_the_case(make_
             assert refused.status_code == 403 and "该待办不由您办理" in refused.content.decode()
         assert login(officer).post(url, {"discussion": "x", f"s_{person.pk}": ["criticism"]}).status_code == 403
         assert Case.objects.get().decided_on is None
-        assert lead.post(url, {"discussion": "2026年11月2日局务会", f"s_{person.pk}": ["criticism"]}).status_code == 302
+        assert lead.post(url, {"discussion": "2026年11月2日局务会", f"s_{person.pk}": ["criticism"],
+                               f"c_{person.pk}": "gross", f"h_{person.pk}": "rights"}).status_code == 302
         assert Case.objects.get().state == "hearing"
 
         url = claim_and_open(off, "听取责任人陈述和申辩")

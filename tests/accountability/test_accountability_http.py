@@ -69,7 +69,8 @@ def test_fault_case_two_people_share_responsibility_with_an_appeal(make_user):
         do_task(lead, "领导集体讨论作出处理决定", {
             "discussion": "2026年9月7日局务会，局长、分管副局长、法制科长参加",
             f"s_{p_zhang.pk}": ["correct", "criticism"], f"s_{p_wang.pk}": ["correct", "pay"],
-            f"m_{p_wang.pk}": ["self_corrected"]})
+            f"m_{p_wang.pk}": ["self_corrected"], f"c_{p_zhang.pk}": "intent", f"h_{p_zhang.pk}": "rights",
+            f"c_{p_wang.pk}": "gross", f"h_{p_wang.pk}": "rights"})
         p_zhang.refresh_from_db()
         assert p_zhang.prior_faults == 1 and "repeat" in p_zhang.aggravating
         p_wang.refresh_from_db()

@@ -45,9 +45,10 @@ def test_a_case_against_the_agencys_staff_is_hidden_until_the_decision_is_issued
             present(page(login(user), url), TITLE, "刘洋、陈静", "行政处罚决定被人民法院判决撤销")
 
         frozen.move_to("2026-09-07 15:00")
+        pk = Case.objects.get().persons.get().pk
         do_task(lead, "领导集体讨论作出处理决定", {
-            "discussion": "2026年9月7日局务会，局长、分管副局长、法制科长参加", f"s_{Case.objects.get().persons.get().pk}":
-            ["correct", "criticism"]})
+            "discussion": "2026年9月7日局务会，局长、分管副局长、法制科长参加", f"s_{pk}": ["correct", "criticism"],
+            f"c_{pk}": "gross", f"h_{pk}": "rights"})
         decision = Document.objects.get(matter=matter, kind="accountability_decision")
         assert decision.doc_number == "武隆追决〔2026〕1号" and decision.addressee == "武隆区市场监督管理局"
 

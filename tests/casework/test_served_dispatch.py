@@ -21,7 +21,7 @@ def test_each_kind_has_at_most_one_owner_registered_at_start_up():
     assert sorted(k for k, p in owners.items() if p == "coordination") == COORDINATION
     assert [k for k, p in owners.items() if p == "programme"] == ["rectification_notice"]
     # nothing counts from the receipt of these: no owner, nothing runs
-    for kind in ("accountability_decision", "reinvestigation_order", "complaint_reply"):
+    for kind in ("accountability_decision", "reinvestigation_order", "accountability_answer", "complaint_reply"):
         assert dispatch.owner_of(kind) is None
 
 
