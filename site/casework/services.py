@@ -100,13 +100,6 @@ def _special_source(agency: Agency, source: str, kind: str, reference: str) -> t
     return kind, reference
 
 
-def set_stage(matter: Matter, stage: str, *, by=None, text: str = "") -> None:
-    Matter.objects.filter(pk=matter.pk).update(stage=stage[:100])
-    matter.stage = stage[:100]
-    if text:
-        log(matter, by, text)
-
-
 # process apps register what still runs in a matter (fn(matter) -> list of labels), so that one file
 # carrying several processes (complaint → letter → accountability) closes when the last of them ends
 OPEN_WORK: list = []

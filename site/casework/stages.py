@@ -1,9 +1,10 @@
 """当前环节: where a matter stands, derived — never a second record of it.
 
 While a flow runs in the matter, its stage is the titles of the steps waiting in the matter's processes
-(providers registered here by the workflow engine, flows/stage.py, so casework never imports it). Work
-without a flow (the yearly programme's notification, 备案审查) keeps the text its service last recorded
-in `Matter.stage` (casework.services.set_stage); a closed matter is 已办结."""
+(providers registered here by the workflow engine, flows/stage.py, so casework never imports it). Every
+casework process is a flow (letters, complaints, coordination, accountability, the yearly programme's
+限时整改, 备案审查); `Matter.stage` keeps only what no step says: 已立案 when the matter is opened, 已办结
+when it closes (casework.services.matter_open / matter_close)."""
 from __future__ import annotations
 
 from .models import CLOSED

@@ -2,6 +2,8 @@
 from django.conf import settings
 from django.db import models
 
+from flows.models import CaseProcess
+
 PENDING, PASSED, FINDING = "pending", "passed", "finding"
 OUTCOMES = [(PENDING, "待审查"), (PASSED, "合格"), (FINDING, "存在问题，制发监督文书")]
 
@@ -32,6 +34,7 @@ class Filing(models.Model):
         verbose_name_plural = "重大行政执法决定备案登记"
         ordering = ["-filed_on", "-pk"]
         constraints = [models.UniqueConstraint(fields=["agency", "decision_number"], name="filing_unique_number")]
+        permissions = [("review_filing", "可审查备案的重大行政执法决定（合法性、适当性）")]
 
     def __str__(self) -> str:
         return f"{self.agency.name}：{self.title}（{self.decision_number}）"
@@ -40,3 +43,12 @@ class Filing(models.Model):
         from django.urls import reverse
 
         return reverse("filings:detail", args=[self.pk])
+
+
+class FilingProcess(CaseProcess):
+    """The 备案审查 process of one filing (filings/flows.py) in its matter: artifact = the filing."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "备案审查流程"
+        verbose_name_plural = "备案审查流程"

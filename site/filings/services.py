@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casework.models import Agency
-from casework.services import attachment_add, log, matter_close, matter_open, set_stage
+from casework.services import attachment_add, log, matter_close, matter_open
 from clocks.models import RUNNING
 from clocks.services import clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
@@ -77,9 +77,36 @@ def filing_submit(*, by, agency: Agency, title: str, decision_number: str, decid
     log(matter, by, f"{agency.name}报送备案《{title}》（{decision_number}）{late}。")
     review = clock_start(subject=matter, profile=profile, rule_key="filing_review_period", started_on=filed_on,
                          label=f"备案审查期限（{decision_number}）")
-    set_stage(matter, "备案审查中")
     filing.review_clock = review
+    _flow().start.run(filing=filing)  # the flow now owns where the filing stands (filings/flows.py)
     return filing
+
+
+def _flow():
+    from .flows import FilingFlow
+
+    return FilingFlow
+
+
+def review_step(filing: Filing):
+    """The waiting review task of the filing's process (None: reviewed already)."""
+    from flows.services import process_for
+
+    flow = _flow()
+    process = process_for(filing, flow)
+    if process is None:
+        return None
+    return process.task_set.filter(flow_task=flow.review, status__in=("NEW", "ASSIGNED", "STARTED")).first()
+
+
+def _in_review_task(filing: Filing, by, write):
+    """Do the review through the flow's waiting task, under the flow's lock (`write` relocks and re-checks)."""
+    from flows.services import task_perform
+
+    step = review_step(filing)
+    if step is None:
+        raise ValidationError("该备案已审查完毕，不能重复审查。")
+    return task_perform(task=step, user=by, action=write)
 
 
 def review_clock(filing: Filing):
@@ -113,6 +140,12 @@ def _start_review(filing: Filing, by) -> Filing:
 @transaction.atomic
 def filing_pass(*, filing: Filing, by, opinion: str = "") -> DecisionRecord:
     """审查合格: recorded as a DecisionRecord; the review clock is met and the file closes."""
+    if not may_review(by):
+        raise PermissionDenied(REFUSE_REVIEW)
+    return _in_review_task(filing, by, lambda: _pass(filing, by, opinion))
+
+
+def _pass(filing: Filing, by, opinion: str) -> DecisionRecord:
     filing = _start_review(filing, by)
     today = timezone.localdate()
     opinion = (opinion or "").strip() or "经审查，该重大行政执法决定合法、适当，备案审查合格。"
@@ -129,6 +162,12 @@ def filing_pass(*, filing: Filing, by, opinion: str = "") -> DecisionRecord:
 @transaction.atomic
 def filing_finding(*, filing: Filing, by, ground: str, findings: str, request: str):
     """审查发现问题: a supervision letter in the same file (the one door, letters.services.letter_start)."""
+    if not may_review(by):
+        raise PermissionDenied(REFUSE_REVIEW)
+    return _in_review_task(filing, by, lambda: _finding(filing, by, ground, findings, request))
+
+
+def _finding(filing: Filing, by, ground: str, findings: str, request: str):
     from letters.services import letter_start
 
     filing = _start_review(filing, by)

@@ -19,7 +19,7 @@ class ProgrammeConfig(AppConfig):
         post_migrate.connect(_fill_checklists, sender=self, dispatch_uid="programme-fill-checklists")
         from casework.dispatch import on_served
 
-        from . import panels, texts  # noqa: F401  (registers the matter-screen panel; wording)
+        from . import jobs, panels, texts  # noqa: F401  (scheduler job, matter-screen panel, wording)
         from .services import start_rectification_clock
 
         on_served(process="programme", kinds=("rectification_notice",), handler=start_rectification_clock)

@@ -138,3 +138,8 @@ class NotificationForm(forms.Form):
 
 class ReportForm(forms.Form):
     report = forms.CharField(label="整改落实情况（书面报告）", widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text="不填写的，记为“经审核，整改落实情况属实，予以确认。”")

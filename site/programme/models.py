@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from flows.models import CaseProcess
 from rules.periods import CALENDAR_DAYS, WORKING_DAYS
 
 INSPECTION, CASEFILE_REVIEW, EVALUATION = "inspection", "casefile_review", "evaluation"
@@ -39,7 +40,8 @@ class ProgrammeYear(models.Model):
         constraints = [models.UniqueConstraint(fields=["jurisdiction", "year"], name="one_programme_year")]
         permissions = [("manage_programme", "可管理年度监督工作（计划、检查评查评议、统计、年报）"),
                        ("issue_notification", "可签发年度通报及限期整改通知书"),
-                       ("submit_statistics", "可报送本机关行政执法统计年报")]
+                       ("submit_statistics", "可报送本机关行政执法统计年报"),
+                       ("report_rectification", "可报告本机关限时整改落实情况")]
 
     def __str__(self) -> str:
         return f"{self.year}年度监督（{self.jurisdiction}）"
@@ -148,6 +150,13 @@ class RectificationTask(models.Model):
     clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     report = models.TextField("整改落实情况报告", blank=True)
     reported_at = models.DateTimeField("报告时间", null=True, blank=True)
+    # recorded by the scheduler when the period ran out with no report (整改落实不力: the profile's
+    # `assessment_results`, e.g. 004 通报制度 第六条); the flow then waits for a late report
+    overdue_on = models.DateField("逾期未报告记录日期", null=True, blank=True)
+    accepted_at = models.DateTimeField("审核时间", null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name="审核人")
+    review_note = models.TextField("审核意见", blank=True)
 
     class Meta:
         verbose_name = "限时整改任务"
@@ -156,6 +165,19 @@ class RectificationTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} 限时整改"
+
+
+class RectificationProcess(CaseProcess):
+    """The 限时整改 process of one named agency (programme/flows.py) in its matter: artifact = the task."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "通报限时整改流程"
+        verbose_name_plural = "通报限时整改流程"
+
+    @property
+    def task(self) -> RectificationTask:
+        return RectificationTask.objects.get(pk=self.artifact_object_id)
 
 
 class ActivityParticipant(models.Model):

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from casework.panels import panel
 from roles.access import agency_of
 
-from .forms import ReportForm
+from .forms import ReportForm, ReviewForm
 
 
 @panel("programme")
@@ -16,9 +16,14 @@ def rectification_panel(request, matter) -> str:
     task = getattr(matter, "rectification", None)
     if task is None:
         return ""
+    from .services import MANAGE, waiting_step
+
     agency = agency_of(request.user)
     can_report = (agency is not None and agency.pk == task.agency_id and task.clock_id is not None
                   and task.reported_at is None)
+    can_review = (agency is None and request.user.has_perm(MANAGE) and task.reported_at is not None
+                  and task.accepted_at is None and waiting_step(task, "review") is not None)
     get_token(request)
     return render_to_string("programme/_task_panel.html", {
-        "task": task, "form": ReportForm() if can_report else None}, request=request)
+        "task": task, "form": ReportForm() if can_report else None,
+        "review_form": ReviewForm() if can_review else None}, request=request)

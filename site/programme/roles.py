@@ -10,5 +10,5 @@ PERMISSIONS: dict[str, list[str]] = {
     OFFICER: READ + CHECKLIST + ["programme.manage_programme"],
     LEADER: READ + CHECKLIST + ["programme.manage_programme", "programme.issue_notification"],
     # a liaison reports their own agency's statistics (scoped in services) and its rectification
-    LIAISON: ["programme.submit_statistics"],
+    LIAISON: ["programme.submit_statistics", "programme.report_rectification"],
 }

@@ -11,7 +11,7 @@ from django.utils import timezone
 from casework import documents
 from casework.models import Agency, Document, MatterEvent
 from casework.selectors import addressable_agencies
-from casework.services import log, matter_open, require_addressable, set_stage
+from casework.services import log, matter_close, matter_open, require_addressable
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_start, clock_stop
 from decisions.services import decision_record
@@ -303,9 +303,11 @@ def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[
         doc = documents.issue(matter=matter, kind="rectification_notice", title=words.title, by=by,
                               issued_on=issued_on, article=str(basis.citation), paragraphs=words.paragraphs,
                               notes=words.notes, values=words.values)
-        RectificationTask.objects.create(notification=notification, agency=agency, matter=matter, document=doc,
-                                         problems=problems.strip(), period_n=period_n, period_unit=period_unit)
-        set_stage(matter, "待送达限期整改通知书", by=by, text=f"签发《限期整改通知书》{doc.doc_number}。")
+        task = RectificationTask.objects.create(notification=notification, agency=agency, matter=matter,
+                                                document=doc, problems=problems.strip(), period_n=period_n,
+                                                period_unit=period_unit)
+        log(matter, by, f"签发《限期整改通知书》{doc.doc_number}。")
+        _flow().start.run(task=task)  # the flow now owns where the matter stands (programme/flows.py)
     notification.page = _notification_page(notification, by=by)
     notification.save(update_fields=["page"])
     clock = _running(py, "annual_notification_due")
@@ -331,11 +333,35 @@ def _notification_page(notification: Notification, *, by):
                       written_on=notification.issued_on)
 
 
+# ------------------------------------------------------------------ the 限时整改 flow (programme/flows.py)
+def _flow():
+    from .flows import RectificationFlow
+
+    return RectificationFlow
+
+
+ACTIVE_TASK = ("NEW", "ASSIGNED", "STARTED")
+
+
+def waiting_step(task: RectificationTask, *steps: str):
+    """The waiting task of one of `steps` in the rectification's process (None: not reached, or done)."""
+    from flows.services import process_for
+
+    flow = _flow()
+    process = process_for(task, flow)
+    if process is None:
+        return None
+    return process.task_set.filter(flow_task__in=[getattr(flow, s) for s in steps],
+                                   status__in=ACTIVE_TASK).order_by("pk").first()
+
+
 def start_rectification_clock(*, document: Document, by) -> None:
-    """Receipt of a 限期整改通知书 starts its task's clock (the period the notification set); casework.dispatch
-    sends it here (apps.ready registers the kind)."""
+    """Receipt of a 限期整改通知书 starts its task's clock (the period the notification set) and moves the flow
+    past 送达; casework.dispatch sends it here (apps.ready registers the kind)."""
+    from flows.services import run_handle
+
     task = RectificationTask.objects.filter(document=document, clock__isnull=True).select_related(
-        "matter", "notification__year").first()
+        "matter", "notification__year", "agency").first()
     if task is None:
         return
     profile = get_profile(task.matter.jurisdiction)
@@ -344,28 +370,115 @@ def start_rectification_clock(*, document: Document, by) -> None:
                         label=f"{task.agency.name}限时整改并书面报告")
     task.clock = clock
     task.save(update_fields=["clock"])
-    set_stage(task.matter, "限时整改中", by=by,
-              text=f"限时整改期限自{document.received_on:%Y-%m-%d}起算，{task.period_n}"
-                   f"{UNITS[task.period_unit]}，届满日{clock.due_on:%Y-%m-%d}。")
+    log(task.matter, by, f"限时整改期限自{document.received_on:%Y-%m-%d}起算，{task.period_n}"
+                         f"{UNITS[task.period_unit]}，届满日{clock.due_on:%Y-%m-%d}。")
+    step = waiting_step(task, "served")
+    if step is not None:
+        flow = _flow()
+        with flow.lock(step.process_id):
+            run_handle(process=step.process, node=flow.served)
 
 
-@transaction.atomic
+REPORT_MSG = "只有被通报机关的联络员可以报告整改落实情况。"
+
+
 def rectification_report(*, task: RectificationTask, report: str, by) -> RectificationTask:
-    """The named agency reports in writing how it rectified (004 通报制度 第五条); the clock stops."""
-    task = RectificationTask.objects.select_for_update(of=("self",)).select_related("matter").get(pk=task.pk)
+    """The named agency reports in writing how it rectified (004 通报制度 第五条); the clock stops and the flow
+    moves to the officer's review. Done through the waiting task (`report`, or `late_report` once overdue),
+    under the flow's lock: a second report of the same task is refused."""
+    from flows.services import task_perform
+
     agency = agency_of(by)
     if agency is None or agency.pk != task.agency_id:
-        raise PermissionDenied("只有被通报机关的联络员可以报告整改落实情况。")
-    if task.reported_at:
-        raise ValidationError("已报告整改落实情况。")
-    if task.clock_id is None:
-        raise ValidationError("限期整改通知书尚未签收，请先在监督事项中签收。")
+        raise PermissionDenied(REPORT_MSG)
     if not (report or "").strip():
         raise ValidationError("请填写整改落实情况。")
-    task.report, task.reported_at = report.strip(), timezone.now()
-    task.save(update_fields=["report", "reported_at"])
-    clock_stop(clock=task.clock)
-    set_stage(task.matter, "已报告整改落实情况", by=by, text="被通报机关书面报告整改落实情况。")
-    log(task.matter, by, f"整改落实情况：{task.report[:400]}", audience=MatterEvent.PARTY,
-        agency=task.matter.agency)
-    return task
+    step = waiting_step(task, "report", "late_report")
+    if step is None:
+        task.refresh_from_db()
+        if task.reported_at:
+            raise ValidationError("已报告整改落实情况。")
+        raise ValidationError("限期整改通知书尚未签收，请先在监督事项中签收。")
+
+    def write():
+        locked = RectificationTask.objects.select_for_update(of=("self",)).select_related("matter", "clock").get(
+            pk=task.pk)
+        if locked.reported_at:
+            raise ValidationError("已报告整改落实情况。")
+        locked.report, locked.reported_at = report.strip(), timezone.now()
+        locked.save(update_fields=["report", "reported_at"])
+        if locked.clock is not None and locked.clock.status == RUNNING:
+            clock_stop(clock=locked.clock)
+        late = "（逾期报告）" if locked.overdue_on else ""
+        log(locked.matter, by, f"被通报机关书面报告整改落实情况{late}：{locked.report[:400]}",
+            audience=MatterEvent.PARTY, agency=locked.matter.agency)
+        return locked
+
+    return task_perform(task=step, user=by, action=write)
+
+
+REVIEW_MSG = "只有司法局经办人或负责人可以审核整改落实情况。"
+
+
+def rectification_accept(*, task: RectificationTask, by, note: str = "") -> RectificationTask:
+    """The officer reviews the written report and confirms the rectification (审核整改落实情况); the matter closes."""
+    from flows.services import task_perform
+
+    require(by, MANAGE, REVIEW_MSG)
+    step = waiting_step(task, "review")
+    if step is None:
+        raise ValidationError("该整改任务当前没有待审核的整改落实情况（可能尚未报告，或已审核），请刷新页面后查看。")
+    from casework.recusal import require_not_recused
+
+    require_not_recused(by, task.matter)
+
+    def write():
+        locked = RectificationTask.objects.select_for_update(of=("self",)).select_related("matter").get(pk=task.pk)
+        text = (note or "").strip() or "经审核，整改落实情况属实，予以确认。"
+        locked.review_note, locked.accepted_at, locked.accepted_by = text, timezone.now(), by
+        locked.save(update_fields=["review_note", "accepted_at", "accepted_by"])
+        log(locked.matter, by, f"审核整改落实情况：{text[:400]}", audience=MatterEvent.PARTY,
+            agency=locked.matter.agency)
+        return locked
+
+    done = task_perform(task=step, user=by, action=write)
+    matter_close(matter=done.matter, by=by, outcome="整改落实情况已审核确认")
+    return done
+
+
+def rectification_overdue(*, today: dt.date) -> int:
+    """Scheduler (programme.jobs): a rectification period that ran out with no report moves the flow on. The
+    system completes the liaison's waiting `report` task (flows.services.task_complete_by_system, under the
+    flow's lock) and records 整改落实不力 where the profile says how it is used (`assessment_results`);
+    the flow then waits for the late report. One task per transaction."""
+    from flows.services import task_complete_by_system
+
+    moved = 0
+    overdue = (RectificationTask.objects.filter(reported_at__isnull=True, overdue_on__isnull=True,
+                                                clock__status=RUNNING, clock__due_on__lt=today)
+               .select_related("matter", "clock").order_by("pk"))
+    for task in overdue:
+        step = waiting_step(task, "report")
+        if step is None:
+            continue
+
+        def record(task=task):
+            locked = RectificationTask.objects.select_for_update(of=("self",)).select_related("clock", "matter").get(
+                pk=task.pk)
+            locked.overdue_on = today
+            locked.save(update_fields=["overdue_on"])
+            log(locked.matter, None, overdue_text(locked))
+
+        if task_complete_by_system(task=step, action=record):
+            moved += 1
+    return moved
+
+
+def overdue_text(task: RectificationTask) -> str:
+    profile = get_profile(task.matter.jurisdiction)
+    text = (f"限时整改期限已于{task.clock.due_on:%Y-%m-%d}届满，被通报机关未书面报告整改落实情况"
+            f"（{task.clock.citation}），记为整改落实不力")
+    if profile.has("assessment_results"):
+        use = profile.figure("assessment_results")
+        text += f"，纳入考核（{use.citation}）"
+    return text + "。"

@@ -1,6 +1,7 @@
-"""What the yearly programme leaves waiting (我的待办 provider, flows.worklist.PROVIDERS): for an agency's
-liaison, its statistics return not yet submitted (统计年报) and its rectification reports (限时整改); for the
-bureau's officers, the year's own deadlines (publishing the statistics, the yearly 通报) while they run."""
+"""What the yearly programme leaves waiting outside a flow (我的待办 provider, flows.worklist.PROVIDERS): for an
+agency's liaison, its statistics return not yet submitted (统计年报); for the bureau's officers, the year's own
+deadlines (publishing the statistics, the yearly 通报) while they run. The rectification after a notification
+(限时整改) is a flow (programme/flows.py): its steps reach 我的待办 as the flow's tasks."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,7 @@ from django.urls import reverse
 from roles.access import agency_of, groups_of, is_bureau
 from roles.definitions import OFFICER
 
-from .models import ProgrammeYear, RectificationTask, StatisticsReturn
+from .models import ProgrammeYear, StatisticsReturn
 
 PROCESS = "年度执法监督"
 
@@ -29,12 +30,6 @@ def returns_and_rectification(user, *, today: dt.date) -> list:
             items.append(Item(title=f"报送{ret.year.year}年度行政执法统计年报", subject=agency.name, process=PROCESS,
                               url=reverse("programme:return", args=[ret.pk]), key=f"return:{ret.pk}",
                               **clock_fields(clock)))
-        for task in RectificationTask.objects.filter(agency=agency, reported_at__isnull=True).select_related(
-                "notification", "clock"):
-            clock = task.clock if task.clock is not None and task.clock.status == RUNNING else None
-            items.append(Item(title="报告限时整改落实情况", subject=task.notification.title, process=PROCESS,
-                              url=reverse("casework:matter", args=[task.matter_id]), key=f"rectification:{task.pk}",
-                              matter_id=task.matter_id, **clock_fields(clock)))
     if OFFICER in groups_of(user) and user.has_perm("programme.manage_programme"):
         years = {py.pk: py for py in ProgrammeYear.objects.all()}
         clocks = Clock.objects.filter(subject_type=ContentType.objects.get_for_model(ProgrammeYear), status=RUNNING)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("returns/<int:pk>/template.xlsx", views.return_template, name="return_template"),
     path("returns/<int:pk>/upload/", views.return_upload, name="return_upload"),
     path("tasks/<int:pk>/report/", views.task_report, name="task_report"),
+    path("tasks/<int:pk>/review/", views.task_review, name="task_review"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
     path("activities/<int:pk>/matter/", views.activity_matter, name="activity_matter"),
     path("findings/<int:pk>/letter/", views.finding_letter, name="finding_letter"),

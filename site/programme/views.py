@@ -28,6 +28,7 @@ from .forms import (
     NotificationForm,
     PlanForm,
     ReportForm,
+    ReviewForm,
     StatisticsForm,
     UploadForm,
 )
@@ -415,4 +416,19 @@ def task_report(request, pk: int):
         messages.error(request, "；".join(exc.messages))
     else:
         messages.success(request, "整改落实情况已报告。")
+    return redirect("casework:matter", pk=task.matter_id)
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def task_review(request, pk: int):
+    task = get_object_or_404(RectificationTask.objects.select_related("matter"), pk=pk)
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    try:
+        services.rectification_accept(task=task, by=request.user, note=form.cleaned_data.get("note", ""))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "整改落实情况已审核确认，事项办结。")
     return redirect("casework:matter", pk=task.matter_id)

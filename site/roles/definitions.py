@@ -66,7 +66,8 @@ PAGE_PERMISSIONS: dict[str, list[str]] = {
 
 # Casework apps list their own role permissions in <app>/roles.py (PERMISSIONS: {role: [perm, ...]});
 # all_role_permissions() is what sync grants: the lists above plus theirs.
-CASEWORK_APPS = ("casework", "letters", "complaints", "coordination", "accountability", "programme", "powers")
+CASEWORK_APPS = ("casework", "letters", "complaints", "coordination", "accountability", "programme", "powers",
+                 "filings")
 
 
 def all_role_permissions() -> dict[str, list[str]]:
