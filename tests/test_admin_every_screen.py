@@ -84,6 +84,11 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/personnel/99999/", "/admin/personnel/agencies/99999/new/", "/admin/personnel/agencies/99999/import/",
     "/admin/casework/year/results/", "/admin/casework/year/results/?year=abc", "/admin/casework/year/2026/results/",
     "/admin/casework/year/2026/results.xlsx", "/admin/casework/year/2026/results/?jurisdiction=nowhere",
+    "/admin/complaints/hotline/", "/admin/complaints/hotline/?jurisdiction=enshi",
+    "/admin/complaints/hotline/?jurisdiction=wulong", "/admin/complaints/hotline/?jurisdiction=enshi&page=abc",
+    "/admin/complaints/hotline/new/?jurisdiction=enshi", "/admin/complaints/hotline/import/?jurisdiction=enshi",
+    "/admin/complaints/hotline/import-template.xlsx", "/admin/complaints/hotline/export.xlsx?jurisdiction=enshi",
+    "/admin/complaints/hotline/99999/", "/admin/complaints/hotline/99999/reply/", "/admin/complaints/new/?jurisdiction=enshi",
 ]
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from casework.paging import page_of, query_without_page
 from form_errors import add_errors
+from request_guard import NotFound
 from roles.access import is_bureau, require
 from rules.models import RuleProfile
 from rules.profiles import get_profile
@@ -32,7 +33,7 @@ def _jurisdiction(request) -> str:
     options = [p.code for p in _jurisdictions()]
     code = request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or (options[0] if options else "")
     if code not in options:
-        raise Http404("该辖区的规则未规定12345热线转办工单。")
+        raise NotFound("该辖区的规则未规定12345热线转办工单。")
     return code
 
 
