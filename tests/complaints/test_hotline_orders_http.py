@@ -171,3 +171,20 @@ def test_work_orders_are_refused_where_the_rules_do_not_have_them(enshi):
     client = login(enshi["officer"])
     r = client.get("/admin/complaints/hotline/?jurisdiction=wulong")
     assert r.status_code == 404 and "该辖区的规则未规定12345热线转办工单。" in r.content.decode()
+
+
+def test_enshi_demo_has_a_public_complaint_and_work_orders_one_answered_back(site_tree):
+    from casework.demo import load_agencies
+    from complaints.demo import load_enshi_complaints
+    from demo.site_tree import load_users
+
+    load_users()
+    load_agencies()
+    with freeze_time("2026-11-27 10:00"):
+        load_enshi_complaints()
+        load_enshi_complaints()
+    orders = {o.order_number: o for o in HotlineOrder.objects.select_related("complaint")}
+    assert set(orders) == {"ES20261119001", "ES20261126002"}
+    assert orders["ES20261119001"].state == "已回复热线" and orders["ES20261119001"].replied_on.isoformat() == "2026-11-22"
+    assert orders["ES20261126002"].state == "办理中：已收到，待审核"
+    assert Complaint.objects.filter(jurisdiction="enshi").count() == 3
