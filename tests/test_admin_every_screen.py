@@ -89,6 +89,7 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/complaints/hotline/new/?jurisdiction=enshi", "/admin/complaints/hotline/import/?jurisdiction=enshi",
     "/admin/complaints/hotline/import-template.xlsx", "/admin/complaints/hotline/export.xlsx?jurisdiction=enshi",
     "/admin/complaints/hotline/99999/", "/admin/complaints/hotline/99999/reply/", "/admin/complaints/new/?jurisdiction=enshi",
+    "/admin/casework/templates/enshi/hotline_reply/",
 ]
 
 
