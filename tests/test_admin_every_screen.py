@@ -88,6 +88,12 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/referrals/matter/99999/recovery/", "/admin/referrals/matter/99999/nowhere/",
     "/admin/accountability/intake/?jurisdiction=enshi", "/admin/accountability/intake/?jurisdiction=weihai",
     "/admin/accountability/intake/?jurisdiction=nowhere",
+    "/admin/complaints/hotline/", "/admin/complaints/hotline/?jurisdiction=enshi",
+    "/admin/complaints/hotline/?jurisdiction=wulong", "/admin/complaints/hotline/?jurisdiction=enshi&page=abc",
+    "/admin/complaints/hotline/new/?jurisdiction=enshi", "/admin/complaints/hotline/import/?jurisdiction=enshi",
+    "/admin/complaints/hotline/import-template.xlsx", "/admin/complaints/hotline/export.xlsx?jurisdiction=enshi",
+    "/admin/complaints/hotline/99999/", "/admin/complaints/hotline/99999/reply/", "/admin/complaints/new/?jurisdiction=enshi",
+    "/admin/casework/templates/enshi/hotline_reply/",
 ]
 
 

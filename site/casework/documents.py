@@ -33,6 +33,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "complaint_transfer": ("投诉举报转送函", "投转"),
     "complaint_reply": ("投诉举报处理结果告知书", "投复"),
     "complaint_appeal_answer": ("投诉举报申诉答复书", "投申"),
+    # Enshi 003 第十条: the answer back to the 12345 hotline (complaints.hotline)
+    "hotline_reply": ("12345热线工单办理情况回复函", "热复"),
     # Wulong 004 争议协调办法
     "coordination_acceptance": ("行政执法争议协调受理通知书", "协受"),
     "coordination_supplement": ("补正材料通知书", "协补"),

@@ -100,3 +100,40 @@ def load_complaints() -> str:
             content="口头提出“尽快结案”的指导意见，已记录在案并请其书面提出。")
     return f"投诉举报 {Complaint.objects.filter(jurisdiction='wulong').count()} 件，干预插手记录 " \
            f"{InterferenceRecord.objects.count()} 条"
+
+
+@loader("恩施投诉举报与12345热线工单", stage=61)
+def load_enshi_complaints() -> str:
+    """Enshi (003 第十条): a complaint from the public form, and two 12345 work orders — one settled and answered
+    back to the hotline, one waiting for acceptance. Idempotent."""
+    from . import hotline
+    from .models import HotlineOrder
+
+    if Complaint.objects.filter(jurisdiction="enshi").exists():
+        return "已有恩施投诉举报演示数据"
+    User = get_user_model()
+    officer = User.objects.get(username="officer")
+    transport = Agency.objects.get(jurisdiction="enshi", name="恩施州交通运输局")
+    market = Agency.objects.get(jurisdiction="enshi", name="恩施州市场监督管理局")
+    today = timezone.localdate()
+    services.complaint_receive(jurisdiction="enshi", received_on=today - dt.timedelta(days=3),
+                               fingerprint=fingerprint(["demo", "enshi", "public"]), fields={
+                                   "category": "enforcement", "anonymous": False, "name": "杨明",
+                                   "contact": "13907180001", "agency": transport, "ground": "uncivil",
+                                   "request": "请求查处执法人员粗暴执法。",
+                                   "facts": "执法人员在恩施城区检查货车时推搡驾驶员，未出示执法证件。"})
+    settled, _ = hotline.hotline_order_enter(
+        by=officer, jurisdiction="enshi", order_number="ES" + (today - dt.timedelta(days=8)).strftime("%Y%m%d") + "001",
+        received_on=today - dt.timedelta(days=8), agency=market, caller_name="向先生", caller_phone="13907181234",
+        content="反映市场监管执法人员对同一违法行为重复罚款。", hotline_due_on=today + dt.timedelta(days=7))
+    services.complaint_refuse(complaint=settled.complaint, by=officer, ground="litigation",
+                              on=settled.received_on + dt.timedelta(days=2),
+                              reasons="来电人已就该处罚决定提起行政诉讼，正在法定诉讼期限内。")
+    hotline.hotline_reply(order=settled, by=officer, on=settled.received_on + dt.timedelta(days=3),
+                          text="已告知来电人该事项依行政诉讼程序处理。")
+    hotline.hotline_order_enter(
+        by=officer, jurisdiction="enshi", order_number="ES" + (today - dt.timedelta(days=1)).strftime("%Y%m%d") + "002",
+        received_on=today - dt.timedelta(days=1), agency=transport, caller_name="", caller_phone="",
+        content="反映执法车辆长期占用人行道停放。")
+    return f"恩施投诉举报 {Complaint.objects.filter(jurisdiction='enshi').count()} 件，12345热线工单 " \
+           f"{HotlineOrder.objects.count()} 件"

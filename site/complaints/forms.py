@@ -15,7 +15,7 @@ from roles.names import PersonChoiceField, PersonMultipleChoiceField
 from rules.profiles import get_profile
 
 from .models import CHANNELS, ENFORCEMENT, MANNERS, OUTCOMES, SUPERVISOR
-from .services import categories_for
+from .services import categories_for, required_personal
 
 CATEGORY_LABELS = {ENFORCEMENT: "行政执法机关及其执法人员的执法行为", SUPERVISOR: "监督员在执法监督活动中的违法违纪行为"}
 PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
@@ -73,6 +73,9 @@ class ComplaintForm(PublicFormMixin, forms.Form):
         from supervisors.models import SERVING, Supervisor
 
         self.jurisdiction, self.profile = jurisdiction, get_profile(jurisdiction)
+        # the particulars the profile requires (004 第六条: all four; elsewhere the profile's reading)
+        self.personal = required_personal(self.profile)
+        self.conditionally_required = tuple(k for k, _ in self.personal) + ("agency", "ground", "supervisor")
         cats = categories_for(jurisdiction, public=public)
         self.fields["category"].choices = [(c, CATEGORY_LABELS[c]) for c in cats]
         if len(cats) == 1:
@@ -104,8 +107,7 @@ class ComplaintForm(PublicFormMixin, forms.Form):
         data = super().clean()
         anonymous = data.get("anonymous", False)
         if not anonymous:
-            for key, label in (("name", "真实姓名"), ("id_number", "身份证号"), ("address", "住址"),
-                               ("contact", "联系方式")):
+            for key, label in self.personal:
                 if not (data.get(key) or "").strip() and key not in self.errors:
                     self.add_error(key, f"请填写{label}。")  # the marks and the 第六条 note say why
         category = data.get("category")
@@ -124,7 +126,7 @@ class ComplaintForm(PublicFormMixin, forms.Form):
         out = {"category": d["category"], "anonymous": anonymous, "request": d["request"].strip(),
                "facts": d["facts"].strip()}
         if not anonymous:
-            out.update({k: d[k].strip() for k in ("name", "id_number", "address", "contact")})
+            out.update({k: (d.get(k) or "").strip() for k in ("name", "id_number", "address", "contact")})
         if d["category"] == ENFORCEMENT:
             out.update(agency=d["agency"], officer_named=d.get("officer_named", "").strip(), ground=d["ground"])
         else:
@@ -138,7 +140,7 @@ class ComplaintForm(PublicFormMixin, forms.Form):
 
 
 class StaffEntryForm(ComplaintForm):
-    channel = forms.ChoiceField(label="来源渠道", choices=[c for c in CHANNELS if c[0] != "online"])
+    channel = forms.ChoiceField(label="来源渠道", choices=[c for c in CHANNELS if c[0] not in ("online", "hotline")])
     received_on = forms.DateField(label="收到日期", widget=DATE)
 
     def clean_received_on(self):
@@ -274,3 +276,29 @@ class InterferenceForm(StepForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "请选择")] + [
             (k["code"], f"{k['label']}（{k['article']}）") for k in get_profile(jurisdiction).choices("interference_kinds")]
+
+
+# ------------------------------------------------------------------ 12345 hotline work orders (complaints.hotline)
+class HotlineOrderForm(StepForm):
+    order_number = forms.CharField(label="工单编号", max_length=40)
+    received_on = forms.DateField(label="收到日期", widget=DATE)
+    hotline_due_on = forms.DateField(label="热线要求办结日期（工单载明的填写）", widget=DATE, required=False)
+    caller_name = forms.CharField(label="来电人姓名（热线记录的，可不填）", max_length=50, required=False)
+    caller_phone = forms.CharField(label="来电人联系电话（可不填）", max_length=50, required=False)
+    content = forms.CharField(label="诉求内容", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, jurisdiction: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"] = agency_field(jurisdiction, label="被反映机关")
+        self.order_fields(["order_number", "received_on", "hotline_due_on", "agency", "caller_name", "caller_phone",
+                           "content"])
+        required_messages_in_chinese(self)
+
+
+class HotlineImportForm(StepForm):
+    file = forms.FileField(label="工单文件（.xlsx）")
+
+
+class HotlineReplyForm(StepForm):
+    on = forms.DateField(label="回复日期", widget=DATE)
+    text = forms.CharField(label="回复热线的内容（处理结果、整改情况等）", widget=forms.Textarea(attrs={"rows": 4}))

@@ -17,8 +17,9 @@ from masking import mask_contact, mask_id
 
 ENFORCEMENT, SUPERVISOR = "enforcement", "supervisor"
 CATEGORIES = [(ENFORCEMENT, "行政执法行为"), (SUPERVISOR, "监督员违法违纪行为")]
+HOTLINE = "hotline"
 CHANNELS = [("online", "网上提交"), ("letter", "来信"), ("phone", "来电"), ("visit", "来访"),
-            ("agency", "执法机关反馈")]
+            ("agency", "执法机关反馈"), (HOTLINE, "12345热线转办")]
 
 RECEIVED, LEAD = "received", "lead"
 ACCEPTED, REVIEWED, ANSWERED = "accepted", "reviewed", "answered"
@@ -142,6 +143,54 @@ class Complaint(models.Model):
         if self.supervisor_id:
             return f"监督员 {self.supervisor.name}"
         return self.agency.name if self.agency_id else ""
+
+
+class HotlineOrder(models.Model):
+    """A work order (工单) the 12345 hotline passes to the bureau (003 第十条: 行政执法监督与12345热线合作机制):
+    its number (unique in the jurisdiction) and the day received; it runs as a complaint (channel 12345热线转办)
+    through the one complaint process, and its result is answered back to the hotline (a recorded step with its
+    reply letter). The caller's name and phone are the complaint's personal data (encrypted, masked in lists)."""
+
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    order_number = models.CharField("工单编号", max_length=40)
+    received_on = models.DateField("收到日期")
+    hotline_due_on = models.DateField("热线要求办结日期", null=True, blank=True)
+    complaint = models.OneToOneField(Complaint, on_delete=models.PROTECT, related_name="hotline_order",
+                                     verbose_name="投诉举报")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="登记人")
+    imported = models.BooleanField("由文件导入", default=False)
+    # the answer back to the hotline (回复热线): written once, by complaints.hotline.hotline_reply
+    reply_text = models.TextField("回复热线内容", blank=True)
+    replied_on = models.DateField("回复日期", null=True, blank=True)
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name="回复人")
+    reply_notice = models.OneToOneField("complaints.Notice", null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+", verbose_name="回复函")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "12345热线工单"
+        verbose_name_plural = "12345热线工单"
+        ordering = ["-received_on", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "order_number"],
+                                               name="hotline_order_number_per_jurisdiction")]
+
+    def __str__(self) -> str:
+        return f"12345工单 {self.order_number}"
+
+    @property
+    def state(self) -> str:
+        """Where the work order stands, from the facts: the complaint's process, then the answer back."""
+        if self.replied_on:
+            return "已回复热线"
+        if self.complaint.status in OPEN_STATUSES:
+            return "办理中：" + self.complaint.get_status_display()
+        return "待回复热线"
+
+    @property
+    def awaiting_reply(self) -> bool:
+        return not self.replied_on and self.complaint.status not in OPEN_STATUSES
 
 
 class ComplaintProcess(CaseProcess):

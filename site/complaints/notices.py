@@ -19,8 +19,9 @@ def addressee(complaint: Complaint) -> str:
 
 def issue_notice(*, complaint: Complaint, kind: str, title: str, paragraphs: list[str], by, article: str = "",
                  issued_on: dt.date | None = None, copy_to: str = "", notes: list[str] | None = None,
-                 values: dict | None = None) -> Notice:
-    """The caller (a service) has checked permission and holds the transaction. PDF and .docx beside it."""
+                 values: dict | None = None, to: str = "") -> Notice:
+    """The caller (a service) has checked permission and holds the transaction. PDF and .docx beside it.
+    `to`: another addressee than the complainant (the reply to the 12345 hotline, complaints.hotline)."""
     label = kind_label(kind)
     paragraphs = [p.strip() for p in paragraphs if p and p.strip()]
     issued_on = issued_on or timezone.localdate()
@@ -32,7 +33,7 @@ def issue_notice(*, complaint: Complaint, kind: str, title: str, paragraphs: lis
                     values=values or {})
     notice.full_clean(exclude=["pdf", "docx", "signed_scan"])
     attach_files(notice, official(authority=profile.authority, kind=kind, label=label, number=number,
-                                  title=notice.title, addressee=addressee(complaint), paragraphs=paragraphs,
+                                  title=notice.title, addressee=to or addressee(complaint), paragraphs=paragraphs,
                                   issued_on=issued_on, copy_to=copy_to,
                                   notes=([f"依据：{article}"] if article else []) + list(notes or [])))
     notice.save()

@@ -78,6 +78,10 @@ def complaint_form(request, jurisdiction: str):
         "form": form, "profile": profile, "jurisdiction": jurisdiction, "message": message,
         "accept_rule": profile.period("complaint_accept_period") if profile.has("complaint_accept_period") else None,
         "required": profile.figure("complaint_required_fields") if profile.has("complaint_required_fields") else None,
+        "required_items": profile.choices("complaint_required_fields") if profile.has("complaint_required_fields")
+        else [],
+        "hotline": profile.text("complaint_hotline") if profile.has("complaint_hotline") else "",
+        "hotline_citation": str(profile.figure("complaint_hotline").citation) if profile.has("complaint_hotline") else "",
     }, status=status)
 
 

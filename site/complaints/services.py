@@ -29,6 +29,7 @@ from .models import (
     ANSWERED,
     APPEAL_OUTCOMES,
     ENFORCEMENT,
+    HOTLINE,
     RECEIVED,
     REFUSED,
     REVIEWED,
@@ -74,6 +75,25 @@ def categories_for(jurisdiction: str, *, public: bool) -> list[str]:
     if profile.has("supervisor_report_public") and (profile.flag("supervisor_report_public") or not public):
         out.append(SUPERVISOR)
     return out
+
+
+PERSONAL = {"real_name": "name", "id_number": "id_number", "address": "address", "contact": "contact"}
+ALL_PERSONAL = [("name", "真实姓名"), ("id_number", "身份证号"), ("address", "住址"), ("contact", "联系方式")]
+
+
+def required_personal(profile) -> list[tuple[str, str]]:
+    """The complainant's particulars the profile requires (004 第六条: all four; Enshi: 办法未规定, the reading in
+    the figure's note), as (field, label); all four where the profile does not list them."""
+    if not profile.has("complaint_required_fields"):
+        return ALL_PERSONAL
+    return [(PERSONAL[i["code"]], i["label"]) for i in profile.choices("complaint_required_fields")
+            if i["code"] in PERSONAL]
+
+
+def article(jurisdiction: str, key: str, default: str = "") -> str:
+    """The citation of a figure of the jurisdiction's profile (its 办法未规定 reading is in the figure's note)."""
+    profile = get_profile(jurisdiction)
+    return str(profile.figure(key).citation) if profile.has(key) else default
 
 
 def accept_clock(complaint: Complaint):
@@ -139,9 +159,8 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
         if complaint.ground not in grounds:
             raise ValidationError("请选择投诉举报事由。")
         complaint.ground_label = grounds[complaint.ground]["label"]
-    if not anonymous:
-        missing = [label for key, label in (("name", "真实姓名"), ("id_number", "身份证号"), ("address", "住址"),
-                                            ("contact", "联系方式")) if not getattr(complaint, key)]
+    if not anonymous and channel != HOTLINE:  # a 12345 work order carries the caller's data as the hotline took it
+        missing = [label for key, label in required_personal(profile) if not getattr(complaint, key)]
         if missing:
             raise ValidationError(f"请填写{'、'.join(missing)}（{profile.figure('complaint_required_fields').citation}）"
                                   if profile.has("complaint_required_fields") else f"请填写{'、'.join(missing)}。")
@@ -253,7 +272,7 @@ def _refuse(complaint: Complaint, by, ground: str, reasons: str, on) -> Complain
     grounds = {g["code"]: g for g in profile.choices("complaint_not_accepted")} \
         if profile.has("complaint_not_accepted") else {}
     if ground not in grounds:
-        raise ValidationError("请选择不予受理的情形（依据投诉举报制度第五条）。")
+        raise ValidationError(f"请选择不予受理的情形（依据{_article(complaint, 'complaint_not_accepted')}）。")
     if not (reasons or "").strip():
         raise ValidationError("不予受理的，应当向投诉举报人说明理由，请填写理由。")
     on = on or timezone.localdate()
@@ -438,7 +457,7 @@ def _review(complaint: Complaint, by, participants: list, decision: str, outcome
         casework.log(complaint.matter, by, f"领导集体讨论审定：{complaint.get_outcome_display()}。")
     _record(complaint, title=f"投诉举报集体审定 {complaint.receipt_number}", outcome=complaint.get_outcome_display(),
             on=complaint.reviewed_on, body=f"参加人员：{complaint.review_participants}。审定意见：{complaint.review_decision}",
-            article="《行政执法投诉举报制度》第九条" if complaint.category == ENFORCEMENT else
+            article=_article(complaint, "complaint_collective_review") if complaint.category == ENFORCEMENT else
             _article(complaint, "supervisor_report_public"))
     return complaint
 
@@ -483,7 +502,7 @@ def _reply(complaint: Complaint, by, text: str, on, explanation: str = "") -> Co
     complaint.reply, complaint.answered_on = text.strip(), on
     complaint.save()
     _stop(finish_clock(complaint))
-    article = "《行政执法投诉举报制度》第十二条" if complaint.category == ENFORCEMENT \
+    article = _article(complaint, "complaint_result_notice") if complaint.category == ENFORCEMENT \
         else _article(complaint, "supervisor_report_public")
     words = texts.reply(complaint, explanation if complaint.category == ENFORCEMENT else "")
     notice = issue_notice(complaint=complaint, kind="complaint_reply", title=words.title, by=by,

@@ -59,7 +59,19 @@ APPEAL_ANSWER = Wording(
     sample={**SAMPLE, "申诉日期": "2026年11月25日", "复查意见": "原调查认定事实清楚，处理适当。",
             "处理结论": "申诉不成立，维持原调查处理决定"})
 
-register(ACCEPTANCE, REFUSAL, TRANSFER, REPLY, APPEAL_ANSWER)
+HOTLINE_REPLY = Wording(
+    kind="hotline_reply", issued_in=lambda p: p.has("hotline_orders"), format=layout.LETTER, max_pages=2,
+    title="12345热线工单办理情况回复函",
+    body="你中心转办的工单（工单编号：{工单编号}）于{工单收到日期}收到，本机关按行政执法投诉举报程序办理"
+         "（受理编号：{受理编号}），被反映机关为{被投诉举报对象}。\n办理情况：{办理情况}\n{回复内容}\n请予回访。",
+    placeholders={**COMMON, "工单编号": "12345热线工单编号", "工单收到日期": "收到工单的日期",
+                  "办理情况": "受理、不予受理或转送及处理结论（系统按办理记录生成）", "回复内容": "经办人填写的回复内容"},
+    sample={**SAMPLE, "受理编号": "恩施投〔2026〕3号", "被投诉举报对象": "恩施州交通运输局",
+            "工单编号": "ES20261106001", "工单收到日期": "2026年11月6日",
+            "办理情况": "已于2026年11月9日受理，经调查和领导集体讨论审定，结论为：查证属实；处理结果已于2026年12月1日书面告知投诉举报人。",
+            "回复内容": "已责令恩施州交通运输局对执法人员批评教育，并规范出示执法证件。"})
+
+register(ACCEPTANCE, REFUSAL, TRANSFER, REPLY, APPEAL_ANSWER, HOTLINE_REPLY)
 
 
 def _common(complaint) -> dict[str, str]:
@@ -124,3 +136,10 @@ def appeal_answer(appeal) -> Composed:
     return compose("complaint_appeal_answer", complaint.jurisdiction, {
         **_common(complaint), "申诉日期": chinese_date(appeal.received_on), "复查意见": appeal.reasons,
         "处理结论": appeal.get_outcome_display()})
+
+
+def hotline_reply(order, outcome: str, text: str) -> Composed:
+    complaint = order.complaint
+    return compose("hotline_reply", complaint.jurisdiction, {
+        **_common(complaint), "工单编号": order.order_number, "工单收到日期": chinese_date(order.received_on),
+        "办理情况": outcome, "回复内容": text})

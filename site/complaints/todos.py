@@ -22,9 +22,9 @@ def complaint_steps(user, *, today: dt.date) -> list:
     from rules.periods import UNITS
     from rules.profiles import get_profile
 
+    items, calendar = hotline_replies(user), None
     if not user.has_perm(DECIDE):
-        return []
-    items, calendar = [], None
+        return items
     waiting = list(Complaint.objects.filter(status__in=(ACCEPTED, REVIEWED))
                    .select_related("agency", "supervisor").order_by("received_on", "pk"))
     _accept, finish_clocks = list_clocks(waiting)  # two queries for all, never two a complaint
@@ -72,3 +72,25 @@ def _appeals_waiting() -> list:
                  key=f"complaint:{a.complaint_id}:appeal:{a.pk}", matter_id=a.complaint.matter_id,
                  note="有关单位及个人对调查处理决定不服的，可以向决定作出机关提出申诉",
                  **clock_fields(clocks.get(str(a.pk)))) for a in appeals]
+def hotline_replies(user) -> list:
+    """12345 work orders whose complaint is settled and not yet answered back to the hotline (003 第十条): the
+    officers' item, due on the day the hotline asked for where the order states one."""
+    from flows.worklist import Item
+    from rules.profiles import get_profile
+
+    from .models import OPEN_STATUSES, HotlineOrder
+    from .services import HANDLE
+
+    if not user.has_perm(HANDLE):
+        return []
+    orders = (HotlineOrder.objects.filter(replied_on__isnull=True).exclude(complaint__status__in=OPEN_STATUSES)
+              .select_related("complaint", "complaint__agency").order_by("received_on", "pk"))
+    out = []
+    for o in orders:
+        rule = get_profile(o.jurisdiction).figure("hotline_orders")
+        out.append(Item(title="回复12345热线工单", subject=f"工单{o.order_number} {o.complaint.respondent}",
+                        process="12345热线工单", url=reverse("complaints:hotline_detail", args=[o.pk]),
+                        key=f"hotline:{o.pk}:reply", matter_id=o.complaint.matter_id, due=o.hotline_due_on,
+                        article=str(rule.citation),
+                        note="热线要求办结日期" if o.hotline_due_on else f"办法未规定回复期限（{rule.citation}），办结后及时回复"))
+    return out

@@ -2,11 +2,18 @@
 There is no URL that edits or removes an interference record: only list, new (incl. corrections), summary."""
 from django.urls import path
 
-from . import handoff_views, public_views, views
+from . import handoff_views, hotline_views, public_views, views
 
 staff = [
     path("", views.complaint_list, name="list"),
     path("new/", views.complaint_new, name="new"),
+    path("hotline/", hotline_views.order_list, name="hotline"),
+    path("hotline/new/", hotline_views.order_new, name="hotline_new"),
+    path("hotline/import/", hotline_views.order_import, name="hotline_import"),
+    path("hotline/import-template.xlsx", hotline_views.import_template, name="hotline_template"),
+    path("hotline/export.xlsx", hotline_views.order_export, name="hotline_export"),
+    path("hotline/<int:pk>/", hotline_views.order_detail, name="hotline_detail"),
+    path("hotline/<int:pk>/reply/", hotline_views.order_reply, name="hotline_reply"),
     path("<int:pk>/", views.complaint_detail, name="detail"),
     path("<int:pk>/handoff/letter/", handoff_views.to_letter, name="to_letter"),
     path("<int:pk>/handoff/accountability/", handoff_views.to_accountability, name="to_accountability"),

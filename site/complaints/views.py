@@ -128,6 +128,9 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         "min_investigators": services.min_investigators(complaint),
         "rule_min": profile.figure("complaint_min_investigators") if profile.has("complaint_min_investigators") else None,
         "rule_ext": profile.period("complaint_extension_max") if profile.has("complaint_extension_max") else None,
+        "rule_review": profile.figure("complaint_collective_review")
+        if profile.has("complaint_collective_review") else None,
+        "readings": readings(profile), "hotline_order": getattr(complaint, "hotline_order", None),
         "today": timezone.localdate(), "handoff": _handoff(request.user, complaint, profile)},
         status=400 if step_forms else 200)
 
@@ -145,6 +148,14 @@ def _appeals(user, complaint: Complaint, forms_: dict) -> list[dict]:
             form = forms.AppealDecideForm()
         out.append({"a": a, "clock": services.appeal_clock(a), "form": form})
     return out
+READING_KEYS = ("complaint_accept_period", "complaint_required_fields", "complaint_min_investigators",
+                "complaint_collective_review", "complaint_finish_period", "complaint_extension_max",
+                "complaint_result_notice", "hotline_orders")
+
+
+def readings(profile) -> list:
+    """The complaint figures the jurisdiction's rules leave open (办法未规定), each with the reading applied."""
+    return [profile.figure(k) for k in READING_KEYS if profile.has(k) and "办法未规定" in profile.figure(k).note]
 
 
 def _handoff(user, complaint: Complaint, profile) -> dict | None:

@@ -94,6 +94,20 @@ def register_menu():
 
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
+def register_hotline_menu():
+    return RoleMenuItem("12345热线工单", reverse_lazy("complaints:hotline"), icon_name="mail", order=234,
+                        name="hotline_orders", shown_to=_sees_hotline)
+
+
+def _sees_hotline(user) -> bool:
+    """Bureau staff, where a jurisdiction's rules have the 12345 hotline work orders (003 第十条)."""
+    from rules.models import RuleFigure
+
+    return is_bureau(user) and user.has_perm("complaints.view_complaint") and \
+        RuleFigure.objects.filter(key="hotline_orders").exists()
+
+
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_interference_menu():
     return RoleMenuItem("干预插手记录", reverse_lazy("complaints:interference"), icon_name="warning", order=233,
                         name="interference", shown_to=permission("complaints.record_interference"))

@@ -272,6 +272,56 @@ ENSHI = [
     fig("interview_prominent", "违法或者不当情况突出、造成重大影响的可约谈被监督机关负责人", "flag", {"on": True},
         "003", "第二十九条第二款", note="约谈可在任何监督事项中进行，不以制发决定书为前提；办法未规定约谈期限和次数"),
     fig("complaint_hotline", "投诉渠道", "text", {"text": "12345政务服务便民热线"}, "003", "第十条"),
+    # 投诉举报 (第十条第二款): the right to complain and the bureau's duty to handle it 依法; the measures set no
+    # procedure — each figure below says so and states the reading applied (Wulong's procedure, 004, adopted)
+    fig("complaint_grounds", "可以投诉举报的行为", "choices", items(
+        ("subject_power", "行政执法主体不具有主体资格或者超越权限", "第十四条第（一）项"),
+        ("facts", "认定事实不清、证据不足", "第十四条第（二）项"),
+        ("procedure", "行政执法程序不合法", "第十四条第（三）项"),
+        ("law", "适用法律错误", "第十四条第（四）项"),
+        ("decision", "行政执法决定不合法或者明显不当", "第十四条第（五）项"),
+        ("non_performance", "不履行或者不正确履行行政执法职责", "第三十二条第（一）项"),
+        ("uncivil", "粗暴、野蛮等不文明执法", "第三十二条第（二）项"),
+        ("certificate", "执法人员无证执法或者违规使用执法证件", "第十四条第（七）项"),
+        ("abuse", "利用行政执法职权谋取不正当利益", "第三十二条第（六）项"),
+        ("other", "其他违法或者不当的行政执法行为", "第十条第二款"),
+    ), "003", "第十条第二款", note="第十条第二款：认为行政执法行为存在违法或者不当情形的，有权投诉、举报；"
+        "各项事由取自监督内容（第十四条）和责任追究情形（第三十二条）"),
+    fig("complaint_accept_period", "投诉举报受理审核期限", "period", period(7, WD, specified=False), "003",
+        "第十条第二款", note="办法未规定受理审核期限，平台的理解：参照武隆投诉举报制度，自收到之日起7个工作日内"
+        "决定受理、不予受理或者转送"),
+    fig("complaint_required_fields", "投诉举报应提供", "choices", items(
+        ("real_name", "姓名", ""), ("contact", "联系方式", ""),
+        ("respondent", "明确的被投诉举报机关或行政执法人员", ""), ("request_facts", "具体的投诉举报请求事项和事实依据", ""),
+    ), "003", "第十条第二款", note="办法未规定投诉举报应当提供的内容，平台的理解：提供姓名和联系方式以便告知处理结果，"
+        "写明被投诉举报机关和具体请求、事实；身份证号、住址可以不填"),
+    fig("complaint_anonymous_lead", "匿名来件登记为线索", "flag", {"on": True}, "003", "第十条第二款",
+        note="办法未规定匿名投诉举报，平台的理解：匿名来件无法告知处理结果，不作为投诉举报受理，登记为线索"),
+    fig("complaint_not_accepted", "不予受理情形", "choices", items(
+        ("reconsideration", "属行政复议受案范围且在法定复议期限内", ""),
+        ("litigation", "属行政诉讼受案范围且在法定诉讼期限内", ""),
+        ("decided", "对行政复议决定或人民法院判决不服", ""),
+        ("elsewhere", "已由监察、信访或其他机关受理", ""),
+        ("other", "其他依法不予受理的情形", ""),
+    ), "003", "第十条第二款", note="办法未规定不予受理的情形，平台的理解：“依法处理”，行政复议、行政诉讼、"
+        "监察、信访等专门程序受理的事项依照其规定办理（第二条第二款），不重复受理"),
+    fig("complaint_min_investigators", "调查人员最少人数", "count", {"n": 2}, "003", "第二十四条第（一）项",
+        note="办法未规定投诉举报调查人数，平台的理解：与现场监督不得少于两人一致，确定两名以上调查人员；"
+             "有利害关系的应当回避（第二十四条第（二）项）"),
+    fig("complaint_collective_review", "初步处理意见集体审定", "text", {"text": "领导集体讨论审定"}, "003",
+        "第十条第二款", note="办法未规定审定方式，平台的理解：参照武隆投诉举报制度，初步处理意见经领导集体讨论审定"),
+    fig("complaint_finish_period", "投诉举报办结期限", "period", period(30, CD, specified=False), "003", "第十条第二款",
+        note="办法未规定办结期限，平台的理解：参照武隆投诉举报制度，自受理之日起30日内办结"),
+    fig("complaint_extension_max", "投诉举报延长上限", "period", period(30, CD, specified=False), "003",
+        "第十条第二款", note="办法未规定延长，平台的理解：情况复杂的，经负责人批准可以延长，延长合计不超过30日"),
+    fig("complaint_result_notice", "告知处理结果", "text", {"text": "书面告知投诉举报人处理结果并归档"}, "003",
+        "第十条第二款", note="办法未规定告知方式，平台的理解：处理结果书面告知投诉举报人，案卷归档"),
+    fig("hotline_orders", "12345热线转办工单", "text",
+        {"text": "12345政务服务便民热线转办的行政执法投诉举报工单，登记工单编号和收到日期，按投诉举报程序办理，"
+                 "办理结果回复热线"}, "003", "第十条第一款",
+        note="办法规定构建行政执法监督与12345热线合作机制，未规定工单办理和回复期限；平台的理解：工单作为投诉举报"
+             "受理审核和办理（期限同上），办结（或不予受理、转送）后向热线回复办理结果；工单载明热线办理时限的，"
+             "在工单上提示"),
     fig("special_supervision_sources", "专项行政执法监督的来源", "choices", items(
         ("npc_suggestion", "人大代表建议", ""), ("cppcc_proposal", "政协委员提案", ""),
         ("judicial_suggestion", "司法建议", ""), ("supervisory_suggestion", "监察建议", ""),
@@ -447,6 +497,10 @@ WULONG = [
         ("direct_interest", "与监督事项或者当事人有直接利害关系", ""),
     ), "004", "第八条", COMPLAINT,
         note="制度第八条就投诉举报调查人员规定回避；其他监督事项办法未规定，平台的理解：同一回避规则适用于本辖区所有监督事项"),
+    fig("complaint_collective_review", "初步处理意见集体审定", "text", {"text": "领导集体讨论审定"}, "004", "第九条",
+        COMPLAINT),
+    fig("complaint_result_notice", "告知处理结果", "text", {"text": "告知投诉举报人处理结果并归档"}, "004", "第十二条",
+        COMPLAINT),
     fig("complaint_finish_period", "投诉举报办结期限", "period", period(30, CD), "004", "第十条", COMPLAINT),
     fig("complaint_extension_max", "投诉举报延长上限", "period", period(30, CD), "004", "第十条", COMPLAINT,
         note="经行政执法机关负责人同意，最多延长30日"),

@@ -104,7 +104,9 @@ def test_status_lookup_needs_the_right_code_and_shows_no_personal_data(people):
 
 
 @pytest.mark.django_db
-def test_jurisdiction_without_the_procedure_shows_its_channel(people):
+def test_enshi_takes_complaints_and_names_the_hotline_beside_the_form(people):
     r = Client().get("/complaints/enshi/")
-    assert r.status_code == 200 and "12345政务服务便民热线" in r.content.decode()
+    html = r.content.decode()
+    assert r.status_code == 200 and "提交投诉举报" in html
+    assert "也可以拨打12345政务服务便民热线反映（《恩施土家族苗族自治州行政执法监督办法》第十条）" in html
     assert Client().get("/complaints/nowhere/").status_code == 404
