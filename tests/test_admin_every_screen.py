@@ -87,7 +87,7 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/casework/year/2026/results.xlsx", "/admin/casework/year/2026/results/?jurisdiction=nowhere",
     # issue 29.3: interference follow-ups, inspection follow-ups, coordination extras
     "/admin/complaints/interference/lapses/", "/admin/complaints/interference/lapses/new/",
-    "/admin/complaints/interference/99999/", "/admin/programme/activities/99999/followup/",
+    "/admin/complaints/interference/99999/followups/", "/admin/programme/activities/99999/followup/",
     "/admin/coordination/99999/statutory-limit/", "/admin/coordination/99999/proceeding/",
     "/admin/coordination/99999/emergency/", "/admin/coordination/emergency/99999/decision/",
 ]
@@ -271,7 +271,7 @@ def test_wulong_follow_up_screens_open_for_every_role(role_users):
                                             agency=agency, held_on=dt.date(2026, 11, 20), title="定期检查",
                                             onsite=False, has_problems=True, findings="着装不规范。", by=officer)
     urls = ["/admin/complaints/interference/lapses/", "/admin/complaints/interference/lapses/new/",
-            f"/admin/complaints/interference/{record.pk}/", f"/admin/programme/activities/{activity.pk}/followup/"]
+            f"/admin/complaints/interference/{record.pk}/followups/", f"/admin/programme/activities/{activity.pk}/followup/"]
     for role in ROLES:
         client = Client(raise_request_exception=False)
         client.force_login(role_users[role])

@@ -22,7 +22,7 @@ staff = [
     path("interference/summary/", views.interference_summary, name="interference_summary"),
     path("interference/lapses/", interference_views.lapses, name="interference_lapses"),
     path("interference/lapses/new/", interference_views.lapse_new, name="interference_lapse_new"),
-    path("interference/<int:pk>/", interference_views.record_detail, name="interference_detail"),
+    path("interference/<int:pk>/followups/", interference_views.record_detail, name="interference_detail"),
 ]
 
 app_name = "complaints_public"

@@ -57,7 +57,7 @@ def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(p
     with freeze_time("2026-08-03 16:00"):
         assert record(off).status_code == 302
     rec = InterferenceRecord.objects.get()
-    url = f"/admin/complaints/interference/{rec.pk}/"
+    url = f"/admin/complaints/interference/{rec.pk}/followups/"
     with freeze_time("2026-08-20 10:00"):
         page = off.get(url).content.decode()
         assert "按人事管理权限并报经批准后予以通报，必要时可以向社会公开" in page and "第八条" in page
