@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from freezegun import freeze_time
 
 from roles.definitions import EDITOR, LEADER, LIAISON, OFFICER, SUPERVISOR
@@ -94,6 +95,11 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/complaints/hotline/import-template.xlsx", "/admin/complaints/hotline/export.xlsx?jurisdiction=enshi",
     "/admin/complaints/hotline/99999/", "/admin/complaints/hotline/99999/reply/", "/admin/complaints/new/?jurisdiction=enshi",
     "/admin/casework/templates/enshi/hotline_reply/",
+    # issue 29.3: interference follow-ups, inspection follow-ups, coordination extras
+    "/admin/complaints/interference/lapses/", "/admin/complaints/interference/lapses/new/",
+    "/admin/complaints/interference/99999/followups/", "/admin/programme/activities/99999/followup/",
+    "/admin/coordination/99999/statutory-limit/", "/admin/coordination/99999/proceeding/",
+    "/admin/coordination/99999/emergency/", "/admin/coordination/emergency/99999/decision/",
 ]
 
 
@@ -256,3 +262,31 @@ def test_checklist_screens_open_for_every_role(role_users):
             assert set(seen.values()) == {200}, (role, seen)
         else:
             assert set(seen.values()) <= {302, 403}, (role, seen)
+
+
+def test_wulong_follow_up_screens_open_for_every_role(role_users):
+    """issue 29.3: an interference record's 通报 and handling (干预 第八条、第九条), the lapses in recording (第十条),
+    an inspection's follow-up (检查 第十条) — open for the bureau, refused to the others."""
+    from casework.models import Agency
+    from complaints.interference import interference_record
+    from programme import services
+
+    officer = role_users["officer"]
+    agency = Agency.objects.get(name="武隆区市场监督管理局")
+    with freeze_time("2026-11-20 10:00"):
+        record = interference_record(by=officer, jurisdiction="wulong", occurred_at=timezone.now(),
+                                     interferer_name="某副局长", interferer_unit="区某局", kind="pleading",
+                                     manner="phone", case_ref="某案", content="说情，已拒绝。")
+        activity = services.activity_record(jurisdiction="wulong", kind="inspection", schedule="periodic",
+                                            agency=agency, held_on=dt.date(2026, 11, 20), title="定期检查",
+                                            onsite=False, has_problems=True, findings="着装不规范。", by=officer)
+    urls = ["/admin/complaints/interference/lapses/", "/admin/complaints/interference/lapses/new/",
+            f"/admin/complaints/interference/{record.pk}/followups/", f"/admin/programme/activities/{activity.pk}/followup/"]
+    for role in ROLES:
+        client = Client(raise_request_exception=False)
+        client.force_login(role_users[role])
+        seen = {url: client.get(url).status_code for url in urls}
+        if role in ("officer", "leader", "superuser"):
+            assert set(seen.values()) == {200}, (role, seen)
+        else:
+            assert set(seen.values()) <= {302, 403, 404}, (role, seen)

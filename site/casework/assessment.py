@@ -1,6 +1,8 @@
 """年度监督结果 (supervision results into the annual assessment): per agency and year, what supervision found,
 as the bureau hands it to the rule-of-law assessment — 恩施 003 第三十条 (结果纳入法治建设绩效考核) and 武隆 004
-通报制度 第六条 (被通报及整改落实不力的扣减分值). Each figure is one aggregate query grouped by agency.
+通报制度 第六条 (被通报及整改落实不力的扣减分值: the items it deducts for are marked and counted; it gives no
+number of points), with Wulong's interference lapses (干预 第十条) and inspections poorly implemented (检查
+第十条). Each figure is one aggregate query grouped by agency.
 
 The year is the calendar year of the event (a letter issued, a finding made, a clock due) — the same reading as
 the 年度概览 (year.py), whose statistics returns are those of the previous year, reported in this one. Points are
@@ -27,10 +29,11 @@ COLUMNS = [
     ("returns_late", "统计年报逾期报送"),
     ("returns_missing", "统计年报逾期未报送"),
     ("notified", "被通报（限时整改）"),
+    ("interference_lapses", "干预插手案件不记录或不如实记录"),      # 武隆 干预 第十条
+    ("inspection_poor", "检查决定未按期落实或落实不力"),            # 武隆 检查 第十条
 ]
 NOT_RECORDED = [
     "重大行政执法决定应报未报：平台只登记已报送的备案，无从得知应报未报的决定，本表不计",
-    "内部人员干预插手案件未记录或不如实记录：平台尚未登记此类情形，本表不计",
 ]
 
 
@@ -41,6 +44,7 @@ class AgencyResult:
     jurisdiction: str
     counts: dict[str, int] = field(default_factory=dict)
     points: float | None = None
+    deductions: int | None = None  # items the rules deduct for (武隆 通报 第六条), where they name them
 
     def cells(self) -> list[int]:
         return [self.counts.get(k, 0) for k, _ in COLUMNS]
@@ -56,11 +60,17 @@ class Basis:
     citation: str
     note: str
     points: dict[str, float]
+    deducted: list[str] = field(default_factory=list)
 
     @property
     def points_text(self) -> str:
         labels = dict(COLUMNS)
         return "、".join(f"{labels.get(k, k)}每项{v:g}分" for k, v in self.points.items())
+
+    @property
+    def deducted_text(self) -> str:
+        labels = dict(COLUMNS)
+        return "、".join(labels.get(k, k) for k in self.deducted)
 
 
 @dataclass
@@ -79,6 +89,13 @@ class Results:
     def with_points(self) -> bool:
         return any(b.points for b in self.bases)
 
+    @property
+    def with_deductions(self) -> bool:
+        return any(b.deducted for b in self.bases)
+
+    def total(self, key: str) -> int:
+        return sum(r.counts.get(key, 0) for r in self.rows)
+
 
 def _bases(codes: list[str]) -> list[Basis]:
     from rules.profiles import FigureMissing, get_profile
@@ -93,7 +110,8 @@ def _bases(codes: list[str]) -> list[Basis]:
             continue
         f = profile.figure("assessment_results")
         out.append(Basis(code, profile.name, f.value.get("text", ""), str(f.citation), f.note,
-                         {k: float(v) for k, v in (f.value.get("points") or {}).items()}))
+                         {k: float(v) for k, v in (f.value.get("points") or {}).items()},
+                         [k for k in (f.value.get("deducted") or []) if k in dict(COLUMNS)]))
     return out
 
 
@@ -126,10 +144,10 @@ def _late_clocks(model, today: dt.date, year_filter: Q, agency_path: str) -> tup
 
 def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
     from clocks.models import MET, RUNNING
-    from complaints.models import PARTLY, SUBSTANTIATED, Complaint
+    from complaints.models import PARTLY, SUBSTANTIATED, Complaint, InterferenceLapse
     from filings.models import FINDING, Filing
     from letters.models import Letter
-    from programme.models import Activity, RectificationTask, StatisticsReturn
+    from programme.models import Activity, FollowUp, RectificationTask, StatisticsReturn
 
     from .models import Agency
 
@@ -162,6 +180,11 @@ def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
     counts["rectify_overdue"] = rectify
     returns = Q(year__year=year - 1) & (Q(year__jurisdiction=jurisdiction) if jurisdiction else Q())
     counts["returns_late"], counts["returns_missing"] = _late_clocks(StatisticsReturn, today, returns, "agency_id")
+    counts["interference_lapses"] = _grouped(
+        scoped(InterferenceLapse.objects.filter(found_on__year=year), "agency"), "agency_id")
+    counts["inspection_poor"] = _grouped(
+        scoped(FollowUp.objects.exclude(outcome="on_time").filter(decided_on__year=year), "activity__agency"),
+        "activity__agency_id")
 
     ids = {a for per in counts.values() for a in per}
     every = Agency.objects.filter(active=True)
@@ -176,4 +199,6 @@ def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
         basis = by_code.get(row.jurisdiction)
         if basis is not None and basis.points:
             row.points = sum(basis.points.get(k, 0) * n for k, n in row.counts.items())
+        if basis is not None and basis.deducted:
+            row.deductions = sum(row.counts.get(k, 0) for k in basis.deducted)
     return Results(year, jurisdiction, today, list(rows.values()), bases)

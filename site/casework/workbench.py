@@ -139,8 +139,23 @@ class WorkbenchPanel(Component):
             # bureau staff: the year at a glance (年度概览) one click from their home
             "year_url": reverse("casework_year:index") if is_bureau(user) else "",
             "results_url": reverse("casework_year:results_index") if is_bureau(user) else "",
+            "results_glance": results_glance(today) if is_bureau(user) else "",
             "certificates": certificates(user, today),
         }, request=self.request)
+
+
+# the results that feed the assessment, in the workbench's one line (keys of casework.assessment.COLUMNS)
+GLANCE = [("notified", "被通报", "项"), ("rectify_overdue", "逾期未整改", "项"), ("complaints", "投诉举报查证属实", "件"),
+          ("returns_late", "统计年报逾期报送", "件"), ("returns_missing", "统计年报逾期未报送", "件"),
+          ("interference_lapses", "干预插手不记录或不如实记录", "次"), ("inspection_poor", "检查决定落实不力", "项")]
+
+
+def results_glance(today) -> str:
+    """年度监督结果 of the current year in one line: what is counted against the agencies (纳入考核)."""
+    from .assessment import results
+
+    r = results(year=today.year, today=today)
+    return f"{today.year}年度纳入考核的监督结果：" + "、".join(f"{label}{r.total(key)}{unit}" for key, label, unit in GLANCE)
 
 
 def arrange(request, panels: list) -> None:

@@ -80,12 +80,14 @@ def results_bytes(r: Results, *, title: str) -> bytes:
     ws.title = "年度监督结果"
     ws.append([title])
     _bold(ws, 1)
-    head = ["辖区", "执法机关"] + [label for _, label in COLUMNS] + (["分值"] if r.with_points else [])
+    head = ["辖区", "执法机关"] + [label for _, label in COLUMNS] + (["扣分项计数"] if r.with_deductions else []) \
+        + (["分值"] if r.with_points else [])
     ws.append(head)
     _bold(ws, 2)
     names = {b.jurisdiction: b.name for b in r.bases}
     for row in r.rows:
         ws.append([names.get(row.jurisdiction, row.jurisdiction), row.name] + row.cells()
+                  + ([row.deductions if row.deductions is not None else ""] if r.with_deductions else [])
                   + ([row.points if row.points is not None else ""] if r.with_points else []))
     ws.append(["合计", ""] + r.totals)
     _bold(ws, ws.max_row)
@@ -94,6 +96,8 @@ def results_bytes(r: Results, *, title: str) -> bytes:
     _bold(ws, ws.max_row)
     for b in r.bases:
         ws.append([b.name, f"{b.text}（{b.citation}）"])
+        if b.deducted:
+            ws.append(["", f"扣减分值的项目：{b.deducted_text}（{b.citation}）"])
         ws.append(["", "分值：" + (b.points_text if b.points else b.note or "规则未规定分值，只列计数")])
     ws.append([])
     ws.append(["本表不计"])

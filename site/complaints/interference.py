@@ -11,7 +11,7 @@ from django.utils import timezone
 from roles.access import agency_of, require
 from rules.profiles import get_profile
 
-from .models import MANNERS, InterferenceRecord
+from .models import MANNERS, InterferenceAction, InterferenceLapse, InterferenceRecord
 
 RECORD = "complaints.record_interference"
 
@@ -98,3 +98,163 @@ def summary_pdf(summary: dict) -> bytes:
 def recorder_agency(user) -> str:
     agency = agency_of(user)
     return agency.name if agency else ""
+
+
+# ------------------------------------------------------------------ 第十条 lapses, 第八条 通报, 第九条 handling
+HANDLE = "complaints.handle_interference"
+
+
+def _text(profile, key: str) -> tuple[str, str]:
+    figure = profile.figure(key)
+    return figure.value.get("text", ""), str(figure.citation)
+
+
+def _required(value: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(message)
+    return value
+
+
+def _day(value: dt.date | None, label: str) -> dt.date:
+    if value is None or value > timezone.localdate():
+        raise ValidationError(f"请填写{label}（不晚于今天）。")
+    return value
+
+
+@transaction.atomic
+def lapse_record(*, by, agency, officer_name: str, kind: str, found_on: dt.date, case_ref: str, facts: str,
+                 record: InterferenceRecord | None = None, instigator_name: str = "",
+                 instigator_post: str = "") -> InterferenceLapse:
+    """干预 第十条: a case officer did not record, or untruthfully recorded, an interference. The finding is
+    itself recorded and counted per officer and agency: the first time the profile's 警告、通报批评, from the
+    profile's count on the disciplinary sanction; a leader who instructed it is held more strictly."""
+    from casework.models import Agency
+    from decisions.services import decision_record
+
+    require(by, HANDLE, "您没有认定不记录、不如实记录干预情况的权限。")
+    if not isinstance(agency, Agency):
+        raise ValidationError("请选择办案人员所在的行政执法机关。")
+    jurisdiction = agency.jurisdiction
+    profile = get_profile(jurisdiction)
+    if not profile.has("interference_lapse_kinds"):
+        raise ValidationError(f"{profile.name}的规定没有不记录干预情况的责任追究。")
+    kinds = {k["code"]: k for k in profile.choices("interference_lapse_kinds")}
+    if kind not in kinds:
+        raise ValidationError("请选择情形：不记录或不如实记录（第十条）。")
+    officer_name = _required(officer_name, "请填写办案人员姓名。")[:50]
+    found_on = _day(found_on, "认定日期")
+    case_ref = _required(case_ref, "请填写所涉案件。")[:200]
+    facts = _required(facts, "请填写查明的事实。")
+    if record is not None and record.jurisdiction != jurisdiction:
+        raise ValidationError("相关干预插手记录不属于本辖区。")
+    instigator_name, instigator_post = (instigator_name or "").strip()[:50], (instigator_post or "").strip()[:100]
+    if instigator_post and not instigator_name:
+        raise ValidationError("填写了授意领导干部的职务，请填写其姓名。")
+    # count this officer's earlier lapses under a lock on the agency's rows, so two findings never share a number
+    list(InterferenceLapse.objects.select_for_update().filter(agency=agency, officer_name=officer_name))
+    count = InterferenceLapse.objects.filter(agency=agency, officer_name=officer_name).count() + 1
+    first, cite = _text(profile, "interference_lapse_first")
+    repeat, _ = _text(profile, "interference_repeat_measure")
+    threshold = profile.count("interference_repeat_sanction")
+    measure = repeat if count >= threshold else first
+    instigator = _text(profile, "interference_instigator")[0] if instigator_name else ""
+    lapse = InterferenceLapse(
+        jurisdiction=jurisdiction, agency=agency, officer_name=officer_name, kind=kind,
+        kind_label=kinds[kind]["label"][:100], found_on=found_on, case_ref=case_ref, facts=facts, record=record,
+        count=count, measure=measure[:200], article=cite[:100], instigator_name=instigator_name,
+        instigator_post=instigator_post, instigator_measure=instigator[:200], recorded_by=by)
+    lapse.full_clean()
+    lapse.save()
+    body = f"{agency.name}办案人员{officer_name}{kinds[kind]['label']}（{case_ref}）。{facts}\n" \
+           f"累计第{count}次，处理：{measure}。"
+    if instigator_name:
+        body += f"\n系{instigator_post}{instigator_name}授意，{instigator}。"
+    decision_record(kind="accountability", title=f"不记录或不如实记录干预情况：{officer_name}", body=body,
+                    jurisdiction=jurisdiction, agency=agency.name, outcome=measure, article=cite,
+                    decided_on=found_on, subject=lapse)
+    return lapse
+
+
+@transaction.atomic
+def notice_record(*, by, record: InterferenceRecord, authority: str, approved_on: dt.date, decided_on: dt.date,
+                  scope: str, published: bool, content: str) -> InterferenceAction:
+    """干预 第八条: an interference is 通报 only after approval under personnel authority; made public where
+    necessary. The approval (who, when) is recorded first: no approval, no 通报."""
+    from decisions.services import decision_record
+
+    from .models import NOTICE
+
+    require(by, HANDLE, "您没有登记干预插手通报的权限。")
+    record = InterferenceRecord.objects.select_for_update().get(pk=record.pk)
+    profile = get_profile(record.jurisdiction)
+    if not profile.has("interference_notice_approval"):
+        raise ValidationError(f"{profile.name}的规定没有干预插手通报。")
+    rule, cite = _text(profile, "interference_notice_approval")
+    authority = _required(authority, f"请填写按人事管理权限批准通报的机关（{cite}：{rule}）。")[:100]
+    if approved_on is None:
+        raise ValidationError(f"未经按人事管理权限批准，不能通报（{cite}）。请填写批准日期。")
+    approved_on = _day(approved_on, "批准日期")
+    decided_on = _day(decided_on, "通报日期")
+    if decided_on < approved_on:
+        raise ValidationError(f"通报日期不能早于批准日期（{approved_on:%Y-%m-%d}）：须报经批准后予以通报（{cite}）。")
+    if decided_on < record.occurred_at.date():
+        raise ValidationError("通报日期不能早于干预发生日期。")
+    action = InterferenceAction(
+        record=record, action=NOTICE, article=cite[:100], person_name=record.interferer_name[:50], authority=authority,
+        approved_on=approved_on, decided_on=decided_on, scope=_required(scope, "请填写通报范围。")[:200],
+        published=bool(published), content=_required(content, "请填写通报内容。"), recorded_by=by)
+    action.full_clean()
+    action.save()
+    public = "，并向社会公开" if published else ""
+    decision_record(kind="notification", title=f"通报违反规定干预办案：{record.interferer_unit}{record.interferer_name}",
+                    body=f"经{authority}于{approved_on:%Y-%m-%d}批准，{decided_on:%Y-%m-%d}在{action.scope}通报{public}。"
+                         f"\n{action.content}", jurisdiction=record.jurisdiction, outcome=f"通报{public}",
+                    article=cite, decided_on=decided_on, subject=record)
+    return action
+
+
+@transaction.atomic
+def handling_record(*, by, record: InterferenceRecord, kind: str, person_name: str, authority: str,
+                    decided_on: dt.date, content: str) -> InterferenceAction:
+    """干预 第九条: how the interferer, or whoever retaliated against the officer who recorded it, was dealt with
+    (a disciplinary sanction, a referral for criminal liability, or no breach found)."""
+    from decisions.services import decision_record
+
+    from .models import HANDLING
+
+    require(by, HANDLE, "您没有登记干预人处理情况的权限。")
+    record = InterferenceRecord.objects.select_for_update().get(pk=record.pk)
+    profile = get_profile(record.jurisdiction)
+    if not profile.has("interference_handling_kinds"):
+        raise ValidationError(f"{profile.name}的规定没有干预人的处理。")
+    kinds = {k["code"]: k for k in profile.choices("interference_handling_kinds")}
+    if kind not in kinds:
+        raise ValidationError("请选择处理情形（第九条）。")
+    item = kinds[kind]
+    cite = str(item["citation"])
+    decided_on = _day(decided_on, "处理日期")
+    if decided_on < record.occurred_at.date():
+        raise ValidationError("处理日期不能早于干预发生日期。")
+    action = InterferenceAction(
+        record=record, action=HANDLING, kind=kind, kind_label=item["label"][:100], article=cite[:100],
+        person_name=_required(person_name, "请填写被处理人姓名。")[:50],
+        authority=_required(authority, "请填写作出处理的机关。")[:100], decided_on=decided_on,
+        content=_required(content, "请填写处理决定内容。"), recorded_by=by)
+    action.full_clean()
+    action.save()
+    decision_record(kind="accountability", title=f"{item['label']}：{action.person_name}",
+                    body=f"{action.authority}于{decided_on:%Y-%m-%d}：{action.content}（第{record.pk}号干预插手记录）",
+                    jurisdiction=record.jurisdiction, outcome=item["label"][:64], article=cite, decided_on=decided_on,
+                    subject=record)
+    return action
+
+
+def lapse_counts(jurisdiction: str, year: int) -> dict[int, int]:
+    """干预 第十条 findings per agency in `year` (for 年度监督结果)."""
+    from django.db.models import Count
+
+    qs = InterferenceLapse.objects.filter(found_on__year=year)
+    if jurisdiction:
+        qs = qs.filter(jurisdiction=jurisdiction)
+    return {r["agency_id"]: r["n"] for r in qs.values("agency_id").annotate(n=Count("pk")).order_by()}

@@ -337,3 +337,93 @@ class InterferenceRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError("干预插手记录只能追加，不能删除。")
+
+
+class InterferenceLapse(models.Model):
+    """干预 第十条: a case officer who did not record, or did not truthfully record, an interference — itself a
+    record, counted per officer: the first time 警告、通报批评, twice or more the disciplinary sanction of the
+    profile; a leader who instructed it (授意) held to account more strictly. Append-only, like the records."""
+
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="+",
+                               verbose_name="办案人员所在机关")
+    officer_name = models.CharField("办案人员", max_length=50)
+    kind = models.CharField("情形", max_length=32)  # interference_lapse_kinds
+    kind_label = models.CharField("情形", max_length=100)
+    found_on = models.DateField("认定日期")
+    case_ref = models.CharField("所涉案件", max_length=200)
+    facts = models.TextField("查明的事实")
+    record = models.ForeignKey(InterferenceRecord, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="lapses", verbose_name="相关干预插手记录")
+    count = models.PositiveSmallIntegerField("累计次数")  # this officer's lapses, this one included
+    measure = models.CharField("处理", max_length=200)
+    article = models.CharField("依据", max_length=100)
+    instigator_name = models.CharField("授意的领导干部", max_length=50, blank=True)
+    instigator_post = models.CharField("授意领导干部单位及职务", max_length=100, blank=True)
+    instigator_measure = models.CharField("对授意领导干部的处理", max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "不记录或不如实记录干预情况"
+        verbose_name_plural = "不记录或不如实记录干预情况"
+        ordering = ["-found_on", "-pk"]
+        permissions = [("handle_interference", "可认定不记录干预情况、登记干预通报和处理")]
+
+    def __str__(self) -> str:
+        return f"{self.found_on:%Y-%m-%d} {self.officer_name}（{self.kind_label}，第{self.count}次）"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("该登记只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("该登记只能追加，不能删除。")
+
+
+NOTICE, HANDLING = "notice", "handling"
+
+
+class InterferenceAction(models.Model):
+    """What followed an interference record: the 通报 after approval under personnel authority, made public
+    where necessary (干预 第八条), or the handling of the interferer or of retaliation against the officer
+    who recorded it (第九条). Append-only."""
+
+    record = models.ForeignKey(InterferenceRecord, on_delete=models.PROTECT, related_name="actions",
+                               verbose_name="干预插手记录")
+    action = models.CharField("类别", max_length=16, choices=[(NOTICE, "通报"), (HANDLING, "处理")])
+    kind = models.CharField("处理情形", max_length=32, blank=True)  # interference_handling_kinds
+    kind_label = models.CharField("处理情形", max_length=100, blank=True)
+    article = models.CharField("依据", max_length=100)
+    person_name = models.CharField("被处理人", max_length=50, blank=True)
+    authority = models.CharField("批准机关 / 处理机关", max_length=100)
+    approved_on = models.DateField("批准日期", null=True, blank=True)
+    decided_on = models.DateField("通报 / 处理日期")
+    scope = models.CharField("通报范围", max_length=200, blank=True)
+    published = models.BooleanField("向社会公开", default=False)
+    content = models.TextField("内容")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "干预插手通报和处理"
+        verbose_name_plural = "干预插手通报和处理"
+        ordering = ["decided_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}：第{self.record_id}号记录"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("该登记只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("该登记只能追加，不能删除。")

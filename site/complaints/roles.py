@@ -6,8 +6,8 @@ from roles.definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
 READ = ["complaints.view_complaint", "complaints.view_complainant", "complaints.view_interferencerecord",
         "complaints.summarise_interference"]
 PERMISSIONS: dict[str, list[str]] = {
-    OFFICER: READ + ["complaints.handle_complaint", "complaints.record_interference"],
-    LEADER: READ + ["complaints.decide_complaint", "complaints.record_interference"],
+    OFFICER: READ + ["complaints.handle_complaint", "complaints.record_interference", "complaints.handle_interference"],
+    LEADER: READ + ["complaints.decide_complaint", "complaints.record_interference", "complaints.handle_interference"],
     LIAISON: ["complaints.record_interference"],
     SUPERVISOR: ["complaints.record_interference"],
 }

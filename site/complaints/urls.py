@@ -1,8 +1,9 @@
 """Staff URLs (mounted at /admin/complaints/ by wagtail_hooks) and public URLs (/complaints/, site/urls.py).
-There is no URL that edits or removes an interference record: only list, new (incl. corrections), summary."""
+There is no URL that edits or removes an interference record: only list, new (incl. corrections), summary,
+and appended follow-ups (lapses 第十条, 通报 第八条, handling 第九条)."""
 from django.urls import path
 
-from . import handoff_views, hotline_views, public_views, views
+from . import handoff_views, hotline_views, interference_views, public_views, views
 
 staff = [
     path("", views.complaint_list, name="list"),
@@ -27,6 +28,9 @@ staff = [
     path("interference/", views.interference_list, name="interference"),
     path("interference/new/", views.interference_new, name="interference_new"),
     path("interference/summary/", views.interference_summary, name="interference_summary"),
+    path("interference/lapses/", interference_views.lapses, name="interference_lapses"),
+    path("interference/lapses/new/", interference_views.lapse_new, name="interference_lapse_new"),
+    path("interference/<int:pk>/followups/", interference_views.record_detail, name="interference_detail"),
 ]
 
 app_name = "complaints_public"

@@ -288,7 +288,8 @@ def interference_list(request):
     require(request.user, interference.RECORD, "您没有记录或查看干预插手记录的权限。")
     return render(request, "complaints/interference_list.html", {
         "records": interference.visible_records(request.user)[:300], "task_title": "干预插手案件记录",
-        "can_summary": request.user.has_perm("complaints.summarise_interference")})
+        "can_summary": request.user.has_perm("complaints.summarise_interference"),
+        "can_handle": request.user.has_perm(interference.HANDLE)})
 
 
 @login_required(login_url=LOGIN)

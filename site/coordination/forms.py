@@ -127,3 +127,48 @@ class ExtendForm(forms.Form):
 
 class OnlineAnswerForm(forms.Form):
     text = forms.CharField(label="答复意见（争议情况说明）", widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class StatutoryLimitForm(forms.Form):
+    """第十四条末句、第二十二条: the law's own time limit for the dispute."""
+
+    basis = forms.CharField(label="规定办理时限的法律、法规或规章及条款", max_length=200,
+                            help_text="如：《中华人民共和国行政许可法》第四十二条")
+    n = forms.IntegerField(label="办理时限", min_value=1)
+    unit = forms.ChoiceField(label="单位", choices=[("working_days", "个工作日"), ("calendar_days", "日"),
+                                                  ("months", "个月")])
+
+
+class ProceedingForm(forms.Form):
+    """第十五条: investigation, views heard, heads' meeting, expert 论证."""
+
+    kind = forms.ChoiceField(label="方式")
+    held_on = forms.DateField(label="日期", widget=DATE)
+    participants = forms.CharField(label="参加单位及人员", max_length=300)
+    content = forms.CharField(label="情况及意见", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, dispute, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = _choices(get_profile(dispute.jurisdiction), "dispute_proceeding_kinds")
+
+
+class EmergencyForm(forms.Form):
+    """第十六条: enforcement during the coordination."""
+
+    agency = forms.ModelChoiceField(label="机关", queryset=None)
+    kind = forms.ChoiceField(label="情形")
+    occurred_on = forms.DateField(label="日期", widget=DATE)
+    content = forms.CharField(label="需执法的事项、理由及采取的措施", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, dispute, own=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from casework.models import Agency
+
+        pks = [a.pk for a in dispute.all_agencies()] if own is None else [own.pk]
+        self.fields["agency"].queryset = Agency.objects.filter(pk__in=pks)
+        self.fields["kind"].choices = _choices(get_profile(dispute.jurisdiction), "dispute_emergency_kinds")
+
+
+class EmergencyDecisionForm(forms.Form):
+    decided_on = forms.DateField(label="区政府决定日期", widget=DATE)
+    decision = forms.CharField(label="区政府的决定", widget=forms.Textarea(attrs={"rows": 3}))

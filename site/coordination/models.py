@@ -55,6 +55,10 @@ class Dispute(models.Model):
     # 第十九条: an agency refusing to execute the opinion gets a 监督意见书 (a letter matter of its own)
     letter_matters = models.ManyToManyField(Matter, blank=True, related_name="+", verbose_name="监督意见书事项")
     finished_on = models.DateField("监督执行完毕日期", null=True, blank=True)  # 第十九条、第二十条
+    # 第十四条末句、第二十二条: a time limit set by a law, regulation or rule prevails over the 7 working days
+    statutory_basis = models.CharField("规定办理时限的法律、法规、规章及条款", max_length=200, blank=True)
+    statutory_n = models.PositiveSmallIntegerField("法定办理时限", null=True, blank=True)
+    statutory_unit = models.CharField("时限单位", max_length=16, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -133,6 +137,59 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"答复 #{self.pk}"
+
+
+class Proceeding(models.Model):
+    """第十五条: an investigation, the views of the agencies or of the 机构编制 department heard, a meeting of
+    the agencies' heads, or an expert 论证 — what was done, when, with whom, and what came of it."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="proceedings")
+    kind = models.CharField("方式", max_length=32)  # dispute_proceeding_kinds
+    kind_label = models.CharField("方式", max_length=100)
+    article = models.CharField("依据", max_length=100)
+    held_on = models.DateField("日期")
+    participants = models.CharField("参加单位及人员", max_length=300)
+    content = models.TextField("情况及意见")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "调查、听取意见、协调会议和论证"
+        verbose_name_plural = "调查、听取意见、协调会议和论证"
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.kind_label}"
+
+
+class Emergency(models.Model):
+    """第十六条: while the coordination runs, an agency's enforcement on the disputed matter — one concerning
+    public or personal safety, a request to the district government for urgent enforcement (its decision
+    recorded later), or a temporary measure."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="emergencies")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name="机关")
+    kind = models.CharField("情形", max_length=32)  # dispute_emergency_kinds
+    kind_label = models.CharField("情形", max_length=100)
+    article = models.CharField("依据", max_length=100)
+    occurred_on = models.DateField("日期")
+    content = models.TextField("事项、理由及措施")
+    government_decided_on = models.DateField("区政府决定日期", null=True, blank=True)
+    government_decision = models.TextField("区政府决定", blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "协调期间紧急执法"
+        verbose_name_plural = "协调期间紧急执法"
+        ordering = ["occurred_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on:%Y-%m-%d} {self.kind_label}"
+
+    @property
+    def awaiting_government(self) -> bool:
+        return self.kind == "request" and self.government_decided_on is None
 
 
 class DisputeProcess(CaseProcess):

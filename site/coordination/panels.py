@@ -10,12 +10,17 @@ from casework import visibility
 from casework.panels import panel
 from casework.selectors import matter_clocks
 from clocks.models import RUNNING
+from rules.periods import UNITS
 from rules.profiles import get_profile
 
 from .models import ACCEPTED, AGREED
 from .selectors import dispute_of, stand_still_text
 
 PARTY_PAUSE = "依规不计入期限"
+
+
+def _article(profile, key: str) -> str:
+    return str(profile.figure(key).citation) if profile.has(key) else ""
 
 
 def _tasks(request, dispute):
@@ -53,5 +58,12 @@ def coordination_panel(request, matter) -> str:
         "can_handle": request.user.has_perm("coordination.handle_dispute"),
         "can_extend": request.user.has_perm("coordination.approve_dispute"),
         "letters": dispute.letter_matters.all(), "tasks": _tasks(request, dispute),
+        "proceedings": dispute.proceedings.all() if party is None else [],
+        "emergencies": dispute.emergencies.select_related("agency") if party is None
+        else dispute.emergencies.filter(agency=party).select_related("agency"),
+        "statutory_text": f"{dispute.statutory_n}{UNITS.get(dispute.statutory_unit, '')}",
+        "statutory_article": _article(profile, "dispute_statutory_limit"),
+        "proceeding_article": _article(profile, "dispute_proceeding_kinds"),
+        "emergency_article": _article(profile, "dispute_emergency_kinds"),
         "order_article": profile.figure("order_for_dispute_decision").citation
         if profile.has("order_for_dispute_decision") else ""}, request=request)

@@ -161,9 +161,8 @@ def dispute_examine(*, dispute: Dispute, by, decision: str, ground: str = "", no
     if decision == "accept":
         dispute.accepted_on = today
         cite = _cite(profile, "dispute_accept_period")
-        finish = clock_start(subject=matter, profile=profile, rule_key="dispute_finish_period", started_on=today,
-                             label="争议协调办结")
-        words = texts.acceptance(matter, accepted_on=today, rule=profile.period("dispute_finish_period"),
+        finish = _start_finish(dispute, profile, today)
+        words = texts.acceptance(matter, accepted_on=today, rule=_finish_rule(dispute, profile),
                                  due_on=finish.due_on)
         doc = documents.issue(matter=matter, kind="coordination_acceptance", title=words.title, by=by, article=cite,
                               paragraphs=words.paragraphs, notes=words.notes, values=words.values)
@@ -362,6 +361,9 @@ def dispute_extend(*, dispute: Dispute, by, n: int, reason: str):
     clock = _finish_clock(dispute)
     if clock.extensions.exists():
         raise ValidationError("争议协调期限只能延长一次。")
+    if dispute.statutory_n:
+        raise ValidationError(f"办结期限已按{dispute.statutory_basis}规定的时限计算（第十四条、第二十二条：从其规定），"
+                              "不适用本办法第十四条的延长。")
     ext = clock_extend(clock=clock, n=n, by=by, reason=reason.strip()[:200], profile=get_profile(dispute.jurisdiction),
                        max_rule_key="dispute_extension_max")
     clock.refresh_from_db()
@@ -457,6 +459,176 @@ def dispute_execution(*, dispute: Dispute, by, refusing, note: str = "") -> list
     return letters
 
 
-__all__ = ["APPROVE", "HANDLE", "PROPOSED", "REFUSED", "WITHDRAWN", "answer_record", "dispute_apply",
+__all__ = ["APPROVE", "dispute_statutory_limit", "emergency_decide", "emergency_record", "proceeding_record",
+           "HANDLE", "PROPOSED", "REFUSED", "WITHDRAWN", "answer_record", "dispute_apply",
            "dispute_conclude", "dispute_examine", "dispute_execution", "dispute_extend", "dispute_open_by_bureau",
            "dispute_opinion", "dispute_pause", "dispute_resume", "dispute_supplement", "supplements_overdue"]
+
+
+# ------------------------------------------------------------------ 第十四条末句、第二十二条, 第十五条, 第十六条
+FINISH_LABEL = "争议协调办结"
+
+
+def _finish_rule(dispute: Dispute, profile):
+    """The finishing period told in the acceptance notice: the law's own limit where one was recorded
+    (第十四条末句、第二十二条), else the profile's 7 working days."""
+    from types import SimpleNamespace
+
+    from rules.periods import UNITS
+
+    if dispute.statutory_n:
+        return SimpleNamespace(text=f"{dispute.statutory_n}{UNITS[dispute.statutory_unit]}",
+                               citation=f"{dispute.statutory_basis}；{_cite(profile, 'dispute_statutory_limit')}")
+    return profile.period("dispute_finish_period")
+
+
+def _start_finish(dispute: Dispute, profile, started_on: dt.date):
+    if dispute.statutory_n:
+        return clock_start(subject=dispute.matter, profile=profile, rule_key="dispute_finish_period",
+                           started_on=started_on, n=dispute.statutory_n, unit=dispute.statutory_unit,
+                           label=f"{FINISH_LABEL}（依{dispute.statutory_basis}规定的办理时限，"
+                                 f"{_cite(profile, 'dispute_statutory_limit')}：从其规定）"[:200])
+    return clock_start(subject=dispute.matter, profile=profile, rule_key="dispute_finish_period",
+                       started_on=started_on, label=FINISH_LABEL)
+
+
+@transaction.atomic
+def dispute_statutory_limit(*, dispute: Dispute, by, basis: str, n: int, unit: str) -> Dispute:
+    """第十四条末句、第二十二条: the officer records the law, regulation or rule that sets the time limit for
+    this dispute, and the limit; the finishing clock counts by it from acceptance (a running one is
+    replaced, its pauses carried over). Before acceptance, the acceptance starts it."""
+    from clocks.services import clocks_for
+    from rules.periods import CALENDAR_DAYS, MONTHS, UNITS, WORKING_DAYS
+
+    require(by, HANDLE, "只有司法局经办人可以登记法定办理时限。")
+    dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
+    if dispute.state not in (RECEIVED, SUPPLEMENT, ACCEPTED, AGREED):
+        raise ValidationError("争议协调已办结或不在办理中，不能登记办理时限。")
+    basis = (basis or "").strip()
+    if not basis or "《" not in basis:
+        raise ValidationError("请写明规定办理时限的法律、法规或规章名称（带书名号）及条款。")
+    if unit not in (WORKING_DAYS, CALENDAR_DAYS, MONTHS) or unit not in UNITS:
+        raise ValidationError("请选择时限单位：工作日、日或月。")
+    if not n or n < 1:
+        raise ValidationError("法定办理时限须为正整数。")
+    profile = get_profile(dispute.jurisdiction)
+    if not profile.has("dispute_statutory_limit"):
+        raise ValidationError(f"{profile.name}的办法未规定法定办理时限从其规定。")
+    matter = dispute.matter
+    old = clocks_for(matter).filter(rule_key="dispute_finish_period").order_by("-pk").first()
+    if old is not None and old.extensions.exists():
+        raise ValidationError("办结期限已经批准延长，不能再改按法定办理时限计算。")
+    if old is not None and old.status != "running":
+        raise ValidationError("办结期限已停止计算，不能再登记办理时限。")
+    dispute.statutory_basis, dispute.statutory_n, dispute.statutory_unit = basis[:200], n, unit
+    dispute.save(update_fields=["statutory_basis", "statutory_n", "statutory_unit"])
+    text = f"{n}{UNITS[unit]}"
+    if old is not None:
+        pauses = list(old.pauses.order_by("start"))
+        clock_stop(clock=old, cancelled=True)
+        clock = _start_finish(dispute, profile, old.started_on)
+        for p in pauses:
+            clock_pause(clock=clock, start=p.start, reason=p.reason)
+            if p.end is not None:
+                clock_resume(clock=clock, end=p.end)
+        clock.refresh_from_db()
+        log(matter, by, f"{basis}对该争议的办理时限有明确规定（{text}），从其规定（{_cite(profile, 'dispute_statutory_limit')}）："
+                        f"办结期限改为{clock.due_on:%Y-%m-%d}。")
+    else:
+        log(matter, by, f"{basis}对该争议的办理时限有明确规定（{text}），受理后按其计算办结期限"
+                        f"（{_cite(profile, 'dispute_statutory_limit')}）。")
+    return dispute
+
+
+def _kind(profile, key: str, code: str) -> dict:
+    if not profile.has(key):
+        raise ValidationError(f"{profile.name}的办法未规定此项。")
+    return _choice(profile, key, code)
+
+
+@transaction.atomic
+def proceeding_record(*, dispute: Dispute, by, kind: str, held_on: dt.date, participants: str, content: str):
+    """第十五条: an investigation, views heard (the agencies, the 机构编制 department), a meeting of the
+    agencies' heads, an expert 论证 — recorded in the case file while the coordination runs."""
+    from .models import Proceeding
+
+    require(by, HANDLE, "只有司法局经办人可以登记调查、听取意见、协调会议和论证情况。")
+    dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
+    if dispute.state not in (ACCEPTED, AGREED):
+        raise ValidationError("争议协调不在办理中，不能登记。")
+    item = _kind(get_profile(dispute.jurisdiction), "dispute_proceeding_kinds", kind)
+    if held_on is None or held_on > timezone.localdate() or held_on < dispute.accepted_on:
+        raise ValidationError(f"日期须在受理之日（{dispute.accepted_on:%Y-%m-%d}）之后且不晚于今天。")
+    if not (participants or "").strip():
+        raise ValidationError("请填写参加单位及人员。")
+    if not (content or "").strip():
+        raise ValidationError("请填写情况及意见。")
+    row = Proceeding(dispute=dispute, kind=kind, kind_label=item["label"][:100],
+                     article=f"{DOC}{item['article']}"[:100], held_on=held_on, participants=participants.strip()[:300],
+                     content=content.strip(), recorded_by=by)
+    row.full_clean()
+    row.save()
+    log(dispute.matter, by, f"{item['label']}（{held_on:%Y-%m-%d}，{DOC}{item['article']}）：{participants.strip()}。")
+    return row
+
+
+@transaction.atomic
+def emergency_record(*, dispute: Dispute, by, agency: Agency, kind: str, occurred_on: dt.date, content: str):
+    """第十六条: during the stand-still, enforcement on the disputed matter concerning public or personal safety,
+    a request to the district government for urgent enforcement, or a temporary measure. Bureau staff
+    record it; a party's liaison records its own agency's."""
+    from .models import Emergency
+
+    if is_bureau(by):
+        require(by, HANDLE, "只有司法局经办人可以登记。")
+    else:
+        own = agency_of(by)
+        if own is None or own.pk != agency.pk:
+            raise PermissionDenied("只能登记本机关的紧急执法情况。")
+    dispute = _lock(dispute)
+    require_not_recused(by, dispute.matter)
+    if not dispute.stand_still:
+        raise ValidationError("该争议协调不在第十六条规定的协调期间。")
+    if agency.pk not in {a.pk for a in dispute.all_agencies()}:
+        raise ValidationError("该机关不是本争议的相关机关。")
+    profile = get_profile(dispute.jurisdiction)
+    item = _kind(profile, "dispute_emergency_kinds", kind)
+    if occurred_on is None or occurred_on > timezone.localdate():
+        raise ValidationError("请填写日期（不晚于今天）。")
+    if not (content or "").strip():
+        raise ValidationError("请写明需执法的事项、理由及采取的措施。")
+    row = Emergency(dispute=dispute, agency=agency, kind=kind, kind_label=item["label"][:100],
+                    article=f"{DOC}{item['article']}"[:100], occurred_on=occurred_on, content=content.strip(),
+                    recorded_by=by)
+    row.full_clean()
+    row.save()
+    tail = "，待区政府决定" if kind == "request" else ""
+    log(dispute.matter, by, f"{agency.name}：{item['label']}（{occurred_on:%Y-%m-%d}，{DOC}{item['article']}）{tail}。")
+    return row
+
+
+@transaction.atomic
+def emergency_decide(*, emergency, by, decided_on: dt.date, decision: str):
+    """第十六条: the district government's decision on an urgent-enforcement request, as the bureau records it."""
+    from .models import Emergency
+
+    require(by, HANDLE, "只有司法局经办人可以登记区政府的决定。")
+    row = Emergency.objects.select_for_update().select_related("dispute__matter", "agency").get(pk=emergency.pk)
+    require_not_recused(by, row.dispute.matter)
+    if not row.awaiting_government:
+        raise ValidationError("该事项不是待区政府决定的紧急执法请求，或已登记决定。")
+    if decided_on is None or decided_on > timezone.localdate() or decided_on < row.occurred_on:
+        raise ValidationError("区政府决定日期须在报请之日后且不晚于今天。")
+    if not (decision or "").strip():
+        raise ValidationError("请填写区政府的决定。")
+    row.government_decided_on, row.government_decision = decided_on, decision.strip()
+    row.save(update_fields=["government_decided_on", "government_decision"])
+    profile = get_profile(row.dispute.jurisdiction)
+    _record(row.dispute, title=f"区政府对紧急执法请求的决定：{row.dispute.matter.title}",
+            body=f"{row.agency.name}报请：{row.content}\n区政府决定：{row.government_decision}",
+            outcome=row.government_decision[:100], article=f"{DOC}第十六条", decided_on=decided_on)
+    log(row.dispute.matter, by, f"登记{government_of(profile)}对{row.agency.name}紧急执法请求的决定"
+                                f"（{decided_on:%Y-%m-%d}）：{row.government_decision}")
+    return row

@@ -175,6 +175,69 @@ def extend(request, pk: int):
                         submit_label="批准延长")
 
 
+@login_required(login_url=LOGIN)
+def statutory_limit(request, pk: int):
+    def act(dispute, data):
+        services.dispute_statutory_limit(dispute=dispute, by=request.user, **data)
+        return "已登记法定办理时限，办结期限按其计算。"
+
+    return _side_action(request, pk, forms.StatutoryLimitForm, act,
+                        "登记法律、法规、规章规定的办理时限（第十四条、第二十二条：从其规定）")
+
+
+@login_required(login_url=LOGIN)
+def proceeding(request, pk: int):
+    def act(dispute, data):
+        row = services.proceeding_record(dispute=dispute, by=request.user, **data)
+        return f"已登记：{row.kind_label}。"
+
+    return _side_action(request, pk, forms.ProceedingForm, act,
+                        "登记调查核实、听取意见、协调会议或专家论证（第十五条）", needs_dispute=True)
+
+
+@login_required(login_url=LOGIN)
+def emergency(request, pk: int):
+    """第十六条: bureau staff record any party's; a party's liaison its own agency's."""
+    own = None if is_bureau(request.user) else agency_of(request.user)
+    dispute = get_object_or_404(Dispute.objects.select_related("matter__agency"), pk=pk)
+    if own is None and not is_bureau(request.user) or own is not None and own.pk not in {
+            a.pk for a in dispute.all_agencies()}:
+        raise PermissionDenied("您所在机关不是该争议协调的相关机关。")
+    form = forms.EmergencyForm(request.POST or None, dispute=dispute, own=own)
+
+    def act(data):
+        row = services.emergency_record(dispute=dispute, by=request.user, **data)
+        done = f"已登记：{row.kind_label}。"
+        if own is not None:
+            messages.success(request, done)
+            return redirect("dispute:mine")
+        return to_matter(request, dispute.matter_id, done)
+
+    return submit(request, form, act) or render(request, "coordination/task.html", _context(
+        dispute, form=form, task_title="登记协调期间的紧急执法或临时性处置措施（第十六条）", submit_label="登记",
+        party_view=own is not None,
+        intro="协调意见或区政府决定作出前，除关系公共安全或公民人身安全外，不得单方面就争议事项作出行政执法行为；"
+              "特殊或紧急情况需立即执法的，应报区政府决定（第十六条）。"))
+
+
+@login_required(login_url=LOGIN)
+def emergency_decision(request, pk: int):
+    from .models import Emergency
+
+    row = get_object_or_404(Emergency.objects.select_related("dispute__matter__agency", "agency"), pk=pk)
+    if not can_view_matter(request.user, row.dispute.matter):
+        raise PermissionDenied("您无权查看该争议协调事项。")
+    form = forms.EmergencyDecisionForm(request.POST or None)
+
+    def act(data):
+        services.emergency_decide(emergency=row, by=request.user, **data)
+        return to_matter(request, row.dispute.matter_id, "已登记区政府的决定。")
+
+    return submit(request, form, act) or render(request, "coordination/task.html", _context(
+        row.dispute, form=form, task_title=f"登记区政府对{row.agency.name}紧急执法请求的决定（第十六条）",
+        submit_label="登记", intro=f"报请事项：{row.content}"))
+
+
 # ------------------------------------------------------------------ flow task screens
 class DisputeTaskView(PerformTaskMixin, generic.FormView):
     """A task of the coordination flow; viewflow has locked the process and started the activation."""
@@ -267,5 +330,6 @@ class ExecutionView(DisputeTaskView):
         return "协调意见书已执行，事项办结。"
 
 
-__all__ = ["ConcludeView", "ExamineView", "ExecutionView", "OpinionView", "SupplementView", "answer", "apply",
+__all__ = ["emergency", "emergency_decision", "proceeding", "statutory_limit", "ConcludeView",
+           "ExamineView", "ExecutionView", "OpinionView", "SupplementView", "answer", "apply",
            "bureau_open", "extend", "pause", "resume"]

@@ -82,7 +82,8 @@ def load_programme() -> str:
             onsite = kind == "inspection"  # the demo's inspections are on site, with two staff showing credentials
             people = [(officer, CREDENTIALS[code][0]), (leader, CREDENTIALS[code][1])] if onsite else [(officer, "")]
             activity = services.activity_record(jurisdiction=code, kind=kind, agency=agency, held_on=held_on,
-                                                title=title, onsite=onsite, participants=people, by=officer)
+                                                title=title, onsite=onsite, participants=people, by=officer,
+                                                schedule="periodic" if kind == "inspection" else "")
             if findings:  # each finding ticks its checklist item
                 item = ChecklistItem.objects.filter(jurisdiction=code, code=FINDING_ITEMS[findings]).first()
                 if item is not None:

@@ -8,6 +8,7 @@ from casework.forms import DATE, agency_field
 from roles.definitions import LEADER, OFFICER
 from roles.names import PersonChoiceField
 from rules.periods import CALENDAR_DAYS, WORKING_DAYS
+from rules.profiles import get_profile
 
 from .models import ACTIVITY_KINDS, CHECKLIST_SECTIONS
 
@@ -37,6 +38,13 @@ class ActivityForm(forms.Form):
     def __init__(self, *args, jurisdiction, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"] = agency_field(jurisdiction)
+        profile = get_profile(jurisdiction)
+        if profile.has("inspection_schedules"):  # 检查 第六条
+            cite = profile.figure("inspection_schedules").citation
+            self.fields["schedule"] = forms.ChoiceField(
+                label=f"检查方式（监督检查必选，{cite}）", required=False, widget=forms.RadioSelect,
+                choices=[(c["code"], c["label"]) for c in profile.choices("inspection_schedules")],
+                help_text="只有定期检查计入每年最少次数")
         staff = bureau_staff()
         for i in range(1, PARTICIPANT_ROWS + 1):
             self.fields[f"p{i}_user"] = PersonChoiceField(label=f"参加人员{i}", queryset=staff, required=False)
@@ -54,7 +62,7 @@ class ActivityForm(forms.Form):
         """The service's arguments: the activity, whether on site, and who took part with their credentials."""
         data = self.cleaned_data
         fields = ("kind", "agency", "held_on", "title", "has_problems", "findings")
-        return {**{k: data[k] for k in fields}, "onsite": data["mode"] == "onsite",
+        return {**{k: data[k] for k in fields}, "schedule": data.get("schedule") or "", "onsite": data["mode"] == "onsite",
                 "participants": [(data[f"p{i}_user"], data[f"p{i}_credential"])
                                  for i in range(1, PARTICIPANT_ROWS + 1) if data.get(f"p{i}_user")]}
 
@@ -143,3 +151,16 @@ class ReportForm(forms.Form):
 class ReviewForm(forms.Form):
     note = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3}),
                            help_text="不填写的，记为“经审核，整改落实情况属实，予以确认。”")
+
+
+class FollowUpForm(forms.Form):
+    """检查 第十条: the agency's implementation of the inspection's decision or recommendation."""
+
+    outcome = forms.ChoiceField(label="落实情况", widget=forms.RadioSelect)
+    decided_on = forms.DateField(label="认定日期", widget=DATE)
+    note = forms.CharField(label="说明（反馈情况、逾期或落实不力的事实）", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, jurisdiction, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = [(c["code"], f"{c['label']}（{c['article']}）")
+                                          for c in get_profile(jurisdiction).choices("inspection_followup_outcomes")]

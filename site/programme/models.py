@@ -17,6 +17,9 @@ ACTIVITY_KINDS = [(INSPECTION, "监督检查"), (CASEFILE_REVIEW, "案卷评查"
 # activity kind -> the profile figure saying how many a year
 KIND_FIGURES = {INSPECTION: "inspections_per_year", CASEFILE_REVIEW: "casefile_review_per_year",
                 EVALUATION: "evaluation_per_year"}
+# 检查 第六条: periodic and unscheduled inspections; only periodic ones count toward the yearly minimum
+PERIODIC, UNSCHEDULED = "periodic", "unscheduled"
+SCHEDULES = [(PERIODIC, "定期检查"), (UNSCHEDULED, "不定期检查")]
 
 
 class ProgrammeYear(models.Model):
@@ -55,6 +58,8 @@ class Activity(models.Model):
     agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="programme_activities",
                                verbose_name="被监督机关")
     held_on = models.DateField("开展日期")
+    schedule = models.CharField("检查方式", max_length=16, choices=SCHEDULES, blank=True,
+                                help_text="定期检查或不定期检查；只有定期检查计入每年最少次数")
     title = models.CharField("名称", max_length=200)
     findings = models.TextField("发现的问题", blank=True)
     has_problems = models.BooleanField("发现问题", default=False)
@@ -73,6 +78,33 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.title}"
+
+
+class FollowUp(models.Model):
+    """检查 第十条: how the agency implemented the decision or recommendation of an inspection, as the bureau
+    judged it — fed back in writing on time, or late / poorly implemented and so 考评 or accountability."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="followups")
+    outcome = models.CharField("落实情况", max_length=32)  # inspection_followup_outcomes
+    outcome_label = models.CharField("落实情况", max_length=100)
+    article = models.CharField("依据", max_length=100)
+    decided_on = models.DateField("认定日期")
+    note = models.TextField("说明")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "检查决定落实情况"
+        verbose_name_plural = "检查决定落实情况"
+        ordering = ["decided_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.decided_on:%Y-%m-%d} {self.outcome_label}"
+
+    @property
+    def poor(self) -> bool:
+        return self.outcome != "on_time"
 
 
 class StatisticsReturn(models.Model):

@@ -13,7 +13,15 @@ from clocks.models import Clock
 from rules.profiles import get_profile
 
 from .deadlines import subject_clocks, yearly_due
-from .models import ACTIVITY_KINDS, KIND_FIGURES, Activity, ProgrammeYear, StatisticsReturn
+from .models import (
+    ACTIVITY_KINDS,
+    INSPECTION,
+    KIND_FIGURES,
+    PERIODIC,
+    Activity,
+    ProgrammeYear,
+    StatisticsReturn,
+)
 
 NOT_SET = "办法未规定"
 
@@ -35,6 +43,7 @@ class Requirement:
     required: int | None  # None: the profile sets no yearly number
     citation: str
     by: dt.date
+    unscheduled: int | None = None  # 检查 第六条: unscheduled inspections, listed apart, not counted
 
     @property
     def remaining(self) -> int | None:
@@ -42,11 +51,16 @@ class Requirement:
 
     @property
     def text(self) -> str:
+        done = f"定期检查已开展{self.done}次" if self.unscheduled is not None else f"已开展{self.done}次"
         if self.required is None:
-            return f"已开展{self.done}次（{NOT_SET}）"
-        if self.remaining:
-            return f"已开展{self.done}次，尚需{self.remaining}次（每年至少{self.required}次）"
-        return f"已开展{self.done}次，已达每年至少{self.required}次"
+            text = f"{done}（{NOT_SET}）"
+        elif self.remaining:
+            text = f"{done}，尚需{self.remaining}次（每年至少{self.required}次）"
+        else:
+            text = f"{done}，已达每年至少{self.required}次"
+        if self.unscheduled:
+            text += f"；另有不定期检查{self.unscheduled}次，不计入"
+        return text
 
 
 @dataclass
@@ -62,8 +76,14 @@ def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
     yearly minimum (to be met within the year, by 31 December), and the previous year's statistics."""
     profile = get_profile(jurisdiction)
     counts: dict[tuple[int, str], int] = {}
-    for agency_id, kind in Activity.objects.filter(year__jurisdiction=jurisdiction, year__year=year) \
-            .values_list("agency_id", "kind"):
+    unscheduled: dict[int, int] = {}
+    periodic_only = profile.has(KIND_FIGURES[INSPECTION]) and \
+        profile.figure(KIND_FIGURES[INSPECTION]).value.get("periodic_only", False)
+    for agency_id, kind, schedule in Activity.objects.filter(year__jurisdiction=jurisdiction, year__year=year) \
+            .values_list("agency_id", "kind", "schedule"):
+        if kind == INSPECTION and periodic_only and schedule != PERIODIC:  # 检查 第六条: only periodic ones count
+            unscheduled[agency_id] = unscheduled.get(agency_id, 0) + 1
+            continue
         counts[(agency_id, kind)] = counts.get((agency_id, kind), 0) + 1
     returns = {r.agency_id: r for r in StatisticsReturn.objects.filter(
         year__jurisdiction=jurisdiction, year__year=year - 1)}
@@ -74,8 +94,10 @@ def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
             key = KIND_FIGURES[kind]
             if profile.has(key):
                 fig = profile.figure(key)
-                row.requirements.append(Requirement(kind, label, counts.get((agency.pk, kind), 0),
-                                                    profile.count(key), str(fig.citation), dt.date(year, 12, 31)))
+                extra = unscheduled.get(agency.pk, 0) if kind == INSPECTION and periodic_only else None
+                row.requirements.append(Requirement(kind, label,
+                                                    counts.get((agency.pk, kind), 0), profile.count(key),
+                                                    str(fig.citation), dt.date(year, 12, 31), extra))
             else:
                 row.requirements.append(Requirement(kind, label, counts.get((agency.pk, kind), 0), None,
                                                     NOT_SET, dt.date(year, 12, 31)))

@@ -23,6 +23,7 @@ from . import texts
 from .deadlines import subject_clocks, yearly_clock_start
 from .models import (
     ACTIVITY_KINDS,
+    INSPECTION,
     Activity,
     ActivityParticipant,
     ChecklistItem,
@@ -96,7 +97,7 @@ def _participants(jurisdiction: str, onsite: bool, participants) -> list[tuple[o
 @transaction.atomic
 def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt.date, title: str,
                     onsite: bool, participants=(), findings: str = "", has_problems: bool = False,
-                    by) -> Activity:
+                    by, schedule: str = "") -> Activity:
     """An inspection, case-file review or evaluation, with who took part: on site (现场监督) at least the
     profile's `onsite_min_people`, each showing a supervision credential where it requires one."""
     require(by, MANAGE, MANAGE_MSG)
@@ -108,8 +109,10 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
         raise ValidationError("开展日期不能晚于今天。")
     if has_problems and not (findings or "").strip():
         raise ValidationError("发现问题的，请填写发现的问题。")
+    schedule = _schedule(jurisdiction, kind, schedule)
     people = _participants(jurisdiction, bool(onsite), participants)
     activity = Activity(year=year_for(jurisdiction, held_on.year), kind=kind, agency=agency, held_on=held_on,
+                        schedule=schedule,
                         title=(title or "").strip(), findings=(findings or "").strip(),
                         has_problems=has_problems, onsite=bool(onsite), recorded_by=by)
     activity.full_clean()
@@ -117,6 +120,54 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
     for user, credential in people:
         ActivityParticipant.objects.create(activity=activity, user=user, credential_number=credential[:40])
     return activity
+
+
+def _schedule(jurisdiction: str, kind: str, schedule: str) -> str:
+    """检查 第六条: where the rules tell periodic from unscheduled inspections, an inspection says which."""
+    profile = get_profile(jurisdiction)
+    if kind != INSPECTION or not profile.has("inspection_schedules"):
+        return ""
+    codes = {c["code"]: c for c in profile.choices("inspection_schedules")}
+    if schedule not in codes:
+        cite = profile.figure("inspection_schedules").citation
+        raise ValidationError(f"请选择检查方式：定期检查或不定期检查（{cite}：定期检查每年不少于"
+                              f"{profile.count('inspections_per_year')}次，只计定期检查）。")
+    return schedule
+
+
+@transaction.atomic
+def followup_record(*, activity: Activity, by, outcome: str, decided_on: dt.date, note: str):
+    """检查 第十条: the implementation of an inspection's decision or recommendation, judged by the bureau —
+    on time, or late / poor and so 考评 (counted in the year's results, casework.assessment) or accountability
+    (recorded here; the case itself is taken in by the accountability process, origin 监督检查)."""
+    from .models import FollowUp
+
+    require(by, MANAGE, MANAGE_MSG)
+    activity = Activity.objects.select_for_update(of=("self",)).select_related("year", "agency").get(pk=activity.pk)
+    profile = get_profile(activity.year.jurisdiction)
+    if not profile.has("inspection_followup_outcomes"):
+        raise ValidationError(f"{profile.name}的办法未规定检查决定落实情况的处理。")
+    outcomes = {c["code"]: c for c in profile.choices("inspection_followup_outcomes")}
+    if outcome not in outcomes:
+        raise ValidationError("请选择落实情况（第十条）。")
+    if not activity.has_problems:
+        raise ValidationError("该检查未发现问题，没有需要落实的决定或建议。")
+    if decided_on is None or decided_on > timezone.localdate() or decided_on < activity.held_on:
+        raise ValidationError(f"认定日期须在检查之日（{activity.held_on:%Y-%m-%d}）之后且不晚于今天。")
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError("请填写落实情况说明。")
+    item = outcomes[outcome]
+    cite = str(item["citation"])
+    row = FollowUp(activity=activity, outcome=outcome, outcome_label=item["label"][:100], article=cite[:100],
+                   decided_on=decided_on, note=note, recorded_by=by)
+    row.full_clean()
+    row.save()
+    if row.poor:
+        decision_record(kind="accountability", title=f"检查决定落实不力：{activity.agency.name}", body=note,
+                        jurisdiction=activity.year.jurisdiction, agency=activity.agency.name,
+                        outcome=item["label"][:64], article=cite, decided_on=decided_on, subject=activity)
+    return row
 
 
 @transaction.atomic

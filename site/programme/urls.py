@@ -15,6 +15,7 @@ urlpatterns = [
     path("tasks/<int:pk>/review/", views.task_review, name="task_review"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
     path("activities/<int:pk>/matter/", views.activity_matter, name="activity_matter"),
+    path("activities/<int:pk>/followup/", views.activity_followup, name="activity_followup"),
     path("findings/<int:pk>/letter/", views.finding_letter, name="finding_letter"),
     path(J, views.year_detail, name="year"),
     path(J + "plan/", views.plan, name="plan"),

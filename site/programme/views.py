@@ -158,9 +158,33 @@ def activity_detail(request, pk: int):
         "task_title": f"{activity.get_kind_display()}：{activity.title}", "a": activity, "form": form,
         "participants": activity.participants.select_related("user"), "has_items": items.exists(),
         "findings": activity.checklist_findings.select_related("item", "letter", "recorded_by"),
+        "followups": activity.followups.all(),
+        "followup_rule": get_profile(activity.year.jurisdiction).has("inspection_followup_outcomes"),
         "onsite_text": (f"不少于{n}人" if n else "办法未规定最少人数，平台不作限制") + ("，出示行政执法监督证件" if credential else "")
         + f"（{citation}）", "can_manage": request.user.has_perm("programme.manage_programme")},
         status=400 if request.method == "POST" else 200)
+
+
+@login_required(login_url=LOGIN)
+def activity_followup(request, pk: int):
+    """检查 第十条: record how the agency implemented the inspection's decision or recommendation."""
+    from .forms import FollowUpForm
+
+    activity = _activity(request, pk)
+    profile = get_profile(activity.year.jurisdiction)
+    if not profile.has("inspection_followup_outcomes"):
+        raise Http404(f"{profile.name}的办法未规定检查决定落实情况的处理。")
+    form = FollowUpForm(request.POST or None, jurisdiction=activity.year.jurisdiction)
+
+    def act(data):
+        row = services.followup_record(activity=activity, by=request.user, **data)
+        messages.success(request, f"已登记落实情况：{row.outcome_label}。")
+        return redirect("programme:activity", pk=activity.pk)
+
+    return submit(request, form, act) or render(request, "casework/form.html", {
+        "form": form, "task_title": f"登记检查决定落实情况：{activity.title}", "submit_label": "登记",
+        "note": f"对作出的决定或建议，行政执法机关应当在规定的时间内书面反馈落实情况；未按期落实或落实不力的，按照标准予以考评"
+                f"或追究责任（{profile.figure('inspection_followup_outcomes').citation}）。"})
 
 
 @login_required(login_url=LOGIN)

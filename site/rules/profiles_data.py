@@ -490,6 +490,25 @@ WULONG = [
     ), "004", "第八条", DISPUTE),
     fig("period_counting", "期间计算", "text", {"text": "依照《中华人民共和国民事诉讼法》关于期间、送达的规定"},
         "004", "第二十一条", DISPUTE),
+    fig("dispute_statutory_limit", "法律、法规、规章规定的争议办理时限从其规定", "text",
+        {"text": "法律、法规和规章对行政执法争议的办理时限有明确规定的，从其规定；对争议协调另有规定的，从其规定"},
+        "004", "第十四条、第二十二条", DISPUTE,
+        note="平台的理解：经办人登记该规定的名称、条款和时限，办结期限自受理之日起按其计算，取代7个工作日；"
+             "本办法第十四条的延长不再适用"),
+    fig("dispute_proceeding_kinds", "争议协调中的调查、听取意见、会议和论证", "choices", items(
+        ("investigation", "调查核实争议有关情况", "第十五条"),
+        ("agency_views", "听取行政执法机关意见", "第十五条"),
+        ("staffing_views", "听取机构编制管理部门等单位意见", "第十五条"),
+        ("heads_meeting", "组织相关行政执法机关负责人参加协调会议", "第十五条"),
+        ("expert_review", "邀请政府法律顾问及专家学者论证", "第十五条"),
+    ), "004", "第十五条", DISPUTE),
+    fig("dispute_emergency_kinds", "协调期间的执法行为", "choices", items(
+        ("safety", "关系公共安全或公民人身安全，依法作出行政执法行为", "第十六条"),
+        ("request", "特殊或紧急情况需立即执法，报区政府决定", "第十六条"),
+        ("temporary", "采取临时性处置措施", "第十六条"),
+    ), "004", "第十六条", DISPUTE,
+        note="报区政府决定的，登记区政府的决定及日期；临时性处置措施：办法未规定，平台的理解：不及时处置可能造成"
+             "难以挽回损失的，依法采取并登记，不视为单方面作出行政执法行为"),
     # complaints 投诉举报
     fig("complaint_accept_period", "投诉举报受理审核期限", "period", period(7, WD), "004", "第七条", COMPLAINT),
     fig("complaint_min_investigators", "调查人员最少人数", "count", {"n": 2}, "004", "第八条", COMPLAINT),
@@ -702,10 +721,39 @@ WULONG = [
         {"text": "错案责任人的故意或者重大过失造成的错案，导致行政赔偿的，依据《中华人民共和国国家赔偿法》的有关规定予以追偿"},
         "004", "第十二条第二款", WRONG),
     fig("interference_repeat_sanction", "不记录干预情况两次以上给予处分", "count", {"n": 2}, "004", "第十条", INTERFERE),
+    fig("interference_lapse_kinds", "办案人员不记录或不如实记录干预情况", "choices", items(
+        ("not_recorded", "不记录内部人员干预、插手案件情况", "第十条"),
+        ("untruthful", "不如实记录内部人员干预、插手案件情况", "第十条"),
+    ), "004", "第十条", INTERFERE),
+    fig("interference_lapse_first", "不记录或不如实记录的处理", "text", {"text": "予以警告、通报批评"},
+        "004", "第十条", INTERFERE),
+    fig("interference_repeat_measure", "两次以上不记录或不如实记录的处理", "text",
+        {"text": "依照《中国共产党纪律处分条例》《行政机关公务员处分条例》等规定给予处分"}, "004", "第十条", INTERFERE,
+        note="次数按同一办案人员已登记的不记录、不如实记录情形累计（含本次）"),
+    fig("interference_instigator", "授意不记录或不如实记录的领导干部", "text",
+        {"text": "从严追究授意领导干部责任"}, "004", "第十条", INTERFERE),
+    fig("interference_notice_approval", "违反规定干预办案的通报", "text",
+        {"text": "按人事管理权限并报经批准后予以通报，必要时可以向社会公开"}, "004", "第八条", INTERFERE),
+    fig("interference_handling_kinds", "干预人及打击报复者的处理", "choices", items(
+        ("discipline", "干预办案构成违纪，依规给予处分", "第九条第一款"),
+        ("criminal", "干预办案构成犯罪，依法追究刑事责任", "第九条第一款"),
+        ("retaliation_discipline", "对如实记录的办案人员打击报复，依规给予处分", "第九条第二款"),
+        ("retaliation_criminal", "对如实记录的办案人员打击报复构成犯罪，依法追究刑事责任", "第九条第二款"),
+        ("no_violation", "经核查不构成违纪，不予处分", "第九条"),
+    ), "004", "第九条", INTERFERE),
     # publication duties
     fig("annual_statistics_due", "统计年报公开截止", "yearly", {"month": 1, "day": 31}, "004", "第三条", STATS),
     fig("annual_notification_due", "上年度通报完成时间", "yearly", {"quarter": 1}, "004", "第四条", NOTIFY),
-    fig("inspections_per_year", "定期监督检查每年至少次数", "count", {"n": 2}, "004", "第六条", INSPECT),
+    fig("inspections_per_year", "定期监督检查每年至少次数", "count", {"n": 2, "periodic_only": True}, "004", "第六条",
+        INSPECT, note="只计定期检查；不定期检查另列，不计入"),
+    fig("inspection_schedules", "监督检查方式", "choices", items(
+        ("periodic", "定期检查", "第六条"), ("unscheduled", "不定期检查", "第六条"),
+    ), "004", "第六条", INSPECT),
+    fig("inspection_followup_outcomes", "监督检查决定或建议的落实情况", "choices", items(
+        ("on_time", "已按期书面反馈落实情况", "第十条"),
+        ("assessment", "未按期落实或落实不力：按照标准予以考评", "第十条"),
+        ("accountability", "未按期落实或落实不力：追究责任", "第十条"),
+    ), "004", "第十条", INSPECT),
     fig("statistics_categories", "行政执法统计类别", "choices", items(
         ("penalty", "行政处罚", ""), ("permit", "行政许可", ""), ("coercion", "行政强制", ""),
         ("levy", "行政征收", ""), ("inspection", "行政检查", ""), ("ruling", "行政裁决", ""),
@@ -718,7 +766,8 @@ WULONG = [
         "004", "第五条", NOTIFY, note="整改期限由通报确定，制度未规定天数"),
     fig("assessment_results", "被通报及整改落实情况纳入全面依法治区考核", "text",
         {"text": "被通报情况及整改落实情况纳入全面依法治区考核内容，对被通报或整改落实不力的，予以扣减相应分值",
-         "points": {}}, "004", "第六条", NOTIFY, note="制度未规定扣减的分值，平台只列各项计数，由考核机关评分"),
+         "points": {}, "deducted": ["notified", "rectify_overdue"]}, "004", "第六条", NOTIFY,
+        note="制度规定被通报、整改落实不力的扣减相应分值，未规定分值：平台标出扣分项目并列各项计数，由考核机关评分"),
     # auxiliary staff 辅助人员
     fig("auxiliary_age_min", "辅助人员最低年龄", "range", {"min": 18, "max": None}, "004", "第七条第（一）项", AUX),
     fig("auxiliary_education_min", "辅助人员学历", "text", {"text": "高中及以上学历（退伍军人优先）"},

@@ -41,6 +41,8 @@ def people(make_user, site_tree):
 def activity_post(client, agency, *, mode, people=(), kind="inspection", held_on="2026-06-10", title="年度执法检查",
                   jurisdiction="enshi", year=2026):
     data = {"kind": kind, "agency": agency.pk, "held_on": held_on, "title": title, "mode": mode}
+    if jurisdiction == "wulong":
+        data["schedule"] = "periodic"  # 004 检查 第六条: a Wulong inspection says whether it is periodic
     for i, (user, credential) in enumerate(people, start=1):
         data[f"p{i}_user"] = user.pk
         data[f"p{i}_credential"] = credential
