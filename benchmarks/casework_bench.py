@@ -297,6 +297,15 @@ def _chunk(indexes, today, bundles, agencies, officer, matter_ct, rows,
             procs.append(new)
             task_plan.append((new, bundle.tasks[p.pk], ct, rec.pk))
     Process.objects.bulk_create(procs)
+    # each process in its matter, as CaseProcess.save writes it (bulk_create cannot write a child table)
+    from django.db import connection
+
+    from flows.models import CaseProcess
+
+    with connection.cursor() as cur:
+        cur.executemany(f"INSERT INTO {CaseProcess._meta.db_table} (process_ptr_id, matter_id) VALUES (%s, %s)",
+                        [(new.pk, rec.matter_id) for (new, _t, _ct, _pk), (_b, rec) in
+                         zip(task_plan, [(b, r) for b, r in records for _p in b.processes], strict=True)])
     tasks = []
     for new, tpl_tasks, ct, pk in task_plan:
         for t in tpl_tasks:
