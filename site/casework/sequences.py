@@ -13,6 +13,17 @@ from django.db import IntegrityError, transaction
 def take_next(model, **key) -> int:
     """The next value of the counter `model` row identified by `key` (its unique fields). Call it inside
     the transaction that uses the number: the lock holds until that transaction ends."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # one statement: the row locked, raised and read back
+        meta = model._meta
+        where = " AND ".join(f'"{meta.get_field(k).column}" = %s' for k in key)
+        with connection.cursor() as cur:
+            cur.execute(f'UPDATE "{meta.db_table}" SET "last" = "last" + 1 WHERE {where} RETURNING "last"',
+                        [meta.get_field(k).get_db_prep_value(v, connection) for k, v in key.items()])
+            row = cur.fetchone()
+        if row is not None:
+            return row[0]
     seq = model.objects.select_for_update().filter(**key).first()  # two queries once the row exists
     if seq is None:  # the first number of its year: create the row, then lock it
         try:

@@ -55,26 +55,30 @@ def warnings(user, items, today: dt.date) -> dict:
     if is_bureau(user) and user.has_perm("clocks.view_clock"):
         calendar = WorkCalendar.load()
         horizon = today + dt.timedelta(days=SOON_WORKING_DAYS * 3 + 14)  # wide enough to cover 3 working days
-        rows = [_clock_row(c, calendar, today) for c in
-                running().filter(due_on__lte=horizon).order_by("due_on", "pk").prefetch_related("subject")]
-        overdue = [r for r in rows if r["overdue"]]
-        soon = [r for r in rows if not r["overdue"] and r["left"] <= SOON_WORKING_DAYS]
+        # the first TOP_ITEMS of each list and the count: a province runs thousands of clocks (issue 28)
+        late = running().filter(due_on__lt=today)
+        overdue = [_clock_row(c, calendar, today) for c in
+                   late.order_by("due_on", "pk").prefetch_related("subject")[:TOP_ITEMS]]
+        soon = [r for r in (_clock_row(c, calendar, today) for c in running().filter(
+                due_on__gte=today, due_on__lte=horizon).order_by("due_on", "pk").prefetch_related("subject")[:TOP_ITEMS])
+                if r["left"] <= SOON_WORKING_DAYS]
         provisional = list(running().exclude(provisional_years="").order_by("due_on")[:50])
         years = sorted({y for c in provisional for y in c.provisional_years.split(",") if y})
         monday, sunday = _week(today)
         week = [_clock_row(c, calendar, today) for c in
                 running().filter(due_on__gte=today, due_on__lte=sunday).order_by("due_on", "pk")
-                .prefetch_related("subject")]
-        return {"clocks": True, "overdue": overdue, "overdue_count": len(overdue), "soon": soon,
+                .prefetch_related("subject")[:TOP_ITEMS]]
+        return {"clocks": True, "overdue": overdue, "overdue_count": late.count(), "soon": soon,
                 "provisional": provisional, "years": years, "week": week, "week_end": sunday,
                 "can_enter_years": user.has_perm("rules.add_holidayyear")}
     monday, sunday = _week(today)
     dated = [i for i in items if i.due is not None]
-    return {"clocks": False, "overdue": [i for i in dated if i.overdue],
-            "overdue_count": len([i for i in dated if i.overdue]),
-            "soon": [i for i in dated if not i.overdue and i.days_left is not None and i.days_left <= SOON_WORKING_DAYS],
-            "provisional": [i for i in dated if i.provisional], "years": [],
-            "week": [i for i in dated if today <= i.due <= sunday], "week_end": sunday}
+    overdue = [i for i in dated if i.overdue]
+    return {"clocks": False, "overdue": overdue[:TOP_ITEMS], "overdue_count": len(overdue),
+            "soon": [i for i in dated if not i.overdue and i.days_left is not None
+                     and i.days_left <= SOON_WORKING_DAYS][:TOP_ITEMS],
+            "provisional": [i for i in dated if i.provisional][:TOP_ITEMS], "years": [],
+            "week": [i for i in dated if today <= i.due <= sunday][:TOP_ITEMS], "week_end": sunday}
 
 
 def my_matters(user):

@@ -15,7 +15,7 @@ from rules.profiles import Profile
 from .models import CANCELLED, MET, RUNNING, Clock, ClockExtension, ClockPause
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # one insert, nothing to undo alone: no savepoint in the caller's transaction
 def clock_start(*, subject, profile: Profile, rule_key: str, started_on: dt.date, label: str = "",
                 n: int | None = None, unit: str | None = None) -> Clock:
     """A clock on `subject` counting from `started_on`. Its length is the profile's period `rule_key`;

@@ -84,6 +84,11 @@ def connect() -> None:
     m2m_changed.connect(on_m2m, dispatch_uid="worklist_badge_m2m")
 
 
+def list_key(user) -> str:
+    """The cache key of the user's whole 我的待办 (flows.worklist.for_request): same generation and date."""
+    return f"worklist:items:{generation()}:{timezone.localdate().isoformat()}:{user.pk}"
+
+
 def count_for_request(request) -> int:
     """The number of items in the user's 我的待办: from the cache, or counted (and kept) now. A request
     that has built the whole list already (the inbox, the workbench) counts that list."""

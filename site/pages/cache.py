@@ -93,6 +93,20 @@ def clear_request_profiles() -> None:
         memo.clear()
 
 
+def shared_get(name: str):
+    """A value read from the rule tables (a rule profile, the working-day calendar) kept in the shared cache
+    under the current generation: every change of a profile, figure or holiday year bumps the generation
+    (connect_signals), so a request never reads one from before the change. None outside a request."""
+    if request_profiles.get() is None:
+        return None
+    return _cache().get(f"{name}:{generation()}")
+
+
+def shared_set(name: str, value) -> None:
+    if request_profiles.get() is not None:
+        _cache().set(f"{name}:{generation()}", value, 3600)
+
+
 def cache_key(request, gen: int) -> str:
     raw = f"{request.scheme}://{request.get_host()}|{request.get_full_path()}"  # the sitemap names the host
     digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()

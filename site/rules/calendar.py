@@ -45,7 +45,12 @@ class WorkCalendar:
         memo = request_profiles.get()
         if memo is not None and MEMO_KEY in memo:
             return memo[MEMO_KEY]
-        calendar = cls._read()
+        from pages.cache import shared_get, shared_set
+
+        calendar = shared_get("rules:calendar")  # across requests, until the calendar changes (pages.cache)
+        if calendar is None:
+            calendar = cls._read()
+            shared_set("rules:calendar", calendar)
         if memo is not None:
             memo[MEMO_KEY] = calendar
         return calendar

@@ -149,14 +149,19 @@ def get_profile(code: str | None = None) -> Profile:
     memo = request_profiles.get()  # read once per request (pages.cache middleware); cleared on a change
     if memo is not None and code in memo:
         return memo[code]
-    try:
-        row = RuleProfile.objects.get(code=code)
-    except RuleProfile.DoesNotExist:
-        raise FigureMissing(f"没有代码为“{code}”的规则配置。") from None
-    figures = {
-        f.key: Figure(f.key, f.label, f.kind, f.value, f.citation, f.note) for f in row.figures.all()
-    }
-    profile = Profile(row.code, row.name, row.authority, row.org_code, figures, pk=row.pk)
+    from pages.cache import shared_get, shared_set
+
+    profile = shared_get(f"rules:profile:{code}")  # across requests, until a figure changes (pages.cache)
+    if profile is None:
+        try:
+            row = RuleProfile.objects.get(code=code)
+        except RuleProfile.DoesNotExist:
+            raise FigureMissing(f"没有代码为“{code}”的规则配置。") from None
+        figures = {
+            f.key: Figure(f.key, f.label, f.kind, f.value, f.citation, f.note) for f in row.figures.all()
+        }
+        profile = Profile(row.code, row.name, row.authority, row.org_code, figures, pk=row.pk)
+        shared_set(f"rules:profile:{code}", profile)
     if memo is not None:
         memo[code] = profile
     return profile
