@@ -104,10 +104,9 @@ def register_hotline_menu():
 
 def _sees_hotline(user) -> bool:
     """Bureau staff, where a jurisdiction's rules have the 12345 hotline work orders (003 第十条)."""
-    from rules.models import RuleFigure
+    from rules.profiles import figure_in_any
 
-    return is_bureau(user) and user.has_perm("complaints.view_complaint") and \
-        RuleFigure.objects.filter(key="hotline_orders").exists()
+    return is_bureau(user) and user.has_perm("complaints.view_complaint") and figure_in_any("hotline_orders")
 
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)

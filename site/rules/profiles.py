@@ -167,6 +167,20 @@ def get_profile(code: str | None = None) -> Profile:
     return profile
 
 
+def figure_in_any(key: str) -> bool:
+    """Whether any jurisdiction's profile has the figure `key` (a menu item shown only where a rule gives the
+    work): one query, then kept in the shared cache until a figure changes."""
+    from pages.cache import shared_get, shared_set
+
+    from .models import RuleFigure
+
+    found = shared_get(f"rules:any:{key}")
+    if found is None:
+        found = RuleFigure.objects.filter(key=key).exists()
+        shared_set(f"rules:any:{key}", found)
+    return found
+
+
 def profile_for_site(site) -> Profile:
     from .models import SiteRuleProfile
 
