@@ -10,7 +10,17 @@ import pytest
 from django.test import Client
 from freezegun import freeze_time
 
-from activities.models import EXCUSED, LEAD, OPINION, PRESENT, UNEXCUSED, Activity, ActivitySupport, Invitation, Opinion
+from activities.models import (
+    EXCUSED,
+    LEAD,
+    OPINION,
+    PRESENT,
+    UNEXCUSED,
+    Activity,
+    ActivitySupport,
+    Invitation,
+    Opinion,
+)
 from casework.models import Agency
 from decisions.models import DecisionRecord
 from roles.definitions import LEADER, OFFICER, SUPERVISOR
@@ -163,8 +173,9 @@ def test_wanzhou_rules_do_not_provide_commendation(make_user, staff):
     page = login(staff["leader"]).get("/admin/supervisor-duties/commend/wanzhou/").content.decode()
     assert "本辖区办法未规定此事项。" in page and "办法未规定表彰" in page
     chen = supervisor(make_user)
-    from supervisors.duties import commendation_publish
     from django.core.exceptions import ValidationError
+
+    from supervisors.duties import commendation_publish
 
     with pytest.raises(ValidationError, match="重庆市万州区的办法未规定通报表彰监督员"):
         commendation_publish(jurisdiction="wanzhou", year=2026, supervisors=[chen], deeds="事迹", by=staff["leader"])
@@ -217,7 +228,8 @@ def test_consent_kinds_follow_each_jurisdictions_rules(make_user, staff):
 
 
 def test_confirmed_misconduct_is_referred_in_wanzhou_only(make_user, staff):
-    from complaints.models import SUBSTANTIATED, SUPERVISOR as REPORT, Complaint
+    from complaints.models import SUBSTANTIATED, Complaint
+    from complaints.models import SUPERVISOR as REPORT
 
     chen = supervisor(make_user)
     report = Complaint.objects.create(
@@ -229,7 +241,7 @@ def test_confirmed_misconduct_is_referred_in_wanzhou_only(make_user, staff):
     assert f"依据{WANZHOU}第十七条" in login(staff["officer"]).get(url).content.decode()
     missing = login(staff["officer"]).post(url, {"department": "", "facts": "索要财物"})
     assert "请填写移送部门。" in missing.content.decode() and not MisconductReferral.objects.exists()
-    assert login(staff["leader"]).post(url, {"department": "区纪委监委", "facts": "索要财物"}).url == "/admin/"  # refused (Wagtail redirects with the message)
+    assert login(staff["leader"]).post(url, {"department": "区纪委监委", "facts": "索要财物"}).url == "/admin/"
     assert login(staff["officer"]).post(url, {"department": "区纪委监委",
                                               "facts": "利用监督员身份向被检查单位索要财物"}).status_code == 302
     ref = MisconductReferral.objects.get()
