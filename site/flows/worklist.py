@@ -34,6 +34,7 @@ PROVIDERS: tuple[tuple[str, str], ...] = (
     ("activities", "flows.worklist:supervisor_invitations"),
     ("public_notices", "public_notices.todos:objections_and_drafts"),
     ("filings", "filings.todos:filings_to_review"),
+    ("supervisors", "supervisors.todos:duties_waiting"),
 )
 
 SOON_WORKING_DAYS = 3  # a workbench horizon (预警), not a statutory figure

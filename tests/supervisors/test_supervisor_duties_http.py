@@ -34,6 +34,7 @@ from supervisors.models import (
     Supervisor,
     Term,
 )
+from tests.flows.worklist_pages import card, inbox
 
 pytestmark = pytest.mark.django_db
 WANZHOU = "《万州区行政执法监督员管理办法》"
@@ -194,6 +195,8 @@ def test_a_wanzhou_supervisor_asks_consent_for_a_media_interview_and_the_leader_
     req = ConsentRequest.objects.get()
     assert req.article == f"{WANZHOU}第十一条第（五）项" and req.status == ConsentRequest.PENDING
 
+    todo = card(inbox(staff["leader"]), "决定是否同意接受新闻媒体采访")
+    assert "陈监督：电视台法治栏目专访" in todo and "2026-12-10" in todo
     consents = "/admin/supervisor-duties/consents/"
     assert "电视台法治栏目专访" in login(staff["officer"]).get(consents).content.decode()
     assert login(staff["officer"]).post(consents, {"request": req.pk, "decision": "approve", "note": ""}
@@ -203,6 +206,7 @@ def test_a_wanzhou_supervisor_asks_consent_for_a_media_interview_and_the_leader_
     assert login(staff["leader"]).post(consents, {"request": req.pk, "decision": "refuse",
                                                   "note": "涉及正在办理的监督事项，暂不宜接受采访"}).status_code == 302
     req.refresh_from_db()
+    assert "决定是否同意接受新闻媒体采访" not in inbox(staff["leader"])
     assert req.status == ConsentRequest.REFUSED and req.decided_on == dt.date(2026, 12, 6)
     record = DecisionRecord.objects.get(process_kind="consent")
     assert record.outcome == "不同意" and record.party_user == chen.user
@@ -275,6 +279,8 @@ def test_research_is_commissioned_with_a_due_date_and_the_supervisor_reports(mak
     item = ResearchAssignment.objects.get()
     assert item.article == "《威海市行政执法社会监督员管理办法》第八条第（五）项"
     assert DecisionRecord.objects.get(process_kind="research").outcome == "2026-12-31前提交报告"
+    todo = card(inbox(yu.user), "提交专题调研报告")
+    assert "涉企行政检查频次专题调研" in todo and "2026-12-31" in todo
     mine = login(yu.user).get("/admin/supervisor-duties/mine/").content.decode()
     assert "提交调研报告：涉企行政检查频次专题调研（2026-12-31前）" in mine
     with freeze_time("2026-12-20 09:00:00+08:00"):
