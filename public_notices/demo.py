@@ -16,8 +16,9 @@ from .services import index_for
 
 SUPERVISOR_KINDS = [K.RECRUITMENT, K.PUBLICITY, K.APPOINTMENT, K.DISMISSAL]
 COMMON_KINDS = [K.TYPICAL_CASE, K.ANNUAL_REPORT, K.NOTIFICATION, K.REGULATION]
-SECTIONS = {"wanzhou": SUPERVISOR_KINDS + COMMON_KINDS, "weihai": SUPERVISOR_KINDS + COMMON_KINDS,
-            "wuhan": SUPERVISOR_KINDS + COMMON_KINDS, "enshi": COMMON_KINDS, "wulong": COMMON_KINDS}
+# 监督员表彰通报 only where the rules provide commendation (001 第十七条; 002 第四条第（六）项; the profile's `commendation`)
+SECTIONS = {"wanzhou": SUPERVISOR_KINDS + COMMON_KINDS, "weihai": SUPERVISOR_KINDS + COMMON_KINDS + [K.COMMENDATION],
+            "wuhan": SUPERVISOR_KINDS + COMMON_KINDS + [K.COMMENDATION], "enshi": COMMON_KINDS, "wulong": COMMON_KINDS}
 
 
 def _p(*paragraphs: str) -> str:
@@ -85,6 +86,12 @@ def notices(today: dt.date) -> list[dict]:
              published_at=at(20), written_on=day(21), keywords="典型案例,社会监督",
              body=_p("一名社会监督员在走访中发现某窗口单位告知程序不完整，书面向市司法局反映。",
                      "经转交，相关单位在规定期限内作出书面反馈，修订了告知书样式并开展了专项培训。")),
+        dict(kind=K.COMMENDATION, jurisdiction="weihai", title=f"关于通报表彰{year - 1}年度优秀行政执法社会监督员的通报",
+             doc_number=f"威司字〔{year}〕5号", published_at=f"{year}-02-20T10:00:00+08:00", written_on=f"{year}-02-18",
+             keywords="社会监督员,表彰",
+             body=_p(f"{year - 1}年度，全市行政执法社会监督员积极参加监督检查和案卷评查，提出了一批有价值的意见建议。",
+                     "经市司法局研究，决定对积极履职、成绩突出的于海涛等2名同志予以通报表彰，希望受表彰的同志珍惜荣誉，"
+                     "继续发挥社会监督作用。")),
         # ---------------------------------------------------------------- 武汉
         dict(kind=K.PUBLICITY, jurisdiction="wuhan", title=f"武汉市{year}年拟聘行政执法义务监督员公示",
              doc_number="", published_at=at(3), written_on=day(4), publicity_start=day(3), keywords="义务监督员,公示",
@@ -131,6 +138,8 @@ def notices(today: dt.date) -> list[dict]:
 # dismissal ground per demo notice (from each jurisdiction's list in its rule profile)
 DISMISSAL_FIELDS = {"万州区司法局关于解聘一名行政执法监督员的公告": ("absence", "某某"),
                     "关于一名行政执法义务监督员辞任的公告": ("resignation", "某某")}
+# who the demo commendation names (name and workplace only)
+COMMENDATION_NAMES = "于海涛（威海市某会计师事务所）、孙雪（威海市某区人大代表联络站）"
 
 
 @loader("公告公示", stage=10)
@@ -146,6 +155,10 @@ def load_notices() -> str:
         if page.title in DISMISSAL_FIELDS:
             page = page.specific
             page.ground_code, page.dismissed_name = DISMISSAL_FIELDS[page.title]
+            page.save_revision().publish()
+        if outcome == "imported" and record["kind"] == K.COMMENDATION:
+            page = page.specific
+            page.commendation_year, page.commended_names = int(record["written_on"][:4]) - 1, COMMENDATION_NAMES
             page.save_revision().publish()
         made += outcome == "imported"
     return f"新增 {made} 条公告，共 {NoticePage.objects.count()} 条"

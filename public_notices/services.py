@@ -18,6 +18,7 @@ from .models import (
     UPHELD,
     AnnualReportPage,
     AppointmentNoticePage,
+    CommendationNoticePage,
     DismissalNoticePage,
     IndexSequence,
     NoticeIndexPage,
@@ -40,6 +41,7 @@ PAGE_CLASSES: dict[str, type[NoticePage]] = {
     K.RECRUITMENT: RecruitmentNoticePage, K.PUBLICITY: PublicityPage, K.APPOINTMENT: AppointmentNoticePage,
     K.DISMISSAL: DismissalNoticePage, K.TYPICAL_CASE: TypicalCasePage, K.ANNUAL_REPORT: AnnualReportPage,
     K.NOTIFICATION: SupervisionNotificationPage, K.REGULATION: RegulationPage,
+    K.COMMENDATION: CommendationNoticePage,
 }
 CANDIDATE_FIELDS = ("name", "gender", "birth_month", "workplace", "post", "recommended_by", "supervisor")
 GENDER_CODES = {"男": "male", "女": "female", "male": "male", "female": "female"}

@@ -100,6 +100,15 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/complaints/interference/99999/followups/", "/admin/programme/activities/99999/followup/",
     "/admin/coordination/99999/statutory-limit/", "/admin/coordination/99999/proceeding/",
     "/admin/coordination/99999/emergency/", "/admin/coordination/emergency/99999/decision/",
+    # supervisors' daily management (issue 24 items 11, 13)
+    "/admin/supervisor-duties/", "/admin/supervisor-duties/?jurisdiction=weihai", "/admin/supervisor-duties/?year=abc",
+    "/admin/supervisor-duties/?jurisdiction=nowhere", "/admin/supervisor-duties/evaluations/wanzhou/2026/",
+    "/admin/supervisor-duties/evaluations/weihai/2026/", "/admin/supervisor-duties/evaluations/nowhere/2026/",
+    "/admin/supervisor-duties/evaluations/wanzhou/99999/", "/admin/supervisor-duties/consents/",
+    "/admin/supervisor-duties/commend/weihai/", "/admin/supervisor-duties/commend/wanzhou/",
+    "/admin/supervisor-duties/referrals/99999/", "/admin/supervisor-duties/support/wuhan/2026/",
+    "/admin/supervisor-duties/support/wanzhou/2026/", "/admin/supervisor-duties/support/activity/99999/",
+    "/admin/supervisor-duties/supervisors/99999/", "/admin/supervisor-duties/mine/",
 ]
 
 
@@ -290,3 +299,19 @@ def test_wulong_follow_up_screens_open_for_every_role(role_users):
             assert set(seen.values()) == {200}, (role, seen)
         else:
             assert set(seen.values()) <= {302, 403, 404}, (role, seen)
+@pytest.mark.parametrize("role", ROLES)
+def test_supervisor_duty_screens_open_for_every_role(role_users, role):
+    """issue 24 items 11, 13: a supervisor's 履职档案 and the yearly screens, as each role: bureau staff see them,
+    the others are refused (a redirect with Wagtail's Chinese sentence, or 403), never a server error."""
+    from supervisors.models import Supervisor
+
+    client = Client(raise_request_exception=False)
+    client.force_login(role_users[role])
+    pk = Supervisor.objects.get(name="陈监督").pk
+    urls = [f"/admin/supervisor-duties/supervisors/{pk}/", "/admin/supervisor-duties/?jurisdiction=wanzhou",
+            "/admin/supervisor-duties/evaluations/wanzhou/2026/", "/admin/supervisor-duties/consents/"]
+    seen = {url: client.get(url).status_code for url in urls}
+    expected = 200 if role in ("officer", "leader", "superuser") else 302
+    assert seen == {url: expected for url in urls}
+    mine = client.get("/admin/supervisor-duties/mine/").status_code
+    assert mine == (200 if role == "supervisor" else 302)

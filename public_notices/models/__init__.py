@@ -2,6 +2,7 @@
 from .notices import (  # noqa: F401
     AnnualReportPage,
     AppointmentNoticePage,
+    CommendationNoticePage,
     DismissalNoticePage,
     IndexSequence,
     NoticeIndexPage,

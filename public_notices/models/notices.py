@@ -99,6 +99,7 @@ class NoticeIndexPage(ChainRouteMixin, ViewRestrictionsMixin, PublicUrlMixin, Pa
         "public_notices.AppointmentNoticePage", "public_notices.DismissalNoticePage",
         "public_notices.TypicalCasePage", "public_notices.AnnualReportPage",
         "public_notices.SupervisionNotificationPage", "public_notices.RegulationPage",
+        "public_notices.CommendationNoticePage",
     ]
     api_fields = [APIField("kind")]
 
@@ -356,7 +357,32 @@ class RegulationPage(NoticePage):
             raise ValidationError({"repealed_on": "废止日期不能早于生效日期。"})
 
 
+class CommendationNoticePage(NoticePage):
+    """监督员表彰通报: supervisors who did their duties actively and well, commended by name and workplace only
+    (001 第十七条; 002 第四条第（六）项 激励), where the jurisdiction's profile has `commendation` on."""
+
+    NOTICE_KIND = K.COMMENDATION
+    commendation_year = models.PositiveSmallIntegerField("表彰年度", null=True, blank=True)
+    commended_names = models.CharField("受表彰人员", max_length=500, blank=True, help_text="姓名（工作单位），用顿号分隔")
+    content_panels = NoticePage.content_panels + [FieldRowPanel([FieldPanel("commendation_year"),
+                                                                 FieldPanel("commended_names")])]
+    api_fields = NoticePage.api_fields + [APIField("commendation_year"), APIField("commended_names")]
+
+    class Meta:
+        verbose_name = "监督员表彰通报"
+
+    @property
+    def commendation_basis(self):
+        """The article that lets this jurisdiction commend its supervisors, or None where its rules are silent."""
+        profile = rules_profile(self)
+        return profile.figure("commendation") if profile.flag("commendation") else None
+
+    def clean(self):
+        super().clean()
+        refuse_personal_data("commended_names", "受表彰人员", self.commended_names)
+
+
 # Wagtail gives every page class its own default template name; all kinds share the notice layout.
 for _kind in (RecruitmentNoticePage, AppointmentNoticePage, DismissalNoticePage, TypicalCasePage, AnnualReportPage,
-              SupervisionNotificationPage, RegulationPage):
+              SupervisionNotificationPage, RegulationPage, CommendationNoticePage):
     _kind.template = NoticePage.template

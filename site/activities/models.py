@@ -298,3 +298,29 @@ class Opinion(models.Model):
     def party_for_agency(self) -> str:
         """How the submitter is named to the agency: never by name when confidential (001 第十四条)."""
         return CONFIDENTIAL_PARTY if self.confidential else self.supervisor.name
+
+
+class ActivitySupport(models.Model):
+    """Transport, meal and accident-insurance support for one participant of one activity (002 第四条第（五）项),
+    where the profile's activity_support lists them."""
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.PROTECT, related_name="support",
+                                      verbose_name="参加人（活动邀请）")
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    transport = models.DecimalField("交通补助（元）", max_digits=8, decimal_places=2, default=0)
+    meal = models.DecimalField("误餐补助（元）", max_digits=8, decimal_places=2, default=0)
+    insured = models.BooleanField("已投保意外伤害保险", default=False)
+    policy_no = models.CharField("保单号", max_length=64, blank=True)
+    article = models.CharField("依据条款", max_length=100)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    recorded_on = models.DateField("登记日期")
+
+    class Meta:
+        verbose_name = "活动保障"
+        verbose_name_plural = "活动保障"
+        ordering = ["invitation__activity__held_on", "pk"]
+        permissions = [("record_support", "登记监督员参加活动的交通、误餐、保险保障（经办人）")]
+
+    def __str__(self) -> str:
+        return f"{self.invitation}：交通{self.transport}元，误餐{self.meal}元"

@@ -21,6 +21,11 @@ PROCESS_KINDS = [
     ("interview", "约谈"),
     ("filing", "重大行政执法决定备案审查"),
     ("auxiliary", "行政执法辅助人员管理"),
+    ("evaluation", "监督员年度履职评价"),
+    ("commendation", "监督员通报表彰"),
+    ("consent", "监督员事前同意"),
+    ("supervisor_referral", "监督员违法违纪移送"),
+    ("research", "监督员专题调研委托"),
 ]
 
 

@@ -33,6 +33,7 @@ PROVIDERS: tuple[tuple[str, str], ...] = (
     ("activities", "flows.worklist:forwarded_opinions"),
     ("activities", "flows.worklist:supervisor_invitations"),
     ("public_notices", "public_notices.todos:objections_and_drafts"),
+    ("supervisors", "supervisors.todos:duties_waiting"),
 )
 
 SOON_WORKING_DAYS = 3  # a workbench horizon (预警), not a statutory figure

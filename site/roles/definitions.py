@@ -31,9 +31,16 @@ NOTICES_STAFF = ["public_notices.view_objection", "public_notices.change_objecti
 # supervisors lifecycle (issue 4): officers open campaigns, review and propose dismissal; leaders approve
 SUPERVISORS_READ = ["supervisors.view_supervisor", "supervisors.view_term", "supervisors.view_campaign",
                     "supervisors.view_application", "supervisors.view_dismissal"]
+SUPERVISORS_READ += ["supervisors.view_evaluation", "supervisors.view_consentrequest",
+                     "supervisors.view_misconductreferral", "supervisors.view_researchassignment",
+                     "activities.view_activitysupport"]
 SUPERVISORS_OFFICER = SUPERVISORS_READ + ["supervisors.open_campaign", "supervisors.review_application",
-                                          "supervisors.propose_dismissal", "supervisors.change_supervisor"]
-SUPERVISORS_LEADER = SUPERVISORS_READ + ["supervisors.approve_shortlist", "supervisors.decide_dismissal"]
+                                          "supervisors.propose_dismissal", "supervisors.change_supervisor",
+                                          "supervisors.refer_misconduct", "supervisors.assign_research",
+                                          "activities.record_support"]
+SUPERVISORS_LEADER = SUPERVISORS_READ + ["supervisors.approve_shortlist", "supervisors.decide_dismissal",
+                                         "supervisors.grade_evaluation", "supervisors.publish_commendation",
+                                         "supervisors.decide_consent"]
 
 # search: the synonyms both engines apply to what people type (public search and decision search)
 SEARCH_SYNONYMS = ["search.view_searchsynonym", "search.add_searchsynonym", "search.change_searchsynonym",
@@ -54,7 +61,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "rules.change_rulefigure", "rules.add_holidayyear", "rules.change_holidayyear", "clocks.view_clock",
     ] + ACTIVITIES_LEADER + NOTICES_STAFF + SUPERVISORS_LEADER,
     LIAISON: ADMIN + ["activities.answer_opinion"],
-    SUPERVISOR: ADMIN + ["activities.declare_conflict", "activities.submit_opinion"],
+    SUPERVISOR: ADMIN + ["activities.declare_conflict", "activities.submit_opinion", "supervisors.request_consent",
+                         "supervisors.submit_research"],
 }
 
 # Page tree permissions (on the root page, so every section inherits them).

@@ -875,6 +875,75 @@ WUHAN.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n":
 WULONG.append(fig("onsite_min_people", "现场监督最少人数", "count", {"n": None, "credential": False},
                   "004", "第六条", INSPECT, note="第六条规定检查的方式和形式，制度" + _ONSITE_UNSET))
 
+# ---------------------------------------------------------------- supervisors' yearly evaluation, commendation,
+# consents, misconduct referral, commissioned research, activity support (issue 24 items 11 and 13).
+# A feature is on where its figure is (a non-empty list, or a flag on); where the rules are silent the figure
+# says "办法未规定" and the reading applied (the feature is then off for that jurisdiction).
+_GRADES = [
+    {"code": "excellent", "label": "优秀", "article": "", "effect": "commend"},
+    {"code": "competent", "label": "称职", "article": "", "effect": ""},
+    {"code": "basic", "label": "基本称职", "article": "", "effect": ""},
+    {"code": "incompetent", "label": "不称职", "article": "", "effect": "adjust"},
+]
+_GRADES_NOTE = ("办法未规定评价等次；平台采用优秀、称职、基本称职、不称职四个等次，由司法局负责人依据全年出席活动、"
+                "意见建议、违法线索和专题调研情况评定")
+WANZHOU += [
+    fig("evaluation_grades", "监督员履职情况综合评价等次", "choices", {"items": _GRADES}, "000", "第十三条第（五）项",
+        note=_GRADES_NOTE + "；评价结果作为聘任期内动态调整的依据（第七条第二款）"),
+    fig("evaluation_adjustment", "评价结果作为聘期内调整依据", "flag", {"on": True}, "000", "第七条第二款",
+        note="区司法局根据工作需要和履职情况可以对监督员进行适当调整；评为不称职的，可据此提出解聘建议"),
+    fig("commendation", "通报表彰监督员", "flag", {"on": False}, "000", "第十三条",
+        note="办法未规定表彰；平台不发布表彰通报"),
+    fig("consent_activity_in_name", "以监督员名义参加社会活动须经同意", "flag", {"on": True}, "000", "第十一条第（四）项",
+        note="确需以行政执法监督员名义参加社会活动时应当提前征得区司法局同意"),
+    fig("consent_media_interview", "接受新闻媒体采访须经同意", "flag", {"on": True}, "000", "第十一条第（五）项",
+        note="未经区司法局同意，不得接受新闻媒体采访"),
+    fig("misconduct_referral", "违法违纪行为移送相关部门", "flag", {"on": True}, "000", "第十七条",
+        note="举报经调查处理发现违法违纪行为的，应及时移送相关部门依法处理"),
+    fig("commissioned_research", "受委托专题调研", "flag", {"on": True}, "000", "第八条第（二）项",
+        note="办法未规定调研报告的提交期限；由区司法局委托时确定"),
+    fig("activity_support", "参加活动的物质保障", "choices", {"items": []}, "000", "第十三条第（四）项",
+        note="办法只规定为监督员开展活动提供必要的保障、不支付报酬（第十四条），未规定交通、误餐、保险等保障；平台不逐项登记"),
+]
+WEIHAI += [
+    fig("evaluation_grades", "监督员履职情况综合评价等次", "choices", {"items": []}, "001", "第三条",
+        note="办法未规定对社会监督员履职情况的考核评价；平台不开展年度评价（表彰见第十七条）"),
+    fig("evaluation_adjustment", "评价结果作为聘期内调整依据", "flag", {"on": False}, "001", "第三条",
+        note="办法未规定"),
+    fig("commendation", "通报表彰监督员", "flag", {"on": True}, "001", "第十七条",
+        note="对积极履职、成绩突出的行政执法社会监督员，司法行政机关可以给予通报表彰"),
+    fig("consent_activity_in_name", "以监督员名义参加社会活动须经同意", "flag", {"on": False}, "001", "第九条第（五）项",
+        note="办法未规定事前同意：第九条第（五）项规定不得以社会监督员名义从事任何与监督工作无关的活动；平台不受理此类申请"),
+    fig("consent_media_interview", "接受新闻媒体采访须经同意", "flag", {"on": False}, "001", "第九条",
+        note="办法未规定接受新闻媒体采访须经同意；平台不受理此类申请"),
+    fig("misconduct_referral", "违法违纪行为移送相关部门", "flag", {"on": False}, "001", "第十六条",
+        note="办法未规定移送：第十六条规定予以解聘并根据情况追究相关责任"),
+    fig("commissioned_research", "受委托专题调研", "flag", {"on": True}, "001", "第八条第（五）项",
+        note="办法未规定调研报告的提交期限；由司法行政机关委托时确定"),
+    fig("activity_support", "参加活动的物质保障", "choices", {"items": []}, "001", "第六条",
+        note="办法只规定不支付报酬，未规定交通、误餐、保险等保障；平台不逐项登记"),
+]
+WUHAN += [
+    fig("evaluation_grades", "监督员履职情况考核评价等次", "choices", {"items": _GRADES}, "002", "第四条第（六）项",
+        note=_GRADES_NOTE + "；考核评价结果作为激励和聘期内调整的依据"),
+    fig("evaluation_adjustment", "评价结果作为聘期内调整依据", "flag", {"on": True}, "002", "第四条第（六）项",
+        note="办法规定负责履职情况的考核评价和激励；评为不称职的，可据此提出解聘建议（第十五条）"),
+    fig("commendation", "通报表彰监督员", "flag", {"on": True}, "002", "第四条第（六）项",
+        note="办法规定负责履职情况的考核评价和激励，未规定激励方式；平台的理解：激励以通报表彰公告发布"),
+    fig("consent_activity_in_name", "以监督员名义参加社会活动须经同意", "flag", {"on": True}, "002", "第十一条第（五）项",
+        note="非经市司法行政机关同意，不得以行政执法义务监督员名义参加与履行职责无关的社会活动"),
+    fig("consent_media_interview", "接受新闻媒体采访须经同意", "flag", {"on": False}, "002", "第十一条",
+        note="办法未规定接受新闻媒体采访须经同意；平台不受理此类申请"),
+    fig("misconduct_referral", "违法违纪行为移送相关部门", "flag", {"on": False}, "002", "第十五条",
+        note="办法未规定移送：第十五条规定予以解聘"),
+    fig("commissioned_research", "受委托专题调研", "flag", {"on": False}, "002", "第十条",
+        note="办法未规定受委托专题调研；平台不登记调研委托"),
+    fig("activity_support", "参加活动的物质保障", "choices", items(
+        ("transport", "交通", ""), ("meal", "误餐", ""), ("insurance", "意外伤害保险", ""),
+    ), "002", "第四条第（五）项",
+        note="为参加市司法行政机关组织的行政执法监督活动提供交通、误餐、意外伤害保险等物质保障；平台按活动和参加人登记，按年汇总"),
+]
+
 PROFILES = {
     "wanzhou": {"name": "重庆市万州区", "authority": "万州区司法局", "org_code": "11500101MB1W00000A",
                 "sources": ["000"], "figures": WANZHOU},

@@ -22,8 +22,9 @@ PERM_DECIDE = "supervisors.decide_dismissal"
 
 @transaction.atomic
 def dismissal_propose(*, supervisor: Supervisor, ground: str, statement: str, by=None,
-                      automatic: bool = False) -> Dismissal:
-    """`automatic` proposals come from the absence rule (no user acts); all others need the permission."""
+                      automatic: bool = False, evaluation=None) -> Dismissal:
+    """`automatic` proposals come from the absence rule (no user acts); all others need the permission.
+    `evaluation`: the yearly evaluation the proposal rests on (000 第七条第二款, 002 第四条第（六）项)."""
     if not automatic:
         require(by, PERM_PROPOSE, "提出解聘")
     supervisor = Supervisor.objects.select_for_update().get(pk=supervisor.pk)
@@ -41,8 +42,13 @@ def dismissal_propose(*, supervisor: Supervisor, ground: str, statement: str, by
     statement = (statement or "").strip()
     if not statement:
         raise ValidationError("本人书面辞任声明不能为空。" if ground == "resignation" else "请写明解聘的事实和理由。")
+    if evaluation is not None:
+        from .duties import adjustment_ground
+
+        if evaluation.supervisor_id != supervisor.pk or not adjustment_ground(evaluation):
+            raise ValidationError("所选年度履职评价不能作为该监督员调整的依据。")
     g = grounds[ground]
-    dismissal = Dismissal(supervisor=supervisor, jurisdiction=supervisor.jurisdiction, ground=ground,
+    dismissal = Dismissal(evaluation=evaluation, supervisor=supervisor, jurisdiction=supervisor.jurisdiction, ground=ground,
                           ground_label=g["label"], article=str(g["citation"])[:100], statement=statement,
                           automatic=automatic, proposed_by=by, proposed_on=timezone.localdate())
     dismissal.full_clean()

@@ -274,6 +274,9 @@ class Dismissal(models.Model):
     unit_notice = models.TextField("告知推荐单位记录", blank=True)
     documents_recovered_on = models.DateField("聘书证件收回日", null=True, blank=True)
     documents_note = models.CharField("收回情况", max_length=200, blank=True)
+    # the yearly evaluation this proposal rests on (000 第七条第二款: adjustment by the record of duties)
+    evaluation = models.ForeignKey("supervisors.Evaluation", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="dismissals", verbose_name="依据的年度履职评价")
 
     class Meta:
         verbose_name = "解聘"
@@ -283,3 +286,141 @@ class Dismissal(models.Model):
 
     def __str__(self) -> str:
         return f"解聘 {self.supervisor.name}：{self.ground_label}"
+
+
+# ------------------------------------------------------------------ yearly evaluation, consents, referral, research
+# (000 第七条第二款、第八条第（二）项、第十一条、第十三条第（五）项、第十七条; 001 第八条第（五）项、第十七条;
+# 002 第四条第（六）项、第十一条第（五）项): which jurisdiction has which is its profile's (supervisors/duties.py).
+class Evaluation(models.Model):
+    """A supervisor's yearly evaluation: the year's record as counted when graded, and the bureau's grade."""
+
+    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="evaluations",
+                                   verbose_name="监督员")
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
+    year = models.PositiveSmallIntegerField("评价年度")
+    invited = models.PositiveSmallIntegerField("受邀活动次数", default=0)
+    present = models.PositiveSmallIntegerField("出席次数", default=0)
+    excused = models.PositiveSmallIntegerField("请假次数", default=0)
+    unexcused = models.PositiveSmallIntegerField("无故缺席次数", default=0)
+    opinions = models.PositiveSmallIntegerField("意见建议件数", default=0)
+    leads = models.PositiveSmallIntegerField("违法线索件数", default=0)
+    reports = models.PositiveSmallIntegerField("提交调研报告篇数", default=0)
+    grade = models.CharField("评价等次代码", max_length=32)
+    grade_label = models.CharField("评价等次", max_length=32)
+    article = models.CharField("依据条款", max_length=100)
+    note = models.TextField("评价意见")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="评定人")
+    decided_on = models.DateField("评定日期")
+    decision = models.OneToOneField("decisions.DecisionRecord", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="决定记录")
+
+    class Meta:
+        verbose_name = "监督员年度履职评价"
+        verbose_name_plural = "监督员年度履职评价"
+        ordering = ["-year", "supervisor__name"]
+        constraints = [models.UniqueConstraint(fields=["supervisor", "year"], name="one_evaluation_per_year",
+                                               violation_error_message="该监督员本年度已评定。")]
+        permissions = [("grade_evaluation", "评定监督员年度履职评价（负责人）"),
+                       ("publish_commendation", "发布监督员表彰通报（负责人）")]
+
+    def __str__(self) -> str:
+        return f"{self.supervisor.name} {self.year}年度：{self.grade_label}"
+
+
+class ConsentRequest(models.Model):
+    """A supervisor asks the bureau beforehand: an activity in the supervisor's name, or a media interview."""
+
+    ACTIVITY, MEDIA = "activity", "media"
+    KINDS = [(ACTIVITY, "以监督员名义参加社会活动"), (MEDIA, "接受新闻媒体采访")]
+    FIGURE = {ACTIVITY: "consent_activity_in_name", MEDIA: "consent_media_interview"}
+    PENDING, APPROVED, REFUSED = "pending", "approved", "refused"
+    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="consent_requests",
+                                   verbose_name="监督员")
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
+    kind = models.CharField("事项", max_length=16, choices=KINDS)
+    title = models.CharField("活动或采访名称", max_length=200)
+    details = models.TextField("主办方、内容和方式")
+    planned_on = models.DateField("拟参加日期")
+    article = models.CharField("依据条款", max_length=100)
+    requested_on = models.DateField("申请日期")
+    status = models.CharField("状态", max_length=16, default=PENDING, db_index=True,
+                              choices=[(PENDING, "待决定"), (APPROVED, "同意"), (REFUSED, "不同意")])
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name="决定人")
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    decision_note = models.TextField("决定意见", blank=True)
+    decision = models.OneToOneField("decisions.DecisionRecord", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="决定记录")
+
+    class Meta:
+        verbose_name = "事前同意申请"
+        verbose_name_plural = "事前同意申请"
+        ordering = ["-requested_on", "-pk"]
+        permissions = [("request_consent", "申请事前同意（监督员）"), ("decide_consent", "决定是否同意（负责人）")]
+
+    def __str__(self) -> str:
+        return f"{self.supervisor.name} {self.get_kind_display()}：{self.title}"
+
+
+class MisconductReferral(models.Model):
+    """A report about a supervisor found true, referred to the competent department (000 第十七条)."""
+
+    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="referrals",
+                                   verbose_name="监督员")
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
+    complaint = models.OneToOneField("complaints.Complaint", on_delete=models.PROTECT, related_name="+",
+                                     verbose_name="举报（调查结论）")
+    department = models.CharField("移送部门", max_length=100)
+    facts = models.TextField("移送的违法违纪事实")
+    article = models.CharField("依据条款", max_length=100)
+    referred_on = models.DateField("移送日期")
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="经办人")
+    decision = models.OneToOneField("decisions.DecisionRecord", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="决定记录")
+
+    class Meta:
+        verbose_name = "监督员违法违纪移送"
+        verbose_name_plural = "监督员违法违纪移送"
+        ordering = ["-referred_on", "-pk"]
+        permissions = [("refer_misconduct", "移送监督员违法违纪行为（经办人）")]
+
+    def __str__(self) -> str:
+        return f"{self.supervisor.name} 移送{self.department}"
+
+
+class ResearchAssignment(models.Model):
+    """专题调研 commissioned by the bureau (000 第八条第（二）项, 001 第八条第（五）项): due date, the report."""
+
+    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="research",
+                                   verbose_name="监督员")
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
+    topic = models.CharField("调研题目", max_length=200)
+    brief = models.TextField("调研要求")
+    article = models.CharField("依据条款", max_length=100)
+    assigned_on = models.DateField("委托日期")
+    due_on = models.DateField("报告提交期限")
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="委托人")
+    report = models.TextField("调研报告", blank=True)
+    submitted_on = models.DateField("报告提交日期", null=True, blank=True)
+    decision = models.OneToOneField("decisions.DecisionRecord", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="决定记录")
+
+    class Meta:
+        verbose_name = "专题调研委托"
+        verbose_name_plural = "专题调研委托"
+        ordering = ["-assigned_on", "-pk"]
+        permissions = [("assign_research", "委托专题调研（经办人）"), ("submit_research", "提交调研报告（监督员）")]
+
+    def __str__(self) -> str:
+        return f"{self.supervisor.name}：{self.topic}"
+
+    @property
+    def state(self) -> str:
+        if self.submitted_on:
+            return "逾期提交" if self.submitted_on > self.due_on else "已按期提交"
+        from django.utils import timezone
+
+        return "逾期未提交" if timezone.localdate() > self.due_on else "调研中"

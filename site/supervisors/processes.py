@@ -29,11 +29,12 @@ def renewal_start(*, supervisors, by, title: str = ""):
 
 
 @transaction.atomic
-def dismissal_start(*, supervisor, ground: str, statement: str, by=None, automatic: bool = False):
+def dismissal_start(*, supervisor, ground: str, statement: str, by=None, automatic: bool = False,
+                    evaluation=None):
     from .flows import DismissalFlow
 
     dismissal = dismissals.dismissal_propose(supervisor=supervisor, ground=ground, statement=statement, by=by,
-                                             automatic=automatic)
+                                             automatic=automatic, evaluation=evaluation)
     if not process_for(dismissal, DismissalFlow):
         DismissalFlow.start.run(dismissal=dismissal)
     return dismissal

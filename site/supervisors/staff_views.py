@@ -123,6 +123,11 @@ def my_record(request):
     supervisor = own_record(request.user)
     if supervisor is None:
         raise PermissionDenied("您的账号未关联监督员名册记录。")
+    from django.utils import timezone
+
+    from supervisors.duty_views import _record_context
+
     return render(request, "supervisors/my_record.html", {
+        **_record_context(supervisor, timezone.localdate().year),
         "supervisor": supervisor, "terms": supervisor.terms.all(),
         "records": visible_records(request.user).filter(party_user=request.user)[:50]})

@@ -88,3 +88,35 @@ class SupervisorsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return SupervisorsGroup()
+
+
+# ------------------------------------------------------------------ daily management (duty_views.py)
+@hooks.register("register_admin_urls")
+def register_duty_urls():
+    from django.urls import include, path
+
+    from . import duty_urls
+
+    return [path("supervisor-duties/", include(duty_urls, namespace="supervisor_duties"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_duty_menu():
+    from django.urls import reverse_lazy
+    from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+    from roles.access import is_bureau
+    from roles.menu import RoleMenuItem
+
+    from .selectors import own_record
+
+    def item(label, name, shown_to, icon, order):
+        return RoleMenuItem(label, reverse_lazy(f"supervisor_duties:{name}"), icon_name=icon, order=order,
+                            name=f"supervisor-duties-{name}", shown_to=shown_to)
+
+    menu = Menu(items=[
+        item("履职评价、表彰与调研", "index", is_bureau, "tasks", 10),
+        item("事前同意申请", "consents", is_bureau, "tick", 20),
+        item("我的申请与调研", "mine", lambda user: own_record(user) is not None, "user", 30),
+    ])
+    return SubmenuMenuItem("监督员履职管理", menu, icon_name="tasks", order=230, name="supervisor-duties")
