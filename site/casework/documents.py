@@ -42,6 +42,7 @@ KINDS: dict[str, tuple[str, str]] = {
     # Wulong 004 过错责任追究 / 错案责任倒查
     "accountability_decision": ("行政执法责任追究决定书", "追决"),
     "reinvestigation_order": ("责令重新调查通知书", "追查"),
+    "sanction_handover": ("责任追究案件移送函", "追移"),  # 过错 第五条 / 错案 第四条
     # the yearly programme (004 通报制度 第五条)
     "rectification_notice": ("限期整改通知书", "整改"),
 }

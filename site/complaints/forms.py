@@ -141,6 +141,13 @@ class StaffEntryForm(ComplaintForm):
     channel = forms.ChoiceField(label="来源渠道", choices=[c for c in CHANNELS if c[0] != "online"])
     received_on = forms.DateField(label="收到日期", widget=DATE)
 
+    def __init__(self, *args, own_agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if own_agency is not None and "agency" in self.fields:
+            # 投诉 第三条: the agency's legal unit receives complaints about its own agency only
+            self.fields["agency"].queryset = self.fields["agency"].queryset.filter(pk=own_agency.pk)
+            self.fields["agency"].initial = own_agency.pk
+
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
         if day > timezone.localdate():
@@ -192,9 +199,12 @@ class InvestigatorsForm(StepForm):
     no_interest = forms.BooleanField(label="已核实上述人员与投诉举报事项、投诉举报人、被投诉举报人均无直接利害关系",
                                      required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, complaint=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["users"].queryset = bureau_users()
+        if complaint is not None and complaint.by_agency:  # 投诉 第三条: the agency's own staff investigate
+            self.fields["users"].queryset = get_user_model().objects.filter(
+                is_active=True, staff_profile__agency_id=complaint.agency_id).order_by("username")
 
 
 class RecuseForm(StepForm):
@@ -261,3 +271,7 @@ class InterferenceForm(StepForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "请选择")] + [
             (k["code"], f"{k['label']}（{k['article']}）") for k in get_profile(jurisdiction).choices("interference_kinds")]
+
+
+class TakeOverForm(StepForm):
+    reason = forms.CharField(label="接办理由", widget=forms.Textarea(attrs={"rows": 3}))

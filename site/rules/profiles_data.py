@@ -556,6 +556,19 @@ WULONG = [
         ("suspend", "暂停执法（暂扣行政执法证）", "第十二条第（四）项"),
         ("transfer", "责令调离执法岗位或者调离执法队伍", "第十二条第（五）项"), ("sanction", "行政处分", "第十二条第（六）项"),
     ), "004", "第十二条", WRONG),
+    # 过错 第五条 / 错案 第四条: the agency is the accountability body, its legal unit handles the case and hands
+    # the person over to the personnel or supervisory organ for the sanction
+    fig("accountability_by_agency", "行政执法机关是责任追究机关，由其法制工作机构具体办理", "flag", {"on": True},
+        "004", "第五条", FAULT, note="错案 第四条同。平台读法：本机关联络员作为法制工作机构在平台办理本机关案件，"
+                                    "区司法局查看、监督，并可决定接办"),
+    fig("accountability_handover_organs", "移送作出处理的机关", "choices", items(
+        ("personnel", "人事机关", "过错 第五条、错案 第四条"), ("supervisory", "监察机关", "过错 第五条、错案 第四条"),
+        ("competent", "行政主管部门", "过错 第五条、错案 第四条"),
+    ), "004", "第五条", FAULT),
+    fig("accountability_takeover", "区司法局接办机关自办的责任追究案件", "text",
+        {"text": "区司法局作为行政执法监督机构，可决定接办行政执法机关自办的责任追究案件，接办决定记录在案"},
+        "004", "第二条", "行政执法监督意见书制度",
+        note="办法未规定接办程序。平台读法：由司法局负责人作出接办决定并写明理由，此后各环节由司法局办理"),
     fig("interference_repeat_sanction", "不记录干预情况两次以上给予处分", "count", {"n": 2}, "004", "第十条", INTERFERE),
     # publication duties
     fig("annual_statistics_due", "统计年报公开截止", "yearly", {"month": 1, "day": 31}, "004", "第三条", STATS),
