@@ -572,6 +572,16 @@ WULONG = [
     fig("interference_repeat_sanction", "不记录干预情况两次以上给予处分", "count", {"n": 2}, "004", "第十条", INTERFERE),
     # publication duties
     fig("annual_statistics_due", "统计年报公开截止", "yearly", {"month": 1, "day": 31}, "004", "第三条", STATS),
+    # 统计 第三条: the agency publishes its own statistics and reports them to its superior department by the
+    # same date; 通报 第七条: its 工作情况报告 reaches the bureau by 31 January and is made public
+    fig("statistics_superior_report", "统计年报公开并报区司法局和上级主管部门", "text",
+        {"text": "各行政执法机关于每年1月31日前公开上年度行政执法统计年报，并报区司法局和上级主管部门"},
+        "004", "第三条", STATS),
+    fig("work_report_due", "工作情况报告报送截止", "yearly", {"month": 1, "day": 31}, "004", "第七条", NOTIFY,
+        note="与统计年报同日报送区司法局，并按照政府信息公开的要求向社会公开"),
+    fig("statistics_response_plan", "统计年报公开前的应对预案和公开后的舆情跟踪", "text",
+        {"text": "公开前对社会反映进行预判，做好应对预案；公开后跟踪舆情，主动引导，及时解疑释惑"},
+        "004", "第五条", STATS, note="制度未规定预案的形式和期限。平台读法：预案须在登记公开之前记录，跟踪情况在公开之后记录"),
     fig("annual_notification_due", "上年度通报完成时间", "yearly", {"quarter": 1}, "004", "第四条", NOTIFY),
     fig("inspections_per_year", "定期监督检查每年至少次数", "count", {"n": 2}, "004", "第六条", INSPECT),
     fig("statistics_categories", "行政执法统计类别", "choices", items(
