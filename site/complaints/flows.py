@@ -33,7 +33,8 @@ HANDLE, DECIDE = "complaints.handle_complaint", "complaints.decide_complaint"
 # 投诉 第三条: a complaint the agency's legal unit handles waits on that unit (assigned to its liaison, so no
 # other agency can claim it); the bureau's complaints (and those it took over) on the bureau's roles
 def _complaint(activation) -> Complaint:
-    return Complaint.objects.select_related("agency").get(pk=activation.process.artifact_object_id)
+    # the process's artifact (already in memory when the flow has just started: no query on the public POST)
+    return activation.process.artifact
 
 
 def _handler(activation) -> str:
@@ -46,7 +47,11 @@ def _decider(activation) -> str:
 
 def _own_unit(activation):
     complaint = _complaint(activation)
-    return complaint.agency.liaisons.order_by("pk").first() if complaint.by_agency else None
+    if not complaint.by_agency:
+        return None
+    from casework.models import Agency
+
+    return Agency.objects.get(pk=complaint.agency_id).liaisons.order_by("pk").first()
 
 
 def to_complaint_screen(request, **kwargs):

@@ -474,6 +474,13 @@ WULONG = [
     # correction orders issued directly, without a 监督意见书 first (hand-offs in the same file)
     fig("order_for_obstruction", "不配合调查、妨碍监督的，责令限期纠正", "text",
         {"text": "不配合行政执法监督机构调查工作，妨碍行政执法监督人员依法履行监督职责"}, "004", "第十条", LETTER),
+    # 意见书 第六条: the agency's duty to cooperate; 第十条: refusing it → correction order → 通报 → serious: handled
+    fig("cooperation_refusals", "不配合监督的情形", "choices", items(
+        ("no_cooperation", "不配合行政执法监督机构调查工作（未为调查提供便利、未主动说明情况或提供相关资料）", "第六条、第十条"),
+        ("obstruct", "妨碍行政执法监督人员依法履行监督职责", "第十条"),
+        ("refuse_letter", "拒绝执行《行政执法监督意见书》", "第十条"),
+        ("refuse_report", "拒绝报告行政执法监督决定执行情况", "第十条"),
+    ), "004", "第十条", LETTER, note="情节严重的，依法依规予以处理：平台登记需移送处理，由移送程序办理"),
     fig("order_for_dispute_decision", "不执行区政府调处决定的，责令限期纠正", "text",
         {"text": "不执行区政府及其有决定权的机构对行政执法争议的调处决定"}, "004", "第二十条", DISPUTE),
     # accountability 过错责任 / 错案倒查
