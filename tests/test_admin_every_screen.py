@@ -84,6 +84,11 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/personnel/99999/", "/admin/personnel/agencies/99999/new/", "/admin/personnel/agencies/99999/import/",
     "/admin/casework/year/results/", "/admin/casework/year/results/?year=abc", "/admin/casework/year/2026/results/",
     "/admin/casework/year/2026/results.xlsx", "/admin/casework/year/2026/results/?jurisdiction=nowhere",
+    # agencies' own duties (issue 29.2): own accountability, complaints about themselves, publication, cooperation
+    "/admin/accountability/agency-cases/", "/admin/accountability/99999/take-over/",
+    "/admin/accountability/99999/hand-over/", "/admin/complaints/99999/take-over/",
+    "/admin/programme/returns/99999/duties/", "/admin/programme/wulong/2025/duties/",
+    "/admin/programme/wulong/abc/duties/", "/admin/letters/matter/99999/cooperation/",
 ]
 
 
