@@ -23,7 +23,8 @@ def returns_and_rectification(user, *, today: dt.date) -> list:
     items = []
     agency = None if is_bureau(user) else agency_of(user)
     if agency is not None:
-        for ret in StatisticsReturn.objects.filter(agency=agency, submitted_at__isnull=True).select_related("year"):
+        returns = list(StatisticsReturn.objects.filter(agency=agency).select_related("year"))  # one query
+        for ret in (r for r in returns if r.submitted_at is None):
             clock = running_clocks(ret).first() or running_clocks(ret.year).filter(
                 rule_key="annual_statistics_due").first()
             items.append(Item(title=f"报送{ret.year.year}年度行政执法统计年报", subject=agency.name, process=PROCESS,
@@ -35,10 +36,10 @@ def returns_and_rectification(user, *, today: dt.date) -> list:
             items.append(Item(title="报告限时整改落实情况", subject=task.notification.title, process=PROCESS,
                               url=reverse("casework:matter", args=[task.matter_id]), key=f"rectification:{task.pk}",
                               matter_id=task.matter_id, **clock_fields(clock)))
-        items += _own_duties(agency, today)
+        items += _own_duties(agency, returns, today)
     if OFFICER in groups_of(user) and user.has_perm("programme.manage_programme"):
-        items += _late_agencies(today)
         years = {py.pk: py for py in ProgrammeYear.objects.all()}
+        items += _late_agencies(years.values(), today)
         clocks = Clock.objects.filter(subject_type=ContentType.objects.get_for_model(ProgrammeYear), status=RUNNING)
         for clock in clocks.order_by("due_on", "pk"):
             py = years.get(int(clock.subject_id))
@@ -50,7 +51,7 @@ def returns_and_rectification(user, *, today: dt.date) -> list:
     return items
 
 
-def _own_duties(agency, today: dt.date) -> list:
+def _own_duties(agency, returns, today: dt.date) -> list:
     """统计 第三条、第五条, 通报 第七条: the agency's own publication duties still open, each with its date and article
     (overdue ones reach the workbench's 预警)."""
     from flows.worklist import Item
@@ -59,7 +60,7 @@ def _own_duties(agency, today: dt.date) -> list:
     from .duties import due_of
 
     items = []
-    for ret in StatisticsReturn.objects.filter(agency=agency).select_related("year"):
+    for ret in returns:
         profile = get_profile(ret.year.jurisdiction)
         url = reverse("programme:duties", args=[ret.pk])
         stats_due, stats_art = due_of(profile, "annual_statistics_due", ret.year.year)
@@ -74,16 +75,16 @@ def _own_duties(agency, today: dt.date) -> list:
     return items
 
 
-def _late_agencies(today: dt.date) -> list:
+def _late_agencies(years, today: dt.date) -> list:
     """For the bureau's officers: a year whose agencies are late with their publication duties, the late named."""
     from flows.worklist import Item
 
     from .duties import due_of, late_agencies
 
     items = []
-    for py in ProgrammeYear.objects.filter(returns__isnull=False).distinct():
-        from rules.profiles import get_profile
+    from rules.profiles import get_profile
 
+    for py in sorted(years, key=lambda y: (y.jurisdiction, y.year)):  # the years read above: no query of its own
         due, article = due_of(get_profile(py.jurisdiction), "annual_statistics_due", py.year)
         if due is None or today <= due:
             continue

@@ -52,6 +52,7 @@ CASES = [
     ("wulong", "coordination_proposal", "武隆协建〔2026〕1号", "file"),
     ("wulong", "accountability_decision", "武隆追决〔2026〕1号", "file"),
     ("wulong", "reinvestigation_order", "武隆追查〔2026〕1号", "file"),
+    ("wulong", "sanction_handover", "武隆追移〔2026〕1号", "file"),
     ("wulong", "rectification_notice", "武隆整改〔2026〕1号", "file"),
 ]
 AUTHORITY = {"wanzhou": "万州区司法局", "weihai": "威海市司法局", "enshi": "恩施州司法局", "wulong": "武隆区司法局"}
