@@ -32,10 +32,13 @@ class IntakeForm(forms.Form):
                                          widget=forms.CheckboxSelectMultiple)
     reporter = forms.CharField(label="举报人、投诉人（办结后答复；匿名的不填）", required=False, max_length=60)
 
-    def __init__(self, *args, jurisdiction: str, **kwargs):
+    def __init__(self, *args, jurisdiction: str, own_agency=None, **kwargs):
         super().__init__(*args, **kwargs)
         profile = get_profile(jurisdiction)
         self.fields["agency"].queryset = addressable_agencies(jurisdiction)
+        if own_agency is not None:  # 过错 第五条: the agency's legal unit takes in cases of its own staff only
+            self.fields["agency"].queryset = self.fields["agency"].queryset.filter(pk=own_agency.pk)
+            self.fields["agency"].initial = own_agency.pk
         self.fields["origin"].choices = choices(profile, "fault_sources")
         grounds = profile.figure("fault_grounds")
         self.fields["grounds"].label = f"{grounds.label}（{grounds.citation}）"
@@ -179,3 +182,17 @@ class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label="复核结论", widget=forms.RadioSelect, choices=[
         ("confirm", "确认处理决定，办结"), ("reinvestigate", "事实不清或处理不当：责令重新组织调查、处理")])
     reason = forms.CharField(label="理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TakeOverForm(forms.Form):
+    reason = forms.CharField(label="接办理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class HandOverForm(forms.Form):
+    organ = forms.ChoiceField(label="移送机关类别")
+    organ_name = forms.CharField(label="接收机关名称", max_length=100)
+    note = forms.CharField(label="移送事项", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, jurisdiction: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organ"].choices = choices(get_profile(jurisdiction), "accountability_handover_organs")

@@ -13,6 +13,10 @@ from casework.models import Matter
 from flows.models import CaseProcess
 
 FAULT, WRONG_CASE = "fault", "wrong_case"
+# who handles a case (过错 第五条 / 错案 第四条): the bureau, or the agency itself through its legal unit
+BUREAU_RUN, AGENCY_RUN = "bureau", "agency"
+RUN_BY = [(BUREAU_RUN, "区司法局办理"), (AGENCY_RUN, "行政执法机关法制工作机构办理")]
+OWN_CASE = "accountability.run_own_case"  # the agency's legal unit (its liaison) runs its own agency's cases
 KINDS = [(FAULT, "行政执法过错责任追究"), (WRONG_CASE, "行政执法错案责任倒查")]
 INTAKE, TRANSFERRED, INVESTIGATING, DECIDING, HEARING, APPEAL, REVIEW, ANSWER, DONE = (
     "intake", "transferred", "investigating", "deciding", "hearing", "appeal", "review", "answer", "done")
@@ -64,15 +68,23 @@ class Case(models.Model):
                                      related_name="+", verbose_name="容错决定人")
     tolerance_causes = models.JSONField("容错的原因", default=list, blank=True)
     tolerance_grounds = models.TextField("容错的事实和理由", blank=True)
+    run_by = models.CharField("办理机关", max_length=8, choices=RUN_BY, default=BUREAU_RUN)
+    taken_over_on = models.DateField("司法局接办日期", null=True, blank=True)
+    taken_over_reason = models.TextField("接办理由", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "责任追究案件"
         verbose_name_plural = "责任追究案件"
-        permissions = [("handle_case", "可办理责任追究案件"), ("decide_case", "可作出责任追究决定")]
+        permissions = [("handle_case", "可办理责任追究案件"), ("decide_case", "可作出责任追究决定"),
+                       ("run_own_case", "可作为法制工作机构办理本机关的责任追究案件")]
 
     def __str__(self) -> str:
         return f"{self.matter.number} {self.matter.title}"
+
+    @property
+    def by_agency(self) -> bool:
+        return self.run_by == AGENCY_RUN
 
     @property
     def jurisdiction(self) -> str:
@@ -147,6 +159,29 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Handover(models.Model):
+    """过错 第五条 / 错案 第四条: the case handed over to the personnel or supervisory organ (or the competent
+    department) that decides the sanction, with its 移送函."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="handovers")
+    organ = models.CharField("移送机关类别", max_length=16)  # profile accountability_handover_organs
+    organ_name = models.CharField("接收机关", max_length=100)
+    note = models.TextField("移送事项", blank=True)
+    handed_on = models.DateField("移送日期")
+    document = models.ForeignKey("casework.Document", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name="移送函")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "移送处理记录"
+        verbose_name_plural = "移送处理记录"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"移送{self.organ_name}"
 
 
 class AccountabilityProcess(CaseProcess):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,15 +20,20 @@ from roles.access import require
 from rules.profiles import get_profile
 
 from . import texts
+from .access import require_actor, runs_for_agency
 from .models import (
+    AGENCY_RUN,
     ANSWER,
     APPEAL,
+    BUREAU_RUN,
     DECIDING,
+    DONE,
     FAULT,
     HEARING,
     INTAKE,
     INVESTIGATING,
     REVIEW,
+    TRANSFERRED,
     WRONG_CASE,
     Case,
     Person,
@@ -85,7 +90,15 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
 
     With `matter` it is a hand-off in the same file (一案一档): e.g. a substantiated complaint whose
     service has checked that its step ended; the file's agency, facts and attachments carry over."""
-    require(by, HANDLE, "只有司法局经办人可以受理责任追究线索。")
+    own = runs_for_agency(by)  # 过错 第五条 / 错案 第四条: the agency's legal unit takes in its own case
+    if own is not None:
+        if matter is not None or (agency is not None and agency.pk != own.pk):
+            raise PermissionDenied("执法机关法制工作机构只能受理本机关行政执法人员的责任追究线索。")
+        agency = own
+        if not get_profile(agency.jurisdiction).has("accountability_by_agency"):
+            raise PermissionDenied("本辖区的规则未规定由行政执法机关自行办理责任追究案件。")
+    else:
+        require(by, HANDLE, "只有司法局经办人可以受理责任追究线索。")
     if matter is not None:
         agency = matter.agency
         require_not_recused(by, matter)
@@ -122,7 +135,8 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
             raise ValidationError("本事项已转入责任追究，不能重复转入。")
         matter = matter_handoff(matter=matter, by=by, text=handoff or "转入责任追究程序（同一案卷）。")
     case = Case(matter=matter, kind=kind, origin=origin, grounds=list(grounds), wrong_ground=wrong_ground,
-                intake_on=intake_on, aux_acts=list(aux_acts), reporter=reporter)
+                intake_on=intake_on, aux_acts=list(aux_acts), reporter=reporter,
+                run_by=AGENCY_RUN if own is not None else BUREAU_RUN)
     case.full_clean(exclude=["matter"])
     case.save()
     clock_start(subject=matter, profile=profile, rule_key="fault_transfer_period", started_on=intake_on,
@@ -136,8 +150,8 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
 
 @transaction.atomic
 def case_screen(*, case: Case, by, competent: bool, transferred_to: str = "") -> Case:
-    require(by, HANDLE, "只有司法局经办人可以审查管辖。")
     case = _lock(case)
+    require_actor(by, case, HANDLE, "只有司法局经办人可以审查管辖。")
     require_not_recused(by, case.matter)
     if case.state != INTAKE:
         raise ValidationError("该案件不在审查管辖阶段。")
@@ -173,8 +187,8 @@ def _user_for(username: str):
 def case_investigate(*, case: Case, by, team: str, findings: str, persons: list[dict]) -> Case:
     """过错 第十条第（二）项: the team's findings and each person concerned with their share (过错 第七条 /
     错案 第八条). `persons`: [{name, username, position, share}]."""
-    require(by, HANDLE, "只有司法局经办人可以登记调查结果。")
     case = _lock(case)
+    require_actor(by, case, HANDLE, "只有司法局经办人可以登记调查结果。")
     require_not_recused(by, case.matter)
     if case.state != INVESTIGATING:
         raise ValidationError("该案件不在调查阶段。")
@@ -258,8 +272,8 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
     """过错 第十条第（三）项: the leadership's collective decision, per person: circumstances (the ≥ 2 faults
     within a year rule computed from the records, 过错 第八条第（五）项), sanctions (combinable, 第十一条 /
     错案 第十二条) or an exemption (错案 第十一条). One decision document, one record per person."""
-    require(by, DECIDE, "责任追究决定须经领导集体讨论，由司法局负责人登记。")
     case = _lock(case)
+    require_actor(by, case, DECIDE, "责任追究决定须经领导集体讨论，由司法局负责人登记。")
     require_not_recused(by, case.matter)
     if case.state != DECIDING:
         raise ValidationError("该案件不在待决定阶段。")
@@ -334,8 +348,8 @@ def case_tolerate(*, case: Case, by, causes, conditions, grounds: str, decided_o
     """容错 (恩施 第三十二条第二款): officers who did their duty, a loss or bad effect caused by objective factors or
     unforeseeable circumstances, are excused — a recorded exemption (causes, conditions, facts and reasons, who
     decided), one record per person concerned, and the case ends without sanction."""
-    require(by, DECIDE, "容错须经领导集体讨论，由司法局负责人决定。")
     case = _lock(case)
+    require_actor(by, case, DECIDE, "容错须经领导集体讨论，由司法局负责人决定。")
     require_not_recused(by, case.matter)
     if case.state != DECIDING:
         raise ValidationError("该案件不在待决定阶段。")
@@ -374,8 +388,8 @@ def case_tolerate(*, case: Case, by, causes, conditions, grounds: str, decided_o
 def case_answer(*, case: Case, by, text: str) -> Case:
     """过错 第十条第（一）项: the bureau answers the reporter how the case ended (a 答复书 addressed to them),
     then the file closes."""
-    require(by, HANDLE, "只有司法局经办人可以答复举报人。")
     case = _lock(case)
+    require_actor(by, case, HANDLE, "只有司法局经办人可以答复举报人。")
     require_not_recused(by, case.matter)
     if case.state != ANSWER:
         raise ValidationError("该案件没有待答复的举报人。")
@@ -398,8 +412,8 @@ def case_answer(*, case: Case, by, text: str) -> Case:
 @transaction.atomic
 def case_hearing(*, case: Case, by, hearings: dict[int, dict]) -> Case:
     """过错 第十二条 / 错案 第十三条: each person's statement, and whether they contest the decision (申辩)."""
-    require(by, HANDLE, "只有司法局经办人可以登记陈述和申辩。")
     case = _lock(case)
+    require_actor(by, case, HANDLE, "只有司法局经办人可以登记陈述和申辩。")
     require_not_recused(by, case.matter)
     if case.state != HEARING:
         raise ValidationError("该案件不在听取陈述和申辩阶段。")
@@ -420,8 +434,8 @@ def case_hearing(*, case: Case, by, hearings: dict[int, dict]) -> Case:
 @transaction.atomic
 def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
     """The deciding body answers each appeal: upheld (the sanction changed) or rejected, in a record each."""
-    require(by, DECIDE, "申辩复核须由司法局负责人决定。")
     case = _lock(case)
+    require_actor(by, case, DECIDE, "申辩复核须由司法局负责人决定。")
     require_not_recused(by, case.matter)
     if case.state != APPEAL:
         raise ValidationError("该案件没有待复核的申辩。")
@@ -451,8 +465,8 @@ def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
 def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Case:
     """过错 第十条第（三）项: within 1 month (a calendar month, then the rest-day roll) the body may order a
     re-investigation when the finding is unclear or the handling improper; otherwise the case closes."""
-    require(by, DECIDE, "只有司法局负责人可以确认处理决定或责令重新调查。")
     case = _lock(case)
+    require_actor(by, case, DECIDE, "只有司法局负责人可以确认处理决定或责令重新调查。")
     require_not_recused(by, case.matter)
     if case.state != REVIEW:
         raise ValidationError("该案件不在复核阶段。")
@@ -517,6 +531,77 @@ def reviews_overdue(*, today: dt.date) -> int:
     return moved
 
 
-__all__ = ["DECIDE", "HANDLE", "case_answer", "case_appeal_decide", "case_decide", "case_hearing", "case_intake",
-           "case_investigate", "case_review", "case_screen", "case_tolerate", "choice_keys", "needs_answer",
-           "reviews_overdue"]
+# the flow's steps a bureau leader takes (the rest an officer) once the bureau has taken a case over
+DECIDE_STEPS = {"decide", "appeal", "review"}
+
+
+@transaction.atomic
+def case_take_over(*, case: Case, by, reason: str) -> DecisionRecord:
+    """The bureau takes over a case the agency runs itself (profile accountability_takeover: 意见书制度 第二条, the
+    reading applied where the systems are silent). A recorded decision; the waiting step goes back to the bureau's
+    roles (unassigned from the agency's legal unit)."""
+    from viewflow.workflow.status import STATUS
+
+    from accountability.flows import AccountabilityFlow
+    from flows.services import process_for
+    from flows.stage import ACTIVE as OPEN
+
+    require(by, DECIDE, "只有司法局负责人可以决定接办行政执法机关自办的责任追究案件。")
+    case = _lock(case)
+    if not case.by_agency:
+        raise ValidationError("本案由司法局办理，无需接办。")
+    if case.state in (DONE, TRANSFERRED):
+        raise ValidationError("本案已办结，不能接办。")
+    if not (reason or "").strip():
+        raise ValidationError("请写明接办理由。")
+    profile, matter, today = get_profile(case.jurisdiction), case.matter, timezone.localdate()
+    basis = profile.figure("accountability_takeover")
+    case.run_by, case.taken_over_on, case.taken_over_reason = BUREAU_RUN, today, reason.strip()
+    case.save()
+    process = process_for(case, AccountabilityFlow)
+    if process is not None:
+        for task in process.task_set.filter(status__in=OPEN, flow_task_type="HUMAN"):
+            step = getattr(task.flow_task, "name", "")
+            task.owner, task.status = None, STATUS.NEW
+            task.owner_permission = DECIDE if step in DECIDE_STEPS else HANDLE
+            task.save(update_fields=["owner", "status", "owner_permission"])
+    record = decision_record(kind="accountability", title=f"司法局接办：{matter.title}",
+                             body=f"{matter.agency.name}自办的{case.get_kind_display()}案件由司法局接办。理由：{case.taken_over_reason}",
+                             jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome="司法局接办",
+                             decided_on=today, doc_number="", article=str(basis.citation), subject=matter, confidential=True)
+    log(matter, by, f"司法局决定接办本案（{basis.citation}）：{case.taken_over_reason}")
+    return record
+
+
+@transaction.atomic
+def case_hand_over(*, case: Case, by, organ: str, organ_name: str, note: str):
+    """过错 第五条 / 错案 第四条: after the decision the case is handed over to the personnel or supervisory organ
+    (or the competent department) for the sanction, with a 移送函 addressed to it."""
+    from .models import Handover
+
+    case = _lock(case)
+    require_actor(by, case, HANDLE, "只有办理本案的机构可以移送处理。")
+    if case.decided_on is None:
+        raise ValidationError("尚未作出责任追究决定，不能移送人事、监察机关处理（过错 第五条、错案 第四条）。")
+    profile = get_profile(case.jurisdiction)
+    item = _item(profile, "accountability_handover_organs", organ)
+    if not (organ_name or "").strip():
+        raise ValidationError("请填写接收移送的机关名称。")
+    if not (note or "").strip():
+        raise ValidationError("请填写移送事项。")
+    matter = case.matter
+    decision = matter.documents.filter(kind="accountability_decision").order_by("-pk").first()
+    words = texts.handover(case, decision_number=decision.doc_number if decision else "", note=note)
+    article = f"{FAULT_DOC}第五条、{WRONG_DOC}第四条"
+    doc = documents.issue(matter=matter, kind="sanction_handover", title=words.title, by=by, article=article,
+                          addressee=organ_name.strip()[:100], paragraphs=words.paragraphs, notes=words.notes,
+                          values=words.values)
+    handover = Handover.objects.create(case=case, organ=organ, organ_name=organ_name.strip()[:100],
+                                       note=note.strip(), handed_on=doc.issued_on, document=doc, by=by)
+    log(matter, by, f"移送{item['label']}（{handover.organ_name}）处理（{doc.doc_number}，{item['article']}）。")
+    return handover
+
+
+__all__ = ["DECIDE", "HANDLE", "case_answer", "case_appeal_decide", "case_decide", "case_hand_over", "case_hearing",
+           "case_intake", "case_investigate", "case_review", "case_screen", "case_take_over", "case_tolerate",
+           "choice_keys", "needs_answer", "reviews_overdue"]

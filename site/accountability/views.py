@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.views import generic
@@ -17,7 +18,8 @@ from request_guard import NotFound
 from rules.profiles import FigureMissing, get_profile
 
 from . import forms, services
-from .models import Case
+from .access import runs_for_agency
+from .models import AGENCY_RUN, Case
 from .selectors import own_records
 
 LOGIN = "wagtailadmin_login"
@@ -28,16 +30,17 @@ LOGIN = "wagtailadmin_login"
 @login_required(login_url=LOGIN)
 @explain_refusals
 def intake(request):
-    if not request.user.has_perm(services.HANDLE):
-        raise PermissionDenied("只有司法局经办人可以受理责任追究线索。")
-    jurisdiction = request.GET.get("jurisdiction", "wulong")
+    own = runs_for_agency(request.user)  # 过错 第五条 / 错案 第四条: the agency's legal unit, its own cases
+    if own is None and not request.user.has_perm(services.HANDLE):
+        raise PermissionDenied("只有司法局经办人或执法机关法制工作机构可以受理责任追究线索。")
+    jurisdiction = own.jurisdiction if own is not None else request.GET.get("jurisdiction", "wulong")
     try:
         provided = get_profile(jurisdiction).has("fault_grounds")
     except FigureMissing:
         raise NotFound("没有该辖区。") from None
     if not provided:
         raise NotFound(f"{get_profile(jurisdiction).name}的办法没有规定行政执法人员的责任追究，本辖区不能在此受理。")
-    form = forms.IntakeForm(request.POST or None, jurisdiction=jurisdiction)
+    form = forms.IntakeForm(request.POST or None, jurisdiction=jurisdiction, own_agency=own)
 
     def act(data):
         case = services.case_intake(by=request.user, **data)
@@ -55,6 +58,82 @@ def intake(request):
         "form": form, "task_title": f"受理责任追究线索（{profile.name}）", "submit_label": "受理",
         "jurisdictions": jurisdictions, "current": jurisdiction,
         "note": f"不属于本单位受理的，应在受理后{transfer.text}内转送有权部门（{unset}{transfer.citation}）。"})
+
+
+def _case_or_404(request, pk: int) -> Case:
+    from django.shortcuts import get_object_or_404
+
+    from casework.visibility import require_matter
+
+    case = get_object_or_404(Case.objects.select_related("matter__agency"), pk=pk)
+    require_matter(request.user, case.matter)
+    return case
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def take_over(request, pk: int):
+    """The bureau takes over a case an agency runs itself (a recorded decision)."""
+    case = _case_or_404(request, pk)
+    if not request.user.has_perm(services.DECIDE):
+        raise PermissionDenied("只有司法局负责人可以决定接办行政执法机关自办的责任追究案件。")
+    form = forms.TakeOverForm(request.POST or None)
+
+    def act(data):
+        services.case_take_over(case=case, by=request.user, reason=data["reason"])
+        return to_matter(request, case.matter_id, "已接办，本案此后由司法局办理。")
+
+    if response := submit(request, form, act):
+        return response
+    profile = get_profile(case.jurisdiction)
+    basis = profile.figure("accountability_takeover")
+    return render(request, "casework/form.html", {
+        "form": form, "task_title": f"接办：{case.matter.title}", "submit_label": "决定接办",
+        "note": f"本案由{case.matter.agency.name}法制工作机构办理（过错 第五条、错案 第四条）。"
+                f"{profile.text('accountability_takeover')}（{basis.citation}；{basis.note}）。"})
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def hand_over(request, pk: int):
+    """过错 第五条 / 错案 第四条: hand the case over to the personnel or supervisory organ for the sanction."""
+    from .access import may_act
+
+    case = _case_or_404(request, pk)
+    if not may_act(request.user, case, services.HANDLE):
+        raise PermissionDenied("只有办理本案的机构可以移送处理。")
+    form = forms.HandOverForm(request.POST or None, jurisdiction=case.jurisdiction)
+
+    def act(data):
+        handover = services.case_hand_over(case=case, by=request.user, **data)
+        return to_matter(request, case.matter_id, f"已移送{handover.organ_name}（{handover.document.doc_number}）。")
+
+    if response := submit(request, form, act):
+        return response
+    return render(request, "casework/form.html", {
+        "form": form, "task_title": f"移送处理：{case.matter.title}", "submit_label": "移送并制发移送函",
+        "note": "行政执法机关的法制工作机构具体办理责任追究事项，并应当依法移送人事、监察机关；人事、监察机关和行政主管部门"
+                "依据各自的法定职权对责任人作出处理（过错 第五条、错案 第四条）。"})
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
+def agency_cases(request):
+    """机关自办责任追究: the cases agencies run themselves — every one for the bureau (which supervises them), its
+    own agency's for a legal unit, nothing for anyone else."""
+    from casework.visibility import visible_matters
+
+    own = runs_for_agency(request.user)
+    if own is None and not request.user.has_perm("accountability.view_case"):
+        raise PermissionDenied("您无权查看机关自办的责任追究案件。")
+    cases = (Case.objects.filter(matter__in=visible_matters(request.user).values("pk"))
+             .filter(Q(run_by=AGENCY_RUN) | Q(taken_over_on__isnull=False))
+             .select_related("matter__agency").order_by("-intake_on", "-pk"))
+    if own is not None:
+        cases = cases.filter(matter__agency=own, run_by=AGENCY_RUN)
+    return render(request, "accountability/agency_cases.html", {
+        "cases": cases[:500], "task_title": "机关自办责任追究", "own": own,
+        "can_intake": own is not None})
 
 
 @login_required(login_url=LOGIN)

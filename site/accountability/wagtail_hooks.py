@@ -23,3 +23,12 @@ def register_intake_menu():
 def register_mine_menu():
     return RoleMenuItem("我的责任追究", reverse_lazy("fault:mine"), icon_name="user", order=92, name="my-accountability",
                         shown_to=lambda user: own_records(user).exists())
+
+
+@hooks.register("register_casework_menu_item")
+def register_agency_cases_menu():
+    """机关自办责任追究 (过错 第五条 / 错案 第四条): the bureau supervises, an agency's legal unit runs its own."""
+    return RoleMenuItem("机关自办责任追究", reverse_lazy("fault:agency_cases"), icon_name="warning", order=234,
+                        name="agency-accountability",
+                        shown_to=lambda user: user.has_perm("accountability.view_case")
+                        or user.has_perm("accountability.run_own_case"))

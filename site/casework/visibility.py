@@ -43,6 +43,25 @@ REFUSE_DOCUMENT = "您无权查看该文书：执法机关联络员只能查看�
 REFUSE_ATTACHMENT = "您无权查看该材料：执法机关联络员只能查看本机关报送的材料。"
 
 
+# 过错 第五条 / 错案 第四条: a case an agency runs itself is handled by its legal unit (its liaison, holding this
+# permission): in that file it sees what the bureau sees. Other agencies see nothing of it.
+OWN_CASE_PERM = "accountability.run_own_case"
+OWN_CASES = Q(process="accountability", accountability_case__run_by="agency")
+
+
+def runs_own_case(user, matter: Matter) -> bool:
+    agency = party_agency(user)
+    if agency is None or matter.agency_id != agency.pk or matter.process != "accountability" \
+            or not user.has_perm(OWN_CASE_PERM):
+        return False
+    return Matter.objects.filter(OWN_CASES, pk=matter.pk).exists()
+
+
+def sees_whole(user, matter: Matter) -> bool:
+    """Bureau staff, or the agency's legal unit in its own case: the whole file."""
+    return is_bureau(user) or runs_own_case(user, matter)
+
+
 def party_agency(user):
     """The agency a user sees casework for as a party (a liaison), or None for bureau staff and others."""
     if user is None or not user.is_authenticated or is_bureau(user) or not user.has_perm("casework.view_matter"):
@@ -72,8 +91,10 @@ def visible_matters(user) -> QuerySet[Matter]:
     agency = party_agency(user)
     if agency is None:
         return qs.none()
-    return (qs.filter(Q(agency=agency) | Q(parties=agency)).distinct()
-            .exclude(Q(process__in=HIDDEN_UNTIL_ADDRESSED) & ~_addressed(agency)))
+    hidden = Q(process__in=HIDDEN_UNTIL_ADDRESSED) & ~_addressed(agency)
+    if user.has_perm(OWN_CASE_PERM):
+        hidden &= ~OWN_CASES  # its own agency's case, which it runs (the agency filter above keeps others out)
+    return qs.filter(Q(agency=agency) | Q(parties=agency)).distinct().exclude(hidden)
 
 
 def may_see_matter(user, matter: Matter) -> bool:
@@ -90,7 +111,7 @@ def require_matter(user, matter: Matter) -> None:
 
 def party_documents(user, matter: Matter) -> QuerySet[Document]:
     qs = matter.documents.order_by("issued_on", "pk")
-    if is_bureau(user):
+    if sees_whole(user, matter):
         return qs
     agency = party_agency(user)
     return qs.filter(addressed_to(agency)) if agency is not None else qs.none()
@@ -103,13 +124,18 @@ def visible_documents(user) -> QuerySet[Document]:
     if is_bureau(user):
         return qs
     agency = party_agency(user)
-    return qs.filter(addressed_to(agency)) if agency is not None else qs.none()
+    if agency is None:
+        return qs.none()
+    if user.has_perm(OWN_CASE_PERM):  # the documents of its own agency's cases it runs
+        return qs.filter(addressed_to(agency) | Q(matter__agency=agency, matter__process="accountability",
+                                                  matter__accountability_case__run_by="agency"))
+    return qs.filter(addressed_to(agency))
 
 
 def may_open_document(user, document: Document) -> bool:
     if not may_see_matter(user, document.matter):
         return False
-    return is_bureau(user) or party_documents(user, document.matter).filter(pk=document.pk).exists()
+    return sees_whole(user, document.matter) or party_documents(user, document.matter).filter(pk=document.pk).exists()
 
 
 def require_document(user, document: Document) -> None:
@@ -124,7 +150,7 @@ def party_attachments(user, matter: Matter) -> QuerySet[Attachment]:
     a review): in one that came from a complainant or a supervisor's lead, or an accountability case, the
     bureau's materials carry the source's account and identity."""
     qs = matter.attachments.select_related("uploaded_by")
-    if is_bureau(user):
+    if sees_whole(user, matter):
         return qs
     agency = party_agency(user)
     if agency is None:
@@ -144,7 +170,7 @@ def require_attachment(user, attachment: Attachment) -> None:
 def party_clocks(user, matter: Matter, clocks: QuerySet):
     """Of a matter's clocks, those the user may see: all for the bureau; for a party the dates of its matter
     except another party's answer period, and in a complaint or accountability matter only those that bind it."""
-    if is_bureau(user):
+    if sees_whole(user, matter):
         return clocks
     agency = party_agency(user)
     if agency is None:
@@ -166,7 +192,7 @@ def may_see_clock(user, clock) -> bool:
 
 def party_events(user, matter: Matter) -> QuerySet[MatterEvent]:
     qs = matter.events.select_related("by")
-    if is_bureau(user):
+    if sees_whole(user, matter):
         return qs
     agency = party_agency(user)
     if agency is None:
@@ -188,7 +214,7 @@ def actor_name(user, actor) -> str:
 
 def party_records(user, matter: Matter, records: QuerySet):
     """Decision records a party sees on the matter screen: only those carried by a document issued to it."""
-    if is_bureau(user):
+    if sees_whole(user, matter):
         return records
     return carried_records(user, records, party_documents(user, matter))
 
@@ -207,7 +233,7 @@ def visible_fields(user, matter: Matter) -> frozenset[str]:
     complainant's account), only the summary the bureau wrote for it."""
     common = {"number", "agency", "source", "process", "title", "opened_on", "status", "stage", "closed_on",
               "outcome", "party_summary"}
-    if is_bureau(user):
+    if sees_whole(user, matter):
         return frozenset(common | {"facts", "opened_by"})
     return frozenset(common) if may_see_matter(user, matter) else frozenset()
 

@@ -15,10 +15,43 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
-from complaints.models import ACCEPTED, ANSWERED, REFUSED, REVIEWED, TRANSFERRED, Complaint, ComplaintProcess
+from complaints.models import (
+    ACCEPTED,
+    ANSWERED,
+    OWN_COMPLAINT,
+    REFUSED,
+    REVIEWED,
+    TRANSFERRED,
+    Complaint,
+    ComplaintProcess,
+)
 from flows.registry import register
 
 HANDLE, DECIDE = "complaints.handle_complaint", "complaints.decide_complaint"
+
+
+# 投诉 第三条: a complaint the agency's legal unit handles waits on that unit (assigned to its liaison, so no
+# other agency can claim it); the bureau's complaints (and those it took over) on the bureau's roles
+def _complaint(activation) -> Complaint:
+    # the process's artifact (already in memory when the flow has just started: no query on the public POST)
+    return activation.process.artifact
+
+
+def _handler(activation) -> str:
+    return OWN_COMPLAINT if _complaint(activation).by_agency else HANDLE
+
+
+def _decider(activation) -> str:
+    return OWN_COMPLAINT if _complaint(activation).by_agency else DECIDE
+
+
+def _own_unit(activation):
+    complaint = _complaint(activation)
+    if not complaint.by_agency:
+        return None
+    from casework.models import Agency
+
+    return Agency.objects.get(pk=complaint.agency_id).liaisons.order_by("pk").first()
 
 
 def to_complaint_screen(request, **kwargs):
@@ -41,20 +74,20 @@ class ComplaintFlow(flow.Flow):
     start = flow.StartHandle(this.start_complaint).Annotation(title=_("收到投诉举报")).Next(this.acceptance)
     # 第五条、第七条: within complaint_accept_period of receipt — accept, refuse with reasons, or transfer
     acceptance = (flow.View(to_complaint_screen).Annotation(title=_("受理审核"))
-                  .Permission(HANDLE).Next(this.accepted))
+                  .Permission(_handler).Assign(_own_unit).Next(this.accepted))
     accepted = flow.If(this.is_accepted).Annotation(title=_("是否受理")).Then(this.staffing).Else(this.closed)
     # 第八条: complaint_min_investigators or more investigators, none with a direct interest
     staffing = (flow.View(to_complaint_screen).Annotation(title=_("确定调查人员"))
-                .Permission(HANDLE).onCreate(this.settle_status).Next(this.investigation))
+                .Permission(_handler).Assign(_own_unit).onCreate(this.settle_status).Next(this.investigation))
     # 第八条、第九条: the investigators investigate and propose a preliminary opinion
     investigation = (flow.View(to_complaint_screen).Annotation(title=_("调查并提出初步处理意见"))
-                     .Permission(HANDLE).Assign(this.lead_investigator).Next(this.review))
+                     .Permission(_handler).Assign(this.lead_investigator).Next(this.review))
     # 第九条: preliminary opinion → leadership collective review
     review = (flow.View(to_complaint_screen).Annotation(title=_("领导集体讨论审定"))
-              .Permission(DECIDE).Next(this.reply))
+              .Permission(_decider).Assign(_own_unit).Next(this.reply))
     # 第十条 complaint_finish_period (+ complaint_extension_max); 第十二条 the complainant is told the result
     reply = (flow.View(to_complaint_screen).Annotation(title=_("告知处理结果并归档"))
-             .Permission(HANDLE).onCreate(this.settle_status).Next(this.closed))
+             .Permission(_handler).Assign(_own_unit).onCreate(this.settle_status).Next(this.closed))
     closed = flow.Function(this.settle_status).Annotation(title=_("办结")).Next(this.end)
     end = flow.End().Annotation(title=_("完成"))
 

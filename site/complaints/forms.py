@@ -143,6 +143,13 @@ class StaffEntryForm(ComplaintForm):
     channel = forms.ChoiceField(label="来源渠道", choices=[c for c in CHANNELS if c[0] not in ("online", "hotline")])
     received_on = forms.DateField(label="收到日期", widget=DATE)
 
+    def __init__(self, *args, own_agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if own_agency is not None and "agency" in self.fields:
+            # 投诉 第三条: the agency's legal unit receives complaints about its own agency only
+            self.fields["agency"].queryset = self.fields["agency"].queryset.filter(pk=own_agency.pk)
+            self.fields["agency"].initial = own_agency.pk
+
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
         if day > timezone.localdate():
@@ -194,9 +201,12 @@ class InvestigatorsForm(StepForm):
     no_interest = forms.BooleanField(label="已核实上述人员与投诉举报事项、投诉举报人、被投诉举报人均无直接利害关系",
                                      required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, complaint=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["users"].queryset = bureau_users()
+        if complaint is not None and complaint.by_agency:  # 投诉 第三条: the agency's own staff investigate
+            self.fields["users"].queryset = get_user_model().objects.filter(
+                is_active=True, staff_profile__agency_id=complaint.agency_id).order_by("username")
 
 
 class RecuseForm(StepForm):
@@ -302,3 +312,7 @@ class HotlineImportForm(StepForm):
 class HotlineReplyForm(StepForm):
     on = forms.DateField(label="回复日期", widget=DATE)
     text = forms.CharField(label="回复热线的内容（处理结果、整改情况等）", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class TakeOverForm(StepForm):
+    reason = forms.CharField(label="接办理由", widget=forms.Textarea(attrs={"rows": 3}))

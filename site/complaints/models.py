@@ -34,6 +34,11 @@ DECISIONS = [(ACCEPTED, "受理"), (REFUSED, "不予受理"), (TRANSFERRED, "转
 SUBSTANTIATED, PARTLY, UNFOUNDED = "substantiated", "partly", "unfounded"
 OUTCOMES = [(SUBSTANTIATED, "查证属实"), (PARTLY, "部分属实"), (UNFOUNDED, "反映情况不实")]
 
+# 投诉 第三条: the bureau, or the agency's own legal unit (受理机构), receives and handles a complaint
+BUREAU_HANDLED, AGENCY_HANDLED = "bureau", "agency"
+HANDLED_BY = [(BUREAU_HANDLED, "区司法局办理"), (AGENCY_HANDLED, "被投诉机关法制机构办理")]
+OWN_COMPLAINT = "complaints.handle_own_complaint"  # the agency's legal unit (its liaison), its own agency only
+
 
 class Complaint(models.Model):
     """One complaint or report, from receipt to the reply (一件一档; the accepted ones also get a Matter)."""
@@ -95,6 +100,10 @@ class Complaint(models.Model):
     dismissal_ground = models.CharField("建议解聘情形", max_length=32, blank=True)  # supervisor reports only
     reply = models.TextField("处理结果告知", blank=True)
     answered_on = models.DateField("告知日期", null=True, blank=True)
+    # 投诉 第三条: who handles it; the bureau may take over one the agency handles (a recorded decision)
+    handled_by = models.CharField("受理机构", max_length=8, choices=HANDLED_BY, default=BUREAU_HANDLED)
+    taken_over_on = models.DateField("司法局接办日期", null=True, blank=True)
+    taken_over_reason = models.TextField("接办理由", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -105,6 +114,7 @@ class Complaint(models.Model):
             ("handle_complaint", "可办理投诉举报（登记、受理审核、调查、告知）"),
             ("decide_complaint", "可集体审定投诉举报、批准延长办理期限"),
             ("view_complainant", "可查看投诉举报人身份和联系方式"),
+            ("handle_own_complaint", "可作为法制机构受理、处理对本机关的投诉举报"),
         ]
 
     def __str__(self) -> str:
@@ -119,6 +129,10 @@ class Complaint(models.Model):
             kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields
                                        if not f.primary_key and f.name != "status"]
         super().save(*args, **kwargs)
+
+    @property
+    def by_agency(self) -> bool:
+        return self.handled_by == AGENCY_HANDLED
 
     def admin_url(self) -> str:
         """The complaint screen, where each of its steps is done."""

@@ -8,6 +8,8 @@ READ = ["complaints.view_complaint", "complaints.view_complainant", "complaints.
 PERMISSIONS: dict[str, list[str]] = {
     OFFICER: READ + ["complaints.handle_complaint", "complaints.record_interference", "complaints.handle_interference"],
     LEADER: READ + ["complaints.decide_complaint", "complaints.record_interference", "complaints.handle_interference"],
-    LIAISON: ["complaints.record_interference"],
+    # 投诉 第三条: the agency's legal unit (its liaison) receives and handles complaints about its own agency —
+    # complaints.access and complaints.selectors keep it to those
+    LIAISON: ["complaints.record_interference", "complaints.handle_own_complaint"],
     SUPERVISOR: ["complaints.record_interference"],
 }

@@ -14,13 +14,24 @@ from .models import Complaint
 
 
 def visible_complaints(user) -> QuerySet[Complaint]:
+    """Bureau staff: every complaint. An agency's legal unit (投诉 第三条): the complaints about its own agency that
+    it handles (as the receiving body it sees the complainant), and the staff it named to investigate one; once
+    the bureau took one over, no longer. Nobody else anything."""
+    from .access import own_unit_of
+    from .models import AGENCY_HANDLED
+
     qs = Complaint.objects.select_related("agency", "supervisor", "matter")
     if is_bureau(user) and user.has_perm("complaints.view_complaint"):
         return qs
+    agency = own_unit_of(user)
+    if agency is not None:
+        return qs.filter(agency=agency, handled_by=AGENCY_HANDLED)
     return qs.none()
 
 
 def sees_complainant(user, complaint: Complaint) -> bool:
+    if complaint.by_agency and not is_bureau(user):  # the agency's legal unit is the receiving body (第三条)
+        return visible_complaints(user).filter(pk=complaint.pk).exists()
     return (is_bureau(user) and user.has_perm("complaints.view_complainant")
             and visible_complaints(user).filter(pk=complaint.pk).exists())
 

@@ -19,15 +19,18 @@ from clocks.models import RUNNING
 from clocks.services import clock_extend, clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
 from decisions.services import decision_record
-from roles.access import is_bureau, require
+from roles.access import agency_of, is_bureau, require
 from roles.names import person_name
 from rules.profiles import get_profile
 
 from . import texts
+from .access import own_unit_of, require_handler
 from .models import (
     ACCEPTED,
+    AGENCY_HANDLED,
     ANSWERED,
     APPEAL_OUTCOMES,
+    BUREAU_HANDLED,
     ENFORCEMENT,
     HOTLINE,
     RECEIVED,
@@ -139,7 +142,13 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
                       received_on: dt.date | None = None) -> tuple[Complaint, str]:
     """Record a complaint (or, anonymous, a lead) and return it with its access code (shown once).
     Staff entries (letters, calls, visits) need the handling permission; online ones come from the form."""
-    if channel != "online":
+    own = own_unit_of(by) if channel != "online" else None
+    if own is not None:  # 投诉 第三条: the agency's legal unit receives a complaint about its own agency
+        if fields.get("agency") is not None and fields["agency"].pk != own.pk:
+            raise PermissionDenied("执法机关法制机构只能登记对本机关及其执法人员的投诉举报。")
+        fields = {**fields, "agency": own, "category": ENFORCEMENT, "handled_by": AGENCY_HANDLED}
+        jurisdiction = own.jurisdiction
+    elif channel != "online":
         require(by, HANDLE, "只有司法局经办人可以登记来信、来电、来访的投诉举报。")
     profile = get_profile(jurisdiction)
     if fields.get("category") not in categories_for(jurisdiction, public=channel == "online"):
@@ -221,7 +230,7 @@ def _not_recused(by, complaint: Complaint) -> None:
 @transaction.atomic
 def complaint_accept(*, complaint: Complaint, by, on: dt.date | None = None) -> Complaint:
     """受理: opens the supervision matter (一案一档) and starts the 30-day clock from the day of acceptance."""
-    require(by, HANDLE, "只有司法局经办人可以受理投诉举报。")
+    require_handler(by, complaint, HANDLE, "只有司法局经办人可以受理投诉举报。")
     return _step(complaint, "acceptance", by, lambda: _accept(complaint, by, on))
 
 
@@ -261,7 +270,7 @@ def _accept(complaint: Complaint, by, on) -> Complaint:
 @transaction.atomic
 def complaint_refuse(*, complaint: Complaint, by, ground: str, reasons: str, on: dt.date | None = None) -> Complaint:
     """不予受理 on one of 第五条's grounds; the reasons are told to the complainant (第七条)."""
-    require(by, HANDLE, "只有司法局经办人可以作出不予受理决定。")
+    require_handler(by, complaint, HANDLE, "只有司法局经办人可以作出不予受理决定。")
     return _step(complaint, "acceptance", by, lambda: _refuse(complaint, by, ground, reasons, on))
 
 
@@ -294,7 +303,7 @@ def _refuse(complaint: Complaint, by, ground: str, reasons: str, on) -> Complain
 @transaction.atomic
 def complaint_transfer(*, complaint: Complaint, by, to: str, reasons: str, on: dt.date | None = None) -> Complaint:
     """转送 to the competent body (e.g. the agency's own 法制机构 under 第三条, 监察, 信访)."""
-    require(by, HANDLE, "只有司法局经办人可以转送投诉举报。")
+    require_handler(by, complaint, HANDLE, "只有司法局经办人可以转送投诉举报。")
     return _step(complaint, "acceptance", by, lambda: _transfer(complaint, by, to, reasons, on))
 
 
@@ -332,7 +341,7 @@ def active_investigators(complaint: Complaint):
 
 @transaction.atomic
 def investigators_assign(*, complaint: Complaint, by, users, no_interest_confirmed: bool) -> list[Investigator]:
-    require(by, HANDLE, "只有司法局经办人可以确定调查人员。")
+    require_handler(by, complaint, HANDLE, "只有司法局经办人可以确定调查人员。")
 
     def assign():
         return _assign(complaint, by, users, no_interest_confirmed)
@@ -353,7 +362,10 @@ def _assign(complaint: Complaint, by, users, no_interest_confirmed: bool) -> lis
     current = {i.user_id for i in active_investigators(complaint)}
     recused = set(complaint.investigators.filter(recused=True).values_list("user_id", flat=True))
     for user in users:
-        if not is_bureau(user):
+        if complaint.by_agency:  # 投诉 第三条: the agency's legal unit staffs its own investigation
+            if is_bureau(user) or agency_of(user) is None or agency_of(user).pk != complaint.agency_id:
+                raise ValidationError(f"{person_name(user)}不是{complaint.agency.name}的工作人员，不能担任本件调查人员。")
+        elif not is_bureau(user):
             raise ValidationError(f"{person_name(user)}不是司法局工作人员，不能担任调查人员。")
         if user.pk in recused or (complaint.matter_id and recusal.recusal_of(user, complaint.matter)):
             raise ValidationError(f"{person_name(user)}已因利害关系回避，不能再担任本件调查人员"
@@ -375,7 +387,7 @@ def _assign(complaint: Complaint, by, users, no_interest_confirmed: bool) -> lis
 def investigator_recuse(*, complaint: Complaint, by, user, reason: str) -> Investigator:
     """回避 (第八条): the investigator declares (or the officer records) a direct interest; recorded, never removed."""
     if by.pk != user.pk:
-        require(by, HANDLE, "只有本人或司法局经办人可以登记回避。")
+        require_handler(by, complaint, HANDLE, "只有本人或司法局经办人可以登记回避。")
     complaint = _locked(complaint, ACCEPTED)
     if not (reason or "").strip():
         raise ValidationError("请写明回避事由（与投诉举报事项或当事人的利害关系）。")
@@ -426,7 +438,7 @@ def _opinion(complaint: Complaint, by, text: str) -> Complaint:
 def review_decide(*, complaint: Complaint, by, participants: list, decision: str, outcome: str,
                   dismissal_ground: str = "") -> Complaint:
     """领导集体讨论审定 (第九条): participants, the decision, the outcome."""
-    require(by, DECIDE, "只有司法局负责人可以主持集体讨论审定。")
+    require_handler(by, complaint, DECIDE, "只有司法局负责人可以主持集体讨论审定。")
     return _step(complaint, "review", by, lambda: _review(complaint, by, participants, decision, outcome,
                                                           dismissal_ground))
 
@@ -465,7 +477,7 @@ def _review(complaint: Complaint, by, participants: list, decision: str, outcome
 @transaction.atomic
 def extension_approve(*, complaint: Complaint, by, days: int, reason: str):
     """延长办理期限 (第十条), approved by the head: who, when (the record's time), why; total ≤ the cap."""
-    require(by, DECIDE, "延长办理期限须经负责人批准。")
+    require_handler(by, complaint, DECIDE, "延长办理期限须经负责人批准。")
     complaint = _locked(complaint, ACCEPTED, REVIEWED)
     _not_recused(by, complaint)
     clock = finish_clock(complaint)
@@ -486,7 +498,7 @@ def complaint_reply(*, complaint: Complaint, by, text: str, on: dt.date | None =
                     explanation: str = "") -> Complaint:
     """告知调查处理结果并归档 (第十二条); a substantiated report about a supervisor feeds the dismissal proposal.
     反映情况不实的 (第九条): the reply explains to the complainant (`explanation`, required on that branch)."""
-    require(by, HANDLE, "只有司法局经办人可以告知处理结果。")
+    require_handler(by, complaint, HANDLE, "只有司法局经办人可以告知处理结果。")
     return _step(complaint, "reply", by, lambda: _reply(complaint, by, text, on, explanation))
 
 
@@ -542,7 +554,7 @@ def appeal_clock(appeal: Appeal):
 def appeal_record(*, complaint: Complaint, by, text: str, received_on: dt.date | None = None) -> Appeal:
     """申诉 to the deciding body (第十四条), recorded for its decision: within the profile's window from the
     reply, and one at a time; the bureau's answer period (a clock on the appeal) runs from its receipt."""
-    require(by, HANDLE, "只有司法局经办人可以登记申诉。")
+    require_handler(by, complaint, HANDLE, "只有司法局经办人可以登记申诉。")
     complaint = _locked(complaint, ANSWERED)
     _not_recused(by, complaint)
     if not (text or "").strip():
@@ -601,6 +613,39 @@ def appeal_decide(*, appeal: Appeal, by, outcome: str, reasons: str, on: dt.date
         casework.log(complaint.matter, by, f"对申诉作出处理决定：{appeal.get_outcome_display()}，"
                                            f"已制发申诉答复书{appeal.answer.doc_number}。")
     return appeal
+
+
+# ------------------------------------------------------------------ the bureau takes over (投诉 第三条)
+@transaction.atomic
+def complaint_take_over(*, complaint: Complaint, by, reason: str) -> DecisionRecord:
+    """投诉 第三条: the bureau, which supervises complaint handling, takes over a complaint the agency's legal unit
+    handles. A recorded decision with its reason; the waiting step goes to the bureau's roles."""
+    from viewflow.workflow.status import STATUS
+
+    from flows.stage import ACTIVE as OPEN
+
+    require(by, DECIDE, "只有司法局负责人可以决定接办执法机关受理的投诉举报。")
+    complaint = _locked(complaint)
+    if not complaint.by_agency:
+        raise ValidationError("该投诉举报由司法局办理，无需接办。")
+    if complaint.status not in (RECEIVED, ACCEPTED, REVIEWED):
+        raise ValidationError("该投诉举报已办结，不能接办。")
+    if not (reason or "").strip():
+        raise ValidationError("请写明接办理由。")
+    today = timezone.localdate()
+    complaint.handled_by, complaint.taken_over_on, complaint.taken_over_reason = BUREAU_HANDLED, today, reason.strip()
+    complaint.save()
+    process = _process(complaint)
+    if process is not None:
+        for task in process.task_set.filter(status__in=OPEN, flow_task_type="HUMAN"):
+            task.owner, task.status = None, STATUS.NEW
+            task.owner_permission = DECIDE if getattr(task.flow_task, "name", "") == "review" else HANDLE
+            task.save(update_fields=["owner", "status", "owner_permission"])
+    if complaint.matter_id:
+        casework.log(complaint.matter, by, f"司法局决定接办本件投诉举报（投诉 第三条）：{complaint.taken_over_reason}")
+    return _record(complaint, title=f"司法局接办投诉举报 {complaint.receipt_number}", outcome="司法局接办", on=today,
+                   body=f"{complaint.agency.name}法制机构受理的投诉举报由司法局接办。理由：{complaint.taken_over_reason}",
+                   article="《行政执法投诉举报制度》第三条")
 
 
 # ------------------------------------------------------------------ the process (complaints/flows.py)

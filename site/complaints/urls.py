@@ -21,6 +21,7 @@ staff = [
     path("<int:pk>/handoff/obstruction/", handoff_views.obstruction, name="obstruction"),
     path("<int:pk>/handoff/referral/", handoff_views.referral, name="referral"),
     path("<int:pk>/appeals/<int:appeal_pk>/decide/", views.appeal_decide, name="appeal_decide"),
+    path("<int:pk>/take-over/", views.complaint_take_over, name="take_over"),
     path("<int:pk>/<slug:step>/", views.complaint_step, name="step"),
     path("notices/<int:pk>.pdf", views.notice_pdf, name="notice"),
     path("notices/<int:pk>.docx", views.notice_docx, name="notice_docx"),

@@ -20,6 +20,7 @@ from rules.models import RuleProfile
 from rules.profiles import get_profile
 
 from . import forms, interference, services
+from .access import may_handle, own_unit_of
 from .models import ACCEPTED, ANSWERED, RECEIVED, REVIEWED, STATUSES, Complaint, InterferenceRecord, Notice
 from .selectors import complaint_clocks, process_steps, sees_complainant, visible_complaints
 
@@ -37,8 +38,8 @@ def _complaint_for(user, pk: int) -> Complaint:
 
 @login_required(login_url=LOGIN)
 def complaint_list(request):
-    if not is_bureau(request.user):
-        raise PermissionDenied("只有司法局工作人员可以查看投诉举报。")
+    if not is_bureau(request.user) and own_unit_of(request.user) is None:
+        raise PermissionDenied("只有司法局工作人员和执法机关法制机构可以查看投诉举报。")
     qs = visible_complaints(request.user)
     status = request.GET.get("status", "")
     page, error = None, None
@@ -54,18 +55,23 @@ def complaint_list(request):
     return render(request, "complaints/list.html", {
         "rows": rows, "statuses": STATUSES, "status": status, "page": page, "error": error,
         "query": query_without_page({"status": status}), "task_title": "投诉举报", "today": timezone.localdate(),
-        "can_enter": request.user.has_perm(services.HANDLE)}, status=400 if error else 200)
+        "can_enter": request.user.has_perm(services.HANDLE) or own_unit_of(request.user) is not None},
+        status=400 if error else 200)
 
 
 @login_required(login_url=LOGIN)
 def complaint_new(request):
-    """来信、来电、来访 entered by an officer (004 第二条: complaints reach the bureau by any channel)."""
-    require(request.user, services.HANDLE, "只有司法局经办人可以登记投诉举报。")
-    jurisdiction = request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or "wulong"
+    """来信、来电、来访 entered by an officer (004 第二条: complaints reach the bureau by any channel), or by an
+    agency's legal unit about its own agency (投诉 第三条)."""
+    own = own_unit_of(request.user)
+    if own is None:
+        require(request.user, services.HANDLE, "只有司法局经办人或执法机关法制机构可以登记投诉举报。")
+    jurisdiction = own.jurisdiction if own is not None else \
+        request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or "wulong"
     if not RuleProfile.objects.filter(code=jurisdiction).exists() or \
             not services.categories_for(jurisdiction, public=False):
         raise Http404("该辖区没有投诉举报程序。")
-    form = forms.StaffEntryForm(request.POST or None, jurisdiction=jurisdiction, public=False)
+    form = forms.StaffEntryForm(request.POST or None, jurisdiction=jurisdiction, public=False, own_agency=own)
     if request.method == "POST" and form.is_valid():
         fp = throttle.fingerprint(form.fingerprint_parts())
         from .public_views import duplicate_of
@@ -90,14 +96,15 @@ def complaint_new(request):
 
 def _step_forms(request, complaint: Complaint) -> dict:
     user, j = request.user, complaint.jurisdiction
-    handle, decide = user.has_perm(services.HANDLE), user.has_perm(services.DECIDE)
+    handle, decide = may_handle(user, complaint, services.HANDLE), may_handle(user, complaint, services.DECIDE)
     out = {}
     if complaint.status == RECEIVED and handle:
         out.update(refuse=forms.RefuseForm(jurisdiction=j) if get_profile(j).has("complaint_not_accepted") else None,
                    transfer=forms.TransferForm(), accept=True)
     if complaint.status == ACCEPTED:
         if handle:
-            out.update(investigators=forms.InvestigatorsForm(), recuse=forms.RecuseForm(complaint=complaint))
+            out.update(investigators=forms.InvestigatorsForm(complaint=complaint),
+                       recuse=forms.RecuseForm(complaint=complaint))
         if services.active_investigators(complaint).filter(user=user).exists():
             out.update(opinion=forms.OpinionForm(), recuse=forms.RecuseForm(complaint=complaint))
         if decide and complaint.opinion:
@@ -131,7 +138,9 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         "rule_review": profile.figure("complaint_collective_review")
         if profile.has("complaint_collective_review") else None,
         "readings": readings(profile), "hotline_order": getattr(complaint, "hotline_order", None),
-        "today": timezone.localdate(), "handoff": _handoff(request.user, complaint, profile)},
+        "today": timezone.localdate(), "handoff": _handoff(request.user, complaint, profile),
+        "can_take_over": complaint.by_agency and complaint.status in (RECEIVED, ACCEPTED, REVIEWED)
+        and request.user.has_perm(services.DECIDE) and is_bureau(request.user)},
         status=400 if step_forms else 200)
 
 
@@ -184,7 +193,7 @@ STEPS = {
                lambda r, c, d: services.complaint_refuse(complaint=c, by=r.user, **d), "已作出不予受理决定，告知书已生成。"),
     "transfer": (lambda r, c: forms.TransferForm(r.POST),
                  lambda r, c, d: services.complaint_transfer(complaint=c, by=r.user, **d), "已转送，告知书已生成。"),
-    "investigators": (lambda r, c: forms.InvestigatorsForm(r.POST),
+    "investigators": (lambda r, c: forms.InvestigatorsForm(r.POST, complaint=c),
                       lambda r, c, d: services.investigators_assign(complaint=c, by=r.user, users=list(d["users"]),
                                                                     no_interest_confirmed=d["no_interest"]),
                       "调查人员已确定。"),
@@ -255,6 +264,26 @@ def appeal_decide(request, pk: int, appeal_pk: int):
                                       f"申诉答复书{done.answer.doc_number}已生成。")
             return redirect("complaints:detail", pk=pk)
     return complaint_detail(request, pk, step_forms={"appeal_decide": (appeal.pk, form)})
+
+
+@login_required(login_url=LOGIN)
+def complaint_take_over(request, pk: int):
+    """投诉 第三条: the bureau takes over a complaint the agency's legal unit handles (a recorded decision)."""
+    complaint = _complaint_for(request.user, pk)
+    require(request.user, services.DECIDE, "只有司法局负责人可以决定接办执法机关受理的投诉举报。")
+    form = forms.TakeOverForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.complaint_take_over(complaint=complaint, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "已接办，本件此后由司法局办理。")
+            return redirect("complaints:detail", pk=pk)
+    return render(request, "casework/form.html", {
+        "form": form, "task_title": f"接办投诉举报 {complaint.receipt_number}", "submit_label": "决定接办",
+        "note": f"本件由{complaint.agency.name}法制机构受理、处理。区司法局和行政执法机关法制机构具体负责投诉举报的受理、"
+                "处理和监督工作（投诉 第三条）；接办决定记录在案，此后各环节由司法局办理。"})
 
 
 @login_required(login_url=LOGIN)

@@ -189,6 +189,36 @@ class Interview(models.Model):
         return f"{self.held_on:%Y-%m-%d} 约谈{self.agency}"
 
 
+class CooperationRefusal(models.Model):
+    """意见书 第六条、第十条: an agency refused or obstructed the supervision (recorded by the bureau, in the matter
+    where it happened); it leads to a correction order in the same file (`letter`), then 通报 when not corrected
+    in time (the letter's flow); a serious case is marked for referral (情节严重的，依法依规予以处理)."""
+
+    matter = models.ForeignKey("casework.Matter", on_delete=models.PROTECT, related_name="cooperation_refusals",
+                               verbose_name="监督事项")
+    agency = models.ForeignKey("casework.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="执法机关")
+    kind = models.CharField("情形", max_length=32)  # profile cooperation_refusals
+    kind_label = models.CharField("情形", max_length=100)
+    article = models.CharField("依据", max_length=100)
+    occurred_on = models.DateField("发生日期")
+    facts = models.TextField("事实")
+    serious = models.BooleanField("情节严重，需依法依规处理（移送）", default=False)
+    serious_reason = models.TextField("情节严重的理由", blank=True)
+    letter = models.ForeignKey(Letter, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name="责令限期纠正")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "不配合监督记录"
+        verbose_name_plural = "不配合监督记录"
+        ordering = ["occurred_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency}：{self.kind_label}"
+
+
 class LetterProcess(CaseProcess):
     """A process of the letter flow in its case file: the letter's own process (artifact = the letter) or the
     review of an objection to it (artifact = the objection)."""

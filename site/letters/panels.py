@@ -89,3 +89,23 @@ def interview_panel(request, matter) -> str:
         "matter": matter, "rows": rows, "articles": list(dict.fromkeys(a for _b, _l, a in bases)),
         "can_record": bool(bases) and user.has_perm("letters.sign_letter"),
     }, request=request)
+
+
+@panel("*")
+def cooperation_panel(request, matter) -> str:
+    """不配合监督 (004 意见书 第六条、第十条): the refusals recorded in this matter, the correction order each led to,
+    and for the officers the way to record one."""
+    from .cooperation import refusals
+
+    user = request.user
+    if not is_bureau(user):
+        return ""
+    profile = get_profile(matter.jurisdiction)
+    rows = refusals(matter)
+    can = profile.has("cooperation_refusals") and matter.status == "open" and user.has_perm("letters.draft_letter")
+    if not rows and not can:
+        return ""
+    return render_to_string("letters/_cooperation.html", {"matter": matter, "rows": rows, "can_record": can,
+                                                          "basis": str(profile.figure("cooperation_refusals"))
+                                                          if profile.has("cooperation_refusals") else ""},
+                            request=request)

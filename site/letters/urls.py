@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/typical-case/", views.typical_case, name="typical_case"),
     path("<int:pk>/interview/", views.interview, name="interview"),
     path("matter/<int:pk>/interview/", views.matter_interview, name="matter_interview"),
+    path("matter/<int:pk>/cooperation/", views.cooperation, name="cooperation"),
 ]

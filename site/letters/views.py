@@ -162,3 +162,46 @@ def typical_case(request, pk: int):
         return redirect("casework:matter", pk=letter.matter_id)
     messages.success(request, f"已生成典型案例草稿（未发布）：{page.title}，请编辑审核后发布。")
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@login_required(login_url=LOGIN)
+def cooperation(request, pk: int):
+    """004 意见书 第六条、第十条: record that the agency refused or obstructed the supervision; it leads to a
+    correction order in the same file (then 通报 when not corrected in time); a serious case marked for referral."""
+    from django import forms as dj_forms
+
+    from casework.forms import DATE
+
+    from .cooperation import refusal_record
+
+    if not (is_bureau(request.user) and request.user.has_perm("letters.draft_letter")):
+        return refused(request, "只有司法局经办人可以登记不配合监督的情况。")
+    matter = get_object_or_404(Matter.objects.select_related("agency"), pk=pk)
+    if not can_view_matter(request.user, matter):
+        raise PermissionDenied("您无权查看该监督事项。")
+    profile = get_profile(matter.jurisdiction)
+    if not profile.has("cooperation_refusals"):
+        return refused(request, f"{profile.name}的规则中没有不配合监督的处理规定。")
+
+    class RefusalForm(dj_forms.Form):
+        kind = dj_forms.ChoiceField(label="情形", choices=[("", "请选择")] + [
+            (i["code"], f"{i['label']}（{i['article']}）") for i in profile.choices("cooperation_refusals")])
+        occurred_on = dj_forms.DateField(label="发生日期", widget=DATE, required=False)
+        facts = dj_forms.CharField(label="不配合、妨碍监督的事实", required=False,
+                                   widget=dj_forms.Textarea(attrs={"rows": 3}))
+        request = dj_forms.CharField(label="责令纠正的要求（首次登记时制发责令限期纠正通知书）", required=False,
+                                     widget=dj_forms.Textarea(attrs={"rows": 2}))
+        serious = dj_forms.BooleanField(label="情节严重，需依法依规处理（移送）", required=False)
+        serious_reason = dj_forms.CharField(label="情节严重的理由", required=False,
+                                            widget=dj_forms.Textarea(attrs={"rows": 2}))
+
+    form = RefusalForm(request.POST or None)
+
+    def act(data):
+        done = refusal_record(matter=matter, by=request.user, **data)
+        return to_matter(request, matter.pk, f"已登记不配合监督；责令限期纠正：{done.letter.get_state_display()}。")
+
+    return submit(request, form, act) or render(request, "letters/form.html", {
+        "form": form, "task_title": f"登记不配合监督：{matter.number}", "matter": matter,
+        "note": f"{profile.figure('cooperation_refusals')}。不配合、妨碍监督的，责令限期纠正；逾期不纠正的予以通报；"
+                "情节严重的，依法依规予以处理（《行政执法监督意见书制度》第十条）。"})

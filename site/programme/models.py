@@ -121,6 +121,19 @@ class StatisticsReturn(models.Model):
                                      related_name="+", verbose_name="报送人")
     channel = models.CharField("报送方式", max_length=16, blank=True,
                                choices=[("screen", "在线填报"), ("excel", "Excel模板上传")])
+    # the agency's own duties (programme/duties.py): 统计 第三条、第五条, 通报 第七条
+    response_plan = models.TextField("公开应对预案（统计 第五条）", blank=True)
+    response_plan_on = models.DateField("预案登记日期", null=True, blank=True)
+    published_on = models.DateField("统计年报公开日期（统计 第三条）", null=True, blank=True)
+    published_where = models.CharField("公开渠道（网址或栏目）", max_length=200, blank=True)
+    superior_name = models.CharField("上级主管部门", max_length=100, blank=True)
+    superior_sent_on = models.DateField("报上级主管部门日期", null=True, blank=True)
+    follow_up = models.TextField("公开后舆情跟踪、解疑释惑情况（统计 第五条）", blank=True)
+    follow_up_on = models.DateField("跟踪情况登记日期", null=True, blank=True)
+    work_report = models.TextField("工作情况报告（通报 第七条）", blank=True)
+    work_report_on = models.DateField("工作情况报告报送日期", null=True, blank=True)
+    work_report_published_on = models.DateField("工作情况报告公开日期", null=True, blank=True)
+    work_report_where = models.CharField("工作情况报告公开渠道", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "行政执法统计年报"

@@ -1,7 +1,7 @@
 """Yearly programme staff URLs, mounted at /admin/programme/."""
 from django.urls import path
 
-from . import views
+from . import duty_views, views
 
 J = "<str:jurisdiction>/<int:year>/"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("returns/<int:pk>/", views.return_detail, name="return"),
     path("returns/<int:pk>/template.xlsx", views.return_template, name="return_template"),
     path("returns/<int:pk>/upload/", views.return_upload, name="return_upload"),
+    path("returns/<int:pk>/duties/", duty_views.own_duties, name="duties"),
+    path("returns/<int:pk>/duties/<slug:step>/", duty_views.own_duty_step, name="duty_step"),
     path("tasks/<int:pk>/report/", views.task_report, name="task_report"),
     path("tasks/<int:pk>/review/", views.task_review, name="task_review"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
@@ -27,5 +29,6 @@ urlpatterns = [
     path(J + "report/draft/", views.report_draft, name="report_draft"),
     path(J + "notification/", views.notification_new, name="notification"),
     path(J + "checklist/", views.checklist_statistics, name="checklist_statistics"),
+    path(J + "duties/", duty_views.year_duties, name="year_duties"),
     path(J + "checklist.xlsx", views.checklist_statistics_xlsx, name="checklist_statistics_xlsx"),
 ]

@@ -605,6 +605,13 @@ WULONG = [
     # correction orders issued directly, without a 监督意见书 first (hand-offs in the same file)
     fig("order_for_obstruction", "不配合调查、妨碍监督的，责令限期纠正", "text",
         {"text": "不配合行政执法监督机构调查工作，妨碍行政执法监督人员依法履行监督职责"}, "004", "第十条", LETTER),
+    # 意见书 第六条: the agency's duty to cooperate; 第十条: refusing it → correction order → 通报 → serious: handled
+    fig("cooperation_refusals", "不配合监督的情形", "choices", items(
+        ("no_cooperation", "不配合行政执法监督机构调查工作（未为调查提供便利、未主动说明情况或提供相关资料）", "第六条、第十条"),
+        ("obstruct", "妨碍行政执法监督人员依法履行监督职责", "第十条"),
+        ("refuse_letter", "拒绝执行《行政执法监督意见书》", "第十条"),
+        ("refuse_report", "拒绝报告行政执法监督决定执行情况", "第十条"),
+    ), "004", "第十条", LETTER, note="情节严重的，依法依规予以处理：平台登记需移送处理，由移送程序办理"),
     fig("order_for_dispute_decision", "不执行区政府调处决定的，责令限期纠正", "text",
         {"text": "不执行区政府及其有决定权的机构对行政执法争议的调处决定"}, "004", "第二十条", DISPUTE),
     # accountability 过错责任 / 错案倒查
@@ -720,6 +727,19 @@ WULONG = [
     fig("wrong_case_recovery", "错案导致行政赔偿的追偿", "text",
         {"text": "错案责任人的故意或者重大过失造成的错案，导致行政赔偿的，依据《中华人民共和国国家赔偿法》的有关规定予以追偿"},
         "004", "第十二条第二款", WRONG),
+    # 过错 第五条 / 错案 第四条: the agency is the accountability body, its legal unit handles the case and hands
+    # the person over to the personnel or supervisory organ for the sanction
+    fig("accountability_by_agency", "行政执法机关是责任追究机关，由其法制工作机构具体办理", "flag", {"on": True},
+        "004", "第五条", FAULT, note="错案 第四条同。平台读法：本机关联络员作为法制工作机构在平台办理本机关案件，"
+                                    "区司法局查看、监督，并可决定接办"),
+    fig("accountability_handover_organs", "移送作出处理的机关", "choices", items(
+        ("personnel", "人事机关", "过错 第五条、错案 第四条"), ("supervisory", "监察机关", "过错 第五条、错案 第四条"),
+        ("competent", "行政主管部门", "过错 第五条、错案 第四条"),
+    ), "004", "第五条", FAULT),
+    fig("accountability_takeover", "区司法局接办机关自办的责任追究案件", "text",
+        {"text": "区司法局作为行政执法监督机构，可决定接办行政执法机关自办的责任追究案件，接办决定记录在案"},
+        "004", "第二条", "行政执法监督意见书制度",
+        note="办法未规定接办程序。平台读法：由司法局负责人作出接办决定并写明理由，此后各环节由司法局办理"),
     fig("interference_repeat_sanction", "不记录干预情况两次以上给予处分", "count", {"n": 2}, "004", "第十条", INTERFERE),
     fig("interference_lapse_kinds", "办案人员不记录或不如实记录干预情况", "choices", items(
         ("not_recorded", "不记录内部人员干预、插手案件情况", "第十条"),
@@ -743,6 +763,16 @@ WULONG = [
     ), "004", "第九条", INTERFERE),
     # publication duties
     fig("annual_statistics_due", "统计年报公开截止", "yearly", {"month": 1, "day": 31}, "004", "第三条", STATS),
+    # 统计 第三条: the agency publishes its own statistics and reports them to its superior department by the
+    # same date; 通报 第七条: its 工作情况报告 reaches the bureau by 31 January and is made public
+    fig("statistics_superior_report", "统计年报公开并报区司法局和上级主管部门", "text",
+        {"text": "各行政执法机关于每年1月31日前公开上年度行政执法统计年报，并报区司法局和上级主管部门"},
+        "004", "第三条", STATS),
+    fig("work_report_due", "工作情况报告报送截止", "yearly", {"month": 1, "day": 31}, "004", "第七条", NOTIFY,
+        note="与统计年报同日报送区司法局，并按照政府信息公开的要求向社会公开"),
+    fig("statistics_response_plan", "统计年报公开前的应对预案和公开后的舆情跟踪", "text",
+        {"text": "公开前对社会反映进行预判，做好应对预案；公开后跟踪舆情，主动引导，及时解疑释惑"},
+        "004", "第五条", STATS, note="制度未规定预案的形式和期限。平台读法：预案须在登记公开之前记录，跟踪情况在公开之后记录"),
     fig("annual_notification_due", "上年度通报完成时间", "yearly", {"quarter": 1}, "004", "第四条", NOTIFY),
     fig("inspections_per_year", "定期监督检查每年至少次数", "count", {"n": 2, "periodic_only": True}, "004", "第六条",
         INSPECT, note="只计定期检查；不定期检查另列，不计入"),

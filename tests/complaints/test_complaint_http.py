@@ -173,11 +173,13 @@ def test_agency_complained_about_never_sees_the_complainant(people):
     assert "依法保护" in html
     for secret in ("陈建国", valid_id(), "13812345678", "芙蓉路", "陈*"):
         assert secret not in html
-    for url in (f"/admin/complaints/{complaint.pk}/", "/admin/complaints/",
-                f"/admin/complaints/notices/{complaint.notices.get().pk}.pdf"):
+    for url in (f"/admin/complaints/{complaint.pk}/", f"/admin/complaints/notices/{complaint.notices.get().pk}.pdf"):
         response = liaison_client.get(url)
         assert denied(response), url
         assert "陈建国" not in response.content.decode()
+    # its list holds only the complaints its own legal unit handles (投诉 第三条), never one the bureau handles
+    listing = liaison_client.get("/admin/complaints/").content.decode()
+    assert complaint.receipt_number not in listing and "陈**" not in listing and "陈建国" not in listing
     # handling staff: the full identity on the complaint screen, masked in the list
     officer_client = login(officer)
     assert "50023219850312001" in officer_client.get(f"/admin/complaints/{complaint.pk}/").content.decode()

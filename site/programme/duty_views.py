@@ -1,0 +1,105 @@
+"""Screens of the agencies' own publication duties (programme/duties.py): the liaison records them on its
+return's screen; the bureau reads who is late per year (统计 第三条、第五条, 通报 第七条)."""
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from casework.forms import DATE
+from form_errors import add_errors
+from rules.profiles import get_profile
+
+from . import duties
+from .views import _bureau, _own_return, _py
+
+LOGIN = "wagtailadmin_login"
+
+
+class PlanForm(forms.Form):
+    text = forms.CharField(label="应对预案（对公开后社会反映的预判和应对措施）", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublishForm(forms.Form):
+    published_on = forms.DateField(label="公开日期", widget=DATE)
+    where = forms.CharField(label="公开渠道（网址或栏目）", max_length=200)
+    superior_name = forms.CharField(label="上级主管部门", max_length=100)
+    superior_sent_on = forms.DateField(label="报上级主管部门日期", widget=DATE)
+
+
+class FollowUpForm(forms.Form):
+    text = forms.CharField(label="舆情跟踪、解疑释惑情况", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class WorkReportForm(forms.Form):
+    text = forms.CharField(label="工作情况报告", widget=forms.Textarea(attrs={"rows": 5}))
+    published_on = forms.DateField(label="向社会公开日期", widget=DATE)
+    where = forms.CharField(label="公开渠道（网址或栏目）", max_length=200)
+
+
+STEPS = {
+    "plan": (PlanForm, lambda r, ret, d: duties.response_plan_record(ret=ret, by=r.user, **d), "应对预案已登记。"),
+    "publish": (PublishForm, lambda r, ret, d: duties.statistics_publish(ret=ret, by=r.user, **d),
+                "统计年报公开和报上级主管部门情况已登记。"),
+    "follow-up": (FollowUpForm, lambda r, ret, d: duties.follow_up_record(ret=ret, by=r.user, **d),
+                  "舆情跟踪情况已登记。"),
+    "work-report": (WorkReportForm, lambda r, ret, d: duties.work_report_submit(ret=ret, by=r.user, **d),
+                    "工作情况报告已报送。"),
+}
+
+
+def _page(request, ret, bound: dict | None = None, status: int = 200):
+    profile = get_profile(ret.year.jurisdiction)
+    forms_ = {key.replace("-", "_"): (bound or {}).get(key) or cls() for key, (cls, _, _) in STEPS.items()}
+    today = timezone.localdate()
+    return render(request, "programme/duties.html", {
+        "task_title": f"{ret.agency.name} {ret.year.year}年度统计年报公开和工作情况报告", "ret": ret,
+        "duties": [(d, d.state(today), bool(d.late_days(today))) for d in duties.duties(ret, profile)],
+        "forms": forms_, "basis": [str(profile.figure(k)) for k in (
+            "statistics_superior_report", "statistics_response_plan", "work_report_due") if profile.has(k)]},
+        status=status)
+
+
+@login_required(login_url=LOGIN)
+def own_duties(request, pk: int):
+    return _page(request, _own_return(request.user, pk))
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def own_duty_step(request, pk: int, step: str):
+    ret = _own_return(request.user, pk)
+    if step not in STEPS:
+        raise Http404("没有这个登记环节。")
+    cls, act, done = STEPS[step]
+    form = cls(request.POST)
+    if form.is_valid():
+        try:
+            act(request, ret, form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("programme:duties", pk=ret.pk)
+    return _page(request, ret, {step: form}, status=400)
+
+
+@login_required(login_url=LOGIN)
+def year_duties(request, jurisdiction: str, year: int):
+    """The bureau's table: per agency, each duty of `year`'s statistics and work report, late ones named."""
+    _bureau(request.user)
+    py = _py(jurisdiction, year)
+    today = timezone.localdate()
+    rows = duties.duty_rows(py, today) if py.pk is not None else []  # not started: an empty table
+    profile = get_profile(jurisdiction)
+    stats_due, stats_art = duties.due_of(profile, "annual_statistics_due", year)
+    work_due, work_art = duties.due_of(profile, "work_report_due", year)
+    return render(request, "programme/year_duties.html", {
+        "task_title": f"{profile.name} {year}年度统计年报公开和工作情况报告", "rows": rows, "py": py,
+        "late": [r["ret"].agency.name for r in rows if r["late"]], "stats_due": stats_due, "stats_art": stats_art,
+        "work_due": work_due, "work_art": work_art, "today": today})
