@@ -24,5 +24,10 @@ def open_campaigns(jurisdiction: str | None = None) -> QuerySet[Campaign]:
 
 
 def own_record(user) -> Supervisor | None:
-    """A supervisor sees their own register entry only."""
-    return Supervisor.objects.filter(user=user).first() if user.is_authenticated else None
+    """A supervisor sees their own register entry only. Kept on the user object for the request (the menu asks
+    several times on every admin page)."""
+    if not user.is_authenticated:
+        return None
+    if "_own_supervisor" not in user.__dict__:
+        user.__dict__["_own_supervisor"] = Supervisor.objects.filter(user=user).first()
+    return user.__dict__["_own_supervisor"]

@@ -90,7 +90,8 @@ def test_the_agency_runs_its_own_case_and_hands_it_over_the_bureau_supervises(ma
         assert "领导集体讨论作出处理决定" not in inbox(leader)
         frozen.move_to("2026-09-07 15:00")
         own_task(unit, "领导集体讨论作出处理决定", {
-            "discussion": "2026年9月7日局务会集体讨论", f"s_{person.pk}": ["criticism", "sanction"]})
+            "discussion": "2026年9月7日局务会集体讨论", f"s_{person.pk}": ["criticism", "sanction"],
+            f"c_{person.pk}": "gross", f"h_{person.pk}": "rights"})
         decision = Document.objects.get(matter=matter, kind="accountability_decision")
         assert decision.issued_on == dt.date(2026, 9, 7) and decision.issued_by == unit
         assert clock(matter, "fault_reinvestigation_period").due_on == dt.date(2026, 10, 8)
