@@ -13,15 +13,20 @@ Topology (every process started from the files in deploy/, placeholders filled i
     worker (db_worker, deploy/worker.service) · scheduler (run_scheduler, deploy/scheduler.service)
 
 Load: anonymous readers (home, sections, notice indexes, notices, archive, feed, search, a static file),
-objections on an open 公示 and supervisor applications within the throttles (plus one duplicate of each,
-and one client over the objection limit, both of which must be refused), staff logging in to the Wagtail
-admin, editing and publishing notices and creating new ones. Checks: no unexpected status (errors = 0);
-after each publish through one web process the other process and nginx show the new text (the anonymous
-page cache in Redis is invalidated across processes); no duplicate objection, application or index
-number in the database; every task enqueued has finished successfully. Exit status 1 on any failure.
+objections on an open 公示 and supervisor applications within the throttles (plus one duplicate of each, and one
+client over the objection limit, both of which must be refused), staff logging in to the Wagtail admin,
+editing and publishing notices and creating new ones; beside them the staff mix (deploy/load_casework.py):
+officers, leaders and liaisons working their 待办 — letters started, drafted, signed (numbered), served (the
+liaison signing for receipt or the officer entering the return slip), reported on and accepted.
+Checks: no unexpected status (errors = 0); after each publish through one web process the other process and
+nginx show the new text (the anonymous page cache in Redis is invalidated across processes); no duplicate
+objection, application or index number in the database; every matter, document, receipt and closing the staff
+were told was done is in the database once (no lost write, no duplicate 发文字号, a second receipt refused); every
+task enqueued has finished successfully. Exit status 1 on any failure.
 Everything (processes, database, Redis keys, temp folder) is removed at the end, also on failure.
 
     .venv/bin/python -m deploy.loadtest [--readers 16] [--reads 3000] [--objectors 12] [--applicants 12]
+        [--casework 2] [--letters 3]
 
 The stack is deploy/stack.py, the HTTP client and figures deploy/load_client.py, the files deploy/topology.py.
 """
@@ -46,6 +51,7 @@ import requests
 import urllib3
 from bs4 import BeautifulSoup
 
+from deploy.load_casework import Done, casework, casework_checks
 from deploy.load_client import Client, Failure, form_data, log, replace
 from deploy.stack import NGINX, REDIS_DB, REDIS_PORT, Stack
 
@@ -353,6 +359,8 @@ def main(argv=None) -> int:
     parser.add_argument("--applicants", type=int, default=12, help="visitors applying as supervisors")
     parser.add_argument("--edits", type=int, default=4, help="edits published by each of the two staff members")
     parser.add_argument("--creates", type=int, default=2, help="new notices published by each staff member")
+    parser.add_argument("--casework", type=int, default=2, help="staff threads (an officer, a leader, a liaison each)")
+    parser.add_argument("--letters", type=int, default=3, help="letters each staff thread carries from start to close")
     parser.add_argument("--keep", action="store_true", help="(developing this script) keep the database and folder")
     parser.add_argument("--reuse", type=Path, help="(developing this script) a folder kept by --keep")
     args = parser.parse_args(argv)
@@ -379,15 +387,19 @@ def main(argv=None) -> int:
                 stack.stats.fail(f"{private} answered through nginx")
         objections, applications, published, created = [], [], [], []
         log(f"load: {args.readers} readers x {args.reads // args.readers} reads, {args.objectors} objectors x 5, "
-            f"{args.applicants} applicants, {len(STAFF)} staff x ({args.edits} edits + {args.creates} new notices)")
+            f"{args.applicants} applicants, {len(STAFF)} staff x ({args.edits} edits + {args.creates} new notices), "
+            f"{args.casework} casework threads x {args.letters} letters")
+        done = Done()
         start = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=args.readers + args.objectors + args.applicants + len(STAFF) + 1) as pool:
+        with ThreadPoolExecutor(max_workers=args.readers + args.objectors + args.applicants + len(STAFF) + args.casework
+                                + 1) as pool:
             jobs = [pool.submit(reader, stack, site, n, args.reads // args.readers) for n in range(args.readers)]
             jobs += [pool.submit(objector, stack, site, n, 5, objections) for n in range(args.objectors)]
             jobs += [pool.submit(applicant, stack, site, n, applications, duplicate=n == 0)
                      for n in range(args.applicants)]
             jobs += [pool.submit(staff_work, stack, site, n, args.edits, args.creates, published, created)
                      for n in range(len(STAFF))]
+            jobs += [pool.submit(casework, stack, n, args.letters, done, MARK) for n in range(args.casework)]
             jobs.append(pool.submit(refusals, stack, site))
             for job in jobs:
                 try:
@@ -398,6 +410,7 @@ def main(argv=None) -> int:
         figures = stack.stats.report(wall)  # the load phase; the checks below are not in the figures
         objections_accepted = len(objections) + 1 + 10  # the duplicate check's first post, the ten before the 11th
         lines = database_checks(stack, objections_accepted, len(applications), len(published))
+        lines += casework_checks(stack, done, MARK)
         # the worker indexed every new notice: the public search finds each one by its title
         found = 0
         for title in created:
