@@ -310,9 +310,32 @@ MANNERS = [("written", "书面"), ("oral", "口头"), ("phone", "电话"), ("mes
            ("in_person", "当面"), ("other", "其他")]
 
 
-class InterferenceRecord(models.Model):
+class AppendOnly(models.Model):
+    """A register that is only appended to: never changed or removed by anyone; a correction is a new row."""
+
+    no_change = "该登记只能追加，不能修改。"
+    no_delete = "该登记只能追加，不能删除。"
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(self.no_change)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(self.no_delete)
+
+
+class InterferenceRecord(AppendOnly):
     """插手干预记录 (004 干预插手案件记录规定 第四条、第六条): who interfered, how, when, in which case.
     Append-only: never changed or removed by anyone; a correction is a new entry naming the original."""
+
+    no_change = "干预插手记录只能追加，不能修改；如需更正，请新增一条更正记录。"
+    no_delete = "干预插手记录只能追加，不能删除。"
 
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
     occurred_at = models.DateTimeField("发生时间")
@@ -332,8 +355,6 @@ class InterferenceRecord(models.Model):
                                     verbose_name="记录人")
     recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = "干预插手记录"
         verbose_name_plural = "干预插手记录"
@@ -344,16 +365,9 @@ class InterferenceRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.recorded_at:%Y-%m-%d} {self.interferer_name}（{self.kind_label}）"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("干预插手记录只能追加，不能修改；如需更正，请新增一条更正记录。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("干预插手记录只能追加，不能删除。")
 
 
-class InterferenceLapse(models.Model):
+class InterferenceLapse(AppendOnly):
     """干预 第十条: a case officer who did not record, or did not truthfully record, an interference — itself a
     record, counted per officer: the first time 警告、通报批评, twice or more the disciplinary sanction of the
     profile; a leader who instructed it (授意) held to account more strictly. Append-only, like the records."""
@@ -379,8 +393,6 @@ class InterferenceLapse(models.Model):
                                     verbose_name="登记人")
     recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = "不记录或不如实记录干预情况"
         verbose_name_plural = "不记录或不如实记录干预情况"
@@ -390,19 +402,12 @@ class InterferenceLapse(models.Model):
     def __str__(self) -> str:
         return f"{self.found_on:%Y-%m-%d} {self.officer_name}（{self.kind_label}，第{self.count}次）"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("该登记只能追加，不能修改。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("该登记只能追加，不能删除。")
 
 
 NOTICE, HANDLING = "notice", "handling"
 
 
-class InterferenceAction(models.Model):
+class InterferenceAction(AppendOnly):
     """What followed an interference record: the 通报 after approval under personnel authority, made public
     where necessary (干预 第八条), or the handling of the interferer or of retaliation against the officer
     who recorded it (第九条). Append-only."""
@@ -424,8 +429,6 @@ class InterferenceAction(models.Model):
                                     verbose_name="登记人")
     recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = "干预插手通报和处理"
         verbose_name_plural = "干预插手通报和处理"
@@ -434,10 +437,3 @@ class InterferenceAction(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()}：第{self.record_id}号记录"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("该登记只能追加，不能修改。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("该登记只能追加，不能删除。")
