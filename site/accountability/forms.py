@@ -186,13 +186,3 @@ class ReviewForm(forms.Form):
 
 class TakeOverForm(forms.Form):
     reason = forms.CharField(label="接办理由", widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class HandOverForm(forms.Form):
-    organ = forms.ChoiceField(label="移送机关类别")
-    organ_name = forms.CharField(label="接收机关名称", max_length=100)
-    note = forms.CharField(label="移送事项", widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args, jurisdiction: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organ"].choices = choices(get_profile(jurisdiction), "accountability_handover_organs")

@@ -161,29 +161,6 @@ class Person(models.Model):
         return self.name
 
 
-class Handover(models.Model):
-    """过错 第五条 / 错案 第四条: the case handed over to the personnel or supervisory organ (or the competent
-    department) that decides the sanction, with its 移送函."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="handovers")
-    organ = models.CharField("移送机关类别", max_length=16)  # profile accountability_handover_organs
-    organ_name = models.CharField("接收机关", max_length=100)
-    note = models.TextField("移送事项", blank=True)
-    handed_on = models.DateField("移送日期")
-    document = models.ForeignKey("casework.Document", on_delete=models.PROTECT, related_name="+",
-                                 verbose_name="移送函")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "移送处理记录"
-        verbose_name_plural = "移送处理记录"
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return f"移送{self.organ_name}"
-
-
 class AccountabilityProcess(CaseProcess):
     """The accountability flow's process (viewflow), in the case's file."""
 

@@ -65,12 +65,9 @@ def accountability_panel(request, matter) -> str:
     grounds = [i for i in profile.choices("fault_grounds") if i["code"] in case.grounds] if not case.is_wrong_case \
         else [i for i in profile.choices("wrong_case_grounds") if i["code"] == case.wrong_ground]
     origin = next((i for i in profile.choices("fault_sources") if i["code"] == case.origin), {})
-    from .access import may_act
     from .models import DONE, TRANSFERRED
 
     user = request.user
-    organs = ({i["code"]: i["label"] for i in profile.choices("accountability_handover_organs")}
-              if profile.has("accountability_handover_organs") else {})
     ended = case.state in (DONE, TRANSFERRED)
     from auxiliary.selectors import cite_prohibited_acts
 
@@ -84,7 +81,4 @@ def accountability_panel(request, matter) -> str:
         "aux_acts": cite_prohibited_acts(case.jurisdiction, case.aux_acts), "tolerance": tolerance,
         "tasks": _tasks(request, case),
         "party_view": visibility.is_party(user) and not visibility.runs_own_case(user, matter),
-        "handovers": [(h, organs.get(h.organ, "")) for h in case.handovers.select_related("document")],
-        "can_take_over": case.by_agency and not ended and user.has_perm("accountability.decide_case"),
-        "can_hand_over": bool(case.decided_on) and profile.has("accountability_handover_organs")
-        and may_act(user, case, "accountability.handle_case")}, request=request)
+        "can_take_over": case.by_agency and not ended and user.has_perm("accountability.decide_case")}, request=request)

@@ -573,35 +573,6 @@ def case_take_over(*, case: Case, by, reason: str) -> DecisionRecord:
     return record
 
 
-@transaction.atomic
-def case_hand_over(*, case: Case, by, organ: str, organ_name: str, note: str):
-    """过错 第五条 / 错案 第四条: after the decision the case is handed over to the personnel or supervisory organ
-    (or the competent department) for the sanction, with a 移送函 addressed to it."""
-    from .models import Handover
-
-    case = _lock(case)
-    require_actor(by, case, HANDLE, "只有办理本案的机构可以移送处理。")
-    if case.decided_on is None:
-        raise ValidationError("尚未作出责任追究决定，不能移送人事、监察机关处理（过错 第五条、错案 第四条）。")
-    profile = get_profile(case.jurisdiction)
-    item = _item(profile, "accountability_handover_organs", organ)
-    if not (organ_name or "").strip():
-        raise ValidationError("请填写接收移送的机关名称。")
-    if not (note or "").strip():
-        raise ValidationError("请填写移送事项。")
-    matter = case.matter
-    decision = matter.documents.filter(kind="accountability_decision").order_by("-pk").first()
-    words = texts.handover(case, decision_number=decision.doc_number if decision else "", note=note)
-    article = f"{FAULT_DOC}第五条、{WRONG_DOC}第四条"
-    doc = documents.issue(matter=matter, kind="sanction_handover", title=words.title, by=by, article=article,
-                          addressee=organ_name.strip()[:100], paragraphs=words.paragraphs, notes=words.notes,
-                          values=words.values)
-    handover = Handover.objects.create(case=case, organ=organ, organ_name=organ_name.strip()[:100],
-                                       note=note.strip(), handed_on=doc.issued_on, document=doc, by=by)
-    log(matter, by, f"移送{item['label']}（{handover.organ_name}）处理（{doc.doc_number}，{item['article']}）。")
-    return handover
-
-
-__all__ = ["DECIDE", "HANDLE", "case_answer", "case_appeal_decide", "case_decide", "case_hand_over", "case_hearing",
+__all__ = ["DECIDE", "HANDLE", "case_answer", "case_appeal_decide", "case_decide", "case_hearing",
            "case_intake", "case_investigate", "case_review", "case_screen", "case_take_over", "case_tolerate",
            "choice_keys", "needs_answer", "reviews_overdue"]

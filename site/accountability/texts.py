@@ -64,25 +64,3 @@ def answer(case, *, text: str) -> Composed:
     return compose("accountability_answer", case.jurisdiction, {
         "举报人": case.reporter, "受理日期": chinese_date(case.intake_on), "事项名称": case.matter.title,
         "答复内容": text.strip()})
-
-
-HANDOVER = Wording(
-    kind="sanction_handover", issued_in=lambda p: p.has("accountability_handover_organs"), max_pages=2,
-    title="关于移送{事项名称}责任人处理的函",
-    body="{事项名称}一案，本机关已于{决定日期}作出责任追究决定（{决定文号}）。根据《行政执法过错纠正和责任追究制度》第五条、"
-         "《行政执法错案责任倒查问责制度》第四条，现将该案移送你单位，依据法定职权对责任人作出处理。\n移送事项：{移送事项}\n"
-         "请将处理结果函告本机关。",
-    placeholders={"事项名称": "案件名称", "决定日期": "责任追究决定的日期", "决定文号": "责任追究决定书文号",
-                  "移送事项": "需接收机关处理的事项"},
-    sample={"事项名称": "武隆区市场监督管理局执法人员违规处罚", "决定日期": "2026年11月20日",
-            "决定文号": "武隆追决〔2026〕1号", "移送事项": "建议对责任人张某给予行政处分。"})
-
-register(HANDOVER)
-
-
-def handover(case, *, decision_number: str, note: str) -> Composed:
-    from casework.pdf import chinese_date
-
-    return compose("sanction_handover", case.jurisdiction, {
-        "事项名称": case.matter.title, "决定日期": chinese_date(case.decided_on) if case.decided_on else "",
-        "决定文号": decision_number, "移送事项": note.strip()})

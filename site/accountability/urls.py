@@ -8,5 +8,4 @@ urlpatterns = [
     path("mine/", views.mine, name="mine"),
     path("agency-cases/", views.agency_cases, name="agency_cases"),
     path("<int:pk>/take-over/", views.take_over, name="take_over"),
-    path("<int:pk>/hand-over/", views.hand_over, name="hand_over"),
 ]

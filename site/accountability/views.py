@@ -95,29 +95,6 @@ def take_over(request, pk: int):
 
 @login_required(login_url=LOGIN)
 @explain_refusals
-def hand_over(request, pk: int):
-    """过错 第五条 / 错案 第四条: hand the case over to the personnel or supervisory organ for the sanction."""
-    from .access import may_act
-
-    case = _case_or_404(request, pk)
-    if not may_act(request.user, case, services.HANDLE):
-        raise PermissionDenied("只有办理本案的机构可以移送处理。")
-    form = forms.HandOverForm(request.POST or None, jurisdiction=case.jurisdiction)
-
-    def act(data):
-        handover = services.case_hand_over(case=case, by=request.user, **data)
-        return to_matter(request, case.matter_id, f"已移送{handover.organ_name}（{handover.document.doc_number}）。")
-
-    if response := submit(request, form, act):
-        return response
-    return render(request, "casework/form.html", {
-        "form": form, "task_title": f"移送处理：{case.matter.title}", "submit_label": "移送并制发移送函",
-        "note": "行政执法机关的法制工作机构具体办理责任追究事项，并应当依法移送人事、监察机关；人事、监察机关和行政主管部门"
-                "依据各自的法定职权对责任人作出处理（过错 第五条、错案 第四条）。"})
-
-
-@login_required(login_url=LOGIN)
-@explain_refusals
 def agency_cases(request):
     """机关自办责任追究: the cases agencies run themselves — every one for the bureau (which supervises them), its
     own agency's for a legal unit, nothing for anyone else."""

@@ -49,7 +49,6 @@ KINDS: dict[str, tuple[str, str]] = {
     "matter_referral": ("移送函", "移"),
     "recovery_decision": ("行政赔偿追偿决定书", "追偿"),
     "accountability_answer": ("举报投诉答复书", "追复"),
-    "sanction_handover": ("责任追究案件移送函", "追移"),  # 过错 第五条 / 错案 第四条
     # the yearly programme (004 通报制度 第五条)
     "rectification_notice": ("限期整改通知书", "整改"),
 }

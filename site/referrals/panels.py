@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 
 from casework import visibility
 from casework.panels import panel
+from roles.access import is_bureau
 
 from . import services
 from .models import SOURCES, Recovery
@@ -14,19 +15,19 @@ from .models import SOURCES, Recovery
 @panel("complaint")
 @panel("accountability")
 def referrals_panel(request, matter) -> str:
-    if visibility.is_party(request.user):
-        return ""  # the referrals and recovery are the bureau's (confidential records)
     user = request.user
+    if visibility.is_party(user) and not visibility.runs_own_case(user, matter):
+        return ""  # the referrals and recovery are the bureau's (confidential records), or the legal unit's own case
     referrals = list(matter.referrals.select_related("document"))
     buttons = []
     for source in services.sources_of(matter):
-        perm, _reason = services.PERMS[source]
-        if user.has_perm(perm) and services.destinations(matter, source) and not services.step_not_ended(matter, source):
+        if (services.may_refer(user, matter, source) and services.destinations(matter, source)
+                and not services.step_not_ended(matter, source)):
             buttons.append({"source": source, "label": f"移送（{dict(SOURCES)[source]}）"})
     case = getattr(matter, "accountability_case", None)
     recovery = Recovery.objects.filter(case=case).select_related("document").first() if case else None
     may_recover = (case is not None and recovery is None and case.decided_on is not None
-                   and user.has_perm("accountability.decide_case"))
+                   and is_bureau(user) and user.has_perm("accountability.decide_case"))
     if not (referrals or buttons or recovery or may_recover):
         return ""
     return render_to_string("referrals/panel.html", {

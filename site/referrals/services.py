@@ -20,7 +20,7 @@ from casework.pdf import chinese_date
 from casework.recusal import require_not_recused
 from casework.services import log
 from decisions.services import decision_record
-from roles.access import require
+from roles.access import is_bureau, require
 from rules.profiles import get_profile
 
 from . import texts
@@ -29,6 +29,18 @@ from .models import ACCOUNTABILITY, COMPLAINT, Recovery, Referral
 PERMS = {COMPLAINT: ("complaints.decide_complaint", "只有司法局负责人可以决定移送。"),
          ACCOUNTABILITY: ("accountability.decide_case", "只有司法局负责人可以决定移送。")}
 NOT_ENDED = "移送须在其所依据的环节办结后进行："
+
+
+def may_refer(user, matter: Matter, source: str) -> bool:
+    """Who decides a referral: the bureau's head for a complaint; for an accountability case whoever may decide it
+    (accountability.access: the bureau's head, or — on a case the agency runs itself, 过错 第五条、错案 第四条 —
+    that agency's legal unit)."""
+    from accountability.access import may_act
+
+    if source == ACCOUNTABILITY:
+        case = getattr(matter, "accountability_case", None)
+        return case is not None and may_act(user, case, PERMS[ACCOUNTABILITY][0])
+    return is_bureau(user) and user.has_perm(PERMS[COMPLAINT][0])
 
 
 def destinations(matter: Matter, source: str) -> list[dict]:
@@ -83,9 +95,13 @@ def refer(*, matter: Matter, by, source: str, destination: str, to: str, reasons
     """移送: a 移送函 to the receiving organ and a confidential decision record, in the matter's file."""
     if source not in PERMS:
         raise ValidationError("请选择移送所依据的程序。")
-    perm, refusal = PERMS[source]
-    require(by, perm, refusal)
     matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
+    if source == ACCOUNTABILITY and getattr(matter, "accountability_case", None) is not None:
+        from accountability.access import require_actor
+
+        require_actor(by, matter.accountability_case, PERMS[source][0], PERMS[source][1])
+    else:
+        require(by, *PERMS[source])
     require_not_recused(by, matter)
     if why := step_not_ended(matter, source):
         raise ValidationError(why)

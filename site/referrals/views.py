@@ -44,12 +44,11 @@ def _matter(request, pk: int) -> Matter:
 def refer(request, pk: int, source: str):
     if source not in dict(SOURCES):
         raise Http404("没有这种移送来源。")
-    perm, reason = services.PERMS[source]
-    if not (is_bureau(request.user) and request.user.has_perm(perm)):
-        return refused(request, reason)
     matter = _matter(request, pk)
     if source not in services.sources_of(matter):
         raise Http404("本事项中没有该程序。")
+    if not services.may_refer(request.user, matter, source):
+        return refused(request, services.PERMS[source][1])
     items = services.destinations(matter, source)
     form = ReferralForm(request.POST or None, items=items)
 

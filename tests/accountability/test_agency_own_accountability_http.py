@@ -11,10 +11,11 @@ import re
 import pytest
 from freezegun import freeze_time
 
-from accountability.models import Case, Handover
+from accountability.models import Case
 from casework.models import Document
 from clocks.models import Clock
 from decisions.models import DecisionRecord
+from referrals.models import Referral
 from roles.definitions import LEADER, OFFICER
 from tests.coordination.helpers import agency_with_liaison, login
 from tests.flows.worklist_pages import card, inbox
@@ -96,28 +97,30 @@ def test_the_agency_runs_its_own_case_and_hands_it_over_the_bureau_supervises(ma
         assert decision.issued_on == dt.date(2026, 9, 7) and decision.issued_by == unit
         assert clock(matter, "fault_reinvestigation_period").due_on == dt.date(2026, 10, 8)
 
-        # 过错 第五条: handed over to the supervisory organ for the sanction, with its 移送函
+        # 过错 第五条: handed over to the supervisory organ for the sanction, with its 移送函 — through the one referral
+        # door (referrals.services.refer), which lets the agency's legal unit decide on the case it runs itself
         frozen.move_to("2026-09-08 10:00")
         client = login(unit)
-        empty = client.post(f"/admin/accountability/{case.pk}/hand-over/", {"organ": "supervisory",
-                                                                           "organ_name": "", "note": ""})
-        assert empty.status_code == 200 and not Handover.objects.exists()
-        done = client.post(f"/admin/accountability/{case.pk}/hand-over/", {
-            "organ": "supervisory", "organ_name": "武隆区监察委员会", "note": "建议对张明给予政务处分。"})
+        assert "移送（" in client.get(f"/admin/casework/{matter.pk}/").content.decode()
+        url = f"/admin/referrals/matter/{matter.pk}/accountability/"
+        empty = client.post(url, {"destination": "supervisory", "to": "", "reasons": ""})
+        assert empty.status_code == 200 and not Referral.objects.exists()
+        done = client.post(url, {"destination": "supervisory", "to": "武隆区监察委员会", "persons": "张明",
+                                 "reasons": "建议对张明给予政务处分。"})
         assert done.status_code == 302, done.content.decode()[-2000:]
-        handover = Handover.objects.get(case=case)
-        letter = handover.document
-        assert (letter.kind, letter.addressee, letter.issued_on) == ("sanction_handover", "武隆区监察委员会",
+        referral = Referral.objects.get(matter=matter)
+        letter = referral.document
+        assert (letter.kind, letter.addressee, letter.issued_on) == ("matter_referral", "武隆区监察委员会",
                                                                      dt.date(2026, 9, 8))
-        assert letter.doc_number == "武隆追移〔2026〕1号" and decision.doc_number in letter.body
-        assert "第五条" in letter.article and "第四条" in letter.article
-        # the other agency cannot hand over (nor see) this case
-        assert login(stranger).post(f"/admin/accountability/{case.pk}/hand-over/", {
-            "organ": "personnel", "organ_name": "某局", "note": "x"}).status_code in (302, 403)
-        assert Handover.objects.count() == 1
+        assert letter.doc_number == "武隆移〔2026〕1号" and "第五条" in letter.article
+        # the other agency cannot refer (nor see) this case, nor can the bureau before it takes the case over
+        assert login(stranger).post(url, {"destination": "personnel", "to": "某局", "reasons": "x"}).status_code in (
+            302, 403, 404)
+        assert login(leader).post(url, {"destination": "personnel", "to": "某局", "reasons": "x"}).status_code == 403
+        assert Referral.objects.count() == 1
         page = login(officer).get(f"/admin/casework/{matter.pk}/").content.decode()
-        assert "2026-09-08 移送武隆区监察委员会（监察机关，武隆追移〔2026〕1号）" in page
-        assert "移送人事、监察机关处理" not in page  # the bureau supervises; the unit acts
+        assert "武隆区监察委员会" in page and "武隆移〔2026〕1号" in page
+        assert "移送（" not in login(leader).get(f"/admin/casework/{matter.pk}/").content.decode()  # the unit acts
 
 
 def test_the_bureau_takes_over_an_agency_case_by_a_recorded_decision(make_user):

@@ -63,7 +63,6 @@ CASES = [
     ("wulong", "accountability_answer", "武隆追复〔2026〕1号", "letter"),
     ("enshi", "accountability_decision", "恩施追决〔2026〕1号", "file"),
     ("enshi", "reinvestigation_order", "恩施追查〔2026〕1号", "file"),
-    ("wulong", "sanction_handover", "武隆追移〔2026〕1号", "file"),
     ("wulong", "rectification_notice", "武隆整改〔2026〕1号", "file"),
 ]
 AUTHORITY = {"wanzhou": "万州区司法局", "weihai": "威海市司法局", "enshi": "恩施州司法局", "wulong": "武隆区司法局"}
