@@ -111,7 +111,7 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/supervisor-duties/supervisors/99999/", "/admin/supervisor-duties/mine/",
     # agencies' own duties (issue 29.2): own accountability, complaints about themselves, publication, cooperation
     "/admin/accountability/agency-cases/", "/admin/accountability/99999/take-over/",
-    "/admin/accountability/99999/hand-over/", "/admin/complaints/99999/take-over/",
+    "/admin/complaints/99999/take-over/",
     "/admin/programme/returns/99999/duties/", "/admin/programme/wulong/2025/duties/",
     "/admin/programme/wulong/abc/duties/", "/admin/letters/matter/99999/cooperation/",
 ]
