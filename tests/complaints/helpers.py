@@ -34,3 +34,26 @@ def submit(client: Client, data: dict, jurisdiction: str = "wulong"):
     number = re.search(r"受理编号：<span class=\"cp-code\">([^<]+)</span>", html).group(1)
     code = re.search(r"查询码：<span class=\"cp-code\">([^<]+)</span>", html).group(1)
     return page, number, code
+
+
+def complaint_reviewed(people, *, opinion: str, outcome: str, decision: str):
+    """A Wulong complaint submitted on 2026-09-28, accepted on 09-30, two investigators named on 10-09, the opinion
+    and the leaders' collective review on 10-20 (`outcome`): where appeals and referrals start from."""
+    from freezegun import freeze_time
+
+    from complaints.models import Complaint
+
+    officer, leader = people["officer"], people["leader"]
+    with freeze_time("2026-09-28 10:00"):
+        submit(Client(), complaint_data(people["agency"]))
+    complaint = Complaint.objects.get()
+    with freeze_time("2026-09-30 09:00"):
+        assert login(officer).post(f"/admin/complaints/{complaint.pk}/accept/").status_code == 302
+    with freeze_time("2026-10-09 09:00"):
+        assert login(officer).post(f"/admin/complaints/{complaint.pk}/investigators/", {
+            "users": [officer.pk, people["officer2"].pk], "no_interest": "on"}).status_code == 302
+    with freeze_time("2026-10-20 10:00"):
+        assert login(officer).post(f"/admin/complaints/{complaint.pk}/opinion/", {"text": opinion}).status_code == 302
+        assert login(leader).post(f"/admin/complaints/{complaint.pk}/review/", {
+            "participants": "李局长、周副局长、吴副局长", "outcome": outcome, "decision": decision}).status_code == 302
+    return complaint

@@ -2,32 +2,17 @@
 the complainant (第九条). The rules give no appeal window or answer period: the Wulong profile's reading is
 30 days from the reply for the appeal, 30 days from its receipt for the answer (calendar days, then the
 rest-day roll). Over HTTP as the role users, the clock frozen, literal dates counted by hand."""
-from django.test import Client
 from freezegun import freeze_time
 
 from complaints.models import Complaint
 from decisions.models import DecisionRecord
-from tests.complaints.helpers import complaint_data, login, submit
+from tests.complaints.helpers import complaint_reviewed, login
 from tests.flows.worklist_pages import card, inbox
 
 
 def _unfounded(people) -> Complaint:
-    officer, leader = people["officer"], people["leader"]
-    with freeze_time("2026-09-28 10:00"):
-        submit(Client(), complaint_data(people["agency"]))
-    complaint = Complaint.objects.get()
-    with freeze_time("2026-09-30 09:00"):
-        assert login(officer).post(f"/admin/complaints/{complaint.pk}/accept/").status_code == 302
-    with freeze_time("2026-10-09 09:00"):
-        assert login(officer).post(f"/admin/complaints/{complaint.pk}/investigators/", {
-            "users": [officer.pk, people["officer2"].pk], "no_interest": "on"}).status_code == 302
-    with freeze_time("2026-10-20 10:00"):
-        assert login(officer).post(f"/admin/complaints/{complaint.pk}/opinion/", {
-            "text": "执法记录仪视频显示执法人员未推搡当事人，反映情况不实。"}).status_code == 302
-        assert login(leader).post(f"/admin/complaints/{complaint.pk}/review/", {
-            "participants": "李局长、周副局长、吴副局长", "outcome": "unfounded",
-            "decision": "反映情况不实，向投诉举报人说明情况。"}).status_code == 302
-    return complaint
+    return complaint_reviewed(people, opinion="执法记录仪视频显示执法人员未推搡当事人，反映情况不实。", outcome="unfounded",
+                              decision="反映情况不实，向投诉举报人说明情况。")
 
 
 def test_unfounded_reply_explains_and_states_the_appeal_window(people):

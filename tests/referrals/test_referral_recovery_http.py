@@ -5,37 +5,24 @@ personnel department (错案 第四条); compensation shares fixed and 追偿 re
 Over HTTP as the role users, the clock frozen, literal numbers and dates."""
 import datetime as dt
 
-from django.test import Client
 from freezegun import freeze_time
 
 from accountability.models import Case
 from casework.models import Document
-from complaints.models import Complaint
 from decisions.models import DecisionRecord
 from referrals.models import Recovery, Referral
 from roles.definitions import LIAISON
 from roles.models import StaffProfile
-from tests.complaints.helpers import complaint_data, login, submit
+from tests.complaints.helpers import complaint_reviewed, login
 from tests.coordination.helpers import do_task
 
 
 def _substantiated_with_wrong_case(people, make_user):
-    officer, leader = people["officer"], people["leader"]
+    officer = people["officer"]
     zhang = make_user("zhangwei", LIAISON)
     StaffProfile.objects.create(user=zhang, agency=people["agency"])
-    with freeze_time("2026-09-28 10:00"):
-        submit(Client(), complaint_data(people["agency"]))
-    complaint = Complaint.objects.get()
-    with freeze_time("2026-09-30 09:00"):
-        assert login(officer).post(f"/admin/complaints/{complaint.pk}/accept/").status_code == 302
-    with freeze_time("2026-10-09 09:00"):
-        assert login(officer).post(f"/admin/complaints/{complaint.pk}/investigators/", {
-            "users": [officer.pk, people["officer2"].pk], "no_interest": "on"}).status_code == 302
-    with freeze_time("2026-10-20 10:00"):
-        assert login(officer).post(f"/admin/complaints/{complaint.pk}/opinion/", {"text": "投诉属实。"}).status_code == 302
-        assert login(leader).post(f"/admin/complaints/{complaint.pk}/review/", {
-            "participants": "李局长、周副局长、吴副局长", "outcome": "substantiated",
-            "decision": "执法人员隐瞒证据作出处罚，处罚决定已被撤销并赔偿，查证属实。"}).status_code == 302
+    complaint = complaint_reviewed(people, opinion="投诉属实。", outcome="substantiated",
+                                   decision="执法人员隐瞒证据作出处罚，处罚决定已被撤销并赔偿，查证属实。")
     with freeze_time("2026-10-21 09:00"):
         r = login(officer).post(f"/admin/complaints/{complaint.pk}/handoff/accountability/", {
             "kind": "wrong_case", "wrong_ground": "complaint"})
