@@ -35,8 +35,10 @@ def test_the_public_complaint_post_runs_at_most_20_queries(make_user):
     statements = work(ctx)
     # profile + figures, agency, duplicate, number (lock, write), liaison, insert, calendar (2), clock, viewflow
     # (process, lock, 2 tasks, link 2), session (2): 45 before issue 28 (profile asked 7 times)
-    # 20 since the process has its case-file row (flows.CaseProcess): within issue 28's 20
-    assert len(statements) == 20, "\n".join(s[:120] for s in statements)
+    # 20 since the process has its case-file row (flows.CaseProcess): within issue 28's 20; on PostgreSQL the
+    # receipt number is taken in one UPDATE … RETURNING (casework.sequences), 19
+    expected = 19 if connection.vendor == "postgresql" else 20
+    assert len(statements) == expected, "\n".join(s[:120] for s in statements)
 
 
 @pytest.mark.django_db

@@ -25,7 +25,7 @@ def page(publish_list):
 
 
 def post(client, page, **extra):
-    data = dict(FORM, candidate=page.candidates.first().pk, **extra)
+    data = dict(FORM, candidate=page.candidates.get(name="刘明").pk, **extra)  # rows made in code have no sort_order
     return client.post(page.url + "objection/", data)
 
 
