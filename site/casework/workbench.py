@@ -155,11 +155,24 @@ GLANCE = [("notified", "被通报", "项"), ("rectify_overdue", "逾期未整改
 
 
 def results_glance(today) -> str:
-    """年度监督结果 of the current year in one line: what is counted against the agencies (纳入考核)."""
+    """年度监督结果 of the current year in one line: what is counted against the agencies (纳入考核). A dozen
+    aggregates over the year's records: computed once, then kept in the cache under the work generation (any write
+    that changes anyone's work, flows.badge), the rules' generation (profiles, holidays: pages.cache) and the date."""
+    from django.core.cache import cache
+
+    from flows.badge import TIMEOUT, generation
+    from pages.cache import generation as rules_generation
+
     from .assessment import results
 
-    r = results(year=today.year, today=today)
-    return f"{today.year}年度纳入考核的监督结果：" + "、".join(f"{label}{r.total(key)}{unit}" for key, label, unit in GLANCE)
+    cache_key = f"workbench:results-glance:{generation()}:{rules_generation()}:{today.isoformat()}"
+    text = cache.get(cache_key)
+    if text is None:
+        r = results(year=today.year, today=today)
+        text = f"{today.year}年度纳入考核的监督结果：" + "、".join(
+            f"{label}{r.total(key)}{unit}" for key, label, unit in GLANCE)
+        cache.set(cache_key, text, TIMEOUT)
+    return text
 
 
 def arrange(request, panels: list) -> None:
