@@ -152,7 +152,7 @@ def duty_rows(py, today: dt.date) -> list[dict]:
     """Per agency of the year: each duty with its date, article and state; late ones named."""
     profile = get_profile(py.jurisdiction)
     rows = []
-    for ret in py.returns.select_related("agency").order_by("agency__name"):
+    for ret in py.returns.select_related("agency").prefetch_related("breaches__case__matter").order_by("agency__name"):
         items = duties(ret, profile)
         late = [d.label for d in items if d.late_days(today)]
         rows.append({"ret": ret, "duties": [(d, d.state(today), bool(d.late_days(today))) for d in items],

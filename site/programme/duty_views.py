@@ -102,4 +102,6 @@ def year_duties(request, jurisdiction: str, year: int):
     return render(request, "programme/year_duties.html", {
         "task_title": f"{profile.name} {year}年度统计年报公开和工作情况报告", "rows": rows, "py": py,
         "late": [r["ret"].agency.name for r in rows if r["late"]], "stats_due": stats_due, "stats_art": stats_art,
-        "work_due": work_due, "work_art": work_art, "today": today})
+        "work_due": work_due, "work_art": work_art, "today": today,
+        "breach_cite": profile.figure("statistics_violations").citation if profile.has("statistics_violations") else "",
+        "can_hand_off": request.user.has_perm("accountability.handle_case")})

@@ -93,6 +93,10 @@ class FollowUp(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="登记人")
     created_at = models.DateTimeField(auto_now_add=True)
+    # 检查 第十条 追究责任: the accountability case taken in from this finding (programme.handoffs), in the
+    # activity's file
+    case = models.OneToOneField("accountability.Case", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="inspection_followup", verbose_name="责任追究案件")
 
     class Meta:
         verbose_name = "检查决定落实情况"
@@ -151,6 +155,33 @@ class StatisticsReturn(models.Model):
     @property
     def total(self) -> int:
         return sum(int(v) for v in (self.figures or {}).values())
+
+
+class StatisticsBreach(models.Model):
+    """统计 第六条: a breach of the statistics system found in one agency's return (late, wrong, falsified, other),
+    and the accountability case it opened for the staff directly responsible (programme.handoffs)."""
+
+    ret = models.ForeignKey(StatisticsReturn, on_delete=models.PROTECT, related_name="breaches",
+                            verbose_name="统计年报")
+    violation = models.CharField("违反情形", max_length=32)  # profile statistics_violations
+    violation_label = models.CharField("违反情形", max_length=100)
+    article = models.CharField("依据", max_length=100)
+    facts = models.TextField("事实")
+    found_on = models.DateField("认定日期")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    case = models.OneToOneField("accountability.Case", on_delete=models.PROTECT, related_name="statistics_breach",
+                                verbose_name="责任追究案件")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "违反统计年报制度情形"
+        verbose_name_plural = "违反统计年报制度情形"
+        ordering = ["found_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["ret", "violation"], name="one_breach_kind_per_return")]
+
+    def __str__(self) -> str:
+        return f"{self.ret}：{self.violation_label}"
 
 
 class Notification(models.Model):

@@ -1,7 +1,7 @@
 """Yearly programme staff URLs, mounted at /admin/programme/."""
 from django.urls import path
 
-from . import duty_views, views
+from . import duty_views, handoff_views, views
 
 J = "<str:jurisdiction>/<int:year>/"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("returns/<int:pk>/upload/", views.return_upload, name="return_upload"),
     path("returns/<int:pk>/duties/", duty_views.own_duties, name="duties"),
     path("returns/<int:pk>/duties/<slug:step>/", duty_views.own_duty_step, name="duty_step"),
+    path("returns/<int:pk>/accountability/", handoff_views.statistics_accountability, name="return_accountability"),
+    path("followups/<int:pk>/accountability/", handoff_views.followup_accountability, name="followup_accountability"),
     path("tasks/<int:pk>/report/", views.task_report, name="task_report"),
     path("tasks/<int:pk>/review/", views.task_review, name="task_review"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),

@@ -771,6 +771,14 @@ WULONG = [
     fig("statistics_response_plan", "统计年报公开前的应对预案和公开后的舆情跟踪", "text",
         {"text": "公开前对社会反映进行预判，做好应对预案；公开后跟踪舆情，主动引导，及时解疑释惑"},
         "004", "第五条", STATS, note="制度未规定预案的形式和期限。平台读法：预案须在登记公开之前记录，跟踪情况在公开之后记录"),
+    # 统计 第六条: a late, wrong or falsified return → the responsible staff's accountability (the accountability
+    # process, taken in from the return through programme.handoffs.statistics_to_accountability)
+    fig("statistics_violations", "违反统计年报制度应追究责任的情形", "choices", items(
+        ("late", "未按规定的时限和要求公开行政执法统计年报", "第六条第（一）项"),
+        ("wrong", "公开的行政执法数据错误、逾期并造成重大不良影响", "第六条第（二）项"),
+        ("falsified", "篡改、虚构行政执法数据", "第六条第（三）项"),
+        ("other", "其他违反统计年报制度的行为", "第六条第（四）项"),
+    ), "004", "第六条", STATS, note="对负有直接责任的主管人员和其他直接责任人依法追究责任：转入过错责任追究程序办理"),
     fig("annual_notification_due", "上年度通报完成时间", "yearly", {"quarter": 1}, "004", "第四条", NOTIFY),
     fig("inspections_per_year", "定期监督检查每年至少次数", "count", {"n": 2, "periodic_only": True}, "004", "第六条",
         INSPECT, note="只计定期检查；不定期检查另列，不计入"),
