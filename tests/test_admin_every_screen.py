@@ -114,6 +114,8 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/complaints/99999/take-over/",
     "/admin/programme/returns/99999/duties/", "/admin/programme/wulong/2025/duties/",
     "/admin/programme/wulong/abc/duties/", "/admin/letters/matter/99999/cooperation/",
+    # hand-offs into accountability: an inspection follow-up (检查 第十条), a statistics breach (统计 第六条)
+    "/admin/programme/followups/99999/accountability/", "/admin/programme/returns/99999/accountability/",
 ]
 
 
@@ -320,3 +322,30 @@ def test_supervisor_duty_screens_open_for_every_role(role_users, role):
     assert seen == {url: expected for url in urls}
     mine = client.get("/admin/supervisor-duties/mine/").status_code
     assert mine == (200 if role == "supervisor" else 302)
+
+
+def test_programme_accountability_handoff_screens_open_for_every_role(role_users):
+    """检查 第十条, 统计 第六条: the hand-off screens open for the bureau's case handlers, refused to the others."""
+    from casework.models import Agency
+    from programme import services
+    from programme.models import StatisticsReturn
+
+    officer = role_users["officer"]
+    agency = Agency.objects.get(name="武隆区市场监督管理局")
+    with freeze_time("2026-11-20 10:00"):
+        activity = services.activity_record(jurisdiction="wulong", kind="inspection", schedule="periodic",
+                                            agency=agency, held_on=dt.date(2026, 11, 20), title="定期检查",
+                                            onsite=False, has_problems=True, findings="着装不规范。", by=officer)
+        row = services.followup_record(activity=activity, by=officer, outcome="accountability",
+                                       decided_on=dt.date(2026, 11, 20), note="逾期未落实。")
+        services.statistics_open(jurisdiction="wulong", year=2025, by=officer)
+        ret = StatisticsReturn.objects.filter(agency=agency).get()
+    urls = [f"/admin/programme/followups/{row.pk}/accountability/", f"/admin/programme/returns/{ret.pk}/accountability/"]
+    for role in ROLES:
+        client = Client(raise_request_exception=False)
+        client.force_login(role_users[role])
+        seen = {url: client.get(url).status_code for url in urls}
+        if role in ("officer", "leader", "superuser"):
+            assert set(seen.values()) == {200}, (role, seen)
+        else:
+            assert set(seen.values()) <= {302, 403, 404}, (role, seen)
