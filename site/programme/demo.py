@@ -116,4 +116,31 @@ def load_programme() -> str:
             for task in notification.tasks.select_related("document")[:1]:
                 document_serve(document=task.document, by=officer, received_on=dt.date(year, 3, 12),
                                method="直接送达", received_by_name="办公室")
+    _demo_handoffs(officer, year)
     return f"新增检查、评查、评议 {made} 条；统计年报 {StatisticsReturn.objects.filter(submitted_at__isnull=False).count()} 份已报送"
+
+
+def _demo_handoffs(officer, year: int) -> None:
+    """检查 第十条: last year's first Wulong inspection not implemented, judged 追究责任 and handed into accountability;
+    统计 第六条: an agency that did not publish last year's statistics by the date, handed in too. Once each."""
+    from django.core.exceptions import ValidationError
+
+    from . import handoffs
+    from .models import FollowUp, StatisticsBreach
+
+    activity = Activity.objects.filter(year__jurisdiction="wulong", year__year=year - 1, kind="inspection",
+                                       has_problems=True).order_by("held_on").first()
+    decided_on = dt.date(year - 1, 7, 20)
+    if activity is not None and not FollowUp.objects.filter(activity=activity).exists() \
+            and decided_on <= timezone.localdate():
+        row = services.followup_record(activity=activity, by=officer, outcome="accountability", decided_on=decided_on,
+                                       note="限期30日书面反馈整改情况，逾期未反馈，救济途径问题仍未纠正。")
+        handoffs.followup_to_accountability(followup=row, by=officer, kind="fault", grounds=["inaction"])
+    ret = StatisticsReturn.objects.filter(year__jurisdiction="wulong", year__year=year - 1,
+                                          agency__name="武隆区交通运输局", published_on__isnull=True).first()
+    if ret is not None and not StatisticsBreach.objects.filter(ret=ret).exists():
+        try:
+            handoffs.statistics_to_accountability(ret=ret, by=officer, violation="late", kind="fault",
+                                                  grounds=["inaction"], facts="期限届满未公开上年度行政执法统计年报")
+        except ValidationError:
+            pass  # not late yet (before the date of the year): nothing to hand off
