@@ -427,6 +427,10 @@ def add_record(*, by, staff: AuxiliaryStaff, profile: Profile, kind: str, day: d
         errors.setdefault("day", []).append("日期不能晚于今天。")
     if not (title or "").strip():
         errors.setdefault("title", []).append("请填写事项。")
+    if kind == "recovery" and kind in kinds and not (content or "").strip():
+        errors.setdefault("content", []).append(
+            f"追偿的，请在内容中写明赔偿情况（受损失的公民、法人或者其他组织，赔偿金额）和追偿对象（劳务派遣单位或"
+            f"辅助人员）、追偿金额（{kinds[kind]['citation']}）。")
     mime = ""
     if upload is not None:
         try:

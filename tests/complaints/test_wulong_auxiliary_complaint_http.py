@@ -163,3 +163,21 @@ def test_substantiated_complaint_carries_the_acts_into_accountability(people, st
             "kind": "fault", "grounds": ["rude"], "aux_acts": ["bribe"]})
         assert r.status_code == 302
     assert Case.objects.get().aux_acts == ["bribe"]
+
+
+def test_demo_register_and_auxiliary_complaint_are_idempotent(site_tree):
+    from auxiliary.demo import load_auxiliary
+    from casework.demo import load_agencies
+    from complaints.demo import load_auxiliary_complaint
+    from demo.site_tree import load_users
+
+    load_users()
+    load_agencies()
+    with freeze_time("2026-11-27 10:00"):
+        for _ in range(2):
+            load_auxiliary()
+            load_auxiliary_complaint()
+    assert list(AuxiliaryStaff.objects.order_by("pk").values_list("name", flat=True)) == ["何小兵", "邓丽"]
+    complaint = Complaint.objects.get()
+    assert complaint.auxiliary_staff.name == "何小兵" and complaint.aux_acts == ["bribe"]
+    assert complaint.received_on == dt.date(2026, 11, 24) and complaint.channel == "visit"
