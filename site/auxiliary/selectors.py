@@ -36,3 +36,12 @@ def cite_prohibited_acts(jurisdiction: str, codes) -> str:
     """The chosen acts in words with their articles, joined by "；" (unknown codes are left out)."""
     labels = dict(prohibited_act_choices(jurisdiction, agency_acts=True))
     return "；".join(labels[c] for c in codes or [] if c in labels)
+
+
+def may_see_person(user, person) -> bool:
+    """Whether `user` may open the person's record on the register (bureau staff; the agency's own liaison)."""
+    from roles.access import in_casework
+
+    from .services import may_manage
+
+    return bool(user and user.is_authenticated and in_casework(user) and may_manage(user, person.agency))

@@ -46,6 +46,23 @@ def _cite(profile: Profile, key: str, article: str | None = None) -> str:
     return str(Citation(c.source, article or c.article, c.document))
 
 
+def id_birth_date(number: str) -> dt.date | None:
+    """The birth date of an 18-digit resident ID (format, date and check digit, GB 11643), or None when it is not
+    one. The area code is not checked: genuine numbers carry codes of areas since renamed or merged (Wulong's
+    500232 from before 武隆县 became a district), which stdnum's table no longer lists."""
+    import re
+
+    if not re.fullmatch(r"\d{17}[\dX]", number or ""):
+        return None
+    try:
+        birth = ric.get_birth_date(number)
+    except Exception:  # noqa: BLE001 - stdnum raises several ValidationError kinds; all mean "no such date"
+        return None
+    if ric.calc_check_digit(number) != number[-1] or birth.year < 1900:
+        return None
+    return birth
+
+
 def check_hiring(profile: Profile, data: dict) -> dict[str, list[str]]:
     """Field → Chinese refusals, each naming its article; empty when the person may be hired."""
     errors: dict[str, list[str]] = {}
@@ -66,11 +83,8 @@ def check_hiring(profile: Profile, data: dict) -> dict[str, list[str]]:
     special = adjusted and bool(reason) and profile.flag("auxiliary_special_post")
 
     number = (data.get("id_number") or "").strip().upper()
-    birth = None
-    try:
-        ric.validate(number)
-        birth = ric.get_birth_date(number)
-    except Exception:  # noqa: BLE001 - stdnum raises several ValidationError kinds; all mean "not an ID number"
+    birth = id_birth_date(number)
+    if birth is None:
         add("id_number", "身份证号不正确，请核对18位公民身份号码（含校验位）。")
     start = data.get("start")
     if birth is not None and start is not None:
@@ -131,7 +145,7 @@ def add_staff(*, by, agency, profile: Profile, data: dict) -> AuxiliaryStaff:
         raise ValidationError(errors)
     return AuxiliaryStaff.objects.create(
         jurisdiction=profile.code, agency=agency, name=data["name"].strip(), id_number=number,
-        birth_date=ric.get_birth_date(number), education=data["education"], veteran=bool(data.get("veteran")),
+        birth_date=id_birth_date(number), education=data["education"], veteran=bool(data.get("veteran")),
         dispatch_unit=data["dispatch_unit"].strip(), dispatch_agreement=data["dispatch_agreement"].strip(),
         post=data["post"].strip(), special_reason=(data.get("special_reason") or "").strip(),
         post_age_min=data.get("post_age_min") or None, post_education=data.get("post_education") or "",
@@ -427,6 +441,10 @@ def add_record(*, by, staff: AuxiliaryStaff, profile: Profile, kind: str, day: d
         errors.setdefault("day", []).append("日期不能晚于今天。")
     if not (title or "").strip():
         errors.setdefault("title", []).append("请填写事项。")
+    if kind == "recovery" and kind in kinds and not (content or "").strip():
+        errors.setdefault("content", []).append(
+            f"追偿的，请在内容中写明赔偿情况（受损失的公民、法人或者其他组织，赔偿金额）和追偿对象（劳务派遣单位或"
+            f"辅助人员）、追偿金额（{kinds[kind]['citation']}）。")
     mime = ""
     if upload is not None:
         try:

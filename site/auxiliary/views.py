@@ -107,6 +107,10 @@ def staff_detail(request, pk: int):
     proposals = [services.proposal(profile, a) for a in assessments[:1]] if profile else []
     acts = dict(profile and [(i["code"], i) for i in profile.choices("auxiliary_prohibited_acts")] or [])
     sanctions = [(s, [acts[c] for c in s.acts if c in acts]) for s in person.sanctions.all()]
+    from complaints.selectors import visible_complaints  # a process app's read, only on this screen
+
+    complaints = [(c, [acts[a] for a in c.aux_acts if a in acts])
+                  for c in visible_complaints(request.user).filter(auxiliary_staff=person).order_by("-received_on")]
     return render(request, "auxiliary/detail.html", {
         "task_title": f"行政执法辅助人员：{person.name}", "person": person, "duties": duties,
         "prohibited": profile.choices("auxiliary_prohibited_acts") if profile else [],
@@ -114,7 +118,7 @@ def staff_detail(request, pk: int):
         if profile else person.education,
         "may_decide": services.may_decide(request.user, person.agency),
         "changes": person.status_changes.all(), "records": person.records.all(), "assessments": assessments,
-        "sanctions": sanctions, "proposal": next((p for p in proposals if p), ""),
+        "sanctions": sanctions, "complaints": complaints, "proposal": next((p for p in proposals if p), ""),
         "proposal_assessment": assessments[0] if assessments else None,
         "next_assessment": services.next_assessment(profile, person) if profile else None})
 

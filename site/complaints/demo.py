@@ -137,3 +137,21 @@ def load_enshi_complaints() -> str:
         content="反映执法车辆长期占用人行道停放。")
     return f"恩施投诉举报 {Complaint.objects.filter(jurisdiction='enshi').count()} 件，12345热线工单 " \
            f"{HotlineOrder.objects.count()} 件"
+
+
+@loader("涉及辅助人员的投诉举报", stage=61)
+def load_auxiliary_complaint() -> str:
+    """A visit about an auxiliary person of the city-management bureau, naming him from the register and citing
+    the prohibited act (《行政执法辅助人员管理办法》第十条). Idempotent."""
+    from auxiliary.models import AuxiliaryStaff
+
+    if Complaint.objects.filter(jurisdiction="wulong", auxiliary_staff__isnull=False).exists():
+        return "已有涉及辅助人员的投诉举报"
+    person = AuxiliaryStaff.objects.filter(jurisdiction="wulong", agency__name="武隆区城市管理局").order_by("pk").first()
+    officer = get_user_model().objects.filter(username="officer").first()
+    if person is None or officer is None:
+        return "缺少辅助人员名册或经办人账号，未加载"
+    _receive(person.agency, 5, "bribes", "请求查处城管协管员索要财物的行为。",
+             f"夜市摆摊时，协管员{person.name}以“不再劝离”为由索要香烟两条。", 3, channel="visit", by=officer,
+             aux_acts=["bribe"], auxiliary_staff=person)
+    return "涉及辅助人员的投诉举报 1 件"

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from auxiliary.selectors import prohibited_act_choices
 from casework.forms import DATE, agency_field
 from form_errors import required_messages_in_chinese
 from public_forms import PublicFormMixin
@@ -63,6 +64,8 @@ class ComplaintForm(PublicFormMixin, forms.Form):
     officer_named = forms.CharField(label="被投诉举报的执法人员（姓名或执法证号，可不填）", max_length=100, required=False)
     supervisor = forms.ModelChoiceField(label="被举报的监督员", queryset=None, required=False, empty_label="请选择")
     ground = forms.ChoiceField(label="投诉举报事由", required=False)
+    aux_acts = forms.MultipleChoiceField(label="涉及行政执法辅助人员的行为（投诉举报辅助人员的，选择其行为，可多选）",
+                                         widget=forms.CheckboxSelectMultiple, required=False)
     request = forms.CharField(label="投诉举报请求事项", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
                               error_messages={"required": "请填写具体的投诉举报请求事项。"})
     facts = forms.CharField(label="事实和理由", max_length=10000, widget=forms.Textarea(attrs={"rows": 8}),
@@ -88,6 +91,14 @@ class ComplaintForm(PublicFormMixin, forms.Form):
         else:
             for key in ("agency", "officer_named", "ground"):
                 del self.fields[key]
+        acts = prohibited_act_choices(jurisdiction) if ENFORCEMENT in cats else []
+        if acts:  # 武隆《行政执法辅助人员管理办法》第十条: what an auxiliary person must not do, each with its article
+            self.fields["aux_acts"].choices = acts
+            self.fields["aux_acts"].help_text = (
+                f"行政执法辅助人员不得有下列行为（{self.profile.figure('auxiliary_prohibited_acts').citation}）；"
+                "辅助人员的姓名或工号可填在“被投诉举报的执法人员”一栏。")
+        else:
+            del self.fields["aux_acts"]
         if SUPERVISOR in cats:
             self.fields["supervisor"].queryset = Supervisor.objects.filter(jurisdiction=jurisdiction, status=SERVING)
         else:
@@ -128,7 +139,10 @@ class ComplaintForm(PublicFormMixin, forms.Form):
         if not anonymous:
             out.update({k: (d.get(k) or "").strip() for k in ("name", "id_number", "address", "contact")})
         if d["category"] == ENFORCEMENT:
-            out.update(agency=d["agency"], officer_named=d.get("officer_named", "").strip(), ground=d["ground"])
+            out.update(agency=d["agency"], officer_named=d.get("officer_named", "").strip(), ground=d["ground"],
+                       aux_acts=list(d.get("aux_acts") or []))
+            if d.get("auxiliary_staff") is not None:
+                out["auxiliary_staff"] = d["auxiliary_staff"]
         else:
             out["supervisor"] = d["supervisor"]
         return out
@@ -137,6 +151,32 @@ class ComplaintForm(PublicFormMixin, forms.Form):
         d = self.cleaned_data
         return [self.jurisdiction, d.get("category"), getattr(d.get("agency"), "pk", ""),
                 getattr(d.get("supervisor"), "pk", ""), d.get("id_number", ""), d.get("request"), d.get("facts")]
+
+
+class AuxiliaryStaffField(forms.ModelChoiceField):
+    """A person of an agency's auxiliary-staff register, named by name, agency, post and status (never the ID)."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.name}（{obj.agency.name}，{obj.post}，{obj.get_status_display()}）"
+
+
+def auxiliary_field(jurisdiction: str, agency=None):
+    """The register's people a complaint can concern (staff screens only): the jurisdiction's, or one agency's."""
+    from auxiliary.models import AuxiliaryStaff
+
+    people = AuxiliaryStaff.objects.filter(jurisdiction=jurisdiction).select_related("agency")
+    if agency is not None:
+        people = people.filter(agency=agency)
+    return AuxiliaryStaffField(label="被投诉举报的行政执法辅助人员（从被投诉举报机关的名册中选择，不涉及的不选）",
+                               queryset=people.order_by("agency__name", "name", "pk"), required=False,
+                               empty_label="不涉及辅助人员")
+
+
+def _clean_auxiliary(form, data) -> None:
+    person, agency = data.get("auxiliary_staff"), data.get("agency")
+    if person is not None and agency is not None and person.agency_id != agency.pk:
+        form.add_error("auxiliary_staff", f"{person.name}不是{agency.name}辅助人员名册中的人员，"
+                                          "请从被投诉举报机关的名册中选择。")
 
 
 class StaffEntryForm(ComplaintForm):
@@ -149,6 +189,17 @@ class StaffEntryForm(ComplaintForm):
             # 投诉 第三条: the agency's legal unit receives complaints about its own agency only
             self.fields["agency"].queryset = self.fields["agency"].queryset.filter(pk=own_agency.pk)
             self.fields["agency"].initial = own_agency.pk
+        if "aux_acts" in self.fields:
+            self.fields["auxiliary_staff"] = auxiliary_field(self.jurisdiction, own_agency)
+            names = list(self.fields)
+            names.remove("auxiliary_staff")
+            names.insert(names.index("aux_acts") + 1, "auxiliary_staff")
+            self.order_fields(names)
+
+    def clean(self):
+        data = super().clean()
+        _clean_auxiliary(self, data)
+        return data
 
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
@@ -270,6 +321,21 @@ class AppealDecideForm(StepForm):
 
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = APPEAL_OUTCOMES
+
+
+class AuxiliaryIdentifyForm(StepForm):
+    """The handler names the auxiliary person from the agency's register and the prohibited acts (办法第十条)."""
+    acts = forms.MultipleChoiceField(label="涉及的禁止行为", widget=forms.CheckboxSelectMultiple, required=False)
+
+    def __init__(self, *args, complaint, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.complaint = complaint
+        self.fields["person"] = auxiliary_field(complaint.jurisdiction, complaint.agency)
+        self.fields["person"].label = f"所涉辅助人员（{complaint.agency.name}名册）"
+        self.fields["acts"].choices = prohibited_act_choices(complaint.jurisdiction)
+        self.initial.setdefault("acts", list(complaint.aux_acts))
+        self.initial.setdefault("person", complaint.auxiliary_staff_id)
+        self.order_fields(["person", "acts"])
 
 
 class InterferenceForm(StepForm):

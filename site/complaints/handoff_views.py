@@ -11,7 +11,7 @@ from letters.views import handoff_screen, refused
 from roles.access import is_bureau
 from rules.profiles import get_profile
 
-from . import handoffs
+from . import handoffs, services
 from .views import LOGIN, _complaint_for
 
 
@@ -48,7 +48,9 @@ def to_accountability(request, pk: int):
     if denied := _refused(request, "accountability.handle_case", "只有司法局经办人可以将投诉举报转入责任追究程序。"):
         return denied
     complaint = _complaint_for(request.user, pk)
-    form = IntakeForm(request.POST or None, jurisdiction=complaint.jurisdiction)
+    # the prohibited acts the complaint cites (辅助人员管理办法 第十条) carried into the case
+    form = IntakeForm(request.POST or None, jurisdiction=complaint.jurisdiction,
+                      initial={"aux_acts": list(complaint.aux_acts)})
     # the complainant is answered by the complaint's own process (its 处理结果告知书), not by the case
     for name in ("agency", "origin", "title", "facts", "intake_on", "reporter"):
         form.fields.pop(name, None)
@@ -59,7 +61,11 @@ def to_accountability(request, pk: int):
 
     return handoff_screen(request, matter=complaint.matter, form=form, act=act,
                           title=f"查证属实，追究责任人的责任：{complaint.receipt_number}",
-                          note=f"依{handoffs.HANDOFF_ARTICLE}，在同一案卷中受理责任追究。")
+                          note=f"依{handoffs.HANDOFF_ARTICLE}，在同一案卷中受理责任追究。"
+                               + (f"投诉举报涉及行政执法辅助人员{complaint.auxiliary_staff.name}"
+                                  if complaint.auxiliary_staff_id else "")
+                               + (f"（{services.cited_auxiliary_acts(complaint)}）。" if complaint.aux_acts
+                                  else "。" if complaint.auxiliary_staff_id else ""))
 
 
 @login_required(login_url=LOGIN)

@@ -63,6 +63,12 @@ class Complaint(models.Model):
                                    related_name="reports", verbose_name="被举报监督员")
     ground = models.CharField("投诉举报事由", max_length=32, blank=True)  # complaint_grounds (第四条)
     ground_label = models.CharField("事由", max_length=100, blank=True)
+    # a complaint about an auxiliary person (武隆《行政执法辅助人员管理办法》第十条): the prohibited acts it cites
+    # (codes of the profile's auxiliary_prohibited_acts, auxiliary.selectors) and, on staff screens only, the person
+    # from the agency's register (complaints.services.complaint_receive / auxiliary_identify)
+    aux_acts = models.JSONField("涉及的辅助人员禁止行为", default=list, blank=True)
+    auxiliary_staff = models.ForeignKey("auxiliary.AuxiliaryStaff", null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="complaints", verbose_name="被投诉举报的辅助人员")
     request = models.TextField("请求事项")
     facts = models.TextField("事实和理由")
     received_on = models.DateField("收到日期")

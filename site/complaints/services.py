@@ -179,10 +179,14 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
             raise ValidationError("请从本辖区执法机关名录中选择被投诉举报机关。")
     elif complaint.supervisor is None or complaint.supervisor.jurisdiction != jurisdiction:
         raise ValidationError("请选择被举报的监督员。")
+    if complaint.auxiliary_staff_id is not None and channel == "online":
+        raise ValidationError("网上投诉举报不能选择辅助人员名册中的人员，请在事实和理由中写明。")
+    complaint.aux_acts = _check_auxiliary(complaint, complaint.auxiliary_staff, complaint.aux_acts)
     # the agency and the supervisor are rows the form (or the staff entry) chose, checked above; the receipt
     # number is fresh from its locked sequence: checking them again would only repeat queries; the status is
     # the flow's (ComplaintFlow.settle_status)
-    complaint.full_clean(exclude=["agency", "supervisor", "entered_by", "status"], validate_unique=False)
+    complaint.full_clean(exclude=["agency", "supervisor", "entered_by", "status", "auxiliary_staff"],
+                         validate_unique=False)
     complaint.save()  # an anonymous one is a lead (models.Complaint.save), with no process
     if complaint.status == RECEIVED and profile.has("complaint_accept_period"):
         # 第七条: 自收到投诉举报之日起7个工作日内审核决定是否受理
@@ -191,6 +195,57 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
     if complaint.status == RECEIVED:
         _flow_start(complaint)
     return complaint, code
+
+
+# ------------------------------------------------------------------ a complaint about an auxiliary person
+def _check_auxiliary(complaint: Complaint, person, acts) -> list[str]:
+    """The prohibited acts cited (武隆《行政执法辅助人员管理办法》第十条, the profile's list) and the person from
+    the register: only on a complaint about an agency's enforcement, the person one the agency complained about
+    uses. Returns the codes in the profile's order."""
+    from auxiliary.selectors import prohibited_act_choices
+
+    acts = list(acts or [])
+    if not acts and person is None:
+        return []
+    known = [code for code, _ in prohibited_act_choices(complaint.jurisdiction)]
+    if complaint.category != ENFORCEMENT or not known:
+        raise ValidationError("只有对行政执法机关及其执法人员（含行政执法辅助人员）的投诉举报可以列明辅助人员的禁止行为。")
+    if set(acts) - set(known):
+        raise ValidationError("辅助人员的禁止行为只能从列表中选择。")
+    if person is not None and (person.agency_id != complaint.agency_id or person.jurisdiction != complaint.jurisdiction):
+        raise ValidationError({"auxiliary_staff": [
+            f"{person.name}不是{complaint.agency.name}辅助人员名册中的人员，请从被投诉举报机关的名册中选择。"]})
+    return [code for code in known if code in acts]
+
+
+def cited_auxiliary_acts(complaint: Complaint) -> str:
+    """The cited acts in words with their articles (for screens, the matter and the hand-offs)."""
+    from auxiliary.selectors import cite_prohibited_acts
+
+    return cite_prohibited_acts(complaint.jurisdiction, complaint.aux_acts)
+
+
+@transaction.atomic
+def auxiliary_identify(*, complaint: Complaint, by, person, acts) -> Complaint:
+    """The handler names the auxiliary person a complaint concerns, from the agency's register, and the prohibited
+    acts it concerns (办法第十条), until the collective review; recorded in the case file's log."""
+    require_handler(by, complaint, HANDLE, "只有投诉举报的办理人员可以登记所涉辅助人员。")
+    complaint = _locked(complaint, RECEIVED, ACCEPTED)
+    _not_recused(by, complaint)
+    if person is not None:
+        from auxiliary.models import AuxiliaryStaff
+
+        person = AuxiliaryStaff.objects.select_related("agency").get(pk=person.pk)
+    if person is None and not acts:
+        raise ValidationError("请选择所涉辅助人员或其禁止行为。")
+    complaint.aux_acts = _check_auxiliary(complaint, person, acts)
+    complaint.auxiliary_staff = person
+    complaint.save(update_fields=["aux_acts", "auxiliary_staff"])
+    if complaint.matter_id:
+        who = f"{person.name}（{person.post}）" if person is not None else "未确定具体人员"
+        casework.log(complaint.matter, by, f"登记投诉举报所涉行政执法辅助人员：{who}；"
+                                           f"涉及的禁止行为：{cited_auxiliary_acts(complaint) or '未列明'}。")
+    return complaint
 
 
 # ------------------------------------------------------------------ acceptance (第五条、第七条)
@@ -244,7 +299,9 @@ def _accept(complaint: Complaint, by, on) -> Complaint:
         complaint.matter = casework.matter_open(
             by=by, agency=complaint.agency, source="complaint", process="complaint", opened_on=on,
             title=f"投诉举报{complaint.receipt_number}：{complaint.ground_label or '行政执法行为'}",
-            facts=f"请求事项：{complaint.request}\n事实和理由：{complaint.facts}", check_permission=False)
+            facts=f"请求事项：{complaint.request}\n事实和理由：{complaint.facts}"
+                  + (f"\n涉及行政执法辅助人员的禁止行为：{cited_auxiliary_acts(complaint)}" if complaint.aux_acts else ""),
+            check_permission=False)
     complaint.decision, complaint.decided_on, complaint.decided_by = ACCEPTED, on, by
     complaint.save()
     if complaint.matter_id:  # the process joins the case file opened now: the matter shows its waiting step

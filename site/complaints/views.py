@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 import throttle
+from auxiliary.selectors import may_see_person, prohibited_act_choices
 from casework.forms import ScanForm
 from casework.paging import page_of, query_without_page
 from casework.views import docx_response, scan_upload, served_response
@@ -21,7 +22,17 @@ from rules.profiles import get_profile
 
 from . import forms, interference, services
 from .access import may_handle, own_unit_of
-from .models import ACCEPTED, ANSWERED, RECEIVED, REVIEWED, STATUSES, Complaint, InterferenceRecord, Notice
+from .models import (
+    ACCEPTED,
+    ANSWERED,
+    ENFORCEMENT,
+    RECEIVED,
+    REVIEWED,
+    STATUSES,
+    Complaint,
+    InterferenceRecord,
+    Notice,
+)
 from .selectors import complaint_clocks, process_steps, sees_complainant, visible_complaints
 
 LOGIN = "wagtailadmin_login"
@@ -98,6 +109,9 @@ def _step_forms(request, complaint: Complaint) -> dict:
     user, j = request.user, complaint.jurisdiction
     handle, decide = may_handle(user, complaint, services.HANDLE), may_handle(user, complaint, services.DECIDE)
     out = {}
+    if complaint.status in (RECEIVED, ACCEPTED) and handle and complaint.category == ENFORCEMENT \
+            and prohibited_act_choices(j):  # 辅助人员管理办法 第十条: the person and the acts, until the review
+        out["auxiliary"] = forms.AuxiliaryIdentifyForm(complaint=complaint)
     if complaint.status == RECEIVED and handle:
         out.update(refuse=forms.RefuseForm(jurisdiction=j) if get_profile(j).has("complaint_not_accepted") else None,
                    transfer=forms.TransferForm(), accept=True)
@@ -138,6 +152,9 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         "rule_review": profile.figure("complaint_collective_review")
         if profile.has("complaint_collective_review") else None,
         "readings": readings(profile), "hotline_order": getattr(complaint, "hotline_order", None),
+        "aux_acts": services.cited_auxiliary_acts(complaint),
+        "aux_person_visible": complaint.auxiliary_staff_id is not None
+        and may_see_person(request.user, complaint.auxiliary_staff),
         "today": timezone.localdate(), "handoff": _handoff(request.user, complaint, profile),
         "can_take_over": complaint.by_agency and complaint.status in (RECEIVED, ACCEPTED, REVIEWED)
         and request.user.has_perm(services.DECIDE) and is_bureau(request.user)},
@@ -209,6 +226,9 @@ STEPS = {
                   lambda r, c, d: services.extension_approve(complaint=c, by=r.user, **d), "已批准延长办理期限。"),
     "reply": (lambda r, c: forms.ReplyForm(r.POST),
               lambda r, c, d: services.complaint_reply(complaint=c, by=r.user, **d), "处理结果已告知，事项已办结。"),
+    "auxiliary": (lambda r, c: forms.AuxiliaryIdentifyForm(r.POST, complaint=c),
+                  lambda r, c, d: services.auxiliary_identify(complaint=c, by=r.user, person=d["person"],
+                                                              acts=d["acts"]), "所涉辅助人员已登记。"),
     "appeal": (lambda r, c: forms.AppealForm(r.POST),
                lambda r, c, d: services.appeal_record(complaint=c, by=r.user, **d), "申诉已登记。"),
 }
