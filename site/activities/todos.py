@@ -2,6 +2,7 @@
 attendance to record at the major-case discussions, hearings and 论证会 its own agency organised and invited
 supervisors to (000 第九条第（四）项), from the day the activity is held. The rules set no time for recording
 it, so the item has no due date. One query."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,10 +22,21 @@ def attendance_to_record(user, *, today: dt.date) -> list:
         return []
     agency = agency_of(user)
     article = str(get_profile(agency.jurisdiction).figure("agency_invitation_kinds").citation)
-    activities = (Activity.objects.filter(organiser=agency, held_on__lte=today)
-                  .annotate(waiting=Count("invitations", filter=Q(invitations__status=INVITED)))
-                  .filter(waiting__gt=0).order_by("held_on", "pk"))
-    return [Item(title="登记监督员出席情况", subject=str(a), process="执法机关邀请监督员参加的活动",
-                 url=reverse("activities_admin:activity", args=[a.pk]), article=article,
-                 key=f"attendance:{a.pk}", note=f"{a.waiting}名监督员待登记")
-            for a in activities]
+    activities = (
+        Activity.objects.filter(organiser=agency, held_on__lte=today)
+        .annotate(waiting=Count("invitations", filter=Q(invitations__status=INVITED)))
+        .filter(waiting__gt=0)
+        .order_by("held_on", "pk")
+    )
+    return [
+        Item(
+            title="登记监督员出席情况",
+            subject=str(a),
+            process="执法机关邀请监督员参加的活动",
+            url=reverse("activities_admin:activity", args=[a.pk]),
+            article=article,
+            key=f"attendance:{a.pk}",
+            note=f"{a.waiting}名监督员待登记",
+        )
+        for a in activities
+    ]

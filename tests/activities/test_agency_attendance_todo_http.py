@@ -3,6 +3,7 @@
 from the day it is held the liaison's 我的待办 has the attendance to record; and an unexcused absence counts as
 for the bureau's activities — two within one year start a dismissal proposal (第十八条第（三）项) that waits in
 the leader's 我的待办."""
+
 import pytest
 from django.test import Client
 from freezegun import freeze_time
@@ -25,26 +26,45 @@ def todo(user) -> str:
 
 
 def organise(liaison, supervisor, kind, title, held_on) -> Activity:
-    response = login(liaison).post("/admin/activities/new/", {
-        "kind": kind, "title": title, "held_on": held_on, "place": "区市场监管局三楼会议室",
-        "case_ref": "万市监罚〔2026〕88号", "notes": ""})
+    response = login(liaison).post(
+        "/admin/activities/new/",
+        {
+            "kind": kind,
+            "title": title,
+            "held_on": held_on,
+            "place": "区市场监管局三楼会议室",
+            "case_ref": "万市监罚〔2026〕88号",
+            "notes": "",
+        },
+    )
     assert response.status_code == 302, response.content.decode()
     activity = Activity.objects.get(title=title)
-    assert login(liaison).post(f"/admin/activities/{activity.pk}/", {
-        "action": "invite", "supervisor": supervisor.pk}).status_code == 302
+    assert (
+        login(liaison)
+        .post(f"/admin/activities/{activity.pk}/", {"action": "invite", "supervisor": supervisor.pk})
+        .status_code
+        == 302
+    )
     return activity
 
 
 def record_absence(liaison, activity) -> None:
     invitation = Invitation.objects.get(activity=activity)
-    assert login(liaison).post(f"/admin/activities/{activity.pk}/", {
-        "action": "attendance", "invitation": invitation.pk, "status": "unexcused",
-        "excuse_reason": ""}).status_code == 302
+    assert (
+        login(liaison)
+        .post(
+            f"/admin/activities/{activity.pk}/",
+            {"action": "attendance", "invitation": invitation.pk, "status": "unexcused", "excuse_reason": ""},
+        )
+        .status_code
+        == 302
+    )
 
 
 @pytest.mark.django_db
 def test_the_agencys_activities_reach_each_persons_todo_and_absences_count_like_the_bureaus(
-        make_liaison, make_supervisor, make_user):
+    make_liaison, make_supervisor, make_user
+):
     liaison = make_liaison("li_wz", "万州区市场监督管理局", "wanzhou")
     other = make_liaison("li_wz_other", "万州区交通运输局", "wanzhou")
     leader = make_user("leader_wz", LEADER)

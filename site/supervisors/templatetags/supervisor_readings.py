@@ -1,5 +1,6 @@
 """{% supervisor_readings profile "dismissal" %}: the figures the rules leave open for this step, with the
 reading applied (supervisors.readings)."""
+
 from django import template
 
 from ..readings import readings
