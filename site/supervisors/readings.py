@@ -26,7 +26,6 @@ STEP_KEYS: dict[str, tuple[str, ...]] = {
         "volunteer_agreement_required",
         "consecutive_term_cap",
     ),
-    "renewal": ("term_length", "consecutive_term_cap"),
     "term_end": ("term_length", "term_end_auto_dismissal"),
     "dismissal": (
         "dismissal_grounds",
