@@ -59,7 +59,38 @@ def _activities(code: str, officer, supervisors: list[Supervisor], today: dt.dat
         for supervisor in supervisors[:3]:
             invitation_create(activity=inspection, supervisor=supervisor, by=officer)
         created += 1
+    created += _agency_hearing(code, supervisors, today) + _normative_review(code, officer, supervisors, today)
     return created
+
+
+def _agency_hearing(code: str, supervisors: list[Supervisor], today: dt.date) -> int:
+    """Where the rules let agencies invite supervisors (000 第九条第（四）项): a hearing the demo agency's liaison
+    holds today, its attendance waiting in the liaison's 我的待办."""
+    from roles.models import StaffProfile
+
+    title = "关于某餐饮店食品安全行政处罚听证会"
+    if not get_profile(code).has("agency_invitation_kinds") or Activity.objects.filter(title=title).exists():
+        return 0
+    profile = StaffProfile.objects.filter(agency=_agency(code)).select_related("user").first()
+    if profile is None:
+        return 0
+    hearing = activity_create(by=profile.user, jurisdiction=code, kind="hearing", title=title, held_on=today,
+                              place=f"{AGENCIES[code]}三楼听证室", case_ref="万市监罚〔2026〕88号")
+    for supervisor in supervisors[:2]:
+        invitation_create(activity=hearing, supervisor=supervisor, by=profile.user)
+    return 1
+
+
+def _normative_review(code: str, officer, supervisors: list[Supervisor], today: dt.date) -> int:
+    """Wuhan's supervisors take part in reviewing filed normative documents (002 第十条第（一）项)."""
+    title = "本季度备案规范性文件审查"
+    if code != "wuhan" or Activity.objects.filter(jurisdiction=code, title=title).exists():
+        return 0
+    review = activity_create(by=officer, jurisdiction=code, kind="normative_review", title=title,
+                             held_on=today + dt.timedelta(days=21), place=PLACES[code])
+    for supervisor in supervisors[:2]:
+        invitation_create(activity=review, supervisor=supervisor, by=officer)
+    return 1
 
 
 def _agency(code: str):

@@ -17,6 +17,8 @@ ACTIVITY_KINDS = [
     (CASEFILE_REVIEW, "案卷评查"),
     (MEETING, "会议"),
     (TRAINING, "培训"),
+    # supervisors take part in reviewing normative documents filed for the record (002 第十条第（一）项)
+    ("normative_review", "规范性文件审查备案"),
     # organised by an enforcement agency that invites supervisors (000 第九条第（四）项; the profile's
     # agency_invitation_kinds says which a jurisdiction's rules provide)
     ("case_discussion", "重大行政执法案件集体讨论"),

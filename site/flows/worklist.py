@@ -32,6 +32,7 @@ PROVIDERS: tuple[tuple[str, str], ...] = (
     ("programme", "programme.todos:returns_and_rectification"),
     ("activities", "flows.worklist:forwarded_opinions"),
     ("activities", "flows.worklist:supervisor_invitations"),
+    ("activities", "activities.todos:attendance_to_record"),
     ("public_notices", "public_notices.todos:objections_and_drafts"),
     ("supervisors", "supervisors.todos:duties_waiting"),
 )

@@ -87,7 +87,7 @@ def dismissal_decide(*, dismissal: Dismissal, approve: bool, note: str = "", by)
             from public_notices.services import notice_publish
 
             cite = profile.figure("dismissal_announced").citation
-            recover = (f"，收回聘书和证件（{profile.figure('recover_documents').citation}）"
+            recover = (f"，收回{documents_words(profile)}（{profile.figure('recover_documents').citation}）"
                        if profile.flag("recover_documents") else "")
             body = (f"{sup.name}（{sup.workplace}）因{dismissal.ground_label}（{dismissal.article}），"
                     f"经{profile.authority}研究决定，自{cn_date(today)}起{'同意其辞任' if verb == '辞任' else '解聘其'}"
@@ -113,6 +113,14 @@ def dismissal_decide(*, dismissal: Dismissal, approve: bool, note: str = "", by)
                     jurisdiction=sup.jurisdiction, outcome=f"决定{verb}" if approve else f"不予{verb}",
                     article=dismissal.article, subject=dismissal, decided_on=today, party_user=sup.user)
     return dismissal
+
+
+def documents_words(profile) -> str:
+    """What was issued on appointment and so comes back: 聘书和证件 (000 第六条第（三）项, 002 第七条第（三）项),
+    or 聘书 alone where the profile issues no card (001 第四条; Enshi's reading under 003 第七条第二款)."""
+    from .terms import issues_card
+
+    return "聘书和证件" if issues_card(profile) else "聘书"
 
 
 def recovery_required(dismissal: Dismissal) -> bool:

@@ -37,22 +37,27 @@ def record_decision(*, kind: str, title: str, body: str, jurisdiction: str, outc
 
 
 def conditions_text(profile: Profile) -> str:
-    """The application conditions of a 选聘公告, each with its article, written from the profile."""
+    """The application conditions of a 选聘公告, each with its article, written from the profile; where the
+    rules leave a condition open (Enshi, 003 第七条第二款) the reading applied is named as such."""
+    def cite(key: str) -> str:
+        figure = profile.figure(key)
+        return f"{figure.citation}；{figure.note}" if "办法未规定" in figure.note else str(figure.citation)
+
     lines = []
     lo, hi = profile.range("age_range")
     if lo is not None or hi is not None:
-        lines.append(f"年龄在{lo or '不限'}至{hi or '不限'}周岁之间（{profile.figure('age_range').citation}）；")
+        lines.append(f"年龄在{lo or '不限'}至{hi or '不限'}周岁之间（{cite('age_range')}）；")
     edu = profile.choices("education_min")
     if edu:
-        lines.append(f"具有{edu[0]['label']}（{profile.figure('education_min').citation}）；")
+        lines.append(f"具有{edu[0]['label']}（{cite('education_min')}）；")
     excluded = profile.choices("excluded_occupations")
     if excluded:
         names = "、".join(i["label"] for i in excluded)
-        lines.append(f"{names}不得报名（{profile.figure('excluded_occupations').citation}）；")
+        lines.append(f"{names}不得报名（{cite('excluded_occupations')}）；")
     records = "、".join(i["label"] for i in profile.choices("disqualifying_records"))
-    lines.append(f"未受过{records}（{profile.figure('disqualifying_records').citation}）；")
+    lines.append(f"未受过{records}（{cite('disqualifying_records')}）；")
     methods = "、".join(i["label"] for i in profile.choices("intake_methods"))
-    lines.append(f"报名方式：{methods}（{profile.figure('intake_methods').citation}）。")
+    lines.append(f"报名方式：{methods}（{cite('intake_methods')}）。")
     return "\n".join(lines)
 
 

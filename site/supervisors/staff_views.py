@@ -9,6 +9,7 @@ from form_errors import submit
 from rules.profiles import get_profile
 
 from . import processes, staff_forms
+from .readings import readings
 from .services import require
 
 
@@ -45,7 +46,8 @@ def application_new(request, campaign_pk: int):
         return response
     return render(request, "flows/start.html", {"form": form, "heading": f"录入报名：{campaign.title}",
                                                 "note": str(get_profile(campaign.jurisdiction)
-                                                            .figure("intake_methods").citation)})
+                                                            .figure("intake_methods").citation),
+                                                "readings": readings(get_profile(campaign.jurisdiction), "review")})
 
 
 @login_required(login_url=LOGIN)
@@ -88,7 +90,8 @@ def dismissal_new(request):
     others = [(c, name) for c, name in staff_forms.jurisdiction_choices() if c != profile.code]
     return render(request, "flows/start.html", {"form": form, "heading": f"提出解聘（{profile.name}）",
                                                 "note": str(profile.figure("dismissal_grounds").citation),
-                                                "switch": others, "switch_url": "flows:dismissal_new"})
+                                                "switch": others, "switch_url": "flows:dismissal_new",
+                                                "readings": readings(profile, "dismissal")})
 
 
 @login_required(login_url=LOGIN)
@@ -111,7 +114,8 @@ def term_decide(request, term_pk: int):
     return render(request, "flows/start.html", {
         "form": form, "heading": f"聘期届满决定：{term.supervisor.name} 第{term.number}届",
         "note": f"{term.article}；聘期{term.start:%Y-%m-%d}至{term.end:%Y-%m-%d}已届满。"
-                "如拟续聘，请通过“发起续聘”办理；不再续聘的，在此写明理由。"})
+                "如拟续聘，请通过“发起续聘”办理；不再续聘的，在此写明理由。",
+        "readings": readings(get_profile(term.jurisdiction), "term_end")})
 
 
 @login_required(login_url=LOGIN)

@@ -171,6 +171,11 @@ class DecideView(TaskView):
     template_name = "supervisors/tasks/decide.html"
     form_class = DecideForm
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["documents"] = dismissals.documents_words(ctx["profile"])
+        return ctx
+
     def perform(self, form):
         d = dismissals.dismissal_decide(dismissal=self.artifact, approve=form.cleaned_data["decision"] == "approve",
                                         note=form.cleaned_data["note"], by=self.request.user)
@@ -185,9 +190,15 @@ class RecoverForm(forms.Form):
 class RecoverView(TaskView):
     template_name = "supervisors/tasks/decide.html"
     form_class = RecoverForm
-    intro = "登记收回聘书和证件的情况（依规应当收回）。"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        figure = ctx["profile"].figure("recover_documents")
+        ctx["documents"] = dismissals.documents_words(ctx["profile"])
+        ctx["intro"] = f"登记收回{ctx['documents']}的情况（{figure.citation}）。"
+        return ctx
 
     def perform(self, form):
         dismissals.documents_recover(dismissal=self.artifact, recovered_on=form.cleaned_data["recovered_on"],
                                      note=form.cleaned_data["note"], by=self.request.user)
-        return "已登记收回聘书、证件。"
+        return f"已登记收回{dismissals.documents_words(get_profile(self.artifact.jurisdiction))}。"

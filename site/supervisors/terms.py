@@ -248,7 +248,10 @@ def terms_end_due(today: dt.date | None = None) -> int:
                 sup.save(update_fields=["status"])
             ended += 1
             continue
-        cite = profile.figure("term_end_auto_dismissal").citation
+        figure = profile.figure("term_end_auto_dismissal")
+        cite = figure.citation
+        # where the rules leave it open (Enshi, 003 第七条第二款) the record names the reading applied
+        reading = f"（{figure.note}）" if "办法未规定" in figure.note else ""
         term.status = Term.ENDED
         term.save(update_fields=["status"])
         sup = term.supervisor
@@ -256,7 +259,7 @@ def terms_end_due(today: dt.date | None = None) -> int:
             sup.status = ENDED
             sup.save(update_fields=["status"])
         record_decision(kind="dismissal", title=f"{sup.name}聘任期届满自然解聘",
-                        body=f"聘任期{term.start.isoformat()}至{term.end.isoformat()}届满未续聘，依{cite}自然解聘。",
+                        body=f"聘任期{term.start.isoformat()}至{term.end.isoformat()}届满未续聘，依{cite}{reading}自然解聘。",
                         jurisdiction=term.jurisdiction, outcome="期满自然解聘", article=str(cite)[:100],
                         subject=term, decided_on=today, party_user=sup.user)
         ended += 1

@@ -27,8 +27,11 @@ def test_demo_creates_activities_and_a_forwarded_opinion_once(make_supervisor):
     counts = (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count())
     load_activities()
     assert (
-        counts == (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count()) == (4, 8, 1)
+        counts == (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count()) == (5, 10, 1)
     )
+    # Wanzhou's agency holds a hearing today with supervisors invited (000 第九条第（四）项)
+    hearing = Activity.objects.get(kind="hearing")
+    assert hearing.organiser.name == "万州区市场监督管理局" and hearing.invitations.count() == 2
     opinion = Opinion.objects.get()
     assert opinion.jurisdiction == "weihai" and opinion.status == "forwarded"
     clock = Clock.objects.get()

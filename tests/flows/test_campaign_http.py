@@ -49,7 +49,9 @@ def page_html(page_id):
     return page, response.content.decode()
 
 
-def run_campaign(jurisdiction, make_user, *, agreement=True):
+def run_campaign(jurisdiction, make_user, *, agreement=True, seen=None):
+    """`seen`, if a dict, keeps each task screen's HTML (review, approve, appoint) for the caller to read."""
+    seen = {} if seen is None else seen
     officer = make_user(f"officer_{jurisdiction}", OFFICER)
     leader = make_user(f"leader_{jurisdiction}", LEADER)
     with freeze_time(OPEN_DAY) as frozen:
@@ -83,6 +85,7 @@ def run_campaign(jurisdiction, make_user, *, agreement=True):
         frozen.move_to(dt.datetime(2026, 6, 11, 9, 0))
         client = login(officer)
         execute_url, html = claim_and_open(client, "资格审查")
+        seen["review"] = html
         profile_cite = {"weihai": "第七条", "enshi": "第七条第二款"}.get(jurisdiction, "第五条")
         assert profile_cite in html
         apps = {a.name: a for a in Application.objects.filter(campaign=campaign)}
@@ -95,6 +98,7 @@ def run_campaign(jurisdiction, make_user, *, agreement=True):
         # 4. the leader approves the shortlist: the 拟聘人员公示 is published with its window
         client = login(leader)
         execute_url, html = claim_and_open(client, "批准拟聘名单")
+        seen["approve"] = html
         assert client.post(execute_url, {"decision": "approve", "note": ""}).status_code == 302
         campaign.refresh_from_db()
         page, html = page_html(campaign.publicity_page_id)
@@ -110,6 +114,7 @@ def run_campaign(jurisdiction, make_user, *, agreement=True):
         # 6. the leader appoints
         client = login(leader)
         execute_url, html = claim_and_open(client, "决定聘任")
+        seen["appoint"] = html
         data = {"confirm": "on"}
         if jurisdiction == "wuhan":
             refused = client.post(execute_url, data)

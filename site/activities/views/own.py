@@ -79,6 +79,8 @@ def my_invitations(request):
             "form": DeclarationForm(jurisdiction=supervisor.jurisdiction),
             "invited": INVITED,
             "recusal_citation": profile.figure("recusal_grounds").citation,
+            # 002 第十二条: the card to hold and show when acting (its number from the term in force)
+            "credential": credential_reminder(supervisor, profile),
         },
     )
 
@@ -130,3 +132,14 @@ def agency_opinion_detail(request, pk):
             "form": form if opinion.status == FORWARDED else None,
         },
     )
+
+
+def credential_reminder(supervisor, profile) -> str:
+    """'' where the rules say nothing about showing the card; else the reminder with the card's number."""
+    if not profile.flag("show_credential"):
+        return ""
+    term = supervisor.current_term
+    number = (term.card_no or term.certificate_no) if term else ""
+    cite = profile.figure("show_credential").citation
+    return (f"履行监督职责时，请持有并出示{profile.text('supervisor_title')}证件"
+            + (f"（证件编号：{number}）" if number else "") + f"，依据{cite}。")
