@@ -363,33 +363,6 @@ class ConsentRequest(models.Model):
         return f"{self.supervisor.name} {self.get_kind_display()}：{self.title}"
 
 
-class MisconductReferral(models.Model):
-    """A report about a supervisor found true, referred to the competent department (000 第十七条)."""
-
-    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="referrals",
-                                   verbose_name="监督员")
-    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
-    complaint = models.OneToOneField("complaints.Complaint", on_delete=models.PROTECT, related_name="+",
-                                     verbose_name="举报（调查结论）")
-    department = models.CharField("移送部门", max_length=100)
-    facts = models.TextField("移送的违法违纪事实")
-    article = models.CharField("依据条款", max_length=100)
-    referred_on = models.DateField("移送日期")
-    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                    verbose_name="经办人")
-    decision = models.OneToOneField("decisions.DecisionRecord", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name="决定记录")
-
-    class Meta:
-        verbose_name = "监督员违法违纪移送"
-        verbose_name_plural = "监督员违法违纪移送"
-        ordering = ["-referred_on", "-pk"]
-        permissions = [("refer_misconduct", "移送监督员违法违纪行为（经办人）")]
-
-    def __str__(self) -> str:
-        return f"{self.supervisor.name} 移送{self.department}"
-
-
 class ResearchAssignment(models.Model):
     """专题调研 commissioned by the bureau (000 第八条第（二）项, 001 第八条第（五）项): due date, the report."""
 
