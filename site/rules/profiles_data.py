@@ -119,6 +119,10 @@ WEIHAI = [
         ("party_discipline", "党纪处分", ""), ("public_security_penalty", "违反治安管理受到行政处罚", ""),
         ("bad_credit", "信用不良", ""),
     ), "001", "第七条第（一）项"),
+    fig("preferred_qualifications", "优先条件", "choices", items(
+        ("legal_professional", "具有国家法律职业资格", ""),
+    ), "001", "第七条第（三）项",
+        note="具有国家法律职业资格人员优先：不影响是否符合条件，资格审查时标明，择优提出拟聘人选时优先"),
     fig("intake_methods", "选聘方式", "choices", items(
         ("unit", "单位推荐", ""), ("self", "个人自荐", ""), ("directed", "定向邀请", ""),
     ), "001", "第四条"),

@@ -190,6 +190,8 @@ class Application(MaskedMixin, models.Model):
     source = models.CharField("人员类别", max_length=32, blank=True)
     occupations = models.JSONField("从事的职业（排除项）", default=list, blank=True)
     records = models.JSONField("申报的不良记录", default=list, blank=True)
+    # conditions the rules prefer (001 第七条第（三）项: 具有国家法律职业资格人员优先); never a bar
+    preferences = models.JSONField("申报的优先条件", default=list, blank=True)
     intake = models.CharField("报名方式", max_length=16, default=SELF)
     recommending_unit = models.CharField("推荐单位", max_length=100, blank=True)
     recommending_unit_email = models.EmailField("推荐单位邮箱", blank=True)
