@@ -27,9 +27,12 @@ def test_demo_creates_activities_and_a_forwarded_opinion_once(make_supervisor):
     counts = (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count())
     load_activities()
     assert (
-        counts == (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count()) == (4, 8, 1)
+        counts == (Activity.objects.count(), Invitation.objects.count(), Opinion.objects.count()) == (4, 8, 2)
     )
-    opinion = Opinion.objects.get()
-    assert opinion.jurisdiction == "weihai" and opinion.status == "forwarded"
+    opinion = Opinion.objects.get(jurisdiction="weihai")
+    assert opinion.status == "forwarded"
+    # 000 第十六条第三款: a Wanzhou answer with a rectification deadline, its report still to come
+    rectifying = Opinion.objects.get(jurisdiction="wanzhou")
+    assert rectifying.status == "answered" and rectifying.rectification_due
     clock = Clock.objects.get()
     assert clock.status == RUNNING and clock.article == "第十二条"
