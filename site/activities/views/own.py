@@ -80,6 +80,9 @@ def my_invitations(request):
             "form": DeclarationForm(jurisdiction=supervisor.jurisdiction),
             "invited": INVITED,
             "recusal_citation": profile.figure("recusal_grounds").citation,
+            # 000 第十五条: show a valid certificate when taking part (the card, else the certificate)
+            "credential": profile.figure("show_credential") if profile.flag("show_credential") else None,
+            "term": supervisor.current_term,
         },
     )
 
