@@ -14,7 +14,7 @@ from rules.profiles import get_profile
 from supervisors.models import SERVING, Supervisor
 
 from .models import EXCUSED, PRESENT, Activity, Opinion
-from .opinions import opinion_forward, opinion_submit
+from .opinions import opinion_answer, opinion_forward, opinion_submit
 from .services import activity_create, attendance_record, invitation_create
 
 AGENCIES = {"wanzhou": "万州区市场监督管理局", "weihai": "威海市城市管理局", "wuhan": "武汉市交通运输局"}
@@ -134,6 +134,27 @@ def _opinion(officer, today: dt.date) -> str:
     return f"已转送{agency}" + (f"，反馈届满日 {clock.due_on:%Y-%m-%d}（{clock.citation}）" if clock else "")
 
 
+def _rectifying_opinion(officer, today: dt.date) -> str:
+    """A Wanzhou opinion the agency answered with a rectification deadline: its report of adoption and rectification
+    (000 第十六条第三款) waits in the liaison's 我的待办."""
+    supervisor = Supervisor.objects.filter(jurisdiction="wanzhou", status=SERVING).order_by("pk").first()
+    title = "关于办事大厅收费项目公示不全的意见"
+    if supervisor is None or Opinion.objects.filter(title=title).exists():
+        return ""
+    agency = _agency("wanzhou")
+    liaison = get_user_model().objects.filter(staff_profile__agency=agency, is_active=True).order_by("pk").first()
+    if liaison is None:
+        return ""
+    opinion = Opinion(jurisdiction="wanzhou", supervisor=supervisor, kind="opinion", agency=agency, title=title,
+                      body="办事大厅收费公示栏缺少部分收费项目和标准，建议全部公示并标明依据。")
+    opinion.full_clean()
+    opinion.save()
+    opinion_forward(opinion=opinion, by=officer, forwarded_on=today - dt.timedelta(days=10), note="请研究办理。")
+    opinion_answer(opinion=opinion, by=liaison, answer="公示栏需重新制作，已列入整改计划。",
+                   rectify_by=today + dt.timedelta(days=20))
+    return f"；{agency}明确整改期限，待报送整改情况"
+
+
 def _own_opinion() -> str:
     """The demo supervisor login's own submission, waiting for the bureau to forward it."""
     supervisor = Supervisor.objects.filter(user__username="supervisor", status=SERVING).first()
@@ -161,4 +182,5 @@ def load_activities() -> str:
         supervisors = list(Supervisor.objects.filter(jurisdiction=code, status=SERVING).order_by("pk")[:3])
         if supervisors:
             created += _activities(code, officer, supervisors, today)
-    return f"新建监督活动 {created} 项；{_opinion(officer, today)}{_own_opinion()}"
+    return (f"新建监督活动 {created} 项；{_opinion(officer, today)}{_own_opinion()}"
+            f"{_rectifying_opinion(officer, today)}")

@@ -153,6 +153,14 @@ class AnswerForm(forms.Form):
     )
 
 
+class RectificationReportForm(forms.Form):
+    report = forms.CharField(
+        label="意见建议采纳情况和问题整改情况",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "请填写意见建议采纳情况和问题整改情况。"},
+    )
+
+
 class DecideForm(forms.Form):
     outcome = forms.ChoiceField(label="办理结果", choices=OUTCOMES)
     note = forms.CharField(label="结果说明（反馈监督员）", widget=forms.Textarea(attrs={"rows": 3}))

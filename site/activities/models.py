@@ -254,6 +254,17 @@ class Opinion(models.Model):
     answer = models.TextField("执法机关反馈", blank=True)
     # 000 第十六条第三款: what cannot be corrected at once gets a stated rectification deadline
     rectify_by = models.DateField("整改期限", null=True, blank=True)
+    # … and the agency then reports to the bureau how it adopted the opinion and rectified (000 第十六条第三款)
+    rectification_report = models.TextField("采纳和整改情况报告", blank=True)
+    rectification_reported_on = models.DateField("整改情况报送日期", null=True, blank=True)
+    rectification_reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="整改情况报送人",
+    )
     answered_at = models.DateTimeField("反馈时间", null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -296,6 +307,11 @@ class Opinion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.title}"
+
+    @property
+    def rectification_due(self) -> bool:
+        """The agency stated a deadline and has not yet reported its rectification (000 第十六条第三款)."""
+        return bool(self.rectify_by and not self.rectification_reported_on and self.status in (ANSWERED, CLOSED))
 
     def party_for_agency(self) -> str:
         """How the submitter is named to the agency: never by name when confidential (001 第十四条)."""

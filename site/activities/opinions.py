@@ -154,3 +154,28 @@ def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
     opinion.full_clean()
     opinion.save()
     return opinion
+
+
+@transaction.atomic
+def opinion_rectification_report(*, opinion: Opinion, by, report: str) -> Opinion:
+    """The agency that answered with a rectification deadline reports to the bureau how it adopted the opinion and
+    what it rectified (000 第十六条第三款: 及时将意见建议采纳情况、问题整改情况报送). Once; a late report is
+    still taken, and the screens show it was after the deadline."""
+    require(by, "activities.answer_opinion", "只有执法机关联络员可以报送整改情况。")
+    opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
+    if agency_of(by) is None or agency_of(by).pk != opinion.agency_id:
+        raise PermissionDenied("该事项未转送您所在的执法机关。")
+    if opinion.rectify_by is None:
+        raise ValidationError("本机关反馈时未明确整改期限，无需另行报送整改情况。")
+    if opinion.rectification_reported_on:
+        raise ValidationError(f"整改情况已于{opinion.rectification_reported_on:%Y-%m-%d}报送。")
+    if opinion.status not in (ANSWERED, CLOSED):
+        raise ValidationError(f"该事项当前为“{opinion.get_status_display()}”，不能报送整改情况。")
+    report = (report or "").strip()
+    if not report:
+        raise ValidationError("请填写意见建议采纳情况和问题整改情况。")
+    opinion.rectification_report, opinion.rectification_reported_on = report, timezone.localdate()
+    opinion.rectification_reported_by = by
+    opinion.full_clean()
+    opinion.save(update_fields=["rectification_report", "rectification_reported_on", "rectification_reported_by"])
+    return opinion

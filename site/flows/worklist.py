@@ -339,17 +339,34 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
 
 # ------------------------------------------------------------------ activities: opinions forwarded to an agency
 def forwarded_opinions(user, *, today: dt.date) -> list[Item]:
-    """For an agency liaison: the supervisors' opinions forwarded to their agency and not yet answered."""
+    """For an agency liaison: the supervisors' opinions forwarded to their agency and not yet answered, and those it
+    answered with a rectification deadline whose adoption and rectification it has not yet reported (000 第十六条第三款),
+    due on that deadline — in one query."""
+    from django.db.models import Q
     from django.urls import reverse
 
-    from activities.selectors import is_liaison, open_for_agency
+    from activities.models import ANSWERED, CLOSED, FORWARDED
+    from activities.opinions import handling_citation
+    from activities.selectors import is_liaison, opinions_for_agency
+    from rules.profiles import get_profile
 
     if not is_liaison(user):
         return []
-    return [Item(title="反馈转送的意见建议", subject=o.title, process="意见建议办理",
-                 url=reverse("activities_admin:agency_opinion", args=[o.pk]), key=f"opinion:{o.pk}",
-                 **clock_fields(running_clocks(o).first()))
-            for o in open_for_agency(user).order_by("forwarded_on", "pk")]
+    rows = opinions_for_agency(user).filter(
+        Q(status=FORWARDED)
+        | Q(status__in=(ANSWERED, CLOSED), rectify_by__isnull=False, rectification_reported_on__isnull=True)
+    ).order_by("forwarded_on", "pk")
+    items = []
+    for o in rows:
+        url = reverse("activities_admin:agency_opinion", args=[o.pk])
+        if o.status == FORWARDED:
+            items.append(Item(title="反馈转送的意见建议", subject=o.title, process="意见建议办理", url=url,
+                              key=f"opinion:{o.pk}", **clock_fields(running_clocks(o).first())))
+        else:
+            items.append(Item(title="报送意见建议采纳情况和问题整改情况", subject=o.title, process="意见建议办理",
+                              url=url, key=f"opinion-rectification:{o.pk}", due=o.rectify_by,
+                              article=handling_citation(get_profile(o.jurisdiction))))
+    return items
 
 
 def for_request(request) -> list[Item]:

@@ -1,4 +1,5 @@
-"""Referrals (移送) and recovery (追偿), Wulong 004:
+"""Referrals (移送) and recovery (追偿), Wulong 004 — and the referral of a social supervisor's misconduct a
+report found true (万州 000 第十七条: 发现违法违纪行为的，应及时移送相关部门依法处理):
 
 - suspected crime to the judicial organs (投诉举报制度 第十一条; 过错纠正和责任追究制度 第十一条第（七）项;
   错案责任倒查问责制度 第十二条第三款), breaches of discipline to the supervisory organs and sanctions to the
@@ -14,13 +15,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-COMPLAINT, ACCOUNTABILITY = "complaint", "accountability"
-SOURCES = [(COMPLAINT, "投诉举报"), (ACCOUNTABILITY, "责任追究")]
+COMPLAINT, ACCOUNTABILITY, SUPERVISOR = "complaint", "accountability", "supervisor"
+SOURCES = [(COMPLAINT, "投诉举报"), (ACCOUNTABILITY, "责任追究"), (SUPERVISOR, "对监督员的举报")]
 
 
 class Referral(models.Model):
-    matter = models.ForeignKey("casework.Matter", on_delete=models.PROTECT, related_name="referrals",
-                               verbose_name="监督事项")
+    # a report about a social supervisor (000 第十七条) has no supervision matter: the complaint is the file
+    matter = models.ForeignKey("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="referrals", verbose_name="监督事项")
+    complaint = models.ForeignKey("complaints.Complaint", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="referrals", verbose_name="对监督员的举报")
     source = models.CharField("移送所依据的程序", max_length=16, choices=SOURCES)
     destination = models.CharField("移送去向", max_length=32)          # profile *_referrals code
     destination_label = models.CharField("移送情形", max_length=100)
@@ -31,8 +35,9 @@ class Referral(models.Model):
     referred_on = models.DateField("移送日期")
     referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="决定人")
-    document = models.ForeignKey("casework.Document", on_delete=models.PROTECT, related_name="+",
-                                 verbose_name="移送函")
+    # the 移送函 of a matter's referral; none for a report about a supervisor (its notices go to the reporter)
+    document = models.ForeignKey("casework.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+", verbose_name="移送函")
     record = models.ForeignKey("decisions.DecisionRecord", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -40,6 +45,13 @@ class Referral(models.Model):
         verbose_name = "移送"
         verbose_name_plural = "移送"
         ordering = ["referred_on", "pk"]
+        permissions = [("refer_supervisor_misconduct", "移送查实的监督员违法违纪行为（经办人）")]
+        constraints = [
+            models.CheckConstraint(name="referral_of_a_matter_or_a_supervisor_report",
+                                   condition=models.Q(matter__isnull=False) | models.Q(complaint__isnull=False)),
+            models.UniqueConstraint(fields=["complaint"], condition=models.Q(source="supervisor"),
+                                    name="one_referral_per_supervisor_report"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.destination_label}：{self.to}"

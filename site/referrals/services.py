@@ -4,7 +4,13 @@ casework.documents and writes its DecisionRecord through decisions.services.deci
 
 From a complaint (its matter): after the collective review found it substantiated (投诉 第九条、第十一条),
 by the head (complaints.decide_complaint). From an accountability case in the same matter: after the
-collective decision (过错 第十条第（三）项; 错案 第四条、第十二条), by the head (accountability.decide_case)."""
+collective decision (过错 第十条第（三）项; 错案 第四条、第十二条), by the head (accountability.decide_case).
+
+From a report about a social supervisor (万州 000 第十七条: misconduct the bureau found is referred to the competent
+department): after the collective review found it true (or partly), by a bureau officer
+(referrals.refer_supervisor_misconduct), where the profile's `misconduct_referral` is on. Such a report has no
+supervision matter: the referral hangs on the complaint, its record is confidential, and no 移送函 goes into the
+complaint's notices (those the reporter reads)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -24,19 +30,23 @@ from roles.access import is_bureau, require
 from rules.profiles import get_profile
 
 from . import texts
-from .models import ACCOUNTABILITY, COMPLAINT, Recovery, Referral
+from .models import ACCOUNTABILITY, COMPLAINT, SUPERVISOR, Recovery, Referral
 
 PERMS = {COMPLAINT: ("complaints.decide_complaint", "只有司法局负责人可以决定移送。"),
-         ACCOUNTABILITY: ("accountability.decide_case", "只有司法局负责人可以决定移送。")}
+         ACCOUNTABILITY: ("accountability.decide_case", "只有司法局负责人可以决定移送。"),
+         SUPERVISOR: ("referrals.refer_supervisor_misconduct", "只有司法局经办人可以移送查实的监督员违法违纪行为。")}
 NOT_ENDED = "移送须在其所依据的环节办结后进行："
+MISCONDUCT = "misconduct"  # the one destination of a report about a supervisor (the profile's misconduct_referral)
 
 
-def may_refer(user, matter: Matter, source: str) -> bool:
+def may_refer(user, matter: Matter | None, source: str) -> bool:
     """Who decides a referral: the bureau's head for a complaint; for an accountability case whoever may decide it
     (accountability.access: the bureau's head, or — on a case the agency runs itself, 过错 第五条、错案 第四条 —
-    that agency's legal unit)."""
+    that agency's legal unit); a bureau officer for a report about a supervisor (000 第十七条)."""
     from accountability.access import may_act
 
+    if source == SUPERVISOR:
+        return is_bureau(user) and user.has_perm(PERMS[SUPERVISOR][0])
     if source == ACCOUNTABILITY:
         case = getattr(matter, "accountability_case", None)
         return case is not None and may_act(user, case, PERMS[ACCOUNTABILITY][0])
@@ -54,6 +64,25 @@ def destinations(matter: Matter, source: str) -> list[dict]:
             return []
         key = "wrong_case_referrals" if case.is_wrong_case else "fault_referrals"
     return profile.choices(key) if profile.has(key) else []
+
+
+def report_destinations(complaint) -> list[dict]:
+    """A report about a supervisor goes to the competent department where the profile says so ([] elsewhere)."""
+    from supervisors.duties import feature
+
+    if complaint.supervisor_id is None or not feature(complaint.jurisdiction, "misconduct_referral"):
+        return []
+    figure = get_profile(complaint.jurisdiction).figure("misconduct_referral")
+    return [{"code": MISCONDUCT, "label": figure.label, "citation": figure.citation, "article": figure.citation.article}]
+
+
+def report_not_ended(complaint) -> str:
+    """Why a report about a supervisor may not be referred yet ("" when it may)."""
+    from complaints.models import PARTLY, SUBSTANTIATED
+
+    if complaint.outcome not in (SUBSTANTIATED, PARTLY) or complaint.reviewed_on is None:
+        return f"{NOT_ENDED}举报尚未经集体讨论审定为查证属实（或部分属实），不能移送。"
+    return ""
 
 
 def sources_of(matter: Matter) -> list[str]:
@@ -90,11 +119,15 @@ def step_not_ended(matter: Matter, source: str) -> str:
 
 
 @transaction.atomic
-def refer(*, matter: Matter, by, source: str, destination: str, to: str, reasons: str, persons: str = "",
-          on: dt.date | None = None) -> Referral:
-    """移送: a 移送函 to the receiving organ and a confidential decision record, in the matter's file."""
+def refer(*, matter: Matter | None = None, by, source: str, destination: str, to: str, reasons: str,
+          persons: str = "", on: dt.date | None = None, complaint=None) -> Referral:
+    """移送: a 移送函 to the receiving organ and a confidential decision record, in the matter's file; for a report
+    about a supervisor (source SUPERVISOR, `complaint` given, no matter) the record only."""
     if source not in PERMS:
         raise ValidationError("请选择移送所依据的程序。")
+    if source == SUPERVISOR:
+        return _refer_report(complaint=complaint, by=by, destination=destination, to=to, reasons=reasons,
+                             persons=persons, on=on)
     matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
     if source == ACCOUNTABILITY and getattr(matter, "accountability_case", None) is not None:
         from accountability.access import require_actor
@@ -129,6 +162,47 @@ def refer(*, matter: Matter, by, source: str, destination: str, to: str, reasons
                                        persons=persons.strip()[:200], reasons=reasons.strip(), referred_on=on,
                                        referred_by=by, document=doc, record=record)
     log(matter, by, f"依{article}，{item['label']}：移送{to.strip()}（{doc.doc_number}）。")
+    return referral
+
+
+def _refer_report(*, complaint, by, destination: str, to: str, reasons: str, persons: str,
+                  on: dt.date | None) -> Referral:
+    from complaints.models import Complaint
+
+    require(by, *PERMS[SUPERVISOR])
+    if complaint is None:
+        raise ValidationError("请指明所移送的对监督员的举报。")
+    complaint = Complaint.objects.select_for_update(of=("self",)).get(pk=complaint.pk)
+    if complaint.supervisor_id is None:
+        raise ValidationError("这不是对监督员的举报。")
+    supervisor = complaint.supervisor
+    items = report_destinations(complaint)
+    if not items:
+        from supervisors.duties import refuse_unless
+
+        refuse_unless(complaint.jurisdiction, "misconduct_referral", "将监督员违法违纪行为移送相关部门")
+    if why := report_not_ended(complaint):
+        raise ValidationError(why)
+    item = next((i for i in items if i["code"] == destination), None)
+    if item is None:
+        raise ValidationError("请选择移送去向（规则配置中列明的移送情形）。")
+    done = Referral.objects.filter(complaint=complaint, source=SUPERVISOR).first()
+    if done is not None:
+        raise ValidationError(f"该举报查实的违法违纪行为已于{done.referred_on:%Y-%m-%d}移送{done.to}，不能重复移送。")
+    to, reasons, persons = (to or "").strip(), (reasons or "").strip(), (persons or "").strip()
+    if not to or not reasons:
+        raise ValidationError("请填写接收移送的部门和移送的违法违纪事实。")
+    on = on or timezone.localdate()
+    article = str(item["citation"])
+    record = decision_record(kind="supervisor_referral", title=f"移送{supervisor.name}违法违纪行为（{complaint.receipt_number}）",
+                             outcome=f"移送{to}"[:64], article=article, body=reasons, jurisdiction=complaint.jurisdiction,
+                             decided_on=on, subject=complaint, confidential=True)
+    referral = Referral.objects.create(complaint=complaint, source=SUPERVISOR, destination=destination,
+                                       destination_label=item["label"], article=article, to=to,
+                                       persons=(persons or supervisor.name)[:200], reasons=reasons, referred_on=on,
+                                       referred_by=by, record=record)
+    if complaint.matter_id:
+        log(complaint.matter, by, f"查实的违法违纪行为已移送{to}（{article}）。")
     return referral
 
 
@@ -221,4 +295,5 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
     return recovery
 
 
-__all__ = ["destinations", "recovery_decide", "refer", "sources_of", "step_not_ended"]
+__all__ = ["destinations", "recovery_decide", "refer", "report_destinations", "report_not_ended", "sources_of",
+           "step_not_ended"]

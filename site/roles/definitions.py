@@ -32,11 +32,11 @@ NOTICES_STAFF = ["public_notices.view_objection", "public_notices.change_objecti
 SUPERVISORS_READ = ["supervisors.view_supervisor", "supervisors.view_term", "supervisors.view_campaign",
                     "supervisors.view_application", "supervisors.view_dismissal"]
 SUPERVISORS_READ += ["supervisors.view_evaluation", "supervisors.view_consentrequest",
-                     "supervisors.view_misconductreferral", "supervisors.view_researchassignment",
+                     "supervisors.view_researchassignment",
                      "activities.view_activitysupport"]
 SUPERVISORS_OFFICER = SUPERVISORS_READ + ["supervisors.open_campaign", "supervisors.review_application",
                                           "supervisors.propose_dismissal", "supervisors.change_supervisor",
-                                          "supervisors.refer_misconduct", "supervisors.assign_research",
+                                          "referrals.refer_supervisor_misconduct", "supervisors.assign_research",
                                           "activities.record_support"]
 SUPERVISORS_LEADER = SUPERVISORS_READ + ["supervisors.approve_shortlist", "supervisors.decide_dismissal",
                                          "supervisors.grade_evaluation", "supervisors.publish_commendation",

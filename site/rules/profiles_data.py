@@ -92,6 +92,8 @@ WANZHOU = [
         ("relatives", "涉及亲属或有直接利益关系的组织的利害关系", "第十二条第（二）项"),
         ("other", "其他可能影响公正履行职责", "第十二条第（三）项"),
     ), "000", "第十二条"),
+    fig("show_credential", "参加监督活动时出示证件", "flag", {"on": True}, "000", "第十五条",
+        note="参加执法监督活动时，应当出示有效证件，表明身份；平台在监督员的活动邀请中提示证件编号"),
     fig("opinion_handling", "书面意见办理", "text",
         {"text": "区司法局转送或调查处理并反馈；执法机关立即纠正或明确整改期限并报送"}, "000", "第十六条"),
     fig("lead_confidentiality", "线索可要求保密", "flag", {"on": False}, "000", "第十六条"),
@@ -119,6 +121,10 @@ WEIHAI = [
         ("party_discipline", "党纪处分", ""), ("public_security_penalty", "违反治安管理受到行政处罚", ""),
         ("bad_credit", "信用不良", ""),
     ), "001", "第七条第（一）项"),
+    fig("preferred_qualifications", "优先条件", "choices", items(
+        ("legal_professional", "具有国家法律职业资格", ""),
+    ), "001", "第七条第（三）项",
+        note="具有国家法律职业资格人员优先：不影响是否符合条件，资格审查时标明，择优提出拟聘人选时优先"),
     fig("intake_methods", "选聘方式", "choices", items(
         ("unit", "单位推荐", ""), ("self", "个人自荐", ""), ("directed", "定向邀请", ""),
     ), "001", "第四条"),

@@ -6,7 +6,8 @@
 - commendation (001 第十七条; 002 第四条第（六）项) published as a 监督员表彰通报;
 - prior consent for an activity in the supervisor's name or a media interview (000 第十一条第（四）（五）项,
   002 第十一条第（五）项): the supervisor asks, the leader decides;
-- misconduct found in a report about a supervisor, referred to the competent department (000 第十七条);
+- misconduct found in a report about a supervisor, referred to the competent department (000 第十七条) — through
+  the one referral door, referrals.services.refer (source 对监督员的举报); its screen is here;
 - commissioned research (000 第八条第（二）项, 001 第八条第（五）项) with its due date and report.
 
 Each is on where the jurisdiction's profile has it (`feature`); elsewhere it is refused with the profile's
@@ -17,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from decisions.services import decision_record
@@ -27,7 +28,6 @@ from .models import (
     SERVING,
     ConsentRequest,
     Evaluation,
-    MisconductReferral,
     ResearchAssignment,
     Supervisor,
 )
@@ -37,7 +37,6 @@ PERM_GRADE = "supervisors.grade_evaluation"
 PERM_COMMEND = "supervisors.publish_commendation"
 PERM_REQUEST = "supervisors.request_consent"
 PERM_CONSENT = "supervisors.decide_consent"
-PERM_REFER = "supervisors.refer_misconduct"
 PERM_ASSIGN = "supervisors.assign_research"
 PERM_REPORT = "supervisors.submit_research"
 
@@ -274,55 +273,6 @@ def consent_decide(*, request: ConsentRequest, approve: bool, note: str, by) -> 
         jurisdiction=req.jurisdiction, decided_on=today, subject=req, party_user=req.supervisor.user)
     req.save()
     return req
-
-
-# ------------------------------------------------------------------ misconduct referral (000 第十七条)
-def referrable(complaint) -> bool:
-    from complaints.models import PARTLY, SUBSTANTIATED, SUPERVISOR
-
-    return bool(complaint.category == SUPERVISOR and complaint.supervisor_id
-                and complaint.outcome in (SUBSTANTIATED, PARTLY) and complaint.reviewed_on)
-
-
-@transaction.atomic
-def misconduct_refer(*, complaint, department: str, facts: str, by) -> MisconductReferral:
-    """After the collective review found the report true, the step of referring it is recorded."""
-    from complaints.models import Complaint
-
-    require(by, PERM_REFER, "移送监督员违法违纪行为")
-    complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
-    if complaint.supervisor_id is None:
-        raise ValidationError("这不是对监督员的举报。")
-    sup = complaint.supervisor
-    refuse_unless(sup.jurisdiction, "misconduct_referral", "将监督员违法违纪行为移送相关部门")
-    if not referrable(complaint):
-        raise ValidationError("举报经集体讨论审定、查证属实（或部分属实）后，才能移送。")
-    if MisconductReferral.objects.filter(complaint=complaint).exists():
-        raise ValidationError("该举报查实的违法违纪行为已经移送。")
-    department, facts = (department or "").strip(), (facts or "").strip()
-    if not department or not facts:
-        raise ValidationError("请填写移送部门和移送的违法违纪事实。")
-    today = timezone.localdate()
-    article = str(get_profile(sup.jurisdiction).figure("misconduct_referral").citation)
-    referral = MisconductReferral(supervisor=sup, jurisdiction=sup.jurisdiction, complaint=complaint,
-                                  department=department[:100], facts=facts, article=article[:100],
-                                  referred_on=today, referred_by=by)
-    referral.full_clean(exclude=["decision", "complaint"])
-    try:
-        with transaction.atomic():
-            referral.save()
-    except IntegrityError:
-        raise ValidationError("该举报查实的违法违纪行为已经移送。") from None
-    referral.decision = decision_record(
-        kind="supervisor_referral", title=f"移送{sup.name}违法违纪行为（{complaint.receipt_number}）",
-        outcome=f"移送{department}"[:64], article=article, body=facts, jurisdiction=sup.jurisdiction,
-        decided_on=today, subject=referral, confidential=True)
-    referral.save(update_fields=["decision"])
-    if complaint.matter_id:
-        import casework.services as casework
-
-        casework.log(complaint.matter, by, f"查实的违法违纪行为已移送{department}（{article}）。")
-    return referral
 
 
 # ------------------------------------------------------------------ commissioned research

@@ -78,10 +78,10 @@ def index(request):
     to_refer = []
     if duties.feature(code, "misconduct_referral"):
         from complaints.models import PARTLY, SUBSTANTIATED, SUPERVISOR, Complaint
+        from referrals.models import SUPERVISOR as REPORT
+        from referrals.models import Referral
 
-        from .models import MisconductReferral
-
-        done = MisconductReferral.objects.values("complaint_id")
+        done = Referral.objects.filter(source=REPORT).values("complaint_id")
         to_refer = (Complaint.objects.filter(jurisdiction=code, category=SUPERVISOR, reviewed_on__isnull=False,
                                              outcome__in=[SUBSTANTIATED, PARTLY], supervisor__isnull=False)
                     .exclude(pk__in=done).select_related("supervisor"))
@@ -92,13 +92,20 @@ def index(request):
         "on": {r["key"]: r["on"] for r in duties.feature_rows(code)}})
 
 
+def _referrals(supervisor: Supervisor):
+    from referrals.models import SUPERVISOR as REPORT
+    from referrals.models import Referral
+
+    return Referral.objects.filter(source=REPORT, complaint__supervisor=supervisor).select_related("complaint")
+
+
 def _record_context(supervisor: Supervisor, year: int) -> dict:
     from activities.support import supervisor_year, support_on
 
     return {
         "supervisor": supervisor, "year": year, "year_record": duties.year_record(supervisor, year),
         "evaluations": supervisor.evaluations.all(), "consents": supervisor.consent_requests.all(),
-        "research": supervisor.research.all(), "referrals": supervisor.referrals.all(),
+        "research": supervisor.research.all(), "referrals": _referrals(supervisor),
         "support": supervisor_year(supervisor, year) if support_on(supervisor.jurisdiction) else None,
         "features": duties.feature_rows(supervisor.jurisdiction),
     }
@@ -213,24 +220,30 @@ def commend(request, code: str):
 
 @bureau_only
 def referral(request, complaint_pk: int):
+    """000 第十七条: a report found true, referred to the competent department — the one referral door."""
     from complaints.models import Complaint
+    from referrals import services as referrals
+    from referrals.models import SUPERVISOR as REPORT
 
     complaint = get_object_or_404(Complaint, pk=complaint_pk, supervisor__isnull=False)
     profile = get_profile(complaint.supervisor.jurisdiction)
     back = reverse("supervisor_duties:record", args=[complaint.supervisor_id])
     form = duty_forms.ReferralForm(request.POST or None)
+    may = referrals.may_refer(request.user, None, REPORT)
     if request.method == "POST":
-        done = _run(request, form, lambda d: duties.misconduct_refer(
-            complaint=complaint, department=d["department"], facts=d["facts"], by=request.user),
-            "已登记移送。", back)
+        done = _run(request, form, lambda d: referrals.refer(
+            complaint=complaint, source=REPORT, destination=referrals.MISCONDUCT, to=d["department"],
+            reasons=d["facts"], by=request.user), "已登记移送。", back)
         if done is not None:
             return done
     figure = profile.figure("misconduct_referral") if profile.has("misconduct_referral") else None
+    waiting = referrals.report_not_ended(complaint)
     return render(request, "supervisors/duties/form.html", {
         "page_title": f"移送监督员违法违纪行为：{complaint.supervisor.name}（{complaint.receipt_number}）",
-        "form": form, "back": back, "can_submit": request.user.has_perm(duties.PERM_REFER),
+        "form": form, "back": back, "can_submit": may,
         "note": (f"{figure.citation}：{figure.note}" if figure else "办法未规定")
-                + f"。调查结论：{complaint.get_outcome_display() or '尚未审定'}"})
+                + f"。调查结论：{complaint.get_outcome_display() or '尚未审定'}"
+                + (f"。{waiting}" if waiting else "")})
 
 
 @bureau_only

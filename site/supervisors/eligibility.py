@@ -21,7 +21,7 @@ from .models import EDUCATION_LEVELS, EDUCATION_RANK
 
 @dataclass(frozen=True)
 class CheckResult:
-    check: str  # machine code: id_number, age, education, occupation, records, term_cap
+    check: str  # machine code: id_number, age, education, occupation, records, term_cap, (not_)preferred
     label: str
     passed: bool
     reason: str
@@ -145,6 +145,19 @@ def check_records(application, profile: Profile) -> CheckResult:
                        f"未申报{'、'.join(i['label'] for i in barred.values()) or '不良'}记录。", cite)
 
 
+def check_preferences(application, profile: Profile) -> CheckResult | None:
+    """What the rules prefer (001 第七条第（三）项) — marked for choosing among the qualified, never failed."""
+    if not profile.has("preferred_qualifications") or not profile.choices("preferred_qualifications"):
+        return None
+    cite = str(profile.figure("preferred_qualifications").citation)
+    preferred = {i["code"]: i["label"] for i in profile.choices("preferred_qualifications")}
+    hits = [preferred[c] for c in application.preferences or [] if c in preferred]
+    if hits:
+        return CheckResult("preferred", "优先条件", True, f"申报{'、'.join(hits)}，择优提出拟聘人选时优先。", cite)
+    return CheckResult("not_preferred", "优先条件", True,
+                       f"未申报{'、'.join(preferred.values())}（不影响是否符合条件）。", cite)
+
+
 def check_term_cap(application, profile: Profile, consecutive_terms: int) -> CheckResult:
     """A renewal would start term `consecutive_terms + 1`; refused where the profile caps it."""
     try:
@@ -172,4 +185,6 @@ def check_application(application, profile: Profile, *, consecutive_terms: int |
                check_records(application, profile)]
     if consecutive_terms is not None:
         results.append(check_term_cap(application, profile, consecutive_terms))
+    if (preference := check_preferences(application, profile)) is not None:
+        results.append(preference)
     return results

@@ -41,6 +41,8 @@ class ApplicationForm(PublicFormMixin, forms.Form):
     occupations = forms.MultipleChoiceField(label="本人是否属于以下人员", required=False,
                                             widget=forms.CheckboxSelectMultiple)
     records = forms.MultipleChoiceField(label="本人是否有以下记录", required=False, widget=forms.CheckboxSelectMultiple)
+    preferences = forms.MultipleChoiceField(label="本人具有以下优先条件（选填）", required=False,
+                                            widget=forms.CheckboxSelectMultiple)
     statement = forms.CharField(label="个人简历及履职意愿", widget=forms.Textarea(attrs={"rows": 5}), max_length=2000)
     materials_true = forms.BooleanField(label="本人承诺所填信息和提交的材料真实、准确、完整，如有不实，愿承担相应责任。",
                                         error_messages={"required": "请勾选“材料真实”承诺后再提交。"})
@@ -53,7 +55,10 @@ class ApplicationForm(PublicFormMixin, forms.Form):
                                          if staff or i["code"] != "directed"]  # directed invitations: staff only
         self.fields["occupations"].choices = [(i["code"], i["label"]) for i in profile.choices("excluded_occupations")]
         self.fields["records"].choices = [(i["code"], i["label"]) for i in profile.choices("disqualifying_records")]
-        for name in ("occupations", "records"):
+        self.fields["preferences"].choices = [
+            (i["code"], f"{i['label']}（{i['citation']}）") for i in profile.choices("preferred_qualifications")
+        ] if profile.has("preferred_qualifications") else []
+        for name in ("occupations", "records", "preferences"):
             if not self.fields[name].choices:
                 del self.fields[name]
 

@@ -190,6 +190,8 @@ class Application(MaskedMixin, models.Model):
     source = models.CharField("人员类别", max_length=32, blank=True)
     occupations = models.JSONField("从事的职业（排除项）", default=list, blank=True)
     records = models.JSONField("申报的不良记录", default=list, blank=True)
+    # conditions the rules prefer (001 第七条第（三）项: 具有国家法律职业资格人员优先); never a bar
+    preferences = models.JSONField("申报的优先条件", default=list, blank=True)
     intake = models.CharField("报名方式", max_length=16, default=SELF)
     recommending_unit = models.CharField("推荐单位", max_length=100, blank=True)
     recommending_unit_email = models.EmailField("推荐单位邮箱", blank=True)
@@ -361,33 +363,6 @@ class ConsentRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.supervisor.name} {self.get_kind_display()}：{self.title}"
-
-
-class MisconductReferral(models.Model):
-    """A report about a supervisor found true, referred to the competent department (000 第十七条)."""
-
-    supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="referrals",
-                                   verbose_name="监督员")
-    jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
-    complaint = models.OneToOneField("complaints.Complaint", on_delete=models.PROTECT, related_name="+",
-                                     verbose_name="举报（调查结论）")
-    department = models.CharField("移送部门", max_length=100)
-    facts = models.TextField("移送的违法违纪事实")
-    article = models.CharField("依据条款", max_length=100)
-    referred_on = models.DateField("移送日期")
-    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                    verbose_name="经办人")
-    decision = models.OneToOneField("decisions.DecisionRecord", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name="决定记录")
-
-    class Meta:
-        verbose_name = "监督员违法违纪移送"
-        verbose_name_plural = "监督员违法违纪移送"
-        ordering = ["-referred_on", "-pk"]
-        permissions = [("refer_misconduct", "移送监督员违法违纪行为（经办人）")]
-
-    def __str__(self) -> str:
-        return f"{self.supervisor.name} 移送{self.department}"
 
 
 class ResearchAssignment(models.Model):

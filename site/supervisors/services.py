@@ -102,8 +102,8 @@ def evaluate(application: Application, profile: Profile) -> None:
 
 
 APPLICATION_FIELDS = ["name", "gender", "birth_date", "id_number", "phone", "address", "email", "workplace",
-                      "post", "education", "source", "occupations", "records", "intake", "recommending_unit",
-                      "recommending_unit_email", "statement", "materials_true"]
+                      "post", "education", "source", "occupations", "records", "preferences", "intake",
+                      "recommending_unit", "recommending_unit_email", "statement", "materials_true"]
 
 
 @transaction.atomic
@@ -138,6 +138,14 @@ def application_submit(*, campaign: Campaign, data: dict, by=None) -> Applicatio
     application.full_clean()
     application.save()
     return application
+
+
+def _verdict(result: dict) -> str:
+    # never a condition: 001 第七条第（三）项 only prefers
+    verdicts = {"preferred": "优先", "not_preferred": "不涉及"}
+    if result["check"] in verdicts:
+        return verdicts[result["check"]]
+    return "符合" if result["passed"] else "不符合"
 
 
 @transaction.atomic
@@ -176,7 +184,7 @@ def review_complete(*, campaign: Campaign, decisions: dict[int, tuple[bool, str]
         app.save()
         failed = [r for r in app.eligibility if not r["passed"]]
         cites = "；".join(sorted({r["citation"] for r in app.eligibility if r["citation"]}))
-        body = "\n".join(f"{r['label']}：{'符合' if r['passed'] else '不符合'}，{r['reason']}（{r['citation']}）"
+        body = "\n".join(f"{r['label']}：{_verdict(r)}，{r['reason']}（{r['citation']}）"
                          for r in app.eligibility)
         if app.review_overridden:
             body += f"\n经办人改变系统结论，理由：{app.review_reason}"

@@ -23,13 +23,13 @@ from activities.models import (
 )
 from casework.models import Agency
 from decisions.models import DecisionRecord
+from referrals.models import Referral
 from roles.definitions import LEADER, OFFICER, SUPERVISOR
 from supervisors.models import (
     SERVING,
     ConsentRequest,
     Dismissal,
     Evaluation,
-    MisconductReferral,
     ResearchAssignment,
     Supervisor,
     Term,
@@ -244,16 +244,19 @@ def test_confirmed_misconduct_is_referred_in_wanzhou_only(make_user, staff):
     url = f"/admin/supervisor-duties/referrals/{report.pk}/"
     assert f"依据{WANZHOU}第十七条" in login(staff["officer"]).get(url).content.decode()
     missing = login(staff["officer"]).post(url, {"department": "", "facts": "索要财物"})
-    assert "请填写移送部门。" in missing.content.decode() and not MisconductReferral.objects.exists()
+    assert "请填写移送部门。" in missing.content.decode() and not Referral.objects.exists()
     assert login(staff["leader"]).post(url, {"department": "区纪委监委", "facts": "索要财物"}).url == "/admin/"
     assert login(staff["officer"]).post(url, {"department": "区纪委监委",
                                               "facts": "利用监督员身份向被检查单位索要财物"}).status_code == 302
-    ref = MisconductReferral.objects.get()
+    # the one referral door (referrals.services.refer): a Referral of the report, no matter, no 移送函
+    ref = Referral.objects.get()
+    assert (ref.source, ref.complaint, ref.matter, ref.document) == ("supervisor", report, None, None)
     assert ref.referred_on == dt.date(2026, 12, 6) and ref.article == f"{WANZHOU}第十七条"
+    assert (ref.to, ref.persons, ref.destination_label) == ("区纪委监委", "陈监督", "违法违纪行为移送相关部门")
     record = DecisionRecord.objects.get(process_kind="supervisor_referral")
-    assert record.outcome == "移送区纪委监委" and record.confidential
+    assert record.outcome == "移送区纪委监委" and record.confidential and record.subject == report
     twice = login(staff["officer"]).post(url, {"department": "区纪委监委", "facts": "再次"})
-    assert "该举报查实的违法违纪行为已经移送。" in twice.content.decode()
+    assert "该举报查实的违法违纪行为已于2026-12-06移送区纪委监委，不能重复移送。" in twice.content.decode()
     assert "<td>WZJB-2026-0007</td><td>区纪委监委</td><td>2026-12-06</td>" in login(staff["officer"]).get(
         f"/admin/supervisor-duties/supervisors/{chen.pk}/").content.decode()
 
@@ -264,7 +267,7 @@ def test_confirmed_misconduct_is_referred_in_wanzhou_only(make_user, staff):
     refused = login(staff["officer"]).post(f"/admin/supervisor-duties/referrals/{other.pk}/",
                                            {"department": "市纪委监委", "facts": "事实"})
     assert "湖北省武汉市的办法未规定将监督员违法违纪行为移送相关部门" in refused.content.decode()
-    assert MisconductReferral.objects.count() == 1
+    assert Referral.objects.count() == 1
 
 
 def test_research_is_commissioned_with_a_due_date_and_the_supervisor_reports(make_user, staff):

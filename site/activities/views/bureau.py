@@ -247,6 +247,7 @@ def opinion_detail(request, pk):
             "answer_rule": profile.period(ANSWER_RULE) if profile.has(ANSWER_RULE) else None,
             "handling": profile.figure("opinion_handling") if profile.has("opinion_handling") else None,
             "handling_citation": handling_citation(profile),
+            "today": timezone.localdate(),
             "forward_form": forward_form
             if opinion.status == SUBMITTED and request.user.has_perm("activities.forward_opinion")
             else None,

@@ -7,13 +7,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from clocks.services import clocks_for
 from rules.profiles import get_profile
 
-from ..forms import AnswerForm, DeclarationForm, OpinionForm
+from ..forms import AnswerForm, DeclarationForm, OpinionForm, RectificationReportForm
 from ..models import FORWARDED, INVITED
-from ..opinions import handling_citation, opinion_answer, opinion_submit
+from ..opinions import handling_citation, opinion_answer, opinion_rectification_report, opinion_submit
 from ..selectors import (
     agency_of,
     invitations_for_supervisor,
@@ -113,12 +114,20 @@ def agency_opinions(request):
 @liaison_only
 def agency_opinion_detail(request, pk):
     opinion = get_object_or_404(opinions_for_agency(request.user), pk=pk)
-    form = AnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    reporting = request.POST.get("action") == "report"
+    form = AnswerForm(None if reporting else (request.POST or None))
+    report_form = RectificationReportForm(request.POST if reporting else None)
+    if request.method == "POST" and not reporting and form.is_valid():
         if attempt(
             request, form, lambda: opinion_answer(opinion=opinion, by=request.user, **form.cleaned_data)
         ):
             messages.success(request, "已反馈司法局。")
+            return redirect(request.path)
+    if reporting and report_form.is_valid():
+        # 000 第十六条第三款: the adoption and rectification reported to the bureau
+        if attempt(request, report_form, lambda: opinion_rectification_report(
+                opinion=opinion, by=request.user, **report_form.cleaned_data)):
+            messages.success(request, "已向司法局报送整改情况。")
             return redirect(request.path)
     clock = clocks_for(opinion).order_by("-pk").first()
     return render(
@@ -130,6 +139,8 @@ def agency_opinion_detail(request, pk):
             "clock": clock,
             "handling_citation": handling_citation(get_profile(opinion.jurisdiction)),
             "form": form if opinion.status == FORWARDED else None,
+            "report_form": report_form if opinion.rectification_due else None,
+            "today": timezone.localdate(),
         },
     )
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0005_activity_support'),
+        ('activities', '0006_opinion_rectification_report'),
     ]
 
     operations = [
