@@ -56,8 +56,10 @@ def accountability_panel(request, matter) -> str:
                                                  _labels(profile, "fault_harm", [p.harm]), circumstances) if x)
         elif not case.is_wrong_case and profile.has("fault_culpability") and case.decided_on and not p.sanctions:
             sanctions = f"不承担过错责任（未认定故意或者重大过失造成损害，{profile.figure('fault_culpability').citation}）"
-        if case.tolerated_on:
-            sanctions = "予以容错，不予处理"
+        if p.tolerated:  # 恩施 第三十二条第二款, per person
+            causes = _labels(profile, "fault_tolerance_causes", p.tolerance_causes)
+            circumstances = ""
+            sanctions = f"予以容错，不予处理（原因：{causes}；事实和理由：{p.tolerance_grounds}）"
         if p.exemption:
             sanctions = "免予追究：" + _labels(profile, "wrong_case_exemptions", [p.exemption])
         rows.append({"p": p, "share": _labels(profile, keys["shares"], [p.share]), "circumstances": circumstances,
@@ -75,7 +77,7 @@ def accountability_panel(request, matter) -> str:
     if case.tolerated_on:  # 恩施 第三十二条第二款
         causes = _labels(profile, "fault_tolerance_causes", case.tolerance_causes)
         who = case.tolerated_by.get_full_name() or case.tolerated_by.username if case.tolerated_by else ""
-        tolerance = f"{case.tolerated_on:%Y-%m-%d}，原因：{causes}；事实和理由：{case.tolerance_grounds}；决定人：{who}"
+        tolerance = f"{case.tolerated_on:%Y-%m-%d}，全部责任人予以容错，原因：{causes}；决定人：{who}"
     return render_to_string("accountability/panel.html", {
         "case": case, "profile": profile, "rows": rows, "grounds": grounds, "origin": origin,
         "aux_acts": cite_prohibited_acts(case.jurisdiction, case.aux_acts), "tolerance": tolerance,
