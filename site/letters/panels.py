@@ -109,3 +109,21 @@ def cooperation_panel(request, matter) -> str:
                                                           "basis": str(profile.figure("cooperation_refusals"))
                                                           if profile.has("cooperation_refusals") else ""},
                             request=request)
+
+
+@panel("*")
+def measures_panel(request, matter) -> str:
+    """监督措施 (003 第二十三条) taken in this matter, and for the officers the way to record one."""
+    from .measures import KEY, measure_choices, measures
+
+    user = request.user
+    if not is_bureau(user):
+        return ""
+    rows = measures(matter)
+    can = bool(measure_choices(matter.jurisdiction)) and matter.status == "open" and user.has_perm("letters.draft_letter")
+    if not rows and not can:
+        return ""
+    profile = get_profile(matter.jurisdiction)
+    return render_to_string("letters/_measures.html", {
+        "matter": matter, "rows": rows, "can_record": can,
+        "basis": str(profile.figure(KEY).citation) if profile.has(KEY) else ""}, request=request)

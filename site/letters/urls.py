@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/interview/", views.interview, name="interview"),
     path("matter/<int:pk>/interview/", views.matter_interview, name="matter_interview"),
     path("matter/<int:pk>/cooperation/", views.cooperation, name="cooperation"),
+    path("matter/<int:pk>/measures/", views.measure, name="measure"),
 ]
