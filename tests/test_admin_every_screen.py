@@ -115,7 +115,7 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/programme/returns/99999/duties/", "/admin/programme/wulong/2025/duties/",
     "/admin/programme/wulong/abc/duties/", "/admin/letters/matter/99999/cooperation/",
     # 003 第二十三条 supervision measures of a matter
-    "/admin/letters/matter/99999/measures/",
+    "/admin/letters/matter/99999/measures/", "/admin/letters/99999/accountability/",
 ]
 
 

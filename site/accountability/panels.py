@@ -41,9 +41,13 @@ def _tasks(request, case):
 
 @panel("accountability")
 @panel("complaint")  # a substantiated complaint handed off in its own file (004 投诉举报制度 第十一条)
+@panel("letter")  # a 决定书 not executed, handed off in its file (003 第三十二条第一款第（五）项)
 def accountability_panel(request, matter) -> str:
     case = Case.objects.filter(matter=matter).first()
     if case is None:
+        return ""
+    if visibility.is_party(request.user) and not visibility.runs_own_case(request.user, matter) \
+            and case.decided_on is None:  # a case against the agency's staff: hidden until decided (visibility.py)
         return ""
     profile, keys = get_profile(matter.jurisdiction), choice_keys(case)
     rows = []

@@ -47,8 +47,12 @@ def letter_panel(request, matter, letter) -> str:
     interview = (profile.has("interview_after_decision") and profile.flag("interview_after_decision")
                  and letter.decision_document_id and letter.state in (DECISION_SERVING, EXECUTING)
                  and is_bureau(user) and user.has_perm("letters.sign_letter"))
+    from .handoffs import may_hand_off, refusal_ground
+
+    hand_off = is_bureau(user) and user.has_perm("accountability.handle_case") and may_hand_off(letter)
     return render_to_string("letters/panel.html", {
         "letter": letter,
+        "can_hand_off": hand_off, "hand_off_article": refusal_ground(letter)["citation"] if hand_off else "",
         "doc_name": profile.value("overdue_document" if letter.is_direct_order else "letter_document")["text"],
         "can_interview": interview,
         "interview_article": profile.figure("interview_after_decision").citation if interview else "",

@@ -248,3 +248,32 @@ def measure(request, pk: int):
         "form": form, "task_title": f"登记监督措施：{matter.number}", "matter": matter,
         "note": f"行政执法监督机关可以采取下列措施开展监督活动（{figure.citation}）。{figure.note}。"})
 
+
+@login_required(login_url=LOGIN)
+def to_accountability(request, pk: int):
+    """003 第三十二条第一款第（五）项: the 决定书 not executed → the accountability process in the same file."""
+    from django import forms as dj_forms
+
+    from .handoffs import letter_to_accountability, refusal_ground
+
+    if not (is_bureau(request.user) and request.user.has_perm("accountability.handle_case")):
+        return refused(request, "只有司法局经办人可以受理责任追究线索。")
+    letter = _letter_for(request.user, pk)
+    ground = refusal_ground(letter)
+    if ground is None:
+        return refused(request, f"{get_profile(letter.jurisdiction).name}的规则中没有“拒不执行行政执法监督决定”的责任追究情形。")
+
+    class ConfirmForm(dj_forms.Form):
+        confirm = dj_forms.BooleanField(label="确认转入责任追究程序", required=True,
+                                        error_messages={"required": "请勾选确认转入责任追究程序。"})
+
+    form = ConfirmForm(request.POST or None)
+
+    def act(data):
+        letter_to_accountability(letter=letter, by=request.user)
+        return to_matter(request, letter.matter_id, "已转入责任追究程序（同一案卷），待审查管辖。")
+
+    return submit(request, form, act) or render(request, "letters/form.html", {
+        "form": form, "task_title": f"转入责任追究：{letter.matter.number}", "matter": letter.matter,
+        "note": f"被监督机关拒不执行行政执法监督决定的，根据情节对直接负责的主管人员和其他直接责任人员依纪依法予以处理"
+                f"（{ground['citation']}）。转入后由责任追究程序审查管辖、调查、集体讨论决定（或予以容错）。"})
