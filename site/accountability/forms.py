@@ -91,19 +91,31 @@ class DecideForm(forms.Form):
         super().__init__(*args, **kwargs)
         profile, keys = get_profile(case.jurisdiction), choice_keys(case)
         multi = forms.CheckboxSelectMultiple
-        if not case.is_wrong_case and profile.has("fault_tolerance_causes"):  # 恩施 第三十二条第二款
+        self.tolerance = not case.is_wrong_case and profile.has("fault_tolerance_causes")  # 恩施 第三十二条第二款
+        if self.tolerance:
             cite = profile.figure("fault_tolerance_causes").citation
+            causes = choices(profile, "fault_tolerance_causes", False)
+            conditions = choices(profile, "fault_tolerance_conditions", False)
             self.fields["outcome"] = forms.ChoiceField(label="决定", widget=forms.RadioSelect, initial="decide", choices=[
-                ("decide", "作出处理决定"), ("tolerate", f"予以容错，不予处理（{cite}）")])
+                ("decide", "逐人作出处理决定（其中符合容错条件的责任人可逐人予以容错）"),
+                ("tolerate", f"对全部责任人予以容错，不予处理（{cite}）")])
             self.fields["tolerance_causes"] = forms.MultipleChoiceField(
-                label="容错的原因", required=False, widget=multi, choices=choices(profile, "fault_tolerance_causes", False))
+                label="全部容错时：容错的原因", required=False, widget=multi, choices=causes)
             self.fields["tolerance_conditions"] = forms.MultipleChoiceField(
-                label="容错应同时具备的条件（逐项确认）", required=False, widget=multi,
-                choices=choices(profile, "fault_tolerance_conditions", False))
-            self.fields["tolerance_grounds"] = forms.CharField(label="容错的事实和理由", required=False,
+                label="全部容错时：容错应同时具备的条件（逐项确认）", required=False, widget=multi, choices=conditions)
+            self.fields["tolerance_grounds"] = forms.CharField(label="全部容错时：容错的事实和理由", required=False,
                                                                widget=forms.Textarea(attrs={"rows": 3}))
         finding = not case.is_wrong_case and profile.has("fault_culpability")
         for p in persons:
+            if self.tolerance:  # 容错 per person, with their own cause, conditions and grounds
+                self.fields[f"t_{p.pk}"] = forms.BooleanField(
+                    label=f"{p.name}：予以容错，不予处理（{cite}）", required=False)
+                self.fields[f"tc_{p.pk}"] = forms.MultipleChoiceField(
+                    label=f"{p.name}：容错的原因", required=False, widget=multi, choices=causes)
+                self.fields[f"tk_{p.pk}"] = forms.MultipleChoiceField(
+                    label=f"{p.name}：容错应同时具备的条件（逐项确认）", required=False, widget=multi, choices=conditions)
+                self.fields[f"tg_{p.pk}"] = forms.CharField(
+                    label=f"{p.name}：容错的事实和理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
             if finding:  # 过错 第二条
                 self.fields[f"c_{p.pk}"] = forms.ChoiceField(
                     label=f"{p.name}：主观过错", required=False,
@@ -130,18 +142,19 @@ class DecideForm(forms.Form):
 
     def decisions(self, persons) -> dict:
         d = self.cleaned_data
-        return {p.pk: {"sanctions": d[f"s_{p.pk}"], "aggravating": d.get(f"a_{p.pk}", []),
-                       "mitigating": d.get(f"m_{p.pk}", []), "exemption": d.get(f"e_{p.pk}", ""),
-                       "culpability": d.get(f"c_{p.pk}", ""), "harm": d.get(f"h_{p.pk}", "")} for p in persons}
-
-    @property
-    def tolerates(self) -> bool:
-        return self.cleaned_data.get("outcome") == "tolerate"
-
-    def tolerance(self) -> dict:
-        d = self.cleaned_data
-        return {"causes": d["tolerance_causes"], "conditions": d["tolerance_conditions"],
-                "grounds": d["tolerance_grounds"]}
+        everyone = d.get("outcome") == "tolerate"
+        out = {}
+        for p in persons:
+            out[p.pk] = {"sanctions": d[f"s_{p.pk}"], "aggravating": d.get(f"a_{p.pk}", []),
+                         "mitigating": d.get(f"m_{p.pk}", []), "exemption": d.get(f"e_{p.pk}", ""),
+                         "culpability": d.get(f"c_{p.pk}", ""), "harm": d.get(f"h_{p.pk}", "")}
+            if everyone:
+                out[p.pk]["tolerance"] = {"causes": d["tolerance_causes"], "conditions": d["tolerance_conditions"],
+                                          "grounds": d["tolerance_grounds"]}
+            elif d.get(f"t_{p.pk}"):
+                out[p.pk]["tolerance"] = {"causes": d[f"tc_{p.pk}"], "conditions": d[f"tk_{p.pk}"],
+                                          "grounds": d[f"tg_{p.pk}"]}
+        return out
 
 
 class HearingForm(forms.Form):

@@ -62,7 +62,8 @@ class Case(models.Model):
     # answered by the complaint's own process
     reporter = models.CharField("举报人、投诉人（答复对象）", max_length=60, blank=True)
     answered_on = models.DateField("答复举报人日期", null=True, blank=True)
-    # 容错 (恩施 第三十二条第二款): a recorded exemption that ends the case without sanction
+    # 容错 (恩施 第三十二条第二款): every person concerned excused (each with their grounds on Person) — the case
+    # ends without sanction; who decided and when. A case where only some are excused goes on for the others.
     tolerated_on = models.DateField("容错决定日期", null=True, blank=True)
     tolerated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="+", verbose_name="容错决定人")
@@ -151,6 +152,11 @@ class Person(models.Model):
                                       choices=[("upheld", "申辩成立，变更处理"), ("rejected", "申辩不成立，维持处理")])
     appeal_note = models.TextField("复核意见", blank=True)
     active = models.BooleanField("本轮调查", default=True)  # False after a re-investigation replaced the finding
+    # 容错 (恩施 第三十二条第二款), decided per person in the collective decision: the person is excused, with the
+    # causes and the facts and reasons; the case ends by 容错 (Case.tolerated_on) only when every person is excused
+    tolerated = models.BooleanField("予以容错", default=False)
+    tolerance_causes = models.JSONField("容错的原因", default=list, blank=True)
+    tolerance_grounds = models.TextField("容错的事实和理由", blank=True)
 
     class Meta:
         verbose_name = "责任人"

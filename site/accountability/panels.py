@@ -41,9 +41,13 @@ def _tasks(request, case):
 
 @panel("accountability")
 @panel("complaint")  # a substantiated complaint handed off in its own file (004 投诉举报制度 第十一条)
+@panel("letter")  # a 决定书 not executed, handed off in its file (003 第三十二条第一款第（五）项)
 def accountability_panel(request, matter) -> str:
     case = Case.objects.filter(matter=matter).first()
     if case is None:
+        return ""
+    if visibility.is_party(request.user) and not visibility.runs_own_case(request.user, matter) \
+            and case.decided_on is None:  # a case against the agency's staff: hidden until decided (visibility.py)
         return ""
     profile, keys = get_profile(matter.jurisdiction), choice_keys(case)
     rows = []
@@ -56,8 +60,10 @@ def accountability_panel(request, matter) -> str:
                                                  _labels(profile, "fault_harm", [p.harm]), circumstances) if x)
         elif not case.is_wrong_case and profile.has("fault_culpability") and case.decided_on and not p.sanctions:
             sanctions = f"不承担过错责任（未认定故意或者重大过失造成损害，{profile.figure('fault_culpability').citation}）"
-        if case.tolerated_on:
-            sanctions = "予以容错，不予处理"
+        if p.tolerated:  # 恩施 第三十二条第二款, per person
+            causes = _labels(profile, "fault_tolerance_causes", p.tolerance_causes)
+            circumstances = ""
+            sanctions = f"予以容错，不予处理（原因：{causes}；事实和理由：{p.tolerance_grounds}）"
         if p.exemption:
             sanctions = "免予追究：" + _labels(profile, "wrong_case_exemptions", [p.exemption])
         rows.append({"p": p, "share": _labels(profile, keys["shares"], [p.share]), "circumstances": circumstances,
@@ -75,7 +81,7 @@ def accountability_panel(request, matter) -> str:
     if case.tolerated_on:  # 恩施 第三十二条第二款
         causes = _labels(profile, "fault_tolerance_causes", case.tolerance_causes)
         who = case.tolerated_by.get_full_name() or case.tolerated_by.username if case.tolerated_by else ""
-        tolerance = f"{case.tolerated_on:%Y-%m-%d}，原因：{causes}；事实和理由：{case.tolerance_grounds}；决定人：{who}"
+        tolerance = f"{case.tolerated_on:%Y-%m-%d}，全部责任人予以容错，原因：{causes}；决定人：{who}"
     return render_to_string("accountability/panel.html", {
         "case": case, "profile": profile, "rows": rows, "grounds": grounds, "origin": origin,
         "aux_acts": cite_prohibited_acts(case.jurisdiction, case.aux_acts), "tolerance": tolerance,

@@ -267,11 +267,42 @@ def _describe(profile, case: Case, person: Person, decided_on: dt.date | None) -
     return "、".join(i["label"][:10] for i in sanctions)[:64], "。".join(parts) + "。"
 
 
+def _tolerance(profile, case: Case, person: Person, t: dict, who: str) -> str:
+    """容错 (恩施 第三十二条第二款) of one person: a cause (客观因素 / 难以预见情形), both conditions confirmed, the facts
+    and reasons. Sets the person's record fields; returns the body of their decision record."""
+    if case.is_wrong_case or not profile.has("fault_tolerance_causes"):
+        raise ValidationError(f"{profile.name}的规则未规定容错。")
+    cite = _cite(profile, "fault_tolerance_causes")
+    if not t.get("causes"):
+        raise ValidationError(f"{person.name}：请选择容错的原因：客观因素或者难以预见情形（{cite}）。")
+    chosen = _items(profile, "fault_tolerance_causes", t["causes"])
+    required = profile.choices("fault_tolerance_conditions")
+    missing = [i["label"] for i in required if i["code"] not in set(t.get("conditions") or ())]
+    if missing:
+        raise ValidationError(f"{person.name}：予以容错须同时具备：{'；'.join(missing)}（{cite}）。")
+    grounds = (t.get("grounds") or "").strip()
+    if not grounds:
+        raise ValidationError(f"{person.name}：请写明予以容错的事实和理由（{cite}）。")
+    person.tolerated, person.tolerance_causes, person.tolerance_grounds = True, [i["code"] for i in chosen], grounds
+    person.sanctions, person.exemption, person.aggravating, person.mitigating = [], "", [], []
+    person.culpability = person.harm = ""
+    share = _item(profile, "fault_shares", person.share)
+    return (f"{grounds_text(profile, case)}。责任划分：{share['label']}（{share['article']}）。"
+            f"容错原因：{'、'.join(i['label'] for i in chosen)}。已具备：{'；'.join(i['label'] for i in required)}。"
+            f"事实和理由：{grounds}。决定人：{who}。予以容错，不予处理。")
+
+
+TOLERATED = "予以容错，不予处理"
+
+
 @transaction.atomic
 def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], decided_on: dt.date | None = None):
     """过错 第十条第（三）项: the leadership's collective decision, per person: circumstances (the ≥ 2 faults
     within a year rule computed from the records, 过错 第八条第（五）项), sanctions (combinable, 第十一条 /
-    错案 第十二条) or an exemption (错案 第十一条). One decision document, one record per person."""
+    错案 第十二条), an exemption (错案 第十一条) or 容错 (恩施 第三十二条第二款: `decisions[pk]["tolerance"]` =
+    {causes, conditions, grounds}). One record per person. Where every person is excused by 容错 the case ends
+    without sanction and without a decision document (returns None); otherwise one decision document states
+    each person's outcome and the case goes on to the hearing of those not excused."""
     case = _lock(case)
     require_actor(by, case, DECIDE, "责任追究决定须经领导集体讨论，由司法局负责人登记。")
     require_not_recused(by, case.matter)
@@ -282,10 +313,19 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
     profile, matter = get_profile(case.jurisdiction), case.matter
     decided_on = decided_on or timezone.localdate()
     wc = case.is_wrong_case
+    who = by.get_full_name() or by.username
     persons = list(case.persons.filter(active=True))
-    paragraphs = []
+    paragraphs, tolerated = [], {}
     for person in persons:
         d = decisions.get(person.pk, {})
+        if d.get("tolerance"):
+            tolerated[person.pk] = _tolerance(profile, case, person, d["tolerance"], who)
+            person.prior_faults = 0
+            person.save()
+            paragraphs.append(f"{person.name}（{person.position or '行政执法人员'}）："
+                              f"{tolerated[person.pk].removeprefix(grounds_text(profile, case) + '。')}")
+            continue
+        person.tolerated, person.tolerance_causes, person.tolerance_grounds = False, [], ""
         person.aggravating = [c for c in d.get("aggravating", []) if c != "repeat"]
         person.mitigating = list(d.get("mitigating", []))
         person.exemption = d.get("exemption", "") if wc else ""
@@ -318,16 +358,38 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
         person.save()
         body = body.removeprefix(grounds_text(profile, case) + "。")  # the document states the grounds once
         paragraphs.append(f"{person.name}（{person.position or '行政执法人员'}）：{body}")
+    if persons and len(tolerated) == len(persons):  # every person excused: the case ends by 容错
+        cite = _cite(profile, "fault_tolerance_causes")
+        for person in persons:
+            _person_record(case, person, title=f"容错：{person.name}（{matter.title}）", body=tolerated[person.pk],
+                           outcome=TOLERATED, article=cite, doc_number="", decided_on=decided_on)
+        case.tolerated_on, case.tolerated_by, case.decided_on = decided_on, by, decided_on
+        case.tolerance_causes = sorted({c for p in persons for c in p.tolerance_causes})
+        case.tolerance_grounds = "；".join(f"{p.name}：{p.tolerance_grounds}" for p in persons) if len(persons) > 1 \
+            else persons[0].tolerance_grounds
+        case.discussion = discussion.strip()
+        case.save()
+        log(matter, by, f"予以容错（{cite}），不予处理：{'、'.join(p.name for p in persons)}。")
+        _end(case, by, TOLERATED, profile)
+        return None
     article = _decision_article(profile, case)
     words = texts.decision(case, discussion=discussion, persons=paragraphs, grounds=grounds_text(profile, case))
     doc = documents.issue(matter=matter, kind="accountability_decision", title=words.title, by=by, article=article,
                           paragraphs=words.paragraphs, notes=words.notes, values=words.values, issued_on=decided_on)
     for person in persons:
+        if person.pk in tolerated:
+            _person_record(case, person, title=f"容错：{person.name}（{matter.title}）", body=tolerated[person.pk],
+                           outcome=TOLERATED, article=_cite(profile, "fault_tolerance_causes"),
+                           doc_number=doc.doc_number, decided_on=decided_on)
+            continue
         outcome, body = _describe(profile, case, person, decided_on)
         _person_record(case, person, title=f"{case.kind_label}：{person.name}（{matter.title}）", body=body,
                        outcome=outcome, article=article, doc_number=doc.doc_number, decided_on=decided_on)
     case.discussion, case.decided_on = discussion.strip(), decided_on
     case.save()
+    if tolerated:
+        log(matter, by, f"予以容错（{_cite(profile, 'fault_tolerance_causes')}），不予处理："
+                        f"{'、'.join(p.name for p in persons if p.pk in tolerated)}。")
     # 过错 第十条第（三）项: the month in which a re-investigation may be ordered, from the decision
     clock_start(subject=matter, profile=profile, rule_key="fault_reinvestigation_period", started_on=decided_on,
                 label="可责令重新调查、处理的期限")
@@ -341,47 +403,6 @@ def _decision_article(profile, case: Case) -> str:
     if profile.figure("fault_sanctions").citation.source != "004":  # e.g. 恩施 第三十二条第一款
         return _cite(profile, "fault_grounds")
     return f"{FAULT_DOC}{'第二条、第四条、' if profile.has('fault_culpability') else ''}第七条、第十条第（三）项、第十一条"
-
-
-@transaction.atomic
-def case_tolerate(*, case: Case, by, causes, conditions, grounds: str, decided_on: dt.date | None = None) -> Case:
-    """容错 (恩施 第三十二条第二款): officers who did their duty, a loss or bad effect caused by objective factors or
-    unforeseeable circumstances, are excused — a recorded exemption (causes, conditions, facts and reasons, who
-    decided), one record per person concerned, and the case ends without sanction."""
-    case = _lock(case)
-    require_actor(by, case, DECIDE, "容错须经领导集体讨论，由司法局负责人决定。")
-    require_not_recused(by, case.matter)
-    if case.state != DECIDING:
-        raise ValidationError("该案件不在待决定阶段。")
-    profile, matter = get_profile(case.jurisdiction), case.matter
-    if case.is_wrong_case or not profile.has("fault_tolerance_causes"):
-        raise ValidationError(f"{profile.name}的规则未规定容错。")
-    cite = _cite(profile, "fault_tolerance_causes")
-    if not causes:
-        raise ValidationError(f"请选择容错的原因：客观因素或者难以预见情形（{cite}）。")
-    chosen = _items(profile, "fault_tolerance_causes", causes)
-    required = profile.choices("fault_tolerance_conditions")
-    missing = [i["label"] for i in required if i["code"] not in set(conditions or ())]
-    if missing:
-        raise ValidationError(f"予以容错须同时具备：{'；'.join(missing)}（{cite}）。")
-    if not (grounds or "").strip():
-        raise ValidationError(f"请写明予以容错的事实和理由（{cite}）。")
-    persons = list(case.persons.filter(active=True))
-    decided_on = decided_on or timezone.localdate()
-    who = by.get_full_name() or by.username
-    body = (f"容错原因：{'、'.join(i['label'] for i in chosen)}。已具备：{'；'.join(i['label'] for i in required)}。"
-            f"事实和理由：{grounds.strip()}。决定人：{who}。不予处理。")
-    for person in persons:
-        person.sanctions, person.exemption = [], ""
-        person.save()
-        _person_record(case, person, title=f"容错：{person.name}（{matter.title}）", body=body,
-                       outcome="予以容错，不予处理", article=cite, doc_number="", decided_on=decided_on)
-    case.tolerated_on, case.tolerated_by, case.decided_on = decided_on, by, decided_on
-    case.tolerance_causes, case.tolerance_grounds = [i["code"] for i in chosen], grounds.strip()
-    case.save()
-    log(matter, by, f"予以容错（{cite}），不予处理：{'、'.join(p.name for p in persons)}。")
-    _end(case, by, "予以容错，不予处理", profile)
-    return case
 
 
 @transaction.atomic
@@ -404,7 +425,7 @@ def case_answer(*, case: Case, by, text: str) -> Case:
     case.save()
     log(matter, by, f"已答复举报人（{doc.doc_number}）。")
     ended = (f"转送{case.transferred_to}" if case.transferred_on else
-             "予以容错，不予处理" if case.tolerated_on else "责任追究决定已确认")
+             TOLERATED if case.tolerated_on else "责任追究决定已确认")
     matter_close(matter=matter, by=by, outcome=f"{ended}，已答复举报人")
     return case
 
@@ -418,7 +439,7 @@ def case_hearing(*, case: Case, by, hearings: dict[int, dict]) -> Case:
     if case.state != HEARING:
         raise ValidationError("该案件不在听取陈述和申辩阶段。")
     appeals = []
-    for person in case.persons.filter(active=True):
+    for person in case.persons.filter(active=True, tolerated=False):  # those excused by 容错 have no sanction
         h = hearings.get(person.pk, {})
         person.statement = (h.get("statement") or "").strip()
         person.appealed = bool(h.get("appealed"))
@@ -574,5 +595,5 @@ def case_take_over(*, case: Case, by, reason: str) -> DecisionRecord:
 
 
 __all__ = ["DECIDE", "HANDLE", "case_answer", "case_appeal_decide", "case_decide", "case_hearing",
-           "case_intake", "case_investigate", "case_review", "case_screen", "case_take_over", "case_tolerate",
+           "case_intake", "case_investigate", "case_review", "case_screen", "case_take_over",
            "choice_keys", "needs_answer", "reviews_overdue"]

@@ -190,17 +190,21 @@ class DecideView(CaseTaskView):
         return ctx
 
     def perform(self, form):
-        if getattr(form, "tolerates", False):
-            services.case_tolerate(case=self.case, by=self.request.user, **form.tolerance())
-            return "已决定予以容错，不予处理。"
+        decisions = form.decisions(self.persons())
         doc = services.case_decide(case=self.case, by=self.request.user, discussion=form.cleaned_data["discussion"],
-                                   decisions=form.decisions(self.persons()))
-        return f"已作出责任追究决定（{doc.doc_number}）。"
+                                   decisions=decisions)
+        if doc is None:  # every person excused by 容错 (恩施 第三十二条第二款)
+            return "已决定予以容错，不予处理。"
+        excused = sum(1 for d in decisions.values() if d.get("tolerance"))
+        return f"已作出责任追究决定（{doc.doc_number}）" + (f"，其中{excused}人予以容错。" if excused else "。")
 
 
 class HearingView(CaseTaskView):
     form_class = forms.HearingForm
     intro = "责任人对确认的责任及处理决定不服的，可以进行陈述和申辩（过错 第十二条 / 错案 第十三条）。"
+
+    def persons(self):  # those excused by 容错 (恩施 第三十二条第二款) have no sanction to contest
+        return list(self.case.persons.filter(active=True, tolerated=False))
 
     def extra_form_kwargs(self):
         return {"persons": self.persons()}

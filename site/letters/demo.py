@@ -114,4 +114,18 @@ def load_letters() -> str:
                 continue
             _make(code, state, title, agency, ground, officer, leader, today)
             made += 1
+    _measure_demo(officer)
     return f"新增演示事项 {made} 件（恩施、武隆各{len(STATES)}个环节）"
+
+
+def _measure_demo(officer) -> None:
+    """A supervision measure (003 第二十三条) in Enshi's letter being drafted: the questioning on which it rests."""
+    from .measures import measure_record
+    from .models import SupervisionMeasure
+
+    matter = Matter.objects.filter(jurisdiction="enshi", title=CASES["enshi"][2]["drafting"]).first()
+    if matter is None or matter.status != "open" or SupervisionMeasure.objects.filter(matter=matter).exists():
+        return
+    measure_record(matter=matter, by=officer, kind="inquiry", taken_on=matter.opened_on,
+                   staff="州司法局监督人员两名（出示行政执法监督证件）", subjects="被监督机关执法大队负责人",
+                   content="询问相关案卷的办理经过，负责人确认案卷中的问题属实。")

@@ -219,6 +219,33 @@ class CooperationRefusal(models.Model):
         return f"{self.agency}：{self.kind_label}"
 
 
+class SupervisionMeasure(models.Model):
+    """A supervision measure taken in a matter (003 第二十三条: 听取说明、调取案卷、实地调查、委托鉴定、询问、座谈会…):
+    when, by whom, towards whom, what was found — the record of the investigation on which a 监督建议书 rests
+    (第二十六条 经调查属实). The materials obtained are the matter's attachments."""
+
+    matter = models.ForeignKey("casework.Matter", on_delete=models.PROTECT, related_name="supervision_measures",
+                               verbose_name="监督事项")
+    kind = models.CharField("措施", max_length=32)  # profile supervision_measures
+    kind_label = models.CharField("措施", max_length=100)
+    article = models.CharField("依据", max_length=100)
+    taken_on = models.DateField("日期")
+    staff = models.CharField("监督人员", max_length=200)
+    subjects = models.CharField("对象（被听取说明、被询问的人员，受托组织，调取的材料等）", max_length=200)
+    content = models.TextField("情况")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "监督措施记录"
+        verbose_name_plural = "监督措施记录"
+        ordering = ["taken_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.taken_on:%Y-%m-%d} {self.kind_label}"
+
+
 class LetterProcess(CaseProcess):
     """A process of the letter flow in its case file: the letter's own process (artifact = the letter) or the
     review of an objection to it (artifact = the objection)."""

@@ -47,8 +47,12 @@ def letter_panel(request, matter, letter) -> str:
     interview = (profile.has("interview_after_decision") and profile.flag("interview_after_decision")
                  and letter.decision_document_id and letter.state in (DECISION_SERVING, EXECUTING)
                  and is_bureau(user) and user.has_perm("letters.sign_letter"))
+    from .handoffs import may_hand_off, refusal_ground
+
+    hand_off = is_bureau(user) and user.has_perm("accountability.handle_case") and may_hand_off(letter)
     return render_to_string("letters/panel.html", {
         "letter": letter,
+        "can_hand_off": hand_off, "hand_off_article": refusal_ground(letter)["citation"] if hand_off else "",
         "doc_name": profile.value("overdue_document" if letter.is_direct_order else "letter_document")["text"],
         "can_interview": interview,
         "interview_article": profile.figure("interview_after_decision").citation if interview else "",
@@ -109,3 +113,21 @@ def cooperation_panel(request, matter) -> str:
                                                           "basis": str(profile.figure("cooperation_refusals"))
                                                           if profile.has("cooperation_refusals") else ""},
                             request=request)
+
+
+@panel("*")
+def measures_panel(request, matter) -> str:
+    """监督措施 (003 第二十三条) taken in this matter, and for the officers the way to record one."""
+    from .measures import KEY, measure_choices, measures
+
+    user = request.user
+    if not is_bureau(user):
+        return ""
+    rows = measures(matter)
+    can = bool(measure_choices(matter.jurisdiction)) and matter.status == "open" and user.has_perm("letters.draft_letter")
+    if not rows and not can:
+        return ""
+    profile = get_profile(matter.jurisdiction)
+    return render_to_string("letters/_measures.html", {
+        "matter": matter, "rows": rows, "can_record": can,
+        "basis": str(profile.figure(KEY).citation) if profile.has(KEY) else ""}, request=request)

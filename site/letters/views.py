@@ -205,3 +205,75 @@ def cooperation(request, pk: int):
         "form": form, "task_title": f"登记不配合监督：{matter.number}", "matter": matter,
         "note": f"{profile.figure('cooperation_refusals')}。不配合、妨碍监督的，责令限期纠正；逾期不纠正的予以通报；"
                 "情节严重的，依法依规予以处理（《行政执法监督意见书制度》第十条）。"})
+
+
+@login_required(login_url=LOGIN)
+def measure(request, pk: int):
+    """003 第二十三条: record a supervision measure taken in the matter (the one writer: measures.measure_record)."""
+    from django import forms as dj_forms
+
+    from casework.forms import DATE
+
+    from .measures import KEY, measure_choices, measure_record
+
+    if not (is_bureau(request.user) and request.user.has_perm("letters.draft_letter")):
+        return refused(request, "只有司法局经办人可以登记监督措施。")
+    matter = get_object_or_404(Matter.objects.select_related("agency"), pk=pk)
+    if not can_view_matter(request.user, matter):
+        raise PermissionDenied("您无权查看该监督事项。")
+    profile = get_profile(matter.jurisdiction)
+    choices = measure_choices(matter.jurisdiction)
+    if not choices:
+        return refused(request, f"{profile.name}的规则中没有列举行政执法监督措施。")
+
+    class MeasureForm(dj_forms.Form):
+        kind = dj_forms.ChoiceField(label="监督措施", required=False, choices=[("", "请选择")] + [
+            (i["code"], f"{i['label']}（{i['article']}）") for i in choices])
+        taken_on = dj_forms.DateField(label="日期", widget=DATE, required=False,
+                                      error_messages={"invalid": "请按“年-月-日”填写日期。"})
+        staff = dj_forms.CharField(label="监督人员", max_length=200, required=False)
+        subjects = dj_forms.CharField(label="对象", max_length=200, required=False,
+                                      help_text="被听取说明的机关、被询问人、受托的社会组织、调取的案卷等。")
+        content = dj_forms.CharField(label="情况和查明的事实", required=False,
+                                     widget=dj_forms.Textarea(attrs={"rows": 4}))
+
+    form = MeasureForm(request.POST or None)
+
+    def act(data):
+        done = measure_record(matter=matter, by=request.user, **data)
+        return to_matter(request, matter.pk, f"已登记监督措施：{done.kind_label}。")
+
+    figure = profile.figure(KEY)
+    return submit(request, form, act) or render(request, "letters/form.html", {
+        "form": form, "task_title": f"登记监督措施：{matter.number}", "matter": matter,
+        "note": f"行政执法监督机关可以采取下列措施开展监督活动（{figure.citation}）。{figure.note}。"})
+
+
+@login_required(login_url=LOGIN)
+def to_accountability(request, pk: int):
+    """003 第三十二条第一款第（五）项: the 决定书 not executed → the accountability process in the same file."""
+    from django import forms as dj_forms
+
+    from .handoffs import letter_to_accountability, refusal_ground
+
+    if not (is_bureau(request.user) and request.user.has_perm("accountability.handle_case")):
+        return refused(request, "只有司法局经办人可以受理责任追究线索。")
+    letter = _letter_for(request.user, pk)
+    ground = refusal_ground(letter)
+    if ground is None:
+        return refused(request, f"{get_profile(letter.jurisdiction).name}的规则中没有“拒不执行行政执法监督决定”的责任追究情形。")
+
+    class ConfirmForm(dj_forms.Form):
+        confirm = dj_forms.BooleanField(label="确认转入责任追究程序", required=True,
+                                        error_messages={"required": "请勾选确认转入责任追究程序。"})
+
+    form = ConfirmForm(request.POST or None)
+
+    def act(data):
+        letter_to_accountability(letter=letter, by=request.user)
+        return to_matter(request, letter.matter_id, "已转入责任追究程序（同一案卷），待审查管辖。")
+
+    return submit(request, form, act) or render(request, "letters/form.html", {
+        "form": form, "task_title": f"转入责任追究：{letter.matter.number}", "matter": letter.matter,
+        "note": f"被监督机关拒不执行行政执法监督决定的，根据情节对直接负责的主管人员和其他直接责任人员依纪依法予以处理"
+                f"（{ground['citation']}）。转入后由责任追究程序审查管辖、调查、集体讨论决定（或予以容错）。"})

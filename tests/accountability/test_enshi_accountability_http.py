@@ -145,4 +145,5 @@ def test_fault_tolerance_is_a_recorded_exemption_that_ends_the_case(people):
     # the person concerned reads it; the file shows the exemption with who decided
     assert "予以容错，不予处理" in login(p["zhou"]).get("/admin/accountability/mine/").content.decode()
     panel = login(p["officer"]).get(f"/admin/casework/{case.matter_id}/").content.decode()
-    assert "2026-09-08，原因：客观因素（第三十二条第二款）" in panel and "决定人：田局长" in panel
+    assert "2026-09-08，全部责任人予以容错，原因：客观因素（第三十二条第二款）" in panel and "决定人：田局长" in panel
+    assert "予以容错，不予处理（原因：客观因素（第三十二条第二款）；事实和理由：8月特大洪灾" in panel
