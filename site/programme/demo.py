@@ -41,6 +41,10 @@ THIS_YEAR = [
     ("wulong", "inspection", 6, 3, "武隆区城市管理局", "上半年定期监督检查", "罚没财物未按规定登记。"),
     ("enshi", "casefile_review", 7, 15, "恩施州生态环境局", "年度案卷评查", ""),
 ]
+# an Enshi evaluation (003 第十九条): comprehensive, with its internal assessment and external review
+EVALUATION = {"evaluation_scope": "comprehensive", "evaluation_parts": {
+    "internal": "对照执法责任制逐项考核执法科室和执法人员，抽查执法记录和案卷。",
+    "external": "向行政相对人、社会监督员发放评议问卷，在政务服务中心听取群众意见。"}}
 # the demo's (made-up) supervision credential numbers of the officer and the leader
 CREDENTIALS = {"wulong": ("渝武监字第0012号", "渝武监字第0003号"), "enshi": ("鄂恩监字第0107号", "鄂恩监字第0021号")}
 # each demo finding -> the checklist item it ticks (programme/checklist.py)
@@ -83,7 +87,8 @@ def load_programme() -> str:
             people = [(officer, CREDENTIALS[code][0]), (leader, CREDENTIALS[code][1])] if onsite else [(officer, "")]
             activity = services.activity_record(jurisdiction=code, kind=kind, agency=agency, held_on=held_on,
                                                 title=title, onsite=onsite, participants=people, by=officer,
-                                                schedule="periodic" if kind == "inspection" else "")
+                                                schedule="periodic" if kind == "inspection" else "",
+                                                **(EVALUATION if kind == "evaluation" else {}))
             if findings:  # each finding ticks its checklist item
                 item = ChecklistItem.objects.filter(jurisdiction=code, code=FINDING_ITEMS[findings]).first()
                 if item is not None:

@@ -67,6 +67,11 @@ class Activity(models.Model):
                                related_name="+", verbose_name="转立监督事项")
     onsite = models.BooleanField("现场监督", default=False,
                                  help_text="到被监督机关现场开展的，参加人员须出示行政执法监督证件，人数不得少于规则配置的最少人数")
+    # 考核评议 (003 第十九条): comprehensive or special (with the contents chosen), and what each part
+    # of the profile's `evaluation_parts` (内部考核, 外部评议) did: [{"code", "label", "text"}]
+    evaluation_scope = models.CharField("考核评议范围", max_length=16, blank=True)
+    evaluation_subject = models.CharField("专项考核评议内容", max_length=200, blank=True)
+    evaluation_parts = models.JSONField("考核评议的组成", default=list, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="登记人")
     created_at = models.DateTimeField(auto_now_add=True)

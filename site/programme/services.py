@@ -23,6 +23,7 @@ from . import texts
 from .deadlines import subject_clocks, yearly_clock_start
 from .models import (
     ACTIVITY_KINDS,
+    EVALUATION,
     INSPECTION,
     Activity,
     ActivityParticipant,
@@ -97,9 +98,11 @@ def _participants(jurisdiction: str, onsite: bool, participants) -> list[tuple[o
 @transaction.atomic
 def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt.date, title: str,
                     onsite: bool, participants=(), findings: str = "", has_problems: bool = False,
-                    by, schedule: str = "") -> Activity:
+                    by, schedule: str = "", evaluation_scope: str = "", evaluation_subject: str = "",
+                    evaluation_parts: dict | None = None) -> Activity:
     """An inspection, case-file review or evaluation, with who took part: on site (现场监督) at least the
-    profile's `onsite_min_people`, each showing a supervision credential where it requires one."""
+    profile's `onsite_min_people`, each showing a supervision credential where it requires one; an
+    evaluation says its scope and what each of its parts did where the profile has them (003 第十九条)."""
     require(by, MANAGE, MANAGE_MSG)
     if kind not in dict(ACTIVITY_KINDS):
         raise ValidationError("请选择类别：监督检查、案卷评查或考核评议。")
@@ -110,16 +113,63 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
     if has_problems and not (findings or "").strip():
         raise ValidationError("发现问题的，请填写发现的问题。")
     schedule = _schedule(jurisdiction, kind, schedule)
+    scope, subject, parts = _evaluation(jurisdiction, kind, evaluation_scope, evaluation_subject,
+                                        evaluation_parts or {})
     people = _participants(jurisdiction, bool(onsite), participants)
     activity = Activity(year=year_for(jurisdiction, held_on.year), kind=kind, agency=agency, held_on=held_on,
                         schedule=schedule,
                         title=(title or "").strip(), findings=(findings or "").strip(),
-                        has_problems=has_problems, onsite=bool(onsite), recorded_by=by)
+                        has_problems=has_problems, onsite=bool(onsite), recorded_by=by,
+                        evaluation_scope=scope, evaluation_subject=subject, evaluation_parts=parts)
     activity.full_clean()
     activity.save()
     for user, credential in people:
         ActivityParticipant.objects.create(activity=activity, user=user, credential_number=credential[:40])
     return activity
+
+
+def evaluation_rule(jurisdiction: str) -> tuple[list[dict], list[dict], str]:
+    """(parts, scopes, citation) of an evaluation (考核评议) from the profile: Enshi 003 第十九条 —
+    internal assessment and external review, comprehensive or special. Empty where the rules are silent."""
+    profile = get_profile(jurisdiction)
+    parts = profile.choices("evaluation_parts") if profile.has("evaluation_parts") else []
+    scopes = profile.choices("evaluation_scopes") if profile.has("evaluation_scopes") else []
+    key = "evaluation_parts" if parts else "evaluation_scopes" if scopes else ""
+    return parts, scopes, str(profile.figure(key).citation) if key else ""
+
+
+def _evaluation(jurisdiction: str, kind: str, scope: str, subject: str, texts_by_part: dict):
+    """An evaluation's scope (综合 or 专项, a special one naming its contents) and each part's account;
+    other kinds carry none."""
+    if kind != EVALUATION:
+        return "", "", []
+    parts, scopes, cite = evaluation_rule(jurisdiction)
+    scope, subject = (scope or "").strip(), (subject or "").strip()
+    if scopes:
+        codes = {c["code"]: c for c in scopes}
+        if scope not in codes:
+            raise ValidationError(f"请选择考核评议范围：{'或'.join(c['label'] for c in scopes)}（{cite}）。")
+        if scope == "special" and not subject:
+            raise ValidationError(f"{codes[scope]['label']}应写明选取的考核评议内容（{cite}）。")
+        if scope != "special":
+            subject = ""
+    else:
+        scope, subject = "", ""
+    missing = [p["label"] for p in parts if not (texts_by_part.get(p["code"]) or "").strip()]
+    if missing:
+        raise ValidationError(f"考核评议包括{'和'.join(p['label'] for p in parts)}（{cite}），"
+                              f"请填写{'、'.join(missing)}的开展情况。")
+    recorded = [{"code": p["code"], "label": p["label"], "text": texts_by_part[p["code"]].strip()[:2000]}
+                for p in parts]
+    return scope, subject[:200], recorded
+
+
+def evaluation_scope_label(activity: Activity) -> str:
+    if not activity.evaluation_scope:
+        return ""
+    _parts, scopes, _cite = evaluation_rule(activity.year.jurisdiction)
+    label = {c["code"]: c["label"] for c in scopes}.get(activity.evaluation_scope, activity.evaluation_scope)
+    return f"{label}：{activity.evaluation_subject}" if activity.evaluation_subject else label
 
 
 def _schedule(jurisdiction: str, kind: str, schedule: str) -> str:

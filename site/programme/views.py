@@ -158,7 +158,8 @@ def activity_detail(request, pk: int):
         "task_title": f"{activity.get_kind_display()}：{activity.title}", "a": activity, "form": form,
         "participants": activity.participants.select_related("user"), "has_items": items.exists(),
         "findings": activity.checklist_findings.select_related("item", "letter", "recorded_by"),
-        "followups": activity.followups.all(),
+        "followups": activity.followups.all(), "evaluation_scope": services.evaluation_scope_label(activity),
+        "evaluation_citation": services.evaluation_rule(activity.year.jurisdiction)[2],
         "followup_rule": get_profile(activity.year.jurisdiction).has("inspection_followup_outcomes"),
         "onsite_text": (f"不少于{n}人" if n else "办法未规定最少人数，平台不作限制") + ("，出示行政执法监督证件" if credential else "")
         + f"（{citation}）", "can_manage": request.user.has_perm("programme.manage_programme")},

@@ -261,6 +261,12 @@ ENSHI = [
         "第二十九条第二款", note="对被监督机关制发了《行政执法监督决定书》的，可以约谈，不必等执行期限届满"),
     fig("casefile_review_per_year", "案卷评查每年至少次数", "count", {"n": 1}, "003", "第十八条"),
     fig("evaluation_per_year", "考核评议每年至少次数", "count", {"n": 1}, "003", "第十九条"),
+    fig("evaluation_parts", "考核评议的组成", "choices", items(
+        ("internal", "内部考核", ""), ("external", "外部评议", ""),
+    ), "003", "第十九条", note="每次考核评议都登记内部考核和外部评议的开展情况"),
+    fig("evaluation_scopes", "考核评议的范围", "choices", items(
+        ("comprehensive", "综合考核评议", ""), ("special", "专项考核评议", ""),
+    ), "003", "第十九条", note="专项考核评议选取部分考核评议内容开展，登记时写明所选内容"),
     fig("onsite_min_people", "现场监督最少人数", "count", {"n": 2, "credential": True}, "003", "第二十四条第（一）项",
         note="开展现场监督时，监督人员应出示行政执法监督证件，且不得少于两人"),
     fig("staff_recusal", "监督人员回避情形", "choices", items(
