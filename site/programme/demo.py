@@ -40,6 +40,7 @@ THIS_YEAR = [
     ("wulong", "inspection", 6, 2, "武隆区市场监督管理局", "上半年定期监督检查", ""),
     ("wulong", "inspection", 6, 3, "武隆区城市管理局", "上半年定期监督检查", "罚没财物未按规定登记。"),
     ("enshi", "casefile_review", 7, 15, "恩施州生态环境局", "年度案卷评查", ""),
+    ("enshi", "work_report", 3, 20, "恩施州交通运输局", "听取上年度行政执法工作情况报告", ""),
 ]
 # an Enshi evaluation (003 第十九条): comprehensive, with its internal assessment and external review
 EVALUATION = {"evaluation_scope": "comprehensive", "evaluation_parts": {

@@ -10,7 +10,7 @@ from roles.names import PersonChoiceField
 from rules.periods import CALENDAR_DAYS, WORKING_DAYS
 from rules.profiles import get_profile
 
-from .models import ACTIVITY_KINDS, CHECKLIST_SECTIONS
+from .models import ACTIVITY_KINDS, CHECKLIST_SECTIONS, kinds_for
 from .services import evaluation_rule
 
 PARTICIPANT_ROWS = 5
@@ -39,6 +39,7 @@ class ActivityForm(forms.Form):
     def __init__(self, *args, jurisdiction, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"] = agency_field(jurisdiction)
+        self.fields["kind"].choices = kinds_for(jurisdiction)
         profile = get_profile(jurisdiction)
         if profile.has("inspection_schedules"):  # 检查 第六条
             cite = profile.figure("inspection_schedules").citation

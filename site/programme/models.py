@@ -13,7 +13,22 @@ from flows.models import CaseProcess
 from rules.periods import CALENDAR_DAYS, WORKING_DAYS
 
 INSPECTION, CASEFILE_REVIEW, EVALUATION = "inspection", "casefile_review", "evaluation"
-ACTIVITY_KINDS = [(INSPECTION, "监督检查"), (CASEFILE_REVIEW, "案卷评查"), (EVALUATION, "考核评议")]
+WORK_REPORT = "work_report"  # 听取行政执法工作情况报告 (003 第十六条第（七）项): only where the profile has it
+ACTIVITY_KINDS = [(INSPECTION, "监督检查"), (CASEFILE_REVIEW, "案卷评查"), (EVALUATION, "考核评议"),
+                  (WORK_REPORT, "听取行政执法工作情况报告")]
+# the kinds a jurisdiction's profile must name before they are offered: kind -> profile flag
+KIND_FLAGS = {WORK_REPORT: "work_report_hearing"}
+# the matter source (casework.models.SOURCES) of a problem found in an activity of this kind
+MATTER_SOURCES = {WORK_REPORT: "own_initiative"}
+
+
+def kinds_for(jurisdiction: str) -> list[tuple[str, str]]:
+    """The activity kinds of a jurisdiction: the three every profile counts, and those its rules add."""
+    from rules.profiles import get_profile
+
+    profile = get_profile(jurisdiction)
+    return [(k, label) for k, label in ACTIVITY_KINDS
+            if k not in KIND_FLAGS or (profile.has(KIND_FLAGS[k]) and profile.flag(KIND_FLAGS[k]))]
 # activity kind -> the profile figure saying how many a year
 KIND_FIGURES = {INSPECTION: "inspections_per_year", CASEFILE_REVIEW: "casefile_review_per_year",
                 EVALUATION: "evaluation_per_year"}

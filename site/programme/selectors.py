@@ -14,13 +14,13 @@ from rules.profiles import get_profile
 
 from .deadlines import subject_clocks, yearly_due
 from .models import (
-    ACTIVITY_KINDS,
     INSPECTION,
     KIND_FIGURES,
     PERIODIC,
     Activity,
     ProgrammeYear,
     StatisticsReturn,
+    kinds_for,
 )
 
 NOT_SET = "办法未规定"
@@ -90,8 +90,8 @@ def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
     rows = []
     for agency in addressable_agencies(jurisdiction):
         row = AgencyYear(agency)
-        for kind, label in ACTIVITY_KINDS:
-            key = KIND_FIGURES[kind]
+        for kind, label in kinds_for(jurisdiction):
+            key = KIND_FIGURES.get(kind, "")
             if profile.has(key):
                 fig = profile.figure(key)
                 extra = unscheduled.get(agency.pk, 0) if kind == INSPECTION and periodic_only else None
@@ -184,7 +184,7 @@ def notification_draft(py: ProgrammeYear) -> tuple[str, dict[int, list[str]]]:
     agg = aggregate(py)
     problems: dict[int, list[str]] = {}
     activities = year_activities(py).select_related("agency").order_by("held_on", "pk")
-    counts = {label: activities.filter(kind=kind).count() for kind, label in ACTIVITY_KINDS}
+    counts = {label: activities.filter(kind=kind).count() for kind, label in kinds_for(py.jurisdiction)}
     lines = [f"{py.year}年度，共开展" + "、".join(f"{label}{n}次" for label, n in counts.items()) + "。"]
     for act in activities.filter(has_problems=True):
         problems.setdefault(act.agency_id, []).append(

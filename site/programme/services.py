@@ -22,9 +22,9 @@ from rules.profiles import get_profile
 from . import texts
 from .deadlines import subject_clocks, yearly_clock_start
 from .models import (
-    ACTIVITY_KINDS,
     EVALUATION,
     INSPECTION,
+    MATTER_SOURCES,
     Activity,
     ActivityParticipant,
     ChecklistItem,
@@ -33,6 +33,7 @@ from .models import (
     ProgrammeYear,
     RectificationTask,
     StatisticsReturn,
+    kinds_for,
 )
 
 MANAGE = "programme.manage_programme"
@@ -104,8 +105,9 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
     profile's `onsite_min_people`, each showing a supervision credential where it requires one; an
     evaluation says its scope and what each of its parts did where the profile has them (003 第十九条)."""
     require(by, MANAGE, MANAGE_MSG)
-    if kind not in dict(ACTIVITY_KINDS):
-        raise ValidationError("请选择类别：监督检查、案卷评查或考核评议。")
+    kinds = kinds_for(jurisdiction)
+    if kind not in dict(kinds):
+        raise ValidationError(f"请选择类别：{'、'.join(label for _k, label in kinds)}。")
     if agency is None or agency.jurisdiction != jurisdiction:
         raise ValidationError("被监督机关不属于本辖区。")
     if held_on > timezone.localdate():
@@ -228,7 +230,7 @@ def activity_open_matter(*, activity: Activity, by):
         raise ValidationError(f"该{activity.get_kind_display()}已转立监督事项。")
     if not activity.has_problems:
         raise ValidationError("未发现问题的记录不能转立监督事项。")
-    matter = matter_open(by=by, agency=activity.agency, source=activity.kind, process="letter",
+    matter = matter_open(by=by, agency=activity.agency, source=MATTER_SOURCES.get(activity.kind, activity.kind), process="letter",
                          title=f"{activity.get_kind_display()}发现问题：{activity.title}"[:200],
                          facts=activity.findings)
     activity.matter = matter
@@ -285,7 +287,7 @@ def finding_letter(*, finding: Finding, by, ground: str, findings: str, request:
                                       f"转入监督文书程序（同一案卷）。")
     else:
         letter = letter_start(by=by, ground=ground, findings=findings, request=request, agency=activity.agency,
-                              source=activity.kind, facts=activity.findings,
+                              source=MATTER_SOURCES.get(activity.kind, activity.kind), facts=activity.findings,
                               title=f"{activity.get_kind_display()}发现问题：{activity.title}"[:200])
         activity.matter = letter.matter
         activity.save(update_fields=["matter"])

@@ -32,7 +32,7 @@ from .forms import (
     StatisticsForm,
     UploadForm,
 )
-from .models import Activity, Finding, ProgrammeYear, RectificationTask, StatisticsReturn
+from .models import Activity, Finding, ProgrammeYear, RectificationTask, StatisticsReturn, kinds_for
 
 LOGIN = "wagtailadmin_login"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -130,7 +130,8 @@ def activity_new(request, jurisdiction: str, year: int):
     rule = (f"现场监督：监督人员不得少于{n}人" if n else "现场监督：办法未规定最少人数，平台不作限制") + \
         ("，并应出示行政执法监督证件" if credential else "") + f"（{citation}）。"
     return submit(request, form, act) or render(request, "casework/form.html", {
-        "form": form, "task_title": "登记监督检查、案卷评查或考核评议", "submit_label": "登记", "note": rule})
+        "form": form, "task_title": "登记" + "、".join(label for _k, label in kinds_for(jurisdiction)),
+        "submit_label": "登记", "note": rule})
 
 
 def _activity(request, pk: int) -> Activity:

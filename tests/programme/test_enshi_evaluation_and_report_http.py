@@ -1,7 +1,7 @@
-"""Enshi's yearly evaluation (考核评议, 003 第十九条) over HTTP: each evaluation says whether it is comprehensive or
-special (a special one names the contents chosen) and records both its internal assessment and its external
-review; an evaluation missing either is refused with the article and nothing is stored. Wulong's rules have no
-such parts: its evaluation is recorded without them."""
+"""Enshi's yearly evaluation (考核评议, 003 第十九条) and hearing work reports (第十六条第（七）项) over HTTP:
+each evaluation says whether it is comprehensive or special (a special one names the contents chosen) and
+records both its internal assessment and its external review; an evaluation missing either is refused with
+the article and nothing is stored. Wulong's rules have no such parts: its evaluation is recorded without them."""
 import pytest
 from django.test import Client
 from freezegun import freeze_time
@@ -92,3 +92,29 @@ def test_a_comprehensive_evaluation_keeps_no_subject_and_wulong_needs_no_parts(p
         assert response.status_code == 302
         wl = Activity.objects.get(agency=A["wl"])
         assert (wl.evaluation_scope, wl.evaluation_parts) == ("", [])
+
+
+def test_hearing_an_agencys_work_report_is_a_method_in_enshi_only(people):
+    """003 第十六条第（七）项: 听取行政执法工作情况报告 is one of Enshi's supervision methods; a problem heard opens a
+    supervision matter as any other activity's finding does. Wulong's rules do not list it."""
+    A, officer = people["agencies"], login(people["officer"])
+    with freeze_time("2026-11-23 10:00"):
+        form = officer.get("/admin/programme/enshi/2026/activities/new/").content.decode()
+        assert "登记监督检查、案卷评查、考核评议、听取行政执法工作情况报告" in form
+        assert '<option value="work_report">听取行政执法工作情况报告</option>' in form
+        wl_form = officer.get("/admin/programme/wulong/2026/activities/new/").content.decode()
+        assert "听取行政执法工作情况报告" not in wl_form
+        response = post(officer, A["wl"], jurisdiction="wulong", kind="work_report", title="听取年度执法工作汇报")
+        assert response.status_code == 200 and not Activity.objects.exists()
+
+        response = post(officer, A["market"], kind="work_report", title="听取2026年度行政执法工作情况报告",
+                        has_problems="on", findings="报告称全年未开展执法人员培训。")
+        activity = Activity.objects.get()
+        assert response.status_code == 302 and activity.kind == "work_report"
+        year = officer.get("/admin/programme/enshi/2026/").content.decode()
+        assert "听取行政执法工作情况报告" in year and "已开展1次（办法未规定）" in year
+        response = officer.post(f"/admin/programme/activities/{activity.pk}/matter/")
+        activity.refresh_from_db()
+        assert response["Location"] == f"/admin/casework/{activity.matter_id}/"
+        assert (activity.matter.source, activity.matter.title) == (
+            "own_initiative", "听取行政执法工作情况报告发现问题：听取2026年度行政执法工作情况报告")
