@@ -90,6 +90,12 @@ def load_programme() -> str:
                                                 title=title, onsite=onsite, participants=people, by=officer,
                                                 schedule="periodic" if kind == "inspection" else "",
                                                 **(EVALUATION if kind == "evaluation" else {}))
+            if kind == "casefile_review" and code == "enshi":  # 003 第十八条: the files examined, each judged
+                services.casefile_record(activity=activity, by=officer, file_number=f"{agency.name[:3]}罚〔{y}〕{day}号",
+                                         case_title="行政处罚案件", materials_ok=not findings, act_ok=True,
+                                         note=findings)
+                services.casefile_record(activity=activity, by=officer, file_number=f"{agency.name[:3]}罚〔{y}〕{day + 20}号",
+                                         case_title="行政处罚案件", materials_ok=True, act_ok=True)
             if findings:  # each finding ticks its checklist item
                 item = ChecklistItem.objects.filter(jurisdiction=code, code=FINDING_ITEMS[findings]).first()
                 if item is not None:

@@ -181,3 +181,18 @@ class FollowUpForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = [(c["code"], f"{c['label']}（{c['article']}）")
                                           for c in get_profile(jurisdiction).choices("inspection_followup_outcomes")]
+
+
+class CaseFileForm(forms.Form):
+    """One case file examined in a case-file review (003 第十八条); the service checks and stores."""
+
+    file_number = forms.CharField(label="案卷编号（文书字号）", max_length=60,
+                                  error_messages={"required": "请填写案卷编号（文书字号）。"})
+    case_title = forms.CharField(label="案件名称", max_length=200, error_messages={"required": "请填写案件名称。"})
+    materials_ok = forms.TypedChoiceField(label="行政执法文书和证据等材料是否真实、规范、完整", widget=forms.RadioSelect,
+                                          choices=[("1", "是"), ("0", "否")], coerce=lambda v: v == "1",
+                                          error_messages={"required": "请评定文书和证据是否真实、规范、完整。"})
+    act_ok = forms.TypedChoiceField(label="行政执法行为是否合法、适当", widget=forms.RadioSelect,
+                                    choices=[("1", "是"), ("0", "否")], coerce=lambda v: v == "1",
+                                    error_messages={"required": "请评判执法行为是否合法、适当。"})
+    note = forms.CharField(label="存在的问题（有“否”的必填）", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -354,3 +354,28 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item.label}：{self.text[:40]}"
+
+
+class ReviewedCaseFile(models.Model):
+    """One enforcement case file examined in a case-file review (案卷评查, 003 第十八条): whether its documents
+    and evidence are true, standard and complete, and whether the enforcement act was lawful and appropriate."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="case_files")
+    file_number = models.CharField("案卷编号（文书字号）", max_length=60)
+    case_title = models.CharField("案件名称", max_length=200)
+    materials_ok = models.BooleanField("文书和证据真实、规范、完整")
+    act_ok = models.BooleanField("执法行为合法、适当")
+    note = models.TextField("存在的问题", blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "评查的案卷"
+        verbose_name_plural = "评查的案卷"
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["activity", "file_number"], name="one_reviewed_file",
+                                               violation_error_message="该案卷已在本次评查中登记。")]
+
+    def __str__(self) -> str:
+        return f"{self.file_number} {self.case_title}"

@@ -16,6 +16,7 @@ from .deadlines import subject_clocks, yearly_due
 from .models import (
     INSPECTION,
     KIND_FIGURES,
+    KIND_FLAGS,
     PERIODIC,
     Activity,
     ProgrammeYear,
@@ -98,9 +99,10 @@ def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
                 row.requirements.append(Requirement(kind, label,
                                                     counts.get((agency.pk, kind), 0), profile.count(key),
                                                     str(fig.citation), dt.date(year, 12, 31), extra))
-            else:
+            else:  # a method the rules list without a yearly number (003 第十六条第（七）项) cites where it stands
+                cite = f"{profile.figure(KIND_FLAGS[kind]).citation}，{NOT_SET}次数" if kind in KIND_FLAGS else NOT_SET
                 row.requirements.append(Requirement(kind, label, counts.get((agency.pk, kind), 0), None,
-                                                    NOT_SET, dt.date(year, 12, 31)))
+                                                    cite, dt.date(year, 12, 31)))
         row.statistics = returns.get(agency.pk)
         if row.statistics is not None:
             row.statistics_clock = subject_clocks(row.statistics).first()

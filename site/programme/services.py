@@ -22,6 +22,7 @@ from rules.profiles import get_profile
 from . import texts
 from .deadlines import subject_clocks, yearly_clock_start
 from .models import (
+    CASEFILE_REVIEW,
     EVALUATION,
     INSPECTION,
     MATTER_SOURCES,
@@ -32,6 +33,7 @@ from .models import (
     Notification,
     ProgrammeYear,
     RectificationTask,
+    ReviewedCaseFile,
     StatisticsReturn,
     kinds_for,
 )
@@ -236,6 +238,55 @@ def activity_open_matter(*, activity: Activity, by):
     activity.matter = matter
     activity.save(update_fields=["matter"])
     return matter
+
+
+# ------------------------------------------------------------------ case files reviewed 案卷评查
+NOT_A_REVIEW = "只有案卷评查可以登记评查的案卷。"
+
+@transaction.atomic
+def casefile_record(*, activity: Activity, by, file_number: str, case_title: str, materials_ok: bool,
+                    act_ok: bool, note: str = "") -> ReviewedCaseFile:
+    """One case file examined in a case-file review (003 第十八条): its documents and evidence (true, standard,
+    complete) and the act (lawful, appropriate); a file failing either says what is wrong."""
+    require(by, MANAGE, MANAGE_MSG)
+    activity = Activity.objects.select_for_update(of=("self",)).select_related("year", "matter").get(pk=activity.pk)
+    if activity.kind != CASEFILE_REVIEW:
+        raise ValidationError(NOT_A_REVIEW)
+    if activity.matter_id:
+        from casework.recusal import require_not_recused
+
+        require_not_recused(by, activity.matter)
+    number, title, note = (file_number or "").strip(), (case_title or "").strip(), (note or "").strip()
+    if not number or not title:
+        raise ValidationError("请填写案卷编号（文书字号）和案件名称。")
+    if not (materials_ok and act_ok) and not note:
+        raise ValidationError(f"案卷不符合要求的，请写明存在的问题（{casefile_citation(activity.year.jurisdiction)}）。")
+    if ReviewedCaseFile.objects.filter(activity=activity, file_number=number).exists():
+        raise ValidationError(f"案卷“{number}”已在本次评查中登记。")
+    row = ReviewedCaseFile(activity=activity, file_number=number[:60], case_title=title[:200],
+                           materials_ok=bool(materials_ok), act_ok=bool(act_ok), note=note, recorded_by=by)
+    row.full_clean(exclude=["activity"])
+    row.save()
+    if not (materials_ok and act_ok) and not activity.has_problems:
+        activity.has_problems = True
+        activity.save(update_fields=["has_problems"])
+    return row
+
+
+def casefile_citation(jurisdiction: str) -> str:
+    profile = get_profile(jurisdiction)
+    return str(profile.figure("casefile_review_per_year").citation) if profile.has("casefile_review_per_year") \
+        else "办法未规定"
+
+
+def casefile_summary(activity: Activity) -> str:
+    rows = list(activity.case_files.values_list("materials_ok", "act_ok"))
+    if not rows:
+        return "尚未登记评查的案卷。"
+    bad_materials = sum(1 for m, _a in rows if not m)
+    bad_acts = sum(1 for _m, a in rows if not a)
+    return (f"评查案卷{len(rows)}件：文书和证据不真实、不规范或不完整的{bad_materials}件，"
+            f"执法行为不合法或不适当的{bad_acts}件。")
 
 
 # ------------------------------------------------------------------ checklist findings 检查清单

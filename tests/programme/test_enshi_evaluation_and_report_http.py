@@ -113,8 +113,50 @@ def test_hearing_an_agencys_work_report_is_a_method_in_enshi_only(people):
         assert response.status_code == 302 and activity.kind == "work_report"
         year = officer.get("/admin/programme/enshi/2026/").content.decode()
         assert "听取行政执法工作情况报告" in year and "已开展1次（办法未规定）" in year
+        assert "《恩施土家族苗族自治州行政执法监督办法》第十六条第（七）项，办法未规定次数" in year
         response = officer.post(f"/admin/programme/activities/{activity.pk}/matter/")
         activity.refresh_from_db()
         assert response["Location"] == f"/admin/casework/{activity.matter_id}/"
         assert (activity.matter.source, activity.matter.title) == (
             "own_initiative", "听取行政执法工作情况报告发现问题：听取2026年度行政执法工作情况报告")
+
+
+def test_a_case_file_review_records_each_file_examined(people):
+    """003 第十八条: the review examines each file's documents and evidence (true, standard, complete) and judges
+    the act (lawful, appropriate); a file failing either says what is wrong; the screen sums them up."""
+    A, officer = people["agencies"], login(people["officer"])
+    cite = "《恩施土家族苗族自治州行政执法监督办法》第十八条"
+    with freeze_time("2026-11-23 10:00"):
+        response = post(officer, A["market"], kind="casefile_review", title="2026年度行政处罚案卷评查")
+        review = Activity.objects.get()
+        url = f"/admin/programme/activities/{review.pk}/casefiles/"
+        html = officer.get(f"/admin/programme/activities/{review.pk}/").content.decode()
+        assert f"评查的案卷（{cite}）" in html and "尚未登记评查的案卷。" in html
+
+        bad = officer.post(url, {"file_number": "恩市监罚〔2026〕12号", "case_title": "某超市销售过期食品案",
+                                 "materials_ok": "0", "act_ok": "1"})
+        assert bad.status_code == 400
+        assert f"案卷不符合要求的，请写明存在的问题（{cite}）。" in bad.content.decode()
+        assert not review.case_files.exists()
+        assert officer.post(url, {"file_number": "恩市监罚〔2026〕12号", "case_title": "某超市销售过期食品案",
+                                  "materials_ok": "0", "act_ok": "1",
+                                  "note": "缺少送达回证，现场检查笔录无当事人签名。"}).status_code == 302
+        assert officer.post(url, {"file_number": "恩市监罚〔2026〕15号", "case_title": "某药店未凭处方销售处方药案",
+                                  "materials_ok": "1", "act_ok": "1"}).status_code == 302
+        twice = officer.post(url, {"file_number": "恩市监罚〔2026〕15号", "case_title": "重复", "materials_ok": "1",
+                                   "act_ok": "1"})
+        assert "案卷“恩市监罚〔2026〕15号”已在本次评查中登记。" in twice.content.decode()
+        html = officer.get(f"/admin/programme/activities/{review.pk}/").content.decode()
+        assert "评查案卷2件：文书和证据不真实、不规范或不完整的1件，执法行为不合法或不适当的0件。" in html
+        assert "缺少送达回证，现场检查笔录无当事人签名。" in html
+        review.refresh_from_db()
+        assert review.has_problems is True
+
+        # an evaluation has no files to record
+        post(officer, A["market"], evaluation_scope="comprehensive", part_internal="考核。", part_external="评议。")
+        evaluation = Activity.objects.get(kind="evaluation")
+        refused = officer.post(f"/admin/programme/activities/{evaluation.pk}/casefiles/", {
+            "file_number": "X1", "case_title": "某案", "materials_ok": "1", "act_ok": "1"}, follow=True)
+        assert "只有案卷评查可以登记评查的案卷。" in refused.content.decode()
+        assert not evaluation.case_files.exists()
+        assert response.status_code == 302
