@@ -155,3 +155,29 @@ def load_auxiliary_complaint() -> str:
              f"夜市摆摊时，协管员{person.name}以“不再劝离”为由索要香烟两条。", 3, channel="visit", by=officer,
              aux_acts=["bribe"], auxiliary_staff=person)
     return "涉及辅助人员的投诉举报 1 件"
+@loader("恩施行政执法监督联系点", stage=62)
+def load_enshi_contact_points() -> str:
+    """Enshi (003 第十条第一款): two supervision contact points, and one complaint passed on by the first.
+    Idempotent: nothing is added when Enshi already has contact points."""
+    from . import contact_points
+    from .models import CONTACT_POINT, ContactPoint
+
+    if not contact_points.provided("enshi") or ContactPoint.objects.filter(jurisdiction="enshi").exists():
+        return "已有恩施监督联系点演示数据"
+    officer = get_user_model().objects.get(username="officer")
+    today = timezone.localdate()
+    center = contact_points.contact_point_save(by=officer, jurisdiction="enshi", data={
+        "name": "恩施市政务服务中心行政执法监督联系点", "kind": "service_center", "address": "恩施市金桂大道88号",
+        "contact_name": "黄晓燕", "contact_phone": "13972712345", "established_on": dt.date(today.year, 3, 1)})
+    contact_points.contact_point_save(by=officer, jurisdiction="enshi", data={
+        "name": "恩施州物流行业协会行政执法监督联系点", "kind": "association", "address": "恩施市舞阳大街12号",
+        "contact_name": "向东", "contact_phone": "0718-8212345", "established_on": dt.date(today.year, 4, 15)})
+    transport = Agency.objects.get(jurisdiction="enshi", name="恩施州交通运输局")
+    services.complaint_receive(
+        jurisdiction="enshi", channel=CONTACT_POINT, by=officer, received_on=today - dt.timedelta(days=2),
+        fingerprint=fingerprint(["demo", "enshi", "contact_point"]), fields={
+            "category": "enforcement", "anonymous": False, "name": "田女士", "contact": "13907185678",
+            "agency": transport, "ground": "uncivil", "contact_point": center,
+            "request": "请求核查货运车辆检查中未出示执法证件的情况。",
+            "facts": "物流企业反映，执法人员在高速路口检查货车时未出示执法证件。"})
+    return "恩施监督联系点 2 个，经联系点转来的投诉举报 1 件"

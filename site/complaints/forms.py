@@ -185,6 +185,17 @@ class StaffEntryForm(ComplaintForm):
 
     def __init__(self, *args, own_agency=None, **kwargs):
         super().__init__(*args, **kwargs)
+        from . import contact_points
+        from .models import CONTACT_POINT, ContactPoint
+
+        if contact_points.provided(self.jurisdiction) and own_agency is None:  # 003 第十条第一款
+            self.fields["contact_point"] = forms.ModelChoiceField(
+                label=f"转来的监督联系点（来源渠道为“监督联系点转来”时必选，{contact_points.citation(self.jurisdiction)}）",
+                queryset=ContactPoint.objects.filter(jurisdiction=self.jurisdiction, active=True).order_by("name"),
+                required=False, empty_label="请选择",
+                error_messages={"invalid_choice": "所选监督联系点不属于本辖区或已撤销。"})
+        else:
+            self.fields["channel"].choices = [c for c in self.fields["channel"].choices if c[0] != CONTACT_POINT]
         if own_agency is not None and "agency" in self.fields:
             # 投诉 第三条: the agency's legal unit receives complaints about its own agency only
             self.fields["agency"].queryset = self.fields["agency"].queryset.filter(pk=own_agency.pk)
@@ -200,6 +211,12 @@ class StaffEntryForm(ComplaintForm):
         data = super().clean()
         _clean_auxiliary(self, data)
         return data
+
+    def complaint_fields(self) -> dict:
+        out = super().complaint_fields()
+        if self.cleaned_data.get("contact_point") is not None:
+            out["contact_point"] = self.cleaned_data["contact_point"]
+        return out
 
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
@@ -382,3 +399,25 @@ class HotlineReplyForm(StepForm):
 
 class TakeOverForm(StepForm):
     reason = forms.CharField(label="接办理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ContactPointForm(forms.Form):
+    """行政执法监督联系点 (003 第十条第一款): the service checks and stores (contact_points.contact_point_save)."""
+
+    name = forms.CharField(label="联系点名称", max_length=100, required=False)
+    kind = forms.ChoiceField(label="类别", required=False)
+    address = forms.CharField(label="地址", max_length=200, required=False)
+    contact_name = forms.CharField(label="联系人", max_length=50, required=False)
+    contact_phone = forms.CharField(label="联系电话", max_length=50, required=False)
+    established_on = forms.DateField(label="设立日期", widget=DATE, required=False,
+                                     error_messages={"invalid": "请填写有效的设立日期，如 2026-03-01。"})
+
+    def __init__(self, *args, jurisdiction: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .contact_points import kinds
+
+        self.fields["kind"].choices = [("", "请选择")] + [(k["code"], k["label"]) for k in kinds(jurisdiction)]
+
+
+class ContactPointCloseForm(forms.Form):
+    closed_on = forms.DateField(label="撤销日期", widget=DATE)

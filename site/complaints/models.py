@@ -18,8 +18,9 @@ from masking import mask_contact, mask_id
 ENFORCEMENT, SUPERVISOR = "enforcement", "supervisor"
 CATEGORIES = [(ENFORCEMENT, "行政执法行为"), (SUPERVISOR, "监督员违法违纪行为")]
 HOTLINE = "hotline"
+CONTACT_POINT = "contact_point"  # 003 第十条第一款: 行政执法监督联系点
 CHANNELS = [("online", "网上提交"), ("letter", "来信"), ("phone", "来电"), ("visit", "来访"),
-            ("agency", "执法机关反馈"), (HOTLINE, "12345热线转办")]
+            ("agency", "执法机关反馈"), (HOTLINE, "12345热线转办"), (CONTACT_POINT, "监督联系点转来")]
 
 RECEIVED, LEAD = "received", "lead"
 ACCEPTED, REVIEWED, ANSWERED = "accepted", "reviewed", "answered"
@@ -48,6 +49,8 @@ class Complaint(models.Model):
     access_digest = models.CharField(max_length=64, editable=False)  # HMAC of the access code, never the code
     category = models.CharField("类别", max_length=16, choices=CATEGORIES, default=ENFORCEMENT)
     channel = models.CharField("来源渠道", max_length=16, choices=CHANNELS, default="online")
+    contact_point = models.ForeignKey("complaints.ContactPoint", null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="complaints", verbose_name="转来的监督联系点")
     anonymous = models.BooleanField("匿名", default=False)
     # personal data (004 第六条第（二）项): staff handling the complaint only
     name = models.CharField("投诉举报人姓名", max_length=50, blank=True)
@@ -163,6 +166,41 @@ class Complaint(models.Model):
         if self.supervisor_id:
             return f"监督员 {self.supervisor.name}"
         return self.agency.name if self.agency_id else ""
+
+
+class ContactPoint(models.Model):
+    """A supervision contact point (行政执法监督联系点, 003 第十条第一款) at a government service centre, a grassroots
+    station, a representative enterprise or an industry association: public by name, kind and address; its
+    contact person and phone are personal data (encrypted, masked in lists, staff only). Complaints it passes
+    on are entered with channel 监督联系点转来 and point here."""
+
+    jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
+    name = models.CharField("联系点名称", max_length=100)
+    kind = models.CharField("类别", max_length=32)  # the profile's supervision_contact_points
+    kind_label = models.CharField("类别", max_length=50)
+    address = models.CharField("地址", max_length=200)
+    contact_name = models.CharField("联系人", max_length=50)
+    contact_phone = EncryptedCharField("联系电话", max_length=50)
+    established_on = models.DateField("设立日期")
+    active = models.BooleanField("运行中", default=True)
+    closed_on = models.DateField("撤销日期", null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="登记人")
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "行政执法监督联系点"
+        verbose_name_plural = "行政执法监督联系点"
+        ordering = ["jurisdiction", "-active", "name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "name"], name="one_contact_point_name",
+                                               violation_error_message="本辖区已有同名的监督联系点。")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_contact(self.contact_phone)
 
 
 class HotlineOrder(models.Model):

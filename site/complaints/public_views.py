@@ -17,7 +17,7 @@ from clocks import calendar_grid
 from form_errors import add_errors
 from rules.profiles import FigureMissing, get_profile
 
-from . import services
+from . import contact_points, services
 from .forms import ComplaintForm, StatusForm
 from .models import LEAD, Complaint, Notice
 
@@ -82,6 +82,8 @@ def complaint_form(request, jurisdiction: str):
         else [],
         "hotline": profile.text("complaint_hotline") if profile.has("complaint_hotline") else "",
         "hotline_citation": str(profile.figure("complaint_hotline").citation) if profile.has("complaint_hotline") else "",
+        "contact_points": contact_points.public_points(jurisdiction) if request.method == "GET" else [],
+        "contact_points_citation": contact_points.citation(jurisdiction),
     }, status=status)
 
 

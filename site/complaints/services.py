@@ -31,6 +31,7 @@ from .models import (
     ANSWERED,
     APPEAL_OUTCOMES,
     BUREAU_HANDLED,
+    CONTACT_POINT,
     ENFORCEMENT,
     HOTLINE,
     RECEIVED,
@@ -151,6 +152,12 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
     elif channel != "online":
         require(by, HANDLE, "只有司法局经办人可以登记来信、来电、来访的投诉举报。")
     profile = get_profile(jurisdiction)
+    if channel == CONTACT_POINT:  # 003 第十条第一款: passed on by a supervision contact point
+        from .contact_points import require_usable
+
+        require_usable(jurisdiction, fields.get("contact_point"))
+    elif fields.get("contact_point") is not None:
+        raise ValidationError("只有经监督联系点转来的投诉举报才登记联系点，请将来源渠道选为“监督联系点转来”。")
     if fields.get("category") not in categories_for(jurisdiction, public=channel == "online"):
         raise ValidationError("本辖区不受理该类投诉举报。")
     anonymous = bool(fields.get("anonymous"))
@@ -185,7 +192,7 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
     # the agency and the supervisor are rows the form (or the staff entry) chose, checked above; the receipt
     # number is fresh from its locked sequence: checking them again would only repeat queries; the status is
     # the flow's (ComplaintFlow.settle_status)
-    complaint.full_clean(exclude=["agency", "supervisor", "entered_by", "status", "auxiliary_staff"],
+    complaint.full_clean(exclude=["agency", "supervisor", "contact_point", "entered_by", "status", "auxiliary_staff"],
                          validate_unique=False)
     complaint.save()  # an anonymous one is a lead (models.Complaint.save), with no process
     if complaint.status == RECEIVED and profile.has("complaint_accept_period"):

@@ -3,12 +3,15 @@ There is no URL that edits or removes an interference record: only list, new (in
 and appended follow-ups (lapses 第十条, 通报 第八条, handling 第九条)."""
 from django.urls import path
 
-from . import handoff_views, hotline_views, interference_views, public_views, views
+from . import contact_point_views, handoff_views, hotline_views, interference_views, public_views, views
 
 staff = [
     path("", views.complaint_list, name="list"),
     path("new/", views.complaint_new, name="new"),
     path("hotline/", hotline_views.order_list, name="hotline"),
+    path("contact-points/", contact_point_views.point_list, name="contact_points"),
+    path("contact-points/new/", contact_point_views.point_new, name="contact_point_new"),
+    path("contact-points/<int:pk>/", contact_point_views.point_edit, name="contact_point_edit"),
     path("hotline/new/", hotline_views.order_new, name="hotline_new"),
     path("hotline/import/", hotline_views.order_import, name="hotline_import"),
     path("hotline/import-template.xlsx", hotline_views.import_template, name="hotline_template"),

@@ -110,6 +110,19 @@ def _sees_hotline(user) -> bool:
 
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
+def register_contact_points_menu():
+    return RoleMenuItem("监督联系点", reverse_lazy("complaints:contact_points"), icon_name="site", order=235,
+                        name="contact_points", shown_to=_sees_contact_points)
+
+
+def _sees_contact_points(user) -> bool:
+    """Bureau staff, where a jurisdiction's rules have supervision contact points (003 第十条第一款)."""
+    from rules.profiles import figure_in_any
+
+    return is_bureau(user) and figure_in_any("supervision_contact_points")
+
+
+@hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
 def register_interference_menu():
     return RoleMenuItem("干预插手记录", reverse_lazy("complaints:interference"), icon_name="warning", order=233,
                         name="interference", shown_to=permission("complaints.record_interference"))

@@ -40,7 +40,12 @@ THIS_YEAR = [
     ("wulong", "inspection", 6, 2, "武隆区市场监督管理局", "上半年定期监督检查", ""),
     ("wulong", "inspection", 6, 3, "武隆区城市管理局", "上半年定期监督检查", "罚没财物未按规定登记。"),
     ("enshi", "casefile_review", 7, 15, "恩施州生态环境局", "年度案卷评查", ""),
+    ("enshi", "work_report", 3, 20, "恩施州交通运输局", "听取上年度行政执法工作情况报告", ""),
 ]
+# an Enshi evaluation (003 第十九条): comprehensive, with its internal assessment and external review
+EVALUATION = {"evaluation_scope": "comprehensive", "evaluation_parts": {
+    "internal": "对照执法责任制逐项考核执法科室和执法人员，抽查执法记录和案卷。",
+    "external": "向行政相对人、社会监督员发放评议问卷，在政务服务中心听取群众意见。"}}
 # the demo's (made-up) supervision credential numbers of the officer and the leader
 CREDENTIALS = {"wulong": ("渝武监字第0012号", "渝武监字第0003号"), "enshi": ("鄂恩监字第0107号", "鄂恩监字第0021号")}
 # each demo finding -> the checklist item it ticks (programme/checklist.py)
@@ -83,7 +88,14 @@ def load_programme() -> str:
             people = [(officer, CREDENTIALS[code][0]), (leader, CREDENTIALS[code][1])] if onsite else [(officer, "")]
             activity = services.activity_record(jurisdiction=code, kind=kind, agency=agency, held_on=held_on,
                                                 title=title, onsite=onsite, participants=people, by=officer,
-                                                schedule="periodic" if kind == "inspection" else "")
+                                                schedule="periodic" if kind == "inspection" else "",
+                                                **(EVALUATION if kind == "evaluation" else {}))
+            if kind == "casefile_review" and code == "enshi":  # 003 第十八条: the files examined, each judged
+                services.casefile_record(activity=activity, by=officer, file_number=f"{agency.name[:3]}罚〔{y}〕{day}号",
+                                         case_title="行政处罚案件", materials_ok=not findings, act_ok=True,
+                                         note=findings)
+                services.casefile_record(activity=activity, by=officer, file_number=f"{agency.name[:3]}罚〔{y}〕{day + 20}号",
+                                         case_title="行政处罚案件", materials_ok=True, act_ok=True)
             if findings:  # each finding ticks its checklist item
                 item = ChecklistItem.objects.filter(jurisdiction=code, code=FINDING_ITEMS[findings]).first()
                 if item is not None:

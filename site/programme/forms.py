@@ -10,7 +10,8 @@ from roles.names import PersonChoiceField
 from rules.periods import CALENDAR_DAYS, WORKING_DAYS
 from rules.profiles import get_profile
 
-from .models import ACTIVITY_KINDS, CHECKLIST_SECTIONS
+from .models import ACTIVITY_KINDS, CHECKLIST_SECTIONS, kinds_for
+from .services import evaluation_rule
 
 PARTICIPANT_ROWS = 5
 MODES = [("onsite", "现场监督（到被监督机关现场开展）"), ("desk", "非现场（调阅案卷、书面审查等）")]
@@ -38,6 +39,7 @@ class ActivityForm(forms.Form):
     def __init__(self, *args, jurisdiction, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"] = agency_field(jurisdiction)
+        self.fields["kind"].choices = kinds_for(jurisdiction)
         profile = get_profile(jurisdiction)
         if profile.has("inspection_schedules"):  # 检查 第六条
             cite = profile.figure("inspection_schedules").citation
@@ -45,6 +47,18 @@ class ActivityForm(forms.Form):
                 label=f"检查方式（监督检查必选，{cite}）", required=False, widget=forms.RadioSelect,
                 choices=[(c["code"], c["label"]) for c in profile.choices("inspection_schedules")],
                 help_text="只有定期检查计入每年最少次数")
+        self.parts, scopes, cite = evaluation_rule(jurisdiction)
+        if scopes:  # 003 第十九条
+            self.fields["evaluation_scope"] = forms.ChoiceField(
+                label=f"考核评议范围（考核评议必选，{cite}）", required=False, widget=forms.RadioSelect,
+                choices=[(c["code"], c["label"]) for c in scopes])
+            self.fields["evaluation_subject"] = forms.CharField(
+                label="专项考核评议选取的内容", max_length=200, required=False,
+                help_text="专项考核评议写明选取的考核评议内容，如“行政处罚案件办理”")
+        for part in self.parts:
+            self.fields[f"part_{part['code']}"] = forms.CharField(
+                label=f"{part['label']}的开展情况（考核评议必填，{cite}）", required=False,
+                widget=forms.Textarea(attrs={"rows": 3}))
         staff = bureau_staff()
         for i in range(1, PARTICIPANT_ROWS + 1):
             self.fields[f"p{i}_user"] = PersonChoiceField(label=f"参加人员{i}", queryset=staff, required=False)
@@ -63,6 +77,9 @@ class ActivityForm(forms.Form):
         data = self.cleaned_data
         fields = ("kind", "agency", "held_on", "title", "has_problems", "findings")
         return {**{k: data[k] for k in fields}, "schedule": data.get("schedule") or "", "onsite": data["mode"] == "onsite",
+                "evaluation_scope": data.get("evaluation_scope") or "",
+                "evaluation_subject": data.get("evaluation_subject") or "",
+                "evaluation_parts": {p["code"]: data.get(f"part_{p['code']}") or "" for p in self.parts},
                 "participants": [(data[f"p{i}_user"], data[f"p{i}_credential"])
                                  for i in range(1, PARTICIPANT_ROWS + 1) if data.get(f"p{i}_user")]}
 
@@ -164,3 +181,18 @@ class FollowUpForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = [(c["code"], f"{c['label']}（{c['article']}）")
                                           for c in get_profile(jurisdiction).choices("inspection_followup_outcomes")]
+
+
+class CaseFileForm(forms.Form):
+    """One case file examined in a case-file review (003 第十八条); the service checks and stores."""
+
+    file_number = forms.CharField(label="案卷编号（文书字号）", max_length=60,
+                                  error_messages={"required": "请填写案卷编号（文书字号）。"})
+    case_title = forms.CharField(label="案件名称", max_length=200, error_messages={"required": "请填写案件名称。"})
+    materials_ok = forms.TypedChoiceField(label="行政执法文书和证据等材料是否真实、规范、完整", widget=forms.RadioSelect,
+                                          choices=[("1", "是"), ("0", "否")], coerce=lambda v: v == "1",
+                                          error_messages={"required": "请评定文书和证据是否真实、规范、完整。"})
+    act_ok = forms.TypedChoiceField(label="行政执法行为是否合法、适当", widget=forms.RadioSelect,
+                                    choices=[("1", "是"), ("0", "否")], coerce=lambda v: v == "1",
+                                    error_messages={"required": "请评判执法行为是否合法、适当。"})
+    note = forms.CharField(label="存在的问题（有“否”的必填）", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -13,7 +13,22 @@ from flows.models import CaseProcess
 from rules.periods import CALENDAR_DAYS, WORKING_DAYS
 
 INSPECTION, CASEFILE_REVIEW, EVALUATION = "inspection", "casefile_review", "evaluation"
-ACTIVITY_KINDS = [(INSPECTION, "监督检查"), (CASEFILE_REVIEW, "案卷评查"), (EVALUATION, "考核评议")]
+WORK_REPORT = "work_report"  # 听取行政执法工作情况报告 (003 第十六条第（七）项): only where the profile has it
+ACTIVITY_KINDS = [(INSPECTION, "监督检查"), (CASEFILE_REVIEW, "案卷评查"), (EVALUATION, "考核评议"),
+                  (WORK_REPORT, "听取行政执法工作情况报告")]
+# the kinds a jurisdiction's profile must name before they are offered: kind -> profile flag
+KIND_FLAGS = {WORK_REPORT: "work_report_hearing"}
+# the matter source (casework.models.SOURCES) of a problem found in an activity of this kind
+MATTER_SOURCES = {WORK_REPORT: "own_initiative"}
+
+
+def kinds_for(jurisdiction: str) -> list[tuple[str, str]]:
+    """The activity kinds of a jurisdiction: the three every profile counts, and those its rules add."""
+    from rules.profiles import get_profile
+
+    profile = get_profile(jurisdiction)
+    return [(k, label) for k, label in ACTIVITY_KINDS
+            if k not in KIND_FLAGS or (profile.has(KIND_FLAGS[k]) and profile.flag(KIND_FLAGS[k]))]
 # activity kind -> the profile figure saying how many a year
 KIND_FIGURES = {INSPECTION: "inspections_per_year", CASEFILE_REVIEW: "casefile_review_per_year",
                 EVALUATION: "evaluation_per_year"}
@@ -67,6 +82,11 @@ class Activity(models.Model):
                                related_name="+", verbose_name="转立监督事项")
     onsite = models.BooleanField("现场监督", default=False,
                                  help_text="到被监督机关现场开展的，参加人员须出示行政执法监督证件，人数不得少于规则配置的最少人数")
+    # 考核评议 (003 第十九条): comprehensive or special (with the contents chosen), and what each part
+    # of the profile's `evaluation_parts` (内部考核, 外部评议) did: [{"code", "label", "text"}]
+    evaluation_scope = models.CharField("考核评议范围", max_length=16, blank=True)
+    evaluation_subject = models.CharField("专项考核评议内容", max_length=200, blank=True)
+    evaluation_parts = models.JSONField("考核评议的组成", default=list, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="登记人")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -365,3 +385,28 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item.label}：{self.text[:40]}"
+
+
+class ReviewedCaseFile(models.Model):
+    """One enforcement case file examined in a case-file review (案卷评查, 003 第十八条): whether its documents
+    and evidence are true, standard and complete, and whether the enforcement act was lawful and appropriate."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="case_files")
+    file_number = models.CharField("案卷编号（文书字号）", max_length=60)
+    case_title = models.CharField("案件名称", max_length=200)
+    materials_ok = models.BooleanField("文书和证据真实、规范、完整")
+    act_ok = models.BooleanField("执法行为合法、适当")
+    note = models.TextField("存在的问题", blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "评查的案卷"
+        verbose_name_plural = "评查的案卷"
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["activity", "file_number"], name="one_reviewed_file",
+                                               violation_error_message="该案卷已在本次评查中登记。")]
+
+    def __str__(self) -> str:
+        return f"{self.file_number} {self.case_title}"

@@ -14,13 +14,14 @@ from rules.profiles import get_profile
 
 from .deadlines import subject_clocks, yearly_due
 from .models import (
-    ACTIVITY_KINDS,
     INSPECTION,
     KIND_FIGURES,
+    KIND_FLAGS,
     PERIODIC,
     Activity,
     ProgrammeYear,
     StatisticsReturn,
+    kinds_for,
 )
 
 NOT_SET = "办法未规定"
@@ -90,17 +91,18 @@ def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
     rows = []
     for agency in addressable_agencies(jurisdiction):
         row = AgencyYear(agency)
-        for kind, label in ACTIVITY_KINDS:
-            key = KIND_FIGURES[kind]
+        for kind, label in kinds_for(jurisdiction):
+            key = KIND_FIGURES.get(kind, "")
             if profile.has(key):
                 fig = profile.figure(key)
                 extra = unscheduled.get(agency.pk, 0) if kind == INSPECTION and periodic_only else None
                 row.requirements.append(Requirement(kind, label,
                                                     counts.get((agency.pk, kind), 0), profile.count(key),
                                                     str(fig.citation), dt.date(year, 12, 31), extra))
-            else:
+            else:  # a method the rules list without a yearly number (003 第十六条第（七）项) cites where it stands
+                cite = f"{profile.figure(KIND_FLAGS[kind]).citation}，{NOT_SET}次数" if kind in KIND_FLAGS else NOT_SET
                 row.requirements.append(Requirement(kind, label, counts.get((agency.pk, kind), 0), None,
-                                                    NOT_SET, dt.date(year, 12, 31)))
+                                                    cite, dt.date(year, 12, 31)))
         row.statistics = returns.get(agency.pk)
         if row.statistics is not None:
             row.statistics_clock = subject_clocks(row.statistics).first()
@@ -184,7 +186,7 @@ def notification_draft(py: ProgrammeYear) -> tuple[str, dict[int, list[str]]]:
     agg = aggregate(py)
     problems: dict[int, list[str]] = {}
     activities = year_activities(py).select_related("agency").order_by("held_on", "pk")
-    counts = {label: activities.filter(kind=kind).count() for kind, label in ACTIVITY_KINDS}
+    counts = {label: activities.filter(kind=kind).count() for kind, label in kinds_for(py.jurisdiction)}
     lines = [f"{py.year}年度，共开展" + "、".join(f"{label}{n}次" for label, n in counts.items()) + "。"]
     for act in activities.filter(has_problems=True):
         problems.setdefault(act.agency_id, []).append(

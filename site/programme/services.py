@@ -22,8 +22,10 @@ from rules.profiles import get_profile
 from . import texts
 from .deadlines import subject_clocks, yearly_clock_start
 from .models import (
-    ACTIVITY_KINDS,
+    CASEFILE_REVIEW,
+    EVALUATION,
     INSPECTION,
+    MATTER_SOURCES,
     Activity,
     ActivityParticipant,
     ChecklistItem,
@@ -31,7 +33,9 @@ from .models import (
     Notification,
     ProgrammeYear,
     RectificationTask,
+    ReviewedCaseFile,
     StatisticsReturn,
+    kinds_for,
 )
 
 MANAGE = "programme.manage_programme"
@@ -97,12 +101,15 @@ def _participants(jurisdiction: str, onsite: bool, participants) -> list[tuple[o
 @transaction.atomic
 def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt.date, title: str,
                     onsite: bool, participants=(), findings: str = "", has_problems: bool = False,
-                    by, schedule: str = "") -> Activity:
+                    by, schedule: str = "", evaluation_scope: str = "", evaluation_subject: str = "",
+                    evaluation_parts: dict | None = None) -> Activity:
     """An inspection, case-file review or evaluation, with who took part: on site (现场监督) at least the
-    profile's `onsite_min_people`, each showing a supervision credential where it requires one."""
+    profile's `onsite_min_people`, each showing a supervision credential where it requires one; an
+    evaluation says its scope and what each of its parts did where the profile has them (003 第十九条)."""
     require(by, MANAGE, MANAGE_MSG)
-    if kind not in dict(ACTIVITY_KINDS):
-        raise ValidationError("请选择类别：监督检查、案卷评查或考核评议。")
+    kinds = kinds_for(jurisdiction)
+    if kind not in dict(kinds):
+        raise ValidationError(f"请选择类别：{'、'.join(label for _k, label in kinds)}。")
     if agency is None or agency.jurisdiction != jurisdiction:
         raise ValidationError("被监督机关不属于本辖区。")
     if held_on > timezone.localdate():
@@ -110,16 +117,63 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
     if has_problems and not (findings or "").strip():
         raise ValidationError("发现问题的，请填写发现的问题。")
     schedule = _schedule(jurisdiction, kind, schedule)
+    scope, subject, parts = _evaluation(jurisdiction, kind, evaluation_scope, evaluation_subject,
+                                        evaluation_parts or {})
     people = _participants(jurisdiction, bool(onsite), participants)
     activity = Activity(year=year_for(jurisdiction, held_on.year), kind=kind, agency=agency, held_on=held_on,
                         schedule=schedule,
                         title=(title or "").strip(), findings=(findings or "").strip(),
-                        has_problems=has_problems, onsite=bool(onsite), recorded_by=by)
+                        has_problems=has_problems, onsite=bool(onsite), recorded_by=by,
+                        evaluation_scope=scope, evaluation_subject=subject, evaluation_parts=parts)
     activity.full_clean()
     activity.save()
     for user, credential in people:
         ActivityParticipant.objects.create(activity=activity, user=user, credential_number=credential[:40])
     return activity
+
+
+def evaluation_rule(jurisdiction: str) -> tuple[list[dict], list[dict], str]:
+    """(parts, scopes, citation) of an evaluation (考核评议) from the profile: Enshi 003 第十九条 —
+    internal assessment and external review, comprehensive or special. Empty where the rules are silent."""
+    profile = get_profile(jurisdiction)
+    parts = profile.choices("evaluation_parts") if profile.has("evaluation_parts") else []
+    scopes = profile.choices("evaluation_scopes") if profile.has("evaluation_scopes") else []
+    key = "evaluation_parts" if parts else "evaluation_scopes" if scopes else ""
+    return parts, scopes, str(profile.figure(key).citation) if key else ""
+
+
+def _evaluation(jurisdiction: str, kind: str, scope: str, subject: str, texts_by_part: dict):
+    """An evaluation's scope (综合 or 专项, a special one naming its contents) and each part's account;
+    other kinds carry none."""
+    if kind != EVALUATION:
+        return "", "", []
+    parts, scopes, cite = evaluation_rule(jurisdiction)
+    scope, subject = (scope or "").strip(), (subject or "").strip()
+    if scopes:
+        codes = {c["code"]: c for c in scopes}
+        if scope not in codes:
+            raise ValidationError(f"请选择考核评议范围：{'或'.join(c['label'] for c in scopes)}（{cite}）。")
+        if scope == "special" and not subject:
+            raise ValidationError(f"{codes[scope]['label']}应写明选取的考核评议内容（{cite}）。")
+        if scope != "special":
+            subject = ""
+    else:
+        scope, subject = "", ""
+    missing = [p["label"] for p in parts if not (texts_by_part.get(p["code"]) or "").strip()]
+    if missing:
+        raise ValidationError(f"考核评议包括{'和'.join(p['label'] for p in parts)}（{cite}），"
+                              f"请填写{'、'.join(missing)}的开展情况。")
+    recorded = [{"code": p["code"], "label": p["label"], "text": texts_by_part[p["code"]].strip()[:2000]}
+                for p in parts]
+    return scope, subject[:200], recorded
+
+
+def evaluation_scope_label(activity: Activity) -> str:
+    if not activity.evaluation_scope:
+        return ""
+    _parts, scopes, _cite = evaluation_rule(activity.year.jurisdiction)
+    label = {c["code"]: c["label"] for c in scopes}.get(activity.evaluation_scope, activity.evaluation_scope)
+    return f"{label}：{activity.evaluation_subject}" if activity.evaluation_subject else label
 
 
 def _schedule(jurisdiction: str, kind: str, schedule: str) -> str:
@@ -178,12 +232,61 @@ def activity_open_matter(*, activity: Activity, by):
         raise ValidationError(f"该{activity.get_kind_display()}已转立监督事项。")
     if not activity.has_problems:
         raise ValidationError("未发现问题的记录不能转立监督事项。")
-    matter = matter_open(by=by, agency=activity.agency, source=activity.kind, process="letter",
+    matter = matter_open(by=by, agency=activity.agency, source=MATTER_SOURCES.get(activity.kind, activity.kind), process="letter",
                          title=f"{activity.get_kind_display()}发现问题：{activity.title}"[:200],
                          facts=activity.findings)
     activity.matter = matter
     activity.save(update_fields=["matter"])
     return matter
+
+
+# ------------------------------------------------------------------ case files reviewed 案卷评查
+NOT_A_REVIEW = "只有案卷评查可以登记评查的案卷。"
+
+@transaction.atomic
+def casefile_record(*, activity: Activity, by, file_number: str, case_title: str, materials_ok: bool,
+                    act_ok: bool, note: str = "") -> ReviewedCaseFile:
+    """One case file examined in a case-file review (003 第十八条): its documents and evidence (true, standard,
+    complete) and the act (lawful, appropriate); a file failing either says what is wrong."""
+    require(by, MANAGE, MANAGE_MSG)
+    activity = Activity.objects.select_for_update(of=("self",)).select_related("year", "matter").get(pk=activity.pk)
+    if activity.kind != CASEFILE_REVIEW:
+        raise ValidationError(NOT_A_REVIEW)
+    if activity.matter_id:
+        from casework.recusal import require_not_recused
+
+        require_not_recused(by, activity.matter)
+    number, title, note = (file_number or "").strip(), (case_title or "").strip(), (note or "").strip()
+    if not number or not title:
+        raise ValidationError("请填写案卷编号（文书字号）和案件名称。")
+    if not (materials_ok and act_ok) and not note:
+        raise ValidationError(f"案卷不符合要求的，请写明存在的问题（{casefile_citation(activity.year.jurisdiction)}）。")
+    if ReviewedCaseFile.objects.filter(activity=activity, file_number=number).exists():
+        raise ValidationError(f"案卷“{number}”已在本次评查中登记。")
+    row = ReviewedCaseFile(activity=activity, file_number=number[:60], case_title=title[:200],
+                           materials_ok=bool(materials_ok), act_ok=bool(act_ok), note=note, recorded_by=by)
+    row.full_clean(exclude=["activity"])
+    row.save()
+    if not (materials_ok and act_ok) and not activity.has_problems:
+        activity.has_problems = True
+        activity.save(update_fields=["has_problems"])
+    return row
+
+
+def casefile_citation(jurisdiction: str) -> str:
+    profile = get_profile(jurisdiction)
+    return str(profile.figure("casefile_review_per_year").citation) if profile.has("casefile_review_per_year") \
+        else "办法未规定"
+
+
+def casefile_summary(activity: Activity) -> str:
+    rows = list(activity.case_files.values_list("materials_ok", "act_ok"))
+    if not rows:
+        return "尚未登记评查的案卷。"
+    bad_materials = sum(1 for m, _a in rows if not m)
+    bad_acts = sum(1 for _m, a in rows if not a)
+    return (f"评查案卷{len(rows)}件：文书和证据不真实、不规范或不完整的{bad_materials}件，"
+            f"执法行为不合法或不适当的{bad_acts}件。")
 
 
 # ------------------------------------------------------------------ checklist findings 检查清单
@@ -235,7 +338,7 @@ def finding_letter(*, finding: Finding, by, ground: str, findings: str, request:
                                       f"转入监督文书程序（同一案卷）。")
     else:
         letter = letter_start(by=by, ground=ground, findings=findings, request=request, agency=activity.agency,
-                              source=activity.kind, facts=activity.findings,
+                              source=MATTER_SOURCES.get(activity.kind, activity.kind), facts=activity.findings,
                               title=f"{activity.get_kind_display()}发现问题：{activity.title}"[:200])
         activity.matter = letter.matter
         activity.save(update_fields=["matter"])

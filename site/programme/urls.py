@@ -20,6 +20,7 @@ urlpatterns = [
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
     path("activities/<int:pk>/matter/", views.activity_matter, name="activity_matter"),
     path("activities/<int:pk>/followup/", views.activity_followup, name="activity_followup"),
+    path("activities/<int:pk>/casefiles/", views.activity_casefile, name="activity_casefile"),
     path("findings/<int:pk>/letter/", views.finding_letter, name="finding_letter"),
     path(J, views.year_detail, name="year"),
     path(J + "plan/", views.plan, name="plan"),

@@ -23,6 +23,7 @@ from . import charts, checklist, excel, report, selectors, services
 from .deadlines import subject_clocks
 from .forms import (
     ActivityForm,
+    CaseFileForm,
     FindingForm,
     FindingLetterForm,
     NotificationForm,
@@ -32,7 +33,7 @@ from .forms import (
     StatisticsForm,
     UploadForm,
 )
-from .models import Activity, Finding, ProgrammeYear, RectificationTask, StatisticsReturn
+from .models import Activity, Finding, ProgrammeYear, RectificationTask, StatisticsReturn, kinds_for
 
 LOGIN = "wagtailadmin_login"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -130,7 +131,8 @@ def activity_new(request, jurisdiction: str, year: int):
     rule = (f"现场监督：监督人员不得少于{n}人" if n else "现场监督：办法未规定最少人数，平台不作限制") + \
         ("，并应出示行政执法监督证件" if credential else "") + f"（{citation}）。"
     return submit(request, form, act) or render(request, "casework/form.html", {
-        "form": form, "task_title": "登记监督检查、案卷评查或考核评议", "submit_label": "登记", "note": rule})
+        "form": form, "task_title": "登记" + "、".join(label for _k, label in kinds_for(jurisdiction)),
+        "submit_label": "登记", "note": rule})
 
 
 def _activity(request, pk: int) -> Activity:
@@ -139,18 +141,19 @@ def _activity(request, pk: int) -> Activity:
 
 
 @login_required(login_url=LOGIN)
-def activity_detail(request, pk: int):
+def activity_detail(request, pk: int, casefile_form=None):
     """One activity: who took part (with credentials), its checklist findings, and a letter from each."""
     activity = _activity(request, pk)
     items = checklist.items_for(activity.year.jurisdiction)
-    form = FindingForm(request.POST or None, items=items)
+    posted = request.POST if casefile_form is None else None  # a case-file form's errors leave this form empty
+    form = FindingForm(posted or None, items=items)
 
     def act(data):
         services.finding_record(activity=activity, item=data["item"], text=data["text"], by=request.user)
         messages.success(request, "已登记发现的问题。")
         return redirect("programme:activity", pk=activity.pk)
 
-    response = submit(request, form, act)
+    response = submit(request, form, act) if casefile_form is None else None
     if response is not None:
         return response
     n, credential, citation = services.onsite_rule(activity.year.jurisdiction)
@@ -160,10 +163,36 @@ def activity_detail(request, pk: int):
         "findings": activity.checklist_findings.select_related("item", "letter", "recorded_by"),
         "followups": activity.followups.select_related("case__matter"),
         "can_hand_off": is_bureau(request.user) and request.user.has_perm("accountability.handle_case"),
+        "evaluation_scope": services.evaluation_scope_label(activity),
+        "evaluation_citation": services.evaluation_rule(activity.year.jurisdiction)[2],
+        "case_files": activity.case_files.all() if activity.kind == "casefile_review" else None,
+        "casefile_summary": services.casefile_summary(activity) if activity.kind == "casefile_review" else "",
+        "casefile_citation": services.casefile_citation(activity.year.jurisdiction),
+        "casefile_form": casefile_form or CaseFileForm(),
         "followup_rule": get_profile(activity.year.jurisdiction).has("inspection_followup_outcomes"),
         "onsite_text": (f"不少于{n}人" if n else "办法未规定最少人数，平台不作限制") + ("，出示行政执法监督证件" if credential else "")
         + f"（{citation}）", "can_manage": request.user.has_perm("programme.manage_programme")},
         status=400 if request.method == "POST" else 200)
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def activity_casefile(request, pk: int):
+    """登记评查的案卷 (003 第十八条): the form on the case-file review's screen."""
+    activity = _activity(request, pk)
+    if activity.kind != "casefile_review":  # its screen has no case-file form to show the refusal on
+        messages.error(request, services.NOT_A_REVIEW)
+        return redirect("programme:activity", pk=activity.pk)
+    form = CaseFileForm(request.POST)
+    if form.is_valid():
+        try:
+            services.casefile_record(activity=activity, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, "已登记评查的案卷。")
+            return redirect("programme:activity", pk=activity.pk)
+    return activity_detail(request, pk, casefile_form=form)  # 400 with this form's errors
 
 
 @login_required(login_url=LOGIN)

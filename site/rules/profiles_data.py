@@ -269,6 +269,14 @@ ENSHI = [
         "第二十九条第二款", note="对被监督机关制发了《行政执法监督决定书》的，可以约谈，不必等执行期限届满"),
     fig("casefile_review_per_year", "案卷评查每年至少次数", "count", {"n": 1}, "003", "第十八条"),
     fig("evaluation_per_year", "考核评议每年至少次数", "count", {"n": 1}, "003", "第十九条"),
+    fig("work_report_hearing", "听取行政执法工作情况报告", "flag", {"on": True}, "003", "第十六条第（七）项",
+        note="监督方式之一：登记听取哪一机关的报告、报告的内容和发现的问题；办法未规定次数"),
+    fig("evaluation_parts", "考核评议的组成", "choices", items(
+        ("internal", "内部考核", ""), ("external", "外部评议", ""),
+    ), "003", "第十九条", note="每次考核评议都登记内部考核和外部评议的开展情况"),
+    fig("evaluation_scopes", "考核评议的范围", "choices", items(
+        ("comprehensive", "综合考核评议", ""), ("special", "专项考核评议", ""),
+    ), "003", "第十九条", note="专项考核评议选取部分考核评议内容开展，登记时写明所选内容"),
     fig("onsite_min_people", "现场监督最少人数", "count", {"n": 2, "credential": True}, "003", "第二十四条第（一）项",
         note="开展现场监督时，监督人员应出示行政执法监督证件，且不得少于两人"),
     fig("staff_recusal", "监督人员回避情形", "choices", items(
@@ -280,6 +288,11 @@ ENSHI = [
     fig("interview_prominent", "违法或者不当情况突出、造成重大影响的可约谈被监督机关负责人", "flag", {"on": True},
         "003", "第二十九条第二款", note="约谈可在任何监督事项中进行，不以制发决定书为前提；办法未规定约谈期限和次数"),
     fig("complaint_hotline", "投诉渠道", "text", {"text": "12345政务服务便民热线"}, "003", "第十条"),
+    fig("supervision_contact_points", "行政执法监督联系点", "choices", items(
+        ("service_center", "政务服务中心", ""), ("grassroots", "基层站所", ""),
+        ("enterprise", "有代表性的企业", ""), ("association", "行业协会", ""),
+    ), "003", "第十条第一款", note="联系点名录向社会公开（名称、类别、地址），联系人及电话仅工作人员可见；"
+                                   "经联系点转来的投诉举报登记所来自的联系点，按联系点统计"),
     # 投诉举报 (第十条第二款): the right to complain and the bureau's duty to handle it 依法; the measures set no
     # procedure — each figure below says so and states the reading applied (Wulong's procedure, 004, adopted)
     fig("complaint_grounds", "可以投诉举报的行为", "choices", items(
