@@ -118,10 +118,13 @@ def refer(*, matter: Matter, by, source: str, destination: str, to: str, reasons
         raise ValidationError("请填写接收移送的机关和移送的事实和理由。")
     on = on or timezone.localdate()
     article = str(item["citation"])
+    from accountability.services import issuer_of
+
     words = texts.referral(matter, facts=reasons, label=item["label"], article=article, persons=persons)
+    case = getattr(matter, "accountability_case", None) if source == ACCOUNTABILITY else None
     doc = documents.issue(matter=matter, kind="matter_referral", title=words.title, paragraphs=words.paragraphs,
                           notes=words.notes, values=words.values, by=by, article=article, addressee=to.strip(),
-                          issued_on=on)
+                          issued_on=on, issuer=issuer_of(case) if case is not None else None)
     record = decision_record(kind=source, title=f"{item['label']}：{to.strip()}（{matter.title}）",
                              body=f"{reasons.strip()}" + (f"（涉及人员：{persons.strip()}）" if persons.strip() else ""),
                              jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=item["label"],
