@@ -104,18 +104,3 @@ def test_one_money_reader_refuses_in_chinese(typed, message):
         yuan(typed, "交通补助", maximum="99999.99")
     assert info.value.messages == [message]
 
-
-def test_demo_has_a_recovery_with_one_instalment_and_loads_twice(db):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    from referrals.selectors import balance
-
-    with freeze_time("2026-11-16 10:00"):
-        call_command("load_demo", stdout=StringIO())
-        call_command("load_demo", stdout=StringIO())
-    payment = RecoveryPayment.objects.get(receipt="演示缴款凭证0001")
-    owed = balance(payment.recovery)
-    assert (str(owed["share"]), str(owed["recovered"]), str(owed["owed"])) == ("6000.00", "2000.00", "4000.00")
-    assert payment.recovery.document.doc_number.startswith("武隆追偿〔2026〕")
