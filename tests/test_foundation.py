@@ -60,6 +60,13 @@ def test_load_demo_is_idempotent_and_prints_accounts(site_tree):
     call_command("load_demo", stdout=StringIO())
     assert (JurisdictionPage.objects.count(), get_user_model().objects.count()) == counts
     assert "officer" in out.getvalue() and "司法局经办人" in out.getvalue()
+    # the accountability demo's recovery (错案 第十二条第二款): 6000.00 owed, one instalment of 2000.00, loaded once
+    from referrals.models import RecoveryPayment
+    from referrals.selectors import balance
+
+    payment = RecoveryPayment.objects.get(receipt="演示缴款凭证0001")
+    owed = balance(payment.recovery)
+    assert (str(owed["share"]), str(owed["recovered"]), str(owed["owed"])) == ("6000.00", "2000.00", "4000.00")
 
 
 def test_load_demo_is_refused_outside_dev(settings):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
 from casework.models import Agency, Matter
@@ -106,5 +107,23 @@ def load_accountability() -> str:
                        persons[1].pk: {"exemption": "other"}}))
         do_task(case, "hearing", officer, lambda: services.case_hearing(case=case, by=officer, hearings={}))
         do_task(case, "review", leader, lambda: services.case_review(case=case, by=leader, reinvestigate=False))
+        made += 1
+    if fresh("某建材店行政处罚案赔偿追偿"):  # 过错 第十一条第（六）项: compensation paid, recovery decided, one instalment
+        from referrals import services as recover
+
+        case = services.case_intake(by=officer, agency=agency, kind="fault", origin="court", grounds=["facts"],
+                                    title="某建材店行政处罚案赔偿追偿", facts="处罚决定被判决撤销，本机关已支付行政赔偿金。")
+        _through_decision(case, officer, leader, [
+            {"name": "张明", "username": "zf_zhang", "position": "主办人员", "share": "main"}])
+        person = case.persons.get(active=True)
+        do_task(case, "decide", leader, lambda: services.case_decide(
+            case=case, by=leader, discussion="局务会集体讨论",
+            decisions={person.pk: {"sanctions": ["correct", "compensation"], "culpability": "gross",
+                                   "harm": "rights"}}))
+        today = timezone.localdate()
+        recovery = recover.recovery_decide(case=case, by=leader, compensation="12000", paid_on=today,
+                                           basis="主办人员重大过失认定事实错误，导致行政赔偿。", shares={person.pk: "6000"})
+        recover.recovery_collect(recovery=recovery, by=officer, person=person.pk, amount="2000", paid_on=today,
+                                 receipt="演示缴款凭证0001")
         made += 1
     return f"新增责任追究案件 {made} 件（执法人员账号 zf_zhang、zf_wang，密码 demo-officer-2026）"

@@ -77,6 +77,12 @@ def _end(case: Case, by, outcome: str, profile=None) -> None:
         matter_close(matter=case.matter, by=by, outcome=outcome)
 
 
+def issuer_of(case: Case):
+    """Who issues the case's documents: the agency itself while its legal unit runs the case (过错 第五条、错案 第四条
+    — its name, its own 代字 and number sequence), else the bureau (None)."""
+    return case.matter.agency if case.by_agency else None
+
+
 def _lock(case: Case) -> Case:
     return Case.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=case.pk)
 
@@ -375,6 +381,7 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
     article = _decision_article(profile, case)
     words = texts.decision(case, discussion=discussion, persons=paragraphs, grounds=grounds_text(profile, case))
     doc = documents.issue(matter=matter, kind="accountability_decision", title=words.title, by=by, article=article,
+                          issuer=issuer_of(case),
                           paragraphs=words.paragraphs, notes=words.notes, values=words.values, issued_on=decided_on)
     for person in persons:
         if person.pk in tolerated:
@@ -418,7 +425,7 @@ def case_answer(*, case: Case, by, text: str) -> Case:
         raise ValidationError("请填写答复举报人的内容。")
     profile, matter = get_profile(case.jurisdiction), case.matter
     words = texts.answer(case, text=text)
-    doc = documents.issue(matter=matter, kind="accountability_answer", title=words.title, by=by,
+    doc = documents.issue(matter=matter, kind="accountability_answer", title=words.title, by=by, issuer=issuer_of(case),
                           article=_cite(profile, "fault_reporter_answer"), paragraphs=words.paragraphs,
                           notes=words.notes, values=words.values, addressee=case.reporter)
     case.answered_on = timezone.localdate()
@@ -501,6 +508,7 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Cas
             raise ValidationError("请写明事实不清或处理不当的理由。")
         words = texts.reinvestigation(case, reason=reason)
         doc = documents.issue(matter=matter, kind="reinvestigation_order", title=words.title, by=by,
+                              issuer=issuer_of(case),
                               article=f"{FAULT_DOC}第十条第（三）项", paragraphs=words.paragraphs, notes=words.notes,
                               values=words.values)
         case.reinvestigations = case.reinvestigations + 1

@@ -2,13 +2,15 @@
 yearly sums. On where the profile's `activity_support` lists items; elsewhere refused with its note."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from casework.money import summed as _yuan
+from casework.money import yuan
 from roles import access
 from rules.profiles import get_profile
 
@@ -22,14 +24,11 @@ def support_on(jurisdiction: str) -> bool:
     return profile.has("activity_support") and bool(profile.choices("activity_support"))
 
 
+MAX_SUPPORT = "99999.99"  # the largest support per item and activity accepted
+
+
 def _amount(value, label: str) -> Decimal:
-    try:
-        amount = Decimal(str(value if value not in (None, "") else 0))
-    except InvalidOperation:
-        raise ValidationError(f"{label}须为金额（元）。") from None
-    if amount < 0 or amount >= Decimal("100000"):
-        raise ValidationError(f"{label}须在0至99999.99元之间。")
-    return amount.quantize(Decimal("0.01"))
+    return yuan(value, label, maximum=MAX_SUPPORT)
 
 
 @transaction.atomic
@@ -60,11 +59,6 @@ def support_record(*, invitation: Invitation, transport, meal, insured: bool, po
     support.full_clean(exclude=["invitation"])
     support.save()
     return support
-
-
-def _yuan(value) -> Decimal:
-    """A sum in yuan to the fen (SQLite's SUM drops the trailing zeros)."""
-    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
 
 
 def yearly_sums(jurisdiction: str, year: int) -> list[dict]:

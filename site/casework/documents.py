@@ -61,14 +61,25 @@ def kind_label(kind: str) -> str:
         raise ValidationError(f"未知的文书种类：{kind}") from None
 
 
-def next_seq(*, jurisdiction: str, kind: str, year: int) -> int:
-    """The next number of `kind` in `year`; the row lock serialises concurrent issuers (casework.sequences)."""
-    return take_next(DocumentSequence, jurisdiction=jurisdiction, kind=kind, year=year)
+def next_seq(*, jurisdiction: str, kind: str, year: int, issuer: str = "") -> int:
+    """The next number of `kind` in `year` for the bureau (issuer "") or an agency issuing in its own name
+    (issuer_key); the row lock serialises concurrent issuers (casework.sequences)."""
+    return take_next(DocumentSequence, jurisdiction=jurisdiction, issuer=issuer, kind=kind, year=year)
 
 
-def doc_number(*, authority: str, kind: str, year: int, seq: int) -> str:
-    """发文字号 in GB/T 9704 form: 机关代字 + 〔年份〕 + 序号 (no leading zeros), e.g. 武隆监意〔2026〕3号."""
-    return f"{authority[:2]}{KINDS[kind][1]}〔{year}〕{seq}号"
+def issuer_key(agency) -> str:
+    return f"agency:{agency.pk}" if agency is not None else ""
+
+
+def issuer_code(agency) -> str:
+    """An agency's own 发文机关代字: the one kept in the register, else its 简称, else its name."""
+    return (agency.doc_code or agency.short_name or agency.name).strip()
+
+
+def doc_number(*, authority: str, kind: str, year: int, seq: int, code: str = "") -> str:
+    """发文字号 in GB/T 9704 form: 机关代字 + 〔年份〕 + 序号 (no leading zeros), e.g. 武隆监意〔2026〕3号. The bureau's
+    代字 is its authority's first two characters; an agency issuing in its own name passes its `code`."""
+    return f"{code or authority[:2]}{KINDS[kind][1]}〔{year}〕{seq}号"
 
 
 def doc_format(kind: str) -> str:
@@ -97,10 +108,12 @@ def attach_files(record, doc: OfficialDocument) -> None:
 
 def issue(*, matter: Matter, kind: str, title: str, paragraphs: list[str], by, addressee: str = "",
           article: str = "", notes: list[str] | None = None, issued_on: dt.date | None = None,
-          copy_to: str = "", values: dict | None = None) -> Document:
+          copy_to: str = "", values: dict | None = None, issuer=None) -> Document:
     """Number, render (PDF and .docx) and store one document. The caller (a process service) has checked
     permission and holds the transaction; the document is not served until its receipt is recorded.
-    `values`: the placeholder values its wording was filled with (kept for template previews)."""
+    `values`: the placeholder values its wording was filled with (kept for template previews).
+    `issuer`: an Agency issuing in its own name (an accountability case its legal unit runs, 过错 第五条、错案 第四条)
+    — its name heads the document and the number comes from its own sequence under its own 代字."""
     from django.utils import timezone
 
     label = kind_label(kind)
@@ -109,8 +122,12 @@ def issue(*, matter: Matter, kind: str, title: str, paragraphs: list[str], by, a
         raise ValidationError(f"《{label}》正文不能为空。")
     issued_on = issued_on or timezone.localdate()
     profile = get_profile(matter.jurisdiction)
-    seq = next_seq(jurisdiction=matter.jurisdiction, kind=kind, year=issued_on.year)
-    number = doc_number(authority=profile.authority, kind=kind, year=issued_on.year, seq=seq)
+    authority = issuer.name if issuer is not None else profile.authority
+    seq = next_seq(jurisdiction=matter.jurisdiction, kind=kind, year=issued_on.year, issuer=issuer_key(issuer))
+    number = doc_number(authority=authority, kind=kind, year=issued_on.year, seq=seq,
+                        code=issuer_code(issuer) if issuer is not None else "")
+    if issuer is not None and Document.objects.filter(doc_number=number).exists():
+        raise ValidationError(f"发文字号{number}已被使用：请在执法机关名录中为{issuer.name}设置与司法局不同的发文机关代字。")
     addressee = addressee or matter.agency.name
     notes = list(notes or [])
     if article:
@@ -120,7 +137,7 @@ def issue(*, matter: Matter, kind: str, title: str, paragraphs: list[str], by, a
                         article=article, issued_on=issued_on, issued_by=by, values=values or {})
     document.full_clean(exclude=["pdf", "docx", "signed_scan"])
     names = tuple(dict.fromkeys([matter.agency.name, addressee, *(a.name for a in matter.parties.all())]))
-    attach_files(document, official(authority=profile.authority, kind=kind, label=label, number=number,
+    attach_files(document, official(authority=authority, kind=kind, label=label, number=number,
                                     title=document.title, addressee=addressee, paragraphs=paragraphs,
                                     issued_on=issued_on, notes=notes, copy_to=copy_to, keep_whole=names))
     document.save()

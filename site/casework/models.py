@@ -20,6 +20,10 @@ class Agency(models.Model):
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True)
     name = models.CharField("机关名称", max_length=100)
     short_name = models.CharField("简称", max_length=30, blank=True)
+    # the agency's own 发文字号 代字 (e.g. 武隆市监), for documents it issues itself on the platform — the cases its
+    # legal unit runs (过错 第五条、错案 第四条); blank: its 简称, else its name
+    doc_code = models.CharField("发文机关代字", max_length=12, blank=True,
+                                help_text="本机关自行办理责任追究案件时制发文书的发文字号代字，如“武隆市监”")
     credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True,
                                    help_text="18位，按GB 32100校验")
     head_name = models.CharField("主要负责人", max_length=30, blank=True)
@@ -294,18 +298,21 @@ class DocumentTemplateChange(models.Model):
 
 
 class DocumentSequence(models.Model):
-    """发文字号 counter: one per jurisdiction, document kind and year, taken under a row lock."""
+    """发文字号 counter: one per jurisdiction, issuer, document kind and year, taken under a row lock. The issuer is
+    the bureau ("") or an agency issuing in its own name ("agency:<pk>", casework.documents.issue(issuer=...))."""
 
     jurisdiction = models.CharField(max_length=32)
+    issuer = models.CharField(max_length=32, blank=True, default="")
     kind = models.CharField(max_length=32)
     year = models.PositiveSmallIntegerField()
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["jurisdiction", "kind", "year"], name="one_document_sequence")]
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "issuer", "kind", "year"],
+                                               name="one_document_sequence_per_issuer")]
 
     def __str__(self) -> str:
-        return f"{self.jurisdiction} {self.kind} {self.year}：{self.last}"
+        return f"{self.jurisdiction}{' ' + self.issuer if self.issuer else ''} {self.kind} {self.year}：{self.last}"
 
 
 class MatterSequence(models.Model):

@@ -18,7 +18,7 @@ from .models import Agency
 class AgencyForm(forms.ModelForm):
     class Meta:
         model = Agency
-        fields = ["jurisdiction", "name", "short_name", "credit_code", "head_name", "address", "phone", "active"]
+        fields = ["jurisdiction", "name", "short_name", "doc_code", "credit_code", "head_name", "address", "phone", "active"]
 
     def __init__(self, *args, **kwargs):
         kwargs.pop("for_user", None)
@@ -57,7 +57,7 @@ class AgencyViewSet(ModelViewSet):
     list_filter = ["jurisdiction", "active"]
     search_fields = ["name", "short_name", "credit_code"]
     inspect_view_enabled = True
-    inspect_view_fields = ["name", "jurisdiction", "short_name", "credit_code", "head_name", "address", "phone",
+    inspect_view_fields = ["name", "jurisdiction", "short_name", "doc_code", "credit_code", "head_name", "address", "phone",
                            "active"]
 
     def get_form_class(self, for_update=False):

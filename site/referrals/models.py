@@ -80,3 +80,28 @@ class Recovery(models.Model):
 
     def __str__(self) -> str:
         return f"追偿 {self.case}"
+
+
+class RecoveryPayment(models.Model):
+    """An amount actually recovered from one person under a `Recovery` (错案 第十二条第二款; 过错 第十一条第（六）项):
+    how much, on what day, from whom, against which receipt, recorded by whom. Written only by
+    referrals.services.recovery_collect; the sums against each share give what is still owed."""
+
+    recovery = models.ForeignKey(Recovery, on_delete=models.PROTECT, related_name="payments", verbose_name="追偿")
+    person = models.ForeignKey("accountability.Person", on_delete=models.PROTECT, related_name="+",
+                               verbose_name="缴回人（责任人）")
+    amount = models.DecimalField("追回金额（元）", max_digits=12, decimal_places=2)
+    paid_on = models.DateField("追回日期")
+    receipt = models.CharField("缴款凭证号", max_length=60, blank=True)
+    note = models.CharField("备注", max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "追偿款追回登记"
+        verbose_name_plural = "追偿款追回登记"
+        ordering = ["paid_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.person}：{self.amount}元（{self.paid_on:%Y-%m-%d}）"

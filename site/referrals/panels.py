@@ -10,6 +10,7 @@ from roles.access import is_bureau
 
 from . import services
 from .models import SOURCES, Recovery
+from .selectors import balance
 
 
 @panel("complaint")
@@ -30,6 +31,8 @@ def referrals_panel(request, matter) -> str:
                    and is_bureau(user) and user.has_perm("accountability.decide_case"))
     if not (referrals or buttons or recovery or may_recover):
         return ""
+    owed = balance(recovery) if recovery is not None else None
+    may_collect = owed is not None and is_bureau(user) and user.has_perm(services.COLLECT[0]) and owed["owed"] > 0
     return render_to_string("referrals/panel.html", {
         "matter": matter, "referrals": referrals, "buttons": buttons, "recovery": recovery,
-        "may_recover": may_recover}, request=request)
+        "may_recover": may_recover, "balance": owed, "may_collect": may_collect}, request=request)

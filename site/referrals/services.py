@@ -14,7 +14,7 @@ complaint's notices (those the reporter reads)."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from casework import documents
 from casework.models import Matter
+from casework.money import yuan
 from casework.pdf import chinese_date
 from casework.recusal import require_not_recused
 from casework.services import log
@@ -30,13 +31,15 @@ from roles.access import is_bureau, require
 from rules.profiles import get_profile
 
 from . import texts
-from .models import ACCOUNTABILITY, COMPLAINT, SUPERVISOR, Recovery, Referral
+from .models import ACCOUNTABILITY, COMPLAINT, SUPERVISOR, Recovery, RecoveryPayment, Referral
+from .selectors import balance
 
 PERMS = {COMPLAINT: ("complaints.decide_complaint", "只有司法局负责人可以决定移送。"),
          ACCOUNTABILITY: ("accountability.decide_case", "只有司法局负责人可以决定移送。"),
          SUPERVISOR: ("referrals.refer_supervisor_misconduct", "只有司法局经办人可以移送查实的监督员违法违纪行为。")}
 NOT_ENDED = "移送须在其所依据的环节办结后进行："
 MISCONDUCT = "misconduct"  # the one destination of a report about a supervisor (the profile's misconduct_referral)
+MAX_AMOUNT = "9999999999.99"  # the amount fields: 12 digits, 2 decimals
 
 
 def may_refer(user, matter: Matter | None, source: str) -> bool:
@@ -148,10 +151,13 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
         raise ValidationError("请填写接收移送的机关和移送的事实和理由。")
     on = on or timezone.localdate()
     article = str(item["citation"])
+    from accountability.services import issuer_of
+
     words = texts.referral(matter, facts=reasons, label=item["label"], article=article, persons=persons)
+    case = getattr(matter, "accountability_case", None) if source == ACCOUNTABILITY else None
     doc = documents.issue(matter=matter, kind="matter_referral", title=words.title, paragraphs=words.paragraphs,
                           notes=words.notes, values=words.values, by=by, article=article, addressee=to.strip(),
-                          issued_on=on)
+                          issued_on=on, issuer=issuer_of(case) if case is not None else None)
     record = decision_record(kind=source, title=f"{item['label']}：{to.strip()}（{matter.title}）",
                              body=f"{reasons.strip()}" + (f"（涉及人员：{persons.strip()}）" if persons.strip() else ""),
                              jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=item["label"],
@@ -225,16 +231,6 @@ def _liable(case, person) -> bool:
     return "compensation" in person.sanctions
 
 
-def _money(value, what: str) -> Decimal:
-    try:
-        amount = Decimal(str(value).strip() or "0").quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError):
-        raise ValidationError(f"{what}须为金额（元），例如 8000 或 8000.50。") from None
-    if amount < 0:
-        raise ValidationError(f"{what}不能为负数。")
-    return amount
-
-
 @transaction.atomic
 def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, shares: dict[int, object],
                     on: dt.date | None = None) -> Recovery:
@@ -252,7 +248,7 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
         raise ValidationError("本案已决定追偿，不能重复决定。")
     article, need = recovery_basis(case)
     on = on or timezone.localdate()
-    paid = _money(compensation, "行政赔偿金额")
+    paid = yuan(compensation, "行政赔偿金额", maximum=MAX_AMOUNT)
     if paid <= 0:
         raise ValidationError("请填写已支付的行政赔偿金额。")
     if paid_on is None or paid_on > on:
@@ -265,7 +261,7 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
         person = persons.get(int(pk))
         if person is None:
             raise ValidationError("追偿的责任人须为本案认定的责任人。")
-        amount = _money(value, f"{person.name}的追偿金额")
+        amount = yuan(value, f"{person.name}的追偿金额", maximum=MAX_AMOUNT)
         if amount == 0:
             continue
         if not _liable(case, person):
@@ -295,5 +291,47 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
     return recovery
 
 
-__all__ = ["destinations", "recovery_decide", "refer", "report_destinations", "report_not_ended", "sources_of",
+COLLECT = ("accountability.handle_case", "只有司法局经办人或负责人可以登记追回的追偿款。")
+
+
+@transaction.atomic
+def recovery_collect(*, recovery: Recovery, by, person: int, amount, paid_on: dt.date | None, receipt: str = "",
+                     note: str = "") -> RecoveryPayment:
+    """An amount actually recovered from one person under the 追偿决定 (错案 第十二条第二款; 过错 第十一条第（六）项):
+    no more than what that person still owes, on a day between the decision and today; a line in the file."""
+    require(by, *COLLECT)
+    recovery = Recovery.objects.select_for_update(of=("self",)).select_related("case__matter__agency").get(
+        pk=recovery.pk)
+    matter = recovery.case.matter
+    require_not_recused(by, matter)
+    rows = {row["person"]: row for row in balance(recovery)["rows"]}
+    row = rows.get(int(person)) if str(person).isdigit() else None
+    if row is None:
+        raise ValidationError("请选择追偿决定书中确定了追偿金额的责任人。")
+    value = yuan(amount, "追回金额")
+    if value <= 0:
+        raise ValidationError("请填写本次追回的金额。")
+    if value > row["owed"]:
+        raise ValidationError(f"{row['name']}应追偿{row['share']}元，已追回{row['recovered']}元，尚欠{row['owed']}元；"
+                              f"本次追回{value}元超过尚欠金额。")
+    today = timezone.localdate()
+    if paid_on is None:
+        raise ValidationError("请填写追回日期。")
+    if paid_on > today:
+        raise ValidationError("追回日期不能晚于今天。")
+    if paid_on < recovery.decided_on:
+        raise ValidationError(f"追回日期不能早于追偿决定日期（{recovery.decided_on:%Y-%m-%d}）。")
+    payment = RecoveryPayment(recovery=recovery, person_id=row["person"], amount=value, paid_on=paid_on,
+                              receipt=(receipt or "").strip()[:60], note=(note or "").strip()[:200], recorded_by=by)
+    payment.full_clean()
+    payment.save()
+    left = row["owed"] - value
+    log(matter, by, f"登记追回{row['name']}追偿款{value}元（{paid_on:%Y-%m-%d}"
+                    + (f"，凭证{payment.receipt}" if payment.receipt else "") + f"），尚欠{left}元"
+                    f"（{recovery.document.doc_number}）。")
+    return payment
+
+
+__all__ = ["destinations", "recovery_collect", "recovery_decide", "refer", "report_destinations", "report_not_ended",
+           "sources_of",
            "step_not_ended"]

@@ -5,5 +5,6 @@ from . import views
 
 urlpatterns = [
     path("matter/<int:pk>/recovery/", views.recovery, name="recovery"),
+    path("matter/<int:pk>/recovery/collect/", views.collect, name="collect"),
     path("matter/<int:pk>/<slug:source>/", views.refer, name="refer"),
 ]

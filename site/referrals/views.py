@@ -16,6 +16,7 @@ from roles.access import is_bureau
 
 from . import services
 from .models import SOURCES
+from .selectors import balance
 
 LOGIN = "wagtailadmin_login"
 
@@ -64,9 +65,8 @@ def refer(request, pk: int, source: str):
 
 
 class RecoveryForm(forms.Form):
-    compensation = forms.DecimalField(label="已支付的行政赔偿金额（元）", max_digits=12, decimal_places=2,
-                                      error_messages={"required": "请填写已支付的行政赔偿金额。",
-                                                      "invalid": "行政赔偿金额须为金额（元）。"})
+    compensation = forms.CharField(label="已支付的行政赔偿金额（元）", max_length=20,  # read by casework.money.yuan
+                                   error_messages={"required": "请填写已支付的行政赔偿金额。"})
     paid_on = forms.DateField(label="赔偿支付日期", widget=forms.DateInput(attrs={"type": "date"}),
                               error_messages={"required": "请填写赔偿支付日期。", "invalid": "赔偿支付日期格式不对。"})
     basis = forms.CharField(label="追偿理由（故意或者重大过失的事实）", widget=forms.Textarea(attrs={"rows": 3}),
@@ -103,3 +103,43 @@ def recovery(request, pk: int):
     return handoff_screen(request, matter=matter, form=form, act=act, title=f"行政赔偿追偿：{matter.number}",
                           note=f"导致行政赔偿的，向责任人追偿（{article}）；只能向处理决定中有{need}的责任人追偿，"
                                "各人金额合计不超过已支付的赔偿金额。")
+
+
+class CollectForm(forms.Form):
+    person = forms.ChoiceField(label="缴回人（责任人）", error_messages={"required": "请选择缴回追偿款的责任人。"})
+    amount = forms.CharField(label="本次追回金额（元）", max_length=20,
+                             error_messages={"required": "请填写本次追回的金额。"})
+    paid_on = forms.DateField(label="追回日期", widget=forms.DateInput(attrs={"type": "date"}),
+                              error_messages={"required": "请填写追回日期。", "invalid": "追回日期格式不对。"})
+    receipt = forms.CharField(label="缴款凭证号", max_length=60, required=False)
+    note = forms.CharField(label="备注", max_length=200, required=False)
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "请选择")] + [
+            (r["person"], f"{r['name']}（应追偿{r['share']}元，已追回{r['recovered']}元，尚欠{r['owed']}元）")
+            for r in rows if r["owed"] > 0]
+
+
+@login_required(login_url=LOGIN)
+def collect(request, pk: int):
+    """登记追回的追偿款 (referrals.services.recovery_collect), from the matter's 移送与追偿 panel."""
+    if not (is_bureau(request.user) and request.user.has_perm(services.COLLECT[0])):
+        return refused(request, services.COLLECT[1])
+    matter = _matter(request, pk)
+    case = getattr(matter, "accountability_case", None)
+    recovery = getattr(case, "recovery", None) if case is not None else None
+    if recovery is None:
+        raise Http404("本事项尚未决定追偿。")
+    state = balance(recovery)
+    form = CollectForm(request.POST or None, rows=state["rows"])
+
+    def act(data):
+        done = services.recovery_collect(recovery=recovery, by=request.user, **data)
+        left = balance(recovery)["owed"]
+        return to_matter(request, matter.pk, f"已登记追回{done.person.name}追偿款{done.amount}元，合计尚欠{left}元。")
+
+    return handoff_screen(request, matter=matter, form=form, act=act, title=f"登记追回的追偿款：{matter.number}",
+                          note=f"依追偿决定书{recovery.document.doc_number}（{recovery.article}）：应追偿合计{state['share']}元，"
+                               f"已追回{state['recovered']}元，尚欠{state['owed']}元。每次追回登记金额、日期和凭证，"
+                               "不超过该责任人尚欠的金额。")

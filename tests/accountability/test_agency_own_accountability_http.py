@@ -12,7 +12,7 @@ import pytest
 from freezegun import freeze_time
 
 from accountability.models import Case
-from casework.models import Document
+from casework.models import Document, DocumentSequence
 from clocks.models import Clock
 from decisions.models import DecisionRecord
 from referrals.models import Referral
@@ -50,6 +50,8 @@ def intake(client, agency, title):
 
 def test_the_agency_runs_its_own_case_and_hands_it_over_the_bureau_supervises(make_user):
     agency, unit = agency_with_liaison(make_user, "武隆区市场监督管理局", "fz_scj")
+    agency.doc_code = "武隆市监"  # its own 发文机关代字 (执法机关名录)
+    agency.save()
     other, stranger = agency_with_liaison(make_user, "武隆区城市管理局", "fz_cgj")
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
     with freeze_time("2026-09-03 09:00") as frozen:
@@ -95,6 +97,8 @@ def test_the_agency_runs_its_own_case_and_hands_it_over_the_bureau_supervises(ma
             f"c_{person.pk}": "gross", f"h_{person.pk}": "rights"})
         decision = Document.objects.get(matter=matter, kind="accountability_decision")
         assert decision.issued_on == dt.date(2026, 9, 7) and decision.issued_by == unit
+        # the agency issues in its own name: its own 代字 and number sequence, not the bureau's (过错 第五条)
+        assert decision.doc_number == "武隆市监追决〔2026〕1号"
         assert clock(matter, "fault_reinvestigation_period").due_on == dt.date(2026, 10, 8)
 
         # 过错 第五条: handed over to the supervisory organ for the sanction, with its 移送函 — through the one referral
@@ -112,14 +116,15 @@ def test_the_agency_runs_its_own_case_and_hands_it_over_the_bureau_supervises(ma
         letter = referral.document
         assert (letter.kind, letter.addressee, letter.issued_on) == ("matter_referral", "武隆区监察委员会",
                                                                      dt.date(2026, 9, 8))
-        assert letter.doc_number == "武隆移〔2026〕1号" and "第五条" in letter.article
+        assert letter.doc_number == "武隆市监移〔2026〕1号" and "第五条" in letter.article
+        assert not DocumentSequence.objects.filter(issuer="", kind="matter_referral").exists()  # the bureau's untouched
         # the other agency cannot refer (nor see) this case, nor can the bureau before it takes the case over
         assert login(stranger).post(url, {"destination": "personnel", "to": "某局", "reasons": "x"}).status_code in (
             302, 403, 404)
         assert login(leader).post(url, {"destination": "personnel", "to": "某局", "reasons": "x"}).status_code == 403
         assert Referral.objects.count() == 1
         page = login(officer).get(f"/admin/casework/{matter.pk}/").content.decode()
-        assert "武隆区监察委员会" in page and "武隆移〔2026〕1号" in page
+        assert "武隆区监察委员会" in page and "武隆市监移〔2026〕1号" in page
         assert "移送（" not in login(leader).get(f"/admin/casework/{matter.pk}/").content.decode()  # the unit acts
 
 
@@ -154,3 +159,13 @@ def test_the_bureau_takes_over_an_agency_case_by_a_recorded_decision(make_user):
         # a second take-over is refused in Chinese
         again = lead.post(f"/admin/accountability/{case.pk}/take-over/", {"reason": "再次"})
         assert again.status_code == 200 and "本案由司法局办理，无需接办。" in again.content.decode()
+        # once taken over, the case's documents are the bureau's again: its name, its 代字 and its sequence
+        do_task(login(officer), "调查组调查并认定责任人", {
+            "team": "刘洋、陈静", "findings": "未告知陈述申辩权利。", "p0_name": "张明", "p0_position": "主办人员",
+            "p0_share": "sole"})
+        person = case.persons.get(active=True)
+        do_task(lead, "领导集体讨论作出处理决定", {
+            "discussion": "2026年9月4日局务会", f"s_{person.pk}": ["criticism"], f"c_{person.pk}": "gross",
+            f"h_{person.pk}": "rights"})
+        decision = Document.objects.get(matter=case.matter, kind="accountability_decision")
+        assert decision.doc_number == "武隆追决〔2026〕1号" and decision.issued_by == leader
