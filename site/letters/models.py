@@ -224,12 +224,12 @@ class CooperationRefusal(models.Model):
 
 # the letter a service holds locked and has saved while the flow moves on (letters.services._run_handle):
 # the flow's gates, its assignment and the state mirror read that copy instead of the database again
-_HELD: contextvars.ContextVar[dict] = contextvars.ContextVar("letters_held", default={})
+_HELD: contextvars.ContextVar[dict | None] = contextvars.ContextVar("letters_held", default=None)
 
 
 @contextlib.contextmanager
 def held(letter: Letter):
-    token = _HELD.set({**_HELD.get(), letter.pk: letter})
+    token = _HELD.set({**(_HELD.get() or {}), letter.pk: letter})
     try:
         yield letter
     finally:
@@ -237,7 +237,7 @@ def held(letter: Letter):
 
 
 def held_letter(letter_id: int) -> Letter | None:
-    return _HELD.get().get(letter_id)
+    return (_HELD.get() or {}).get(letter_id)
 
 
 class LetterProcess(CaseProcess):
@@ -262,7 +262,7 @@ class LetterProcess(CaseProcess):
         if letter_id is None:
             obj = self.artifact
             letter_id = obj.letter_id if isinstance(obj, Objection) else obj.pk
-        in_hand = _HELD.get().get(letter_id)
+        in_hand = held_letter(letter_id)
         if in_hand is not None:
             return in_hand
         # with the agency its liaison answers for, in one query
