@@ -395,6 +395,16 @@ def measure(runs: int, info: dict) -> list[tuple]:
     timed("投诉举报列表 第1页", get("/admin/complaints/"))
     timed("投诉举报列表 最后一页", get(f"/admin/complaints/?page={max(1, -(-Complaint.objects.count() // 50))}"))
     timed("投诉举报列表 已受理", get("/admin/complaints/?status=accepted"))
+    # the yearly programme and its statistics (issue 28): the list of years, one year, the returns, the report
+    from programme.models import ProgrammeYear
+
+    timed("年度监督列表", get("/admin/programme/"))
+    year = ProgrammeYear.objects.order_by("-year", "jurisdiction").first()
+    if year is not None:
+        base = f"/admin/programme/{year.jurisdiction}/{year.year}/"
+        timed(f"年度监督 {year.year}年（{year.jurisdiction}）", get(base))
+        timed("年度统计报告", get(base + "report/"))
+        timed("清单统计", get(base + "checklist/"))
     def round_(k):
         with contextlib.redirect_stdout(io.StringIO()):  # workflow_timers prints its counts
             return "ok" if run_once() else ""

@@ -184,6 +184,9 @@ DOCUMENT_FONTS = {role: os.environ[f"DOCUMENT_FONT_{role.upper()}"]
 DOCUMENT_DOCX_FONTS = {"fangsong": "仿宋_GB2312", "xiaobiaosong": "方正小标宋简体", "song": "宋体"}
 
 LOGIN_URL = "wagtailadmin_login"
+# Django's model backend with a user's permissions kept across requests (roles/auth_cache.py); alone (a second
+# backend would be asked again for every permission the first denies). Sessions signed in before it sign in again.
+AUTHENTICATION_BACKENDS = ["roles.auth_cache.CachedPermissionsBackend"]
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
 WAGTAIL_SITE_NAME = "行政执法监督公开平台"

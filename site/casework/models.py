@@ -62,7 +62,8 @@ class Agency(models.Model):
 
     @property
     def has_liaison(self) -> bool:
-        return self.liaisons.exists()
+        known = getattr(self, "liaison_known", None)  # read with casework.selectors.addressable_agencies
+        return True if known else self.liaisons.exists()
 
 
 # ------------------------------------------------------------------ supervision matter (一案一档)

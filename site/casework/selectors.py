@@ -3,7 +3,7 @@ their own agency; anyone else (the public, supervisors) none — a matter reache
 published typical case."""
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet, Value
 
 from clocks.models import Clock
 from decisions.models import DecisionRecord
@@ -25,8 +25,10 @@ def addressable_agencies(jurisdiction: str | None = None) -> QuerySet[Agency]:
     """Agencies a process may address: in the register and with at least one active liaison."""
     from roles.definitions import LIAISON
 
+    # each row read here has a liaison: it says so (Agency.has_liaison), a service's check asks no second time
     qs = Agency.objects.filter(active=True, staff_profiles__user__is_active=True,
-                               staff_profiles__user__groups__name=LIAISON).distinct()
+                               staff_profiles__user__groups__name=LIAISON).annotate(
+        liaison_known=Value(True, output_field=BooleanField())).distinct()
     if jurisdiction:
         qs = qs.filter(jurisdiction=jurisdiction)
     return qs.order_by("jurisdiction", "name")

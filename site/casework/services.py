@@ -177,6 +177,8 @@ def _service_audience(document: Document) -> dict:
     """A service is the addressee's to read: one party's alone, every named party's for a joint addressee,
     the bureau's only when addressed outside the matter (the government, a supervisory organ)."""
     matter = document.matter
+    if matter.agency.name == document.addressee:  # the usual case: the matter's own agency (read already)
+        return {"audience": MatterEvent.PARTY, "agency": matter.agency}
     agencies = list(Agency.objects.filter(Q(pk=matter.agency_id) | Q(matters_as_party=matter)).distinct())
     named = [a for a in agencies if a.name == document.addressee]
     if named:

@@ -25,6 +25,7 @@ from complaints.models import (
     Complaint,
     ComplaintProcess,
 )
+from flows.nodes import StartHandle
 from flows.registry import register
 
 HANDLE, DECIDE = "complaints.handle_complaint", "complaints.decide_complaint"
@@ -71,7 +72,7 @@ class ComplaintFlow(flow.Flow):
     process_class = ComplaintProcess  # the process in its case file (Matter.stage derived from its tasks)
 
     # 第六条: the complaint with the required particulars is received (online, letter, call, visit)
-    start = flow.StartHandle(this.start_complaint).Annotation(title=_("收到投诉举报")).Next(this.acceptance)
+    start = StartHandle(this.start_complaint).Annotation(title=_("收到投诉举报")).Next(this.acceptance)
     # 第五条、第七条: within complaint_accept_period of receipt — accept, refuse with reasons, or transfer
     acceptance = (flow.View(to_complaint_screen).Annotation(title=_("受理审核"))
                   .Permission(_handler).Assign(_own_unit).Next(this.accepted))

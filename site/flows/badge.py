@@ -76,12 +76,25 @@ def on_m2m(sender, action, instance, **kwargs) -> None:
         bump()
 
 
+# many-to-many links written only beside a save that bumps already: a task's link to the one before it is
+# added when the task is created (its post_save bumped); left unwatched, Django adds it in one statement
+# (a watched link costs a read of the existing links first)
+UNWATCHED_LINKS = frozenset({("viewflow", "task", "previous")})
+
+
 def connect() -> None:
+    from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     post_save.connect(on_write, dispatch_uid="worklist_badge_save")
     post_delete.connect(on_write, dispatch_uid="worklist_badge_delete")
-    m2m_changed.connect(on_m2m, dispatch_uid="worklist_badge_m2m")
+    # each link table by name (a receiver for every sender would keep Django from adding links in one statement)
+    for model in apps.get_models():
+        for field in model._meta.local_many_to_many:
+            if (model._meta.app_label, model._meta.model_name, field.name) in UNWATCHED_LINKS:
+                continue
+            m2m_changed.connect(on_m2m, sender=field.remote_field.through,
+                                dispatch_uid=f"worklist_badge_m2m:{model._meta.label}.{field.name}")
 
 
 def list_key(user) -> str:

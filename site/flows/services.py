@@ -73,9 +73,18 @@ def task_execute_url(task) -> str:
     return task.flow_task.reverse("execute", args=[task.process_id, task.pk])
 
 
-def run_handle(*, process, node) -> bool:
-    """Complete the waiting Handle `node` of `process` (e.g. the publicity window closed)."""
-    task = process.task_set.filter(flow_task=node, status=STATUS.NEW).first()
+def run_handle(*, process=None, node, artifact=None) -> bool:
+    """Complete the waiting Handle `node` of `process` (e.g. the publicity window closed), or of the process
+    whose artifact is `artifact` (the task found in one query, without reading the process first)."""
+    if process is not None:
+        task = process.task_set.filter(flow_task=node, status=STATUS.NEW).first()
+    else:
+        from django.contrib.contenttypes.models import ContentType
+
+        task = Task.objects.filter(
+            flow_task=node, status=STATUS.NEW, process__flow_class=node.flow_class,
+            process__artifact_content_type=ContentType.objects.get_for_model(artifact),
+            process__artifact_object_id=artifact.pk).first()
     if task is None:
         return False
     node.run(task)

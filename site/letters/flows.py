@@ -23,6 +23,7 @@ from viewflow import this
 from viewflow.workflow import flow, lock
 from viewflow.workflow.status import STATUS
 
+from flows.nodes import Handle
 from flows.registry import register
 from flows.services import task_complete_by_system
 from letters import selectors, task_views
@@ -45,6 +46,7 @@ from letters.models import (
     Letter,
     LetterProcess,
     Objection,
+    held_letter,
 )
 from rules.profiles import get_profile
 
@@ -72,7 +74,7 @@ class LetterFlow(flow.Flow):
             .Permission("letters.sign_letter").Next(this.signed))
     signed = flow.If(this.document_issued).Annotation(title=_("是否签发")).Then(this.served).Else(this.draft)
     # receipt (送达回证) starts the clocks: run by letters.services.on_document_served when the document is served
-    served = flow.Handle(this.noop).Annotation(title=_("送达")).Next(this.rectify)
+    served = Handle(this.noop).Annotation(title=_("送达")).Next(this.rectify)
     # 003 第二十七条第二款 (30 days); 004 第八条 (20 WD) — overdue: the scheduler completes it (services.mark_overdue)
     rectify = (flow.View(task_views.RectifyView.as_view()).Annotation(title=_("报送整改情况"))
                .Permission("letters.answer_letter").Assign(this.agency_liaison).Next(this.after_rectify))
@@ -88,7 +90,7 @@ class LetterFlow(flow.Flow):
                       .Permission("letters.draft_letter").Next(this.sign_decision))
     sign_decision = (flow.View(task_views.DecisionSignView.as_view()).Annotation(title=_("签发逾期处理文书"))
                      .Permission("letters.sign_letter").Next(this.decision_served))
-    decision_served = flow.Handle(this.noop).Annotation(title=_("送达逾期处理文书")).Next(this.execute)
+    decision_served = Handle(this.noop).Annotation(title=_("送达逾期处理文书")).Next(this.execute)
     # 003 第二十八条第二款 (30 days); 004 第十条 (限期, profile default)
     execute = (flow.View(task_views.ExecuteView.as_view()).Annotation(title=_("报送执行（纠正）情况"))
                .Permission("letters.answer_letter").Assign(this.agency_liaison).Next(this.after_execute))
@@ -112,7 +114,7 @@ class LetterFlow(flow.Flow):
     # 003 第二十七条第二款: rejected, the period restarts from the answer's receipt — the review waits for it
     reviewed = (flow.If(this.answer_restarts_period).Annotation(title=_("是否重新计算整改期限"))
                 .Then(this.review_served).Else(this.review_end))
-    review_served = flow.Handle(this.noop).Annotation(title=_("送达复查答复")).Next(this.review_end)
+    review_served = Handle(this.noop).Annotation(title=_("送达复查答复")).Next(this.review_end)
     review_end = flow.End().Annotation(title=_("复查完毕"))
 
     def start_letter(self, activation, letter):
@@ -191,15 +193,15 @@ def derive_state(letter: Letter) -> str | None:
     from django.contrib.contenttypes.models import ContentType
     from viewflow.workflow.models import Task
 
-    objections = list(letter.objections.values_list("pk", "status"))
+    objections = Objection.objects.filter(letter=letter)
     mine = (Q(process__artifact_content_type=ContentType.objects.get_for_model(Letter), process__artifact_object_id=letter.pk)
             | Q(process__artifact_content_type=ContentType.objects.get_for_model(Objection),
-                process__artifact_object_id__in=[pk for pk, _s in objections]))
+                process__artifact_object_id__in=objections.values("pk")))
     nodes = set(Task.objects.filter(mine, process__flow_class=LetterFlow)
                 .filter(Q(status__in=ACTIVE) | Q(flow_task=LetterFlow.end)).values_list("flow_task", flat=True))
     profile = get_profile(letter.jurisdiction)
     if LetterFlow.end in nodes:
-        upheld = any(s == UPHELD for _pk, s in objections) and profile.flag("letter_objection_upheld_ends")
+        upheld = profile.flag("letter_objection_upheld_ends") and objections.filter(status=UPHELD).exists()
         return TERMINATED if upheld else CLOSED
     states = [STATE_OF[n] for n in nodes if n in STATE_OF]
     if not states:
@@ -217,6 +219,7 @@ def record_state(letter: Letter) -> None:
     state = derive_state(letter)
     if state is not None:
         Letter.objects.filter(pk=letter.pk).exclude(state=state).update(state=state)
+        letter.state = state  # the copy in hand (letters.models.held) says the same
 
 
 def on_task_saved(sender, instance, created, **kwargs):
@@ -230,7 +233,7 @@ def on_task_saved(sender, instance, created, **kwargs):
     letter_id = (process.data or {}).get("letter")
     if letter_id is None:
         return
-    letter = Letter.objects.filter(pk=letter_id).select_related("matter").first()
+    letter = held_letter(letter_id) or Letter.objects.filter(pk=letter_id).select_related("matter").first()
     if letter is not None:
         record_state(letter)
 

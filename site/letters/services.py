@@ -101,9 +101,13 @@ def _run_handle(letter: Letter, node_name: str, process=None) -> bool:
     """The system's step: a document's receipt completes the Handle waiting for it (one door: the receipt)."""
     from flows.services import run_handle
     from letters.flows import LetterFlow
+    from letters.models import held
 
-    process = process or _flow_process(letter)
-    return process is not None and run_handle(process=process, node=getattr(LetterFlow, node_name))
+    node = getattr(LetterFlow, node_name)
+    with held(letter):  # the flow's next steps read the letter this service holds locked, not the database again
+        if process is not None:
+            return run_handle(process=process, node=node)
+        return run_handle(artifact=letter, node=node)
 
 
 # the letters whose process the running decision ends (the flow reaches its end when the task screen
@@ -249,7 +253,7 @@ def on_document_served(*, document, by) -> None:
     letters = Letter.objects.filter(matter_id=document.matter_id)
     letter = (letters.filter(models.Q(document=document) | models.Q(decision_document=document)
                              | models.Q(objections__answer_document=document))
-              .select_for_update(of=("self",)).select_related("matter__agency", "document").first())  # = _locked
+              .select_for_update(of=("self",)).select_related("agency", "matter__agency", "document").first())  # = _locked
     if letter is None:
         return
     name = document.kind_label

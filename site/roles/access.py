@@ -13,7 +13,9 @@ def groups_of(user) -> set[str]:
         return set()
     cached = getattr(user, "_role_groups", None)
     if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
+        from .auth_cache import kept
+
+        cached = kept(user, "groups", lambda: set(user.groups.values_list("name", flat=True)))
         user._role_groups = cached
     return cached
 

@@ -20,3 +20,6 @@ class RolesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync, dispatch_uid="roles-sync")
+        from .auth_cache import connect
+
+        connect()  # permissions and role groups kept across requests, stale on any change of them
