@@ -301,6 +301,7 @@ def test_wulong_follow_up_screens_open_for_every_role(role_users):
                                      interferer_name="某副局长", interferer_unit="区某局", kind="pleading",
                                      manner="phone", case_ref="某案", content="说情，已拒绝。")
         activity = services.activity_record(jurisdiction="wulong", kind="inspection", schedule="periodic",
+                                            forms=["enforcement_check"],
                                             agency=agency, held_on=dt.date(2026, 11, 20), title="定期检查",
                                             onsite=False, has_problems=True, findings="着装不规范。", by=officer)
     urls = ["/admin/complaints/interference/lapses/", "/admin/complaints/interference/lapses/new/",
@@ -341,6 +342,7 @@ def test_programme_accountability_handoff_screens_open_for_every_role(role_users
     agency = Agency.objects.get(name="武隆区市场监督管理局")
     with freeze_time("2026-11-20 10:00"):
         activity = services.activity_record(jurisdiction="wulong", kind="inspection", schedule="periodic",
+                                            forms=["enforcement_check"],
                                             agency=agency, held_on=dt.date(2026, 11, 20), title="定期检查",
                                             onsite=False, has_problems=True, findings="着装不规范。", by=officer)
         row = services.followup_record(activity=activity, by=officer, outcome="accountability",

@@ -816,6 +816,12 @@ WULONG = [
     fig("inspection_schedules", "监督检查方式", "choices", items(
         ("periodic", "定期检查", "第六条"), ("unscheduled", "不定期检查", "第六条"),
     ), "004", "第六条", INSPECT),
+    # 检查 第六条: the forms an inspection may take ("等形式": others allowed, named when chosen)
+    fig("inspection_forms", "监督检查形式", "choices", items(
+        ("casefile_review", "案卷评查", "第六条"), ("enforcement_check", "执法检查", "第六条"),
+        ("visit", "走访", "第六条"), ("forum", "座谈", "第六条"), ("survey", "问卷调查", "第六条"),
+        ("other", "其他形式", "第六条"),
+    ), "004", "第六条", INSPECT, note="可同时采取多种形式；选择“其他形式”的写明具体形式"),
     fig("inspection_followup_outcomes", "监督检查决定或建议的落实情况", "choices", items(
         ("on_time", "已按期书面反馈落实情况", "第十条"),
         ("assessment", "未按期落实或落实不力：按照标准予以考评", "第十条"),
