@@ -121,6 +121,8 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/programme/wulong/abc/duties/", "/admin/letters/matter/99999/cooperation/",
     # hand-offs into accountability: an inspection follow-up (检查 第十条), a statistics breach (统计 第六条)
     "/admin/programme/followups/99999/accountability/", "/admin/programme/returns/99999/accountability/",
+    # 投诉 第十三条、第十五条: retaliation or the handling staff's misconduct from a complaint
+    "/admin/complaints/99999/handoff/misconduct/",
     # 003 第二十三条 supervision measures of a matter
     "/admin/letters/matter/99999/measures/", "/admin/letters/99999/accountability/",
 ]

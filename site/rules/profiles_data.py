@@ -587,6 +587,12 @@ WULONG = [
     fig("complaint_referrals", "投诉举报查证属实后的移送", "choices", items(
         ("judicial", "涉嫌构成犯罪，移送司法机关处理", "第十一条"),
     ), "004", "第十一条", COMPLAINT),
+    # 投诉 第十三条 (interfering with the handling or retaliating against the complainant) and 第十五条 (the
+    # receiving organ's own staff's misconduct): a finding recorded on the complaint → accountability
+    fig("complaint_misconduct", "投诉举报办理中应追究责任的情形", "choices", items(
+        ("retaliation", "被投诉人或者其他有关当事人干扰、阻碍投诉举报办理，或者对投诉举报人打击报复", "第十三条"),
+        ("handler", "受理机关及其工作人员滥用职权、徇私舞弊、索贿受贿、失职渎职或者有其他违法行为", "第十五条"),
+    ), "004", "第十三条、第十五条", COMPLAINT, note="依法追究行政责任：转入过错责任追究程序办理；构成犯罪的移送司法机关"),
     fig("complaint_anonymous_lead", "匿名来件登记为线索", "flag", {"on": True}, "004", "第六条", COMPLAINT,
         note="第六条要求提供真实姓名、身份证号；匿名来件不作为投诉举报受理，仅登记为线索（平台解读）"),
     fig("interference_kinds", "违反规定干预办案的情形", "choices", items(
