@@ -427,6 +427,17 @@ ENSHI = [
         ("profit", "利用行政执法职权谋取不正当利益", "第三十二条第一款第（六）项"),
         ("other", "其他违法或者不当的行政执法行为", "第三十二条第一款第（七）项"),
     ), "003", "第三十二条第一款"),
+    # 第二十五条: the supervised agency and its staff accept and cooperate (如实反映情况，提供有关资料，不得拒绝、
+    # 阻碍); a refusal recorded in the matter goes to the directly responsible staff's accountability under
+    # 第三十二条第一款第（四）项 (no correction order in these measures)
+    fig("cooperation_refusals", "不配合监督的情形", "choices", items(
+        ("no_information", "不如实反映情况、不提供有关资料", "第二十五条第一款"),
+        ("obstruct", "拒绝、阻碍行政执法监督工作", "第二十五条第一款"),
+        ("falsify", "弄虚作假", "第三十二条第一款第（四）项"),
+    ), "003", "第二十五条第一款"),
+    fig("cooperation_accountability", "不配合监督的，对直接责任人员依纪依法处理", "text",
+        {"text": "不配合、不接受行政执法监督或者弄虚作假", "ground": "obstruct", "origin": "inspection"},
+        "003", "第三十二条第一款第（四）项"),
     fig("fault_sources", "责任追究线索来源", "choices", items(
         ("complaint", "投诉举报", "第十条"), ("letter", "监督建议书、监督决定书未落实", "第二十八条"),
         ("inspection", "日常监督、专项监督、案卷评查", ""), ("court", "人民法院判决、复议决定", ""),
