@@ -121,6 +121,8 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/programme/wulong/abc/duties/", "/admin/letters/matter/99999/cooperation/",
     # hand-offs into accountability: an inspection follow-up (检查 第十条), a statistics breach (统计 第六条)
     "/admin/programme/followups/99999/accountability/", "/admin/programme/returns/99999/accountability/",
+    # 投诉 第十三条、第十五条: retaliation or the handling staff's misconduct from a complaint
+    "/admin/complaints/99999/handoff/misconduct/",
     # 003 第二十三条 supervision measures of a matter
     "/admin/letters/matter/99999/measures/", "/admin/letters/99999/accountability/",
 ]
@@ -301,6 +303,7 @@ def test_wulong_follow_up_screens_open_for_every_role(role_users):
                                      interferer_name="某副局长", interferer_unit="区某局", kind="pleading",
                                      manner="phone", case_ref="某案", content="说情，已拒绝。")
         activity = services.activity_record(jurisdiction="wulong", kind="inspection", schedule="periodic",
+                                            forms=["enforcement_check"],
                                             agency=agency, held_on=dt.date(2026, 11, 20), title="定期检查",
                                             onsite=False, has_problems=True, findings="着装不规范。", by=officer)
     urls = ["/admin/complaints/interference/lapses/", "/admin/complaints/interference/lapses/new/",
@@ -341,6 +344,7 @@ def test_programme_accountability_handoff_screens_open_for_every_role(role_users
     agency = Agency.objects.get(name="武隆区市场监督管理局")
     with freeze_time("2026-11-20 10:00"):
         activity = services.activity_record(jurisdiction="wulong", kind="inspection", schedule="periodic",
+                                            forms=["enforcement_check"],
                                             agency=agency, held_on=dt.date(2026, 11, 20), title="定期检查",
                                             onsite=False, has_problems=True, findings="着装不规范。", by=officer)
         row = services.followup_record(activity=activity, by=officer, outcome="accountability",

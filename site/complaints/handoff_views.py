@@ -106,3 +106,39 @@ def referral(request, pk: int):
                           title=f"涉嫌犯罪，移送司法机关：{complaint.receipt_number}",
                           note=f"依{handoffs.HANDOFF_ARTICLE}，涉嫌构成犯罪的，依法移送司法机关处理；"
                                "决定记入本案卷（不向被投诉举报机关公开），移送函按公文办理。")
+
+
+@login_required(login_url=LOGIN)
+def misconduct(request, pk: int):
+    """投诉 第十三条、第十五条: retaliation against the complainant (or obstruction of the handling) or the
+    handling staff's own misconduct, found and handed into accountability."""
+    from accountability.forms import IntakeForm
+
+    if denied := _refused(request, "accountability.handle_case",
+                          "只有司法局经办人可以登记打击报复、工作人员违法行为并转入责任追究。"):
+        return denied
+    complaint = _complaint_for(request.user, pk)
+    kinds, cite = handoffs.misconduct_rule(complaint.jurisdiction)
+    form = IntakeForm(request.POST or None, jurisdiction=complaint.jurisdiction)
+    for name in ("agency", "origin", "title", "facts", "intake_on", "reporter"):
+        form.fields.pop(name, None)
+    form.fields = {
+        "misconduct": forms.ChoiceField(label=f"应追究责任的情形（{cite}）", widget=forms.RadioSelect,
+                                        choices=[(c["code"], f"{c['label']}（{c['article']}）") for c in kinds],
+                                        error_messages={"required": f"请选择应追究责任的情形（{cite}）。"}),
+        "misconduct_facts": forms.CharField(label="认定的事实", widget=forms.Textarea(attrs={"rows": 4}),
+                                            error_messages={"required": "请写明认定的事实。"}),
+        **form.fields}
+
+    def act(data):
+        data = dict(data)
+        row = handoffs.misconduct_to_accountability(complaint=complaint, by=request.user,
+                                                    misconduct=data.pop("misconduct"),
+                                                    facts=data.pop("misconduct_facts"), **data)
+        return to_matter(request, row.case.matter_id, f"已在{row.case.matter.number}中受理责任追究（{row.article}）。")
+
+    return handoff_screen(request, matter=complaint.matter, form=form, act=act,
+                          title=f"打击报复、办理人员违法，追究责任：{complaint.receipt_number}",
+                          note=f"依{cite}，对干扰阻碍办理、打击报复投诉举报人，或受理机关工作人员的违法行为追究责任；"
+                               "本案卷已有责任追究案件的，另立案卷并在本案卷中记录。")
+

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from roles.access import require
 from rules.profiles import get_profile
 
-from .models import ACCEPTED, ANSWERED, ENFORCEMENT, PARTLY, REVIEWED, SUBSTANTIATED, Complaint
+from .models import (
+    ACCEPTED,
+    ANSWERED,
+    ENFORCEMENT,
+    PARTLY,
+    REVIEWED,
+    SUBSTANTIATED,
+    Complaint,
+    ComplaintMisconduct,
+)
 
 HANDOFF_ARTICLE = "《行政执法投诉举报制度》第十一条"
 
@@ -63,6 +73,59 @@ def complaint_to_accountability(*, complaint: Complaint, by, kind: str, grounds=
     return case_intake(by=by, matter=complaint.matter, kind=kind, origin="complaint", grounds=grounds,
                        wrong_ground=wrong_ground, aux_acts=aux_acts,
                        handoff=f"{_summary(complaint)}。依{HANDOFF_ARTICLE}转入责任追究程序。")
+
+
+def misconduct_rule(jurisdiction: str) -> tuple[list[dict], str]:
+    """(kinds, citation) of the findings 投诉 第十三条、第十五条 hand into accountability; ([], "") elsewhere."""
+    profile = get_profile(jurisdiction)
+    if not profile.has("complaint_misconduct"):
+        return [], ""
+    return profile.choices("complaint_misconduct"), str(profile.figure("complaint_misconduct").citation)
+
+
+@transaction.atomic
+def misconduct_to_accountability(*, complaint: Complaint, by, misconduct: str, facts: str, kind: str, grounds=(),
+                                 wrong_ground: str = "", aux_acts=()) -> ComplaintMisconduct:
+    """投诉 第十三条 (the complained party or another party obstructed the handling or retaliated against the
+    complainant) / 第十五条 (the receiving organ's staff abused power, favoured, took bribes, neglected duty…):
+    the finding recorded on the complaint, and the accountability case taken in — in the complaint's file, or,
+    where that file already has its case, in a file of its own with the step logged in the complaint's."""
+    from accountability.models import Case
+    from accountability.services import case_intake
+    from casework.services import log
+
+    require(by, "accountability.handle_case", "只有司法局经办人可以受理责任追究线索。")
+    complaint = _locked(complaint)
+    kinds, cite = misconduct_rule(complaint.jurisdiction)
+    if not kinds:
+        raise ValidationError("本辖区的规则中没有投诉举报办理中打击报复、工作人员违法追究责任的规定。")
+    items = {c["code"]: c for c in kinds}
+    if misconduct not in items:
+        raise ValidationError(f"请选择应追究责任的情形（{cite}）。")
+    if complaint.matter_id is None:
+        raise ValidationError("投诉举报尚未受理立卷，不能在其案卷中转入责任追究。")
+    item = items[misconduct]
+    article = str(item["citation"])
+    if complaint.misconduct.filter(kind=misconduct).exists():
+        raise ValidationError(f"该投诉举报已就“{item['label']}”转入责任追究，不能重复转入。")
+    facts = (facts or "").strip()
+    if not facts:
+        raise ValidationError("请写明认定的事实。")
+    what = f"投诉举报{complaint.receipt_number}办理中认定：{item['label']}。{facts}。依{article}追究责任。"
+    if Case.objects.filter(matter=complaint.matter).exists():  # the file's own case: this one in a file of its own
+        case = case_intake(by=by, agency=complaint.matter.agency, kind=kind, origin="complaint", grounds=grounds,
+                           wrong_ground=wrong_ground, aux_acts=aux_acts,
+                           title=f"投诉举报{complaint.receipt_number}：{item['label']}"[:200], facts=what)
+        log(complaint.matter, by, f"{what}已在{case.matter.number}中受理责任追究。")
+    else:
+        case = case_intake(by=by, matter=complaint.matter, kind=kind, origin="complaint", grounds=grounds,
+                           wrong_ground=wrong_ground, aux_acts=aux_acts, handoff=f"{what}转入责任追究程序。")
+    row = ComplaintMisconduct(complaint=complaint, kind=misconduct, kind_label=item["label"][:200],
+                              article=article[:100], facts=facts, found_on=timezone.localdate(), recorded_by=by,
+                              case=case)
+    row.full_clean(exclude=["case", "complaint"])
+    row.save()
+    return row
 
 
 @transaction.atomic

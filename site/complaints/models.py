@@ -251,6 +251,32 @@ class HotlineOrder(models.Model):
         return not self.replied_on and self.complaint.status not in OPEN_STATUSES
 
 
+class ComplaintMisconduct(models.Model):
+    """004 投诉举报制度 第十三条、第十五条: a finding that the complained party retaliated against the complainant
+    or obstructed the handling, or that the receiving organ's staff misbehaved, handed into accountability
+    (complaints.handoffs.misconduct_to_accountability) — once per finding kind and complaint."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="misconduct")
+    kind = models.CharField("情形", max_length=32)  # the profile's complaint_misconduct code
+    kind_label = models.CharField("情形", max_length=200)
+    article = models.CharField("依据", max_length=100)
+    facts = models.TextField("认定的事实")
+    found_on = models.DateField("认定日期")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="登记人")
+    case = models.OneToOneField("accountability.Case", on_delete=models.PROTECT, related_name="complaint_misconduct",
+                                verbose_name="责任追究案件")
+
+    class Meta:
+        verbose_name = "投诉举报办理中的违法行为"
+        verbose_name_plural = "投诉举报办理中的违法行为"
+        ordering = ["found_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["complaint", "kind"], name="one_misconduct_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.found_on:%Y-%m-%d} {self.kind_label}"
+
+
 class ComplaintProcess(CaseProcess):
     """A complaint's process (complaints/flows.py) in its case file; its matter is set on acceptance."""
 

@@ -23,6 +23,7 @@ staff = [
     path("<int:pk>/handoff/accountability/", handoff_views.to_accountability, name="to_accountability"),
     path("<int:pk>/handoff/obstruction/", handoff_views.obstruction, name="obstruction"),
     path("<int:pk>/handoff/referral/", handoff_views.referral, name="referral"),
+    path("<int:pk>/handoff/misconduct/", handoff_views.misconduct, name="misconduct"),
     path("<int:pk>/appeals/<int:appeal_pk>/decide/", views.appeal_decide, name="appeal_decide"),
     path("<int:pk>/take-over/", views.complaint_take_over, name="take_over"),
     path("<int:pk>/<slug:step>/", views.complaint_step, name="step"),

@@ -202,7 +202,11 @@ def _handoff(user, complaint: Complaint, profile) -> dict | None:
            "obstruction": str(profile.figure("order_for_obstruction").citation)
            if complaint.status == ACCEPTED and profile.has("order_for_obstruction")
            and user.has_perm("letters.draft_letter") and "obstruction" not in letters else ""}
-    return out if out["substantiated"] or out["obstruction"] else None
+    # 投诉 第十三条、第十五条: retaliation or the handling staff's misconduct, whatever the complaint's stage
+    out["misconduct"] = handoffs.misconduct_rule(complaint.jurisdiction)[1] \
+        if user.has_perm("accountability.handle_case") else ""
+    out["misconduct_rows"] = list(complaint.misconduct.select_related("case__matter"))
+    return out if out["substantiated"] or out["obstruction"] or out["misconduct"] or out["misconduct_rows"] else None
 
 
 STEPS = {

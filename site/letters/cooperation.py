@@ -1,5 +1,7 @@
-"""Cooperation in investigations (004 行政执法监督意见书制度 第六条、第十条): the agency must cooperate (为调查提供
-便利，主动说明情况，提供相关资料); a refusal or obstruction is recorded in the matter where it happened and leads to a
+"""Cooperation in investigations (004 行政执法监督意见书制度 第六条、第十条; 003 第二十五条): the agency must cooperate
+(为调查提供便利，主动说明情况，提供相关资料); a refusal or obstruction is recorded in the matter where it happened.
+Enshi (the profile's `cooperation_accountability`): it goes to the directly responsible staff's accountability
+(第三十二条第一款第（四）项) through accountability.services.case_intake. Wulong: it leads to a
 correction order (责令限期纠正通知书) in the same file — the letter's flow then issues the 通报 when it is not
 corrected in time (letters.flows escalate, profile final_measures). A serious case is recorded as needing
 referral (情节严重的，依法依规予以处理); the referral itself is the referral process's."""
@@ -21,8 +23,7 @@ from .models import CooperationRefusal, Letter
 
 
 def _article(item: dict) -> str:
-    document = item["citation"].document
-    return (f"《{document}》{item['article']}" if document else item["article"])[:100]
+    return str(item["citation"])[:100]  # 《document》article, or the measures' own title (003)
 
 
 @transaction.atomic
@@ -53,6 +54,16 @@ def refusal_record(*, matter: Matter, by, kind: str, facts: str, occurred_on: dt
                                  article=_article(item),
                                  occurred_on=occurred_on, facts=facts.strip(), serious=bool(serious),
                                  serious_reason=(serious_reason or "").strip(), recorded_by=by)
+    if profile.has("cooperation_accountability"):  # 003 第二十五条 → 第三十二条第一款第（四）项
+        refusal.serious, refusal.serious_reason = False, ""
+        refusal.case = _refusal_case(matter=matter, by=by, profile=profile, item=item, article=refusal.article,
+                                     facts=facts.strip(), occurred_on=occurred_on)
+        refusal.full_clean()
+        refusal.save()
+        rule = profile.figure("cooperation_accountability")
+        log(matter, by, f"登记不配合监督：{item['label']}（{refusal.article}），依{rule.citation}转入责任追究"
+                        f"（{refusal.case.matter.number}）。")
+        return refusal
     # the correction order in the same file; one per matter: a second refusal is recorded beside the first order
     existing = Letter.objects.filter(matter=matter, ground="obstruction").order_by("pk").first()
     if existing is None:
@@ -71,8 +82,28 @@ def refusal_record(*, matter: Matter, by, kind: str, facts: str, occurred_on: dt
     return refusal
 
 
+def _refusal_case(*, matter: Matter, by, profile, item: dict, article: str, facts: str, occurred_on: dt.date):
+    """The accountability case a refusal goes to (the profile's `cooperation_accountability`: its fault ground
+    and source), through the one intake door: the case an earlier refusal of this matter opened; else in this
+    file (一案一档); else, the file having a case of its own already, a file of its own."""
+    from accountability.models import Case
+    from accountability.services import case_intake
+
+    earlier = CooperationRefusal.objects.filter(matter=matter, case__isnull=False).order_by("pk").first()
+    if earlier is not None:
+        return earlier.case
+    rule = profile.figure("cooperation_accountability")
+    what = (f"{matter.agency.name}{occurred_on:%Y年%-m月%-d日}{item['label']}（{article}）：{facts}。"
+            f"依{rule.citation}，对直接负责的主管人员和其他直接责任人员依纪依法处理。")
+    common = {"by": by, "kind": "fault", "origin": rule.value["origin"], "grounds": [rule.value["ground"]]}
+    if Case.objects.filter(matter=matter).exists():
+        return case_intake(agency=matter.agency, title=f"不配合行政执法监督：{matter.title}"[:200], facts=what,
+                           **common)
+    return case_intake(matter=matter, handoff=f"{what}转入责任追究程序。", **common)
+
+
 def refusals(matter) -> list[CooperationRefusal]:
-    return list(CooperationRefusal.objects.filter(matter=matter).select_related("letter", "recorded_by"))
+    return list(CooperationRefusal.objects.filter(matter=matter).select_related("letter", "recorded_by", "case__matter"))
 
 
 def referral_needed(jurisdiction: str | None = None):

@@ -209,6 +209,10 @@ class CooperationRefusal(models.Model):
     serious_reason = models.TextField("情节严重的理由", blank=True)
     letter = models.ForeignKey(Letter, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                verbose_name="责令限期纠正")
+    # where the rules hand a refusal to accountability instead (003 第二十五条 → 第三十二条第一款第（四）项):
+    # the case it opened, or the one an earlier refusal of the matter opened
+    case = models.ForeignKey("accountability.Case", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+", verbose_name="责任追究案件")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="登记人")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -109,9 +109,11 @@ def cooperation_panel(request, matter) -> str:
     can = profile.has("cooperation_refusals") and matter.status == "open" and user.has_perm("letters.draft_letter")
     if not rows and not can:
         return ""
+    rule = profile.figure("cooperation_accountability") if profile.has("cooperation_accountability") else None
     return render_to_string("letters/_cooperation.html", {"matter": matter, "rows": rows, "can_record": can,
                                                           "basis": str(profile.figure("cooperation_refusals"))
-                                                          if profile.has("cooperation_refusals") else ""},
+                                                          if profile.has("cooperation_refusals") else "",
+                                                          "accountability_rule": rule},
                             request=request)
 
 

@@ -196,15 +196,25 @@ def cooperation(request, pk: int):
                                             widget=dj_forms.Textarea(attrs={"rows": 2}))
 
     form = RefusalForm(request.POST or None)
+    to_accountability = profile.has("cooperation_accountability")  # 003 第二十五条 → 第三十二条第一款第（四）项
+    if to_accountability:  # no correction order, no referral mark: the accountability case handles it
+        for name in ("request", "serious", "serious_reason"):
+            del form.fields[name]
+        rule = profile.figure("cooperation_accountability")
+        note = (f"{profile.figure('cooperation_refusals')}。被监督机关及其工作人员{rule.value['text']}的，"
+                f"对直接负责的主管人员和其他直接责任人员依纪依法处理（{rule.citation}）：登记后转入责任追究程序。")
+    else:
+        note = (f"{profile.figure('cooperation_refusals')}。不配合、妨碍监督的，责令限期纠正；逾期不纠正的予以通报；"
+                "情节严重的，依法依规予以处理（《行政执法监督意见书制度》第十条）。")
 
     def act(data):
-        done = refusal_record(matter=matter, by=request.user, **data)
+        done = refusal_record(matter=matter, by=request.user, **data, **({"request": ""} if to_accountability else {}))
+        if done.case_id:
+            return to_matter(request, matter.pk, f"已登记不配合监督，已在{done.case.matter.number}中受理责任追究。")
         return to_matter(request, matter.pk, f"已登记不配合监督；责令限期纠正：{done.letter.get_state_display()}。")
 
     return submit(request, form, act) or render(request, "letters/form.html", {
-        "form": form, "task_title": f"登记不配合监督：{matter.number}", "matter": matter,
-        "note": f"{profile.figure('cooperation_refusals')}。不配合、妨碍监督的，责令限期纠正；逾期不纠正的予以通报；"
-                "情节严重的，依法依规予以处理（《行政执法监督意见书制度》第十条）。"})
+        "form": form, "task_title": f"登记不配合监督：{matter.number}", "matter": matter, "note": note})
 
 
 @login_required(login_url=LOGIN)

@@ -89,6 +89,7 @@ def load_programme() -> str:
             activity = services.activity_record(jurisdiction=code, kind=kind, agency=agency, held_on=held_on,
                                                 title=title, onsite=onsite, participants=people, by=officer,
                                                 schedule="periodic" if kind == "inspection" else "",
+                                                forms=["enforcement_check", "forum"] if kind == "inspection" else (),
                                                 **(EVALUATION if kind == "evaluation" else {}))
             if kind == "casefile_review" and code == "enshi":  # 003 第十八条: the files examined, each judged
                 services.casefile_record(activity=activity, by=officer, file_number=f"{agency.name[:3]}罚〔{y}〕{day}号",

@@ -11,7 +11,7 @@ from rules.periods import CALENDAR_DAYS, WORKING_DAYS
 from rules.profiles import get_profile
 
 from .models import ACTIVITY_KINDS, CHECKLIST_SECTIONS, kinds_for
-from .services import evaluation_rule
+from .services import evaluation_rule, inspection_forms_rule
 
 PARTICIPANT_ROWS = 5
 MODES = [("onsite", "现场监督（到被监督机关现场开展）"), ("desk", "非现场（调阅案卷、书面审查等）")]
@@ -47,6 +47,13 @@ class ActivityForm(forms.Form):
                 label=f"检查方式（监督检查必选，{cite}）", required=False, widget=forms.RadioSelect,
                 choices=[(c["code"], c["label"]) for c in profile.choices("inspection_schedules")],
                 help_text="只有定期检查计入每年最少次数")
+        forms_offered, forms_cite = inspection_forms_rule(jurisdiction)
+        if forms_offered:  # 检查 第六条
+            self.fields["forms"] = forms.MultipleChoiceField(
+                label=f"检查形式（监督检查必选，可多选，{forms_cite}）", required=False,
+                widget=forms.CheckboxSelectMultiple, choices=[(c["code"], c["label"]) for c in forms_offered])
+            self.fields["other_form"] = forms.CharField(label="其他形式的具体名称", max_length=50, required=False,
+                                                        help_text="选择“其他形式”的写明，如“暗访”")
         self.parts, scopes, cite = evaluation_rule(jurisdiction)
         if scopes:  # 003 第十九条
             self.fields["evaluation_scope"] = forms.ChoiceField(
@@ -76,7 +83,8 @@ class ActivityForm(forms.Form):
         """The service's arguments: the activity, whether on site, and who took part with their credentials."""
         data = self.cleaned_data
         fields = ("kind", "agency", "held_on", "title", "has_problems", "findings")
-        return {**{k: data[k] for k in fields}, "schedule": data.get("schedule") or "", "onsite": data["mode"] == "onsite",
+        return {**{k: data[k] for k in fields}, "schedule": data.get("schedule") or "",
+                "forms": data.get("forms") or [], "other_form": data.get("other_form") or "", "onsite": data["mode"] == "onsite",
                 "evaluation_scope": data.get("evaluation_scope") or "",
                 "evaluation_subject": data.get("evaluation_subject") or "",
                 "evaluation_parts": {p["code"]: data.get(f"part_{p['code']}") or "" for p in self.parts},

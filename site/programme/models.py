@@ -75,6 +75,9 @@ class Activity(models.Model):
     held_on = models.DateField("开展日期")
     schedule = models.CharField("检查方式", max_length=16, choices=SCHEDULES, blank=True,
                                 help_text="定期检查或不定期检查；只有定期检查计入每年最少次数")
+    # 检查 第六条: the forms the inspection took (案卷评查、执法检查、走访、座谈、问卷调查…, the profile's
+    # `inspection_forms`): [{"code", "label"}], labels kept as recorded
+    forms = models.JSONField("检查形式", default=list, blank=True)
     title = models.CharField("名称", max_length=200)
     findings = models.TextField("发现的问题", blank=True)
     has_problems = models.BooleanField("发现问题", default=False)
@@ -98,6 +101,10 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.title}"
+
+    @property
+    def forms_text(self) -> str:
+        return "、".join(f["label"] for f in self.forms)
 
 
 class FollowUp(models.Model):

@@ -110,6 +110,21 @@ def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
     return rows
 
 
+def inspection_form_counts(jurisdiction: str, year: int) -> tuple[list[tuple[str, int]], str]:
+    """检查 第六条: how many of the year's inspections took each form of the profile's list (an inspection
+    of several forms counts under each), with the citation; ([], "") where the rules list no forms."""
+    profile = get_profile(jurisdiction)
+    if not profile.has("inspection_forms"):
+        return [], ""
+    counts: dict[str, int] = {}
+    for forms in Activity.objects.filter(year__jurisdiction=jurisdiction, year__year=year, kind=INSPECTION) \
+            .values_list("forms", flat=True):
+        for code in {f["code"] for f in forms or ()}:
+            counts[code] = counts.get(code, 0) + 1
+    rows = [(c["label"], counts.get(c["code"], 0)) for c in profile.choices("inspection_forms")]
+    return rows, str(profile.figure("inspection_forms").citation)
+
+
 def statistics_due_text(jurisdiction: str, report_year: int) -> str:
     """'2026-02-02（《行政执法统计年报制度》第三条：每年1月31日前，遇休息日顺延）' or 办法未规定."""
     profile = get_profile(jurisdiction)

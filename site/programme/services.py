@@ -101,7 +101,7 @@ def _participants(jurisdiction: str, onsite: bool, participants) -> list[tuple[o
 @transaction.atomic
 def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt.date, title: str,
                     onsite: bool, participants=(), findings: str = "", has_problems: bool = False,
-                    by, schedule: str = "", evaluation_scope: str = "", evaluation_subject: str = "",
+                    by, schedule: str = "", forms=(), other_form: str = "", evaluation_scope: str = "", evaluation_subject: str = "",
                     evaluation_parts: dict | None = None) -> Activity:
     """An inspection, case-file review or evaluation, with who took part: on site (现场监督) at least the
     profile's `onsite_min_people`, each showing a supervision credential where it requires one; an
@@ -117,11 +117,12 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
     if has_problems and not (findings or "").strip():
         raise ValidationError("发现问题的，请填写发现的问题。")
     schedule = _schedule(jurisdiction, kind, schedule)
+    chosen_forms = _forms(jurisdiction, kind, forms, other_form)
     scope, subject, parts = _evaluation(jurisdiction, kind, evaluation_scope, evaluation_subject,
                                         evaluation_parts or {})
     people = _participants(jurisdiction, bool(onsite), participants)
     activity = Activity(year=year_for(jurisdiction, held_on.year), kind=kind, agency=agency, held_on=held_on,
-                        schedule=schedule,
+                        schedule=schedule, forms=chosen_forms,
                         title=(title or "").strip(), findings=(findings or "").strip(),
                         has_problems=has_problems, onsite=bool(onsite), recorded_by=by,
                         evaluation_scope=scope, evaluation_subject=subject, evaluation_parts=parts)
@@ -187,6 +188,36 @@ def _schedule(jurisdiction: str, kind: str, schedule: str) -> str:
         raise ValidationError(f"请选择检查方式：定期检查或不定期检查（{cite}：定期检查每年不少于"
                               f"{profile.count('inspections_per_year')}次，只计定期检查）。")
     return schedule
+
+
+def inspection_forms_rule(jurisdiction: str) -> tuple[list[dict], str]:
+    """(forms, citation) an inspection may take (检查 第六条), or ([], "") where the rules list none."""
+    profile = get_profile(jurisdiction)
+    if not profile.has("inspection_forms"):
+        return [], ""
+    return profile.choices("inspection_forms"), str(profile.figure("inspection_forms").citation)
+
+
+def _forms(jurisdiction: str, kind: str, codes, other_form: str) -> list[dict]:
+    """检查 第六条: an inspection names the form(s) it took, from the profile's list; "其他形式" says which."""
+    choices, cite = inspection_forms_rule(jurisdiction)
+    if kind != INSPECTION or not choices:
+        return []
+    by_code = {c["code"]: c for c in choices}
+    codes = [c for c in dict.fromkeys(codes or ()) if c]
+    unknown = [c for c in codes if c not in by_code]
+    if not codes or unknown:
+        raise ValidationError(f"请选择检查形式：{'、'.join(c['label'] for c in choices)}（{cite}），可多选。")
+    other_form = (other_form or "").strip()
+    chosen = []
+    for code in codes:
+        label = by_code[code]["label"]
+        if code == "other":
+            if not other_form:
+                raise ValidationError(f"选择“{label}”的，请写明具体形式（{cite}）。")
+            label = f"{label}：{other_form[:50]}"
+        chosen.append({"code": code, "label": label})
+    return chosen
 
 
 @transaction.atomic

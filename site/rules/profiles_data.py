@@ -427,6 +427,17 @@ ENSHI = [
         ("profit", "利用行政执法职权谋取不正当利益", "第三十二条第一款第（六）项"),
         ("other", "其他违法或者不当的行政执法行为", "第三十二条第一款第（七）项"),
     ), "003", "第三十二条第一款"),
+    # 第二十五条: the supervised agency and its staff accept and cooperate (如实反映情况，提供有关资料，不得拒绝、
+    # 阻碍); a refusal recorded in the matter goes to the directly responsible staff's accountability under
+    # 第三十二条第一款第（四）项 (no correction order in these measures)
+    fig("cooperation_refusals", "不配合监督的情形", "choices", items(
+        ("no_information", "不如实反映情况、不提供有关资料", "第二十五条第一款"),
+        ("obstruct", "拒绝、阻碍行政执法监督工作", "第二十五条第一款"),
+        ("falsify", "弄虚作假", "第三十二条第一款第（四）项"),
+    ), "003", "第二十五条第一款"),
+    fig("cooperation_accountability", "不配合监督的，对直接责任人员依纪依法处理", "text",
+        {"text": "不配合、不接受行政执法监督或者弄虚作假", "ground": "obstruct", "origin": "inspection"},
+        "003", "第三十二条第一款第（四）项"),
     fig("fault_sources", "责任追究线索来源", "choices", items(
         ("complaint", "投诉举报", "第十条"), ("letter", "监督建议书、监督决定书未落实", "第二十八条"),
         ("inspection", "日常监督、专项监督、案卷评查", ""), ("court", "人民法院判决、复议决定", ""),
@@ -587,6 +598,12 @@ WULONG = [
     fig("complaint_referrals", "投诉举报查证属实后的移送", "choices", items(
         ("judicial", "涉嫌构成犯罪，移送司法机关处理", "第十一条"),
     ), "004", "第十一条", COMPLAINT),
+    # 投诉 第十三条 (interfering with the handling or retaliating against the complainant) and 第十五条 (the
+    # receiving organ's own staff's misconduct): a finding recorded on the complaint → accountability
+    fig("complaint_misconduct", "投诉举报办理中应追究责任的情形", "choices", items(
+        ("retaliation", "被投诉人或者其他有关当事人干扰、阻碍投诉举报办理，或者对投诉举报人打击报复", "第十三条"),
+        ("handler", "受理机关及其工作人员滥用职权、徇私舞弊、索贿受贿、失职渎职或者有其他违法行为", "第十五条"),
+    ), "004", "第十三条、第十五条", COMPLAINT, note="依法追究行政责任：转入过错责任追究程序办理；构成犯罪的移送司法机关"),
     fig("complaint_anonymous_lead", "匿名来件登记为线索", "flag", {"on": True}, "004", "第六条", COMPLAINT,
         note="第六条要求提供真实姓名、身份证号；匿名来件不作为投诉举报受理，仅登记为线索（平台解读）"),
     fig("interference_kinds", "违反规定干预办案的情形", "choices", items(
@@ -816,6 +833,12 @@ WULONG = [
     fig("inspection_schedules", "监督检查方式", "choices", items(
         ("periodic", "定期检查", "第六条"), ("unscheduled", "不定期检查", "第六条"),
     ), "004", "第六条", INSPECT),
+    # 检查 第六条: the forms an inspection may take ("等形式": others allowed, named when chosen)
+    fig("inspection_forms", "监督检查形式", "choices", items(
+        ("casefile_review", "案卷评查", "第六条"), ("enforcement_check", "执法检查", "第六条"),
+        ("visit", "走访", "第六条"), ("forum", "座谈", "第六条"), ("survey", "问卷调查", "第六条"),
+        ("other", "其他形式", "第六条"),
+    ), "004", "第六条", INSPECT, note="可同时采取多种形式；选择“其他形式”的写明具体形式"),
     fig("inspection_followup_outcomes", "监督检查决定或建议的落实情况", "choices", items(
         ("on_time", "已按期书面反馈落实情况", "第十条"),
         ("assessment", "未按期落实或落实不力：按照标准予以考评", "第十条"),
@@ -971,6 +994,8 @@ WANZHOU += [
         note="举报经调查处理发现违法违纪行为的，应及时移送相关部门依法处理"),
     fig("commissioned_research", "受委托专题调研", "flag", {"on": True}, "000", "第八条第（二）项",
         note="办法未规定调研报告的提交期限；由区司法局委托时确定"),
+    fig("assigned_matters", "交办的其他行政执法监督事项", "flag", {"on": True}, "000", "第八条第（七）项",
+        note="办法未规定办理期限；由区司法局交办时确定，监督员报告办理情况"),
     fig("activity_support", "参加活动的物质保障", "choices", {"items": []}, "000", "第十三条第（四）项",
         note="办法只规定为监督员开展活动提供必要的保障、不支付报酬（第十四条），未规定交通、误餐、保险等保障；平台不逐项登记"),
 ]
@@ -989,6 +1014,8 @@ WEIHAI += [
         note="办法未规定移送：第十六条规定予以解聘并根据情况追究相关责任"),
     fig("commissioned_research", "受委托专题调研", "flag", {"on": True}, "001", "第八条第（五）项",
         note="办法未规定调研报告的提交期限；由司法行政机关委托时确定"),
+    fig("assigned_matters", "交办的其他行政执法监督事项", "flag", {"on": True}, "001", "第八条第（六）项",
+        note="办法未规定办理期限；由司法行政机关交办时确定，监督员报告办理情况"),
     fig("activity_support", "参加活动的物质保障", "choices", {"items": []}, "001", "第六条",
         note="办法只规定不支付报酬，未规定交通、误餐、保险等保障；平台不逐项登记"),
 ]

@@ -38,6 +38,9 @@ PERM_COMMEND = "supervisors.publish_commendation"
 PERM_REQUEST = "supervisors.request_consent"
 PERM_CONSENT = "supervisors.decide_consent"
 PERM_ASSIGN = "supervisors.assign_research"
+# what the bureau may give a supervisor: kind -> (profile flag, label, what is refused where the rules are silent)
+ASSIGNMENTS = {"research": ("commissioned_research", "专题调研", "委托监督员专题调研"),
+               "assigned": ("assigned_matters", "交办事项", "交办监督员其他行政执法监督事项")}
 PERM_REPORT = "supervisors.submit_research"
 
 FEATURES = [  # (figure key, what it is) — the profile says per jurisdiction which are on
@@ -47,6 +50,7 @@ FEATURES = [  # (figure key, what it is) — the profile says per jurisdiction w
     ("consent_media_interview", "接受新闻媒体采访的事前同意"),
     ("misconduct_referral", "违法违纪行为移送相关部门"),
     ("commissioned_research", "受委托专题调研"),
+    ("assigned_matters", "交办的其他行政执法监督事项"),
     ("activity_support", "参加活动的交通、误餐、保险保障"),
 ]
 
@@ -276,27 +280,40 @@ def consent_decide(*, request: ConsentRequest, approve: bool, note: str, by) -> 
 
 
 # ------------------------------------------------------------------ commissioned research
+def assignment_kinds(jurisdiction: str) -> list[tuple[str, str]]:
+    """(kind, label with article) the jurisdiction's rules let the bureau give a supervisor: commissioned
+    research, and 交办的其他行政执法监督事项 (000 第八条第（七）项, 001 第八条第（六）项)."""
+    profile = get_profile(jurisdiction)
+    return [(kind, f"{label}（{profile.figure(key).citation}）") for kind, (key, label, _what) in ASSIGNMENTS.items()
+            if feature(jurisdiction, key)]
+
+
 @transaction.atomic
-def research_assign(*, supervisor: Supervisor, topic: str, brief: str, due_on: dt.date, by) -> ResearchAssignment:
+def research_assign(*, supervisor: Supervisor, topic: str, brief: str, due_on: dt.date, by,
+                    kind: str = "research") -> ResearchAssignment:
+    if kind not in ASSIGNMENTS:
+        raise ValidationError("请选择委托或交办的类别。")
+    key, label, what = ASSIGNMENTS[kind]
     require(by, PERM_ASSIGN, "委托专题调研")
     supervisor = Supervisor.objects.select_for_update().get(pk=supervisor.pk)
-    refuse_unless(supervisor.jurisdiction, "commissioned_research", "委托监督员专题调研")
+    refuse_unless(supervisor.jurisdiction, key, what)
     if supervisor.status != SERVING:
-        raise ValidationError(f"{supervisor.name}不在聘任期内，不能委托调研。")
+        raise ValidationError(f"{supervisor.name}不在聘任期内，不能{'委托调研' if kind == 'research' else '交办事项'}。")
     today = timezone.localdate()
     if due_on is None or due_on <= today:
         raise ValidationError("报告提交期限须晚于今天。")
     topic, brief = (topic or "").strip(), (brief or "").strip()
     if not topic or not brief:
-        raise ValidationError("请填写调研题目和调研要求。")
-    figure = get_profile(supervisor.jurisdiction).figure("commissioned_research")
-    item = ResearchAssignment(supervisor=supervisor, jurisdiction=supervisor.jurisdiction, topic=topic[:200],
+        raise ValidationError("请填写调研题目和调研要求。" if kind == "research" else "请填写交办事项和办理要求。")
+    figure = get_profile(supervisor.jurisdiction).figure(key)
+    item = ResearchAssignment(supervisor=supervisor, jurisdiction=supervisor.jurisdiction, kind=kind, topic=topic[:200],
                               brief=brief, article=str(figure.citation)[:100], assigned_on=today, due_on=due_on,
                               assigned_by=by)
     item.full_clean(exclude=["decision"])
     item.save()
     item.decision = decision_record(
-        kind="research", title=f"委托{supervisor.name}专题调研：{topic}", outcome=f"{due_on:%Y-%m-%d}前提交报告",
+        kind="research", title=f"{'委托' if kind == 'research' else '交办'}{supervisor.name}{label}：{topic}",
+        outcome=f"{due_on:%Y-%m-%d}前提交报告",
         article=str(figure.citation), body=brief, jurisdiction=supervisor.jurisdiction, decided_on=today,
         subject=item, party_user=supervisor.user)
     item.save(update_fields=["decision"])
@@ -308,12 +325,12 @@ def research_report(*, assignment: ResearchAssignment, report: str, by) -> Resea
     require(by, PERM_REPORT, "提交调研报告")
     item = ResearchAssignment.objects.select_for_update().select_related("supervisor").get(pk=assignment.pk)
     if item.supervisor.user_id != by.pk:
-        raise ValidationError("只能提交委托给本人的调研报告。")
+        raise ValidationError(f"只能提交委托、交办给本人的{item.report_name}。")
     if item.submitted_on:
-        raise ValidationError("该调研报告已经提交。")
+        raise ValidationError(f"该{item.report_name}已经提交。")
     report = (report or "").strip()
     if not report:
-        raise ValidationError("请填写调研报告。")
+        raise ValidationError(f"请填写{item.report_name}。")
     item.report, item.submitted_on = report, timezone.localdate()
     item.save(update_fields=["report", "submitted_on"])
     return item

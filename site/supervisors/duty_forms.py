@@ -61,16 +61,23 @@ class ReferralForm(forms.Form):
 
 
 class ResearchAssignForm(forms.Form):
-    topic = forms.CharField(label="调研题目", max_length=200, error_messages={"required": "请填写调研题目。"})
-    brief = forms.CharField(label="调研要求", widget=TEXT, error_messages={"required": "请填写调研要求。"})
+    kind = forms.ChoiceField(label="类别", widget=forms.RadioSelect, initial="research",
+                             error_messages={"required": "请选择委托或交办的类别。"})
+    topic = forms.CharField(label="调研题目或交办事项", max_length=200,
+                            error_messages={"required": "请填写调研题目或交办事项。"})
+    brief = forms.CharField(label="调研或办理要求", widget=TEXT, error_messages={"required": "请填写调研或办理要求。"})
     due_on = forms.DateField(label="报告提交期限", widget=DATE, error_messages={
         "required": "请填写报告提交期限。", "invalid": "请按年-月-日填写报告提交期限。"})
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = list(kinds)
 
 
 class ResearchReportForm(forms.Form):
     assignment = forms.IntegerField(widget=forms.HiddenInput)
     report = forms.CharField(label="调研报告", widget=forms.Textarea(attrs={"rows": 6}),
-                             error_messages={"required": "请填写调研报告。"})
+                             error_messages={"required": "请填写报告。"})
 
 
 class AdjustForm(forms.Form):

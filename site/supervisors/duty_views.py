@@ -122,15 +122,17 @@ def record(request, pk: int):
     profile = get_profile(supervisor.jurisdiction)
     back = reverse("supervisor_duties:record", args=[pk])
     grounds = [(g["code"], f"{g['label']}（{g['citation']}）") for g in profile.choices("dismissal_grounds")]
-    research_form = duty_forms.ResearchAssignForm(request.POST if request.POST.get("action") == "research" else None)
+    research_form = duty_forms.ResearchAssignForm(request.POST if request.POST.get("action") == "research" else None,
+                                                  kinds=duties.assignment_kinds(supervisor.jurisdiction)
+                                                  or [(k, v[1]) for k, v in duties.ASSIGNMENTS.items()])
     adjust_form = duty_forms.AdjustForm(request.POST if request.POST.get("action") == "adjust" else None,
                                         grounds=grounds)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "research":
             done = _run(request, research_form, lambda d: duties.research_assign(
-                supervisor=supervisor, topic=d["topic"], brief=d["brief"], due_on=d["due_on"], by=request.user),
-                "已委托专题调研。", back)
+                supervisor=supervisor, topic=d["topic"], brief=d["brief"], due_on=d["due_on"], by=request.user,
+                kind=d["kind"]), "已委托专题调研或交办事项。", back)
         elif action == "adjust":
             def adjust(d):
                 evaluation = Evaluation.objects.filter(pk=d["evaluation"], supervisor=supervisor).first()
@@ -148,8 +150,8 @@ def record(request, pk: int):
     return render(request, "supervisors/duties/record.html", {
         **_record_context(supervisor, year), "page_title": f"监督员履职档案：{supervisor.name}",
         "research_form": research_form, "adjust_form": adjust_form, "adjustable": adjustable,
-        "can_assign": request.user.has_perm(duties.PERM_ASSIGN) and duties.feature(
-            supervisor.jurisdiction, "commissioned_research"),
+        "can_assign": request.user.has_perm(duties.PERM_ASSIGN) and bool(duties.assignment_kinds(
+            supervisor.jurisdiction)),
         "can_adjust": request.user.has_perm("supervisors.propose_dismissal")})
 
 
@@ -307,9 +309,9 @@ def mine(request):
             def report(d):
                 item = ResearchAssignment.objects.filter(pk=d["assignment"], supervisor=supervisor).first()
                 if item is None:
-                    raise ValidationError("没有委托给您的这项调研。")
+                    raise ValidationError("没有委托、交办给您的这项调研或事项。")
                 duties.research_report(assignment=item, report=d["report"], by=request.user)
-            done = _run(request, report_form, report, "调研报告已提交。", back)
+            done = _run(request, report_form, report, "报告已提交。", back)
         else:
             raise Http404("没有这个操作。")
         if done is not None:

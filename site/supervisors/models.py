@@ -371,6 +371,9 @@ class ResearchAssignment(models.Model):
     supervisor = models.ForeignKey(Supervisor, on_delete=models.PROTECT, related_name="research",
                                    verbose_name="监督员")
     jurisdiction = models.CharField("辖区", max_length=32, db_index=True, choices=jurisdiction_choices)
+    # 000 第八条第（七）项 / 001 第八条第（六）项: besides research, any other supervision matter the bureau assigns
+    kind = models.CharField("类别", max_length=16, default="research",
+                            choices=[("research", "受委托专题调研"), ("assigned", "交办事项")])
     topic = models.CharField("调研题目", max_length=200)
     brief = models.TextField("调研要求")
     article = models.CharField("依据条款", max_length=100)
@@ -391,6 +394,10 @@ class ResearchAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.supervisor.name}：{self.topic}"
+
+    @property
+    def report_name(self) -> str:
+        return "调研报告" if self.kind == "research" else "办理情况报告"
 
     @property
     def state(self) -> str:

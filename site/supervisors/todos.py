@@ -24,7 +24,9 @@ def duties_waiting(user, *, today: dt.date) -> list:
                               article=req.article, key=f"consent:{req.pk}", note=f"{req.requested_on:%Y-%m-%d}申请"))
     for item in ResearchAssignment.objects.filter(supervisor__user=user, submitted_on__isnull=True) \
             if user.is_authenticated else []:
-        items.append(Item(title="提交专题调研报告", subject=item.topic, process="受委托专题调研",
+        research = item.kind == "research"
+        items.append(Item(title="提交专题调研报告" if research else "报告交办事项办理情况", subject=item.topic,
+                          process="受委托专题调研" if research else "交办事项",
                           url=reverse("supervisor_duties:mine"), due=item.due_on, article=item.article,
                           key=f"research:{item.pk}", note=f"{item.assigned_on:%Y-%m-%d}委托"))
     return items

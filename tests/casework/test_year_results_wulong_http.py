@@ -23,7 +23,8 @@ def test_lapses_and_poor_implementation_feed_the_results_and_the_workbench(resul
             "agency": a.pk, "officer_name": "周办案", "kind": "not_recorded", "found_on": "2026-05-11",
             "case_ref": "武隆市监罚〔2026〕90号", "facts": "说情未记录。"}).status_code == 302
         assert officer.post("/admin/programme/wulong/2026/activities/new/", {
-            "kind": "inspection", "schedule": "periodic", "agency": b.pk, "held_on": "2026-05-08", "title": "定期检查",
+            "kind": "inspection", "schedule": "periodic", "forms": "enforcement_check", "agency": b.pk,
+            "held_on": "2026-05-08", "title": "定期检查",
             "mode": "desk", "has_problems": "on", "findings": "着装不规范。"}).status_code == 302
         activity = Activity.objects.get(title="定期检查")
         assert officer.post(f"/admin/programme/activities/{activity.pk}/followup/", {

@@ -42,6 +42,7 @@ def activity_post(client, agency, *, mode, people=(), kind="inspection", held_on
                   jurisdiction="enshi", year=2026):
     data = {"kind": kind, "agency": agency.pk, "held_on": held_on, "title": title, "mode": mode}
     if jurisdiction == "wulong":
+        data["forms"] = "enforcement_check"  # 004 检查 第六条: the form it took
         data["schedule"] = "periodic"  # 004 检查 第六条: a Wulong inspection says whether it is periodic
     for i, (user, credential) in enumerate(people, start=1):
         data[f"p{i}_user"] = user.pk

@@ -26,7 +26,7 @@ def setup(make_user):
 def post(client, market, **extra):
     return client.post("/admin/programme/wulong/2026/activities/new/", {
         "kind": "inspection", "agency": market.pk, "held_on": "2026-03-09", "title": "春季执法检查", "mode": "desk",
-        **extra})
+        "forms": "enforcement_check", **extra})
 
 
 def test_unscheduled_inspections_do_not_count_and_poor_implementation_is_recorded(setup):

@@ -71,7 +71,7 @@ def test_wulong_year_statistics_report_and_notification(wulong):
         response = officer.post("/admin/programme/wulong/2025/plan/", {"plan": "全年开展两次定期监督检查。"})
         assert response.status_code == 302
         response = officer.post("/admin/programme/wulong/2025/activities/new/", {
-            "kind": "inspection", "schedule": "periodic", "agency": A["market"].pk, "held_on": "2025-06-09",
+            "kind": "inspection", "schedule": "periodic", "forms": "enforcement_check", "agency": A["market"].pk, "held_on": "2025-06-09",
             "title": "上半年定期检查",
             "mode": "desk", "has_problems": "on", "findings": "3件行政处罚案卷未载明陈述申辩告知。"})
         assert response.status_code == 302, response.content.decode()

@@ -29,7 +29,7 @@ def setup(make_user):
 def inspection(client, market, title):
     response = client.post("/admin/programme/wulong/2026/activities/new/", {
         "kind": "inspection", "agency": market.pk, "held_on": "2026-03-09", "title": title, "mode": "desk",
-        "schedule": "periodic", "has_problems": "on", "findings": "罚没物品未按规定处置。"})
+        "schedule": "periodic", "forms": "enforcement_check", "has_problems": "on", "findings": "罚没物品未按规定处置。"})
     assert response.status_code == 302, response.content.decode()[-2000:]
     return Activity.objects.get(title=title)
 

@@ -273,10 +273,12 @@ def test_confirmed_misconduct_is_referred_in_wanzhou_only(make_user, staff):
 def test_research_is_commissioned_with_a_due_date_and_the_supervisor_reports(make_user, staff):
     yu = supervisor(make_user, "weihai", "于海涛", start=dt.date(2025, 3, 1), years=2)
     url = f"/admin/supervisor-duties/supervisors/{yu.pk}/"
-    past = login(staff["officer"]).post(url, {"action": "research", "topic": "涉企检查频次", "brief": "调研",
+    past = login(staff["officer"]).post(url, {"action": "research", "kind": "research", "topic": "涉企检查频次",
+                                              "brief": "调研",
                                               "due_on": "2026-12-06"})
     assert "报告提交期限须晚于今天。" in past.content.decode()
-    assert login(staff["officer"]).post(url, {"action": "research", "topic": "涉企行政检查频次专题调研",
+    assert login(staff["officer"]).post(url, {"action": "research", "kind": "research",
+                                              "topic": "涉企行政检查频次专题调研",
                                               "brief": "走访不少于十家企业，提出意见建议",
                                               "due_on": "2026-12-31"}).status_code == 302
     item = ResearchAssignment.objects.get()
@@ -295,7 +297,7 @@ def test_research_is_commissioned_with_a_due_date_and_the_supervisor_reports(mak
 
     wu = supervisor(make_user, "wuhan", "黄志明", start=dt.date(2025, 9, 10), years=3)
     refused = login(staff["officer"]).post(f"/admin/supervisor-duties/supervisors/{wu.pk}/", {
-        "action": "research", "topic": "题目", "brief": "要求", "due_on": "2026-12-31"})
+        "action": "research", "kind": "research", "topic": "题目", "brief": "要求", "due_on": "2026-12-31"})
     assert "湖北省武汉市的办法未规定委托监督员专题调研" in refused.content.decode()
 
 
