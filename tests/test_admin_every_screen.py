@@ -88,6 +88,8 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/referrals/matter/99999/complaint/", "/admin/referrals/matter/99999/accountability/",
     "/admin/referrals/matter/99999/recovery/", "/admin/referrals/matter/99999/recovery/collect/",
     "/admin/referrals/matter/99999/nowhere/",
+    "/admin/programme/wulong/2026/notification/special/", "/admin/programme/enshi/2026/notification/special/",
+    "/admin/programme/wulong/2025/notification/special/", "/admin/programme/nowhere/2026/notification/special/",
     "/admin/accountability/intake/?jurisdiction=enshi", "/admin/accountability/intake/?jurisdiction=weihai",
     "/admin/accountability/intake/?jurisdiction=nowhere",
     "/admin/complaints/hotline/", "/admin/complaints/hotline/?jurisdiction=enshi",
@@ -191,7 +193,7 @@ def test_reading_a_programme_year_never_creates_it(role_users):
     client.force_login(role_users["officer"])
     for url in ("/admin/programme/wulong/2027/", "/admin/programme/wulong/2026/report/",
                 "/admin/programme/wulong/2026/report.xlsx", "/admin/programme/wulong/2026/report/chart-totals.png",
-                "/admin/programme/wulong/2026/notification/"):
+                "/admin/programme/wulong/2026/notification/", "/admin/programme/wulong/2026/notification/special/"):
         assert client.get(url).status_code == 200, url
     assert ProgrammeYear.objects.count() == 0
     assert "2027年度监督" in client.get("/admin/programme/wulong/2027/").content.decode()

@@ -324,6 +324,14 @@ class SupervisionNotificationPage(NoticePage):
     """行政执法监督情况通报 (004 监督情况通报制度 第四条、第五条)."""
 
     NOTICE_KIND = K.NOTIFICATION
+    # filled from the issued notification (programme.services.notification_issue), shown in the notice's header
+    notification_kind = models.CharField("通报方式", max_length=120, blank=True)
+    notification_contents = models.TextField("通报内容", blank=True)
+    joint_issuers = models.CharField("联合通报部门", max_length=500, blank=True)
+    content_panels = NoticePage.content_panels + [FieldPanel("notification_kind"), FieldPanel("notification_contents"),
+                                                  FieldPanel("joint_issuers")]
+    api_fields = NoticePage.api_fields + [APIField("notification_kind"), APIField("notification_contents"),
+                                          APIField("joint_issuers")]
 
     class Meta:
         verbose_name = "行政执法监督情况通报"

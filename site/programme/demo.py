@@ -129,8 +129,27 @@ def load_programme() -> str:
             for task in notification.tasks.select_related("document")[:1]:
                 document_serve(document=task.document, by=officer, received_on=dt.date(year, 3, 12),
                                method="直接送达", received_by_name="办公室")
+    _demo_special_notification(leader, year)
     _demo_handoffs(officer, year)
     return f"新增检查、评查、评议 {made} 条；统计年报 {StatisticsReturn.objects.filter(submitted_at__isnull=False).count()} 份已报送"
+
+
+def _demo_special_notification(leader, year: int) -> None:
+    """通报 第一条、第三条、第四条: one unscheduled Wulong notification this year on case-file review, issued
+    jointly with another department. Once."""
+    if Notification.objects.filter(year__jurisdiction="wulong", year__year=year, kind="unscheduled").exists():
+        return
+    from casework.selectors import addressable_agencies
+
+    agency = next(iter(addressable_agencies("wulong")), None)
+    if agency is None:
+        return
+    py = services.year_for("wulong", year)
+    services.notification_issue(
+        py=py, kind="unscheduled", contents=["case_files"], joint_issuers=["武隆区人力资源和社会保障局"],
+        title=f"关于{year}年行政执法案卷专项评查情况的通报", body="本次专项评查抽查行政处罚案卷，发现的问题通报如下。",
+        named=[(agency, "部分案卷未附送达回证，处罚决定书未载明救济途径")], period_n=20, period_unit="working_days",
+        by=leader, issued_on=timezone.localdate())
 
 
 def _demo_handoffs(officer, year: int) -> None:

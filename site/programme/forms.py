@@ -157,9 +157,29 @@ class NotificationForm(forms.Form):
     period_n = forms.IntegerField(label="整改期限（由通报确定）", min_value=1)
     period_unit = forms.ChoiceField(label="期限单位", choices=[(CALENDAR_DAYS, "日"), (WORKING_DAYS, "个工作日")])
 
-    def __init__(self, *args, agencies, **kwargs):
+    def __init__(self, *args, agencies, jurisdiction=None, kinds=None, **kwargs):
+        """`kinds`: the 通报方式 codes offered (the unscheduled/urgent screen); None: the yearly notification."""
         super().__init__(*args, **kwargs)
         self.agencies = list(agencies)
+        profile = get_profile(jurisdiction) if jurisdiction else None
+        if kinds is not None:
+            self.fields["kind"] = forms.ChoiceField(label="通报方式", widget=forms.RadioSelect, error_messages={
+                "required": "请选择通报方式。", "invalid_choice": "请选择规则配置中的不定期或紧急通报方式。"}, choices=[
+                (c["code"], f"{c['label']}（{c['article']}）")
+                for c in profile.choices("notification_kinds") if c["code"] in kinds])
+        if profile is not None and profile.has("notification_contents"):
+            self.fields["contents"] = forms.MultipleChoiceField(
+                label=f"通报内容（{profile.figure('notification_contents').citation}）",
+                widget=forms.CheckboxSelectMultiple, required=kinds is not None,
+                error_messages={"required": "请至少选择一项通报内容。", "invalid_choice": "请选择规则配置中的通报内容。"},
+                choices=[(c["code"], f"{c['label']}（{c['article']}）")
+                         for c in profile.choices("notification_contents")],
+                help_text="定期通报当然包含“全区年度行政执法情况”。" if kinds is None else "")
+        if profile is not None and profile.has("notification_joint"):
+            joint = profile.figure("notification_joint")
+            self.fields["joint_issuers"] = forms.CharField(
+                label=f"联合通报部门（{joint.citation}：{joint.value.get('text', '')}）", required=False,
+                widget=forms.Textarea(attrs={"rows": 2}), help_text="每行一个部门；不联合通报的不填。")
         for agency in self.agencies:
             self.fields[f"name_{agency.pk}"] = forms.BooleanField(label=f"通报并责令整改：{agency.name}", required=False)
             self.fields[f"problems_{agency.pk}"] = forms.CharField(
@@ -167,6 +187,15 @@ class NotificationForm(forms.Form):
 
     def named(self):
         return [(a, self.cleaned_data[f"problems_{a.pk}"]) for a in self.agencies if self.cleaned_data[f"name_{a.pk}"]]
+
+    def terms(self) -> dict:
+        """kind, contents and joint issuers as notification_issue takes them."""
+        joint = self.cleaned_data.get("joint_issuers") or ""
+        terms = {"contents": self.cleaned_data.get("contents") or [],
+                 "joint_issuers": [line.strip() for line in joint.replace("、", "\n").splitlines() if line.strip()]}
+        if "kind" in self.cleaned_data:
+            terms["kind"] = self.cleaned_data["kind"]
+        return terms
 
 
 class ReportForm(forms.Form):

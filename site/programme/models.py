@@ -216,6 +216,11 @@ class Notification(models.Model):
     in it (限时整改, 004 通报制度 第五条: the period is the bureau's, the rules set no number)."""
 
     year = models.ForeignKey(ProgrammeYear, on_delete=models.PROTECT, related_name="notifications")
+    # 004 通报 第四条: annual (on `year`) / unscheduled / urgent (issued in `year`); codes of `notification_kinds`
+    kind = models.CharField("通报方式", max_length=16, default="annual")
+    # 第三条: codes of the profile's `notification_contents`; 第一条: the departments notifying jointly (names)
+    contents = models.JSONField("通报内容", default=list, blank=True)
+    joint_issuers = models.JSONField("联合通报部门", default=list, blank=True)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("通报正文")
     period_n = models.PositiveIntegerField("整改期限")
@@ -234,6 +239,33 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def _items(self, key: str, codes) -> list[dict]:
+        from rules.profiles import get_profile
+
+        profile = get_profile(self.year.jurisdiction)
+        if not profile.has(key):
+            return []
+        return [c for c in profile.choices(key) if c["code"] in codes]
+
+    @property
+    def kind_item(self) -> dict | None:
+        items = self._items("notification_kinds", [self.kind])
+        return items[0] if items else None
+
+    @property
+    def kind_text(self) -> str:
+        """通报方式 with its article, e.g. "紧急通报（遇紧急情况随时通报）（第四条）"."""
+        item = self.kind_item
+        return f"{item['label']}（{item['article']}）" if item else "定期通报"
+
+    @property
+    def contents_text(self) -> str:
+        return "；".join(f"{c['label']}（{c['article']}）" for c in self._items("notification_contents", self.contents))
+
+    @property
+    def joint_text(self) -> str:
+        return "、".join(self.joint_issuers)
 
 
 class RectificationTask(models.Model):

@@ -450,16 +450,53 @@ def statistics_submit(*, ret: StatisticsReturn, figures: dict, explanation: str 
 
 
 # ------------------------------------------------------------------ notification 通报 and 限时整改
+ANNUAL = "annual"
+
+
+def notification_terms(profile, *, kind: str, contents, joint_issuers) -> tuple[list[str], list[str]]:
+    """Check a notification's 通报方式 (`notification_kinds`, 004 第四条), 通报内容 (`notification_contents`,
+    第三条) and joint departments (`notification_joint`, 第一条) against the profile; (contents, joint) cleaned.
+    A profile without the kinds knows only the yearly notification; an annual one always covers its year's
+    enforcement (the contents item coded "annual")."""
+    kinds = [c["code"] for c in profile.choices("notification_kinds")] if profile.has("notification_kinds") else [ANNUAL]
+    if kind not in kinds:
+        raise ValidationError("请选择规则配置中的通报方式。")
+    contents = list(dict.fromkeys(contents or []))
+    if profile.has("notification_contents"):
+        allowed = [c["code"] for c in profile.choices("notification_contents")]
+        if any(c not in allowed for c in contents):
+            raise ValidationError("请选择规则配置中的通报内容。")
+        if kind == ANNUAL and ANNUAL in allowed and ANNUAL not in contents:
+            contents.append(ANNUAL)
+        if not contents:
+            raise ValidationError("请至少选择一项通报内容。")
+        contents = [c for c in allowed if c in contents]  # in the article's order
+    elif contents:
+        raise ValidationError(f"{profile.name}的规则配置未规定通报内容。")
+    joint = list(dict.fromkeys(n.strip() for n in (joint_issuers or []) if n and n.strip()))
+    if joint and not profile.has("notification_joint"):
+        raise ValidationError(f"{profile.name}的规则配置未规定联合通报。")
+    if any(len(n) > 100 for n in joint):
+        raise ValidationError("联合通报部门名称过长（每个不超过100字）。")
+    if profile.authority in joint:
+        raise ValidationError(f"{profile.authority}是通报机关，不必列为联合通报部门。")
+    return contents, joint
+
+
 @transaction.atomic
 def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[tuple[Agency, str]],
-                       period_n: int, period_unit: str, by, issued_on: dt.date | None = None) -> Notification:
-    """Issue the yearly notification: for each agency named, a matter, a 限期整改通知书 and a rectification
-    task whose clock starts when the notice is received (apps.ready registers `start_rectification_clock` with casework.dispatch).
+                       period_n: int, period_unit: str, by, issued_on: dt.date | None = None, kind: str = ANNUAL,
+                       contents=(), joint_issuers=()) -> Notification:
+    """Issue a notification: the yearly one on `py` (its clock stops), or an unscheduled or urgent one issued in
+    `py` (004 通报 第四条), with its contents (第三条) and the departments issuing it jointly (第一条).
+    For each agency named, a matter, a 限期整改通知书 and a rectification task whose clock starts when the notice
+    is received (apps.ready registers `start_rectification_clock` with casework.dispatch).
     The notice is also drafted as a public SupervisionNotificationPage for the editor to review."""
-    require(by, "programme.issue_notification", "只有司法局负责人可以签发年度通报。")
+    require(by, "programme.issue_notification", "只有司法局负责人可以签发通报。")
     profile = get_profile(py.jurisdiction)
     if not profile.flag("supervision_notification"):
         raise ValidationError(f"{profile.name}的规则配置未规定行政执法监督情况通报。")
+    contents, joint = notification_terms(profile, kind=kind, contents=contents, joint_issuers=joint_issuers)
     basis = profile.figure("rectification_basis")
     if period_unit not in (CALENDAR_DAYS, WORKING_DAYS):
         raise ValidationError("请选择整改期限单位。")
@@ -476,8 +513,9 @@ def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[
     py = ProgrammeYear.objects.select_for_update().get(pk=py.pk)
     issued_on = issued_on or timezone.localdate()
     period_text = f"{period_n}{UNITS[period_unit]}"
-    notification = Notification(year=py, title=title.strip(), body=body.strip(), period_n=period_n,
-                                period_unit=period_unit, issued_on=issued_on, issued_by=by)
+    notification = Notification(year=py, kind=kind, contents=contents, joint_issuers=joint, title=title.strip(),
+                                body=body.strip(), period_n=period_n, period_unit=period_unit, issued_on=issued_on,
+                                issued_by=by)
     notification.full_clean(exclude=["page"])
     notification.save()
     for agency, problems in named:
@@ -495,13 +533,16 @@ def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[
         _flow().start.run(task=task)  # the flow now owns where the matter stands (programme/flows.py)
     notification.page = _notification_page(notification, by=by)
     notification.save(update_fields=["page"])
-    clock = _running(py, "annual_notification_due")
+    clock = _running(py, "annual_notification_due") if kind == ANNUAL else None
     if clock is not None:
         clock_stop(clock=clock)
+    item = notification.kind_item
+    joint_text = f"（与{notification.joint_text}联合通报）" if joint else ""
     decision_record(
         kind="notification", title=notification.title, body=notification.body, jurisdiction=py.jurisdiction,
-        agency="、".join(a.name for a, _p in named), outcome=f"通报，责令{len(named)}家限时整改",
-        decided_on=issued_on, article=str(basis.citation), subject=notification)
+        agency="、".join(a.name for a, _p in named),
+        outcome=f"{item['label'].split('（')[0] if item else '定期通报'}{joint_text}，责令{len(named)}家限时整改",
+        decided_on=issued_on, article=str(item["citation"]) if item else str(basis.citation), subject=notification)
     return notification
 
 
@@ -513,9 +554,20 @@ def _notification_page(notification: Notification, *, by):
 
     body = notification.body + f"\n请被通报机关自收到限期整改通知书之日起" \
         f"{notification.period_n}{UNITS[notification.period_unit]}内完成整改，并书面报告整改落实情况。"
+    item = notification.kind_item
     return draft_page(SupervisionNotificationPage, kind=K.NOTIFICATION, jurisdiction=notification.year.jurisdiction,
                       title=notification.title, body_html=None, body_text=body, by=by,
-                      written_on=notification.issued_on)
+                      written_on=notification.issued_on,
+                      notification_kind=f"{item['label']}（{item['citation']}）" if item else "",
+                      notification_contents=_cited_contents(notification),
+                      joint_issuers=f"{get_profile(notification.year.jurisdiction).authority}、{notification.joint_text}"
+                      if notification.joint_issuers else "")
+
+
+def _cited_contents(notification: Notification) -> str:
+    """The contents items with the full citation, e.g. "…（《行政执法监督情况通报制度》第三条第（二）项）"."""
+    return "；".join(f"{c['label']}（{c['citation']}）"
+                    for c in notification._items("notification_contents", notification.contents))
 
 
 # ------------------------------------------------------------------ the 限时整改 flow (programme/flows.py)

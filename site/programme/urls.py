@@ -31,6 +31,7 @@ urlpatterns = [
     path(J + "report.xlsx", views.report_xlsx, name="report_xlsx"),
     path(J + "report/draft/", views.report_draft, name="report_draft"),
     path(J + "notification/", views.notification_new, name="notification"),
+    path(J + "notification/special/", views.notification_special, name="notification_special"),
     path(J + "checklist/", views.checklist_statistics, name="checklist_statistics"),
     path(J + "duties/", duty_views.year_duties, name="year_duties"),
     path(J + "checklist.xlsx", views.checklist_statistics_xlsx, name="checklist_statistics_xlsx"),

@@ -98,7 +98,10 @@ def year_detail(request, jurisdiction: str, year: int):
         "plan_form": PlanForm(initial={"plan": py.plan}),
         "can_manage": request.user.has_perm("programme.manage_programme"),
         "can_notify": request.user.has_perm("programme.issue_notification"),
-        "notifications": selectors.year_notifications(prev).prefetch_related("tasks__agency", "tasks__clock")})
+        "can_notify_special": profile.has("notification_kinds"),
+        "notifications": [*selectors.year_notifications(prev).filter(kind=services.ANNUAL).prefetch_related(
+            "tasks__agency", "tasks__clock"), *selectors.year_notifications(py).exclude(kind=services.ANNUAL)
+            .prefetch_related("tasks__agency", "tasks__clock")]})
 
 
 @login_required(login_url=LOGIN)
@@ -357,12 +360,13 @@ def notification_new(request, jurisdiction: str, year: int):
         if agency.pk in problems:
             initial[f"name_{agency.pk}"] = True
             initial[f"problems_{agency.pk}"] = "；".join(problems[agency.pk])
-    form = NotificationForm(request.POST or None, agencies=agencies, initial=initial)
+    form = NotificationForm(request.POST or None, agencies=agencies, initial=initial, jurisdiction=jurisdiction)
     if request.method == "POST" and form.is_valid():
         try:
             services.notification_issue(py=py, title=form.cleaned_data["title"], body=form.cleaned_data["body"],
                                         named=form.named(), period_n=form.cleaned_data["period_n"],
-                                        period_unit=form.cleaned_data["period_unit"], by=request.user)
+                                        period_unit=form.cleaned_data["period_unit"], by=request.user,
+                                        **form.terms())
         except ValidationError as exc:
             _errors(form, exc)
         else:
@@ -372,6 +376,39 @@ def notification_new(request, jurisdiction: str, year: int):
     basis = profile.figure("rectification_basis") if profile.has("rectification_basis") else None
     return render(request, "casework/form.html", {
         "form": form, "task_title": f"{year}年度行政执法监督情况通报", "submit_label": "签发通报",
+        "note": f"整改期限由通报确定（{basis.citation}：{basis.value.get('text', '')}）。" if basis else ""})
+
+
+@login_required(login_url=LOGIN)
+def notification_special(request, jurisdiction: str, year: int):
+    """An unscheduled or urgent notification issued in `year` (004 通报 第四条), through the same
+    services.notification_issue as the yearly one."""
+    _bureau(request.user)
+    py = _py(jurisdiction, year)
+    profile = get_profile(jurisdiction)
+    if not profile.has("notification_kinds"):
+        raise Http404(f"{profile.name}的规则配置未规定不定期或紧急通报。")
+    if year != timezone.localdate().year:
+        raise NotFound(f"不定期、紧急通报在签发当年的年度监督中办理（本年度为{timezone.localdate().year}年）。")
+    kinds = [c["code"] for c in profile.choices("notification_kinds") if c["code"] != services.ANNUAL]
+    if request.method == "POST":
+        py = _py(jurisdiction, year, create=True)
+    form = NotificationForm(request.POST or None, agencies=addressable_agencies(jurisdiction),
+                            jurisdiction=jurisdiction, kinds=kinds, initial={"kind": kinds[0] if kinds else None})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.notification_issue(py=py, title=form.cleaned_data["title"], body=form.cleaned_data["body"],
+                                        named=form.named(), period_n=form.cleaned_data["period_n"],
+                                        period_unit=form.cleaned_data["period_unit"], by=request.user,
+                                        **form.terms())
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, "通报已签发，限期整改通知书已生成，通报公告草稿待编辑审核。")
+            return redirect("programme:year", jurisdiction=jurisdiction, year=year)
+    basis = profile.figure("rectification_basis") if profile.has("rectification_basis") else None
+    return render(request, "casework/form.html", {
+        "form": form, "task_title": f"{year}年不定期、紧急行政执法监督情况通报", "submit_label": "签发通报",
         "note": f"整改期限由通报确定（{basis.citation}：{basis.value.get('text', '')}）。" if basis else ""})
 
 

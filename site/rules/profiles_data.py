@@ -828,6 +828,26 @@ WULONG = [
         ("other", "其他违反统计年报制度的行为", "第六条第（四）项"),
     ), "004", "第六条", STATS, note="对负有直接责任的主管人员和其他直接责任人依法追究责任：转入过错责任追究程序办理"),
     fig("annual_notification_due", "上年度通报完成时间", "yearly", {"quarter": 1}, "004", "第四条", NOTIFY),
+    # 通报 第四条: three ways of notifying; 第三条: what a notification may cover; 第一条: joint notification
+    fig("notification_kinds", "通报方式", "choices", items(
+        ("annual", "定期通报（上年度全区行政执法情况，每年一季度完成）", "第四条"),
+        ("unscheduled", "不定期通报（专项检查、案卷评查及其他需要通报的情况）", "第四条"),
+        ("urgent", "紧急通报（遇紧急情况随时通报）", "第四条"),
+    ), "004", "第四条", NOTIFY),
+    fig("notification_contents", "通报内容", "choices", items(
+        ("inspection", "全区或行业领域监督检查中发现的普遍性、典型性突出问题", "第三条第（一）项"),
+        ("case_files", "行政执法案卷评查中发现的突出问题", "第三条第（二）项"),
+        ("complaints", "经投诉举报并查实的问题", "第三条第（三）项"),
+        ("three_systems", "落实“三项制度”和行政执法责任制中发现的问题", "第三条第（四）项"),
+        ("reconsideration", "办理行政复议案件中发现的普遍性、典型性突出问题", "第三条第（五）项"),
+        ("filings", "规范性文件备案审查中发现的问题", "第三条第（六）项"),
+        ("court_advice", "人民法院司法建议中提出、经办理确认属实并需强化的问题", "第三条第（七）项"),
+        ("annual", "全区年度行政执法情况", "第三条第（八）项"),
+        ("other", "其他需要通报的行政执法情况", "第三条第（九）项"),
+    ), "004", "第三条", NOTIFY, note="定期通报当然包含第（八）项"),
+    fig("notification_joint", "联合通报", "text",
+        {"text": "必要时可以联合其他相关职能部门联合通报"}, "004", "第一条", NOTIFY,
+        note="制度未列部门：由签发时逐一登记联合通报的部门"),
     fig("inspections_per_year", "定期监督检查每年至少次数", "count", {"n": 2, "periodic_only": True}, "004", "第六条",
         INSPECT, note="只计定期检查；不定期检查另列，不计入"),
     fig("inspection_schedules", "监督检查方式", "choices", items(
