@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programme', '0008_reviewed_case_files'),
+        ('programme', '0009_activity_inspection_forms'),
     ]
 
     operations = [
