@@ -240,6 +240,10 @@ class Document(IssuedFiles):
         verbose_name = "监督文书"
         verbose_name_plural = "监督文书"
         ordering = ["issued_on", "pk"]
+        # the documents not yet served (我的待办, casework.todos): a few hundred among a province's hundreds of
+        # thousands, read in this order without scanning the served ones (issue 28)
+        indexes = [models.Index(fields=["issued_on", "id"], name="document_unserved",
+                                condition=models.Q(received_on__isnull=True))]
 
     def __str__(self) -> str:
         return f"{self.kind_label} {self.doc_number}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps
+from django.db.models import Lookup
 from django.utils import timezone
 
 log = logging.getLogger(__name__)
@@ -104,13 +105,13 @@ def worklist(user, *, today: dt.date | None = None) -> list[Item]:
 
 def _without_recused(user, items: list[Item]) -> list[Item]:
     """A person who has recused themselves from a matter (casework.recusal) has no work waiting in it: its
-    items leave their 待办 (claiming and acting are refused anyway). One query for all items."""
+    items leave their 待办 (claiming and acting are refused anyway). One query for all items: the person's own
+    recusals (a handful), not a list of the thousands of matters their items name."""
     from casework.models import Recusal
 
-    matter_ids = {i.matter_id for i in items if i.matter_id}
-    if not matter_ids:
+    if not any(i.matter_id for i in items):
         return items
-    recused = set(Recusal.objects.filter(user=user, matter_id__in=matter_ids).values_list("matter_id", flat=True))
+    recused = set(Recusal.objects.filter(user=user).values_list("matter_id", flat=True))
     return [i for i in items if i.matter_id not in recused] if recused else items
 
 
@@ -222,14 +223,43 @@ class FastUrls:
         return self.fill(("admin", model), lambda probe: model(pk=probe).admin_url(), pk)
 
 
+class AnyOf(Lookup):
+    """`field = ANY(%s)` with the values as ONE array parameter on PostgreSQL (Django's `__in` sends one
+    parameter a value: composing a query of thousands cost more than running it); `IN (…)` elsewhere."""
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_prep_lookup(self):
+        return list(self.rhs)
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        if not self.rhs:
+            return "1 = 0", tuple(lhs_params)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
+        return f"{lhs} IN ({', '.join(['%s'] * len(self.rhs))})", (*lhs_params, *self.rhs)
+
+
+class _Clock:
+    """What an item needs of a running clock (its due date, article, provisional years), read as values."""
+    __slots__ = ("pk", "rule_key", "due_on", "citation", "provisional")
+
+    def __init__(self, pk, rule_key, due_on, citation, provisional):
+        self.pk, self.rule_key, self.due_on, self.citation, self.provisional = (
+            pk, rule_key, due_on, citation, provisional)
+
+
 def _task_clocks(rows) -> dict:
     """{task pk: the running clock that binds it}: of its record's and its matter's running clocks, the one of
-    its step's rule (TASK_RULES) where the matter runs several, else the earliest due. One query for all."""
+    its step's rule (TASK_RULES) where the matter runs several, else the earliest due. One query for all, its
+    thousands of subjects sent as one list a kind of record (AnyOf), the clocks read as values."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
+    from django.db.models import F, Q
 
     from casework.models import Matter
     from clocks.models import RUNNING, Clock
+    from rules.sources import Citation
 
     matter_ct = ContentType.objects.get_for_model(Matter).pk
     subjects = {r["pk"]: [k for k in ((r["ct"], str(r["obj"]) if r["obj"] is not None else None),
@@ -239,17 +269,25 @@ def _task_clocks(rows) -> dict:
     by_type: dict[int, set] = {}
     for ct_id, obj_id in {k for keys in subjects.values() for k in keys}:
         by_type.setdefault(ct_id, set()).add(obj_id)
-    cond = Q(pk__in=[])  # one IN list a kind of record (a long OR of pairs is slow to plan at thousands of tasks)
+    cond = Q(pk__in=[])  # one list a kind of record (a long OR of pairs is slow to plan at thousands of tasks)
     for ct_id, ids in by_type.items():
-        cond |= Q(subject_type_id=ct_id, subject_id__in=sorted(ids))
+        cond |= Q(Q(subject_type_id=ct_id), AnyOf(F("subject_id"), sorted(ids)))
     by_subject: dict[tuple, list] = {}
-    for clock in Clock.objects.filter(cond, status=RUNNING).only(
+    citations: dict[tuple, str] = {}  # a few dozen articles among thousands of clocks: made text once each
+    for pk, ct_id, obj_id, rule_key, due_on, source, article, document, provisional in Clock.objects.filter(
+            cond, status=RUNNING).order_by("due_on", "pk").values_list(
             "pk", "subject_type_id", "subject_id", "rule_key", "due_on", "source", "article", "document",
-            "provisional_years").order_by("due_on", "pk"):
-        by_subject.setdefault((clock.subject_type_id, clock.subject_id), []).append(clock)
+            "provisional_years"):
+        cited = citations.get((source, article, document))
+        if cited is None:
+            cited = citations[(source, article, document)] = str(Citation(source, article, document))
+        by_subject.setdefault((ct_id, obj_id), []).append(_Clock(pk, rule_key, due_on, cited, bool(provisional)))
     out = {}
     for r in rows:
-        clocks = sorted((c for k in subjects[r["pk"]] for c in by_subject.get(k, [])), key=lambda c: (c.due_on, c.pk))
+        keys = subjects[r["pk"]]
+        clocks = [c for k in keys for c in by_subject.get(k, ())]
+        if len(keys) > 1:
+            clocks.sort(key=lambda c: (c.due_on, c.pk))
         rules = TASK_RULES.get(f"{r['flow_class'].__name__}.{r['flow_task'].name}")
         specific = next((c for c in clocks if c.rule_key in rules), None) if rules else None
         out[r["pk"]] = specific or (clocks[0] if clocks else None)
