@@ -42,7 +42,8 @@ def letter_to_accountability(*, letter: Letter, by):
     from accountability.services import case_intake
 
     require(by, "accountability.handle_case", "只有司法局经办人可以受理责任追究线索。")
-    letter = Letter.objects.select_for_update().select_related("matter__agency", "decision_clock").get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).select_related("matter__agency", "decision_clock").get(
+        pk=letter.pk)
     ground = refusal_ground(letter)
     if ground is None:
         raise ValidationError(f"{get_profile(letter.jurisdiction).name}的规则中没有“拒不执行行政执法监督决定”的责任追究情形。")
