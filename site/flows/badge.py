@@ -16,11 +16,10 @@ process in between, from data not yet committed, is not kept). A write that send
 """
 from __future__ import annotations
 
-import time
-
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
+
+from generations import Generation
 
 GENERATION_KEY = "worklist:generation"
 TIMEOUT = 300  # seconds: the longest a count written around the signals (queryset.update) may stay stale
@@ -33,30 +32,14 @@ IGNORED = frozenset({
 })
 
 
-def generation() -> int:
-    gen = cache.get(GENERATION_KEY)
-    if gen is None:
-        # from the clock, never from 1: a key evicted and recreated must not meet counts of an earlier number
-        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
-        gen = cache.get(GENERATION_KEY)
-    return gen
-
-
-def _incr() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # missing (first use, or evicted)
-        generation()
-        cache.incr(GENERATION_KEY)
+_GENERATION = Generation(GENERATION_KEY)
+generation = _GENERATION.current
 
 
 def bump() -> None:
     """Every cached count is stale: now, and again when the current transaction commits (once per
     transaction, however many rows it writes)."""
-    _incr()
-    conn = transaction.get_connection()
-    if conn.in_atomic_block and not any(entry[1] is _incr for entry in conn.run_on_commit):
-        transaction.on_commit(_incr)
+    _GENERATION.bump()
 
 
 def _watched(model) -> bool:

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import contextvars
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
+
+from generations import Generation
 
 GENERATION_KEY = "pagecache:generation"
 DEFAULT_URL_NAMES = ("wagtail_serve", "notices_archive", "notices_feed", "jurisdiction_notices_feed",
@@ -58,33 +58,15 @@ def enabled() -> bool:
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
 
 
-def generation() -> int:
-    cache = _cache()
-    gen = cache.get(GENERATION_KEY)
-    if gen is None:
-        # start from the clock, never from 1: a generation key evicted and recreated must not meet the
-        # keys of pages cached under an earlier generation with the same number
-        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
-        gen = cache.get(GENERATION_KEY)
-    return gen
-
-
-def _incr() -> None:
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # missing (first use, or evicted)
-        generation()
-        cache.incr(GENERATION_KEY)
+_GENERATION = Generation(GENERATION_KEY, lambda: _cache())
+generation = _GENERATION.current
 
 
 def bump(**kwargs) -> None:
     """Make every cached page stale: now, and again when the current transaction commits (a page
     rendered by another process between the two from data not yet committed is not kept)."""
-    _incr()
+    _GENERATION.bump()
     clear_request_profiles()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_incr)
 
 
 def clear_request_profiles() -> None:

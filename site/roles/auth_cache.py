@@ -6,40 +6,23 @@ groups and permissions, a group's permissions) — when the write happens and ag
 commits, so no request reads permissions from before a change."""
 from __future__ import annotations
 
-import time
-
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
-from django.db import transaction
+
+from generations import Generation
 
 GENERATION_KEY = "auth:generation"
 TIMEOUT = 3600
 
 
-def generation() -> int:
-    gen = cache.get(GENERATION_KEY)
-    if gen is None:
-        # from the clock, never from 1: a key evicted and recreated must not meet entries of an earlier number
-        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
-        gen = cache.get(GENERATION_KEY)
-    return gen
-
-
-def _incr() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # missing (first use, or evicted)
-        generation()
-        cache.incr(GENERATION_KEY)
+_GENERATION = Generation(GENERATION_KEY)
+generation = _GENERATION.current
 
 
 def bump(*args, **kwargs) -> None:
     if kwargs.get("raw"):
         return
-    _incr()
-    conn = transaction.get_connection()
-    if conn.in_atomic_block and not any(entry[1] is _incr for entry in conn.run_on_commit):
-        transaction.on_commit(_incr)
+    _GENERATION.bump()
 
 
 def kept(user, name: str, compute):
