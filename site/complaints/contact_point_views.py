@@ -10,27 +10,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from form_errors import add_errors
-from request_guard import NotFound
 from roles.access import is_bureau
-from rules.models import RuleProfile
 
 from . import contact_points as cp
 from .forms import ContactPointCloseForm, ContactPointForm
+from .jurisdiction_choice import chosen, offering
 from .models import ContactPoint
 
 LOGIN = "wagtailadmin_login"
 
 
 def _jurisdictions() -> list:
-    return [p for p in RuleProfile.objects.order_by("pk") if cp.provided(p.code)]
+    return offering(cp.provided)
 
 
 def _jurisdiction(request) -> str:
-    options = [p.code for p in _jurisdictions()]
-    code = request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or (options[0] if options else "")
-    if code not in options:
-        raise NotFound("该辖区的规则未规定行政执法监督联系点。")
-    return code
+    """The chosen jurisdiction (?jurisdiction=); the first whose rules provide this by default."""
+    return chosen(request, cp.provided, "该辖区的规则未规定行政执法监督联系点。")
 
 
 def _bureau(request) -> None:

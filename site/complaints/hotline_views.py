@@ -12,12 +12,11 @@ from django.utils import timezone
 
 from casework.paging import page_of, query_without_page
 from form_errors import add_errors
-from request_guard import NotFound
 from roles.access import is_bureau, require
-from rules.models import RuleProfile
 from rules.profiles import get_profile
 
 from . import forms, hotline, services
+from .jurisdiction_choice import chosen, offering
 from .models import OPEN_STATUSES, HotlineOrder
 
 LOGIN = "wagtailadmin_login"
@@ -25,16 +24,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _jurisdictions() -> list:
-    return [p for p in RuleProfile.objects.order_by("pk") if hotline.provided(p.code)]
+    return offering(hotline.provided)
 
 
 def _jurisdiction(request) -> str:
-    """The chosen jurisdiction (?jurisdiction=); the first whose rules have the hotline work orders by default."""
-    options = [p.code for p in _jurisdictions()]
-    code = request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or (options[0] if options else "")
-    if code not in options:
-        raise NotFound("该辖区的规则未规定12345热线转办工单。")
-    return code
+    """The chosen jurisdiction (?jurisdiction=); the first whose rules provide this by default."""
+    return chosen(request, hotline.provided, "该辖区的规则未规定12345热线转办工单。")
 
 
 def _bureau(request) -> None:
