@@ -42,6 +42,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "coordination_notice": ("行政执法争议协调通知书", "协通"),
     "coordination_opinion": ("行政执法协调意见书", "协意"),
     "coordination_proposal": ("行政执法争议协调建议", "协建"),
+    "coordination_extension": ("行政执法争议协调延期告知书", "协延"),
     # Wulong 004 过错责任追究 / 错案责任倒查
     "accountability_decision": ("行政执法责任追究决定书", "追决"),
     "reinvestigation_order": ("责令重新调查通知书", "追查"),

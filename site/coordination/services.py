@@ -364,11 +364,20 @@ def dispute_extend(*, dispute: Dispute, by, n: int, reason: str):
     if dispute.statutory_n:
         raise ValidationError(f"办结期限已按{dispute.statutory_basis}规定的时限计算（第十四条、第二十二条：从其规定），"
                               "不适用本办法第十四条的延长。")
-    ext = clock_extend(clock=clock, n=n, by=by, reason=reason.strip()[:200], profile=get_profile(dispute.jurisdiction),
+    profile = get_profile(dispute.jurisdiction)
+    was_due = clock.due_on
+    ext = clock_extend(clock=clock, n=n, by=by, reason=reason.strip()[:200], profile=profile,
                        max_rule_key="dispute_extension_max")
     clock.refresh_from_db()
-    log(dispute.matter, by, f"批准延长办结期限{n}个工作日（理由：{reason}），延长后届满日{clock.due_on:%Y-%m-%d}，"
-                            "已告知争议各方。")
+    # 第十四条 "并告知争议行政执法机关": one 延期告知书 addressed to every agency of the dispute
+    matter, cite = dispute.matter, _cite(profile, "dispute_extension_max")
+    words = texts.extension(matter, accepted_on=clock.started_on, was_due=was_due, reason=reason.strip(),
+                            n_text=f"{n}个工作日", due_on=clock.due_on, citation=cite)
+    doc = documents.issue(matter=matter, kind="coordination_extension", title=words.title,
+                          addressee="、".join(a.name for a in dispute.all_agencies()), by=by, article=cite,
+                          paragraphs=words.paragraphs, notes=words.notes, values=words.values)
+    log(matter, by, f"批准延长办结期限{n}个工作日（理由：{reason}），延长后届满日{clock.due_on:%Y-%m-%d}，"
+                    f"已以{doc.doc_number}告知争议各方（{cite}）。")
     return ext
 
 

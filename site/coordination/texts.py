@@ -1,5 +1,5 @@
 """The wording of the dispute-coordination documents (004 行政执法争议协调办法 第十二条、第十三条、第十八条):
-受理通知书, 协调通知书, 补正材料通知书, 不予受理决定书, 协调意见书, 协调建议. Notices that tell an agency
+受理通知书, 协调通知书, 补正材料通知书, 不予受理决定书, 协调意见书, 协调建议, 延期告知书 (第十四条). Notices that tell an agency
 something use the 信函格式 (GB/T 9704-2012 9.1); decisions, opinions and the proposal the 文件格式."""
 from __future__ import annotations
 
@@ -75,7 +75,18 @@ PROPOSAL = Wording(
     sample={**SAMPLE, "相关机关": "武隆区城市管理局、武隆区市场监督管理局", "基本情况": "双方对占道经营的查处职责各执一词。",
             "倾向性意见": "建议由武隆区城市管理局查处。", "区政府": "区政府"})
 
-register(ACCEPTANCE, NOTICE, SUPPLEMENT, REFUSAL, OPINION, PROPOSAL)
+EXTENSION = Wording(
+    kind="coordination_extension", issued_in=_coordinates, format=layout.LETTER, max_pages=1,
+    title="关于延长{事项名称}争议协调办理期限的告知书",
+    body="{事项名称}争议协调事项，本局于{受理日期}受理，原应于{原办结日期}前办结。\n"
+         "因{延长理由}，情况复杂不能在规定期限内办结，经本局主要负责人批准，办理期限延长{延长期限}，"
+         "延长后于{办结日期}前办结（{延长条款}）。\n{停止执法提示}",
+    placeholders={**COMMON, "受理日期": "受理日期", "原办结日期": "延长前的办结期限届满日", "延长理由": "批准延长的理由",
+                  "延长期限": "延长的工作日数", "办结日期": "延长后的届满日", "延长条款": "其所在条款"},
+    sample={**SAMPLE, "受理日期": "2026年11月18日", "原办结日期": "2026年11月27日", "延长理由": "需征求机构编制管理部门意见",
+            "延长期限": "5个工作日", "办结日期": "2026年12月4日", "延长条款": "《行政执法争议协调办法》第十四条"})
+
+register(ACCEPTANCE, NOTICE, SUPPLEMENT, REFUSAL, OPINION, PROPOSAL, EXTENSION)
 
 
 def acceptance(matter, *, accepted_on, rule, due_on) -> Composed:
@@ -113,3 +124,10 @@ def proposal(matter, *, names: str, result: str) -> Composed:
     return compose("coordination_proposal", matter.jurisdiction, {
         "事项名称": matter.title, "停止执法提示": STANDSTILL, "相关机关": names, "基本情况": matter.facts,
         "倾向性意见": result, "区政府": "区政府"})
+
+
+def extension(matter, *, accepted_on, was_due, reason: str, n_text: str, due_on, citation: str) -> Composed:
+    return compose("coordination_extension", matter.jurisdiction, {
+        "事项名称": matter.title, "停止执法提示": STANDSTILL, "受理日期": chinese_date(accepted_on),
+        "原办结日期": chinese_date(was_due), "延长理由": reason, "延长期限": n_text, "办结日期": chinese_date(due_on),
+        "延长条款": citation})

@@ -56,6 +56,7 @@ CASES = [
     ("wulong", "coordination_refusal", "武隆协不〔2026〕1号", "file"),
     ("wulong", "coordination_opinion", "武隆协意〔2026〕1号", "file"),
     ("wulong", "coordination_proposal", "武隆协建〔2026〕1号", "file"),
+    ("wulong", "coordination_extension", "武隆协延〔2026〕1号", "letter"),
     ("wulong", "accountability_decision", "武隆追决〔2026〕1号", "file"),
     ("wulong", "reinvestigation_order", "武隆追查〔2026〕1号", "file"),
     ("wulong", "matter_referral", "武隆移〔2026〕1号", "letter"),
