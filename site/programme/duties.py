@@ -162,3 +162,58 @@ def duty_rows(py, today: dt.date) -> list[dict]:
 
 def late_agencies(py, today: dt.date) -> list[str]:
     return [r["ret"].agency.name for r in duty_rows(py, today) if r["late"]]
+
+
+# ------------------------------------------------------------------ the bureau's own district report (统计 第三条第二款)
+MANAGE = "programme.manage_programme"
+
+
+def district_published_on(py) -> dt.date | None:
+    """The day the district report page was first published (None while it is a draft or not drafted)."""
+    page = py.report_page
+    if page is None or page.first_published_at is None:
+        return None
+    return timezone.localtime(page.first_published_at).date()
+
+
+def _lock_year(py, by):
+    from .models import ProgrammeYear
+
+    require(by, MANAGE, "只有司法局经办人可以登记全区统计年报的应对预案和舆情跟踪情况。")
+    return ProgrammeYear.objects.select_for_update(of=("self",)).select_related("report_page").get(pk=py.pk)
+
+
+@transaction.atomic
+def district_plan_record(*, py, by, text: str):
+    """统计 第五条: the bureau, publishing the district report, makes its response plan before publication."""
+    py = _lock_year(py, by)
+    published = district_published_on(py)
+    if published is not None:
+        raise ValidationError(f"全区统计年报已于{published:%Y-%m-%d}公开：应对预案应在公开前制定（统计 第五条），"
+                              "公开后请登记舆情跟踪情况。")
+    py.report_plan, py.report_plan_on = _text(text, "应对预案（对公开后社会反映的预判和应对措施）"), \
+        timezone.localdate()
+    py.save(update_fields=["report_plan", "report_plan_on"])
+    return py
+
+
+@transaction.atomic
+def district_follow_up_record(*, py, by, text: str):
+    """统计 第五条: after the district report is published, the bureau follows public reaction."""
+    py = _lock_year(py, by)
+    if district_published_on(py) is None:
+        raise ValidationError("全区统计年报尚未公开：舆情跟踪在公开后进行（统计 第五条）。")
+    py.report_follow_up, py.report_follow_up_on = _text(text, "舆情跟踪、解疑释惑情况"), timezone.localdate()
+    py.save(update_fields=["report_follow_up", "report_follow_up_on"])
+    return py
+
+
+def district_publish_refusal(page) -> str:
+    """统计 第五条 before the district report goes public: the refusal when no response plan was made ("" if none)."""
+    from .models import ProgrammeYear
+
+    py = ProgrammeYear.objects.filter(report_page_id=page.pk).first()
+    if py is None or py.report_plan or not get_profile(py.jurisdiction).has("statistics_response_plan"):
+        return ""
+    return (f"{py.year}年度全区统计年报公开前须对社会反映进行预判，做好应对预案（统计 第五条）："
+            "请先在“汇总统计年报”页登记应对预案，再发布。")

@@ -105,3 +105,44 @@ def year_duties(request, jurisdiction: str, year: int):
         "work_due": work_due, "work_art": work_art, "today": today,
         "breach_cite": profile.figure("statistics_violations").citation if profile.has("statistics_violations") else "",
         "can_hand_off": request.user.has_perm("accountability.handle_case")})
+
+
+DISTRICT_STEPS = {
+    "plan": (PlanForm, lambda r, py, d: duties.district_plan_record(py=py, by=r.user, **d), "全区统计年报应对预案已登记。"),
+    "follow-up": (FollowUpForm, lambda r, py, d: duties.district_follow_up_record(py=py, by=r.user, **d),
+                  "全区统计年报舆情跟踪情况已登记。"),
+}
+
+
+def district_response_context(py, bound: dict | None = None) -> dict:
+    """The 统计 第五条 box on the district report screen: the plan before publication, the follow-up after."""
+    profile = get_profile(py.jurisdiction)
+    if not profile.has("statistics_response_plan"):
+        return {}
+    published = duties.district_published_on(py) if py.pk else None
+    forms_ = {key.replace("-", "_"): (bound or {}).get(key) or cls() for key, (cls, _, _) in DISTRICT_STEPS.items()}
+    return {"response": {"citation": str(profile.figure("statistics_response_plan").citation),
+                         "published_on": published, "forms": forms_}}
+
+
+@login_required(login_url=LOGIN)
+@require_POST
+def district_response_step(request, jurisdiction: str, year: int, step: str):
+    """统计 第五条 for the bureau's own district report: record the response plan, or the follow-up."""
+    from .views import report_detail
+
+    _bureau(request.user)
+    if step not in DISTRICT_STEPS:
+        raise Http404("没有这个登记环节。")
+    py = _py(jurisdiction, year, create=True)
+    cls, act, done = DISTRICT_STEPS[step]
+    form = cls(request.POST)
+    if form.is_valid():
+        try:
+            act(request, py, form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("programme:report", jurisdiction=jurisdiction, year=year)
+    return report_detail(request, jurisdiction, year, bound={step: form}, status=400)

@@ -50,6 +50,12 @@ class ProgrammeYear(models.Model):
     statistics_opened_at = models.DateTimeField("统计年报启动时间", null=True, blank=True)
     report_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name="统计年报公告（草稿）")
+    # 统计 第五条 for the bureau as the publisher of the district report (第三条第二款): the response plan
+    # before publication, the follow-up after it (programme.duties.district_plan_record / district_follow_up_record)
+    report_plan = models.TextField("全区统计年报公开前的应对预案（统计 第五条）", blank=True)
+    report_plan_on = models.DateField("应对预案登记日期", null=True, blank=True)
+    report_follow_up = models.TextField("全区统计年报公开后舆情跟踪、解疑释惑情况（统计 第五条）", blank=True)
+    report_follow_up_on = models.DateField("舆情跟踪登记日期", null=True, blank=True)
 
     class Meta:
         verbose_name = "年度监督"

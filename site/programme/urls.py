@@ -30,6 +30,7 @@ urlpatterns = [
     path(J + "report/chart-<str:name>.png", views.report_chart, name="chart"),
     path(J + "report.xlsx", views.report_xlsx, name="report_xlsx"),
     path(J + "report/draft/", views.report_draft, name="report_draft"),
+    path(J + "report/response/<str:step>/", duty_views.district_response_step, name="district_response"),
     path(J + "notification/", views.notification_new, name="notification"),
     path(J + "notification/special/", views.notification_special, name="notification_special"),
     path(J + "checklist/", views.checklist_statistics, name="checklist_statistics"),

@@ -303,13 +303,16 @@ def statistics_open(request, jurisdiction: str, year: int):
 
 # ------------------------------------------------------------------ the annual report (bureau)
 @login_required(login_url=LOGIN)
-def report_detail(request, jurisdiction: str, year: int):
+def report_detail(request, jurisdiction: str, year: int, *, bound: dict | None = None, status: int = 200):
+    from .duty_views import district_response_context
+
     _bureau(request.user)
     py = _py(jurisdiction, year)
     return render(request, "programme/report.html", {
         "task_title": report.report_title(py), "py": py, "agg": selectors.aggregate(py),
         "citation": report.category_citation(py), "overdue": selectors.overdue_returns(py),
-        "can_manage": request.user.has_perm("programme.manage_programme")})
+        "can_manage": request.user.has_perm("programme.manage_programme"),
+        **district_response_context(py, bound)}, status=status)
 
 
 @login_required(login_url=LOGIN)

@@ -105,3 +105,18 @@ def register_menu():
 @hooks.register("construct_homepage_panels")
 def add_panel(request, panels):
     panels.append(ProgrammePanel(request))
+
+
+@hooks.register("before_publish_page")
+def district_report_needs_a_response_plan(request, page):
+    """统计 第五条: the district statistics report is not published before the bureau made its response plan."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .duties import district_publish_refusal
+
+    refusal = district_publish_refusal(page)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
