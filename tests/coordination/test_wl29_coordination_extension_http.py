@@ -69,7 +69,8 @@ def test_extension_told_in_writing_and_a_missing_answer_does_not_stop_the_coordi
         dispute.refresh_from_db()
         assert dispute.state == "agreed"
         frozen.move_to("2026-11-17 15:00")
-        do_task(lead, "报请区政府同意并签发协调意见书", {"consent_on": "2026-11-17", "result": ""})
+        do_task(lead, "报请区政府同意并签发协调意见书", {
+            "consent_on": "2026-11-17", "result": "户外广告设置由城市管理部门审批监管，市场监管部门查处违法广告内容。"})
     opinion = Document.objects.get(matter=matter, kind="coordination_opinion")
     assert opinion.doc_number == "武隆协意〔2026〕1号" and opinion.issued_on == dt.date(2026, 11, 17)
     # 第十八条第（一）项: 协调事项、依据、结果和意见
