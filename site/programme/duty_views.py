@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from casework.forms import DATE
-from form_errors import add_errors
+from form_errors import add_errors, required_messages_in_chinese
 from rules.profiles import get_profile
 
 from . import duties
@@ -21,22 +21,30 @@ from .views import _bureau, _own_return, _py
 LOGIN = "wagtailadmin_login"
 
 
-class PlanForm(forms.Form):
+class Form(forms.Form):
+    """A missing answer named in Chinese (请填写…), never Django's bare "必需字段"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        required_messages_in_chinese(self)
+
+
+class PlanForm(Form):
     text = forms.CharField(label="应对预案（对公开后社会反映的预判和应对措施）", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PublishForm(forms.Form):
+class PublishForm(Form):
     published_on = forms.DateField(label="公开日期", widget=DATE)
     where = forms.CharField(label="公开渠道（网址或栏目）", max_length=200)
     superior_name = forms.CharField(label="上级主管部门", max_length=100)
     superior_sent_on = forms.DateField(label="报上级主管部门日期", widget=DATE)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     text = forms.CharField(label="舆情跟踪、解疑释惑情况", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class WorkReportForm(forms.Form):
+class WorkReportForm(Form):
     text = forms.CharField(label="工作情况报告", widget=forms.Textarea(attrs={"rows": 5}))
     published_on = forms.DateField(label="向社会公开日期", widget=DATE)
     where = forms.CharField(label="公开渠道（网址或栏目）", max_length=200)

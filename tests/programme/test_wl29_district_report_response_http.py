@@ -73,6 +73,7 @@ def test_district_report_needs_a_plan_before_publication_and_a_follow_up_after(m
         assert not report.live and report.first_published_at is None
         blank = officer.post(url + "response/plan/", {"text": " "})
         assert blank.status_code == 400 and ProgrammeYear.objects.get(year=2025).report_plan == ""
+        assert "请填写应对预案。" in blank.content.decode()
         assert officer.post(url + "response/plan/", {
             "text": "预判行政检查件数下降可能引发关注，准备答问口径，由办公室统一回应。"}).status_code == 302
 
