@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import DateField, Q
 from django.urls import reverse
 
 from roles.access import agency_of, groups_of, is_bureau
@@ -24,25 +24,39 @@ def _unserved():
 FIELDS = ("pk", "kind_label", "doc_number", "matter_id", "matter__title", "issued_on", "addressee")
 
 
-def documents_to_serve(user, *, today: dt.date) -> list:
-    from flows.worklist import FastUrls, Item
+def documents_to_serve(user, *, today: dt.date):
+    """The liaison's documents to sign for (a few: its own agency's), then the officers' return slips to enter
+    (every document unserved: thousands at a province's size, counted, sorted and paged in SQL — issue 28)."""
+    from django.db.models import Value
+    from django.db.models.functions import Concat
 
-    items, urls = [], FastUrls()
+    from flows.worklist import FastUrls, Item, QuerySource, recused_matters
+
+    urls = FastUrls()
     agency = None if is_bureau(user) else agency_of(user)
 
-    def url(pk):  # one reverse for all of them (thousands unserved at a province's size)
+    def url(pk):  # one reverse for all of them
         return urls.fill("service", lambda probe: reverse("casework:service", args=[probe]), pk)
 
+    sources = []
     if agency is not None:
         docs = _unserved().filter(addressee=agency.name).filter(
             Q(matter__agency=agency) | Q(matter__parties=agency)).distinct()
-        items += [Item(title=f"签收《{d['kind_label']}》", subject=f"{d['doc_number']} {d['matter__title']}",
-                       process=PROCESS, url=url(d["pk"]), key=f"sign:{d['pk']}", matter_id=d["matter_id"],
-                       note=f"{d['issued_on']:%Y-%m-%d}签发；期限自签收之日起计算")
-                  for d in docs.values(*FIELDS)]
+        sources.append([Item(title=f"签收《{d['kind_label']}》", subject=f"{d['doc_number']} {d['matter__title']}",
+                             process=PROCESS, url=url(d["pk"]), key=f"sign:{d['pk']}", matter_id=d["matter_id"],
+                             note=f"{d['issued_on']:%Y-%m-%d}签发；期限自签收之日起计算")
+                        for d in docs.values(*FIELDS)])
     if OFFICER in groups_of(user) and user.has_perm("casework.record_service"):
-        items += [Item(title=f"登记送达回证：《{d['kind_label']}》", subject=f"{d['doc_number']} {d['matter__title']}",
-                       process=PROCESS, url=url(d["pk"]), key=f"serve:{d['pk']}",
-                       matter_id=d["matter_id"], note=f"{d['issued_on']:%Y-%m-%d}签发，主送{d['addressee']}")
-                  for d in _unserved().values(*FIELDS)]
-    return items
+        unserved = _unserved().exclude(matter_id__in=recused_matters(user))
+
+        def build(pks):
+            return {d["pk"]: Item(title=f"登记送达回证：《{d['kind_label']}》",
+                                  subject=f"{d['doc_number']} {d['matter__title']}", process=PROCESS,
+                                  url=url(d["pk"]), key=f"serve:{d['pk']}", matter_id=d["matter_id"],
+                                  note=f"{d['issued_on']:%Y-%m-%d}签发，主送{d['addressee']}")
+                    for d in unserved.filter(pk__in=pks).values(*FIELDS)}
+
+        sources.append(QuerySource(unserved, due=Value(None, output_field=DateField()),
+                                   title=Concat(Value("登记送达回证：《"), "kind_label", Value("》")),
+                                   order=("issued_on", "pk"), build=build))
+    return tuple(sources)

@@ -6,8 +6,12 @@ Two sources, one list:
   own agency's matters) — `viewflow_tasks` below;
 - work that waits outside a task and is found from the records (a served document not yet signed for, a
   statistics return due, an objection to resolve …): each app contributes one provider, a function
-  `(user, *, today) -> list[Item]` named in PROVIDERS. Providers are imported when called, so `flows/`
-  imports no process module at load time.
+  `(user, *, today)` named in PROVIDERS that returns a list of Items (a person's few dozen) or a Source (a
+  QuerySource: thousands at a province's size, counted, sorted and paged in SQL). Providers are imported when
+  called, so `flows/` imports no process module at load time.
+
+A page of 我的待办 (issue 28) is a COUNT a source and the first offset+50 (due, title, reference) of each source
+merged in order; only that page's items are built (Worklist), so its cost does not grow with the item count.
 
 Each item carries its due date (from the clock record that binds it), the article of that clock, the working
 days left on the project's working-day calendar (rules.calendar), and whether it is overdue."""
@@ -75,32 +79,184 @@ def _provider(path: str):
     return getattr(import_module(module), name)
 
 
-def worklist(user, *, today: dt.date | None = None) -> list[Item]:
-    """Everything waiting on `user`, overdue first, then by due date (undated last)."""
-    from rules.calendar import WorkCalendar, working_days_left
+def sort_key(due: dt.date | None, title: str) -> tuple:
+    """The order of 我的待办: by due date (the overdue come first as the earliest), undated last, then by title;
+    items equal on both keep their provider's order (PROVIDERS), then their order within it."""
+    return (due is None, due or dt.date.max, title)
 
-    if user is None or not user.is_authenticated or not user.is_active:
-        return []
-    today = today or timezone.localdate()
-    items: list[Item] = []
-    seen: set[str] = set()
+
+class Source:
+    """A provider's items counted and sorted in the database (issue 28): `count()` in one query, `heads(n)` the
+    first n (sort key, reference) in order of urgency in one query, `build(refs)` the items of those references
+    only ({ref: Item}) in a fixed number of queries. A page of 我的待办 builds its 50 items, whatever the total."""
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def heads(self, limit: int) -> list[tuple]:
+        raise NotImplementedError
+
+    def build(self, refs: list) -> dict:
+        raise NotImplementedError
+
+
+class ListSource(Source):
+    """The items of a provider that returns a list (a person's few dozen: a liaison's, a supervisor's)."""
+
+    def __init__(self, items: list[Item]):
+        self.items = sorted(items, key=lambda i: sort_key(i.due, i.title))  # stable: the provider's order in ties
+
+    def count(self) -> int:
+        return len(self.items)
+
+    def heads(self, limit: int) -> list[tuple]:
+        return [(sort_key(i.due, i.title), n) for n, i in enumerate(self.items[:limit])]
+
+    def build(self, refs: list) -> dict:
+        return {n: self.items[n] for n in refs}
+
+
+class QuerySource(Source):
+    """Items that are rows of one queryset: `due` and `title` are expressions over the row (the title's text
+    compared by code point, as Python compares it: the "C" collation on PostgreSQL), `order` its own order in
+    ties, `build(pks)` -> {pk: Item}."""
+
+    def __init__(self, queryset, *, due, title, order: tuple, build):
+        self.queryset, self.due, self.title, self.order, self._build = queryset, due, title, order, build
+
+    def count(self) -> int:
+        return self.queryset.order_by().count()
+
+    def heads(self, limit: int) -> list[tuple]:
+        from django.db import connection
+        from django.db.models import F
+        from django.db.models.functions import Collate
+
+        if limit <= 0:
+            return []
+        collation = "C" if connection.vendor == "postgresql" else "BINARY"
+        rows = (self.queryset.annotate(worklist_due=self.due, worklist_title=Collate(self.title, collation))
+                .order_by(F("worklist_due").asc(nulls_last=True), "worklist_title", *self.order)
+                .values_list("worklist_due", "worklist_title", "pk")[:limit])
+        return [(sort_key(due, title), pk) for due, title, pk in rows]
+
+    def build(self, refs: list) -> dict:
+        return self._build(refs) if refs else {}
+
+
+class Worklist:
+    """Everything waiting on `user` as a sequence (len, slices, iteration) of which only what is asked for is
+    built: `len()` sums each source's COUNT, `[a:b]` merges the first b heads of each source (heapq.merge, stable:
+    PROVIDERS order in ties) and builds those items only. `state` (the count and the slices built) is what the
+    cache keeps between requests (for_request)."""
+
+    def __init__(self, user, today: dt.date, state: dict | None = None, on_change=None):
+        self.user, self.today = user, today
+        self.state = state if state is not None else {"count": None, "slices": {}}
+        self._sources: list[Source] | None = None
+        self._on_change = on_change
+
+    def sources(self) -> list[Source]:
+        if self._sources is None:
+            self._sources = _sources(self.user, self.today)
+        return self._sources
+
+    def _changed(self):
+        if self._on_change is not None:
+            self._on_change(self.state)
+
+    def __len__(self) -> int:
+        if self.state["count"] is None:
+            self.state["count"] = sum(s.count() for s in self.sources())
+            self._changed()
+        return self.state["count"]
+
+    def count(self) -> int:  # Paginator asks for count()
+        return len(self)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self):
+        return iter(self[0:len(self)])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            items = self[index:index + 1] if index >= 0 else list(self)[index:index + 1 or None]
+            if not items:
+                raise IndexError(index)
+            return items[0]
+        start, stop, step = index.indices(len(self))
+        if step != 1:
+            return self[start:stop][::step]
+        if stop <= start:
+            return []
+        kept = self.state["slices"].get((start, stop))
+        if kept is None:  # the workbench's first 8 within 我的待办's first 50, and the like
+            kept = next((items[start - a:stop - a] for (a, b), items in self.state["slices"].items()
+                         if a <= start and stop <= b and len(items) == b - a), None)
+        if kept is None:
+            kept = self.state["slices"][(start, stop)] = self._build(start, stop)
+            self._changed()
+        return list(kept)
+
+    def _build(self, start: int, stop: int) -> list[Item]:
+        import heapq
+        from itertools import islice
+
+        from rules.calendar import WorkCalendar, working_days_left
+
+        sources = self.sources()
+        streams = [[(key, n, ref) for key, ref in s.heads(stop)] for n, s in enumerate(sources)]
+        chosen = list(islice(heapq.merge(*streams, key=lambda e: e[0]), start, stop))
+        wanted: dict[int, list] = {}
+        for _key, n, ref in chosen:
+            wanted.setdefault(n, []).append(ref)
+        built = {n: sources[n].build(refs) for n, refs in wanted.items()}
+        items = [built[n][ref] for _key, n, ref in chosen if ref in built[n]]
+        calendar, left = None, {}
+        for item in items:
+            if item.due is not None:
+                if item.due not in left:
+                    calendar = calendar or WorkCalendar.load()
+                    left[item.due] = working_days_left(calendar, self.today, item.due)
+                item.days_left = left[item.due]
+                item.overdue = item.due < self.today
+        return items
+
+
+def _sources(user, today: dt.date) -> list[Source]:
+    """Each provider's source, in PROVIDERS order: a provider returns a Source, a tuple of them, or a list of
+    items (then kept in a ListSource, without the matters the person has recused themselves from and without an
+    item another provider gave already)."""
+    out: list = []
     for app, path in PROVIDERS:
         if not apps.is_installed(app):
             continue
-        for item in _provider(path)(user, today=today):
-            if item.key and item.key in seen:
-                continue
-            seen.add(item.key)
-            items.append(item)
-    items = _without_recused(user, items)
-    calendar, left = WorkCalendar.load(), {}
-    for item in items:
-        if item.due is not None:
-            if item.due not in left:  # thousands of items share a few hundred due dates
-                left[item.due] = working_days_left(calendar, today, item.due)
-            item.days_left = left[item.due]
-            item.overdue = item.due < today
-    return sorted(items, key=lambda i: (not i.overdue, i.due is None, i.due or dt.date.max, i.title))
+        given = _provider(path)(user, today=today)
+        for part in (given if isinstance(given, tuple) else (given,)):
+            out.append(part if isinstance(part, Source) else list(part))
+    listed = _without_recused(user, [i for part in out if isinstance(part, list) for i in part])
+    keep, seen = {id(i) for i in listed}, set()
+    sources = []
+    for part in out:
+        if isinstance(part, list):
+            items = []
+            for i in part:
+                if id(i) in keep and not (i.key and i.key in seen):
+                    seen.add(i.key)
+                    items.append(i)
+            part = ListSource(items)
+        sources.append(part)
+    return sources
+
+
+def worklist(user, *, today: dt.date | None = None) -> Worklist | list:
+    """Everything waiting on `user`, overdue first, then by due date (undated last): a Worklist, built a slice
+    at a time."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    return Worklist(user, today or timezone.localdate())
 
 
 def _without_recused(user, items: list[Item]) -> list[Item]:
@@ -113,6 +269,13 @@ def _without_recused(user, items: list[Item]) -> list[Item]:
         return items
     recused = set(Recusal.objects.filter(user=user).values_list("matter_id", flat=True))
     return [i for i in items if i.matter_id not in recused] if recused else items
+
+
+def recused_matters(user):
+    """The matters `user` has recused themselves from, as a subquery (for a Source's queryset: no query of its own)."""
+    from casework.models import Recusal
+
+    return Recusal.objects.filter(user=user).values("matter_id")
 
 
 def count(user, *, today: dt.date | None = None) -> int:
@@ -306,9 +469,49 @@ def _role_permissions(group_name: str) -> list[str]:
 CLAIM_PK = "987654321"
 
 
-def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
-    from django.db.models import F, Q
-    from django.urls import reverse
+def _human_steps() -> dict[str, tuple]:
+    """{task reference as stored: (the flow's node, its title)} of every human step of the registered flows."""
+    from viewflow.workflow.fields import get_task_ref
+
+    from .registry import flows
+
+    out = {}
+    for flow_class in flows().values():
+        for node in flow_class.instance.nodes():
+            if getattr(node, "task_type", None) == "HUMAN":
+                out[get_task_ref(node)] = (node, str(node.task_title))
+    return out
+
+
+def _task_due(steps: dict):
+    """The due date of a task as an SQL expression: of its record's and its matter's running clocks, the one of
+    its step's rule (TASK_RULES) where the matter runs several, else the earliest due (as _task_clocks)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Case, CharField, OuterRef, Q, Subquery, When
+    from django.db.models.functions import Cast
+
+    from casework.models import Matter
+    from clocks.models import RUNNING, Clock
+
+    matter_ct = ContentType.objects.get_for_model(Matter).pk
+    clocks = Clock.objects.filter(
+        Q(subject_type_id=OuterRef("process__artifact_content_type_id"),
+          subject_id=Cast(OuterRef("process__artifact_object_id"), CharField()))
+        | Q(subject_type_id=matter_ct, subject_id=Cast(OuterRef("process__caseprocess__matter_id"), CharField())),
+        status=RUNNING)
+    earliest = Subquery(clocks.order_by("due_on", "pk").values("due_on")[:1])
+    specific = []
+    for ref, (node, _title) in steps.items():
+        rules = TASK_RULES.get(f"{node.flow_class.__name__}.{node.name}")
+        if rules:
+            first = Case(When(rule_key__in=rules, then=0), default=1)
+            specific.append(When(flow_task=ref, then=Subquery(
+                clocks.order_by(first, "due_on", "pk").values("due_on")[:1])))
+    return Case(*specific, default=earliest) if specific else earliest
+
+
+def viewflow_tasks(user, *, today: dt.date):
+    from django.db.models import Case, CharField, Q, Value, When
 
     from roles.access import agency_of, groups_of, is_bureau
     from roles.definitions import LEADER, OFFICER
@@ -316,7 +519,6 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
     from .services import open_tasks
 
     agency = None if is_bureau(user) else agency_of(user)
-    items = []
     # held by the user, or claimable by the task's permission — for a superuser too (no blanket over every task)
     tasks = open_tasks(user).filter(Q(owner=user) | Q(owner_permission__in=user.get_all_permissions()))
     groups = groups_of(user)
@@ -324,6 +526,28 @@ def viewflow_tasks(user, *, today: dt.date) -> list[Item]:
         # a step the officers may take (drafting, examining, coordinating …) waits on them; the leader's 待办
         # has what needs a leader (签发, 复查, 集体决定, 批准) and whatever the leader has taken on
         tasks = tasks.exclude(Q(owner__isnull=True) & Q(owner_permission__in=_role_permissions(OFFICER)))
+    if agency is not None:  # a liaison: its own agency's few tasks, filtered by matter as they are built
+        return _task_items(user, tasks, agency)
+    # the bureau's staff: thousands of tasks at a province's size, counted, sorted and paged in SQL (issue 28)
+    steps = _human_steps()
+    tasks = tasks.filter(flow_task__in=list(steps)).exclude(
+        process__caseprocess__matter_id__in=recused_matters(user))
+    title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
+                 default=Value(""), output_field=CharField())
+
+    def build(pks):
+        items = _without_recused(user, _task_items(user, tasks.filter(pk__in=pks), None))  # a matter named late
+        return {int(i.key.split(":")[1]): i for i in items}
+
+    return QuerySource(tasks, due=_task_due(steps), title=title, order=("created", "pk"), build=build)
+
+
+def _task_items(user, tasks, agency) -> list[Item]:
+    """The items of these tasks: their matter, record, clock and screen read for all of them at once."""
+    from django.db.models import F
+    from django.urls import reverse
+
+    items = []
     # values, not model rows: thousands of tasks at a province's size (a row of four models each cost 1 s)
     # the process's matter joined in the same query (its title and agency), not read by a list of thousands
     rows = list(tasks.values(
@@ -414,10 +638,11 @@ def forwarded_opinions(user, *, today: dt.date) -> list[Item]:
     return items
 
 
-def for_request(request) -> list[Item]:
-    """The user's worklist, computed once per request (the menu badge, the workbench and 我的待办 all ask) and
-    kept in the shared cache under the work generation and the date (flows.badge): the next page, the
-    workbench after 我的待办, and every screen until someone's write changes work, read it from there."""
+def for_request(request) -> Worklist | list:
+    """The user's worklist, made once per request (the menu badge, the workbench and 我的待办 all ask); what it
+    counted and built (the total, the pages) is kept in the shared cache under the work generation and the date
+    (flows.badge): the next visit of the same page, the workbench after 我的待办, and every screen until someone's
+    write changes work, read it from there. After a write, only the count and the page asked for are made."""
     from django.core.cache import cache
 
     from .badge import TIMEOUT, list_key
@@ -425,12 +650,12 @@ def for_request(request) -> list[Item]:
     cached = getattr(request, "_worklist", None)
     if cached is None:
         user = request.user
-        key = list_key(user) if user is not None and user.is_authenticated else None
-        cached = cache.get(key) if key else None
-        if cached is None:
-            cached = worklist(user)
-            if key:
-                cache.set(key, cached, TIMEOUT)
+        if user is None or not user.is_authenticated or not user.is_active:
+            cached = []
+        else:
+            key = list_key(user)
+            cached = Worklist(user, timezone.localdate(), state=cache.get(key),
+                              on_change=lambda state: cache.set(key, state, TIMEOUT))
         request._worklist = cached
     return cached
 
