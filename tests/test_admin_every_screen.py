@@ -256,6 +256,12 @@ def test_auxiliary_staff_screens_open_for_every_role(role_users, role):
             f"/admin/auxiliary/{person.pk}/record/", f"/admin/auxiliary/{person.pk}/sanction/",
             f"/admin/auxiliary/agencies/{agency.pk}/checks/", "/admin/auxiliary/records/999/file/",
             "/admin/auxiliary/checklist/wulong/"]
+    from auxiliary.models import AgencyCheck
+
+    check = AgencyCheck.objects.create(  # 第十八条: the head's accountability handed to 责任追究
+        jurisdiction="wulong", agency=agency, checked_on=dt.date(2026, 12, 1), violations=["quota"],
+        findings="下达罚款指标", head_name="张某某", head_accountability=True, checked_by=role_users["superuser"])
+    urls.append(f"/admin/auxiliary/checks/{check.pk}/accountability/")
     seen = {url: client.get(url).status_code for url in urls}
     assert {u: s for u, s in seen.items() if s not in OK} == {}
     if role == "liaison":  # the agency's own liaison manages its staff

@@ -66,6 +66,7 @@ class StatusForm(forms.Form):
     decided_on = _date("决定日期")
     decider = _decider()
     new_end = _date("续聘后的使用截止日期（续聘时填写）", required=False)
+    new_post = forms.CharField(label="调整后的岗位（岗位调整时填写）", max_length=60, required=False)
     assessment = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, profile: Profile, **kwargs):

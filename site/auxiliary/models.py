@@ -102,6 +102,8 @@ class StatusChange(_Decided):
     to_status = models.CharField("变更后状态", max_length=16, choices=STATUSES)
     reason = models.TextField("原因")
     new_end = models.DateField("续聘后使用截止日期", null=True, blank=True)
+    from_post = models.CharField("调整前岗位", max_length=60, blank=True)
+    new_post = models.CharField("调整后岗位", max_length=60, blank=True)
     assessment = models.ForeignKey(Assessment, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                    verbose_name="所依据的考核")
 
@@ -177,6 +179,8 @@ class AgencyCheck(models.Model):
     findings = models.TextField("检查情况")
     head_name = models.CharField("机关负责人", max_length=32, blank=True)
     head_accountability = models.BooleanField("建议追究机关负责人责任", default=False)
+    case = models.OneToOneField("accountability.Case", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="auxiliary_check", verbose_name="责任追究案件")
     checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name="检查人")
     decision = models.ForeignKey("decisions.DecisionRecord", null=True, blank=True, on_delete=models.PROTECT,

@@ -165,7 +165,9 @@ TRANSITIONS = {  # kind → (statuses it may start from, status it leads to)
     "renew": (("active",), "active"),
     "expire": (("active", "suspended"), "ended"),
     "dismiss": (("active", "suspended"), "dismissed"),
+    "transfer": (("active", "suspended"), None),  # 岗位调整: the status stays, the post changes
 }
+BY_ASSESSMENT = ("renew", "transfer")  # 第十六条: the assessment result is their basis
 STATUS_LABELS = dict(STATUSES)
 
 
@@ -216,9 +218,11 @@ def latest_assessment(person: AuxiliaryStaff):
 
 @transaction.atomic
 def change_status(*, by, staff: AuxiliaryStaff, profile: Profile, kind: str, reason: str, decided_on: dt.date,
-                  decider: str, new_end: dt.date | None = None, assessment=None, today: dt.date | None = None):
-    """The one door for 停岗 / 恢复在岗 / 续聘 / 期满离岗 / 解除劳动关系: reason, date and decider recorded with the
-    article, a DecisionRecord written, the register's status (and for 续聘 the end date) updated."""
+                  decider: str, new_end: dt.date | None = None, assessment=None, new_post: str = "",
+                  today: dt.date | None = None):
+    """The one door for 停岗 / 恢复在岗 / 续聘 / 期满离岗 / 解除劳动关系 / 岗位调整: reason, date and decider recorded
+    with the article, a DecisionRecord written, the register's status (for 续聘 the end date, for 岗位调整 the
+    post) updated. 续聘 and 岗位调整 rest on the latest assessment (第十六条)."""
     from django.utils import timezone
 
     from .models import StatusChange
@@ -233,6 +237,7 @@ def change_status(*, by, staff: AuxiliaryStaff, profile: Profile, kind: str, rea
     item = items[kind]
     citation = str(item["citation"])
     starts, to_status = TRANSITIONS[kind]
+    to_status = to_status or person.status
     if person.status not in starts:
         errors.setdefault("kind", []).append(
             f"该人员目前为“{STATUS_LABELS[person.status]}”，不能{item['label']}。")
@@ -240,18 +245,26 @@ def change_status(*, by, staff: AuxiliaryStaff, profile: Profile, kind: str, rea
         errors.setdefault("reason", []).append("请写明原因。")
     _check_decided(errors, person, decided_on, decider, today=today)
     last = latest_assessment(person)
+    new_post = (new_post or "").strip()
     if kind == "renew":
         floor = person.end or decided_on
         if new_end is None:
             errors.setdefault("new_end", []).append("续聘请填写续聘后的使用截止日期。")
         elif floor and new_end <= floor:
             errors.setdefault("new_end", []).append(f"续聘后的使用截止日期应当晚于{_d(floor)}。")
-        if last is None:
-            errors.setdefault("kind", []).append(f"续聘应当以考核结果为依据（{citation}），该人员尚无考核记录，请先登记考核。")
-        elif last.effect == "dismiss":
+        if last is not None and last.effect == "dismiss":
             errors.setdefault("kind", []).append(
                 f"最近一次考核（{_d(last.period_start)}至{_d(last.period_end)}）为{last.grade_label}，"
                 f"不能作为续聘依据（{citation}）。")
+    if kind == "transfer":
+        if not new_post:
+            errors.setdefault("new_post", []).append("岗位调整请填写调整后的岗位。")
+        elif new_post == person.post:
+            errors.setdefault("new_post", []).append(f"调整后的岗位与现岗位（{person.post}）相同。")
+    if kind in BY_ASSESSMENT:
+        if last is None:
+            errors.setdefault("kind", []).append(
+                f"{item['label'].split('（')[0]}应当以考核结果为依据（{citation}），该人员尚无考核记录，请先登记考核。")
         assessment = last
     if kind == "expire" and decided_on is not None:
         if person.end is None:
@@ -268,17 +281,26 @@ def change_status(*, by, staff: AuxiliaryStaff, profile: Profile, kind: str, rea
     change = StatusChange.objects.create(
         staff=person, kind=kind, kind_label=item["label"], from_status=from_status, to_status=to_status,
         reason=reason.strip(), decided_on=decided_on, decider=decider.strip(), article=citation,
-        new_end=new_end if kind == "renew" else None, assessment=assessment, recorded_by=by)
+        new_end=new_end if kind == "renew" else None, assessment=assessment,
+        from_post=person.post if kind == "transfer" else "", new_post=new_post if kind == "transfer" else "",
+        recorded_by=by)
     person.status = to_status
     fields = ["status"]
     if kind == "renew":
         person.end = new_end
         fields.append("end")
+    elif kind == "transfer":
+        person.post = new_post
+        fields.append("post")
     elif kind == "dismiss" and (person.end is None or person.end > decided_on):
         person.end = decided_on
         fields.append("end")
     person.save(update_fields=fields)
-    extra = f"；续聘至{_d(new_end)}" if kind == "renew" else ""
+    extra = f"；续聘至{_d(new_end)}" if kind == "renew" else \
+        f"；岗位由{change.from_post}调整为{change.new_post}" if kind == "transfer" else ""
+    if assessment is not None:
+        extra += (f"；依据{_d(assessment.period_start)}至{_d(assessment.period_end)}考核结果"
+                  f"（{assessment.grade_label}）")
     change.decision = _record(
         person=person, profile=profile, title=f"{person.agency.name}行政执法辅助人员{person.name}：{item['label']}",
         body=f"{STATUS_LABELS[from_status]}→{STATUS_LABELS[to_status]}{extra}。原因：{change.reason}。"
@@ -515,3 +537,47 @@ def check_agency(*, by, agency, profile: Profile, checked_on: dt.date, missing_s
     row.decision = record
     row.save(update_fields=["decision"])
     return row
+
+
+@transaction.atomic
+def check_to_accountability(*, check, by, kind: str = "fault", grounds=(), wrong_ground: str = "", aux_acts=(),
+                            facts: str = ""):
+    """第十八条: where the check found the agency had not carried out the measures, the head's accountability is
+    taken in as a 过错责任 case through the one door (accountability.services.case_intake), once per check. The
+    grounds are the jurisdiction's 过错 grounds, chosen by the bureau's handler; the facts cite the check."""
+    from accountability.services import case_intake
+    from roles.access import require
+
+    from .models import AgencyCheck
+
+    if not is_bureau(by):
+        raise PermissionDenied("只有司法局经办人可以将检查发现的问题转入责任追究。")
+    require(by, "accountability.handle_case", "只有司法局经办人可以将检查发现的问题转入责任追究。")
+    check = AgencyCheck.objects.select_for_update(of=("self",)).select_related("agency").get(pk=check.pk)
+    profile = get_profile_of(check)
+    head = _cite(profile, "auxiliary_head_accountability")
+    if not check.head_accountability:
+        raise ValidationError(f"该次检查未发现问题，没有应当追究责任的机关负责人（{head}）。")
+    if check.case_id:
+        raise ValidationError("该次检查发现的问题已转入责任追究，不能重复转入。")
+    systems = {i["code"]: i for i in profile.choices("auxiliary_management_systems")}
+    acts = {i["code"]: i for i in profile.choices("auxiliary_agency_prohibited")}
+    found = [f"未建立或未落实{systems[c]['label']}（{systems[c]['citation']}）" for c in check.missing_systems
+             if c in systems] + [f"{acts[c]['label']}（{acts[c]['citation']}）" for c in check.violations if c in acts]
+    text = (facts or "").strip()
+    case = case_intake(
+        by=by, agency=check.agency, kind=kind, origin="inspection", grounds=list(grounds or []),
+        wrong_ground=wrong_ground, aux_acts=list(aux_acts or []),
+        title=f"辅助人员管理未按办法执行，追究机关负责人责任：{check.agency.name}"[:200],
+        facts=f"{_d(check.checked_on)}辅助人员管理监督检查：{check.findings}。发现的问题：{'；'.join(found)}。"
+              f"机关负责人：{check.head_name}。{profile.text('auxiliary_head_accountability')}（{head}）。"
+              + (text if text else ""))
+    check.case = case
+    check.save(update_fields=["case"])
+    return case
+
+
+def get_profile_of(check) -> Profile:
+    from rules.profiles import get_profile
+
+    return get_profile(check.jurisdiction)

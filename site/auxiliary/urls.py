@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/record/", views.staff_record, name="record"),
     path("records/<int:pk>/file/", views.record_file, name="record_file"),
     path("agencies/<int:agency_pk>/checks/", views.agency_checks, name="checks"),
+    path("checks/<int:pk>/accountability/", views.check_accountability, name="check_accountability"),
     path("checklist/<str:jurisdiction>/", views.checklist, name="checklist"),
 ]

@@ -117,7 +117,8 @@ def staff_detail(request, pk: int):
         "education": dict(services.education_levels(profile)).get(person.education, person.education)
         if profile else person.education,
         "may_decide": services.may_decide(request.user, person.agency),
-        "changes": person.status_changes.all(), "records": person.records.all(), "assessments": assessments,
+        "changes": person.status_changes.select_related("assessment", "recorded_by"),
+        "records": person.records.all(), "assessments": assessments,
         "sanctions": sanctions, "complaints": complaints, "proposal": next((p for p in proposals if p), ""),
         "proposal_assessment": assessments[0] if assessments else None,
         "next_assessment": services.next_assessment(profile, person) if profile else None})
@@ -157,7 +158,8 @@ def staff_status(request, pk: int):
             assessment = Assessment.objects.filter(pk=data["assessment"], staff=person).first()
         services.change_status(by=request.user, staff=person, profile=profile, kind=data["kind"],
                                reason=data["reason"], decided_on=data["decided_on"], decider=data["decider"],
-                               new_end=data.get("new_end"), assessment=assessment)
+                               new_end=data.get("new_end"), assessment=assessment,
+                               new_post=data.get("new_post") or "")
     return _person_action(request, pk, StatusForm, "变更状态", act, "已登记{name}的状态变更。", initial)
 
 
@@ -223,14 +225,47 @@ def agency_checks(request, agency_pk: int):
     systems = {i["code"]: i for i in profile.choices("auxiliary_management_systems")}
     acts = {i["code"]: i for i in profile.choices("auxiliary_agency_prohibited")}
     checks = [(c, [systems[k] for k in c.missing_systems if k in systems], [acts[k] for k in c.violations if k in acts])
-              for c in AgencyCheck.objects.filter(agency=agency)]
+              for c in AgencyCheck.objects.filter(agency=agency).select_related("case__matter")]
     return render(request, "auxiliary/checks.html", {
         "task_title": f"辅助人员管理监督检查：{agency.name}", "agency": agency, "form": form, "checks": checks,
         "head": profile.figure("auxiliary_head_accountability"),
+        "may_hand_off": services.is_bureau(request.user) and request.user.has_perm("accountability.handle_case"),
         "agency_acts": profile.figure("auxiliary_agency_prohibited")})
 
 
 @login_required(login_url=LOGIN)
+def check_accountability(request, pk: int):
+    """第十八条: the bureau's handler takes the head's accountability in as a 过错责任 case (the one door,
+    services.check_to_accountability → accountability.services.case_intake)."""
+    from accountability.forms import IntakeForm
+    from casework.views import to_matter
+    from letters.views import handoff_screen, refused
+
+    if not (services.is_bureau(request.user) and request.user.has_perm("accountability.handle_case")):
+        return refused(request, "只有司法局经办人可以将检查发现的问题转入责任追究。")
+    check = get_object_or_404(AgencyCheck.objects.select_related("agency"), pk=pk,
+                              agency__in=_agencies(request.user))
+    profile = _profile_of(check.agency)
+    form = IntakeForm(request.POST or None, jurisdiction=check.jurisdiction, initial={"kind": "fault"})
+    for name in ("agency", "origin", "title", "intake_on", "reporter"):
+        form.fields.pop(name, None)
+    form.fields["facts"].required = False
+    form.fields["facts"].label = "补充事实（可不填，检查情况和发现的问题自动写入）"
+
+    def act(data):
+        case = services.check_to_accountability(check=check, by=request.user, **data)
+        return to_matter(request, case.matter_id, f"已在{case.matter.number}中受理责任追究。")
+
+    head = profile.figure("auxiliary_head_accountability")
+    return handoff_screen(request, matter=None, form=form, act=act,
+                          title=f"辅助人员管理未按办法执行，追究机关负责人责任：{check.agency.name}",
+                          note=f"{check.checked_on.year}年{check.checked_on.month}月{check.checked_on.day}日检查："
+                               f"{check.findings}。机关负责人：{check.head_name}。{head.value['text']}"
+                               f"（{head.citation}）。")
+
+
+@login_required(login_url=LOGIN)
+@explain_refusals
 def checklist(request, jurisdiction: str):
     if not in_casework(request.user):
         raise PermissionDenied("只有司法局工作人员和执法机关联络员可以查看。")
