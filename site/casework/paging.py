@@ -20,6 +20,8 @@ class EitherEndPaginator(Paginator):
     they were; the queryset needs a total order (its last field the primary key)."""
 
     def page(self, number):
+        if not self.object_list.ordered:  # no order to read backwards: Django's OFFSET over the rows
+            return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
