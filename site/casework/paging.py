@@ -5,13 +5,41 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
 
 PER_PAGE = 50
 
 
+class EitherEndPaginator(Paginator):
+    """Page numbers over a queryset in a fixed order, each page as cheap at the far end as at the start.
+
+    An OFFSET over the rows themselves reads (and joins) every row before the page: the last of 500 pages
+    read 25,000 joined rows. Here the page's keys are read alone, from the order's index, counted from
+    whichever end of the list is nearer (the last page is the first one read backwards), and then the page's
+    rows fetched by key: three queries (count, keys, rows) for any page. Page numbers and links stay what
+    they were; the queryset needs a total order (its last field the primary key)."""
+
+    def page(self, number):
+        if not self.object_list.ordered:  # no order to read backwards: Django's OFFSET over the rows
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = self.object_list.values_list("pk", flat=True)
+        if bottom > self.count - top:  # nearer the end: read backwards from the last row
+            ids = list(keys.reverse()[self.count - top:self.count - bottom])[::-1]
+        else:
+            ids = list(keys[bottom:top])
+        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)} if ids else {}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 def page_of(queryset, value, per_page: int = PER_PAGE):
-    """(page, None) or (None, the Chinese message for a page number out of range)."""
-    paginator = Paginator(queryset, per_page)
+    """(page, None) or (None, the Chinese message for a page number out of range). A queryset is paged by
+    key from its nearer end (EitherEndPaginator); a list as it is."""
+    paginator = (EitherEndPaginator if isinstance(queryset, QuerySet) else Paginator)(queryset, per_page)
     try:
         return paginator.page(value or 1), None
     except (PageNotAnInteger, EmptyPage):

@@ -107,3 +107,10 @@ def register_year_urls():
 def register_year_item():
     return RoleMenuItem("年度概览", reverse_lazy("casework_year:index"), icon_name="table",
                         order=80, name="year-at-a-glance", shown_to=is_bureau)
+
+
+@hooks.register("construct_homepage_panels", order=100)  # after every app has added its panel
+def keep_workbench_panels(request, panels):
+    from .workbench import keep_panels
+
+    keep_panels(request, panels)
