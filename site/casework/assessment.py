@@ -28,7 +28,7 @@ COLUMNS = [
     ("filings_late", "重大决定逾期报备"),
     ("returns_late", "统计年报逾期报送"),
     ("returns_missing", "统计年报逾期未报送"),
-    ("notified", "被通报（限时整改）"),
+    ("notified", "被通报（通报限时整改、逾期不纠正予以通报）"),
     ("interference_lapses", "干预插手案件不记录或不如实记录"),      # 武隆 干预 第十条
     ("inspection_poor", "检查决定未按期落实或落实不力"),            # 武隆 检查 第十条
 ]
@@ -149,7 +149,7 @@ def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
     from letters.models import Letter
     from programme.models import Activity, FollowUp, RectificationTask, StatisticsReturn
 
-    from .models import Agency
+    from .models import Agency, Document
 
     def scoped(qs, path: str):
         return qs.filter(**{f"{path}__jurisdiction": jurisdiction}) if jurisdiction else qs
@@ -168,6 +168,12 @@ def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
         "notified": _grouped(scoped(RectificationTask.objects.filter(notification__issued_on__year=year), "agency"),
                              "agency_id"),
     }
+    # 被通报 also when a letter's last measure was 予以通报 (004 意见书 第十条: 逾期不纠正的予以通报; the document
+    # is issued in the letter's file, whose agency it names) — 通报 第六条 counts every time an agency is notified
+    circulars = _grouped(scoped(Document.objects.filter(kind="circular", issued_on__year=year), "matter"),
+                         "matter__agency_id")
+    for a, n in circulars.items():
+        counts["notified"][a] = counts["notified"].get(a, 0) + n
     # rectification clocks due in the year, met after the due day or still running past it
     rectify: dict[int, int] = {}
     for qs, path, c in ((letters, "to", "rectify_clock"),

@@ -217,6 +217,11 @@ class StatisticsBreach(models.Model):
         return f"{self.ret}：{self.violation_label}"
 
 
+CONTENTS_CHOSEN, CONTENTS_INFERRED, CONTENTS_UNRECORDED = "chosen", "inferred", "unrecorded"
+CONTENTS_BASES = [(CONTENTS_CHOSEN, "签发时选定"), (CONTENTS_INFERRED, "按通报方式推定（签发时尚未登记通报内容）"),
+                  (CONTENTS_UNRECORDED, "签发时未登记，无法推定")]
+
+
 class Notification(models.Model):
     """The yearly notification (通报) on the previous year, with the rectification period the bureau sets
     in it (限时整改, 004 通报制度 第五条: the period is the bureau's, the rules set no number)."""
@@ -226,6 +231,9 @@ class Notification(models.Model):
     kind = models.CharField("通报方式", max_length=16, default="annual")
     # 第三条: codes of the profile's `notification_contents`; 第一条: the departments notifying jointly (names)
     contents = models.JSONField("通报内容", default=list, blank=True)
+    # where `contents` came from: chosen when signed, or — for notifications signed before the 第三条 items were
+    # recorded — inferred by programme/0011 from what the row holds, or not recoverable (the screen says so)
+    contents_basis = models.CharField("通报内容来源", max_length=16, choices=CONTENTS_BASES, default=CONTENTS_CHOSEN)
     joint_issuers = models.JSONField("联合通报部门", default=list, blank=True)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("通报正文")
@@ -268,6 +276,17 @@ class Notification(models.Model):
     @property
     def contents_text(self) -> str:
         return "；".join(f"{c['label']}（{c['article']}）" for c in self._items("notification_contents", self.contents))
+
+    @property
+    def contents_display(self) -> str:
+        """通报内容 as a screen shows it, saying where it came from when it was not chosen at signing."""
+        if self.contents_basis == CONTENTS_UNRECORDED:
+            return "签发时未登记通报内容，无法从已有记录推定（第三条）"
+        text = self.contents_text
+        if text and self.contents_basis == CONTENTS_INFERRED:
+            text += f"。本通报签发时尚未登记通报内容，按其通报方式“{self.kind_item['label'].split('（')[0]}”推定" \
+                if self.kind_item else "。本通报签发时尚未登记通报内容，按其通报方式推定"
+        return text
 
     @property
     def joint_text(self) -> str:

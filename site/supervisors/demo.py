@@ -81,3 +81,25 @@ def load_campaign() -> str:
             "education": edu, "source": source, "intake": intake, "recommending_unit": unit,
             "statement": "愿意参与行政执法监督工作，按时参加监督活动。", "materials_true": True})
     return f"{campaign.title}：{campaign.applications.count()} 份报名"
+
+
+# 交办事项 (000 第八条第（七）项): one matter the bureau assigns the demo supervisor account, waiting for its report
+ASSIGNED = ("wanzhou", "陈思远", "走访万州区某街道商户，了解市场监管执法检查扰企情况",
+            "走访不少于5家商户，了解近半年执法检查的频次、方式及是否存在重复检查、随意检查，形成书面情况报告。")
+
+
+@loader("监督员交办事项", stage=22)
+def load_assigned_matter() -> str:
+    from .duties import research_assign
+    from .models import ResearchAssignment
+
+    code, name, topic, brief = ASSIGNED
+    if ResearchAssignment.objects.filter(jurisdiction=code, kind="assigned", topic=topic).exists():
+        return "已存在"
+    sup = Supervisor.objects.filter(jurisdiction=code, name=name, status="serving").first()
+    officer = get_user_model().objects.filter(username="officer").first()
+    if sup is None or officer is None:
+        return "缺少在聘监督员或经办人账号，未创建"
+    item = research_assign(supervisor=sup, topic=topic, brief=brief, kind="assigned", by=officer,
+                           due_on=timezone.localdate() + dt.timedelta(days=30))
+    return f"交办{sup.name}：{item.topic}（{item.article}），{item.due_on:%Y-%m-%d}前报告"

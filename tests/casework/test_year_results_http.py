@@ -136,7 +136,8 @@ def test_the_officer_sees_each_agency_s_results_for_the_year(results_data, staff
     assert "行政执法监督结果纳入法治建设绩效考核指标体系" in page and "第三十条" in page
     assert "办法未规定各项结果的分值，平台只列各项计数，由考核机关评分" in page
     assert "未规定分值：平台标出扣分项目并列各项计数，由考核机关评分" in page and "第六条" in page
-    assert "扣减分值的项目：被通报（限时整改）、逾期未整改（监督文书、限时整改）（《行政执法监督情况通报制度》第六条）" in page
+    assert ("扣减分值的项目：被通报（通报限时整改、逾期不纠正予以通报）、逾期未整改（监督文书、限时整改）"
+            "（《行政执法监督情况通报制度》第六条）") in page
     assert "平台尚未登记此类情形" not in page and "干预插手案件不记录或不如实记录" in page
     assert "<th scope=\"col\">分值</th>" not in page
     with freeze_time(NOW):
@@ -162,7 +163,8 @@ def test_the_excel_export_has_the_same_counts_and_the_basis(results_data, staff)
     assert rows[4][:12] == ("合计", None, 3, 1, 1, 0, 3, 2, 0, 1, 1, 1)
     text = "\n".join(str(c) for r in rows for c in r if c)
     assert "分值：制度规定被通报、整改落实不力的扣减相应分值，未规定分值：平台标出扣分项目并列各项计数，由考核机关评分" in text
-    assert "扣减分值的项目：被通报（限时整改）、逾期未整改（监督文书、限时整改）（《行政执法监督情况通报制度》第六条）" in text
+    assert ("扣减分值的项目：被通报（通报限时整改、逾期不纠正予以通报）、逾期未整改（监督文书、限时整改）"
+            "（《行政执法监督情况通报制度》第六条）") in text
     assert "重大行政执法决定应报未报：平台只登记已报送的备案，无从得知应报未报的决定，本表不计" in text
 
 
@@ -195,6 +197,7 @@ def test_points_only_where_the_profile_gives_them(results_data, staff):
         page = client_for(staff["officer"]).get("/admin/casework/year/2026/results/?jurisdiction=wulong")
     html = page.content.decode()
     assert "<th scope=\"col\">分值</th>" in html
-    assert "被通报（限时整改）每项-2分、逾期未整改（监督文书、限时整改）每项-1分、统计年报逾期未报送每项-0.5分" in html
+    assert ("被通报（通报限时整改、逾期不纠正予以通报）每项-2分、逾期未整改（监督文书、限时整改）每项-1分、"
+            "统计年报逾期未报送每项-0.5分") in html
     assert row(html, results_data["b"].pk)[-1] == "-3.5"  # notified 1, overdue 1, missing return 1
     assert row(html, results_data["a"].pk)[-1] == "-2.0"  # two overdue rectifications
