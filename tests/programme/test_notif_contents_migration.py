@@ -1,4 +1,4 @@
-"""programme/0011: notifications signed before the 通报内容 items (004 通报制度 第三条) existed get what their row
+"""programme/0012: notifications signed before the 通报内容 items (004 通报制度 第三条) existed get what their row
 holds — a yearly notification covers 第三条第（八）项 — marked as inferred; one that holds nothing to infer from is
 marked unrecorded and the year screen says so in Chinese; Enshi's (no contents items) is left alone; reversible."""
 import datetime as dt
@@ -13,7 +13,7 @@ from programme.models import Notification, ProgrammeYear
 from roles.definitions import LEADER
 from rules.models import RuleFigure
 
-migration = import_module("programme.migrations.0011_notification_contents_from_kind")
+migration = import_module("programme.migrations.0012_notification_contents_from_kind")
 pytestmark = pytest.mark.django_db
 
 

@@ -53,7 +53,7 @@ def remove_inferred(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programme', '0010_notification_kind_contents_joint_issuers'),
+        ('programme', '0011_district_report_response'),
         ('rules', '0001_initial'),
     ]
 
