@@ -232,7 +232,7 @@ class Notification(models.Model):
     # 第三条: codes of the profile's `notification_contents`; 第一条: the departments notifying jointly (names)
     contents = models.JSONField("通报内容", default=list, blank=True)
     # where `contents` came from: chosen when signed, or — for notifications signed before the 第三条 items were
-    # recorded — inferred by programme/0011 from what the row holds, or not recoverable (the screen says so)
+    # recorded — inferred by programme/0012 from what the row holds, or not recoverable (the screen says so)
     contents_basis = models.CharField("通报内容来源", max_length=16, choices=CONTENTS_BASES, default=CONTENTS_CHOSEN)
     joint_issuers = models.JSONField("联合通报部门", default=list, blank=True)
     title = models.CharField("标题", max_length=200)
