@@ -101,7 +101,7 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     # 003 第十条第一款: supervision contact points
     "/admin/complaints/contact-points/", "/admin/complaints/contact-points/?jurisdiction=enshi",
     "/admin/complaints/contact-points/?jurisdiction=wulong", "/admin/complaints/contact-points/new/?jurisdiction=enshi",
-    "/admin/complaints/contact-points/99999/",
+    "/admin/complaints/contact-points/99999/", "/admin/complaints/contact-points/99999/edit/",
     # issue 29.3: interference follow-ups, inspection follow-ups, coordination extras
     "/admin/complaints/interference/lapses/", "/admin/complaints/interference/lapses/new/",
     "/admin/complaints/interference/99999/followups/", "/admin/programme/activities/99999/followup/",

@@ -1,6 +1,7 @@
 """Staff screens of the supervision contact points (行政执法监督联系点, 003 第十条第一款) under
 /admin/complaints/contact-points/: the register with the complaints each point passed on this year, adding or
-correcting a point, and closing one. Contact persons' phones are masked in the list."""
+correcting a point, and one point's own screen (its complaints, and closing it: 撤销). Contact persons' phones are
+masked in the list."""
 from __future__ import annotations
 
 from django.contrib import messages
@@ -11,10 +12,10 @@ from django.utils import timezone
 
 from form_errors import add_errors
 from roles.access import is_bureau
+from rules.jurisdiction_choice import chosen, offering
 
 from . import contact_points as cp
 from .forms import ContactPointCloseForm, ContactPointForm
-from .jurisdiction_choice import chosen, offering
 from .models import ContactPoint
 
 LOGIN = "wagtailadmin_login"
@@ -71,24 +72,43 @@ def point_new(request):
 
 
 @login_required(login_url=LOGIN)
+def point_detail(request, pk: int):
+    """One point's screen: what the register knows of it, the complaints it passed on, and its 撤销 (through
+    contact_points.contact_point_close); a refused date is shown on the form and nothing is written."""
+    _bureau(request)
+    point = get_object_or_404(ContactPoint, pk=pk)
+    can_manage = request.user.has_perm(cp.MANAGE)
+    close = ContactPointCloseForm(request.POST or None) if can_manage and point.active else None
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied(cp.MANAGE_MSG)
+        if close is not None and close.is_valid():
+            try:
+                cp.contact_point_close(by=request.user, point=point, closed_on=close.cleaned_data["closed_on"])
+            except ValidationError as exc:
+                add_errors(close, exc)
+            else:
+                messages.success(request, f"监督联系点“{point.name}”已撤销。")
+                return redirect("complaints:contact_point", pk=point.pk)
+        elif close is None:
+            messages.error(request, f"监督联系点“{point.name}”已于{point.closed_on:%Y-%m-%d}撤销。")
+            return redirect("complaints:contact_point", pk=point.pk)
+    year = timezone.localdate().year
+    counted = cp.register(point.jurisdiction, year).get(pk=point.pk)
+    return render(request, "complaints/contact_point_detail.html", {
+        "task_title": f"行政执法监督联系点：{point.name}", "point": point, "citation": cp.citation(point.jurisdiction),
+        "year": year, "year_count": counted.year_count, "total_count": counted.total_count,
+        "complaints": cp.passed_on(point)[:cp.RECENT], "recent": cp.RECENT,
+        "can_manage": can_manage, "close": close})
+
+
+@login_required(login_url=LOGIN)
 def point_edit(request, pk: int):
     _bureau(request)
     if not request.user.has_perm(cp.MANAGE):
         raise PermissionDenied(cp.MANAGE_MSG)
     point = get_object_or_404(ContactPoint, pk=pk)
     jurisdiction = point.jurisdiction
-    if request.method == "POST" and request.POST.get("action") == "close":
-        close = ContactPointCloseForm(request.POST)
-        if close.is_valid():
-            try:
-                cp.contact_point_close(by=request.user, point=point, closed_on=close.cleaned_data["closed_on"])
-            except ValidationError as exc:
-                messages.error(request, "；".join(exc.messages))
-            else:
-                messages.success(request, f"监督联系点“{point.name}”已撤销。")
-        else:
-            messages.error(request, "请填写撤销日期。")
-        return redirect(f"/admin/complaints/contact-points/?jurisdiction={jurisdiction}")
     initial = {f: getattr(point, f) for f in ("name", "kind", "address", "contact_name", "contact_phone",
                                               "established_on")}
     form = ContactPointForm(request.POST or None, jurisdiction=jurisdiction, initial=initial)
@@ -99,5 +119,5 @@ def point_edit(request, pk: int):
             add_errors(form, exc)
         else:
             messages.success(request, f"已更正监督联系点：{form.cleaned_data['name']}。")
-            return redirect(f"/admin/complaints/contact-points/?jurisdiction={jurisdiction}")
+            return redirect("complaints:contact_point", pk=point.pk)
     return _form_page(request, form, f"更正监督联系点：{point.name}", jurisdiction)

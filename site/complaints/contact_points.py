@@ -119,6 +119,14 @@ def require_usable(jurisdiction: str, point: ContactPoint | None) -> None:
         raise ValidationError("所选监督联系点不属于本辖区或已撤销。")
 
 
+RECENT = 50  # complaints shown on a point's screen (the counts cover all)
+
+
+def passed_on(point: ContactPoint):
+    """The complaints `point` passed on, newest first (one query with the agency they are about)."""
+    return point.complaints.select_related("agency", "supervisor").order_by("-received_on", "-pk")
+
+
 def register(jurisdiction: str, year: int):
     """Every point of the jurisdiction with the complaints it passed on in `year` and in all (one query)."""
     return ContactPoint.objects.filter(jurisdiction=jurisdiction).annotate(

@@ -420,4 +420,5 @@ class ContactPointForm(forms.Form):
 
 
 class ContactPointCloseForm(forms.Form):
-    closed_on = forms.DateField(label="撤销日期", widget=DATE)
+    closed_on = forms.DateField(label="撤销日期", widget=DATE, error_messages={
+        "required": "请填写撤销日期。", "invalid": "请填写有效的撤销日期，如 2026-11-03。"})

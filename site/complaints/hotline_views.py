@@ -13,10 +13,10 @@ from django.utils import timezone
 from casework.paging import page_of, query_without_page
 from form_errors import add_errors
 from roles.access import is_bureau, require
+from rules.jurisdiction_choice import chosen, offering
 from rules.profiles import get_profile
 
 from . import forms, hotline, services
-from .jurisdiction_choice import chosen, offering
 from .models import OPEN_STATUSES, HotlineOrder
 
 LOGIN = "wagtailadmin_login"

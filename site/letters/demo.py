@@ -1,7 +1,8 @@
 """Demo letters: for Enshi and Wulong, one matter in each state — drafting, awaiting signature, served with
 its clock running, objection pending, overdue, decision (correction order) issued, closed, typical-case
 draft — so the dashboard shows live clocks. Dates are relative to today; documents are back-dated where a
-state needs an earlier receipt. Idempotent (matters are found by title)."""
+state needs an earlier receipt. In Enshi's served one the agency does not provide the materials asked for
+(003 第二十五条), handed to accountability (第三十二条第一款第（四）项). Idempotent (matters are found by title)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -115,6 +116,7 @@ def load_letters() -> str:
             _make(code, state, title, agency, ground, officer, leader, today)
             made += 1
     _measure_demo(officer)
+    _refusal_demo(officer, today)
     return f"新增演示事项 {made} 件（恩施、武隆各{len(STATES)}个环节）"
 
 
@@ -129,3 +131,18 @@ def _measure_demo(officer) -> None:
     measure_record(matter=matter, by=officer, kind="inquiry", taken_on=matter.opened_on,
                    staff="州司法局监督人员两名（出示行政执法监督证件）", subjects="被监督机关执法大队负责人",
                    content="询问相关案卷的办理经过，负责人确认案卷中的问题属实。")
+
+
+def _refusal_demo(officer, today: dt.date) -> None:
+    """Enshi 003 第二十五条: the agency of the served letter does not provide the materials asked for; the refusal
+    goes to the directly responsible staff's accountability (第三十二条第一款第（四）项) through the one door,
+    letters.cooperation.refusal_record. Once per demo (the matter is found by title)."""
+    from .cooperation import refusal_record
+    from .models import CooperationRefusal
+
+    matter = Matter.objects.filter(jurisdiction="enshi", title=CASES["enshi"][2]["served"]).first()
+    if matter is None or matter.status != "open" or CooperationRefusal.objects.filter(matter=matter).exists():
+        return
+    refusal_record(matter=matter, by=officer, kind="no_information", occurred_on=today,
+                   facts="调查核实期间，州司法局书面要求提供相关行政处罚案卷3件，该局逾期未提供，也未说明情况",
+                   request="")

@@ -12,23 +12,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from roles.access import is_bureau
-from rules.models import RuleProfile
+from rules.jurisdiction_choice import chosen, having, offering, require
 from rules.profiles import get_profile
 
 from . import duties, duty_forms
 from .models import ConsentRequest, Evaluation, ResearchAssignment, Supervisor
 from .selectors import own_record
 
-
-def _jurisdictions():
-    return [(p.code, p.name) for p in RuleProfile.objects.filter(figures__key="term_length").distinct().order_by("pk")]
+SERVES = having("term_length")  # the jurisdictions whose rules appoint supervisors for a term
+NO_SUCH = "没有这个辖区。"
 
 
 def _code(value) -> str:
-    codes = dict(_jurisdictions())
-    if value not in codes:
-        raise Http404("没有这个辖区。")
-    return value
+    return require(value, SERVES, NO_SUCH)
 
 
 def bureau_only(view):
@@ -72,7 +68,7 @@ def _year(value, default: int) -> int:
 
 @bureau_only
 def index(request):
-    code = _code(request.GET.get("jurisdiction") or "wanzhou")
+    code = chosen(request, SERVES, NO_SUCH)
     year = _year(request.GET.get("year"), timezone.localdate().year)
     profile = get_profile(code)
     to_refer = []
@@ -87,7 +83,7 @@ def index(request):
                     .exclude(pk__in=done).select_related("supervisor"))
     return render(request, "supervisors/duties/index.html", {"to_refer": to_refer,
         "page_title": f"监督员履职管理（{profile.name}）", "profile": profile, "code": code, "year": year,
-        "features": duties.feature_rows(code), "jurisdictions": _jurisdictions(),
+        "features": duties.feature_rows(code), "jurisdictions": offering(SERVES),
         "supervisors": Supervisor.objects.filter(jurisdiction=code).exclude(terms=None).order_by("name"),
         "on": {r["key"]: r["on"] for r in duties.feature_rows(code)}})
 

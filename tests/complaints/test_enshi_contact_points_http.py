@@ -114,3 +114,54 @@ def test_wulong_has_no_contact_points(enshi):
     assert officer.get("/admin/complaints/contact-points/?jurisdiction=wulong").status_code == 404
     form = officer.get("/admin/complaints/new/?jurisdiction=wulong").content.decode()
     assert "监督联系点转来" not in form and "转来的监督联系点" not in form
+
+
+def test_a_point_is_revoked_on_its_own_screen_and_the_register_is_a_plain_table(enshi):
+    """The register has no form in its rows; the point's own screen shows it (full phone to the officer) and
+    revokes it through contact_points.contact_point_close: a bad or out-of-range date is refused in Chinese on
+    that screen and nothing is written."""
+    officer = login(enshi["officer"])
+    with freeze_time("2026-11-03 10:00"):
+        assert officer.post("/admin/complaints/contact-points/new/?jurisdiction=enshi", POINT).status_code == 302
+        point = ContactPoint.objects.get()
+        listing = officer.get("/admin/complaints/contact-points/?jurisdiction=enshi").content.decode()
+        table = listing[listing.index('<table class="listing">'):]
+        table = table[:table.index("</table>")]
+        assert "<form" not in table and "撤销日期" not in table and "<th>操作</th>" not in table
+        assert f'<a href="/admin/complaints/contact-points/{point.pk}/">恩施市政务服务中心联系点</a>' in table
+        assert "139****2345" in table and "13972712345" not in table
+
+        url = f"/admin/complaints/contact-points/{point.pk}/"
+        screen = officer.get(url).content.decode()
+        assert f"联系点（{ENSHI_10}）" in screen and "设立日期：2026-03-01" in screen
+        assert "联系电话：13972712345" in screen and "撤销联系点" in screen
+        assert f'href="/admin/complaints/contact-points/{point.pk}/edit/"' in screen
+
+        for bad, message in (("2026-13-45", "请填写有效的撤销日期，如 2026-11-03。"),
+                             ("", "请填写撤销日期。"),
+                             ("2026-02-28", "撤销日期应在设立日期和今天之间。"),
+                             ("2026-11-04", "撤销日期应在设立日期和今天之间。")):
+            r = officer.post(url, {"closed_on": bad})
+            assert r.status_code == 200 and message in r.content.decode(), bad
+            point.refresh_from_db()
+            assert (point.active, point.closed_on) == (True, None), bad
+
+        # a liaison may not even open it; a leader (bureau, not the handler) sees it masked and cannot revoke
+        assert login(enshi["liaison"]).post(url, {"closed_on": "2026-11-01"}).status_code in (302, 403)
+        leader = login(enshi["leader"])
+        seen = leader.get(url).content.decode()
+        assert "联系电话：139****2345" in seen and "撤销联系点" not in seen
+        assert leader.post(url, {"closed_on": "2026-11-01"}).status_code in (302, 403)
+        point.refresh_from_db()
+        assert point.active
+
+        r = officer.post(url, {"closed_on": "2026-11-01"})
+        assert r.status_code == 302 and r["Location"] == url
+        point.refresh_from_db()
+        assert (point.active, point.closed_on.isoformat()) == (False, "2026-11-01")
+        screen = officer.get(url).content.decode()
+        assert "监督联系点“恩施市政务服务中心联系点”已撤销。" in screen
+        assert "状态：<strong>已于2026-11-01撤销</strong>" in screen and "撤销联系点</button>" not in screen
+        assert officer.post(url, {"closed_on": "2026-11-02"}).status_code == 302
+        point.refresh_from_db()
+        assert point.closed_on.isoformat() == "2026-11-01"

@@ -4,6 +4,8 @@ hands it into accountability through accountability.services.case_intake — in 
 step with the article; the same finding twice is refused, and so is the agency's liaison."""
 import datetime as dt
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
 from accountability.models import Case
@@ -58,3 +60,31 @@ def test_retaliation_and_handler_misconduct_go_to_accountability_once_each(peopl
     with freeze_time("2026-10-13 10:00"):
         page = officer.get(f"/admin/complaints/{complaint.pk}/").content.decode()
     assert "<td>2026-10-12</td>" in page and "<td>《行政执法投诉举报制度》第十五条</td>" in page and number in page
+
+
+def _screen(client, pk: int) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(f"/admin/complaints/{pk}/")
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def test_the_complaint_screen_reads_its_misconduct_rows_in_constant_queries(people):
+    """The misconduct table (第十三条、第十五条) on the complaint's screen: one row or two, the same query count."""
+    complaint = _investigate(people)
+    officer = login(people["officer"])
+    url = f"/admin/complaints/{complaint.pk}/handoff/misconduct/"
+    with freeze_time("2026-10-12 09:00"):
+        assert officer.post(url, {"misconduct": "retaliation", "kind": "fault", "grounds": ["other"],
+                                  "misconduct_facts": "被投诉执法人员到投诉人店铺多次刁难"}).status_code == 302
+        _screen(officer, complaint.pk)  # warm: content types, the calendar and the profile are cached
+        one, html = _screen(officer, complaint.pk)
+    assert html.count("<td>《行政执法投诉举报制度》第十三条</td>") == 1
+    with freeze_time("2026-10-12 10:00"):
+        assert officer.post(url, {"misconduct": "handler", "kind": "fault", "grounds": ["other"],
+                                  "misconduct_facts": "调查人员向被投诉机关泄露投诉人身份"}).status_code == 302
+        _screen(officer, complaint.pk)
+        two, html = _screen(officer, complaint.pk)
+    assert html.count("<td>《行政执法投诉举报制度》第十三条</td>") == 1
+    assert html.count("<td>《行政执法投诉举报制度》第十五条</td>") == 1
+    assert two == one

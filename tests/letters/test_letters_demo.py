@@ -1,4 +1,6 @@
-"""The demo has one letter in each state for Enshi and Wulong, and loading it twice adds nothing."""
+"""The demo has one letter in each state for Enshi and Wulong, and loading it twice adds nothing. In Enshi the
+agency of the served letter does not provide the materials asked for (003 第二十五条) and it is in accountability
+(第三十二条第一款第（四）项) — once, however often the demo is loaded."""
 import pytest
 from freezegun import freeze_time
 
@@ -38,3 +40,17 @@ def test_demo_letters_one_matter_per_state_idempotent(site_tree):
                 assert "review" in names
         for letter in Letter.objects.filter(state="closed"):
             assert not open_tasks_of(letter).exists()
+
+        # 003 第二十五条 → 第三十二条第一款第（四）项: the refusal and its accountability case, in the letter's file
+        from accountability.models import Case
+        from casework.models import MatterEvent
+        from letters.models import CooperationRefusal
+
+        refusal = CooperationRefusal.objects.get()
+        assert refusal.matter.title == "行政处罚未说明理由" and refusal.agency.name == "恩施州市场监督管理局"
+        assert (refusal.kind_label, refusal.occurred_on.isoformat()) == ("不如实反映情况、不提供有关资料", "2026-11-27")
+        assert refusal.article.endswith("第二十五条第一款")
+        case = Case.objects.get(matter=refusal.matter)
+        assert refusal.case == case and (case.kind, case.grounds, case.origin) == ("fault", ["obstruct"], "inspection")
+        step = MatterEvent.objects.get(matter=refusal.matter, text__startswith="登记不配合监督")
+        assert "第三十二条第一款第（四）项转入责任追究" in step.text
