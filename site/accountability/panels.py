@@ -82,7 +82,12 @@ def accountability_panel(request, matter) -> str:
         causes = _labels(profile, "fault_tolerance_causes", case.tolerance_causes)
         who = case.tolerated_by.get_full_name() or case.tolerated_by.username if case.tolerated_by else ""
         tolerance = f"{case.tolerated_on:%Y-%m-%d}，全部责任人予以容错，原因：{causes}；决定人：{who}"
+    respondent = ""
+    if case.matter.bureau_staff:  # 投诉 第十五条: the bureau's own staff, with the finding's article
+        found = getattr(case, "complaint_misconduct", None)
+        respondent = case.matter.respondent_name + (f"（{found.article}：受理机关工作人员）" if found else "")
     return render_to_string("accountability/panel.html", {
+        "respondent": respondent,
         "case": case, "profile": profile, "rows": rows, "grounds": grounds, "origin": origin,
         "aux_acts": cite_prohibited_acts(case.jurisdiction, case.aux_acts), "tolerance": tolerance,
         "tasks": _tasks(request, case),

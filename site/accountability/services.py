@@ -90,12 +90,16 @@ def _lock(case: Case) -> Case:
 @transaction.atomic
 def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, title: str = "", facts: str = "",
                 grounds=(), wrong_ground: str = "", intake_on: dt.date | None = None, matter=None,
-                handoff: str = "", aux_acts=(), reporter: str = "") -> Case:
+                handoff: str = "", aux_acts=(), reporter: str = "", bureau_staff_of: str = "") -> Case:
     """过错 第十条第（一）项 / 错案 第七条: a finding of fault or a case identified as wrong is taken in;
     the 2-day transfer clock runs from intake in case the matter is not ours.
 
     With `matter` it is a hand-off in the same file (一案一档): e.g. a substantiated complaint whose
-    service has checked that its step ended; the file's agency, facts and attachments carry over."""
+    service has checked that its step ended; the file's agency, facts and attachments carry over.
+
+    With `bureau_staff_of` (a jurisdiction) the persons concerned are the bureau's own staff (投诉 第十五条: the
+    receiving organ's staff misbehaved handling a complaint): a file of its own with no agency under supervision,
+    run by the bureau, which no agency's liaison reads."""
     own = runs_for_agency(by)  # 过错 第五条 / 错案 第四条: the agency's legal unit takes in its own case
     if own is not None:
         if matter is not None or (agency is not None and agency.pk != own.pk):
@@ -105,15 +109,21 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
             raise PermissionDenied("本辖区的规则未规定由行政执法机关自行办理责任追究案件。")
     else:
         require(by, HANDLE, "只有司法局经办人可以受理责任追究线索。")
-    if matter is not None:
-        agency = matter.agency
-        require_not_recused(by, matter)
-    require_addressable(agency)
+    if bureau_staff_of:
+        if own is not None or matter is not None:
+            raise PermissionDenied("追究本机关工作人员责任的案件由司法局单独立卷办理。")
+        agency, jurisdiction = None, bureau_staff_of
+    else:
+        if matter is not None:
+            agency = matter.agency
+            require_not_recused(by, matter)
+        require_addressable(agency)
+        jurisdiction = agency.jurisdiction
     today = timezone.localdate()
     intake_on = intake_on or today
     if intake_on > today:
         raise ValidationError("受理日期不能晚于今天。")
-    profile = get_profile(agency.jurisdiction)
+    profile = get_profile(jurisdiction)
     _item(profile, "fault_sources", origin)
     if kind == FAULT:
         if not grounds:
@@ -128,14 +138,14 @@ def case_intake(*, by, kind: str, origin: str, agency: Agency | None = None, tit
         raise ValidationError("请选择追究类型。")
     from auxiliary.selectors import prohibited_act_choices
 
-    known_acts = dict(prohibited_act_choices(agency.jurisdiction))
+    known_acts = dict(prohibited_act_choices(jurisdiction))
     if any(a not in known_acts for a in aux_acts):
         raise ValidationError("请从列表中选择辅助人员的禁止行为。")
     reporter = (reporter or "").strip()[:60] if matter is None and profile.flag("fault_reporter_answer") else ""
     if matter is None:
         source = {"complaint": "complaint", "inspection": "inspection", "court": "court"}.get(origin, "own_initiative")
         matter = matter_open(by=by, agency=agency, source=source, title=title, facts=facts, process="accountability",
-                             opened_on=intake_on, check_permission=False)
+                             opened_on=intake_on, check_permission=False, bureau_staff_of=bureau_staff_of)
     else:
         if Case.objects.filter(matter=matter).exists():
             raise ValidationError("本事项已转入责任追究，不能重复转入。")
@@ -224,7 +234,7 @@ def _person_record(case: Case, person: Person, *, title: str, body: str, outcome
                    doc_number: str, decided_on: dt.date) -> DecisionRecord:
     matter = case.matter
     return decision_record(kind="accountability", title=title, body=body,
-                           jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=outcome,
+                           jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome=outcome,
                            decided_on=decided_on, doc_number=doc_number, article=article, subject=matter,
                            party_user=person.user, confidential=True)
 
@@ -596,7 +606,7 @@ def case_take_over(*, case: Case, by, reason: str) -> DecisionRecord:
             task.save(update_fields=["owner", "status", "owner_permission"])
     record = decision_record(kind="accountability", title=f"司法局接办：{matter.title}",
                              body=f"{matter.agency.name}自办的{case.get_kind_display()}案件由司法局接办。理由：{case.taken_over_reason}",
-                             jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome="司法局接办",
+                             jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome="司法局接办",
                              decided_on=today, doc_number="", article=str(basis.citation), subject=matter, confidential=True)
     log(matter, by, f"司法局决定接办本案（{basis.citation}）：{case.taken_over_reason}")
     return record

@@ -129,7 +129,7 @@ def issue(*, matter: Matter, kind: str, title: str, paragraphs: list[str], by, a
                         code=issuer_code(issuer) if issuer is not None else "")
     if issuer is not None and Document.objects.filter(doc_number=number).exists():
         raise ValidationError(f"发文字号{number}已被使用：请在执法机关名录中为{issuer.name}设置与司法局不同的发文机关代字。")
-    addressee = addressee or matter.agency.name
+    addressee = addressee or matter.respondent_name
     notes = list(notes or [])
     if article:
         notes.insert(0, f"依据：{article}")
@@ -137,7 +137,7 @@ def issue(*, matter: Matter, kind: str, title: str, paragraphs: list[str], by, a
                         seq=seq, title=title.strip() or label, addressee=addressee, body="\n".join(paragraphs),
                         article=article, issued_on=issued_on, issued_by=by, values=values or {})
     document.full_clean(exclude=["pdf", "docx", "signed_scan"])
-    names = tuple(dict.fromkeys([matter.agency.name, addressee, *(a.name for a in matter.parties.all())]))
+    names = tuple(dict.fromkeys([matter.respondent_name, addressee, *(a.name for a in matter.parties.all())]))
     attach_files(document, official(authority=authority, kind=kind, label=label, number=number,
                                     title=document.title, addressee=addressee, paragraphs=paragraphs,
                                     issued_on=issued_on, notes=notes, copy_to=copy_to, keep_whole=names))

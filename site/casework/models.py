@@ -96,7 +96,10 @@ class Matter(models.Model):
     source_reference = models.CharField("来源文件文号或编号", max_length=100, blank=True)
     process = models.CharField("办理程序", max_length=32, blank=True, db_index=True,
                                help_text="letter / complaint / coordination / accountability / programme")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="matters", verbose_name="被监督机关")
+    # blank only for a file about the bureau's own staff (004 投诉 第十五条: the receiving organ's staff misbehaved):
+    # no agency is supervised there, the persons concerned belong to the bureau itself (respondent_name)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="matters",
+                               verbose_name="被监督机关")
     # other agencies party to the matter (e.g. the other side of a dispute, 004 争议协调办法 第十二条): their
     # liaisons see the file and acknowledge the documents addressed to them
     parties = models.ManyToManyField(Agency, blank=True, related_name="matters_as_party", verbose_name="其他相关机关")
@@ -126,6 +129,20 @@ class Matter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+    @property
+    def bureau_staff(self) -> bool:
+        """A file about the bureau's own staff (投诉 第十五条): no agency under supervision."""
+        return self.agency_id is None
+
+    @property
+    def respondent_name(self) -> str:
+        """Whom the file concerns: the agency under supervision, or the bureau itself for its own staff."""
+        if self.agency_id is not None:
+            return self.agency.name
+        from rules.profiles import get_profile
+
+        return f"{get_profile(self.jurisdiction).authority}（本机关工作人员）"
 
     @property
     def letter(self):

@@ -87,7 +87,7 @@ def recuse(*, matter: Matter, by, user, ground: str, note: str = "", check_permi
     log(matter, by, f"{_name(user)}{how}（{label}，依据{article}），此后不得起草、签发、审核或决定本事项。")
     decision_record(kind="recusal", title=f"回避：{_name(user)}（{matter.number}）",
                     body=f"{_name(user)}{how}。事由：{label}。决定人：{_name(by)}。",
-                    jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=how,
+                    jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome=how,
                     decided_on=timezone.localdate(), article=article, subject=matter,
                     confidential=True)  # who handles a matter is internal to the bureau
     released = release_tasks(user, matter)

@@ -59,22 +59,30 @@ def next_matter_number(jurisdiction: str, year: int) -> str:
 
 
 @transaction.atomic
-def matter_open(*, by, agency: Agency, source: str, title: str, facts: str, process: str = "",
+def matter_open(*, by, agency: Agency | None, source: str, title: str, facts: str, process: str = "",
                 opened_on: dt.date | None = None, check_permission: bool = True, special_kind: str = "",
-                source_reference: str = "") -> Matter:
+                source_reference: str = "", bureau_staff_of: str = "") -> Matter:
     """立案: one file per matter. `check_permission=False` only for a process service that has checked
     its own permission (e.g. a complaint accepted by its handler). A 专项行政执法监督 names its source
     (the profile's `special_supervision_sources`) and the source document's reference."""
     if check_permission:
         require(by, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
-    require_addressable(agency)
+    if bureau_staff_of and agency is None:
+        # a file about the bureau's own staff (投诉 第十五条, opened by accountability.services.case_intake): the
+        # bureau is not a listed agency and has no liaison; the persons concerned are its own
+        if process != "accountability" or source == SPECIAL:
+            raise ValidationError("只有责任追究案件可以以本机关工作人员为追究对象立案。")
+        jurisdiction = bureau_staff_of
+    else:
+        require_addressable(agency)
+        jurisdiction = agency.jurisdiction
     if source not in dict(SOURCES):
         raise ValidationError("请选择监督事项来源。")
     if not (title or "").strip() or not (facts or "").strip():
         raise ValidationError("请填写事项名称和基本事实。")
     special_kind, source_reference = _special_source(agency, source, special_kind, source_reference)
     opened_on = opened_on or timezone.localdate()
-    matter = Matter(number=next_matter_number(agency.jurisdiction, opened_on.year), jurisdiction=agency.jurisdiction,
+    matter = Matter(number=next_matter_number(jurisdiction, opened_on.year), jurisdiction=jurisdiction,
                     source=source, process=process, agency=agency, title=title.strip(), facts=facts.strip(),
                     special_kind=special_kind, source_reference=source_reference,
                     opened_on=opened_on, opened_by=by, stage="已立案")
@@ -177,7 +185,8 @@ def _service_audience(document: Document) -> dict:
     """A service is the addressee's to read: one party's alone, every named party's for a joint addressee,
     the bureau's only when addressed outside the matter (the government, a supervisory organ)."""
     matter = document.matter
-    if matter.agency.name == document.addressee:  # the usual case: the matter's own agency (read already)
+    # the usual case: the matter's own agency (read already)
+    if matter.agency_id is not None and matter.agency.name == document.addressee:
         return {"audience": MatterEvent.PARTY, "agency": matter.agency}
     agencies = list(Agency.objects.filter(Q(pk=matter.agency_id) | Q(matters_as_party=matter)).distinct())
     named = [a for a in agencies if a.name == document.addressee]

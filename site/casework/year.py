@@ -180,9 +180,13 @@ def _agencies(matters, year: int, clocks, counts: dict) -> list[AgencyRow]:
     ids = {r["agency_id"] for r in per} | {r["m_agency"] for r in clock_rows}
     names = {a.pk: a for a in Agency.objects.filter(pk__in=ids).only("name", "jurisdiction")}
     for r in per:
+        if r["agency_id"] is None:  # a file about the bureau's own staff (投诉 第十五条): no agency's row
+            continue
         a = names[r["agency_id"]]
         rows[a.pk] = AgencyRow(a.name, a.jurisdiction, r["opened"], r["closed"])
     for r in clock_rows:
+        if r["m_agency"] is None:
+            continue
         a = names[r["m_agency"]]
         row = rows.setdefault(a.pk, AgencyRow(a.name, a.jurisdiction))
         row.clocks = ClockRow(a.name, r["met"], r["missed"], r["overdue"], r["pending"])

@@ -181,3 +181,27 @@ def load_enshi_contact_points() -> str:
             "request": "请求核查货运车辆检查中未出示执法证件的情况。",
             "facts": "物流企业反映，执法人员在高速路口检查货车时未出示执法证件。"})
     return "恩施监督联系点 2 个，经联系点转来的投诉举报 1 件"
+
+
+@loader("投诉举报办理中的打击报复与工作人员违法", stage=61)
+def load_complaint_misconduct() -> str:
+    """投诉 第十三条: the complained-about officer retaliated against the complainant during the investigation —
+    the accountability case in the complaint's file; 第十五条: one of the bureau's own investigators leaked the
+    complainant's identity — a case against the bureau's staff in a file of its own. Idempotent."""
+    from . import handoffs
+    from .models import ACCEPTED, ComplaintMisconduct
+
+    if ComplaintMisconduct.objects.filter(complaint__jurisdiction="wulong").exists():
+        return "已有投诉举报办理中追究责任的演示数据"
+    officer = get_user_model().objects.filter(username="officer").first()
+    complaint = (Complaint.objects.filter(jurisdiction="wulong", status=ACCEPTED, matter__isnull=False)
+                 .order_by("pk").first())
+    if officer is None or complaint is None:
+        return "缺少调查中的投诉举报或经办人账号，未加载"
+    handoffs.misconduct_to_accountability(
+        complaint=complaint, by=officer, misconduct="retaliation", kind="fault", grounds=["other"],
+        facts="被投诉执法人员在调查期间三次到投诉人店铺以检查为名刁难，并当面要求其撤回投诉")
+    handoffs.misconduct_to_accountability(
+        complaint=complaint, by=officer, misconduct=handoffs.HANDLER, kind="fault", grounds=["other"],
+        facts="受理机构一名调查人员将投诉人姓名和联系方式告知被投诉机关，违反保密要求")
+    return "投诉举报办理中打击报复（第十三条）、受理机关工作人员违法（第十五条）转入责任追究各 1 件"

@@ -75,6 +75,11 @@ def complaint_to_accountability(*, complaint: Complaint, by, kind: str, grounds=
                        handoff=f"{_summary(complaint)}。依{HANDOFF_ARTICLE}转入责任追究程序。")
 
 
+# the 第十五条 finding (profile complaint_misconduct): the persons concerned are the bureau's own staff who handled
+# the complaint, not the complained-about agency's
+HANDLER = "handler"
+
+
 def misconduct_rule(jurisdiction: str) -> tuple[list[dict], str]:
     """(kinds, citation) of the findings 投诉 第十三条、第十五条 hand into accountability; ([], "") elsewhere."""
     profile = get_profile(jurisdiction)
@@ -102,7 +107,7 @@ def misconduct_to_accountability(*, complaint: Complaint, by, misconduct: str, f
     items = {c["code"]: c for c in kinds}
     if misconduct not in items:
         raise ValidationError(f"请选择应追究责任的情形（{cite}）。")
-    if complaint.matter_id is None:
+    if complaint.matter_id is None and misconduct != HANDLER:
         raise ValidationError("投诉举报尚未受理立卷，不能在其案卷中转入责任追究。")
     item = items[misconduct]
     article = str(item["citation"])
@@ -112,7 +117,13 @@ def misconduct_to_accountability(*, complaint: Complaint, by, misconduct: str, f
     if not facts:
         raise ValidationError("请写明认定的事实。")
     what = f"投诉举报{complaint.receipt_number}办理中认定：{item['label']}。{facts}。依{article}追究责任。"
-    if Case.objects.filter(matter=complaint.matter).exists():  # the file's own case: this one in a file of its own
+    if misconduct == HANDLER:  # 第十五条: the bureau's own staff, in a file of their own that no agency reads
+        case = case_intake(by=by, bureau_staff_of=complaint.jurisdiction, kind=kind, origin="complaint",
+                           grounds=grounds, wrong_ground=wrong_ground, aux_acts=aux_acts,
+                           title=f"投诉举报{complaint.receipt_number}：受理机关工作人员违法"[:200], facts=what)
+        if complaint.matter_id is not None:
+            log(complaint.matter, by, f"{what}已在{case.matter.number}中对本机关工作人员受理责任追究。")
+    elif Case.objects.filter(matter=complaint.matter).exists():  # the file's own case: this one in a file of its own
         case = case_intake(by=by, agency=complaint.matter.agency, kind=kind, origin="complaint", grounds=grounds,
                            wrong_ground=wrong_ground, aux_acts=aux_acts,
                            title=f"投诉举报{complaint.receipt_number}：{item['label']}"[:200], facts=what)

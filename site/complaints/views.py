@@ -205,7 +205,7 @@ def _handoff(user, complaint: Complaint, profile) -> dict | None:
     # 投诉 第十三条、第十五条: retaliation or the handling staff's misconduct, whatever the complaint's stage
     out["misconduct"] = handoffs.misconduct_rule(complaint.jurisdiction)[1] \
         if user.has_perm("accountability.handle_case") else ""
-    out["misconduct_rows"] = list(complaint.misconduct.select_related("case__matter"))
+    out["misconduct_rows"] = list(complaint.misconduct.select_related("case__matter__agency"))
     return out if out["substantiated"] or out["obstruction"] or out["misconduct"] or out["misconduct_rows"] else None
 
 

@@ -32,7 +32,7 @@ def refusal_record(*, matter: Matter, by, kind: str, facts: str, occurred_on: dt
     from .services import letter_start
 
     require(by, "letters.draft_letter", "只有司法局经办人可以登记不配合监督的情况。")
-    matter = Matter.objects.select_for_update().select_related("agency").get(pk=matter.pk)
+    matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
     require_not_recused(by, matter)
     profile = get_profile(matter.jurisdiction)
     if not profile.has("cooperation_refusals"):

@@ -31,7 +31,7 @@ def measure_choices(jurisdiction: str) -> list[dict]:
 def measure_record(*, matter: Matter, by, kind: str, taken_on: dt.date | None, staff: str, subjects: str,
                    content: str) -> SupervisionMeasure:
     require(by, "letters.draft_letter", "只有司法局经办人可以登记监督措施。")
-    matter = Matter.objects.select_for_update().select_related("agency").get(pk=matter.pk)
+    matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
     require_not_recused(by, matter)
     profile = get_profile(matter.jurisdiction)
     if not profile.has(KEY):

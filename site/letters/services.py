@@ -161,7 +161,7 @@ def letter_start(*, by, ground: str, findings: str, request: str, agency=None, s
     else:
         from casework.models import Matter
 
-        matter = Matter.objects.select_for_update().select_related("agency").get(pk=matter.pk)
+        matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
         require_not_recused(by, matter)
         agency = agency or matter.agency
         if agency.pk != matter.agency_id and not matter.parties.filter(pk=agency.pk).exists():
@@ -547,7 +547,7 @@ def interview_hold(*, matter, by, basis: str, held_on: dt.date, place: str, inte
     from casework.models import Matter
 
     require(by, "letters.sign_letter", "只有司法局负责人可以决定约谈。")
-    matter = Matter.objects.select_for_update().select_related("agency").get(pk=matter.pk)
+    matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
     require_not_recused(by, matter)
     profile = get_profile(matter.jurisdiction)
     bases = {b: (label, article) for b, label, article in interview_bases(matter)}

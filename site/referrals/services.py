@@ -160,7 +160,7 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
                           issued_on=on, issuer=issuer_of(case) if case is not None else None)
     record = decision_record(kind=source, title=f"{item['label']}：{to.strip()}（{matter.title}）",
                              body=f"{reasons.strip()}" + (f"（涉及人员：{persons.strip()}）" if persons.strip() else ""),
-                             jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=item["label"],
+                             jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome=item["label"],
                              decided_on=on, doc_number=doc.doc_number, article=article, confidential=True,
                              subject=matter)
     referral = Referral.objects.create(matter=matter, source=source, destination=destination,
@@ -284,7 +284,7 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
     for person, amount in fixed:
         decision_record(kind="accountability", title=f"行政赔偿追偿：{person.name}（{matter.title}）",
                         body=f"本机关已于{paid_on:%Y-%m-%d}支付行政赔偿金{paid}元，决定向你追偿{amount}元。{basis.strip()}",
-                        jurisdiction=matter.jurisdiction, agency=matter.agency.name, outcome=f"追偿{amount}元",
+                        jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome=f"追偿{amount}元",
                         decided_on=on, doc_number=doc.doc_number, article=article, subject=matter,
                         party_user=person.user, confidential=True)
     log(matter, by, f"依{article}决定追偿，合计{total}元（{doc.doc_number}）。")

@@ -87,7 +87,7 @@ def _matter(m, party: bool):
     kind = PARTY_KIND if party else "matter"
     body = m.party_summary if party else f"{m.facts}\n{m.party_summary}".strip()
     return _doc(meta={"id": encode(kind, m.pk)}, title=m.title, body=body, kind=kind, jurisdiction=m.jurisdiction,
-                date=m.opened_on, index_number=m.number, process_kind=m.process or "", agency=m.agency.name,
+                date=m.opened_on, index_number=m.number, process_kind=m.process or "", agency=m.respondent_name,
                 source=m.get_source_display(), outcome=m.outcome or "", url=f"/admin/casework/{m.pk}/")
 
 

@@ -55,11 +55,25 @@ def test_retaliation_and_handler_misconduct_go_to_accountability_once_each(peopl
     second = ComplaintMisconduct.objects.get(kind="handler")
     assert second.article == "《行政执法投诉举报制度》第十五条" and second.case.matter_id != matter_id
     assert Case.objects.count() == 2
-    number = second.case.matter.number
-    assert MatterEvent.objects.filter(matter_id=matter_id, text__contains=f"已在{number}中受理责任追究").exists()
+    # 第十五条: the persons concerned are the bureau's own staff — no agency under supervision in that file
+    staff_file = second.case.matter
+    assert staff_file.agency_id is None and staff_file.jurisdiction == "wulong"
+    assert second.case.run_by == "bureau" and second.case.intake_on == dt.date(2026, 10, 13)
+    number = staff_file.number
+    assert MatterEvent.objects.filter(matter_id=matter_id,
+                                      text__contains=f"已在{number}中对本机关工作人员受理责任追究").exists()
     with freeze_time("2026-10-13 10:00"):
         page = officer.get(f"/admin/complaints/{complaint.pk}/").content.decode()
+        case_page = officer.get(f"/admin/casework/{staff_file.pk}/").content.decode()
+        liaison_page = login(people["liaison"]).get(f"/admin/casework/{staff_file.pk}/")
+        listing = login(people["liaison"]).get("/admin/casework/").content.decode()
     assert "<td>2026-10-12</td>" in page and "<td>《行政执法投诉举报制度》第十五条</td>" in page and number in page
+    assert "<td>武隆区司法局（本机关工作人员）</td>" in page
+    assert "<strong>追究对象</strong>：武隆区司法局（本机关工作人员）" in case_page
+    assert "（《行政执法投诉举报制度》第十五条：受理机关工作人员）" in case_page
+    assert people["agency"].name not in case_page.split("<strong>追究对象</strong>")[1].split("</div>")[0]
+    # the complained-about agency's liaison never reads the bureau's own staff file
+    assert liaison_page.status_code == 302 and liaison_page["Location"] == "/admin/" and number not in listing
 
 
 def _screen(client, pk: int) -> tuple[int, str]:

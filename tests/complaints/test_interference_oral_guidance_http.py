@@ -1,0 +1,23 @@
+"""干预 第四条: a leader's guidance on a case under way is given in writing; given orally, the case officer
+records it — the entry carries 第四条 (not 第八条), on the leaders' list and in the quarterly summary."""
+import pytest
+from freezegun import freeze_time
+
+from complaints.models import InterferenceRecord
+from tests.complaints.helpers import login
+from tests.complaints.test_interference import record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_oral_guidance_is_recorded_with_article_4(people):
+    with freeze_time("2026-08-03 16:00"):
+        r = record(login(people["officer"]), kind="guidance_oral", manner="oral",
+                   content="副局长口头提出“尽快结案”的指导意见，已记录在案并请其书面提出。")
+        assert r.status_code == 302, r.content.decode()[-1500:]
+    entry = InterferenceRecord.objects.get()
+    assert entry.kind_label == "领导干部口头提出的指导性意见（由办案人员记录在案）"
+    assert entry.article == "《行政执法机关内部人员干预、插手案件办理的记录、通报和责任追究规定》第四条"
+    with freeze_time("2026-08-05 09:00"):
+        listing = login(people["leader"]).get("/admin/complaints/interference/").content.decode()
+    assert "领导干部口头提出的指导性意见（由办案人员记录在案）" in listing and "2026-08-03" in listing
