@@ -248,7 +248,7 @@ def recovery_basis(case) -> tuple[str, str]:
 
 def _liable(case, person) -> bool:
     if case.is_wrong_case:
-        return "intent" in person.aggravating and not person.exemption
+        return "intent" in person.aggravating and not person.exemption and person.share != "dissent_exempt"
     return "compensation" in person.sanctions
 
 
