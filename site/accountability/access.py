@@ -26,10 +26,15 @@ def may_act(user, case, perm: str) -> bool:
     return user.has_perm(perm)
 
 
+def refusal(user, case, message: str) -> str:
+    """Why `user` may not act: the bureau is told the agency runs the case itself; anyone else `message`."""
+    if case.by_agency and is_bureau(user):
+        return (f"本案由{case.matter.agency.name}法制工作机构办理（过错 第五条、错案 第四条）；"
+                "司法局可查看、监督，作出接办决定后方可办理。")
+    return message
+
+
 def require_actor(user, case, perm: str, message: str) -> None:
     if may_act(user, case, perm):
         return
-    if case.by_agency and is_bureau(user):
-        raise PermissionDenied(f"本案由{case.matter.agency.name}法制工作机构办理（过错 第五条、错案 第四条）；"
-                               "司法局可查看、监督，作出接办决定后方可办理。")
-    raise PermissionDenied(message)
+    raise PermissionDenied(refusal(user, case, message))

@@ -135,7 +135,16 @@ class DecideForm(forms.Form):
             if mitigating:
                 self.fields[f"m_{p.pk}"] = forms.MultipleChoiceField(
                     label=f"{p.name}：从轻、减轻情形", required=False, widget=multi, choices=mitigating)
+            if not case.is_wrong_case and profile.has("fault_waiver"):  # 过错 第九条
+                self.fields[f"w_{p.pk}"] = forms.BooleanField(
+                    label=f"{p.name}：{profile.figure('fault_waiver').label}（{profile.figure('fault_waiver').citation}，"
+                          "须选定上列情形之一，不选处理方式）", required=False)
             if case.is_wrong_case:
+                order = next((i for i in profile.choices("wrong_case_exemptions") if i["code"] == "superior_order"), None)
+                if order:  # 错案 第十一条第（一）项 proviso
+                    self.fields[f"eo_{p.pk}"] = forms.BooleanField(
+                        label=f"{p.name}：因执行上级的决定或者命令免予追究的，已核实其并非明知该决定或者命令明显违法"
+                              f"而未提出异议执行（{order['article']}）", required=False)
                 self.fields[f"e_{p.pk}"] = forms.ChoiceField(
                     label=f"{p.name}：免予追究情形（适用时不作处理）", required=False,
                     choices=choices(profile, "wrong_case_exemptions"))
@@ -147,7 +156,8 @@ class DecideForm(forms.Form):
         for p in persons:
             out[p.pk] = {"sanctions": d[f"s_{p.pk}"], "aggravating": d.get(f"a_{p.pk}", []),
                          "mitigating": d.get(f"m_{p.pk}", []), "exemption": d.get(f"e_{p.pk}", ""),
-                         "culpability": d.get(f"c_{p.pk}", ""), "harm": d.get(f"h_{p.pk}", "")}
+                         "culpability": d.get(f"c_{p.pk}", ""), "harm": d.get(f"h_{p.pk}", ""),
+                         "waive": d.get(f"w_{p.pk}", False), "order_checked": d.get(f"eo_{p.pk}", False)}
             if everyone:
                 out[p.pk]["tolerance"] = {"causes": d["tolerance_causes"], "conditions": d["tolerance_conditions"],
                                           "grounds": d["tolerance_grounds"]}

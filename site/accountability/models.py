@@ -16,6 +16,7 @@ FAULT, WRONG_CASE = "fault", "wrong_case"
 # who handles a case (过错 第五条 / 错案 第四条): the bureau, or the agency itself through its legal unit
 BUREAU_RUN, AGENCY_RUN = "bureau", "agency"
 RUN_BY = [(BUREAU_RUN, "区司法局办理"), (AGENCY_RUN, "行政执法机关法制工作机构办理")]
+FAULT_WAIVER = "fault_waiver"  # Person.exemption of a liable person spared any sanction (过错 第九条, profile fault_waiver)
 OWN_CASE = "accountability.run_own_case"  # the agency's legal unit (its liaison) runs its own agency's cases
 KINDS = [(FAULT, "行政执法过错责任追究"), (WRONG_CASE, "行政执法错案责任倒查")]
 INTAKE, TRANSFERRED, INVESTIGATING, DECIDING, HEARING, APPEAL, REVIEW, ANSWER, DONE = (
@@ -139,7 +140,8 @@ class Person(models.Model):
     share = models.CharField("责任划分", max_length=32)                    # 过错 第七条 / 错案 第八条
     aggravating = models.JSONField("从重情形", default=list, blank=True)    # 过错 第八条 / 错案 第九条
     mitigating = models.JSONField("从轻、减轻情形", default=list, blank=True)  # 过错 第九条 / 错案 第十条
-    exemption = models.CharField("免予追究情形", max_length=32, blank=True)  # 错案 第十一条
+    # 错案 第十一条: a wrong_case_exemptions code; 过错 第九条: FAULT_WAIVER (免予处理, with a 第九条 circumstance)
+    exemption = models.CharField("免予追究情形", max_length=32, blank=True)
     # 过错 第二条: liability only for intent or gross negligence (profile fault_culpability) causing harm
     # (fault_harm); without the finding the person bears no fault liability
     culpability = models.CharField("主观过错", max_length=16, blank=True)

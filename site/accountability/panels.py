@@ -9,7 +9,7 @@ from casework import visibility
 from casework.panels import panel
 from rules.profiles import get_profile
 
-from .models import Case
+from .models import FAULT_WAIVER, Case
 from .selectors import choice_keys
 from .spans import span_text
 
@@ -64,7 +64,11 @@ def accountability_panel(request, matter) -> str:
             causes = _labels(profile, "fault_tolerance_causes", p.tolerance_causes)
             circumstances = ""
             sanctions = f"予以容错，不予处理（原因：{causes}；事实和理由：{p.tolerance_grounds}）"
-        if p.exemption:
+        if case.is_wrong_case and case.decided_on and p.share == "dissent_exempt" and not (p.sanctions or p.exemption):
+            sanctions = "不负错案责任"  # 错案 第八条第（三）项 (the share, with its article, is beside it)
+        if p.exemption == FAULT_WAIVER and not case.is_wrong_case:  # 过错 第九条
+            sanctions = f"{profile.figure('fault_waiver').label}（{profile.figure('fault_waiver').citation.article}）"
+        elif p.exemption:
             sanctions = "免予追究：" + _labels(profile, "wrong_case_exemptions", [p.exemption])
         rows.append({"p": p, "share": _labels(profile, keys["shares"], [p.share]), "circumstances": circumstances,
                      "sanctions": sanctions})

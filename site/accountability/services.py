@@ -29,6 +29,7 @@ from .models import (
     DECIDING,
     DONE,
     FAULT,
+    FAULT_WAIVER,
     HEARING,
     INTAKE,
     INVESTIGATING,
@@ -273,6 +274,10 @@ def _describe(profile, case: Case, person: Person, decided_on: dt.date | None) -
         from auxiliary.selectors import cite_prohibited_acts
 
         parts.append(f"涉及辅助人员禁止行为：{cite_prohibited_acts(case.jurisdiction, case.aux_acts)}")
+    if wc and person.share == DISSENT and not person.sanctions and not person.exemption:
+        return "不负错案责任", "。".join(parts + ["不负错案责任"]) + "。"
+    if person.exemption == FAULT_WAIVER and not wc:  # 过错 第九条: liable, spared any sanction
+        return "免予处理", "。".join(parts + [f"{profile.figure('fault_waiver').label}（{_cite(profile, 'fault_waiver')}）"]) + "。"
     if person.exemption:
         ex = _item(profile, "wrong_case_exemptions", person.exemption)
         parts.append(f"免予追究：{ex['label']}（{ex['article']}）")
@@ -309,6 +314,20 @@ def _tolerance(profile, case: Case, person: Person, t: dict, who: str) -> str:
 
 
 TOLERATED = "予以容错，不予处理"
+SUPERIOR_ORDER = "superior_order"  # 错案 第十一条第（一）项 exemption, with its proviso
+DISSENT = "dissent_exempt"  # 错案 第八条第（三）项 share: raised and kept the correct view in the collective decision
+
+
+def _waiver(profile, person: Person, d: dict) -> str:
+    """过错 第九条: a liable person spared any sanction — only with one of its circumstances chosen, and no sanction."""
+    if not profile.has("fault_waiver"):
+        raise ValidationError(f"{profile.name}的规则未规定免予处理。")
+    cite = _cite(profile, "fault_waiver")
+    if not d.get("mitigating"):
+        raise ValidationError(f"对{person.name}免予处理，须选定{profile.figure('fault_mitigating').label}之一（{cite}）。")
+    if d.get("sanctions"):
+        raise ValidationError(f"对{person.name}免予处理的，不再选择处理方式（{cite}）。")
+    return FAULT_WAIVER
 
 
 @transaction.atomic
@@ -345,6 +364,12 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
         person.aggravating = [c for c in d.get("aggravating", []) if c != "repeat"]
         person.mitigating = list(d.get("mitigating", []))
         person.exemption = d.get("exemption", "") if wc else ""
+        if wc and person.exemption == SUPERIOR_ORDER and not d.get("order_checked"):
+            ex = _item(profile, "wrong_case_exemptions", SUPERIOR_ORDER)  # 错案 第十一条第（一）项 proviso
+            raise ValidationError(f"{person.name}因执行上级的决定或者命令免予追究，须核实其并非明知该决定或者命令明显违法"
+                                  f"而未提出异议执行（{ex['article']}）；明知而执行的，应当依法承担相应责任。")
+        if not wc and d.get("waive"):  # 过错 第九条: 免予处理
+            person.exemption = _waiver(profile, person, d)
         person.sanctions = [] if person.exemption else list(d.get("sanctions", []))
         finding = not wc and profile.has("fault_culpability")
         person.culpability = d.get("culpability", "") if finding else ""
@@ -358,11 +383,20 @@ def case_decide(*, case: Case, by, discussion: str, decisions: dict[int, dict], 
                 raise ValidationError(f"追究{person.name}的过错责任，须认定其故意或者重大过失并造成损害或其他严重后果"
                                       f"（{_cite(profile, 'fault_culpability')}）；未认定的，不承担过错责任，"
                                       "请不要选择处理方式。")
-            if person.culpability and person.harm and not person.sanctions:
+            if person.exemption and not (person.culpability and person.harm):
+                raise ValidationError(f"未认定{person.name}的过错责任的，不承担过错责任，无需免予处理"
+                                      f"（{_cite(profile, 'fault_culpability')}、{_cite(profile, 'fault_waiver')}）。")
+            if person.culpability and person.harm and not person.sanctions and not person.exemption:
                 raise ValidationError(f"已认定{person.name}的过错责任，请选择处理方式（{_cite(profile, 'fault_sanctions')}）。")
         _items(profile, "wrong_case_aggravating" if wc else "fault_aggravating", person.aggravating)
         _items(profile, "wrong_case_mitigating" if wc else "fault_mitigating", person.mitigating)
         liable = not finding or (person.culpability and person.harm)
+        if wc and person.share == DISSENT:  # 错案 第八条第（三）项: correct dissent bears no responsibility
+            if person.sanctions:
+                share = _item(profile, "wrong_case_shares", DISSENT)
+                raise ValidationError(f"{person.name}提出并坚持正确意见，不负错案责任（{share['article']}），"
+                                      "不能对其选择处理方式。")
+            liable = False
         repeat = profile.count("fault_aggravating_count") if not wc else None
         if not wc:
             person.prior_faults = prior_fault_count(person, before=decided_on)
@@ -489,7 +523,7 @@ def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
             new = list(o.get("sanctions", []))
             if not new:
                 raise ValidationError(f"申辩成立的，请选择变更后的处理方式（{person.name}）。")
-            person.sanctions = new
+            person.sanctions, person.exemption = new, ""  # the changed sanction replaces an exemption
         person.save()
         outcome, body = _describe(profile, case, person, case.decided_on)
         _person_record(case, person, title=f"申辩复核：{person.name}（{case.matter.title}）",

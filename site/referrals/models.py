@@ -9,7 +9,8 @@ report found true (万州 000 第十七条: 发现违法违纪行为的，应及
   accountability case, each person's share fixed, with its 追偿决定书 and a record per person.
 
 Both are written only by referrals.services (the one door); both are the bureau's, never the agency
-liaison's to read (the records are confidential, the documents addressed to the receiving organ)."""
+liaison's to read (the records are confidential, the documents addressed to the receiving organ) — except on a case
+the agency runs itself (过错 第五条、错案 第四条), where its legal unit decides both and the bureau supervises."""
 from __future__ import annotations
 
 from django.conf import settings

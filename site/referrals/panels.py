@@ -6,7 +6,6 @@ from django.template.loader import render_to_string
 
 from casework import visibility
 from casework.panels import panel
-from roles.access import is_bureau
 
 from . import services
 from .models import SOURCES, Recovery
@@ -27,12 +26,13 @@ def referrals_panel(request, matter) -> str:
             buttons.append({"source": source, "label": f"移送（{dict(SOURCES)[source]}）"})
     case = getattr(matter, "accountability_case", None)
     recovery = Recovery.objects.filter(case=case).select_related("document").first() if case else None
+    # who runs the case decides the recovery and records what is paid back (过错 第五条、错案 第四条)
     may_recover = (case is not None and recovery is None and case.decided_on is not None
-                   and is_bureau(user) and user.has_perm("accountability.decide_case"))
+                   and services.may_recover(user, case))
     if not (referrals or buttons or recovery or may_recover):
         return ""
     owed = balance(recovery) if recovery is not None else None
-    may_collect = owed is not None and is_bureau(user) and user.has_perm(services.COLLECT[0]) and owed["owed"] > 0
+    may_collect = owed is not None and services.may_recover(user, case, services.COLLECT) and owed["owed"] > 0
     return render_to_string("referrals/panel.html", {
         "matter": matter, "referrals": referrals, "buttons": buttons, "recovery": recovery,
         "may_recover": may_recover, "balance": owed, "may_collect": may_collect}, request=request)

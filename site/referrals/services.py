@@ -213,6 +213,27 @@ def _refer_report(*, complaint, by, destination: str, to: str, reasons: str, per
 
 
 # ------------------------------------------------------------------ 追偿
+# Who decides the recovery and who records what is paid back follows who runs the case (过错 第五条、错案 第四条):
+# on a case the bureau runs (or took over), the bureau's head decides and its officers record; on a case the agency
+# runs itself, its legal unit (accountability.access) does both — the agency paid the compensation and is the
+# accountability body for its own staff. The bureau sees the recovery on the matter screen and may take the case over.
+RECOVER = ("accountability.decide_case", "只有司法局负责人可以决定追偿。")
+COLLECT = ("accountability.handle_case", "只有司法局经办人或负责人可以登记追回的追偿款。")
+
+
+def may_recover(user, case, what=RECOVER) -> bool:
+    """May `user` decide (RECOVER) or record payments of (COLLECT) the recovery of `case` (accountability.access)."""
+    from accountability.access import may_act
+
+    return case is not None and may_act(user, case, what[0])
+
+
+def require_recovery_actor(user, case, what) -> None:
+    from accountability.access import require_actor
+
+    require_actor(user, case, what[0], what[1])
+
+
 def recovery_basis(case) -> tuple[str, str]:
     """(article, what a person must have) for recovery in this case's kind."""
     profile = get_profile(case.jurisdiction)
@@ -227,7 +248,7 @@ def recovery_basis(case) -> tuple[str, str]:
 
 def _liable(case, person) -> bool:
     if case.is_wrong_case:
-        return "intent" in person.aggravating and not person.exemption
+        return "intent" in person.aggravating and not person.exemption and person.share != "dissent_exempt"
     return "compensation" in person.sanctions
 
 
@@ -238,8 +259,8 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
     each liable person's share (together no more than it), a 追偿决定书, a record per person (their own)."""
     from accountability.models import Case
 
-    require(by, "accountability.decide_case", "只有司法局负责人可以决定追偿。")
     case = Case.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=case.pk)
+    require_recovery_actor(by, case, RECOVER)
     matter = case.matter
     require_not_recused(by, matter)
     if case.decided_on is None:
@@ -275,9 +296,11 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
     lines = [f"{p.name}（{p.position or '行政执法人员'}）：{a}元" for p, a in fixed]
     words = texts.recovery(case, paid_on=chinese_date(paid_on), compensation=str(paid), basis=basis, article=article,
                            shares=lines, total=str(total))
+    from accountability.services import issuer_of
+
     doc = documents.issue(matter=matter, kind="recovery_decision", title=words.title, paragraphs=words.paragraphs,
                           notes=words.notes, values=words.values, by=by, article=article, issued_on=on,
-                          addressee="、".join(p.name for p, _a in fixed))
+                          addressee="、".join(p.name for p, _a in fixed), issuer=issuer_of(case))
     recovery = Recovery.objects.create(case=case, compensation=paid, paid_on=paid_on, basis=basis.strip(),
                                        shares=[{"person": p.pk, "name": p.name, "amount": str(a)} for p, a in fixed],
                                        article=article, decided_on=on, decided_by=by, document=doc)
@@ -291,7 +314,6 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
     return recovery
 
 
-COLLECT = ("accountability.handle_case", "只有司法局经办人或负责人可以登记追回的追偿款。")
 
 
 @transaction.atomic
@@ -299,9 +321,9 @@ def recovery_collect(*, recovery: Recovery, by, person: int, amount, paid_on: dt
                      note: str = "") -> RecoveryPayment:
     """An amount actually recovered from one person under the 追偿决定 (错案 第十二条第二款; 过错 第十一条第（六）项):
     no more than what that person still owes, on a day between the decision and today; a line in the file."""
-    require(by, *COLLECT)
     recovery = Recovery.objects.select_for_update(of=("self",)).select_related("case__matter__agency").get(
         pk=recovery.pk)
+    require_recovery_actor(by, recovery.case, COLLECT)
     matter = recovery.case.matter
     require_not_recused(by, matter)
     rows = {row["person"]: row for row in balance(recovery)["rows"]}

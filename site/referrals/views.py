@@ -12,7 +12,6 @@ from casework.models import Matter
 from casework.selectors import can_view_matter
 from casework.views import to_matter
 from letters.views import handoff_screen, refused
-from roles.access import is_bureau
 
 from . import services
 from .models import SOURCES
@@ -64,6 +63,12 @@ def refer(request, pk: int, source: str):
                           + "；".join(f"{i['label']}（{i['citation']}）" for i in items))
 
 
+def _refusal(user, case, message: str) -> str:
+    from accountability.access import refusal
+
+    return refusal(user, case, message)
+
+
 class RecoveryForm(forms.Form):
     compensation = forms.CharField(label="已支付的行政赔偿金额（元）", max_length=20,  # read by casework.money.yuan
                                    error_messages={"required": "请填写已支付的行政赔偿金额。"})
@@ -85,12 +90,12 @@ class RecoveryForm(forms.Form):
 
 @login_required(login_url=LOGIN)
 def recovery(request, pk: int):
-    if not (is_bureau(request.user) and request.user.has_perm("accountability.decide_case")):
-        return refused(request, "只有司法局负责人可以决定追偿。")
     matter = _matter(request, pk)
     case = getattr(matter, "accountability_case", None)
     if case is None:
         raise Http404("本事项没有责任追究案件。")
+    if not services.may_recover(request.user, case):  # who runs the case decides (过错 第五条、错案 第四条)
+        return refused(request, _refusal(request.user, case, services.RECOVER[1]))
     persons = list(case.persons.filter(active=True))
     form = RecoveryForm(request.POST or None, persons=persons)
 
@@ -124,13 +129,13 @@ class CollectForm(forms.Form):
 @login_required(login_url=LOGIN)
 def collect(request, pk: int):
     """登记追回的追偿款 (referrals.services.recovery_collect), from the matter's 移送与追偿 panel."""
-    if not (is_bureau(request.user) and request.user.has_perm(services.COLLECT[0])):
-        return refused(request, services.COLLECT[1])
     matter = _matter(request, pk)
     case = getattr(matter, "accountability_case", None)
     recovery = getattr(case, "recovery", None) if case is not None else None
     if recovery is None:
         raise Http404("本事项尚未决定追偿。")
+    if not services.may_recover(request.user, case, services.COLLECT):
+        return refused(request, _refusal(request.user, case, services.COLLECT[1]))
     state = balance(recovery)
     form = CollectForm(request.POST or None, rows=state["rows"])
 

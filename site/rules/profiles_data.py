@@ -705,6 +705,9 @@ WULONG = [
         ("self_corrected", "主动认识并自觉纠正执法过错", "第九条第（一）项"),
         ("minor", "情节显著轻微，未造成危害后果", "第九条第（二）项"), ("other", "其他情形", "第九条第（三）项"),
     ), "004", "第九条", FAULT),
+    # 第九条: with one of its circumstances the person may be spared any sanction (免予处理) though liable
+    fig("fault_waiver", "免予处理", "text", {"text": "有从轻、减轻或免予处理情形之一的，可以免予处理"}, "004", "第九条",
+        FAULT, note="平台读法：免予处理须选定第九条所列情形之一，不作处理方式，过错责任的认定仍记录在案"),
     fig("fault_sanctions", "过错责任追究方式（可单用也可并用）", "choices", items(
         ("correct", "责令改正，书面检查", "第十一条第（一）项"), ("criticism", "通报批评", "第十一条第（二）项"),
         ("suspend", "暂停行政执法工作或者取消行政执法资格，调离行政执法岗位", "第十一条第（三）项"),
