@@ -138,7 +138,7 @@ class WorkbenchPanel(Component):
         warn = data["warn"] or warnings(user, items, today)  # a liaison's: from the items, no query
         return render_to_string("casework/workbench.html", {
             "items": items[:TOP_ITEMS], "todo_count": len(items), "more": len(items) > TOP_ITEMS,
-            "warn": warn, "today": today, **data,
+            **data, "warn": warn, "today": today,  # after data: a liaison's kept "warn" is None
             "mine_label": "我立案的办理中事项" if is_bureau(user) else "本机关办理中的监督事项",
             "inbox_url": reverse("flows:inbox"),
             # bureau staff: the year at a glance (年度概览) one click from their home
