@@ -203,8 +203,10 @@ class AnswerForm(forms.Form):
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label="复核结论", widget=forms.RadioSelect, choices=[
-        ("confirm", "确认处理决定，办结"), ("reinvestigate", "事实不清或处理不当：责令重新组织调查、处理")])
+        ("confirm", "确认处理决定，办结"), ("reinvestigate", "事实不清或处理不当：责令重新组织调查、处理"),
+        ("direct", "事实不清或处理不当：直接派员调查并作出处理决定")])
     reason = forms.CharField(label="理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    staff = forms.CharField(label="派出调查的人员（直接派员调查时填写，多人用顿号分隔）", required=False, max_length=200)
 
 
 class TakeOverForm(forms.Form):

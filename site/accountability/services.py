@@ -534,9 +534,12 @@ def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
 
 
 @transaction.atomic
-def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Case:
+def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "", direct: bool = False,
+                staff: str = "") -> Case:
     """过错 第十条第（三）项: within 1 month (a calendar month, then the rest-day roll) the body may order a
-    re-investigation when the finding is unclear or the handling improper; otherwise the case closes."""
+    re-investigation when the finding is unclear or the handling improper — or (`direct`) send its own staff
+    (`staff`) to investigate and decide directly, a recorded decision; otherwise the case closes. On a case the
+    agency runs itself, the bureau first takes it over (case_take_over), then reviews it as the deciding body."""
     case = _lock(case)
     require_actor(by, case, DECIDE, "只有司法局负责人可以确认处理决定或责令重新调查。")
     require_not_recused(by, case.matter)
@@ -544,12 +547,28 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "") -> Cas
         raise ValidationError("该案件不在复核阶段。")
     matter, today = case.matter, timezone.localdate()
     clock = clock_of(matter, "fault_reinvestigation_period")
-    if reinvestigate:
+    if reinvestigate or direct:
         if clock is None or today > clock.due_on:
             raise ValidationError(f"责令重新调查须在处理决定作出后1个月内（至{clock.due_on:%Y-%m-%d}）提出。"
                                   if clock else "没有可复核的处理决定。")
         if not (reason or "").strip():
             raise ValidationError("请写明事实不清或处理不当的理由。")
+    if direct:
+        sent = [t.strip() for t in (staff or "").replace("，", "、").replace(",", "、").split("、") if t.strip()]
+        if not sent:
+            raise ValidationError("请填写本机关派出调查的人员，多人用顿号分隔。")
+        article = f"{FAULT_DOC}第十条第（三）项"
+        who = "、".join(sent)
+        issuer = case.matter.agency.name if case.by_agency else "司法局"
+        decision_record(kind="accountability", title=f"直接派员调查并作出处理决定：{matter.title}",
+                        body=(f"{issuer}复核认为{case.decided_on:%Y-%m-%d}作出的处理决定{reason.strip().rstrip('。')}，"
+                              f"决定直接派员（{who}）调查并作出处理决定（{article}）。"),
+                        jurisdiction=matter.jurisdiction, agency=matter.respondent_name,
+                        outcome="直接派员调查并作出处理决定", decided_on=today, doc_number="", article=article,
+                        subject=matter, confidential=True)
+        case.reinvestigations = case.reinvestigations + 1
+        log(matter, by, f"复核认为处理决定事实不清或处理不当，直接派员（{who}）调查并作出处理决定（第十条第（三）项）。")
+    elif reinvestigate:
         words = texts.reinvestigation(case, reason=reason)
         doc = documents.issue(matter=matter, kind="reinvestigation_order", title=words.title, by=by,
                               issuer=issuer_of(case),

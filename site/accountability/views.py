@@ -241,10 +241,13 @@ class AnswerView(CaseTaskView):
 
 class ReviewView(CaseTaskView):
     form_class = forms.ReviewForm
-    intro = "认为处理决定事实不清或处理不当的，可以在1个月内责令重新组织调查、处理（过错 第十条第（三）项）。"
+    intro = ("认为处理决定事实不清或处理不当的，可以在1个月内责令重新组织调查、处理，或者直接派员调查并作出处理决定"
+             "（过错 第十条第（三）项）。")
 
     def perform(self, form):
-        again = form.cleaned_data["decision"] == "reinvestigate"
-        services.case_review(case=self.case, by=self.request.user, reinvestigate=again,
-                             reason=form.cleaned_data["reason"])
-        return "已责令重新调查。" if again else "处理决定已确认，案件办结。"
+        choice = form.cleaned_data["decision"]
+        services.case_review(case=self.case, by=self.request.user, reinvestigate=choice == "reinvestigate",
+                             reason=form.cleaned_data["reason"], direct=choice == "direct",
+                             staff=form.cleaned_data["staff"])
+        return {"reinvestigate": "已责令重新调查。", "direct": "已决定直接派员调查并作出处理决定。"}.get(
+            choice, "处理决定已确认，案件办结。")
