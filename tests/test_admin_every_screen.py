@@ -87,7 +87,7 @@ SCREENS = [  # screens reached from a list or the workbench rather than the menu
     "/admin/casework/year/2026/results.xlsx", "/admin/casework/year/2026/results/?jurisdiction=nowhere",
     "/admin/referrals/matter/99999/complaint/", "/admin/referrals/matter/99999/accountability/",
     "/admin/referrals/matter/99999/recovery/", "/admin/referrals/matter/99999/recovery/collect/",
-    "/admin/referrals/matter/99999/nowhere/",
+    "/admin/referrals/matter/99999/nowhere/", "/admin/referrals/refusal/99999/",
     "/admin/programme/wulong/2026/notification/special/", "/admin/programme/enshi/2026/notification/special/",
     "/admin/programme/wulong/2025/notification/special/", "/admin/programme/nowhere/2026/notification/special/",
     "/admin/accountability/intake/?jurisdiction=enshi", "/admin/accountability/intake/?jurisdiction=weihai",

@@ -103,10 +103,11 @@ def _refusal_case(*, matter: Matter, by, profile, item: dict, article: str, fact
 
 
 def refusals(matter) -> list[CooperationRefusal]:
-    return list(CooperationRefusal.objects.filter(matter=matter).select_related("letter", "recorded_by", "case__matter"))
+    return list(CooperationRefusal.objects.filter(matter=matter).select_related("letter", "recorded_by", "case__matter",
+                                                                           "referral__document"))
 
 
 def referral_needed(jurisdiction: str | None = None):
-    """Serious refusals awaiting referral (for the referral process and the assessment)."""
-    qs = CooperationRefusal.objects.filter(serious=True).select_related("matter", "agency")
+    """Serious refusals awaiting referral (意见书 第十条; the officers' 我的待办, letters.todos)."""
+    qs = CooperationRefusal.objects.filter(serious=True, referral__isnull=True).select_related("matter", "agency")
     return qs.filter(matter__jurisdiction=jurisdiction) if jurisdiction else qs

@@ -213,6 +213,9 @@ class CooperationRefusal(models.Model):
     # the case it opened, or the one an earlier refusal of the matter opened
     case = models.ForeignKey("accountability.Case", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="+", verbose_name="责任追究案件")
+    # 第十条 情节严重的，依法依规予以处理: the referral a serious refusal was handed on with (referrals.services.refer)
+    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="cooperation_refusal", verbose_name="移送")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="登记人")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -113,7 +113,8 @@ def cooperation_panel(request, matter) -> str:
     return render_to_string("letters/_cooperation.html", {"matter": matter, "rows": rows, "can_record": can,
                                                           "basis": str(profile.figure("cooperation_refusals"))
                                                           if profile.has("cooperation_refusals") else "",
-                                                          "accountability_rule": rule},
+                                                          "accountability_rule": rule,
+                                                          "can_refer": user.has_perm("letters.draft_letter")},
                             request=request)
 
 

@@ -17,7 +17,10 @@ from django.conf import settings
 from django.db import models
 
 COMPLAINT, ACCOUNTABILITY, SUPERVISOR = "complaint", "accountability", "supervisor"
-SOURCES = [(COMPLAINT, "投诉举报"), (ACCOUNTABILITY, "责任追究"), (SUPERVISOR, "对监督员的举报")]
+# 004 意见书 第十条: a serious refusal to cooperate with the supervision (letters.CooperationRefusal), 依法依规予以处理
+COOPERATION = "cooperation"
+SOURCES = [(COMPLAINT, "投诉举报"), (ACCOUNTABILITY, "责任追究"), (SUPERVISOR, "对监督员的举报"),
+           (COOPERATION, "不配合监督（情节严重）")]
 
 
 class Referral(models.Model):

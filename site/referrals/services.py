@@ -31,12 +31,14 @@ from roles.access import is_bureau, require
 from rules.profiles import get_profile
 
 from . import texts
-from .models import ACCOUNTABILITY, COMPLAINT, SUPERVISOR, Recovery, RecoveryPayment, Referral
+from .models import ACCOUNTABILITY, COMPLAINT, COOPERATION, SUPERVISOR, Recovery, RecoveryPayment, Referral
 from .selectors import balance
 
 PERMS = {COMPLAINT: ("complaints.decide_complaint", "只有司法局负责人可以决定移送。"),
          ACCOUNTABILITY: ("accountability.decide_case", "只有司法局负责人可以决定移送。"),
-         SUPERVISOR: ("referrals.refer_supervisor_misconduct", "只有司法局经办人可以移送查实的监督员违法违纪行为。")}
+         SUPERVISOR: ("referrals.refer_supervisor_misconduct", "只有司法局经办人可以移送查实的监督员违法违纪行为。"),
+         COOPERATION: ("letters.draft_letter", "只有司法局经办人可以移送情节严重的不配合监督情况。")}
+COOPERATION_ARTICLE = "《行政执法监督意见书制度》第十条"
 NOT_ENDED = "移送须在其所依据的环节办结后进行："
 MISCONDUCT = "misconduct"  # the one destination of a report about a supervisor (the profile's misconduct_referral)
 MAX_AMOUNT = "9999999999.99"  # the amount fields: 12 digits, 2 decimals
@@ -48,8 +50,8 @@ def may_refer(user, matter: Matter | None, source: str) -> bool:
     that agency's legal unit); a bureau officer for a report about a supervisor (000 第十七条)."""
     from accountability.access import may_act
 
-    if source == SUPERVISOR:
-        return is_bureau(user) and user.has_perm(PERMS[SUPERVISOR][0])
+    if source in (SUPERVISOR, COOPERATION):
+        return is_bureau(user) and user.has_perm(PERMS[source][0])
     if source == ACCOUNTABILITY:
         case = getattr(matter, "accountability_case", None)
         return case is not None and may_act(user, case, PERMS[ACCOUNTABILITY][0])
@@ -61,6 +63,8 @@ def destinations(matter: Matter, source: str) -> list[dict]:
     profile = get_profile(matter.jurisdiction)
     if source == COMPLAINT:
         key = "complaint_referrals"
+    elif source == COOPERATION:
+        key = "cooperation_referrals"
     else:
         case = getattr(matter, "accountability_case", None)
         if case is None:
@@ -98,6 +102,16 @@ def sources_of(matter: Matter) -> list[str]:
     return out
 
 
+def refusal_not_ready(refusal) -> str:
+    """Why a recorded refusal may not be referred ("" when it may): only one found serious, and only once."""
+    if not refusal.serious:
+        return f"该不配合监督记录未认定情节严重，不需移送（{COOPERATION_ARTICLE}：情节严重的，依法依规予以处理）。"
+    if refusal.referral_id:
+        done = refusal.referral
+        return f"该不配合监督情况已于{done.referred_on:%Y-%m-%d}移送{done.to}，不能重复移送。"
+    return ""
+
+
 def step_not_ended(matter: Matter, source: str) -> str:
     """Why the step a referral from `source` follows has not ended ("" when it has)."""
     if source == COMPLAINT:
@@ -123,14 +137,23 @@ def step_not_ended(matter: Matter, source: str) -> str:
 
 @transaction.atomic
 def refer(*, matter: Matter | None = None, by, source: str, destination: str, to: str, reasons: str,
-          persons: str = "", on: dt.date | None = None, complaint=None) -> Referral:
+          persons: str = "", on: dt.date | None = None, complaint=None, refusal=None) -> Referral:
     """移送: a 移送函 to the receiving organ and a confidential decision record, in the matter's file; for a report
-    about a supervisor (source SUPERVISOR, `complaint` given, no matter) the record only."""
+    about a supervisor (source SUPERVISOR, `complaint` given, no matter) the record only; for a serious refusal to
+    cooperate (source COOPERATION, `refusal` given: 意见书 第十条) in the refusal's matter, linked to the refusal."""
     if source not in PERMS:
         raise ValidationError("请选择移送所依据的程序。")
     if source == SUPERVISOR:
         return _refer_report(complaint=complaint, by=by, destination=destination, to=to, reasons=reasons,
                              persons=persons, on=on)
+    if source == COOPERATION:
+        require(by, *PERMS[source])
+        if refusal is None:
+            raise ValidationError("请指明所移送的不配合监督记录。")
+        from letters.models import CooperationRefusal
+
+        refusal = CooperationRefusal.objects.select_for_update(of=("self",)).get(pk=refusal.pk)
+        matter = refusal.matter
     matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
     if source == ACCOUNTABILITY and getattr(matter, "accountability_case", None) is not None:
         from accountability.access import require_actor
@@ -139,12 +162,12 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
     else:
         require(by, *PERMS[source])
     require_not_recused(by, matter)
-    if why := step_not_ended(matter, source):
+    if why := (refusal_not_ready(refusal) if source == COOPERATION else step_not_ended(matter, source)):
         raise ValidationError(why)
     item = next((i for i in destinations(matter, source) if i["code"] == destination), None)
     if item is None:
         raise ValidationError("请选择移送去向（规则配置中列明的移送情形）。")
-    done = matter.referrals.filter(destination=destination, source=source).first()
+    done = None if source == COOPERATION else matter.referrals.filter(destination=destination, source=source).first()
     if done is not None:
         raise ValidationError(f"本事项已于{done.referred_on:%Y-%m-%d}移送{done.to}，不能重复移送。")
     if not (to or "").strip() or not (reasons or "").strip():
@@ -158,7 +181,7 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
     doc = documents.issue(matter=matter, kind="matter_referral", title=words.title, paragraphs=words.paragraphs,
                           notes=words.notes, values=words.values, by=by, article=article, addressee=to.strip(),
                           issued_on=on, issuer=issuer_of(case) if case is not None else None)
-    record = decision_record(kind=source, title=f"{item['label']}：{to.strip()}（{matter.title}）",
+    record = decision_record(kind="letter" if source == COOPERATION else source, title=f"{item['label']}：{to.strip()}（{matter.title}）",
                              body=f"{reasons.strip()}" + (f"（涉及人员：{persons.strip()}）" if persons.strip() else ""),
                              jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome=item["label"],
                              decided_on=on, doc_number=doc.doc_number, article=article, confidential=True,
@@ -167,6 +190,9 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
                                        destination_label=item["label"], article=article, to=to.strip(),
                                        persons=persons.strip()[:200], reasons=reasons.strip(), referred_on=on,
                                        referred_by=by, document=doc, record=record)
+    if source == COOPERATION:
+        refusal.referral = referral
+        refusal.save(update_fields=["referral"])
     log(matter, by, f"依{article}，{item['label']}：移送{to.strip()}（{doc.doc_number}）。")
     return referral
 

@@ -6,5 +6,6 @@ from . import views
 urlpatterns = [
     path("matter/<int:pk>/recovery/", views.recovery, name="recovery"),
     path("matter/<int:pk>/recovery/collect/", views.collect, name="collect"),
+    path("refusal/<int:pk>/", views.refer_refusal, name="refer_refusal"),
     path("matter/<int:pk>/<slug:source>/", views.refer, name="refer"),
 ]

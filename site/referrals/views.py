@@ -14,7 +14,7 @@ from casework.views import to_matter
 from letters.views import handoff_screen, refused
 
 from . import services
-from .models import SOURCES
+from .models import COOPERATION, SOURCES
 from .selectors import balance
 
 LOGIN = "wagtailadmin_login"
@@ -38,6 +38,34 @@ def _matter(request, pk: int) -> Matter:
     if not can_view_matter(request.user, matter):
         raise PermissionDenied("您无权查看该监督事项。")
     return matter
+
+
+@login_required(login_url=LOGIN)
+def refer_refusal(request, pk: int):
+    """意见书 第十条 情节严重的，依法依规予以处理: the officer hands a serious refusal on (services.refer, source
+    cooperation); the refusal's matter holds the 移送函."""
+    from letters.models import CooperationRefusal
+
+    refusal = get_object_or_404(CooperationRefusal.objects.select_related("matter__agency", "referral"), pk=pk)
+    matter = refusal.matter
+    if not can_view_matter(request.user, matter):
+        raise PermissionDenied("您无权查看该监督事项。")
+    if not services.may_refer(request.user, matter, COOPERATION):
+        return refused(request, services.PERMS[COOPERATION][1])
+    items = services.destinations(matter, COOPERATION)
+    form = ReferralForm(request.POST or None, items=items, initial={
+        "reasons": f"{refusal.occurred_on:%Y年%-m月%-d日}，{refusal.agency.name}{refusal.kind_label}（{refusal.article}）："
+                   f"{refusal.facts}。情节严重：{refusal.serious_reason}"})
+
+    def act(data):
+        done = services.refer(matter=matter, by=request.user, source=COOPERATION, refusal=refusal, **data)
+        return to_matter(request, matter.pk, f"已决定{done.destination_label}，移送函{done.document.doc_number}已生成。")
+
+    waiting = services.refusal_not_ready(refusal)
+    return handoff_screen(request, matter=matter, form=form, act=act,
+                          title=f"移送（{dict(SOURCES)[COOPERATION]}）：{matter.number}",
+                          note=waiting or "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
+                          + "；".join(f"{i['label']}（{i['citation']}）" for i in items))
 
 
 @login_required(login_url=LOGIN)

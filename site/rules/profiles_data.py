@@ -660,6 +660,11 @@ WULONG = [
         ("refuse_letter", "拒绝执行《行政执法监督意见书》", "第十条"),
         ("refuse_report", "拒绝报告行政执法监督决定执行情况", "第十条"),
     ), "004", "第十条", LETTER, note="情节严重的，依法依规予以处理：平台登记需移送处理，由移送程序办理"),
+    # 第十条 情节严重的，依法依规予以处理 (通报 第六条: 按照《重庆市行政执法监督条例》等规定予以处理): the bureau
+    # hands the serious refusal on to the organ with power over it (referrals.services.refer, source cooperation)
+    fig("cooperation_referrals", "不配合监督情节严重的移送", "choices", items(
+        ("handle", "情节严重，移送有权机关依法依规予以处理", ""),
+    ), "004", "第十条", LETTER, note="接收机关由经办人填写（监察机关、任免机关等）；制度未列明"),
     fig("order_for_dispute_decision", "不执行区政府调处决定的，责令限期纠正", "text",
         {"text": "不执行区政府及其有决定权的机构对行政执法争议的调处决定"}, "004", "第二十条", DISPUTE),
     # accountability 过错责任 / 错案倒查
