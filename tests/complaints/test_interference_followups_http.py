@@ -52,7 +52,7 @@ def test_lapses_counted_second_time_sanction_and_instigating_leader(people):
     assert login(people["liaison"]).get("/admin/complaints/interference/lapses/").status_code in (302, 403)
 
 
-def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(people):
+def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(people, site_tree, client):
     off = login(people["officer"])
     with freeze_time("2026-08-03 16:00"):
         assert record(off).status_code == 302
@@ -85,6 +85,17 @@ def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(p
         assert "对如实记录的办案人员打击报复，依规给予处分" in page and "第九条第二款" in page
     notice = DecisionRecord.objects.get(process_kind="notification")
     assert notice.decided_on == dt.date(2026, 8, 19) and notice.outcome == "通报，并向社会公开"
+    # 第八条 必要时可以向社会公开: the 通报 is on the jurisdiction's public site, linked from the record
+    public = InterferenceAction.objects.get(action="notice").public_page.specific
+    assert public.title == "关于区某局副局长某副局长违反规定干预、插手案件办理的通报"
+    assert public.url.startswith("/") and "/tongbao/" in public.url
+    html = client.get(public.url).content.decode()
+    assert "某副局长为当事人说情。" in html
+    assert ("经区委组织部于2026年8月18日按人事管理权限批准，依据《行政执法机关内部人员干预、插手案件办理的记录、通报和"
+            "责任追究规定》第八条，对区某局副局长某副局长违反规定干预办案（本人或授意他人为当事人请托、说情）予以通报，"
+            "并向社会公开。") in html
+    with freeze_time("2026-08-20 11:00"):
+        assert public.title in off.get(url).content.decode()
     assert DecisionRecord.objects.filter(process_kind="accountability").count() == 2
     with pytest.raises(ValidationError):
         InterferenceAction.objects.first().delete()
