@@ -80,7 +80,7 @@ def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(p
                               "handling-decided_on": "2026-08-20",
                               "handling-content": "对如实记录的办案人员调岗报复，给予警告处分。"}).status_code == 302
         page = off.get(url).content.decode()
-        assert "区委组织部（2026-08-18批准）" in page and "（已向社会公开）" in page
+        assert "区委组织部（2026-08-18批准）" in page and "（已向社会公开：<a href=\"/" in page
         assert "干预办案构成违纪，依规给予处分" in page and "第九条第一款" in page
         assert "对如实记录的办案人员打击报复，依规给予处分" in page and "第九条第二款" in page
     notice = DecisionRecord.objects.get(process_kind="notification")
