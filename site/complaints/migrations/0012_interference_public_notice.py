@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0010_complaint_misconduct'),
+        ('complaints', '0011_complaint_received_order'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
