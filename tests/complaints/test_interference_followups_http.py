@@ -69,9 +69,17 @@ def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(p
                               "notice-decided_on": "2026-08-19", "notice-scope": "全区", "notice-content": "x"})
         assert "请填写按人事管理权限批准通报的机关" in none.content.decode()
         assert not InterferenceAction.objects.exists()
-        assert off.post(url, {"action": "notice", "notice-authority": "区委组织部", "notice-approved_on": "2026-08-18",
+        phone = off.post(url, {"action": "notice", "notice-authority": "区委组织部", "notice-approved_on": "2026-08-18",
+                               "notice-decided_on": "2026-08-19", "notice-scope": "全区行政执法机关",
+                               "notice-published": "on", "notice-content": "当事人电话13812345678。"})
+        assert "通报内容中含有手机号码，向社会公开的通报不得包含" in phone.content.decode()
+        assert not InterferenceAction.objects.exists()
+        # a refusal inside the service must not pass for success: the POST lands back on this record
+        done = off.post(url, {"action": "notice", "notice-authority": "区委组织部", "notice-approved_on": "2026-08-18",
                               "notice-decided_on": "2026-08-19", "notice-scope": "全区行政执法机关",
-                              "notice-published": "on", "notice-content": "某副局长为当事人说情。"}).status_code == 302
+                              "notice-published": "on", "notice-content": "某副局长为当事人说情。"}, follow=True)
+        assert done.redirect_chain == [(url, 302)]
+        assert "已登记通报（2026-08-19）。" in done.content.decode()
         assert off.post(url, {"action": "handling", "handling-kind": "discipline", "handling-person_name": "某副局长",
                               "handling-authority": "区纪委监委", "handling-decided_on": "2026-08-20",
                               "handling-content": "给予党内警告处分。"}).status_code == 302
@@ -90,7 +98,7 @@ def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(p
     assert public.title == "关于区某局副局长某副局长违反规定干预、插手案件办理的通报"
     assert public.url.startswith("/") and "/tongbao/" in public.url
     html = client.get(public.url).content.decode()
-    assert "某副局长为当事人说情。" in html
+    assert "某副局长为当事人说情。" in html and "13812345678" not in html and "2026年8月19日" in html
     assert ("经区委组织部于2026年8月18日按人事管理权限批准，依据《行政执法机关内部人员干预、插手案件办理的记录、通报和"
             "责任追究规定》第八条，对区某局副局长某副局长违反规定干预办案（本人或授意他人为当事人请托、说情）予以通报，"
             "并向社会公开。") in html
