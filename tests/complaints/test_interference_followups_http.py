@@ -80,6 +80,11 @@ def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(p
                               "notice-published": "on", "notice-content": "某副局长为当事人说情。"}, follow=True)
         assert done.redirect_chain == [(url, 302)]
         assert "已登记通报（2026-08-19）。" in done.content.decode()
+        inside = off.post(url, {"action": "notice", "notice-authority": "区委组织部", "notice-approved_on": "2026-08-18",
+                                "notice-decided_on": "2026-08-20", "notice-scope": "区市场监管局内部",
+                                "notice-content": "再次内部通报。"}, follow=True)
+        assert "已登记通报（2026-08-20）。" in inside.content.decode()
+        assert InterferenceAction.objects.get(scope="区市场监管局内部").public_page is None  # not marked public
         assert off.post(url, {"action": "handling", "handling-kind": "discipline", "handling-person_name": "某副局长",
                               "handling-authority": "区纪委监委", "handling-decided_on": "2026-08-20",
                               "handling-content": "给予党内警告处分。"}).status_code == 302
@@ -91,10 +96,10 @@ def test_notice_only_after_approval_and_handling_of_interferer_and_retaliation(p
         assert "区委组织部（2026-08-18批准）" in page and "（已向社会公开：<a href=\"/" in page
         assert "干预办案构成违纪，依规给予处分" in page and "第九条第一款" in page
         assert "对如实记录的办案人员打击报复，依规给予处分" in page and "第九条第二款" in page
-    notice = DecisionRecord.objects.get(process_kind="notification")
+    notice = DecisionRecord.objects.get(process_kind="notification", decided_on=dt.date(2026, 8, 19))
     assert notice.decided_on == dt.date(2026, 8, 19) and notice.outcome == "通报，并向社会公开"
     # 第八条 必要时可以向社会公开: the 通报 is on the jurisdiction's public site, linked from the record
-    public = InterferenceAction.objects.get(action="notice").public_page.specific
+    public = InterferenceAction.objects.get(action="notice", published=True).public_page.specific
     assert public.title == "关于区某局副局长某副局长违反规定干预、插手案件办理的通报"
     assert public.url.startswith("/") and "/tongbao/" in public.url
     html = client.get(public.url).content.decode()
