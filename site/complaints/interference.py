@@ -204,6 +204,8 @@ def notice_record(*, by, record: InterferenceRecord, authority: str, approved_on
         record=record, action=NOTICE, article=cite[:100], person_name=record.interferer_name[:50], authority=authority,
         approved_on=approved_on, decided_on=decided_on, scope=_required(scope, "请填写通报范围。")[:200],
         published=bool(published), content=_required(content, "请填写通报内容。"), recorded_by=by)
+    if action.published:  # 必要时可以向社会公开: a 行政执法监督情况通报 on the jurisdiction's public site
+        action.public_page = _publish_notice(profile, record, action, cite)
     action.full_clean()
     action.save()
     public = "，并向社会公开" if published else ""
@@ -212,6 +214,30 @@ def notice_record(*, by, record: InterferenceRecord, authority: str, approved_on
                          f"\n{action.content}", jurisdiction=record.jurisdiction, outcome=f"通报{public}",
                     article=cite, decided_on=decided_on, subject=record)
     return action
+
+
+def _publish_notice(profile, record: InterferenceRecord, action: InterferenceAction, cite: str):
+    from public_notices.kinds import NOTIFICATION
+    from public_notices.models.publicity import cn_date
+    from public_notices.privacy import personal_data_in
+    from public_notices.services import notice_publish
+
+    found = personal_data_in(action.content)
+    if found:
+        raise ValidationError(f"通报内容中含有{'、'.join(found)}，向社会公开的通报不得包含个人身份证号码、手机号码等"
+                              f"个人信息，请删除后再登记（{cite}）。")
+    who = f"{record.interferer_unit}{record.interferer_name}"
+    body = (f"{action.content}\n经{action.authority}于{cn_date(action.approved_on)}按人事管理权限批准，依据{cite}，"
+            f"对{who}违反规定干预办案（{record.kind_label}）予以通报，并向社会公开。")
+    # The page tree is written by this service, whose permission (HANDLE) notice_record checked, as the
+    # supervisor lifecycle and the power list publish theirs; the 通报 records who registered it. Publishing as
+    # the officer made Wagtail refuse (the officer has no page permission), and the admin turned that refusal
+    # into a redirect to the dashboard: the 通报 was rolled back while the POST still answered 302.
+    return notice_publish(kind=NOTIFICATION, jurisdiction=record.jurisdiction,
+                          title=f"关于{who}违反规定干预、插手案件办理的通报"[:255], body=body,
+                          issuer=profile.authority, written_on=action.decided_on, by=None,
+                          notification_kind=f"通报（{action.scope}）"[:120],
+                          notification_contents=f"{record.kind_label}（{record.article}）")
 
 
 @transaction.atomic

@@ -90,6 +90,6 @@ def record_detail(request, pk: int):
     else:
         response = None
     return response or render(request, "complaints/interference_detail.html", {
-        "r": record, "actions": record.actions.select_related("recorded_by"), "lapses": record.lapses.all(),
+        "r": record, "actions": record.actions.select_related("recorded_by", "public_page"), "lapses": record.lapses.all(),
         "notice_form": notice, "handling_form": handling, "rules": _rules(record.jurisdiction),
         "task_title": f"第{record.pk}号干预插手记录：通报和处理"})

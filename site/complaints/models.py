@@ -496,6 +496,9 @@ class InterferenceAction(AppendOnly):
     decided_on = models.DateField("通报 / 处理日期")
     scope = models.CharField("通报范围", max_length=200, blank=True)
     published = models.BooleanField("向社会公开", default=False)
+    # 第八条 必要时可以向社会公开: the public notice page the 通报 was published as
+    public_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name="公开的通报页面")
     content = models.TextField("内容")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="登记人")
