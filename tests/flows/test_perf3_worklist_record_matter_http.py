@@ -48,7 +48,7 @@ def test_recused_matter_known_only_through_the_record_is_out_of_count_and_pages(
                                decided_at=timezone.now())
         Clock.objects.create(subject_type=ContentType.objects.get_for_model(Matter), subject_id=str(dated.pk),
                              label="测试时限", profile_code="wulong", rule_key="letter_rectify_period",
-                             source="004", article="第十条", started_on=dt.date(2026, 9, 25), n=10, unit="days",
+                             source="004", article="第十条", started_on=dt.date(2026, 9, 25), n=10, unit="calendar_days",
                              due_on=dt.date(2026, 10, 9))
         hidden = copies(first[recused.pk], 5, 1)           # 6 tasks in the recused matter, older than the rest
         later = copies(first[plain.pk], 49, 100)           # 50 tasks in the plain matter
