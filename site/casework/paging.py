@@ -36,10 +36,14 @@ class EitherEndPaginator(Paginator):
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
 
-def page_of(queryset, value, per_page: int = PER_PAGE):
+def page_of(queryset, value, per_page: int = PER_PAGE, *, paginator_class=None):
     """(page, None) or (None, the Chinese message for a page number out of range). A queryset is paged by
-    key from its nearer end (EitherEndPaginator); a list as it is."""
-    paginator = (EitherEndPaginator if isinstance(queryset, QuerySet) else Paginator)(queryset, per_page)
+    key from its nearer end (EitherEndPaginator, or `paginator_class`: a subclass of it that mixes in what a
+    screen's pager needs, as Wagtail's); a list as it is."""
+    if isinstance(queryset, QuerySet):
+        paginator = (paginator_class or EitherEndPaginator)(queryset, per_page)
+    else:
+        paginator = Paginator(queryset, per_page)
     try:
         return paginator.page(value or 1), None
     except (PageNotAnInteger, EmptyPage):

@@ -30,7 +30,7 @@ class Clock(models.Model):
     started_on = models.DateField("起算日")
     n = models.PositiveIntegerField("期限")
     unit = models.CharField("单位", max_length=16, choices=list(UNITS.items()))
-    due_on = models.DateField("届满日", db_index=True)
+    due_on = models.DateField("届满日")  # indexed with the number: (due_on, id), (status, due_on, id)
     provisional_years = models.CharField("暂定（缺少节假日数据的年份）", max_length=64, blank=True)
     status = models.CharField("状态", max_length=16, default=RUNNING, db_index=True,
                               choices=[(RUNNING, "计时中"), (MET, "已办结"), (CANCELLED, "已终止")])
@@ -41,11 +41,14 @@ class Clock(models.Model):
     class Meta:
         verbose_name = "法定时限"
         verbose_name_plural = "法定时限"
-        ordering = ["due_on"]
+        ordering = ["due_on", "id"]
         indexes = [models.Index(fields=["subject_type", "subject_id"]),
                    # the scheduler's round and the dashboard read running clocks by due date: with this index
                    # they touch only those due (soon), not every running clock (issue 28)
-                   models.Index(fields=["status", "due_on"], name="clock_status_due")]
+                   # the clock list (法定时限) in the order (due date, number) with its status filter, a page read
+                   # from either end (casework.paging.page_of)
+                   models.Index(fields=["status", "due_on", "id"], name="clock_status_due_id"),
+                   models.Index(fields=["due_on", "id"], name="clock_due_id")]
 
     def __str__(self) -> str:
         return f"{self.label}：{self.due_on.isoformat()}"

@@ -1,17 +1,18 @@
 """Staff see every running statutory clock, and the overdue and due-soon ones on the dashboard."""
-from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from casework.paging import EitherEndPaginator, page_of
 from rules.permissions import policy
 
 from . import views
@@ -45,14 +46,27 @@ class ClockIndexView(IndexView):
             raise BadListInput(f"筛选条件无效：{wrong}的取值不在可选范围内，请从筛选栏中选择。")
         return super().filter_queryset(queryset)
 
+    default_ordering = "due_on"
+
+    def order_queryset(self, queryset):
+        """The order asked for (a column header, else by due date), the clock's number last: a total order,
+        read from the index (due_on, id) / (status, due_on, id) a page at a time from either end (page_of)."""
+        queryset = super().order_queryset(queryset)
+        ordering = [str(o) for o in queryset.query.order_by]
+        if ordering and not any(o.lstrip("-") in ("pk", "id") for o in ordering):
+            queryset = queryset.order_by(*ordering, "-pk" if ordering[-1].startswith("-") else "pk")
+        return queryset
+
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size, orphans=self.get_paginate_orphans(),
-                                       allow_empty_first_page=self.get_allow_empty())
-        try:
-            page = paginator.page(self.request.GET.get(self.page_kwarg) or 1)
-        except (PageNotAnInteger, EmptyPage):
-            raise BadListInput(f"页码无效：请填写 1 至 {paginator.num_pages} 之间的整数页码。") from None
-        return (paginator, page, page.object_list, page.has_other_pages())
+        page, refused = page_of(queryset, self.request.GET.get(self.page_kwarg), page_size,
+                                paginator_class=ClockPaginator)
+        if refused:
+            raise BadListInput(refused)
+        return (page.paginator, page, page.object_list, page.has_other_pages())
+
+
+class ClockPaginator(EitherEndPaginator, WagtailPaginator):
+    """The far page of thousands of clocks as cheap as the first (issue 28), with Wagtail's pager labels."""
 
 
 class ClockViewSet(ModelViewSet):

@@ -485,9 +485,44 @@ def _human_steps() -> dict[str, tuple]:
     return out
 
 
+def _process_matter():
+    """The matter of a task's process as an SQL expression, resolved as its item resolves it (_task_items): the
+    process's own, else its record's (matter_id_of: the record's matter, or its letter's) — one subquery a kind
+    of record that can name a matter, read only where the process names none."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Case, F, IntegerField, OuterRef, Subquery, When
+    from django.db.models.functions import Coalesce
+    from viewflow.workflow.models import Process
+
+    from casework.models import Matter
+
+    def names_matter(model, name):
+        field = next((f for f in model._meta.concrete_fields if f.name == name), None)
+        return field is not None and field.is_relation and field.related_model is Matter
+
+    paths = {}
+    for model in apps.get_models():
+        if issubclass(model, Process):
+            continue
+        found = ["matter_id"] if names_matter(model, "matter") else []
+        letter = next((f for f in model._meta.concrete_fields if f.name == "letter" and f.is_relation), None)
+        if letter is not None and names_matter(letter.related_model, "matter"):
+            found.append("letter__matter_id")
+        if found:
+            paths[model] = found
+    types = ContentType.objects.get_for_models(*paths)
+    whens = [When(process__artifact_content_type_id=types[model].pk, then=Subquery(
+        model._default_manager.filter(pk=OuterRef("process__artifact_object_id")).values(
+            worklist_record_matter=Coalesce(*found) if len(found) > 1 else F(found[0]))[:1]))
+        for model, found in paths.items()]
+    return Coalesce(F("process__caseprocess__matter_id"), Case(*whens, default=None, output_field=IntegerField()),
+                    output_field=IntegerField())
+
+
 def _task_due(steps: dict):
-    """The due date of a task as an SQL expression: of its record's and its matter's running clocks, the one of
-    its step's rule (TASK_RULES) where the matter runs several, else the earliest due (as _task_clocks)."""
+    """The due date of a task as an SQL expression: of its record's and its matter's running clocks (the matter
+    as _process_matter resolves it, annotated `worklist_matter`), the one of its step's rule (TASK_RULES) where
+    the matter runs several, else the earliest due (as _task_clocks)."""
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import Case, CharField, OuterRef, Q, Subquery, When
     from django.db.models.functions import Cast
@@ -499,7 +534,7 @@ def _task_due(steps: dict):
     clocks = Clock.objects.filter(
         Q(subject_type_id=OuterRef("process__artifact_content_type_id"),
           subject_id=Cast(OuterRef("process__artifact_object_id"), CharField()))
-        | Q(subject_type_id=matter_ct, subject_id=Cast(OuterRef("process__caseprocess__matter_id"), CharField())),
+        | Q(subject_type_id=matter_ct, subject_id=Cast(OuterRef("worklist_matter"), CharField())),
         status=RUNNING)
     earliest = Subquery(clocks.order_by("due_on", "pk").values("due_on")[:1])
     specific = []
@@ -513,8 +548,9 @@ def _task_due(steps: dict):
 
 
 def viewflow_tasks(user, *, today: dt.date):
-    from django.db.models import Case, CharField, Q, Value, When
+    from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 
+    from casework.models import Recusal
     from roles.access import agency_of, groups_of, is_bureau
     from roles.definitions import LEADER, OFFICER
 
@@ -532,14 +568,15 @@ def viewflow_tasks(user, *, today: dt.date):
         return _task_items(user, tasks, agency)
     # the bureau's staff: thousands of tasks at a province's size, counted, sorted and paged in SQL (issue 28)
     steps = _human_steps()
-    tasks = tasks.filter(flow_task__in=list(steps)).exclude(
-        process__caseprocess__matter_id__in=recused_matters(user))
+    # the task's matter as its item resolves it (its process's, else its record's: matter_id_of), so that the
+    # recusal filter, the due date and the built item agree: a page has its 50 and the count what the pages show
+    tasks = tasks.filter(flow_task__in=list(steps)).annotate(worklist_matter=_process_matter()).filter(
+        ~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("worklist_matter"))))
     title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
                  default=Value(""), output_field=CharField())
 
-    def build(pks):
-        items = _without_recused(user, _task_items(user, tasks.filter(pk__in=pks), None))  # a matter named late
-        return {int(i.key.split(":")[1]): i for i in items}
+    def build(pks):  # the recused are out already (in SQL, by the same matter the item names)
+        return {int(i.key.split(":")[1]): i for i in _task_items(user, tasks.filter(pk__in=pks), None)}
 
     return QuerySource(tasks, due=_task_due(steps), title=title, order=("created", "pk"), build=build)
 
