@@ -41,6 +41,10 @@ class ApplyForm(Form):
         agencies = addressable_agencies(jurisdiction)
         self.fields["parties"].queryset = agencies.exclude(pk=exclude.pk) if exclude else agencies
         self.fields["category"].choices = _choices(profile, "dispute_categories")
+        # 第十一条第（二）—（四）项: the materials, each uploaded into the file as an attachment
+        for item in profile.choices("dispute_materials") if profile.has("dispute_materials") else []:
+            self.fields[f"material_{item['code']}"] = forms.FileField(
+                label=f"{item['label']}（{item['article']}）", required=False)
         if bureau:
             self.fields["applicant"].queryset = agencies
             self.fields["applicant"].required = True

@@ -13,7 +13,7 @@ from casework import documents
 from casework.models import Agency, Matter, MatterEvent
 from casework.pdf import chinese_date
 from casework.recusal import require_not_recused
-from casework.services import log, matter_close, matter_open, require_addressable
+from casework.services import attachment_add, log, matter_close, matter_open, require_addressable
 from clocks.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 from decisions.models import DecisionRecord
 from decisions.services import decision_record
@@ -75,7 +75,7 @@ def _parties(applicant: Agency, parties) -> list[Agency]:
 
 @transaction.atomic
 def dispute_apply(*, by, applicant: Agency, parties, category: str, title: str, facts: str, negotiation: str,
-                  proposal_text: str = "", received_on: dt.date | None = None) -> Dispute:
+                  proposal_text: str = "", received_on: dt.date | None = None, materials=None) -> Dispute:
     """第十条、第十一条: an agency applies (its liaison online, or the bureau registers a paper application).
     The completeness check clock (第十二条, 5 WD) counts from the day the bureau received it."""
     own = agency_of(by)
@@ -103,8 +103,29 @@ def dispute_apply(*, by, applicant: Agency, parties, category: str, title: str, 
     clock_start(subject=matter, profile=profile, rule_key="dispute_accept_period", started_on=received_on,
                 label="审查申请并作出受理、补正或不予受理决定")
     log(matter, by, f"收到争议协调申请（{received_on:%Y-%m-%d}），相关机关：" + "、".join(a.name for a in parties) + "。")
+    for item in _materials(profile):  # 第十一条第（二）—（四）项: into the file, seen by the bureau and the parties
+        if upload := (materials or {}).get(item["code"]):
+            attachment_add(matter=matter, upload=upload, by=by, description=_material_title(item))
+    if missing := materials_missing(dispute):
+        log(matter, by, "申请未附：" + "；".join(missing) + "。")
     _start_flow(dispute)
     return dispute
+
+
+def _materials(profile) -> list[dict]:
+    return profile.choices("dispute_materials") if profile.has("dispute_materials") else []
+
+
+def _material_title(item: dict) -> str:
+    return f"{item['label']}（{item['article']}）"
+
+
+def materials_missing(dispute: Dispute) -> list[str]:
+    """第十一条第（二）、（三）项: the materials the application should carry and the file lacks (第（四）项 其他
+    材料 only where there are any); the bureau decides on 补正 (第十二条第（二）项)."""
+    have = set(dispute.matter.attachments.values_list("description", flat=True))
+    return [_material_title(i) for i in _materials(get_profile(dispute.matter.jurisdiction))
+            if i["code"] != "other" and _material_title(i) not in have]
 
 
 @transaction.atomic

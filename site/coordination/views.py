@@ -52,13 +52,16 @@ def apply(request):
         raise PermissionDenied("只有执法机关联络员或司法局经办人可以提出争议协调申请。")
     jurisdiction = own.jurisdiction if own and not bureau else request.GET.get("jurisdiction", "wulong")
     profile = _provided(jurisdiction)
-    form = forms.ApplyForm(request.POST or None, jurisdiction=jurisdiction, bureau=bureau,
+    form = forms.ApplyForm(request.POST or None, request.FILES or None, jurisdiction=jurisdiction, bureau=bureau,
                            exclude=None if bureau else own)
 
     def act(data):
         data = dict(data)
         applicant = data.pop("applicant", None) or own
-        dispute = services.dispute_apply(by=request.user, applicant=applicant, **data)
+        materials = {k.removeprefix("material_"): data.pop(k) for k in list(data) if k.startswith("material_")}
+        dispute = services.dispute_apply(by=request.user, applicant=applicant, materials=materials, **data)
+        if missing := services.materials_missing(dispute):
+            messages.warning(request, "申请未附下列材料，区司法局审查时可能通知补正（第十二条第（二）项）：" + "；".join(missing))
         return to_matter(request, dispute.matter_id, f"争议协调申请已提交：{dispute.matter.number}")
 
     if response := submit(request, form, act):

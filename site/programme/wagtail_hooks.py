@@ -125,3 +125,21 @@ def district_report_needs_a_response_plan(request, page):
         messages.error(request, refusal)
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("before_bulk_action")
+def district_report_bulk_publish_needs_a_response_plan(request, action_type, objects, action_class_instance):
+    """统计 第五条, the same check on Wagtail's bulk 发布: refused, nothing published, while the district report
+    is among the pages and no response plan was made."""
+    if action_type != "publish":
+        return None
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .duties import district_publish_refusal
+
+    for page in objects:
+        if refusal := district_publish_refusal(page):
+            messages.error(request, refusal)
+            return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return None

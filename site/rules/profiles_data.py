@@ -523,6 +523,12 @@ WULONG = [
         ("joint", "联合执法争议", "第七条第（三）项"), ("assistance", "行政执法协助争议", "第七条第（四）项"),
         ("transfer", "移送行政执法案件争议", "第七条第（五）项"), ("other", "其他行政执法争议事项", "第七条第（六）项"),
     ), "004", "第七条", DISPUTE),
+    # 第十一条第（二）—（四）项: the materials an application carries besides the application itself (第（一）项)
+    fig("dispute_materials", "申请协调应当报送的材料", "choices", items(
+        ("laws", "涉及争议协调事项的有关法律、法规、规章和其他规范性文件", "第十一条第（二）项"),
+        ("establishment", "行政执法机关编制事项文件和职责运行情况", "第十一条第（三）项"),
+        ("other", "其他涉及争议协调事项的有关材料", "第十一条第（四）项"),
+    ), "004", "第十一条", DISPUTE),
     fig("dispute_exclusions", "不适用协调的情形", "choices", items(
         ("not_enforcement", "不涉及行政执法事项的其他行政管理事务争议", "第八条第（一）项"),
         ("internal", "行政执法机关内部的行政执法争议", "第八条第（二）项"),
