@@ -84,17 +84,26 @@ def own_duty_step(request, pk: int, step: str):
     ret = _own_return(request.user, pk)
     if step not in STEPS:
         raise Http404("没有这个登记环节。")
-    cls, act, done = STEPS[step]
+    form = _run_step(request, STEPS[step], ret)
+    if form is None:
+        return redirect("programme:duties", pk=ret.pk)
+    return _page(request, ret, {step: form}, status=400)
+
+
+def _run_step(request, entry, target):
+    """One registration step of STEPS or DISTRICT_STEPS: the form bound to the POST, the service called with
+    its cleaned data. None when recorded (a success message given), else the form with its errors."""
+    cls, act, done = entry
     form = cls(request.POST)
     if form.is_valid():
         try:
-            act(request, ret, form.cleaned_data)
+            act(request, target, form.cleaned_data)
         except ValidationError as exc:
             add_errors(form, exc)
         else:
             messages.success(request, done)
-            return redirect("programme:duties", pk=ret.pk)
-    return _page(request, ret, {step: form}, status=400)
+            return None
+    return form
 
 
 @login_required(login_url=LOGIN)
@@ -143,14 +152,7 @@ def district_response_step(request, jurisdiction: str, year: int, step: str):
     if step not in DISTRICT_STEPS:
         raise Http404("没有这个登记环节。")
     py = _py(jurisdiction, year, create=True)
-    cls, act, done = DISTRICT_STEPS[step]
-    form = cls(request.POST)
-    if form.is_valid():
-        try:
-            act(request, py, form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("programme:report", jurisdiction=jurisdiction, year=year)
+    form = _run_step(request, DISTRICT_STEPS[step], py)
+    if form is None:
+        return redirect("programme:report", jurisdiction=jurisdiction, year=year)
     return report_detail(request, jurisdiction, year, bound={step: form}, status=400)
