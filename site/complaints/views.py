@@ -132,6 +132,13 @@ def _step_forms(request, complaint: Complaint) -> dict:
     return out
 
 
+def _ground_cite(profile, complaint: Complaint) -> str:
+    """The article of the complaint's ground (武隆 投诉 第四条第（…）项), shown beside it on the staff screen."""
+    if not complaint.ground or not profile.has("complaint_grounds"):
+        return ""
+    return next((str(g["citation"]) for g in profile.choices("complaint_grounds") if g["code"] == complaint.ground), "")
+
+
 @login_required(login_url=LOGIN)
 def complaint_detail(request, pk: int, step_forms: dict | None = None):
     complaint = _complaint_for(request.user, pk)
@@ -153,6 +160,7 @@ def complaint_detail(request, pk: int, step_forms: dict | None = None):
         if profile.has("complaint_collective_review") else None,
         "readings": readings(profile), "hotline_order": getattr(complaint, "hotline_order", None),
         "aux_acts": services.cited_auxiliary_acts(complaint),
+        "ground_cite": _ground_cite(profile, complaint),
         "aux_person_visible": complaint.auxiliary_staff_id is not None
         and may_see_person(request.user, complaint.auxiliary_staff),
         "today": timezone.localdate(), "handoff": _handoff(request.user, complaint, profile),
