@@ -48,7 +48,12 @@ class Clock(models.Model):
                    # the clock list (法定时限) in the order (due date, number) with its status filter, a page read
                    # from either end (casework.paging.page_of)
                    models.Index(fields=["status", "due_on", "id"], name="clock_status_due_id"),
-                   models.Index(fields=["due_on", "id"], name="clock_due_id")]
+                   models.Index(fields=["due_on", "id"], name="clock_due_id"),
+                   # 我的待办's due date of each candidate task (flows.worklist._task_due) and the leader's extension
+                   # items read the running clocks of one subject: only the running ones indexed (a sixth of all
+                   # clocks), each probe finds them without reading the met and cancelled (issue 28)
+                   models.Index(fields=["subject_type", "subject_id", "due_on", "id"], name="clock_running_subject_due",
+                                condition=models.Q(status=RUNNING))]
 
     def __str__(self) -> str:
         return f"{self.label}：{self.due_on.isoformat()}"

@@ -524,7 +524,7 @@ def _task_due(steps: dict):
     as _process_matter resolves it, annotated `worklist_matter`), the one of its step's rule (TASK_RULES) where
     the matter runs several, else the earliest due (as _task_clocks)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Case, CharField, OuterRef, Q, Subquery, When
+    from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
     from django.db.models.functions import Cast
 
     from casework.models import Matter
@@ -536,15 +536,15 @@ def _task_due(steps: dict):
           subject_id=Cast(OuterRef("process__artifact_object_id"), CharField()))
         | Q(subject_type_id=matter_ct, subject_id=Cast(OuterRef("worklist_matter"), CharField())),
         status=RUNNING)
-    earliest = Subquery(clocks.order_by("due_on", "pk").values("due_on")[:1])
-    specific = []
-    for ref, (node, _title) in steps.items():
-        rules = TASK_RULES.get(f"{node.flow_class.__name__}.{node.name}")
-        if rules:
-            first = Case(When(rule_key__in=rules, then=0), default=1)
-            specific.append(When(flow_task=ref, then=Subquery(
-                clocks.order_by(first, "due_on", "pk").values("due_on")[:1])))
-    return Case(*specific, default=earliest) if specific else earliest
+    # one subquery for every step (issue 28): the clock of the step's own rule first where it names one, then the
+    # earliest — not one subquery a step, each repeating the matter expression (160 subplans, 120 ms of planning
+    # at 20,000 matters); read through the partial index on running clocks (clock_running_subject_due)
+    preferred = [When(Q(rule_key__in=rules) & Q(worklist_step=ref), then=0)
+                 for ref, (node, _title) in steps.items()
+                 if (rules := TASK_RULES.get(f"{node.flow_class.__name__}.{node.name}"))]
+    clocks = clocks.annotate(worklist_step=OuterRef("flow_task"))
+    first = Case(*preferred, default=1) if preferred else Value(1)
+    return Subquery(clocks.order_by(first, "due_on", "pk").values("due_on")[:1])
 
 
 def viewflow_tasks(user, *, today: dt.date):

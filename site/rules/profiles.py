@@ -181,6 +181,22 @@ def figure_in_any(key: str) -> bool:
     return found
 
 
+def figure_by_profile(key: str) -> dict[str, Figure]:
+    """{profile code: its figure `key`} of every jurisdiction that has one (a condition compared in SQL per
+    jurisdiction, as the leader's extension items do): one query, then kept in the shared cache until a figure
+    changes — the same figures get_profile gives."""
+    from pages.cache import shared_get, shared_set
+
+    from .models import RuleFigure
+
+    found = shared_get(f"rules:by-profile:{key}")
+    if found is None:
+        found = {f.profile.code: Figure(f.key, f.label, f.kind, f.value, f.citation, f.note)
+                 for f in RuleFigure.objects.filter(key=key).select_related("profile")}
+        shared_set(f"rules:by-profile:{key}", found)
+    return found
+
+
 def profile_for_site(site) -> Profile:
     from .models import SiteRuleProfile
 
