@@ -83,10 +83,10 @@ def _facts(subject) -> str:
     if hasattr(subject, "ground"):  # a letter
         circular = services.circular_of(subject)
         then = f"逾期仍未纠正，已予以通报（{circular.doc_number}）。" if circular else "逾期仍未纠正。"
-        return f"{subject.addressee.name}：{subject.findings}。经责令限期纠正（{subject.ground_label}），{then}"
+        return f"{subject.addressee.name}：{subject.findings.rstrip('。')}。经责令限期纠正（{subject.ground_label}），{then}"
     late = (f"整改期限届满未报告整改落实情况（{subject.overdue_on:%Y-%m-%d}记录逾期），整改落实不力。"
             if subject.overdue_on else "")
-    return f"{subject.agency.name}被《{subject.notification.title}》通报，须限期整改：{subject.problems}。{late}"
+    return f"{subject.agency.name}被《{subject.notification.title}》通报，须限期整改：{subject.problems.rstrip('。')}。{late}"
 
 
 @login_required(login_url=LOGIN)
