@@ -41,7 +41,7 @@ PROVIDERS: tuple[tuple[str, str], ...] = (
     ("public_notices", "public_notices.todos:objections_and_drafts"),
     ("supervisors", "supervisors.todos:duties_waiting"),
     ("auxiliary", "auxiliary.todos:staff_to_manage"),
-    ("letters", "letters.todos:serious_refusals"),
+    ("referrals", "referrals.todos:serious_cases"),
 )
 
 SOON_WORKING_DAYS = 3  # a workbench horizon (预警), not a statutory figure

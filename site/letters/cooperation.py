@@ -108,6 +108,6 @@ def refusals(matter) -> list[CooperationRefusal]:
 
 
 def referral_needed(jurisdiction: str | None = None):
-    """Serious refusals awaiting referral (意见书 第十条; the officers' 我的待办, letters.todos)."""
+    """Serious refusals awaiting referral (意见书 第十条; the officers' 我的待办, referrals.todos)."""
     qs = CooperationRefusal.objects.filter(serious=True, referral__isnull=True).select_related("matter", "agency")
     return qs.filter(matter__jurisdiction=jurisdiction) if jurisdiction else qs

@@ -62,6 +62,11 @@ class Letter(models.Model):
     decision_clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL,
                                        related_name="+", verbose_name="执行（纠正）报告时限")
     typical_case_page_id = models.PositiveIntegerField("典型案例页面", null=True, blank=True)
+    # 情节严重 after the order ran out or the 通报 (争议协调 第二十条; 通报 第六条): the referral the case was handed on
+    # with, or the day the bureau found it not serious (referrals.services.refer / not_serious, the one door)
+    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="letter", verbose_name="移送")
+    not_serious_on = models.DateField("经审查不属情节严重（日期）", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

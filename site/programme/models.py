@@ -317,6 +317,11 @@ class RectificationTask(models.Model):
     accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+", verbose_name="审核人")
     review_note = models.TextField("审核意见", blank=True)
+    # 通报 第六条 整改落实不力、情节严重: the referral the case was handed on with, or the day the bureau found it
+    # not serious (referrals.services.refer / not_serious, the one door)
+    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="rectification", verbose_name="移送")
+    not_serious_on = models.DateField("经审查不属情节严重（日期）", null=True, blank=True)
 
     class Meta:
         verbose_name = "限时整改任务"

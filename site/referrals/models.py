@@ -19,8 +19,15 @@ from django.db import models
 COMPLAINT, ACCOUNTABILITY, SUPERVISOR = "complaint", "accountability", "supervisor"
 # 004 意见书 第十条: a serious refusal to cooperate with the supervision (letters.CooperationRefusal), 依法依规予以处理
 COOPERATION = "cooperation"
+# 004 争议协调办法 第二十条: an agency that did not execute the government's decision on a dispute, ordered to correct
+# and still not correcting (then 通报): 情节严重的，由相关职能部门依法依规处置 (letters.Letter, ground dispute_decision)
+DISPUTE = "dispute_decision"
+# 004 通报制度 第六条: an agency 被通报 (a letter's final 予以通报) or 整改落实不力 (its rectification overdue,
+# programme.RectificationTask): 情节严重的，按照监督条例等规定予以处理
+NOTIFIED = "notified"
 SOURCES = [(COMPLAINT, "投诉举报"), (ACCOUNTABILITY, "责任追究"), (SUPERVISOR, "对监督员的举报"),
-           (COOPERATION, "不配合监督（情节严重）")]
+           (COOPERATION, "不配合监督（情节严重）"), (DISPUTE, "不执行调处决定（情节严重）"),
+           (NOTIFIED, "被通报或整改落实不力（情节严重）")]
 
 
 class Referral(models.Model):

@@ -10,7 +10,15 @@ From a report about a social supervisor (万州 000 第十七条: misconduct the
 department): after the collective review found it true (or partly), by a bureau officer
 (referrals.refer_supervisor_misconduct), where the profile's `misconduct_referral` is on. Such a report has no
 supervision matter: the referral hangs on the complaint, its record is confidential, and no 移送函 goes into the
-complaint's notices (those the reporter reads)."""
+complaint's notices (those the reporter reads).
+
+The 情节严重 branches of Wulong's other systems (004) hand a case on the same way, by a bureau officer, from the row
+of the step the referral follows (a `subject`, linked to its referral once): a serious refusal to cooperate
+(意见书 第十条, letters.CooperationRefusal); an agency that did not execute the government's decision on a dispute
+once its correction order ran out or it was 通报 (争议协调办法 第二十条: 由相关职能部门依法依规处置, letters.Letter of
+ground dispute_decision); an agency 被通报 (a letter's 予以通报) or whose rectification after a notification ran
+out (通报制度 第六条, letters.Letter / programme.RectificationTask). For the last two the officer may instead
+find the case not serious (`not_serious`), which ends the 我的待办 item (referrals.todos)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -30,14 +38,21 @@ from decisions.services import decision_record
 from roles.access import is_bureau, require
 from rules.profiles import get_profile
 
+from . import models as m
 from . import texts
 from .models import ACCOUNTABILITY, COMPLAINT, COOPERATION, SUPERVISOR, Recovery, RecoveryPayment, Referral
 from .selectors import balance
 
+DISPUTE, NOTIFIED = m.DISPUTE, m.NOTIFIED
 PERMS = {COMPLAINT: ("complaints.decide_complaint", "只有司法局负责人可以决定移送。"),
          ACCOUNTABILITY: ("accountability.decide_case", "只有司法局负责人可以决定移送。"),
          SUPERVISOR: ("referrals.refer_supervisor_misconduct", "只有司法局经办人可以移送查实的监督员违法违纪行为。"),
-         COOPERATION: ("letters.draft_letter", "只有司法局经办人可以移送情节严重的不配合监督情况。")}
+         COOPERATION: ("letters.draft_letter", "只有司法局经办人可以移送情节严重的不配合监督情况。"),
+         DISPUTE: ("letters.draft_letter", "只有司法局经办人可以移送情节严重的不执行调处决定的情况。"),
+         NOTIFIED: ("letters.draft_letter", "只有司法局经办人可以移送被通报或整改落实不力、情节严重的情况。")}
+# the sources whose referral follows a row of another process (`subject`), and their profile destinations
+SUBJECT_KEYS = {COOPERATION: "cooperation_referrals", DISPUTE: "dispute_referrals", NOTIFIED: "notification_referrals"}
+RECORD_KINDS = {COOPERATION: "letter", DISPUTE: "coordination", NOTIFIED: "notification"}
 COOPERATION_ARTICLE = "《行政执法监督意见书制度》第十条"
 NOT_ENDED = "移送须在其所依据的环节办结后进行："
 MISCONDUCT = "misconduct"  # the one destination of a report about a supervisor (the profile's misconduct_referral)
@@ -50,7 +65,7 @@ def may_refer(user, matter: Matter | None, source: str) -> bool:
     that agency's legal unit); a bureau officer for a report about a supervisor (000 第十七条)."""
     from accountability.access import may_act
 
-    if source in (SUPERVISOR, COOPERATION):
+    if source == SUPERVISOR or source in SUBJECT_KEYS:
         return is_bureau(user) and user.has_perm(PERMS[source][0])
     if source == ACCOUNTABILITY:
         case = getattr(matter, "accountability_case", None)
@@ -63,8 +78,8 @@ def destinations(matter: Matter, source: str) -> list[dict]:
     profile = get_profile(matter.jurisdiction)
     if source == COMPLAINT:
         key = "complaint_referrals"
-    elif source == COOPERATION:
-        key = "cooperation_referrals"
+    elif source in SUBJECT_KEYS:
+        key = SUBJECT_KEYS[source]
     else:
         case = getattr(matter, "accountability_case", None)
         if case is None:
@@ -102,14 +117,107 @@ def sources_of(matter: Matter) -> list[str]:
     return out
 
 
-def refusal_not_ready(refusal) -> str:
-    """Why a recorded refusal may not be referred ("" when it may): only one found serious, and only once."""
-    if not refusal.serious:
-        return f"该不配合监督记录未认定情节严重，不需移送（{COOPERATION_ARTICLE}：情节严重的，依法依规予以处理）。"
-    if refusal.referral_id:
-        done = refusal.referral
-        return f"该不配合监督情况已于{done.referred_on:%Y-%m-%d}移送{done.to}，不能重复移送。"
+def subject_source(subject) -> str:
+    """The source a referral from this row is of: a refusal (意见书 第十条), a dispute decision's correction order
+    (争议协调 第二十条), another letter or a rectification task (通报 第六条)."""
+    from letters.models import CooperationRefusal, Letter
+
+    if isinstance(subject, CooperationRefusal):
+        return COOPERATION
+    if isinstance(subject, Letter):
+        return DISPUTE if subject.ground == "dispute_decision" else NOTIFIED
+    return NOTIFIED
+
+
+def subject_article(subject) -> str:
+    """The article of the 情节严重 branch this row may be referred under (e.g. 《行政执法争议协调办法》第二十条)."""
+    if subject_source(subject) == COOPERATION:
+        return COOPERATION_ARTICLE
+    profile = get_profile(subject.matter.jurisdiction)
+    key = SUBJECT_KEYS[subject_source(subject)]
+    return str(profile.figure(key).citation) if profile.has(key) else ""
+
+
+def _what(subject) -> str:
+    source = subject_source(subject)
+    if source == COOPERATION:
+        return "该不配合监督情况"
+    if source == DISPUTE:
+        return f"{subject.addressee.name}不执行调处决定的情况"
+    if hasattr(subject, "ground"):  # another letter, ended by 予以通报
+        return f"{subject.addressee.name}被通报的情况"
+    return f"{subject.agency.name}整改落实不力的情况"
+
+
+def _agency(subject):
+    return subject.addressee if hasattr(subject, "addressee") else subject.agency
+
+
+def circular_of(letter):
+    """The 通报 the letter's last step issued to its addressee (意见书 第十条、争议协调 第二十条: 逾期不纠正的予以通报)."""
+    from casework.models import Document
+
+    return Document.objects.filter(matter_id=letter.matter_id, kind="circular",
+                                   addressee=letter.addressee.name).order_by("pk").first()
+
+
+def serious_not_ready(subject) -> str:
+    """Why this row may not be referred ("" when it may): only once, only after the step it follows has ended,
+    a refusal only where found serious, a letter or a task not where the bureau found it not serious."""
+    from letters.models import ESCALATING
+
+    if subject.referral_id:
+        done = subject.referral
+        return f"{_what(subject)}已于{done.referred_on:%Y-%m-%d}移送{done.to}，不能重复移送。"
+    source, article = subject_source(subject), subject_article(subject)
+    if source == COOPERATION:
+        if not subject.serious:
+            return f"该不配合监督记录未认定情节严重，不需移送（{COOPERATION_ARTICLE}：情节严重的，依法依规予以处理）。"
+        return ""
+    if not article:
+        return f"{get_profile(subject.matter.jurisdiction).name}的规则中没有该情形的移送规定。"
+    if subject.not_serious_on:
+        return f"{_what(subject)}已于{subject.not_serious_on:%Y-%m-%d}经审查认定不属情节严重，不予移送（{article}）。"
+    if hasattr(subject, "ground"):  # a letter
+        if (source == DISPUTE and subject.state == ESCALATING) or circular_of(subject) is not None:
+            return ""
+        if source == DISPUTE:
+            return (f"{NOT_ENDED}{subject.addressee.name}的责令限期纠正尚未逾期未纠正，也未予以通报，不能移送（{article}）。")
+        return f"{NOT_ENDED}{subject.addressee.name}尚未被予以通报，不能移送（{article}）。"
+    if subject.overdue_on is None:
+        return f"{NOT_ENDED}{subject.agency.name}的限时整改尚未逾期未报告（整改落实不力），不能移送（{article}）。"
     return ""
+
+
+def _lock_subject(subject):
+    return type(subject).objects.select_for_update(of=("self",)).get(pk=subject.pk)
+
+
+@transaction.atomic
+def not_serious(*, subject, by, reasons: str, on: dt.date | None = None):
+    """The officer finds a letter's or a rectification's case not serious (争议协调 第二十条; 通报 第六条): no referral;
+    a confidential decision record in its matter, the day on the row (its 我的待办 item ends)."""
+    source = subject_source(subject) if subject is not None else None
+    if source not in (DISPUTE, NOTIFIED):
+        raise ValidationError("请指明经审查的被通报或不执行调处决定的情况。")
+    require(by, *PERMS[source])
+    subject = _lock_subject(subject)
+    matter = Matter.objects.select_for_update(of=("self",)).get(pk=subject.matter_id)
+    require_not_recused(by, matter)
+    if why := serious_not_ready(subject):
+        raise ValidationError(why)
+    if not (reasons or "").strip():
+        raise ValidationError("请写明不属情节严重的理由。")
+    on = on or timezone.localdate()
+    article = subject_article(subject)
+    agency = _agency(subject).name
+    decision_record(kind=RECORD_KINDS[source], title=f"经审查不属情节严重，不予移送：{agency}（{matter.title}）",
+                    body=reasons.strip(), jurisdiction=matter.jurisdiction, agency=agency,
+                    outcome="不属情节严重，不予移送", decided_on=on, article=article, confidential=True, subject=matter)
+    subject.not_serious_on = on
+    subject.save(update_fields=["not_serious_on"])
+    log(matter, by, f"经审查，{agency}的情况不属情节严重，不予移送（{article}）：{reasons.strip()}")
+    return subject
 
 
 def step_not_ended(matter: Matter, source: str) -> str:
@@ -137,23 +245,22 @@ def step_not_ended(matter: Matter, source: str) -> str:
 
 @transaction.atomic
 def refer(*, matter: Matter | None = None, by, source: str, destination: str, to: str, reasons: str,
-          persons: str = "", on: dt.date | None = None, complaint=None, refusal=None) -> Referral:
+          persons: str = "", on: dt.date | None = None, complaint=None, subject=None) -> Referral:
     """移送: a 移送函 to the receiving organ and a confidential decision record, in the matter's file; for a report
-    about a supervisor (source SUPERVISOR, `complaint` given, no matter) the record only; for a serious refusal to
-    cooperate (source COOPERATION, `refusal` given: 意见书 第十条) in the refusal's matter, linked to the refusal."""
+    about a supervisor (source SUPERVISOR, `complaint` given, no matter) the record only; from another process's
+    row (`subject`: a serious refusal to cooperate, 意见书 第十条; a dispute decision's correction order, 争议协调
+    第二十条; a letter's 通报 or an overdue rectification, 通报 第六条) in that row's matter, linked to the row."""
     if source not in PERMS:
         raise ValidationError("请选择移送所依据的程序。")
     if source == SUPERVISOR:
         return _refer_report(complaint=complaint, by=by, destination=destination, to=to, reasons=reasons,
                              persons=persons, on=on)
-    if source == COOPERATION:
+    if source in SUBJECT_KEYS:
         require(by, *PERMS[source])
-        if refusal is None:
-            raise ValidationError("请指明所移送的不配合监督记录。")
-        from letters.models import CooperationRefusal
-
-        refusal = CooperationRefusal.objects.select_for_update(of=("self",)).get(pk=refusal.pk)
-        matter = refusal.matter
+        if subject is None or subject_source(subject) != source:
+            raise ValidationError("请指明所移送的记录（不配合监督、不执行调处决定或被通报的情况）。")
+        subject = _lock_subject(subject)
+        matter = subject.matter
     matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
     if source == ACCOUNTABILITY and getattr(matter, "accountability_case", None) is not None:
         from accountability.access import require_actor
@@ -162,12 +269,12 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
     else:
         require(by, *PERMS[source])
     require_not_recused(by, matter)
-    if why := (refusal_not_ready(refusal) if source == COOPERATION else step_not_ended(matter, source)):
+    if why := (serious_not_ready(subject) if subject is not None else step_not_ended(matter, source)):
         raise ValidationError(why)
     item = next((i for i in destinations(matter, source) if i["code"] == destination), None)
     if item is None:
         raise ValidationError("请选择移送去向（规则配置中列明的移送情形）。")
-    done = None if source == COOPERATION else matter.referrals.filter(destination=destination, source=source).first()
+    done = None if subject is not None else matter.referrals.filter(destination=destination, source=source).first()
     if done is not None:
         raise ValidationError(f"本事项已于{done.referred_on:%Y-%m-%d}移送{done.to}，不能重复移送。")
     if not (to or "").strip() or not (reasons or "").strip():
@@ -181,7 +288,7 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
     doc = documents.issue(matter=matter, kind="matter_referral", title=words.title, paragraphs=words.paragraphs,
                           notes=words.notes, values=words.values, by=by, article=article, addressee=to.strip(),
                           issued_on=on, issuer=issuer_of(case) if case is not None else None)
-    record = decision_record(kind="letter" if source == COOPERATION else source, title=f"{item['label']}：{to.strip()}（{matter.title}）",
+    record = decision_record(kind=RECORD_KINDS.get(source, source), title=f"{item['label']}：{to.strip()}（{matter.title}）",
                              body=f"{reasons.strip()}" + (f"（涉及人员：{persons.strip()}）" if persons.strip() else ""),
                              jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome=item["label"],
                              decided_on=on, doc_number=doc.doc_number, article=article, confidential=True,
@@ -190,9 +297,9 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
                                        destination_label=item["label"], article=article, to=to.strip(),
                                        persons=persons.strip()[:200], reasons=reasons.strip(), referred_on=on,
                                        referred_by=by, document=doc, record=record)
-    if source == COOPERATION:
-        refusal.referral = referral
-        refusal.save(update_fields=["referral"])
+    if subject is not None:
+        subject.referral = referral
+        subject.save(update_fields=["referral"])
     log(matter, by, f"依{article}，{item['label']}：移送{to.strip()}（{doc.doc_number}）。")
     return referral
 
@@ -380,6 +487,6 @@ def recovery_collect(*, recovery: Recovery, by, person: int, amount, paid_on: dt
     return payment
 
 
-__all__ = ["destinations", "recovery_collect", "recovery_decide", "refer", "report_destinations", "report_not_ended",
-           "sources_of",
+__all__ = ["destinations", "not_serious", "recovery_collect", "recovery_decide", "refer", "report_destinations",
+           "report_not_ended", "serious_not_ready", "sources_of",
            "step_not_ended"]

@@ -40,32 +40,88 @@ def _matter(request, pk: int) -> Matter:
     return matter
 
 
-@login_required(login_url=LOGIN)
-def refer_refusal(request, pk: int):
-    """意见书 第十条 情节严重的，依法依规予以处理: the officer hands a serious refusal on (services.refer, source
-    cooperation); the refusal's matter holds the 移送函."""
-    from letters.models import CooperationRefusal
+REFER, NOT_SERIOUS = "refer", "not_serious"
 
-    refusal = get_object_or_404(CooperationRefusal.objects.select_related("matter__agency", "referral"), pk=pk)
-    matter = refusal.matter
+
+class SeriousForm(ReferralForm):
+    """After a correction order ran out or a 通报 (争议协调 第二十条; 通报 第六条) the officer judges the case: hand it
+    on (services.refer) or find it not serious (services.not_serious); the services check what each needs."""
+
+    decision = forms.ChoiceField(label="审查结论", choices=[(REFER, "情节严重，移送相关职能部门"),
+                                                        (NOT_SERIOUS, "不属情节严重，不予移送")],
+                                 initial=REFER, widget=forms.RadioSelect, required=False)
+    field_order = ["decision", "destination", "to", "persons", "reasons"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["destination"].required = self.fields["to"].required = False
+        self.fields["reasons"].label = "移送（或不予移送）的事实和理由"
+        self.order_fields(self.field_order)
+
+
+def _subject(kind: str, pk: int):
+    """The row a 情节严重 referral follows: a refusal, a letter (its order ran out or it was 通报), a rectification."""
+    from letters.models import CooperationRefusal, Letter
+    from programme.models import RectificationTask
+
+    if kind == "refusal":
+        return get_object_or_404(CooperationRefusal.objects.select_related("matter__agency", "referral", "agency"),
+                                 pk=pk)
+    if kind == "letter":
+        return get_object_or_404(Letter.objects.select_related("matter__agency", "agency", "referral"), pk=pk)
+    if kind == "rectification":
+        return get_object_or_404(RectificationTask.objects.select_related(
+            "matter__agency", "agency", "referral", "notification"), pk=pk)
+    raise Http404("没有这种移送来源。")
+
+
+def _facts(subject) -> str:
+    """The facts the form starts from (the officer edits them)."""
+    if hasattr(subject, "kind_label"):  # a refusal
+        return (f"{subject.occurred_on:%Y年%-m月%-d日}，{subject.agency.name}{subject.kind_label}（{subject.article}）："
+                f"{subject.facts}。情节严重：{subject.serious_reason}")
+    if hasattr(subject, "ground"):  # a letter
+        circular = services.circular_of(subject)
+        then = f"逾期仍未纠正，已予以通报（{circular.doc_number}）。" if circular else "逾期仍未纠正。"
+        return f"{subject.addressee.name}：{subject.findings.rstrip('。')}。经责令限期纠正（{subject.ground_label}），{then}"
+    late = (f"整改期限届满未报告整改落实情况（{subject.overdue_on:%Y-%m-%d}记录逾期），整改落实不力。"
+            if subject.overdue_on else "")
+    return f"{subject.agency.name}被《{subject.notification.title}》通报，须限期整改：{subject.problems.rstrip('。')}。{late}"
+
+
+@login_required(login_url=LOGIN)
+def refer_subject(request, pk: int, kind: str = "refusal"):
+    """情节严重的 handling of another process's step, by the officer: a serious refusal to cooperate (意见书 第十条);
+    a dispute decision not executed after the correction order (争议协调 第二十条); an agency 被通报 or whose
+    rectification ran out (通报 第六条). services.refer (source of the row), or for the last two
+    services.not_serious; the row's matter holds the 移送函."""
+    subject = _subject(kind, pk)
+    matter = subject.matter
     if not can_view_matter(request.user, matter):
         raise PermissionDenied("您无权查看该监督事项。")
-    if not services.may_refer(request.user, matter, COOPERATION):
-        return refused(request, services.PERMS[COOPERATION][1])
-    items = services.destinations(matter, COOPERATION)
-    form = ReferralForm(request.POST or None, items=items, initial={
-        "reasons": f"{refusal.occurred_on:%Y年%-m月%-d日}，{refusal.agency.name}{refusal.kind_label}（{refusal.article}）："
-                   f"{refusal.facts}。情节严重：{refusal.serious_reason}"})
+    source = services.subject_source(subject)
+    if not services.may_refer(request.user, matter, source):
+        return refused(request, services.PERMS[source][1])
+    items = services.destinations(matter, source)
+    judged = source != COOPERATION  # a refusal was found serious when recorded; the others are judged here
+    form = (SeriousForm if judged else ReferralForm)(request.POST or None, items=items,
+                                                     initial={"reasons": _facts(subject)})
 
     def act(data):
-        done = services.refer(matter=matter, by=request.user, source=COOPERATION, refusal=refusal, **data)
+        if data.pop("decision", None) == NOT_SERIOUS:
+            services.not_serious(subject=subject, by=request.user, reasons=data["reasons"])
+            return to_matter(request, matter.pk, "已登记：经审查不属情节严重，不予移送。")
+        done = services.refer(matter=matter, by=request.user, source=source, subject=subject, **data)
         return to_matter(request, matter.pk, f"已决定{done.destination_label}，移送函{done.document.doc_number}已生成。")
 
-    waiting = services.refusal_not_ready(refusal)
+    waiting = services.serious_not_ready(subject)
+    article = services.subject_article(subject)
     return handoff_screen(request, matter=matter, form=form, act=act,
-                          title=f"移送（{dict(SOURCES)[COOPERATION]}）：{matter.number}",
-                          note=waiting or "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
-                          + "；".join(f"{i['label']}（{i['citation']}）" for i in items))
+                          title=f"移送（{dict(SOURCES)[source]}）：{matter.number}",
+                          note=waiting or ("情节严重的，移送相关职能部门依法依规处理；经审查不属情节严重的，登记理由，不予移送"
+                                           f"（{article}）。" if judged else "")
+                          + ("" if waiting else "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
+                             + "；".join(f"{i['label']}（{i['citation']}）" for i in items)))
 
 
 @login_required(login_url=LOGIN)

@@ -673,6 +673,13 @@ WULONG = [
     ), "004", "第十条", LETTER, note="接收机关由经办人填写（监察机关、任免机关等）；制度未列明"),
     fig("order_for_dispute_decision", "不执行区政府调处决定的，责令限期纠正", "text",
         {"text": "不执行区政府及其有决定权的机构对行政执法争议的调处决定"}, "004", "第二十条", DISPUTE),
+    # 第二十条 (after the correction order ran out, or after the 通报) 情节严重的: handled by the relevant functional
+    # department; the bureau hands the case on (referrals.services.refer, source dispute_decision)
+    fig("dispute_referrals", "不执行调处决定情节严重的移送", "choices", items(
+        ("discipline", "情节严重，移送纪检监察机关依法依规处置", ""),
+        ("superior", "情节严重，移送任免机关或上级主管部门依法依规处置", ""),
+        ("department", "情节严重，移送其他相关职能部门依法依规处置", ""),
+    ), "004", "第二十条", DISPUTE, note="制度只规定由相关职能部门处置，未列部门：去向类别为平台读法，接收部门名称由经办人填写"),
     # accountability 过错责任 / 错案倒查
     fig("fault_transfer_period", "非本单位受理案件转送期限", "period", period(2, CD), "004", "第十条第（一）项", FAULT),
     fig("fault_reinvestigation_period", "责令重新调查期限", "period", period(1, MONTHS), "004", "第十条第（三）项", FAULT),
@@ -888,6 +895,13 @@ WULONG = [
     fig("rectification_basis", "通报整改要求", "text",
         {"text": "对存在的问题明确责任机关，提出限时整改要求；被通报机关在规定期限内书面报告整改落实情况"},
         "004", "第五条", NOTIFY, note="整改期限由通报确定，制度未规定天数"),
+    # 通报 第六条 情节严重的 (an agency 被通报 — a letter's 予以通报 — or 整改落实不力 — its rectification overdue):
+    # handled under the supervision regulations; the bureau hands the case on (referrals.services.refer, source notified)
+    fig("notification_referrals", "被通报或整改落实不力情节严重的移送", "choices", items(
+        ("discipline", "情节严重，移送纪检监察机关依照监督条例等规定处理", ""),
+        ("superior", "情节严重，移送任免机关或上级主管部门依照监督条例等规定处理", ""),
+        ("department", "情节严重，移送其他有权机关依照监督条例等规定处理", ""),
+    ), "004", "第六条", NOTIFY, note="制度未列接收机关：去向类别为平台读法，接收机关名称由经办人填写"),
     fig("assessment_results", "被通报及整改落实情况纳入全面依法治区考核", "text",
         {"text": "被通报情况及整改落实情况纳入全面依法治区考核内容，对被通报或整改落实不力的，予以扣减相应分值",
          "points": {}, "deducted": ["notified", "rectify_overdue"]}, "004", "第六条", NOTIFY,

@@ -1,0 +1,78 @@
+"""What the 情节严重 branches leave waiting for the bureau's officers (我的待办 provider, flows.worklist.PROVIDERS),
+each handed on through referrals.services.refer from the screen referrals.views.refer_subject:
+
+- a serious refusal to cooperate (004 意见书 第十条: 情节严重的，依法依规予以处理), until referred;
+- an agency that did not execute the government's decision on a dispute, its correction order run out or the
+  agency 通报 (争议协调办法 第二十条: 情节严重的，由相关职能部门依法依规处置), until referred or found not serious;
+- an agency 被通报 by a letter's last step, or whose rectification after a notification ran out (通报制度 第六条:
+  情节严重的，按照监督条例等规定予以处理), until referred or found not serious.
+
+No clock binds them (the rules set no period): the items have no due date. One query per kind, whatever their
+number; the matters the officer may not see or recused themselves from are left out in those queries."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from roles.access import is_bureau
+from rules.profiles import get_profile
+
+from . import services
+from .models import SOURCES
+
+TITLES = {"refusal": "移送情节严重的不配合监督", "letter": "审查不执行调处决定或被通报是否情节严重",
+          "rectification": "审查整改落实不力是否情节严重"}
+
+
+def _item(kind: str, row, *, subject: str, note: str):
+    from flows.worklist import Item
+
+    source = services.subject_source(row)
+    article = services.subject_article(row)
+    return Item(title=TITLES[kind], subject=f"{row.matter.number} {subject}", process=dict(SOURCES)[source],
+                url=reverse(f"referrals:refer_{kind}", args=[row.pk]), key=f"{kind}_referral:{row.pk}",
+                matter_id=row.matter_id, article=article, note=f"{note}（{article}）")
+
+
+def _waiting_letters(mine):
+    from casework.models import Document
+    from letters.models import ESCALATING, Letter
+
+    circular = Document.objects.filter(matter_id=OuterRef("matter_id"), kind="circular", addressee=OuterRef("to_name"))
+    return (Letter.objects.filter(referral__isnull=True, not_serious_on__isnull=True, matter__in=mine)
+            .annotate(to_name=Coalesce("agency__name", "matter__agency__name"), notified=Exists(circular))
+            .filter(Q(notified=True) | Q(ground="dispute_decision", state=ESCALATING))
+            .select_related("matter__agency", "agency").order_by("pk"))
+
+
+def serious_cases(user, *, today: dt.date) -> list:
+    from casework.selectors import visible_matters
+    from flows.worklist import recused_matters
+    from letters.cooperation import referral_needed
+    from programme.models import RectificationTask
+
+    if not (is_bureau(user) and user.has_perm("letters.draft_letter")):
+        return []
+    mine = visible_matters(user).exclude(pk__in=recused_matters(user))
+    out = [_item("refusal", r, subject=f"{r.agency.name}：{r.kind_label}",
+                 note=f"{r.occurred_on:%Y-%m-%d}发生，认定情节严重，依法依规予以处理")
+           for r in referral_needed().filter(matter__in=mine).order_by("occurred_on", "pk")]
+    for letter in _waiting_letters(mine):
+        if not get_profile(letter.matter.jurisdiction).has(services.SUBJECT_KEYS[services.subject_source(letter)]):
+            continue
+        what = ("逾期不纠正，已予以通报" if letter.notified else "责令限期纠正逾期未纠正")
+        note = (f"不执行调处决定，{what}；情节严重的移送相关职能部门" if letter.ground == "dispute_decision"
+                else "已予以通报；情节严重的依照监督条例等规定处理")
+        out.append(_item("letter", letter, subject=letter.to_name, note=note))
+    tasks = (RectificationTask.objects.filter(overdue_on__isnull=False, referral__isnull=True,
+                                              not_serious_on__isnull=True, matter__in=mine)
+             .select_related("matter", "agency").order_by("overdue_on", "pk"))
+    for task in tasks:
+        if get_profile(task.matter.jurisdiction).has(services.SUBJECT_KEYS[services.NOTIFIED]):
+            out.append(_item("rectification", task, subject=task.agency.name,
+                             note=f"{task.overdue_on:%Y-%m-%d}限时整改逾期未报告，整改落实不力"))
+    return out
+
