@@ -122,7 +122,8 @@ def compose(kind: str, jurisdiction: str, values: dict[str, str], *,
     if missing:  # a template checked on save never gets here; a value the code forgot must not print "{…}"
         raise ValidationError("文书措辞缺少数据：" + "、".join(dict.fromkeys(missing)))
     values = {k: "" if v is None else str(v) for k, v in values.items()}
-    title = " ".join(fill(title_t, values).split())
+    # "关于{事项名称}的…" with a matter named "关于…" would read "关于关于…": one 关于 is meant
+    title = " ".join(fill(title_t, values).split()).replace("关于关于", "关于")
     return Composed(title, paragraphs_of(fill(body_t, values)), paragraphs_of(fill(notes_t, values)), values)
 
 

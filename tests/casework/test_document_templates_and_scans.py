@@ -141,3 +141,13 @@ def test_word_version_for_bureau_staff_only(staff, issued):
     assert got.status_code == 200 and b"".join(got.streaming_content)[:2] == b"PK"
     liaison = get_user_model().objects.get(username="lx_scjg")
     assert refused(client_for(liaison).get(f"/admin/casework/files/document/{issued.pk}.docx"))
+
+
+def test_a_matter_named_guanyu_gets_one_guanyu_in_the_title():
+    """A matter title that itself starts with 关于 (a notification's rectification) fills 关于{事项名称}的移送函."""
+    from referrals import texts  # noqa: F401  (registers the 移送函 wording)
+
+    w = wording.get("matter_referral")
+    values = {**w.sample, "事项名称": "关于2025年度行政执法监督情况的通报：限时整改"}
+    words = wording.compose("matter_referral", "wulong", values, template=(w.title, w.body, ""))
+    assert words.title == "关于2025年度行政执法监督情况的通报：限时整改的移送函"
