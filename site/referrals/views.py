@@ -55,7 +55,7 @@ def refer_refusal(request, pk: int):
     items = services.destinations(matter, COOPERATION)
     form = ReferralForm(request.POST or None, items=items, initial={
         "reasons": f"{refusal.occurred_on:%Y年%-m月%-d日}，{refusal.agency.name}{refusal.kind_label}（{refusal.article}）："
-                   f"{refusal.facts}。情节严重：{refusal.serious_reason}"})
+                   f"{refusal.facts.rstrip('。')}。情节严重：{refusal.serious_reason.rstrip('。')}。"})
 
     def act(data):
         done = services.refer(matter=matter, by=request.user, source=COOPERATION, refusal=refusal, **data)
@@ -63,7 +63,8 @@ def refer_refusal(request, pk: int):
 
     waiting = services.refusal_not_ready(refusal)
     return handoff_screen(request, matter=matter, form=form, act=act,
-                          title=f"移送（{dict(SOURCES)[COOPERATION]}）：{matter.number}",
+                          # the source's label has its own brackets: 不配合监督（情节严重）移送, not nested ones
+                          title=f"{dict(SOURCES)[COOPERATION]}移送：{matter.number}",
                           note=waiting or "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
                           + "；".join(f"{i['label']}（{i['citation']}）" for i in items))
 
