@@ -241,8 +241,18 @@ class AnswerView(CaseTaskView):
 
 class ReviewView(CaseTaskView):
     form_class = forms.ReviewForm
-    intro = ("认为处理决定事实不清或处理不当的，可以在1个月内责令重新组织调查、处理，或者直接派员调查并作出处理决定"
-             "（过错 第十条第（三）项）。")
+
+    @property
+    def intro(self) -> str:
+        """The period and its article from the rule profile, the last day from the case's running clock."""
+        from .selectors import clock_of
+
+        case = self.case
+        period = get_profile(case.jurisdiction).period("fault_reinvestigation_period")
+        clock = clock_of(case.matter, "fault_reinvestigation_period")
+        due = f"，即{clock.due_on.year}年{clock.due_on.month}月{clock.due_on.day}日前" if clock is not None else ""
+        return (f"认为处理决定事实不清或处理不当的，可以在{period.text}内{due}责令重新组织调查、处理，"
+                f"或者直接派员调查并作出处理决定（{period.citation}）。")
 
     def perform(self, form):
         choice = form.cleaned_data["decision"]

@@ -233,6 +233,8 @@ def party_summary_set(*, matter: Matter, by, text: str) -> Matter:
     facts themselves. Blank tells it nothing."""
     require(by, "casework.open_matter", "只有司法局经办人可以填写告知被监督机关的事实摘要。")
     matter = Matter.objects.select_for_update().get(pk=matter.pk)
+    if matter.agency_id is None:  # 投诉 第十五条: the bureau's own staff, no agency to tell
+        raise ValidationError("该案卷追究本机关工作人员的责任，没有被监督机关，不填写告知被监督机关的事实摘要。")
     text = (text or "").replace("\r\n", "\n").strip()
     if len(text) > 2000:
         raise ValidationError("事实摘要不能超过2000字。")

@@ -139,7 +139,7 @@ def matter_detail(request, pk: int):
         # what each role reads of the file is decided in casework.visibility
         "fields": visibility.visible_fields(user, matter), "party_view": visibility.is_party(user),
         "summary_form": PartySummaryForm(initial={"text": matter.party_summary})
-        if user.has_perm("casework.open_matter") and is_bureau(user) else None,
+        if user.has_perm("casework.open_matter") and is_bureau(user) and not matter.bureau_staff else None,
         "documents": visibility.party_documents(user, matter), "attachments": visibility.party_attachments(user, matter),
         "clocks": visibility.party_clocks(user, matter, matter_clocks(matter)),
         "records": visibility.party_records(user, matter, matter_records(matter, user)),

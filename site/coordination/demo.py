@@ -65,7 +65,7 @@ def load_coordination() -> str:
         d = _apply("占道经营监管职责争议", scm, cg, liaison_scm)
         _accept(d, officer)
         services.dispute_pause(dispute=d, by=officer, start=today, reason="就执法依据向市市场监管局请示")
-        services.dispute_extend(dispute=d, by=leader, n=5, reason="情况复杂，需征求区委编办意见")
+        services.dispute_extend(dispute=d, by=leader, n=5, reason="需征求区委编办意见")
         made += 1
     if fresh("户外广告设置审批后监管争议"):  # opinion issued
         d = _apply("户外广告设置审批后监管争议", cg, scm, User.objects.get(username="liaison_wl_cg"), category="basis")

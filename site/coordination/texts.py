@@ -128,6 +128,7 @@ def proposal(matter, *, names: str, result: str) -> Composed:
 
 def extension(matter, *, accepted_on, was_due, reason: str, n_text: str, due_on, citation: str) -> Composed:
     return compose("coordination_extension", matter.jurisdiction, {
-        "事项名称": matter.title, "停止执法提示": STANDSTILL, "受理日期": chinese_date(accepted_on),
+        # the wording adds 争议协调 itself: a title ending in 争议 would read 争议争议协调
+        "事项名称": matter.title.removesuffix("争议"), "停止执法提示": STANDSTILL, "受理日期": chinese_date(accepted_on),
         "原办结日期": chinese_date(was_due), "延长理由": reason, "延长期限": n_text, "办结日期": chinese_date(due_on),
         "延长条款": citation})

@@ -21,6 +21,9 @@ from rules.profiles import get_profile
 
 from .models import CooperationRefusal, Letter
 
+# 投诉 第十五条: a file about the bureau's own staff has no agency under supervision, so nobody to refuse it
+NO_AGENCY = "该案卷追究本机关工作人员的责任，没有被监督机关，不能登记不配合监督。"
+
 
 def _article(item: dict) -> str:
     return str(item["citation"])[:100]  # 《document》article, or the measures' own title (003)
@@ -34,6 +37,8 @@ def refusal_record(*, matter: Matter, by, kind: str, facts: str, occurred_on: dt
     require(by, "letters.draft_letter", "只有司法局经办人可以登记不配合监督的情况。")
     matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
     require_not_recused(by, matter)
+    if matter.agency_id is None:
+        raise ValidationError(NO_AGENCY)
     profile = get_profile(matter.jurisdiction)
     if not profile.has("cooperation_refusals"):
         raise ValidationError(f"{profile.name}的规则中没有不配合监督的处理规定。")

@@ -102,7 +102,7 @@ def cooperation_panel(request, matter) -> str:
     from .cooperation import refusals
 
     user = request.user
-    if not is_bureau(user):
+    if not is_bureau(user) or matter.agency_id is None:  # the bureau's own staff (投诉 第十五条): no agency
         return ""
     profile = get_profile(matter.jurisdiction)
     rows = refusals(matter)

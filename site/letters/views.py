@@ -172,13 +172,15 @@ def cooperation(request, pk: int):
 
     from casework.forms import DATE
 
-    from .cooperation import refusal_record
+    from .cooperation import NO_AGENCY, refusal_record
 
     if not (is_bureau(request.user) and request.user.has_perm("letters.draft_letter")):
         return refused(request, "只有司法局经办人可以登记不配合监督的情况。")
     matter = get_object_or_404(Matter.objects.select_related("agency"), pk=pk)
     if not can_view_matter(request.user, matter):
         raise PermissionDenied("您无权查看该监督事项。")
+    if matter.agency_id is None:  # the service refuses it too; no form to fill in for nothing
+        return refused(request, NO_AGENCY)
     profile = get_profile(matter.jurisdiction)
     if not profile.has("cooperation_refusals"):
         return refused(request, f"{profile.name}的规则中没有不配合监督的处理规定。")

@@ -439,7 +439,7 @@ def recovery_decide(*, case, by, compensation, paid_on: dt.date, basis: str, sha
                                        article=article, decided_on=on, decided_by=by, document=doc)
     for person, amount in fixed:
         decision_record(kind="accountability", title=f"行政赔偿追偿：{person.name}（{matter.title}）",
-                        body=f"本机关已于{paid_on:%Y-%m-%d}支付行政赔偿金{paid}元，决定向你追偿{amount}元。{basis.strip()}",
+                        body=f"{texts.recovery_payer(case)}已于{paid_on:%Y-%m-%d}支付行政赔偿金{paid}元，决定向你追偿{amount}元。{basis.strip()}",
                         jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome=f"追偿{amount}元",
                         decided_on=on, doc_number=doc.doc_number, article=article, subject=matter,
                         party_user=person.user, confidential=True)

@@ -79,7 +79,7 @@ def _facts(subject) -> str:
     """The facts the form starts from (the officer edits them)."""
     if hasattr(subject, "kind_label"):  # a refusal
         return (f"{subject.occurred_on:%Y年%-m月%-d日}，{subject.agency.name}{subject.kind_label}（{subject.article}）："
-                f"{subject.facts}。情节严重：{subject.serious_reason}")
+                f"{subject.facts.rstrip('。')}。情节严重：{subject.serious_reason.rstrip('。')}。")
     if hasattr(subject, "ground"):  # a letter
         circular = services.circular_of(subject)
         then = f"逾期仍未纠正，已予以通报（{circular.doc_number}）。" if circular else "逾期仍未纠正。"
@@ -117,7 +117,8 @@ def refer_subject(request, pk: int, kind: str = "refusal"):
     waiting = services.serious_not_ready(subject)
     article = services.subject_article(subject)
     return handoff_screen(request, matter=matter, form=form, act=act,
-                          title=f"移送（{dict(SOURCES)[source]}）：{matter.number}",
+                          # the source label has its own brackets: 不配合监督（情节严重）移送, not nested ones
+                          title=f"{dict(SOURCES)[source]}移送：{matter.number}",
                           note=waiting or ("情节严重的，移送相关职能部门依法依规处理；经审查不属情节严重的，登记理由，不予移送"
                                            f"（{article}）。" if judged else "")
                           + ("" if waiting else "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："

@@ -71,6 +71,9 @@ def test_the_bureau_takes_over_and_sends_its_own_staff_to_investigate_and_decide
         url = claim_and_open(lead, "复核处理决定（1个月内可责令重新调查）")
         form = lead.get(url).content.decode()
         assert "直接派员调查并作出处理决定" in form
+        # the period, its last day (09-07 + 1 month = 10-07, 国庆 → 10-08) and the article, from the profile and the clock
+        assert (f"可以在1个月内，即2026年10月8日前责令重新组织调查、处理，或者直接派员调查并作出处理决定"
+                f"（{FAULT}第十条第（三）项）。") in form
         # the staff sent must be named; no reason is refused too — nothing recorded
         no_staff = lead.post(url, {"decision": "direct", "reason": "认定的过错情节与案卷记载不符", "staff": ""})
         assert no_staff.status_code == 200

@@ -133,6 +133,7 @@ def test_unsatisfactory_grade_proposes_dismissal_through_the_status_change(peopl
         form = liaison.get(f"/admin/auxiliary/{person.pk}/status/?kind=dismiss&assessment={assessment.pk}"
                            "&reason=2026年12月1日至2027年11月30日考核不合格").content.decode()
         assert 'value="dismiss" selected' in form and "2026年12月1日至2027年11月30日考核不合格" in form
+        assert "当前状态：在岗；岗位：市容巡查辅助岗；使用期间：" in form
         assert status(liaison, person, kind="dismiss", assessment=assessment.pk, decided_on="2027-11-25",
                       reason="2026年12月1日至2027年11月30日考核不合格").status_code == 302
         detail = liaison.get(f"/admin/auxiliary/{person.pk}/").content.decode()

@@ -91,9 +91,9 @@ def test_contact_points_register_public_list_and_complaints_per_point(enshi):
         listing = officer.get("/admin/complaints/contact-points/?jurisdiction=enshi").content.decode()
         assert "13972712345" not in listing and "139****2345" in listing
         row = listing[listing.index("恩施市政务服务中心联系点"):]
-        assert "<td>运行中</td><td>1</td><td>1</td>" in row[:row.index("</tr>")]
+        assert "<td class=\"cw-nowrap\">运行中</td><td>1</td><td>1</td>" in row[:row.index("</tr>")]
         row = listing[listing.index("恩施州物流行业协会联系点"):]
-        assert "<td>运行中</td><td>0</td><td>0</td>" in row[:row.index("</tr>")]
+        assert "<td class=\"cw-nowrap\">运行中</td><td>0</td><td>0</td>" in row[:row.index("</tr>")]
 
         # the association's point closes: kept on the register, gone from the public page and the choice
         r = officer.post(f"/admin/complaints/contact-points/{association.pk}/",

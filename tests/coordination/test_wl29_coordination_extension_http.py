@@ -50,6 +50,9 @@ def test_extension_told_in_writing_and_a_missing_answer_does_not_stop_the_coordi
         assert notice.article == "《行政执法争议协调办法》第十四条"
         assert "本局于2026年11月2日受理，原应于2026年11月11日前办结" in notice.body
         assert "因需听取区委编办意见" in notice.body
+        # the title ends in 争议 and the wording adds 争议协调: said once, not 争议争议协调
+        assert notice.title == "关于延长户外广告设置监管职责争议协调办理期限的告知书"
+        assert notice.body.startswith("户外广告设置监管职责争议协调事项，本局于2026年11月2日受理") and "争议争议" not in notice.body
         assert "办理期限延长5个工作日，延长后于2026年11月18日前办结" in notice.body
         assert notice.pdf
         # each party's liaison sees the letter in its file and the new date under 我的争议协调

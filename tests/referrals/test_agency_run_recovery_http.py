@@ -110,6 +110,9 @@ def test_the_agency_decides_and_collects_the_recovery_on_its_own_case(make_user)
     assert doc.doc_number == "武隆市监追偿〔2026〕1号" and doc.issued_by == unit
     assert doc.issued_on == dt.date(2026, 9, 21) and doc.addressee == "张明"
     assert "张明（主办人员）：5000.00元" in doc.body and "以上合计5000.00元。" in doc.body
+    # the agency issues it and paid the compensation itself: 本机关
+    assert "某超市行政处罚案执法过错（" + case.matter.number + "）一案，本机关已于2026年9月15日支付行政赔偿金12000.00元。" \
+        in doc.body
     assert not DocumentSequence.objects.filter(issuer="", kind="recovery_decision").exists()
     own = DecisionRecord.objects.get(party_user=zhang, outcome="追偿5000.00元")
     assert own.doc_number == "武隆市监追偿〔2026〕1号" and own.decided_on == dt.date(2026, 9, 21)
@@ -184,4 +187,10 @@ def test_after_the_bureau_took_the_case_over_its_head_decides_the_recovery(make_
     recovery = Recovery.objects.get()
     assert recovery.decided_by == leader and recovery.decided_on == dt.date(2026, 9, 14)
     assert recovery.document.doc_number == "武隆追偿〔2026〕1号"
+    # the bureau issues it after the take-over, but the agency paid: the decision names the agency, not 本机关
+    assert ("某药店行政处罚案执法过错（" + case.matter.number + "）一案，武隆区市场监督管理局已于2026年9月10日"
+            "支付行政赔偿金3000.00元。") in recovery.document.body
+    assert "本机关已于" not in recovery.document.body
+    own = DecisionRecord.objects.get(outcome="追偿1500.50元")
+    assert own.body.startswith("武隆区市场监督管理局已于2026-09-10支付行政赔偿金3000.00元，决定向你追偿1500.50元。")
     assert recovery.shares == [{"person": person.pk, "name": "王磊", "amount": "1500.50"}]

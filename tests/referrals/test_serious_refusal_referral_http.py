@@ -53,6 +53,8 @@ def test_serious_refusal_waits_in_the_todo_until_handed_on(make_user):
         # the serious one: the form offers the article, the officer hands it on
         form = officer.get(f"/admin/referrals/refusal/{serious.pk}/").content.decode()
         assert "情节严重，移送有权机关依法依规予以处理（《行政执法监督意见书制度》第十条）" in form
+        assert f"不配合监督（情节严重）移送：{matter.number}" in form and "移送（不配合监督（" not in form
+        assert "情节严重：多次拒绝提供案卷，致监督无法进行。</textarea>" in form
         r = officer.post(f"/admin/referrals/refusal/{serious.pk}/", {
             "destination": "handle", "to": "武隆区纪委监委", "persons": "王大明",
             "reasons": "该局多次拒绝提供行政处罚案卷，致监督无法进行。"})
