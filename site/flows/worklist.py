@@ -524,8 +524,9 @@ def _task_due(steps: dict):
     as _process_matter resolves it, annotated `worklist_matter`), the one of its step's rule (TASK_RULES) where
     the matter runs several, else the earliest due (as _task_clocks)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
-    from django.db.models.functions import Cast
+    from django.db.models import CharField, OuterRef, Q, Subquery, Value
+    from django.db.models.functions import Cast, Coalesce
+    from django.db.models.lookups import Exact
 
     from casework.models import Matter
     from clocks.models import RUNNING, Clock
@@ -539,12 +540,17 @@ def _task_due(steps: dict):
     # one subquery for every step (issue 28): the clock of the step's own rule first where it names one, then the
     # earliest — not one subquery a step, each repeating the matter expression (160 subplans, 120 ms of planning
     # at 20,000 matters); read through the partial index on running clocks (clock_running_subject_due)
-    preferred = [When(Q(rule_key__in=rules) & Q(worklist_step=ref), then=0)
-                 for ref, (node, _title) in steps.items()
-                 if (rules := TASK_RULES.get(f"{node.flow_class.__name__}.{node.name}"))]
-    clocks = clocks.annotate(worklist_step=OuterRef("flow_task"))
-    first = Case(*preferred, default=1) if preferred else Value(1)
-    return Subquery(clocks.order_by(first, "due_on", "pk").values("due_on")[:1])
+    # The step's match is in the WHERE of a second subquery, not in an ORDER BY: SQLite cannot resolve the outer
+    # task's column inside a correlated subquery's ORDER BY ("no such column: viewflow_task.flow_task").
+    preferred = Q()
+    for ref, (node, _title) in steps.items():
+        if rules := TASK_RULES.get(f"{node.flow_class.__name__}.{node.name}"):
+            preferred |= Q(rule_key__in=rules) & Q(Exact(OuterRef("flow_task"), Value(ref)))
+    earliest = Subquery(clocks.order_by("due_on", "pk").values("due_on")[:1])
+    if not preferred:
+        return earliest
+    own = clocks.filter(preferred)
+    return Coalesce(Subquery(own.order_by("due_on", "pk").values("due_on")[:1]), earliest)
 
 
 def viewflow_tasks(user, *, today: dt.date):
