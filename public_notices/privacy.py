@@ -51,8 +51,8 @@ def refuse_personal_data(field: str, label: str, text: str) -> None:
 # No address library is used: the Chinese ones on the package index recognise provinces, cities and districts
 # (which every 通报 names on purpose), not the street and house numbers that identify a home.
 ADDRESS_LIKE = re.compile(
-    r"[\u4e00-\u9fa5]{1,12}(?:路|街|大道|巷|弄|胡同)\d+(?:-\d+)?号"
-    r"|[\u4e00-\u9fa5]{1,12}(?:小区|花园|家园|新村|公寓|大厦|苑)\d+(?:栋|幢|号楼|单元)"
+    r"[\u4e00-\u9fa5]{1,6}(?:路|街|大道|巷|弄|胡同)\d+(?:-\d+)?号"
+    r"|[\u4e00-\u9fa5]{1,6}(?:小区|花园|家园|新村|公寓|大厦|苑)\d+(?:栋|幢|号楼|单元)"
     r"|\d+(?:栋|幢|号楼)\d+单元|\d+单元\d+(?:室|号)|\d+(?:栋|幢)\d+(?:室|号)"
     r"|[\u4e00-\u9fa5]{1,8}(?:村|社区)\d+组\d+号")
 _JOINERS = re.compile(r"[\s\-－—–·]+")

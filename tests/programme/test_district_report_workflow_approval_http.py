@@ -5,7 +5,7 @@ the plan is recorded the same approval publishes it. Over HTTP as the role users
 import pytest
 from django.contrib.auth.models import Group
 from freezegun import freeze_time
-from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowState
+from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowState, WorkflowTask
 
 from casework.models import Agency
 from programme.models import StatisticsReturn
@@ -31,7 +31,8 @@ def test_workflow_approval_of_the_district_report_is_refused_until_the_plan_is_r
     task = GroupApprovalTask.objects.create(name="统计年报审核")
     task.groups.set([moderators])
     workflow = Workflow.objects.create(name="统计年报审批")
-    workflow.workflow_tasks.create(task=task, sort_order=0)
+    # WorkflowTask by its own manager: workflow.workflow_tasks is modelcluster's deferring manager (kept in memory)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     url = "/admin/programme/wulong/2025/report/"
     with freeze_time("2026-01-05 09:00"):
         assert officer.post("/admin/programme/wulong/2025/statistics/open/").status_code == 302
