@@ -199,6 +199,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # no "upgrade available" banner, no call to
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False  # no "Wagtail x.y 的新功能" banner linking to the English release notes
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+# a workflow's final approval publishes through this action (统计 第五条 refusal of the district report)
+WAGTAIL_FINISH_WORKFLOW_ACTION = "programme.workflow.publish_workflow_state"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

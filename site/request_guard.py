@@ -90,6 +90,27 @@ def api_paging_error(request) -> str | None:
     return None
 
 
+class Refused(Exception):
+    """A refusal raised deep inside a third-party action that has no hook able to refuse (Wagtail's workflow
+    approval, programme.workflow): the transaction around the action is rolled back by the raise; the person
+    is sent to `redirect_to` with the Chinese `message` (an admin modal gets the redirect as its JSON step)."""
+
+    def __init__(self, message: str, redirect_to: str):
+        super().__init__(message)
+        self.message, self.redirect_to = message, redirect_to
+
+
+def refused_response(request, exception: Refused):
+    from django.contrib import messages
+    from django.http import JsonResponse
+    from django.shortcuts import redirect
+
+    messages.error(request, exception.message)
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        return JsonResponse({"step": "success", "redirect": exception.redirect_to})
+    return redirect(exception.redirect_to)
+
+
 class RequestGuardMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -108,6 +129,8 @@ class RequestGuardMiddleware:
 
         if isinstance(exception, BadInput):
             return bad_input_response(request, exception.message)
+        if isinstance(exception, Refused):
+            return refused_response(request, exception)
         if isinstance(exception, NotFound):
             return bad_input_response(request, exception.message, status=404)
         if isinstance(exception, FigureMissing):  # this jurisdiction's rules do not provide what was asked

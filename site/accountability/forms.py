@@ -4,7 +4,9 @@ from __future__ import annotations
 from django import forms
 
 from auxiliary.selectors import prohibited_act_choices
+from casework.forms import DATE
 from casework.selectors import addressable_agencies
+from roles.names import PersonMultipleChoiceField
 from rules.profiles import get_profile
 
 from .models import KINDS
@@ -206,7 +208,18 @@ class ReviewForm(forms.Form):
         ("confirm", "确认处理决定，办结"), ("reinvestigate", "事实不清或处理不当：责令重新组织调查、处理"),
         ("direct", "事实不清或处理不当：直接派员调查并作出处理决定")])
     reason = forms.CharField(label="理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    staff = forms.CharField(label="派出调查的人员（直接派员调查时填写，多人用顿号分隔）", required=False, max_length=200)
+    staff = PersonMultipleChoiceField(label="派出调查的人员（直接派员调查时选择）", queryset=None, required=False,
+                                      widget=forms.CheckboxSelectMultiple)
+    sent_on = forms.DateField(label="派员日期（直接派员调查时填写，默认今天）", required=False, widget=DATE)
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        from .services import dispatchable_staff
+
+        self.fields["staff"].queryset = dispatchable_staff(case) if case is not None else \
+            get_user_model().objects.none()
 
 
 class TakeOverForm(forms.Form):

@@ -180,3 +180,30 @@ class AccountabilityProcess(CaseProcess):
     @property
     def case(self) -> Case:
         return Case.objects.select_related("matter__agency").get(pk=self.artifact_object_id)
+
+
+class Dispatch(models.Model):
+    """过错 第十条第（三）项 直接派员调查: the staff the deciding body sent to investigate and decide the case itself,
+    and the day they were sent. Written only by accountability.services.case_review(direct=True). The seed sets
+    no number for them (the 两名以上 of 投诉 第八条 is about complaint investigators): one or more."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="dispatches", verbose_name="责任追究案件")
+    staff = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", verbose_name="派出的调查人员")
+    sent_on = models.DateField("派员日期")
+    reason = models.TextField("事实不清或处理不当的理由")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="决定人")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "直接派员调查"
+        verbose_name_plural = "直接派员调查"
+        ordering = ["sent_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.sent_on:%Y-%m-%d} 派员调查"
+
+    def staff_names(self) -> str:
+        from roles.names import person_name
+
+        return "、".join(person_name(u) for u in sorted(self.staff.all(), key=lambda u: u.username))

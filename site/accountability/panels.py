@@ -90,8 +90,10 @@ def accountability_panel(request, matter) -> str:
     if case.matter.bureau_staff:  # 投诉 第十五条: the bureau's own staff, with the finding's article
         found = getattr(case, "complaint_misconduct", None)
         respondent = case.matter.respondent_name + (f"（{found.article}：受理机关工作人员）" if found else "")
+    # 过错 第十条第（三）项 直接派员: each sending counts as a re-investigation, so no query without one
+    dispatches = list(case.dispatches.prefetch_related("staff")) if case.reinvestigations else []
     return render_to_string("accountability/panel.html", {
-        "respondent": respondent,
+        "respondent": respondent, "dispatches": dispatches,
         "case": case, "profile": profile, "rows": rows, "grounds": grounds, "origin": origin,
         "aux_acts": cite_prohibited_acts(case.jurisdiction, case.aux_acts), "tolerance": tolerance,
         "tasks": _tasks(request, case),

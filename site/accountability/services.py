@@ -534,8 +534,29 @@ def case_appeal_decide(*, case: Case, by, outcomes: dict[int, dict]) -> Case:
 
 
 @transaction.atomic
+def dispatchable_staff(case: Case):
+    """Whom the deciding body can send (过错 第十条第（三）项 直接派员): the bureau's officers and leaders — or, on a
+    case the agency runs itself, that agency's own staff accounts."""
+    from django.contrib.auth import get_user_model
+
+    from roles.definitions import LEADER, OFFICER
+
+    users = get_user_model().objects.filter(is_active=True)
+    if case.by_agency:
+        return users.filter(staff_profile__agency_id=case.matter.agency_id).order_by("username")
+    return users.filter(groups__name__in=[OFFICER, LEADER]).distinct().order_by("username")
+
+
+def current_dispatch(case: Case):
+    """The 派员 behind the investigation now under way or just decided: sent after the last decision."""
+    qs = case.dispatches.prefetch_related("staff")
+    if case.decided_on:
+        qs = qs.filter(sent_on__gte=case.decided_on)
+    return qs.order_by("-sent_on", "-pk").first()
+
+
 def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "", direct: bool = False,
-                staff: str = "") -> Case:
+                staff=(), sent_on: dt.date | None = None) -> Case:
     """过错 第十条第（三）项: within 1 month (a calendar month, then the rest-day roll) the body may order a
     re-investigation when the finding is unclear or the handling improper — or (`direct`) send its own staff
     (`staff`) to investigate and decide directly, a recorded decision; otherwise the case closes. On a case the
@@ -554,20 +575,33 @@ def case_review(*, case: Case, by, reinvestigate: bool, reason: str = "", direct
         if not (reason or "").strip():
             raise ValidationError("请写明事实不清或处理不当的理由。")
     if direct:
-        sent = [t.strip() for t in (staff or "").replace("，", "、").replace(",", "、").split("、") if t.strip()]
+        from roles.names import person_name
+
+        from .models import Dispatch
+
+        allowed = dispatchable_staff(case)
+        sent = list(allowed.filter(pk__in=[getattr(u, "pk", u) for u in staff or ()]))
         if not sent:
-            raise ValidationError("请填写本机关派出调查的人员，多人用顿号分隔。")
+            raise ValidationError("请选择本机关派出调查的人员（至少一名）。")
+        if len(sent) != len({getattr(u, "pk", u) for u in staff}):
+            raise ValidationError("所选人员中有不属于本机关工作人员的账号，请重新选择。")
+        sent_on = sent_on or today
+        if sent_on > today or (case.decided_on and sent_on < case.decided_on):
+            raise ValidationError(f"派员日期应在处理决定作出之日（{case.decided_on:%Y-%m-%d}）至今天之间。")
         article = f"{FAULT_DOC}第十条第（三）项"
-        who = "、".join(sent)
+        dispatch = Dispatch.objects.create(case=case, sent_on=sent_on, reason=reason.strip(), decided_by=by)
+        dispatch.staff.set(sent)
+        who = "、".join(person_name(u) for u in sent)
         issuer = case.matter.agency.name if case.by_agency else "司法局"
         decision_record(kind="accountability", title=f"直接派员调查并作出处理决定：{matter.title}",
                         body=(f"{issuer}复核认为{case.decided_on:%Y-%m-%d}作出的处理决定{reason.strip().rstrip('。')}，"
-                              f"决定直接派员（{who}）调查并作出处理决定（{article}）。"),
+                              f"决定直接派员（{who}，{sent_on:%Y-%m-%d}派出）调查并作出处理决定（{article}）。"),
                         jurisdiction=matter.jurisdiction, agency=matter.respondent_name,
                         outcome="直接派员调查并作出处理决定", decided_on=today, doc_number="", article=article,
                         subject=matter, confidential=True)
         case.reinvestigations = case.reinvestigations + 1
-        log(matter, by, f"复核认为处理决定事实不清或处理不当，直接派员（{who}）调查并作出处理决定（第十条第（三）项）。")
+        log(matter, by, f"复核认为处理决定事实不清或处理不当，直接派员（{who}，{sent_on:%Y-%m-%d}派出）调查并作出处理决定"
+                        "（第十条第（三）项）。")
     elif reinvestigate:
         words = texts.reinvestigation(case, reason=reason)
         doc = documents.issue(matter=matter, kind="reinvestigation_order", title=words.title, by=by,

@@ -44,7 +44,14 @@ register(DECISION, REINVESTIGATION, ANSWER)
 
 
 def decision(case, *, discussion: str, persons: list[str], grounds: str = "") -> Composed:
+    from casework.pdf import chinese_date
+
+    from .services import FAULT_DOC, current_dispatch
+
     findings = f"{case.findings.strip().rstrip('。')}。{grounds}。" if grounds else case.findings
+    if dispatch := current_dispatch(case):  # 过错 第十条第（三）项: the body's own staff investigated
+        findings = (f"{findings.strip().rstrip('。')}。本案由本机关于{chinese_date(dispatch.sent_on)}直接派员"
+                    f"（{dispatch.staff_names()}）调查（{FAULT_DOC}第十条第（三）项）。")
     return compose("accountability_decision", case.jurisdiction, {
         "事项名称": case.matter.title, "调查认定": findings, "集体讨论": discussion.strip(),
         "处理决定": "\n".join(persons)})

@@ -242,6 +242,9 @@ class AnswerView(CaseTaskView):
 class ReviewView(CaseTaskView):
     form_class = forms.ReviewForm
 
+    def extra_form_kwargs(self) -> dict:
+        return {"case": self.case}
+
     @property
     def intro(self) -> str:
         """The period and its article from the rule profile, the last day from the case's running clock."""
@@ -258,6 +261,6 @@ class ReviewView(CaseTaskView):
         choice = form.cleaned_data["decision"]
         services.case_review(case=self.case, by=self.request.user, reinvestigate=choice == "reinvestigate",
                              reason=form.cleaned_data["reason"], direct=choice == "direct",
-                             staff=form.cleaned_data["staff"])
+                             staff=list(form.cleaned_data["staff"] or ()), sent_on=form.cleaned_data["sent_on"])
         return {"reinvestigate": "已责令重新调查。", "direct": "已决定直接派员调查并作出处理决定。"}.get(
             choice, "处理决定已确认，案件办结。")

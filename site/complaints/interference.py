@@ -216,16 +216,49 @@ def notice_record(*, by, record: InterferenceRecord, authority: str, approved_on
     return action
 
 
+def case_persons(record: InterferenceRecord) -> list[tuple[str, dict]]:
+    """The private persons of the case an interference touched, with what is stored about them: the complainant
+    or reporter (投诉举报人) of the complaint on the record's matter, or whose receipt or case number the record's
+    所涉案件 names, and the contact person of the contact point that passed it on. The interferer is not among
+    them: an insider (行政执法机关内部人员) whom 第八条 names in the 通报 itself."""
+    from django.db.models import Q
+
+    from .models import Complaint
+
+    query = Q(matter_id=record.matter_id) if record.matter_id else Q(pk__in=[])
+    ref = (record.case_ref or "").strip()
+    if ref:
+        from django.db.models import F, Value
+        from django.db.models.functions import StrIndex
+
+        complaints = (Complaint.objects.filter(jurisdiction=record.jurisdiction)
+                      .annotate(in_ref=StrIndex(Value(ref), F("receipt_number")),
+                                matter_in_ref=StrIndex(Value(ref), F("matter__number"))))
+        query |= Q(pk__in=complaints.filter(Q(in_ref__gt=0) | Q(matter_in_ref__gt=0)).values("pk"))
+    persons = []
+    for c in Complaint.objects.filter(query).select_related("contact_point").order_by("pk"):
+        persons.append(("投诉举报人", {"name": c.name, "address": c.address, "phone": c.contact,
+                                   "id_number": c.id_number}))
+        if c.contact_point_id:
+            persons.append(("监督联系点联系人", {"name": c.contact_point.contact_name,
+                                         "phone": c.contact_point.contact_phone}))
+    return persons
+
+
 def _publish_notice(profile, record: InterferenceRecord, action: InterferenceAction, cite: str):
     from public_notices.kinds import NOTIFICATION
     from public_notices.models.publicity import cn_date
-    from public_notices.privacy import personal_data_in
+    from public_notices.privacy import normalise, personal_data_in, stored_data_in
     from public_notices.services import notice_publish
 
-    found = personal_data_in(action.content)
+    found = personal_data_in(action.content) or personal_data_in(normalise(action.content))
     if found:
         raise ValidationError(f"通报内容中含有{'、'.join(found)}，向社会公开的通报不得包含个人身份证号码、手机号码等"
                               f"个人信息，请删除后再登记（{cite}）。")
+    stored = stored_data_in(action.content, case_persons(record))
+    if stored:
+        raise ValidationError(f"通报内容中含有{'、'.join(stored)}，向社会公开的通报不得包含投诉举报人等个人的姓名、"
+                              f"住址、电话、身份证号码，请删除或改写后再登记（{cite}）。")
     who = f"{record.interferer_unit}{record.interferer_name}"
     body = (f"{action.content}\n经{action.authority}于{cn_date(action.approved_on)}按人事管理权限批准，依据{cite}，"
             f"对{who}违反规定干预办案（{record.kind_label}）予以通报，并向社会公开。")

@@ -10,7 +10,7 @@ import re
 import pytest
 from freezegun import freeze_time
 
-from accountability.models import Case
+from accountability.models import Case, Dispatch
 from casework.models import Document
 from decisions.models import DecisionRecord
 from roles.definitions import LEADER, OFFICER
@@ -44,6 +44,8 @@ def test_the_bureau_takes_over_and_sends_its_own_staff_to_investigate_and_decide
     agency.doc_code = "武隆市监"
     agency.save()
     officer, leader = make_user("officer", OFFICER), make_user("leader", LEADER)
+    liu = make_user("liuyang", OFFICER, first_name="刘洋")
+    chen = make_user("chenjing", OFFICER, first_name="陈静")
     off, lead = login(officer), login(leader)
     with freeze_time("2026-09-03 09:00") as frozen:
         assert intake(login(unit), agency, "某餐馆行政处罚案执法过错").status_code == 302
@@ -74,27 +76,41 @@ def test_the_bureau_takes_over_and_sends_its_own_staff_to_investigate_and_decide
         # the period, its last day (09-07 + 1 month = 10-07, 国庆 → 10-08) and the article, from the profile and the clock
         assert (f"可以在1个月内，即2026年10月8日前责令重新组织调查、处理，或者直接派员调查并作出处理决定"
                 f"（{FAULT}第十条第（三）项）。") in form
-        # the staff sent must be named; no reason is refused too — nothing recorded
-        no_staff = lead.post(url, {"decision": "direct", "reason": "认定的过错情节与案卷记载不符", "staff": ""})
+        # the bureau's staff are offered by name; the agency's legal unit is not among them
+        assert f'value="{liu.pk}"' in form and "刘洋" in form and f'value="{unit.pk}"' not in form
+        # the staff sent must be chosen from the bureau's staff; no reason, a date before the decision or in the
+        # future are refused too — nothing recorded
+        direct = {"decision": "direct", "reason": "认定的过错情节与案卷记载不符", "sent_on": "2026-09-15"}
+        no_staff = lead.post(url, {**direct, "staff": []})
         assert no_staff.status_code == 200
-        assert "请填写本机关派出调查的人员，多人用顿号分隔。" in no_staff.content.decode()
-        no_reason = lead.post(url, {"decision": "direct", "reason": "", "staff": "刘洋、陈静"})
+        assert "请选择本机关派出调查的人员（至少一名）。" in no_staff.content.decode()
+        outsider = lead.post(url, {**direct, "staff": [liu.pk, unit.pk]})
+        assert outsider.status_code == 200 and not Dispatch.objects.exists()  # the form again, nothing sent
+        no_reason = lead.post(url, {**direct, "reason": "", "staff": [liu.pk, chen.pk]})
         assert no_reason.status_code == 200 and "请写明事实不清或处理不当的理由。" in no_reason.content.decode()
+        for day in ("2026-09-06", "2026-09-16"):
+            early = lead.post(url, {**direct, "sent_on": day, "staff": [liu.pk, chen.pk]})
+            assert "派员日期应在处理决定作出之日（2026-09-07）至今天之间。" in early.content.decode()
         assert not DecisionRecord.objects.filter(outcome="直接派员调查并作出处理决定").exists()
-        ok = lead.post(url, {"decision": "direct", "reason": "认定的过错情节与案卷记载不符", "staff": "刘洋、陈静"})
+        assert not Dispatch.objects.exists()
+        ok = lead.post(url, {**direct, "staff": [liu.pk, chen.pk]})
         assert ok.status_code == 302, ok.content.decode()[-3000:]
+        dispatch = Dispatch.objects.get()
+        assert sorted(u.username for u in dispatch.staff.all()) == ["chenjing", "liuyang"]
+        assert (dispatch.case, dispatch.sent_on, dispatch.decided_by) == (case, dt.date(2026, 9, 15), leader)
 
         record = DecisionRecord.objects.get(outcome="直接派员调查并作出处理决定")
         assert record.decided_on == dt.date(2026, 9, 15)
         assert record.article == f"{FAULT}第十条第（三）项"
-        assert record.body == (f"司法局复核认为2026-09-07作出的处理决定认定的过错情节与案卷记载不符，决定直接派员（刘洋、陈静）"
-                               f"调查并作出处理决定（{FAULT}第十条第（三）项）。")
+        assert record.body == (f"司法局复核认为2026-09-07作出的处理决定认定的过错情节与案卷记载不符，决定直接派员（陈静、刘洋，"
+                               f"2026-09-15派出）调查并作出处理决定（{FAULT}第十条第（三）项）。")
         case.refresh_from_db()
         assert case.state == "investigating" and case.reinvestigations == 1
         # no order to another team: the body investigates itself
         assert not Document.objects.filter(kind="reinvestigation_order").exists()
         page = off.get(f"/admin/casework/{case.matter_id}/").content.decode()
-        assert "直接派员（刘洋、陈静）调查并作出处理决定" in page
+        assert "直接派员（陈静、刘洋，2026-09-15派出）调查并作出处理决定" in page
+        assert "直接派员调查</strong>（过错 第十条第（三）项）：2026-09-15派出陈静、刘洋；理由：认定的过错情节与案卷记载不符" in page
 
         # the bureau's officers investigate, its leadership decides: the bureau's own decision number
         assert "调查组调查并认定责任人" in inbox(officer) and "调查组调查并认定责任人" not in inbox(unit)
@@ -109,3 +125,7 @@ def test_the_bureau_takes_over_and_sends_its_own_staff_to_investigate_and_decide
     second = Document.objects.filter(kind="accountability_decision").order_by("-pk").first()
     assert second.doc_number == "武隆追决〔2026〕1号" and second.issued_on == dt.date(2026, 9, 21)
     assert "拒不纠正过错行为（第八条第（二）项）" in second.body
+    # the decision names the staff the bureau sent, with the day (过错 第十条第（三）项)
+    assert f"本案由本机关于2026年9月15日直接派员（陈静、刘洋）调查（{FAULT}第十条第（三）项）。" in second.body
+    first = Document.objects.filter(kind="accountability_decision").order_by("pk").first()
+    assert "直接派员" not in first.body
