@@ -42,7 +42,11 @@ def _waiting_letters(mine):
     from letters.models import ESCALATING, Letter
 
     circular = Document.objects.filter(matter_id=OuterRef("matter_id"), kind="circular", addressee=OuterRef("to_name"))
-    return (Letter.objects.filter(referral__isnull=True, not_serious_on__isnull=True, matter__in=mine)
+    # narrowed on the letter's own columns first (the matters with a 通报, through their partial index, or a dispute
+    # letter escalating): not one probe of the documents for each of a province's 20,000 letters (issue 28)
+    candidates = (Q(matter_id__in=Document.objects.filter(kind="circular").values("matter_id"))
+                  | Q(ground="dispute_decision", state=ESCALATING))
+    return (Letter.objects.filter(candidates, referral__isnull=True, not_serious_on__isnull=True, matter__in=mine)
             .annotate(to_name=Coalesce("agency__name", "matter__agency__name"), notified=Exists(circular))
             .filter(Q(notified=True) | Q(ground="dispute_decision", state=ESCALATING))
             .select_related("matter__agency", "agency").order_by("pk"))
