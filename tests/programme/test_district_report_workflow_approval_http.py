@@ -7,25 +7,16 @@ from django.contrib.auth.models import Group
 from freezegun import freeze_time
 from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowState, WorkflowTask
 
-from casework.models import Agency
-from programme.models import StatisticsReturn
-from public_notices.models import AnnualReportPage
-from roles.definitions import EDITOR, LIAISON, OFFICER
-from roles.models import StaffProfile
+from roles.definitions import EDITOR
 from tests.coordination.helpers import login
-from tests.programme.test_wl29_district_report_response_http import FIGURES
+from tests.programme.district_report import REFUSAL, drafted_report, record_plan
 
 pytestmark = pytest.mark.django_db
-REFUSAL = ("2025年度全区统计年报公开前须对社会反映进行预判，做好应对预案（统计 第五条）：请先在“汇总统计年报”页"
-           "登记应对预案，再发布。")
 
 
 def test_workflow_approval_of_the_district_report_is_refused_until_the_plan_is_recorded(make_user, site_tree):
-    agency = Agency.objects.create(jurisdiction="wulong", name="武隆区市场监督管理局")
-    liaison = make_user("lx_m", LIAISON)
-    StaffProfile.objects.create(user=liaison, agency=agency, jurisdiction="wulong")
-    officer, editor_user = login(make_user("officer_wl", OFFICER)), make_user("editor_wl", EDITOR)
-    moderator_user = make_user("moderator_wl", EDITOR)
+    officer, report = drafted_report(make_user)
+    editor_user, moderator_user = make_user("editor_wl", EDITOR), make_user("moderator_wl", EDITOR)
     moderators = Group.objects.create(name="年报审核")
     moderator_user.groups.add(moderators)
     task = GroupApprovalTask.objects.create(name="统计年报审核")
@@ -33,13 +24,7 @@ def test_workflow_approval_of_the_district_report_is_refused_until_the_plan_is_r
     workflow = Workflow.objects.create(name="统计年报审批")
     # WorkflowTask by its own manager: workflow.workflow_tasks is modelcluster's deferring manager (kept in memory)
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    url = "/admin/programme/wulong/2025/report/"
     with freeze_time("2026-01-05 09:00"):
-        assert officer.post("/admin/programme/wulong/2025/statistics/open/").status_code == 302
-        ret = StatisticsReturn.objects.get()
-        assert login(liaison).post(f"/admin/programme/returns/{ret.pk}/", FIGURES).status_code == 302
-        assert officer.post(url + "draft/").status_code == 302
-        report = AnnualReportPage.objects.get()
         workflow.workflow_pages.create(page=report.get_parent())  # the report's section is moderated
         assert report.get_workflow() == workflow
         workflow.start(report, editor_user)  # 提交审核 (the editor's submission is not what is tested here)
@@ -58,8 +43,7 @@ def test_workflow_approval_of_the_district_report_is_refused_until_the_plan_is_r
         state.refresh_from_db()
         assert state.status == TaskState.STATUS_IN_PROGRESS
         assert WorkflowState.objects.get().status == WorkflowState.STATUS_IN_PROGRESS
-        assert officer.post(url + "response/plan/", {
-            "text": "预判行政检查件数下降可能引发关注，准备答问口径，由办公室统一回应。"}).status_code == 302
+        record_plan(officer)
     with freeze_time("2026-01-27 10:00"):
         assert moderator.post(approve, {"comment": "同意发布。"}).status_code == 302
     report.refresh_from_db()
