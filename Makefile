@@ -13,9 +13,11 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # the free fonts of official documents (Fandol 仿宋/宋体 from TeX Live's Debian package, converted to TrueType
-# into the git-ignored .fonts/; casework/fonts.py): once, then kept
+# into the git-ignored .fonts/; casework/fonts.py): once, then kept — the venv is an order-only prerequisite, so a
+# reinstall (requirements.txt changed) does not make the fonts stale and re-run the command under `make test` with
+# DATABASE_URL set (where manage.py refuses to start without DJANGO_SETTINGS_MODULE)
 FONTS := .fonts/FandolFang-Regular.ttf
-$(FONTS): $(VENV)/.installed
+$(FONTS): | $(VENV)/.installed
 	$(PY) manage.py install_document_fonts
 
 install: $(VENV)/.installed $(FONTS)
