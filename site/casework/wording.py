@@ -12,6 +12,7 @@ jurisdiction in the admin (DocumentTemplate) with the shipped text (each process
   pages, set with the sample values)."""
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -106,6 +107,25 @@ def current(kind: str, jurisdiction: str) -> tuple[str, str, str]:
     return w.title, w.body, "\n".join(w.notes)
 
 
+REPEAT_MIN = 3  # a shorter shared tail ("决定" in 处罚决定…监督决定书) is two different things, not a repetition
+
+
+def _title_values(title_t: str, values: dict[str, str]) -> dict[str, str]:
+    """The values as the title shows them: a value that ends with words the title's own text right after it says
+    again loses them there ("关于{事项名称}的行政赔偿追偿决定" for a case named "某建材店行政处罚案赔偿追偿" reads
+    "关于某建材店行政处罚案的行政赔偿追偿决定", not "…赔偿追偿的行政赔偿追偿决定"); the body keeps the value whole."""
+    out = dict(values)
+    parts = re.split(r"\{([^{}]+)\}", title_t)  # literal, name, literal, name, …, literal
+    for i in range(1, len(parts), 2):
+        name, after = parts[i], parts[i + 1]
+        value = out.get(name, "").rstrip()
+        for n in range(len(value) - 2, REPEAT_MIN - 1, -1):  # the longest tail, at least 2 characters left
+            if value[-n:] in after:
+                out[name] = value[:-n].rstrip("的 ")
+                break
+    return out
+
+
 @dataclass
 class Composed:
     title: str
@@ -123,7 +143,7 @@ def compose(kind: str, jurisdiction: str, values: dict[str, str], *,
         raise ValidationError("文书措辞缺少数据：" + "、".join(dict.fromkeys(missing)))
     values = {k: "" if v is None else str(v) for k, v in values.items()}
     # "关于{事项名称}的…" with a matter named "关于…" would read "关于关于…": one 关于 is meant
-    title = " ".join(fill(title_t, values).split()).replace("关于关于", "关于")
+    title = " ".join(fill(title_t, _title_values(title_t, values)).split()).replace("关于关于", "关于")
     return Composed(title, paragraphs_of(fill(body_t, values)), paragraphs_of(fill(notes_t, values)), values)
 
 

@@ -151,3 +151,19 @@ def test_a_matter_named_guanyu_gets_one_guanyu_in_the_title():
     values = {**w.sample, "事项名称": "关于2025年度行政执法监督情况的通报：限时整改"}
     words = wording.compose("matter_referral", "wulong", values, template=(w.title, w.body, ""))
     assert words.title == "关于2025年度行政执法监督情况的通报：限时整改的移送函"
+
+
+def test_a_name_ending_in_the_title_own_words_does_not_repeat_them():
+    """关于{事项名称}的行政赔偿追偿决定 for a case named …赔偿追偿: the title says 赔偿追偿 once; the body keeps the name.
+    A shared tail of two characters (处罚决定 / 监督决定书) is two different things and stays."""
+    from referrals import texts  # noqa: F401  (registers the 追偿决定书 wording)
+
+    w = wording.get("recovery_decision")
+    values = {**w.sample, "事项名称": "某建材店行政处罚案赔偿追偿"}
+    words = wording.compose("recovery_decision", "wulong", values, template=(w.title, w.body, ""))
+    assert words.title == "关于某建材店行政处罚案的行政赔偿追偿决定"
+    assert words.paragraphs[0].startswith("某建材店行政处罚案赔偿追偿（武隆监案〔2026〕3号）一案，")
+    template = ("关于{事项名称}的行政执法监督决定书", "{事项名称}", "")
+    kept = wording.compose("recovery_decision", "wulong", {**w.sample, "事项名称": "某公司行政处罚决定"},
+                           template=template)
+    assert kept.title == "关于某公司行政处罚决定的行政执法监督决定书"
