@@ -85,7 +85,7 @@ def load_accountability() -> str:
             {"name": "王磊", "username": "zf_wang", "position": "协办人员", "share": "secondary"}])
         persons = list(case.persons.filter(active=True))
         do_task(case, "decide", leader, lambda: services.case_decide(
-            case=case, by=leader, discussion="局务会集体讨论，局长、分管副局长、法制科长参加",
+            case=case, by=leader, discussion="局务会，局长、分管副局长、法制科科长参加，一致同意",
             decisions={persons[0].pk: {"sanctions": ["correct", "criticism"], "culpability": "gross", "harm": "rights"},
                        persons[1].pk: {"sanctions": ["correct", "pay"], "mitigating": ["self_corrected"],
                                        "culpability": "gross", "harm": "rights"}}))
@@ -102,7 +102,7 @@ def load_accountability() -> str:
             {"name": "孙丽", "username": "", "position": "法制员", "share": "dissent_exempt"}])
         persons = list(case.persons.filter(active=True))
         do_task(case, "decide", leader, lambda: services.case_decide(
-            case=case, by=leader, discussion="局务会集体讨论",
+            case=case, by=leader, discussion="局务会，局长、分管副局长参加",
             decisions={persons[0].pk: {"sanctions": ["written_review", "criticism"]},
                        persons[1].pk: {"exemption": "other"}}))
         do_task(case, "hearing", officer, lambda: services.case_hearing(case=case, by=officer, hearings={}))
@@ -117,7 +117,7 @@ def load_accountability() -> str:
             {"name": "张明", "username": "zf_zhang", "position": "主办人员", "share": "main"}])
         person = case.persons.get(active=True)
         do_task(case, "decide", leader, lambda: services.case_decide(
-            case=case, by=leader, discussion="局务会集体讨论",
+            case=case, by=leader, discussion="局务会，局长、分管副局长参加",
             decisions={person.pk: {"sanctions": ["correct", "compensation"], "culpability": "gross",
                                    "harm": "rights"}}))
         today = timezone.localdate()
@@ -125,5 +125,46 @@ def load_accountability() -> str:
                                            basis="主办人员重大过失认定事实错误，导致行政赔偿。", shares={person.pk: "6000"})
         recover.recovery_collect(recovery=recovery, by=officer, person=person.pk, amount="2000", paid_on=today,
                                  receipt="演示缴款凭证0001")
+        made += 1
+    if fresh("某副食品店行政处罚案执法过错"):  # 过错 第五条: the agency's legal unit runs it and decides the recovery
+        from referrals import services as recover
+
+        unit = User.objects.get(username="liaison_wl")  # the market regulator's liaison = its legal unit
+        case = services.case_intake(by=unit, kind="fault", origin="court", grounds=["facts"],
+                                    title="某副食品店行政处罚案执法过错",
+                                    facts="本局对某副食品店作出的行政处罚决定被人民法院判决撤销，本局已依法支付行政赔偿金。")
+        do_task(case, "screen", unit, lambda: services.case_screen(case=case, by=unit, competent=True))
+        do_task(case, "investigate", unit, lambda: services.case_investigate(
+            case=case, by=unit, team="法规科黄敏、李强", findings="主办人员未核实进货票据即认定违法所得，导致处罚决定被撤销。",
+            persons=[{"name": "王磊", "username": "zf_wang", "position": "主办人员", "share": "sole"}]))
+        person = case.persons.get(active=True)
+        do_task(case, "decide", unit, lambda: services.case_decide(
+            case=case, by=unit, discussion="局务会，局长、分管副局长、法规科科长参加，一致同意",
+            decisions={person.pk: {"sanctions": ["criticism", "compensation"], "culpability": "gross",
+                                   "harm": "rights"}}))
+        do_task(case, "hearing", unit, lambda: services.case_hearing(case=case, by=unit, hearings={
+            person.pk: {"statement": "认可处理决定，愿意承担部分赔偿金额。"}}))
+        today = timezone.localdate()
+        recovery = recover.recovery_decide(case=case, by=unit, compensation="9600", paid_on=today,
+                                           basis="主办人员重大过失，未核实进货票据即认定违法所得，导致行政赔偿。",
+                                           shares={person.pk: "3000"})
+        recover.recovery_collect(recovery=recovery, by=unit, person=person.pk, amount="1000", paid_on=today,
+                                 receipt="武隆市监缴款凭证0001")
+        made += 1
+    if fresh("某货运车辆超限运输处罚案执法过错"):  # 过错 第十条第（三）项: the review sends the bureau's own staff
+        transport = Agency.objects.get(jurisdiction="wulong", name="武隆区交通运输局")
+        case = services.case_intake(by=officer, agency=transport, kind="fault", origin="inspection",
+                                    grounds=["procedure"], title="某货运车辆超限运输处罚案执法过错",
+                                    facts="案卷评查发现执法人员未告知当事人陈述、申辩权利即作出罚款决定。")
+        _through_decision(case, officer, leader, [
+            {"name": "周平", "username": "", "position": "主办人员", "share": "sole"}])
+        person = case.persons.get(active=True)
+        do_task(case, "decide", leader, lambda: services.case_decide(
+            case=case, by=leader, discussion="局务会，局长、分管副局长参加",
+            decisions={person.pk: {"sanctions": ["correct"], "culpability": "gross", "harm": "rights"}}))
+        do_task(case, "hearing", officer, lambda: services.case_hearing(case=case, by=officer, hearings={}))
+        do_task(case, "review", leader, lambda: services.case_review(
+            case=case, by=leader, reinvestigate=False, direct=True, staff=[officer],
+            reason="仅责令改正，与案卷记载的多次未告知陈述申辩权利的情节不相当"))
         made += 1
     return f"新增责任追究案件 {made} 件（执法人员账号 zf_zhang、zf_wang，密码 demo-officer-2026）"

@@ -28,6 +28,9 @@ AGENCIES = [
     ("wulong", "武隆区文化和旅游发展委员会", "张主任", "liaison_wl_wl", "孔联络员"),
 ]
 
+# 发文机关代字 of the agencies that issue documents in their own name in the demo (an agency-run accountability case)
+DOC_CODES = {("wulong", "武隆区市场监督管理局"): "武隆市监"}
+
 
 @loader("执法机关名录与联络员", stage=5)
 def load_agencies() -> str:
@@ -37,6 +40,10 @@ def load_agencies() -> str:
     for code, name, head, username, person in AGENCIES:
         agency, created = Agency.objects.get_or_create(jurisdiction=code, name=name, defaults={"head_name": head})
         made += created
+        code_word = DOC_CODES.get((code, name), "")
+        if code_word and not agency.doc_code:
+            agency.doc_code = code_word
+            agency.save(update_fields=["doc_code"])
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User.objects.create_user(username=username, password=LIAISON_PASSWORD, is_staff=True,
