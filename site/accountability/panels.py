@@ -94,6 +94,7 @@ def accountability_panel(request, matter) -> str:
     dispatches = list(case.dispatches.prefetch_related("staff")) if case.reinvestigations else []
     return render_to_string("accountability/panel.html", {
         "respondent": respondent, "dispatches": dispatches,
+        "orders": case.reinvestigations - len(dispatches),  # 责令重新调查 only: a 直接派员 is shown as one, not counted
         "case": case, "profile": profile, "rows": rows, "grounds": grounds, "origin": origin,
         "aux_acts": cite_prohibited_acts(case.jurisdiction, case.aux_acts), "tolerance": tolerance,
         "tasks": _tasks(request, case),

@@ -150,4 +150,5 @@ def test_wrong_case_reinvestigation_within_the_month_and_an_exemption(make_user)
         case.refresh_from_db()
         assert case.state == "investigating" and case.reinvestigations == 1
         assert Document.objects.filter(matter=case.matter, kind="reinvestigation_order").count() == 1
+        assert "<strong>责令重新调查</strong>：1次" in off.get(f"/admin/casework/{case.matter_id}/").content.decode()
         assert "调查组调查并认定责任人" in off.get("/workflow/").content.decode()

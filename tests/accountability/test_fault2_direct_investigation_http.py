@@ -111,6 +111,8 @@ def test_the_bureau_takes_over_and_sends_its_own_staff_to_investigate_and_decide
         page = off.get(f"/admin/casework/{case.matter_id}/").content.decode()
         assert "直接派员（陈静、刘洋，2026-09-15派出）调查并作出处理决定" in page
         assert "直接派员调查</strong>（过错 第十条第（三）项）：2026-09-15派出陈静、刘洋；理由：认定的过错情节与案卷记载不符" in page
+        # the sending is shown as what it is, not counted as an order to re-investigate
+        assert "责令重新调查</strong>" not in page
 
         # the bureau's officers investigate, its leadership decides: the bureau's own decision number
         assert "调查组调查并认定责任人" in inbox(officer) and "调查组调查并认定责任人" not in inbox(unit)
