@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 
 from casework.models import Matter
 from casework.selectors import can_view_matter
@@ -115,14 +115,17 @@ def refer_subject(request, pk: int, kind: str = "refusal"):
         return to_matter(request, matter.pk, f"已决定{done.destination_label}，移送函{done.document.doc_number}已生成。")
 
     waiting = services.serious_not_ready(subject)
+    if waiting:  # nothing to decide yet (or any more): the reason, not a form that can only be refused
+        return render(request, "letters/form.html", {"form": None, "matter": matter, "note": waiting,
+                                                     "task_title": f"{dict(SOURCES)[source]}移送：{matter.number}"})
     article = services.subject_article(subject)
     return handoff_screen(request, matter=matter, form=form, act=act,
                           # the source label has its own brackets: 不配合监督（情节严重）移送, not nested ones
                           title=f"{dict(SOURCES)[source]}移送：{matter.number}",
-                          note=waiting or ("情节严重的，移送相关职能部门依法依规处理；经审查不属情节严重的，登记理由，不予移送"
-                                           f"（{article}）。" if judged else "")
-                          + ("" if waiting else "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
-                             + "；".join(f"{i['label']}（{i['citation']}）" for i in items)))
+                          note=("情节严重的，移送相关职能部门依法依规处理；经审查不属情节严重的，登记理由，不予移送"
+                                f"（{article}）。" if judged else "")
+                          + "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
+                          + "；".join(f"{i['label']}（{i['citation']}）" for i in items))
 
 
 @login_required(login_url=LOGIN)

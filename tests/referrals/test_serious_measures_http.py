@@ -161,3 +161,24 @@ def test_rectification_overdue_is_handed_on_or_found_not_serious(make_user, site
         late.refresh_from_db()
         assert late.referral == referral
         assert RECTIFY_TODO not in inbox(officer)
+
+
+def test_a_letter_not_yet_notified_shows_why_and_no_form(make_user):
+    """通报 第六条: a letter whose agency has not been 通报'd yet may not be handed on — its screen says why (once,
+    in plain words) and offers no form to fill in vain; a POST writes nothing."""
+    from tests.letters.letters_http import start_letter
+
+    p = people(make_user, "wulong", "武隆区市场监督管理局")
+    with freeze_time("2026-09-21 10:00"):
+        matter = start_letter(p["officer"], "wulong", p["agency"], ground="procedure")
+        letter = Letter.objects.get(matter=matter)
+        off = login(p["officer"])
+        url = f"/admin/referrals/letter/{letter.pk}/"
+        page = off.get(url).content.decode()
+        assert (f"移送须在其所依据的环节办结后进行：武隆区市场监督管理局尚未被通报，不能移送（{NOTIFY_ARTICLE}）。"
+                in page)
+        assert "被通报或整改落实不力（情节严重）移送：" + matter.number in page
+        assert 'name="reasons"' not in page and ">提交</button>" not in page
+        r = off.post(url, {"decision": "refer", "destination": "superior", "to": "武隆区人民政府", "reasons": "未纠正。"})
+        assert r.status_code == 200 and "尚未被通报，不能移送" in r.content.decode()
+        assert not Referral.objects.exists()
