@@ -43,6 +43,13 @@ def _matter(request, pk: int) -> Matter:
 REFER, NOT_SERIOUS = "refer", "not_serious"
 
 
+def _bases(items) -> str:
+    """The destinations with their articles: one article shared by all is cited once, not after each."""
+    if len({i["citation"] for i in items}) == 1:
+        return f"{items[0]['citation']}：" + "；".join(i["label"] for i in items) + "。"
+    return "；".join(f"{i['label']}（{i['citation']}）" for i in items)
+
+
 class SeriousForm(ReferralForm):
     """After a correction order ran out or a 通报 (争议协调 第二十条; 通报 第六条) the officer judges the case: hand it
     on (services.refer) or find it not serious (services.not_serious); the services check what each needs."""
@@ -124,8 +131,7 @@ def refer_subject(request, pk: int, kind: str = "refusal"):
                           title=f"{dict(SOURCES)[source]}移送：{matter.number}",
                           note=("情节严重的，移送相关职能部门依法依规处理；经审查不属情节严重的，登记理由，不予移送"
                                 f"（{article}）。" if judged else "")
-                          + "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
-                          + "；".join(f"{i['label']}（{i['citation']}）" for i in items))
+                          + "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据：" + _bases(items))
 
 
 @login_required(login_url=LOGIN)
@@ -148,7 +154,7 @@ def refer(request, pk: int, source: str):
     return handoff_screen(request, matter=matter, form=form, act=act,
                           title=f"移送（{dict(SOURCES)[source]}）：{matter.number}",
                           note=waiting or "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
-                          + "；".join(f"{i['label']}（{i['citation']}）" for i in items))
+                          + _bases(items))
 
 
 def _refusal(user, case, message: str) -> str:

@@ -130,6 +130,10 @@ def test_rectification_overdue_is_handed_on_or_found_not_serious(make_user, site
         item = card(page, RECTIFY_TODO)
         assert "2026-03-16限时整改逾期未报告，整改落实不力" in item and NOTIFY_ARTICLE in item
         assert RECTIFY_TODO not in inbox(liaison)
+        # the destinations share one article: cited once, not after each
+        form = off.get(f"/admin/referrals/rectification/{late.pk}/").content.decode()
+        assert (f"依据：{NOTIFY_ARTICLE}：情节严重，移送纪检监察机关依照监督条例等规定处理；情节严重，移送任免机关或上级主管部门"
+                "依照监督条例等规定处理；情节严重，移送其他有权机关依照监督条例等规定处理。") in form
     with freeze_time("2026-03-17 09:00"):
         # the market: found not serious — a confidential record, no referral, its item gone
         r = off.post(f"/admin/referrals/rectification/{market.pk}/", {
