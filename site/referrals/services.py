@@ -215,8 +215,9 @@ def serious_not_ready(subject) -> str:
         if source == DISPUTE:
             return (f"{NOT_ENDED}{subject.addressee.name}的责令限期纠正尚未逾期未纠正，也未予以通报，不能移送（{article}）。")
         return f"{NOT_ENDED}{subject.addressee.name}尚未被予以通报，不能移送（{article}）。"
-    if subject.overdue_on is None:
-        return f"{NOT_ENDED}{subject.agency.name}的限时整改尚未逾期未报告（整改落实不力），不能移送（{article}）。"
+    if subject.overdue_on is None and subject.ineffective_on is None:  # 整改落实不力: overdue, or so found on review
+        return (f"{NOT_ENDED}{subject.agency.name}的限时整改尚未逾期未报告，也未经审核认定整改落实不力，"
+                f"不能移送（{article}）。")
     return ""
 
 

@@ -120,7 +120,7 @@ def test_rectification_overdue_is_handed_on_or_found_not_serious(make_user, site
         r = off.post(f"/admin/referrals/rectification/{late.pk}/", {
             "decision": "refer", "destination": "superior", "to": "武隆区人民政府", "reasons": "未整改。"})
         assert r.status_code == 200
-        assert ("移送须在其所依据的环节办结后进行：武隆其他局的限时整改尚未逾期未报告（整改落实不力），"
+        assert ("移送须在其所依据的环节办结后进行：武隆其他局的限时整改尚未逾期未报告，也未经审核认定整改落实不力，"
                 f"不能移送（{NOTIFY_ARTICLE}）。") in r.content.decode()
         assert RECTIFY_TODO not in inbox(officer)
     with freeze_time("2026-03-16 10:00"):
