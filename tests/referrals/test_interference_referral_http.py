@@ -62,6 +62,10 @@ def test_interferer_referred_once_with_its_letter(people):
     assert rec.referral == referral and rec.content == "来电为当事人说情，要求从轻处罚；已当场拒绝并告知依程序办理。"
     with freeze_time("2026-08-21 09:00"):
         assert login(people["leader"]).get(f"/admin/casework/files/document/{doc.pk}.pdf").status_code == 200
+        screen = off.get(f"/admin/casework/{file.pk}/")
+        assert screen.status_code == 200
+        assert "移送与追偿" in screen.content.decode() and "武隆移〔2026〕1号" in screen.content.decode()
+        assert login(people["liaison"]).get(f"/admin/casework/{file.pk}/").status_code in (302, 403, 404)
         again = off.post(url, {**data, "refer-destination": "criminal", "refer-to": "武隆区公安局"})
         assert again.status_code == 200
         assert (f"第{rec.pk}号干预插手记录（区某局副局长某副局长）已于2026-08-20移送武隆区纪委监委，不能重复移送。"
