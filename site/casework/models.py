@@ -140,6 +140,8 @@ class Matter(models.Model):
         """Whom the file concerns: the agency under supervision, or the bureau itself for its own staff."""
         if self.agency_id is not None:
             return self.agency.name
+        if self.process == "interference":  # a referral's file (干预插手规定 第九条): no agency is supervised
+            return "违反规定干预办案的行政执法机关内部人员"
         from rules.profiles import get_profile
 
         return f"{get_profile(self.jurisdiction).authority}（本机关工作人员）"

@@ -69,8 +69,9 @@ def matter_open(*, by, agency: Agency | None, source: str, title: str, facts: st
         require(by, "casework.open_matter", "只有司法局经办人可以立案登记监督事项。")
     if bureau_staff_of and agency is None:
         # a file about the bureau's own staff (投诉 第十五条, opened by accountability.services.case_intake): the
-        # bureau is not a listed agency and has no liaison; the persons concerned are its own
-        if process != "accountability" or source == SPECIAL:
+        # bureau is not a listed agency and has no liaison; the persons concerned are its own. Also the file of an
+        # interference record's referral (干预插手规定 第九条, referrals.services), the interferer named as text
+        if process not in ("accountability", "interference") or source == SPECIAL:
             raise ValidationError("只有责任追究案件可以以本机关工作人员为追究对象立案。")
         jurisdiction = bureau_staff_of
     else:

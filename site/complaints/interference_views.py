@@ -1,10 +1,12 @@
 """Screens of the interference follow-ups (004 干预插手案件记录规定): the lapses in recording with their count
 and sanction (第十条), and on one record its 通报 after approval (第八条) and the handling of the interferer
-or of retaliation (第九条). Nothing here edits or removes a record; every entry is appended."""
+or of retaliation (第九条), and its referral to the discipline or judicial organs (第九条, through the one door
+referrals.services.refer, with its 移送函). Nothing here edits or removes a record; every entry is appended."""
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from form_errors import submit
@@ -70,12 +72,24 @@ def lapse_new(request):
 
 @login_required(login_url=LOGIN)
 def record_detail(request, pk: int):
-    require(request.user, interference.HANDLE, "您没有登记干预插手通报和处理的权限。")
-    record = get_object_or_404(interference.visible_records(request.user), pk=pk)
+    from letters.views import refused
+
+    if not request.user.has_perm(interference.HANDLE):  # a 403 with the reason (Wagtail would redirect)
+        return refused(request, "您没有登记干预插手通报、处理和移送的权限。")
+    record = get_object_or_404(interference.visible_records(request.user).select_related("referral__document",
+                                                                                          "referral__matter"), pk=pk)
+    from referrals import services as referrals
+    from referrals.models import INTERFERENCE
+    from referrals.views import ReferralForm
+
     which = request.POST.get("action") if request.method == "POST" else ""
     notice = NoticeForm(request.POST if which == "notice" else None, prefix="notice")
     handling = HandlingForm(request.POST if which == "handling" else None, prefix="handling",
                             jurisdiction=record.jurisdiction)
+    # 第九条 移送: for whoever may refer (complaints.handle_interference), while the record waits for it
+    items = referrals.destinations(None, INTERFERENCE, jurisdiction=record.jurisdiction)
+    may_refer = bool(items) and referrals.may_refer(request.user, None, INTERFERENCE)
+    refer = ReferralForm(request.POST if which == "refer" else None, prefix="refer", items=items) if may_refer else None
 
     def done(text):
         messages.success(request, text)
@@ -87,9 +101,20 @@ def record_detail(request, pk: int):
     elif which == "handling":
         response = submit(request, handling, lambda d: done(
             f"已登记处理：{interference.handling_record(by=request.user, record=record, **d).kind_label}。"))
+    elif which == "refer":
+        if refer is None:
+            raise PermissionDenied(referrals.PERMS[INTERFERENCE][1])
+
+        def act(data):
+            made = referrals.refer(by=request.user, source=INTERFERENCE, subject=record, **data)
+            return done(f"已决定{made.destination_label}，移送函{made.document.doc_number}已生成。")
+
+        response = submit(request, refer, act)
     else:
         response = None
     return response or render(request, "complaints/interference_detail.html", {
         "r": record, "actions": record.actions.select_related("recorded_by", "public_page"), "lapses": record.lapses.all(),
         "notice_form": notice, "handling_form": handling, "rules": _rules(record.jurisdiction),
+        "referral": record.referral, "refer_form": refer, "refer_waiting": referrals.serious_not_ready(record),
+        "refer_basis": "；".join(f"{i['label']}（{i['citation']}）" for i in items),
         "task_title": f"第{record.pk}号干预插手记录：通报和处理"})

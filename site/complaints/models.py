@@ -426,6 +426,10 @@ class InterferenceRecord(AppendOnly):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="记录人")
     recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
+    # 第九条: the referral of the interferer (or of whoever retaliated) to the discipline or judicial organs — the one
+    # column ever set after the entry, once, by referrals.services.refer through `link_referral`
+    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="interference_record", verbose_name="移送")
 
     class Meta:
         verbose_name = "干预插手记录"
@@ -436,6 +440,12 @@ class InterferenceRecord(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.recorded_at:%Y-%m-%d} {self.interferer_name}（{self.kind_label}）"
+
+    def link_referral(self, referral) -> None:
+        """The entry stays as written: only its empty `referral` is filled, once (第九条 移送)."""
+        if not type(self)._base_manager.filter(pk=self.pk, referral__isnull=True).update(referral=referral):
+            raise ValidationError("该干预插手记录已移送，不能重复移送。")
+        self.referral = referral
 
 
 

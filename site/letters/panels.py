@@ -50,8 +50,12 @@ def letter_panel(request, matter, letter) -> str:
     from .handoffs import may_hand_off, refusal_ground
 
     hand_off = is_bureau(user) and user.has_perm("accountability.handle_case") and may_hand_off(letter)
+    from referrals.selectors import serious_state
+
     return render_to_string("letters/panel.html", {
         "letter": letter,
+        # 争议协调 第二十条 / 通报 第六条 情节严重 after the order ran out or the 通报: the 审查 button, or what was decided
+        **serious_state(user, letter),
         "can_hand_off": hand_off, "hand_off_article": refusal_ground(letter)["citation"] if hand_off else "",
         "doc_name": profile.value("overdue_document" if letter.is_direct_order else "letter_document")["text"],
         "can_interview": interview,

@@ -207,6 +207,13 @@ class ReviewForm(forms.Form):
                            help_text="不填写的，记为“经审核，整改落实情况属实，予以确认。”")
 
 
+class IneffectiveForm(forms.Form):
+    """通报 第六条: the review finds the rectification 整改落实不力 on its merits."""
+
+    findings = forms.CharField(label="整改落实不力的事实", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                               help_text="写明哪些问题未整改、报告与实际不符等；认定后由经办人审查是否情节严重。")
+
+
 class FollowUpForm(forms.Form):
     """检查 第十条: the agency's implementation of the inspection's decision or recommendation."""
 

@@ -317,6 +317,10 @@ class RectificationTask(models.Model):
     accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+", verbose_name="审核人")
     review_note = models.TextField("审核意见", blank=True)
+    # 通报 第六条 整改落实不力 on the merits: the bureau, reviewing the written report, found the problems not
+    # rectified (programme.services.rectification_ineffective, the review's other outcome); then 情节严重 or not
+    ineffective_on = models.DateField("认定整改落实不力日期", null=True, blank=True)
+    ineffective_findings = models.TextField("整改落实不力的事实", blank=True)
     # 通报 第六条 整改落实不力、情节严重: the referral the case was handed on with, or the day the bureau found it
     # not serious (referrals.services.refer / not_serious, the one door)
     referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,

@@ -6,9 +6,10 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
 from casework.panels import panel
+from referrals.selectors import serious_state
 from roles.access import agency_of
 
-from .forms import ReportForm, ReviewForm
+from .forms import IneffectiveForm, ReportForm, ReviewForm
 
 
 @panel("programme")
@@ -26,4 +27,7 @@ def rectification_panel(request, matter) -> str:
     get_token(request)
     return render_to_string("programme/_task_panel.html", {
         "task": task, "form": ReportForm() if can_report else None,
-        "review_form": ReviewForm() if can_review else None}, request=request)
+        "review_form": ReviewForm() if can_review else None,
+        "ineffective_form": IneffectiveForm() if can_review else None,
+        # 通报 第六条 整改落实不力、情节严重: the 审查 button for whoever may refer, or what was decided
+        **serious_state(request.user, task)}, request=request)

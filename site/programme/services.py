@@ -683,6 +683,48 @@ def rectification_accept(*, task: RectificationTask, by, note: str = "") -> Rect
     return done
 
 
+INEFFECTIVE_MSG = "只有司法局经办人或负责人可以认定整改落实不力。"
+
+
+def rectification_ineffective(*, task: RectificationTask, by, findings: str) -> RectificationTask:
+    """The review's other outcome (004 通报制度 第六条: 整改落实不力): the written report shows the problems were not
+    rectified. Recorded on the task with the facts (a decision record the agency may read, 纳入考核), the review
+    task completed under the flow's lock, the matter closed; the case then waits for the 情节严重 judgement
+    (referrals.todos: refer, or find it not serious, through referrals.services)."""
+    from flows.services import task_perform
+
+    require(by, MANAGE, INEFFECTIVE_MSG)
+    findings = (findings or "").strip()
+    if not findings:
+        raise ValidationError("请写明整改落实不力的事实（哪些问题未整改、报告与实际不符等）。")
+    step = waiting_step(task, "review")
+    if step is None:
+        raise ValidationError("该整改任务当前没有待审核的整改落实情况（可能尚未报告，或已审核），请刷新页面后查看。")
+    from casework.recusal import require_not_recused
+
+    require_not_recused(by, task.matter)
+    profile = get_profile(task.matter.jurisdiction)
+    cite = str(profile.figure("assessment_results").citation) if profile.has("assessment_results") else ""
+
+    def write():
+        locked = RectificationTask.objects.select_for_update(of=("self",)).select_related("matter", "agency").get(
+            pk=task.pk)
+        today = timezone.localdate()
+        locked.ineffective_on, locked.ineffective_findings = today, findings
+        locked.save(update_fields=["ineffective_on", "ineffective_findings"])
+        basis = f"（{cite}）" if cite else ""
+        decision_record(kind="notification", title=f"整改落实不力：{locked.agency.name}（{locked.matter.title}）",
+                        body=findings, jurisdiction=locked.matter.jurisdiction, agency=locked.agency.name,
+                        outcome="整改落实不力", decided_on=today, article=cite, subject=locked.matter)
+        log(locked.matter, by, f"审核整改落实情况，认定整改落实不力{basis}：{findings[:400]}",
+            audience=MatterEvent.PARTY, agency=locked.matter.agency)
+        return locked
+
+    done = task_perform(task=step, user=by, action=write)
+    matter_close(matter=done.matter, by=by, outcome="审核认定整改落实不力")
+    return done
+
+
 def rectification_overdue(*, today: dt.date) -> int:
     """Scheduler (programme.jobs): a rectification period that ran out with no report moves the flow on. The
     system completes the liaison's waiting `report` task (flows.services.task_complete_by_system, under the

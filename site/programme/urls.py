@@ -17,6 +17,7 @@ urlpatterns = [
     path("followups/<int:pk>/accountability/", handoff_views.followup_accountability, name="followup_accountability"),
     path("tasks/<int:pk>/report/", views.task_report, name="task_report"),
     path("tasks/<int:pk>/review/", views.task_review, name="task_review"),
+    path("tasks/<int:pk>/ineffective/", views.task_ineffective, name="task_ineffective"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
     path("activities/<int:pk>/matter/", views.activity_matter, name="activity_matter"),
     path("activities/<int:pk>/followup/", views.activity_followup, name="activity_followup"),

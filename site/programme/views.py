@@ -517,6 +517,28 @@ def task_report(request, pk: int):
 
 @login_required(login_url=LOGIN)
 @require_POST
+def task_ineffective(request, pk: int):
+    """通报 第六条: the review's other outcome, 整改落实不力 (services.rectification_ineffective)."""
+    from .forms import IneffectiveForm
+
+    task = get_object_or_404(RectificationTask.objects.select_related("matter"), pk=pk)
+    form = IneffectiveForm(request.POST)
+    form.is_valid()
+    try:
+        services.rectification_ineffective(task=task, by=request.user, findings=form.cleaned_data.get("findings", ""))
+    except PermissionDenied as exc:  # 403 with the reason (Wagtail would redirect to the dashboard)
+        from letters.views import refused
+
+        return refused(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "已认定整改落实不力，事项办结；请审查是否情节严重。")
+    return redirect("casework:matter", pk=task.matter_id)
+
+
+@login_required(login_url=LOGIN)
+@require_POST
 def task_review(request, pk: int):
     task = get_object_or_404(RectificationTask.objects.select_related("matter"), pk=pk)
     form = ReviewForm(request.POST)

@@ -25,9 +25,12 @@ DISPUTE = "dispute_decision"
 # 004 通报制度 第六条: an agency 被通报 (a letter's final 予以通报) or 整改落实不力 (its rectification overdue,
 # programme.RectificationTask): 情节严重的，按照监督条例等规定予以处理
 NOTIFIED = "notified"
+# 004 干预插手规定 第九条: an insider who interfered (第八条) or retaliated against the officer who recorded it — 构成违纪的
+# 给予处分、构成犯罪的依法追究刑事责任 (complaints.InterferenceRecord)
+INTERFERENCE = "interference"
 SOURCES = [(COMPLAINT, "投诉举报"), (ACCOUNTABILITY, "责任追究"), (SUPERVISOR, "对监督员的举报"),
            (COOPERATION, "不配合监督（情节严重）"), (DISPUTE, "不执行调处决定（情节严重）"),
-           (NOTIFIED, "被通报或整改落实不力（情节严重）")]
+           (NOTIFIED, "被通报或整改落实不力（情节严重）"), (INTERFERENCE, "违反规定干预办案或打击报复")]
 
 
 class Referral(models.Model):

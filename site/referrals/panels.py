@@ -14,6 +14,7 @@ from .selectors import balance
 
 @panel("complaint")
 @panel("accountability")
+@panel("interference")  # the file an interference record's referral opened (干预插手规定 第九条)
 def referrals_panel(request, matter) -> str:
     user = request.user
     if visibility.is_party(user) and not visibility.runs_own_case(user, matter):

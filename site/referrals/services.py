@@ -18,7 +18,14 @@ of the step the referral follows (a `subject`, linked to its referral once): a s
 once its correction order ran out or it was 通报 (争议协调办法 第二十条: 由相关职能部门依法依规处置, letters.Letter of
 ground dispute_decision); an agency 被通报 (a letter's 予以通报) or whose rectification after a notification ran
 out (通报制度 第六条, letters.Letter / programme.RectificationTask). For the last two the officer may instead
-find the case not serious (`not_serious`), which ends the 我的待办 item (referrals.todos)."""
+find the case not serious (`not_serious`), which ends the 我的待办 item (referrals.todos). A rectification is
+整改落实不力 when its period ran out with no report, or when the bureau, reviewing the report, found it so on its merits
+(programme.services.rectification_ineffective).
+
+An interference record (干预插手规定 第九条: the insider who interfered — 第八条 — or retaliated against the officer
+who recorded it, 构成违纪 → 给予处分, 构成犯罪 → 依法追究刑事责任) is handed on the same way by a bureau officer or leader
+(complaints.handle_interference), once; its 移送函 goes into the record's matter, or into a file the referral opens
+for it (most records name their case only as text) and closes."""
 from __future__ import annotations
 
 import datetime as dt
@@ -40,7 +47,16 @@ from rules.profiles import get_profile
 
 from . import models as m
 from . import texts
-from .models import ACCOUNTABILITY, COMPLAINT, COOPERATION, SUPERVISOR, Recovery, RecoveryPayment, Referral
+from .models import (
+    ACCOUNTABILITY,
+    COMPLAINT,
+    COOPERATION,
+    INTERFERENCE,
+    SUPERVISOR,
+    Recovery,
+    RecoveryPayment,
+    Referral,
+)
 from .selectors import balance
 
 DISPUTE, NOTIFIED = m.DISPUTE, m.NOTIFIED
@@ -49,10 +65,12 @@ PERMS = {COMPLAINT: ("complaints.decide_complaint", "只有司法局负责人可
          SUPERVISOR: ("referrals.refer_supervisor_misconduct", "只有司法局经办人可以移送查实的监督员违法违纪行为。"),
          COOPERATION: ("letters.draft_letter", "只有司法局经办人可以移送情节严重的不配合监督情况。"),
          DISPUTE: ("letters.draft_letter", "只有司法局经办人可以移送情节严重的不执行调处决定的情况。"),
-         NOTIFIED: ("letters.draft_letter", "只有司法局经办人可以移送被通报或整改落实不力、情节严重的情况。")}
+         NOTIFIED: ("letters.draft_letter", "只有司法局经办人可以移送被通报或整改落实不力、情节严重的情况。"),
+         INTERFERENCE: ("complaints.handle_interference", "只有司法局经办人或负责人可以移送违反规定干预办案的情况。")}
 # the sources whose referral follows a row of another process (`subject`), and their profile destinations
-SUBJECT_KEYS = {COOPERATION: "cooperation_referrals", DISPUTE: "dispute_referrals", NOTIFIED: "notification_referrals"}
-RECORD_KINDS = {COOPERATION: "letter", DISPUTE: "coordination", NOTIFIED: "notification"}
+SUBJECT_KEYS = {COOPERATION: "cooperation_referrals", DISPUTE: "dispute_referrals", NOTIFIED: "notification_referrals",
+                INTERFERENCE: "interference_referrals"}
+RECORD_KINDS = {COOPERATION: "letter", DISPUTE: "coordination", NOTIFIED: "notification", INTERFERENCE: "accountability"}
 COOPERATION_ARTICLE = "《行政执法监督意见书制度》第十条"
 NOT_ENDED = "移送须在其所依据的环节办结后进行："
 MISCONDUCT = "misconduct"  # the one destination of a report about a supervisor (the profile's misconduct_referral)
@@ -73,9 +91,10 @@ def may_refer(user, matter: Matter | None, source: str) -> bool:
     return is_bureau(user) and user.has_perm(PERMS[COMPLAINT][0])
 
 
-def destinations(matter: Matter, source: str) -> list[dict]:
-    """The profile's referral destinations for `source` in this matter ([] where there are none)."""
-    profile = get_profile(matter.jurisdiction)
+def destinations(matter: Matter | None, source: str, *, jurisdiction: str = "") -> list[dict]:
+    """The profile's referral destinations for `source` in this matter ([] where there are none); an interference
+    record without a matter gives its `jurisdiction`."""
+    profile = get_profile(jurisdiction or matter.jurisdiction)
     if source == COMPLAINT:
         key = "complaint_referrals"
     elif source in SUBJECT_KEYS:
@@ -120,10 +139,13 @@ def sources_of(matter: Matter) -> list[str]:
 def subject_source(subject) -> str:
     """The source a referral from this row is of: a refusal (意见书 第十条), a dispute decision's correction order
     (争议协调 第二十条), another letter or a rectification task (通报 第六条)."""
+    from complaints.models import InterferenceRecord
     from letters.models import CooperationRefusal, Letter
 
     if isinstance(subject, CooperationRefusal):
         return COOPERATION
+    if isinstance(subject, InterferenceRecord):
+        return INTERFERENCE
     if isinstance(subject, Letter):
         return DISPUTE if subject.ground == "dispute_decision" else NOTIFIED
     return NOTIFIED
@@ -133,13 +155,20 @@ def subject_article(subject) -> str:
     """The article of the 情节严重 branch this row may be referred under (e.g. 《行政执法争议协调办法》第二十条)."""
     if subject_source(subject) == COOPERATION:
         return COOPERATION_ARTICLE
-    profile = get_profile(subject.matter.jurisdiction)
+    profile = get_profile(subject_jurisdiction(subject))
     key = SUBJECT_KEYS[subject_source(subject)]
     return str(profile.figure(key).citation) if profile.has(key) else ""
 
 
+def subject_jurisdiction(subject) -> str:
+    """The jurisdiction of a row a referral follows (an interference record may have no matter)."""
+    return subject.jurisdiction if subject_source(subject) == INTERFERENCE else subject.matter.jurisdiction
+
+
 def _what(subject) -> str:
     source = subject_source(subject)
+    if source == INTERFERENCE:
+        return f"第{subject.pk}号干预插手记录（{subject.interferer_unit}{subject.interferer_name}）"
     if source == COOPERATION:
         return "该不配合监督情况"
     if source == DISPUTE:
@@ -175,7 +204,9 @@ def serious_not_ready(subject) -> str:
             return f"该不配合监督记录未认定情节严重，不需移送（{COOPERATION_ARTICLE}：情节严重的，依法依规予以处理）。"
         return ""
     if not article:
-        return f"{get_profile(subject.matter.jurisdiction).name}的规则中没有该情形的移送规定。"
+        return f"{get_profile(subject_jurisdiction(subject)).name}的规则中没有该情形的移送规定。"
+    if source == INTERFERENCE:
+        return _interference_not_ready(subject)
     if subject.not_serious_on:
         return f"{_what(subject)}已于{subject.not_serious_on:%Y-%m-%d}经审查认定不属情节严重，不予移送（{article}）。"
     if hasattr(subject, "ground"):  # a letter
@@ -184,9 +215,38 @@ def serious_not_ready(subject) -> str:
         if source == DISPUTE:
             return (f"{NOT_ENDED}{subject.addressee.name}的责令限期纠正尚未逾期未纠正，也未予以通报，不能移送（{article}）。")
         return f"{NOT_ENDED}{subject.addressee.name}尚未被通报，不能移送（{article}）。"
-    if subject.overdue_on is None:
-        return f"{NOT_ENDED}{subject.agency.name}的限时整改尚未逾期未报告（整改落实不力），不能移送（{article}）。"
+    if subject.overdue_on is None and subject.ineffective_on is None:  # 整改落实不力: overdue, or so found on review
+        return (f"{NOT_ENDED}{subject.agency.name}的限时整改尚未逾期未报告，也未经审核认定整改落实不力，"
+                f"不能移送（{article}）。")
     return ""
+
+
+def _interference_not_ready(record) -> str:
+    """A record corrected by a later entry is referred through that entry; a correction of a record already referred is
+    not referred again (the same interference)."""
+    later = record.corrections.order_by("-pk").first()
+    if later is not None:
+        return f"第{record.pk}号干预插手记录已被第{later.pk}号记录更正，请从更正后的记录移送。"
+    earlier = record.corrects
+    while earlier is not None:
+        if earlier.referral_id:
+            done = earlier.referral
+            return f"所更正的第{earlier.pk}号干预插手记录已于{done.referred_on:%Y-%m-%d}移送{done.to}，不能重复移送。"
+        earlier = earlier.corrects
+    return ""
+
+
+def _interference_file(record, by, on: dt.date) -> Matter:
+    """The file a referral of an interference record with no matter goes into (一案一档): the bureau's own, no agency
+    under supervision (the interferer is named as text), closed once the 移送函 is in it."""
+    from casework.services import matter_open
+
+    return matter_open(by=by, agency=None, source="own_initiative", process=INTERFERENCE, check_permission=False,
+                       bureau_staff_of=record.jurisdiction, opened_on=on,
+                       title=f"{record.interferer_unit}{record.interferer_name}违反规定干预、插手案件办理"[:200],
+                       facts=(f"第{record.pk}号干预插手记录：{record.occurred_at:%Y-%m-%d %H:%M}，{record.interferer_unit}"
+                              f"{record.interferer_name}，{record.get_manner_display()}，{record.kind_label}（{record.article}）；"
+                              f"所涉案件：{record.case_ref}。{record.content}"))
 
 
 def _lock_subject(subject):
@@ -260,18 +320,20 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
         if subject is None or subject_source(subject) != source:
             raise ValidationError("请指明所移送的记录（不配合监督、不执行调处决定或被通报的情况）。")
         subject = _lock_subject(subject)
-        matter = subject.matter
-    matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
-    if source == ACCOUNTABILITY and getattr(matter, "accountability_case", None) is not None:
-        from accountability.access import require_actor
+        matter = subject.matter  # None: an interference record naming its case only as text
+    jurisdiction = subject_jurisdiction(subject) if subject is not None else matter.jurisdiction
+    if matter is not None:
+        matter = Matter.objects.select_for_update(of=("self",)).select_related("agency").get(pk=matter.pk)
+        if source == ACCOUNTABILITY and getattr(matter, "accountability_case", None) is not None:
+            from accountability.access import require_actor
 
-        require_actor(by, matter.accountability_case, PERMS[source][0], PERMS[source][1])
-    else:
-        require(by, *PERMS[source])
-    require_not_recused(by, matter)
+            require_actor(by, matter.accountability_case, PERMS[source][0], PERMS[source][1])
+        else:
+            require(by, *PERMS[source])
+        require_not_recused(by, matter)
     if why := (serious_not_ready(subject) if subject is not None else step_not_ended(matter, source)):
         raise ValidationError(why)
-    item = next((i for i in destinations(matter, source) if i["code"] == destination), None)
+    item = next((i for i in destinations(matter, source, jurisdiction=jurisdiction) if i["code"] == destination), None)
     if item is None:
         raise ValidationError("请选择移送去向（规则配置中列明的移送情形）。")
     done = None if subject is not None else matter.referrals.filter(destination=destination, source=source).first()
@@ -280,6 +342,9 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
     if not (to or "").strip() or not (reasons or "").strip():
         raise ValidationError("请填写接收移送的机关和移送的事实和理由。")
     on = on or timezone.localdate()
+    opened = matter is None
+    if opened:
+        matter = _interference_file(subject, by, on)
     article = str(item["citation"])
     from accountability.services import issuer_of
 
@@ -290,17 +355,24 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
                           issued_on=on, issuer=issuer_of(case) if case is not None else None)
     record = decision_record(kind=RECORD_KINDS.get(source, source), title=f"{item['label']}：{to.strip()}（{matter.title}）",
                              body=f"{reasons.strip()}" + (f"（涉及人员：{persons.strip()}）" if persons.strip() else ""),
-                             jurisdiction=matter.jurisdiction, agency=matter.respondent_name, outcome=item["label"],
+                             jurisdiction=matter.jurisdiction, outcome=item["label"],
+                             agency=subject.interferer_unit if source == INTERFERENCE else matter.respondent_name,
                              decided_on=on, doc_number=doc.doc_number, article=article, confidential=True,
                              subject=matter)
     referral = Referral.objects.create(matter=matter, source=source, destination=destination,
                                        destination_label=item["label"], article=article, to=to.strip(),
                                        persons=persons.strip()[:200], reasons=reasons.strip(), referred_on=on,
                                        referred_by=by, document=doc, record=record)
-    if subject is not None:
+    if hasattr(subject, "link_referral"):  # an append-only interference record: its one link, once
+        subject.link_referral(referral)
+    elif subject is not None:
         subject.referral = referral
         subject.save(update_fields=["referral"])
     log(matter, by, f"依{article}，{item['label']}：移送{to.strip()}（{doc.doc_number}）。")
+    if opened:
+        from casework.services import matter_close
+
+        matter_close(matter=matter, by=by, outcome=f"已移送{to.strip()}（{doc.doc_number}）", closed_on=on)
     return referral
 
 

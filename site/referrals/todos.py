@@ -71,12 +71,14 @@ def serious_cases(user, *, today: dt.date) -> list:
         note = (f"不执行调处决定，{what}；情节严重的移送相关职能部门" if letter.ground == "dispute_decision"
                 else "已予以通报；情节严重的依照监督条例等规定处理")
         out.append(_item("letter", letter, subject=letter.to_name, note=note))
-    tasks = (RectificationTask.objects.filter(overdue_on__isnull=False, referral__isnull=True,
-                                              not_serious_on__isnull=True, matter__in=mine)
-             .select_related("matter", "agency").order_by("overdue_on", "pk"))
+    # 整改落实不力: the period ran out with no report, or the review found it so on the merits (通报 第六条)
+    tasks = (RectificationTask.objects.filter(Q(overdue_on__isnull=False) | Q(ineffective_on__isnull=False),
+                                              referral__isnull=True, not_serious_on__isnull=True, matter__in=mine)
+             .select_related("matter", "agency").order_by(Coalesce("ineffective_on", "overdue_on"), "pk"))
     for task in tasks:
         if get_profile(task.matter.jurisdiction).has(services.SUBJECT_KEYS[services.NOTIFIED]):
-            out.append(_item("rectification", task, subject=task.agency.name,
-                             note=f"{task.overdue_on:%Y-%m-%d}限时整改逾期未报告，整改落实不力"))
+            note = (f"{task.ineffective_on:%Y-%m-%d}经审核认定整改落实不力" if task.ineffective_on
+                    else f"{task.overdue_on:%Y-%m-%d}限时整改逾期未报告，整改落实不力")
+            out.append(_item("rectification", task, subject=task.agency.name, note=note))
     return out
 

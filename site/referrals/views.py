@@ -93,6 +93,9 @@ def _facts(subject) -> str:
         return f"{subject.addressee.name}：{subject.findings.rstrip('。')}。经责令限期纠正（{subject.ground_label}），{then}"
     late = (f"整改期限届满未报告整改落实情况（{subject.overdue_on:%Y-%m-%d}记录逾期），整改落实不力。"
             if subject.overdue_on else "")
+    if subject.ineffective_on:  # 通报 第六条: found on review of the written report
+        late += (f"经审核书面报告，于{subject.ineffective_on:%Y-%m-%d}认定整改落实不力："
+                 f"{subject.ineffective_findings.rstrip('。')}。")
     return f"{subject.agency.name}被《{subject.notification.title}》通报，须限期整改：{subject.problems.rstrip('。')}。{late}"
 
 

@@ -828,6 +828,17 @@ WULONG = [
         ("retaliation_criminal", "对如实记录的办案人员打击报复构成犯罪，依法追究刑事责任", "第九条第二款"),
         ("no_violation", "经核查不构成违纪，不予处分", "第九条"),
     ), "004", "第九条", INTERFERE),
+    # 第九条 构成违纪的给予处分（纪检监察机关）、构成犯罪的依法追究刑事责任（司法机关）; the same for whoever retaliated
+    # against the officer who recorded it: the bureau hands the interference record on (referrals.services.refer,
+    # source interference), one referral per record, its 移送函 in a file of its own when the record has none
+    fig("interference_referrals", "违反规定干预办案或打击报复的移送", "choices", items(
+        ("discipline", "干预办案涉嫌违纪，移送纪检监察机关依照《中国共产党纪律处分条例》《行政机关公务员处分条例》等规定给予处分",
+         "第九条第一款"),
+        ("criminal", "干预办案涉嫌犯罪，移送司法机关依法追究刑事责任", "第九条第一款"),
+        ("retaliation_discipline", "对如实记录的办案人员打击报复涉嫌违纪，移送纪检监察机关依照《中国共产党纪律处分条例》"
+         "《行政机关公务员处分条例》等规定给予处分", "第九条第二款"),
+        ("retaliation_criminal", "对如实记录的办案人员打击报复涉嫌犯罪，移送司法机关依法追究刑事责任", "第九条第二款"),
+    ), "004", "第九条", INTERFERE, note="接收机关名称由经办人填写；每条干预插手记录移送一次"),
     # publication duties
     fig("annual_statistics_due", "统计年报公开截止", "yearly", {"month": 1, "day": 31}, "004", "第三条", STATS),
     # 统计 第三条: the agency publishes its own statistics and reports them to its superior department by the

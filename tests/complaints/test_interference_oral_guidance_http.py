@@ -21,3 +21,16 @@ def test_oral_guidance_is_recorded_with_article_4(people):
     with freeze_time("2026-08-05 09:00"):
         listing = login(people["leader"]).get("/admin/complaints/interference/").content.decode()
     assert "领导干部口头提出的指导性意见（由办案人员记录在案）" in listing and "2026-08-03" in listing
+
+
+def test_written_guidance_is_recorded_as_written_with_article_4(people):
+    with freeze_time("2026-08-04 10:00"):
+        r = record(login(people["officer"]), kind="guidance_written", manner="written",
+                   content="副局长以书面批示提出“依法从严审查证据”的指导意见，附卷备查。")
+        assert r.status_code == 302, r.content.decode()[-1500:]
+    entry = InterferenceRecord.objects.get()
+    assert (entry.kind_label, entry.get_manner_display()) == ("领导干部书面提出的指导性意见（依程序，应记录）", "书面")
+    assert entry.article == "《行政执法机关内部人员干预、插手案件办理的记录、通报和责任追究规定》第四条"
+    with freeze_time("2026-10-08 09:00"):
+        page = login(people["leader"]).get("/admin/complaints/interference/summary/?year=2026&quarter=3").content.decode()
+    assert "领导干部书面提出的指导性意见（依程序，应记录）" in page and "共 1 条" in page

@@ -18,7 +18,7 @@ from programme.models import RectificationTask
 from referrals.models import Referral
 from tests.coordination.test_coordination_handoff_http import _proposed
 from tests.flows.worklist_pages import card, inbox
-from tests.letters.letters_http import do_task, login, people
+from tests.letters.letters_http import do_task, login, matter_html, people
 
 pytestmark = pytest.mark.django_db
 DISPUTE_TODO = "审查不执行调处决定或被通报是否情节严重"
@@ -47,8 +47,10 @@ def test_dispute_decision_not_executed_is_handed_to_the_relevant_department(make
     with freeze_time("2026-11-24 10:00"):
         assert login(lx_b).post(f"/admin/casework/documents/{order.pk}/service/").status_code == 302
     # within the period (to 2026-12-08): the step has not ended — no item, the referral refused, nothing written
+    button = f'href="/admin/referrals/letter/{letter.pk}/">审查是否情节严重并移送</a>'
     with freeze_time("2026-11-25 09:00"):
         assert DISPUTE_TODO not in inbox(officer)
+        assert button not in matter_html(off, dispute.matter)
         early = off.post(url, {"decision": "refer", "destination": "discipline", "to": "武隆区纪委监委",
                                "reasons": "拒不执行。"})
         assert early.status_code == 200
@@ -67,6 +69,10 @@ def test_dispute_decision_not_executed_is_handed_to_the_relevant_department(make
     with freeze_time("2026-12-09 09:00"):  # 逾期不纠正的予以通报: the file closes, the item stays
         do_task(leader, dispute.matter, "约谈、移送或通报", {"circular": "对武隆区城市管理局予以通报。"})
         assert "逾期不纠正，已予以通报" in card(inbox(officer), DISPUTE_TODO)
+        # the matter screen, where it shows the letter: the button for whoever may refer, not for the liaison
+        screen = matter_html(off, dispute.matter)
+        assert button in screen and f"情节严重的处理</strong>（{DISPUTE_ARTICLE}）" in screen
+        assert "审查是否情节严重并移送" not in matter_html(login(lx_b), dispute.matter)
     with freeze_time("2026-12-10 10:00"):
         form = off.get(url).content.decode()
         assert f"情节严重，移送纪检监察机关依法依规处置（{DISPUTE_ARTICLE}）" in form
@@ -92,6 +98,8 @@ def test_dispute_decision_not_executed_is_handed_to_the_relevant_department(make
         letter.refresh_from_db()
         assert letter.referral == referral
         assert DISPUTE_TODO not in inbox(officer)
+        screen = matter_html(off, dispute.matter)
+        assert "已于2026-12-10移送武隆区纪委监委（武隆移〔2026〕1号）。" in screen and button not in screen
         again = off.post(url, {"decision": "refer", "destination": "discipline", "to": "武隆区纪委监委",
                                "reasons": "再次移送。"})
         assert again.status_code == 200
@@ -120,7 +128,7 @@ def test_rectification_overdue_is_handed_on_or_found_not_serious(make_user, site
         r = off.post(f"/admin/referrals/rectification/{late.pk}/", {
             "decision": "refer", "destination": "superior", "to": "武隆区人民政府", "reasons": "未整改。"})
         assert r.status_code == 200
-        assert ("移送须在其所依据的环节办结后进行：武隆其他局的限时整改尚未逾期未报告（整改落实不力），"
+        assert ("移送须在其所依据的环节办结后进行：武隆其他局的限时整改尚未逾期未报告，也未经审核认定整改落实不力，"
                 f"不能移送（{NOTIFY_ARTICLE}）。") in r.content.decode()
         assert RECTIFY_TODO not in inbox(officer)
     with freeze_time("2026-03-16 10:00"):
