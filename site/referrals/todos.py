@@ -46,7 +46,7 @@ def _waiting_letters(mine):
     # letter escalating): not one probe of the documents for each of a province's 20,000 letters (issue 28)
     candidates = (Q(matter_id__in=Document.objects.filter(kind="circular").values("matter_id"))
                   | Q(ground="dispute_decision", state=ESCALATING))
-    return (Letter.objects.filter(candidates, referral__isnull=True, not_serious_on__isnull=True, matter__in=mine)
+    return (Letter.objects.filter(candidates, Letter.UNDECIDED, matter__in=mine)
             .annotate(to_name=Coalesce("agency__name", "matter__agency__name"), notified=Exists(circular))
             .filter(Q(notified=True) | Q(ground="dispute_decision", state=ESCALATING))
             .select_related("matter__agency", "agency").order_by("pk"))
@@ -71,8 +71,7 @@ def serious_cases(user, *, today: dt.date) -> list:
         note = (f"不执行调处决定，{what}；情节严重的移送相关职能部门" if letter.ground == "dispute_decision"
                 else "已予以通报；情节严重的依照监督条例等规定处理")
         out.append(_item("letter", letter, subject=letter.to_name, note=note))
-    tasks = (RectificationTask.objects.filter(overdue_on__isnull=False, referral__isnull=True,
-                                              not_serious_on__isnull=True, matter__in=mine)
+    tasks = (RectificationTask.objects.filter(RectificationTask.UNDECIDED, overdue_on__isnull=False, matter__in=mine)
              .select_related("matter", "agency").order_by("overdue_on", "pk"))
     for task in tasks:
         if get_profile(task.matter.jurisdiction).has(services.SUBJECT_KEYS[services.NOTIFIED]):
