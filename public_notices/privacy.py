@@ -50,11 +50,50 @@ def refuse_personal_data(field: str, label: str, text: str) -> None:
 # or dashes), and a plain-address pattern (…路12号, …小区3栋2单元501室) is a second net for what was not stored.
 # No address library is used: the Chinese ones on the package index recognise provinces, cities and districts
 # (which every 通报 names on purpose), not the street and house numbers that identify a home.
+_HAN = r"[\u4e00-\u9fa5]"
+# A plain address, found by what identifies a home (…路12号, …小区3栋, …村3组12号, 3栋2单元, 2单元501室) and the
+# further unit numbers after it; the place name before that mark is the run of Chinese characters before it, from
+# which `address_spans` drops the words of the sentence (当事人住在…, 位于…, 前往…).
 ADDRESS_LIKE = re.compile(
-    r"[\u4e00-\u9fa5]{1,6}(?:路|街|大道|巷|弄|胡同)\d+(?:-\d+)?号"
-    r"|[\u4e00-\u9fa5]{1,6}(?:小区|花园|家园|新村|公寓|大厦|苑)\d+(?:栋|幢|号楼|单元)"
-    r"|\d+(?:栋|幢|号楼)\d+单元|\d+单元\d+(?:室|号)|\d+(?:栋|幢)\d+(?:室|号)"
-    r"|[\u4e00-\u9fa5]{1,8}(?:村|社区)\d+组\d+号")
+    rf"({_HAN}*)"
+    r"((?<=[\u4e00-\u9fa5])(?:(?:路|街|大道|巷|弄|胡同)\d+(?:-\d+)?号|(?:小区|花园|家园|新村|公寓|大厦|苑)\d+(?:栋|幢|号楼|单元)"
+    r"|(?:村|社区)\d+组\d+号)"
+    r"|\d+(?:栋|幢|号楼)\d+单元|\d+单元\d+(?:室|号)|\d+(?:栋|幢)\d+(?:室|号))"
+    r"(?:\d+(?:栋|幢|号楼|单元|室|号|楼))*")
+# the words that lead to an address in a sentence: the address begins after the last of them in the run before it
+_ADDRESS_LEAD = re.compile(r".*(?:住在|家住|居住在|居住于|居住|住址为|住址是|住址|地址为|地址是|地址|住所地|住所|现住|"
+                           r"位于|坐落于|坐落在|地处|涉及|关于|前往|来到|赶到|到达|途经|经过|到|至|在|于)")
+
+
+def address_spans(plain: str) -> list[tuple[int, int]]:
+    """(start, end) of each plain address in `plain` (normalised text): exactly the address, from its first place
+    name (重庆市武隆区芙蓉路15号, 白果小区3栋2单元501室) to its last number, without the words before it."""
+    spans = []
+    for m in ADDRESS_LIKE.finditer(plain):
+        lead = _ADDRESS_LEAD.match(m.group(1))
+        spans.append((m.start() + (lead.end() if lead else 0), m.end()))
+    return spans
+
+
+def mask_addresses(text: str) -> str:
+    """Plain `text` with each plain address masked as a refusal names it ("当事人住在重庆市武****"); the rest of
+    the text as written (the addresses are found in its normalised form, then mapped back)."""
+    import unicodedata
+
+    text = text or ""
+    plain, origin = [], []  # the normalised text, and for each of its characters the index it came from
+    for i, ch in enumerate(text):
+        for c in _JOINERS.sub("", unicodedata.normalize("NFKC", ch)):
+            plain.append(c)
+            origin.append(i)
+    plain = "".join(plain)
+    out, at = [], 0
+    for start, end in address_spans(plain):
+        out += [text[at:origin[start]], _mask_address(plain[start:end])]
+        at = origin[end - 1] + 1
+    return "".join(out) + text[at:]
+
+
 _JOINERS = re.compile(r"[\s\-－—–·]+")
 
 
@@ -94,6 +133,7 @@ def stored_data_in(text: str, persons: list[tuple[str, dict]]) -> list[str]:
         if (phrase := f"{label}（{masked}）") not in found:
             found.append(phrase)
 
+    stored_at: list[tuple[int, int]] = []  # where a stored address stands: not reported again as a plain one
     for role, data in persons:
         name = normalise(data.get("name", ""))
         if len(name) >= 2 and name in plain:
@@ -101,6 +141,7 @@ def stored_data_in(text: str, persons: list[tuple[str, dict]]) -> list[str]:
         address = normalise(data.get("address", ""))
         if len(address) >= 4 and address in plain:
             hit(f"{role}的住址", _mask_address(address))
+            stored_at += [(m.start(), m.end()) for m in re.finditer(re.escape(address), plain)]
         for key in ("phone", "id_number"):
             value = data.get(key, "")
             forms = _phone_forms(value) if key == "phone" else [normalise(value).upper()] if value else []
@@ -108,8 +149,9 @@ def stored_data_in(text: str, persons: list[tuple[str, dict]]) -> list[str]:
                    for f in forms):
                 label = "联系电话" if key == "phone" else "身份证号码"
                 hit(f"{role}的{label}", mask_contact_value(value) if key == "phone" else mask_id_value(value))
-    for m in ADDRESS_LIKE.finditer(plain):
-        hit("疑似住址", _mask_address(m.group(0)))
+    for start, end in address_spans(plain):
+        if not any(a <= start and end <= b for a, b in stored_at):
+            hit("疑似住址", _mask_address(plain[start:end]))
     return found
 
 

@@ -83,8 +83,24 @@ def unknown_placeholders(kind: str, *templates: str) -> list[str]:
     return seen
 
 
+GUANYU = "关于"
+
+
 def fill(template: str, values: dict[str, str]) -> str:
-    return template.format_map({k: "" if v is None else str(v) for k, v in values.items()})
+    """`template` with its placeholders filled. Where the template writes 关于 right before a placeholder
+    ("关于{事项名称}的移送函") and the value itself starts with 关于 (a matter named "关于…的投诉"), the value's
+    own 关于 is dropped there: one 关于 is meant. A 关于 anywhere else, in the template or the value, is kept."""
+    out: list[str] = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        value = values[name]
+        value = "" if value is None else str(value)
+        if value.startswith(GUANYU) and "".join(out).endswith(GUANYU):
+            value = value[len(GUANYU):]
+        out.append(value)
+    return "".join(out)
 
 
 def paragraphs_of(body: str) -> list[str]:
@@ -142,8 +158,8 @@ def compose(kind: str, jurisdiction: str, values: dict[str, str], *,
     if missing:  # a template checked on save never gets here; a value the code forgot must not print "{…}"
         raise ValidationError("文书措辞缺少数据：" + "、".join(dict.fromkeys(missing)))
     values = {k: "" if v is None else str(v) for k, v in values.items()}
-    # "关于{事项名称}的…" with a matter named "关于…" would read "关于关于…": one 关于 is meant
-    title = " ".join(fill(title_t, _title_values(title_t, values)).split()).replace("关于关于", "关于")
+    # 关于{事项名称} with a matter named 关于…: see fill; a name ending with the title's own words: _title_values
+    title = " ".join(fill(title_t, _title_values(title_t, values)).split())
     return Composed(title, paragraphs_of(fill(body_t, values)), paragraphs_of(fill(notes_t, values)), values)
 
 

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 
 from flows.models import CaseProcess
+from referrals.models import Referable, SeriousCaseOutcome
 
 # state of the letter (the flow's step, letters.flows.STATE_OF), in the order the process goes through them
 DRAFTING, SIGNING, SERVING, RECTIFYING, REVIEWING = "drafting", "signing", "serving", "rectifying", "reviewing"
@@ -33,7 +34,7 @@ STATES = [
 OPEN_STATES = {s for s, _ in STATES} - {CLOSED, TERMINATED}
 
 
-class Letter(models.Model):
+class Letter(SeriousCaseOutcome):
     matter = models.ForeignKey("casework.Matter", on_delete=models.PROTECT, related_name="letters",
                                verbose_name="监督事项")
     # the addressee where it is not the matter's agency (another party, e.g. of a dispute); see `addressee`
@@ -62,11 +63,8 @@ class Letter(models.Model):
     decision_clock = models.ForeignKey("clocks.Clock", null=True, blank=True, on_delete=models.SET_NULL,
                                        related_name="+", verbose_name="执行（纠正）报告时限")
     typical_case_page_id = models.PositiveIntegerField("典型案例页面", null=True, blank=True)
-    # 情节严重 after the order ran out or the 通报 (争议协调 第二十条; 通报 第六条): the referral the case was handed on
-    # with, or the day the bureau found it not serious (referrals.services.refer / not_serious, the one door)
-    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="letter", verbose_name="移送")
-    not_serious_on = models.DateField("经审查不属情节严重（日期）", null=True, blank=True)
+    # referral / not_serious_on (SeriousCaseOutcome): 情节严重 after the order ran out or the 通报 (争议协调 第二十条;
+    # 通报 第六条)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -197,7 +195,7 @@ class Interview(models.Model):
         return f"{self.held_on:%Y-%m-%d} 约谈{self.agency}"
 
 
-class CooperationRefusal(models.Model):
+class CooperationRefusal(Referable):
     """意见书 第六条、第十条: an agency refused or obstructed the supervision (recorded by the bureau, in the matter
     where it happened); it leads to a correction order in the same file (`letter`), then 通报 when not corrected
     in time (the letter's flow); a serious case is marked for referral (情节严重的，依法依规予以处理)."""
@@ -218,9 +216,7 @@ class CooperationRefusal(models.Model):
     # the case it opened, or the one an earlier refusal of the matter opened
     case = models.ForeignKey("accountability.Case", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="+", verbose_name="责任追究案件")
-    # 第十条 情节严重的，依法依规予以处理: the referral a serious refusal was handed on with (referrals.services.refer)
-    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="cooperation_refusal", verbose_name="移送")
+    # referral (Referable): 第十条 情节严重的，依法依规予以处理, a serious refusal handed on
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name="登记人")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from flows.models import CaseProcess
+from referrals.models import SeriousCaseOutcome
 from rules.periods import CALENDAR_DAYS, WORKING_DAYS
 
 INSPECTION, CASEFILE_REVIEW, EVALUATION = "inspection", "casefile_review", "evaluation"
@@ -293,7 +294,7 @@ class Notification(models.Model):
         return "、".join(self.joint_issuers)
 
 
-class RectificationTask(models.Model):
+class RectificationTask(SeriousCaseOutcome):
     """限时整改: one agency named in a notification; the clock runs from receipt of its notice."""
 
     notification = models.ForeignKey(Notification, on_delete=models.PROTECT, related_name="tasks")
@@ -321,11 +322,7 @@ class RectificationTask(models.Model):
     # rectified (programme.services.rectification_ineffective, the review's other outcome); then 情节严重 or not
     ineffective_on = models.DateField("认定整改落实不力日期", null=True, blank=True)
     ineffective_findings = models.TextField("整改落实不力的事实", blank=True)
-    # 通报 第六条 整改落实不力、情节严重: the referral the case was handed on with, or the day the bureau found it
-    # not serious (referrals.services.refer / not_serious, the one door)
-    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="rectification", verbose_name="移送")
-    not_serious_on = models.DateField("经审查不属情节严重（日期）", null=True, blank=True)
+    # referral / not_serious_on (SeriousCaseOutcome): 通报 第六条 整改落实不力、情节严重
 
     class Meta:
         verbose_name = "限时整改任务"

@@ -33,6 +33,32 @@ SOURCES = [(COMPLAINT, "投诉举报"), (ACCOUNTABILITY, "责任追究"), (SUPER
            (NOTIFIED, "被通报或整改落实不力（情节严重）"), (INTERFERENCE, "违反规定干预办案或打击报复")]
 
 
+class Referable(models.Model):
+    """A row of another process that a 情节严重 case is handed on from (a serious refusal to cooperate, 意见书 第十条;
+    a letter, 争议协调 第二十条 / 通报 第六条; a rectification, 通报 第六条): the referral it was handed on with, once
+    (written by referrals.services.refer, the one door). Its reverse name on the Referral is the model's name."""
+
+    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="%(class)s", verbose_name="移送")
+
+    class Meta:
+        abstract = True
+
+
+class SeriousCaseOutcome(Referable):
+    """A Referable the bureau judges serious or not (a letter's order run out or its 通报, 争议协调 第二十条 / 通报
+    第六条; an overdue rectification, 通报 第六条): the referral, or the day it was found not serious
+    (referrals.services.not_serious). Until one of them, it waits in 我的待办 (referrals.todos)."""
+
+    not_serious_on = models.DateField("经审查不属情节严重（日期）", null=True, blank=True)
+
+    # neither referred nor found not serious: the rows still to judge
+    UNDECIDED = models.Q(referral__isnull=True, not_serious_on__isnull=True)
+
+    class Meta:
+        abstract = True
+
+
 class Referral(models.Model):
     # a report about a social supervisor (000 第十七条) has no supervision matter: the complaint is the file
     matter = models.ForeignKey("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,

@@ -167,3 +167,23 @@ def test_a_name_ending_in_the_title_own_words_does_not_repeat_them():
     kept = wording.compose("recovery_decision", "wulong", {**w.sample, "事项名称": "某公司行政处罚决定"},
                            template=template)
     assert kept.title == "关于某公司行政处罚决定的行政执法监督决定书"
+
+
+def test_guanyu_is_dropped_at_the_value_only_where_the_template_writes_it_before_the_placeholder():
+    """"关于{事项名称}" with a matter titled "关于某某的投诉": one 关于 in the title; the body, which writes
+    "办理{事项名称}", keeps the matter's own 关于; a 关于 inside a title is never touched."""
+    from referrals import texts  # noqa: F401  (registers the 移送函 wording)
+
+    w = wording.get("matter_referral")
+    words = wording.compose("matter_referral", "wulong", {**w.sample, "事项名称": "关于某某的投诉"},
+                            template=(w.title, w.body, ""))
+    assert words.title == "关于某某的投诉的移送函"
+    assert words.paragraphs[0].startswith("本机关在办理关于某某的投诉（武隆监案〔2026〕12号）中查明：")
+    words = wording.compose("matter_referral", "wulong", {**w.sample, "事项名称": "张某关于罚款数额的投诉"},
+                            template=(w.title, w.body, ""))
+    assert words.title == "关于张某关于罚款数额的投诉的移送函"
+    # the template's own text "关于关于" (a template typed so) is not the value's to mend
+    words = wording.compose("matter_referral", "wulong", {**w.sample, "事项名称": "某某的投诉"},
+                            template=("关于关于{事项名称}的移送函", "{{正文}}{事项名称}", ""))
+    assert words.title == "关于关于某某的投诉的移送函"
+    assert words.paragraphs == ["{正文}某某的投诉"]

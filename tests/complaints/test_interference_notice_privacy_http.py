@@ -36,12 +36,15 @@ def test_public_notice_refuses_the_complainants_stored_data_and_plain_addresses(
         f"当事人身份证号{valid_id()}。": "投诉举报人的身份证号码（500232********001X）",
         "当事人身份证号５００２３２ １９８５０３１２ ００１ｘ。": "投诉举报人的身份证号码（500232********001X）",
         "说情人到仙女山镇白果小区3栋2单元501室找人。": "疑似住址（仙女山镇****）",
-        "为住在桐梓路15号的商户说情。": "疑似住址（为住在桐****）",
+        # the masked span is exactly the address: not the words before it (为住在…), not a stray part of it
+        "为住在桐梓路15号的商户说情。": "疑似住址（桐梓路1****）",
+        "说情对象当事人住在重庆市武隆区桐梓路15号。": "疑似住址（重庆市武****）",
+        "其住址为白马村3组12号，说情人多次前往。": "疑似住址（白马村3****）",
     }
     with freeze_time("2026-10-13 10:00"):
         for text, phrase in refused.items():
             page = off.post(url, {**NOTICE, "notice-content": text}).content.decode()
-            assert f"通报内容中含有{phrase}" in page, (text, page[-3000:])
+            assert f"通报内容中含有{phrase}，向社会公开的通报不得包含" in page, (text, page[-3000:])
         assert not InterferenceAction.objects.exists() and Page.objects.count() == pages_before
         assert not DecisionRecord.objects.filter(process_kind="notification").exists()
         # the same words, kept internal (not public), are not checked against the public-site rule
@@ -55,3 +58,17 @@ def test_public_notice_refuses_the_complainants_stored_data_and_plain_addresses(
     # the notice, and the jurisdiction's 通报 index that public_notices.services.index_for makes for the first one
     assert public.live and Page.objects.count() == pages_before + 2
     assert InterferenceAction.objects.count() == 2
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("当事人住在重庆市武隆区芙蓉路15号", "当事人住在重庆市武****"),
+    ("为住在桐梓路15号的商户说情。", "为住在桐梓路1****的商户说情。"),
+    ("说情人到仙女山镇白果小区3栋2单元501室找人。", "说情人到仙女山镇****找人。"),
+    ("其住址为白马村3组12号，电话未留。", "其住址为白马村3****，电话未留。"),
+    ("投诉人家住芙蓉中路８-２号，联系未果。", "投诉人家住芙蓉中路****，联系未果。"),
+    ("区某局副局长为武隆区芙蓉街道一商户说情。", "区某局副局长为武隆区芙蓉街道一商户说情。"),
+])
+def test_the_masked_span_is_exactly_the_address(text, masked):
+    from public_notices.privacy import mask_addresses
+
+    assert mask_addresses(text) == masked
