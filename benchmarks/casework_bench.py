@@ -427,6 +427,14 @@ def measure(runs: int, info: dict) -> list[tuple]:
             return c.get("/workflow/").status_code
 
         timed(f"我的待办（{role}）写入后首次", after_a_write)
+
+        def workbench_after_a_write(k, c=client):  # the admin home after someone's write: its kept panels are cold
+            from flows.badge import bump
+
+            bump()
+            return c.get("/admin/").status_code
+
+        timed(f"工作台（{role}）写入后首次", workbench_after_a_write)
     timed("决定检索 q=整改", get("/admin/search/decisions/?q=%E6%95%B4%E6%94%B9"))
     timed("案件检索 q=执法", get("/admin/search/cases/?q=%E6%89%A7%E6%B3%95"))
     timed("决定检索 page=10^9", get("/admin/search/decisions/?q=%E6%95%B4%E6%94%B9&page=1000000000"))

@@ -10,4 +10,6 @@ class CaseworkConfig(AppConfig):
     verbose_name = "监督办案"
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the font check
+        from . import assessment, checks  # noqa: F401 - checks registers the font check
+
+        assessment.connect()  # the kept 年度监督结果 line: stale when one of its inputs is written

@@ -123,7 +123,11 @@ class Matter(models.Model):
         verbose_name_plural = "监督事项"
         ordering = ["-opened_on", "-pk"]
         # the matter list's order: a page (also page 500 of 100k) is read off this index, not sorted (issue 28)
-        indexes = [models.Index(fields=["-opened_on", "-id"], name="matter_opened_order")]
+        indexes = [models.Index(fields=["-opened_on", "-id"], name="matter_opened_order"),
+                   # the workbench's 我立案的办理中事项 (workbench.my_matters: its first 10 and its count) of one officer,
+                   # read off the open matters only, not a bitmap of every open matter (40-150 ms at 100,000)
+                   models.Index(fields=["opened_by", "-opened_on", "-id"], name="matter_open_by_opener",
+                                condition=models.Q(status="open"))]
         permissions = [("open_matter", "可立案登记监督事项"), ("issue_document", "可签发监督文书"),
                        ("record_service", "可登记文书送达")]
 

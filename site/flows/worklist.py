@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps
-from django.db.models import Lookup
+from django.db.models import DateField, Func, Lookup
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 log = logging.getLogger(__name__)
@@ -524,7 +525,8 @@ def _task_due(steps: dict):
     as _process_matter resolves it, annotated `worklist_matter`), the one of its step's rule (TASK_RULES) where
     the matter runs several, else the earliest due (as _task_clocks)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import CharField, OuterRef, Q, Subquery, Value
+    from django.db.models import Case as CaseWhen
+    from django.db.models import CharField, DateField, OuterRef, Q, Subquery, Value, When
     from django.db.models.functions import Cast, Coalesce
     from django.db.models.lookups import Exact
 
@@ -532,25 +534,46 @@ def _task_due(steps: dict):
     from clocks.models import RUNNING, Clock
 
     matter_ct = ContentType.objects.get_for_model(Matter).pk
-    clocks = Clock.objects.filter(
-        Q(subject_type_id=OuterRef("process__artifact_content_type_id"),
-          subject_id=Cast(OuterRef("process__artifact_object_id"), CharField()))
-        | Q(subject_type_id=matter_ct, subject_id=Cast(OuterRef("worklist_matter"), CharField())),
-        status=RUNNING)
-    # one subquery for every step (issue 28): the clock of the step's own rule first where it names one, then the
-    # earliest — not one subquery a step, each repeating the matter expression (160 subplans, 120 ms of planning
-    # at 20,000 matters); read through the partial index on running clocks (clock_running_subject_due)
-    # The step's match is in the WHERE of a second subquery, not in an ORDER BY: SQLite cannot resolve the outer
-    # task's column inside a correlated subquery's ORDER BY ("no such column: viewflow_task.flow_task").
-    preferred = Q()
+    running = Clock.objects.filter(status=RUNNING)
+    record = Q(subject_type_id=OuterRef("process__artifact_content_type_id"),
+               subject_id=Cast(OuterRef("process__artifact_object_id"), CharField()))
+    matter = Q(subject_type_id=matter_ct, subject_id=Cast(OuterRef("worklist_matter"), CharField()))
+
+    def first(clocks):
+        return Subquery(clocks.order_by("due_on", "pk").values("due_on")[:1], output_field=DateField())
+
+    # issue 28: a task's earliest clock is the earlier of two probes of ONE subject each (its record, its matter),
+    # each the first entry of the partial index on running clocks (clock_running_subject_due: subject, due date) —
+    # not one probe of both subjects (an OR: two bitmap scans, the heap and a sort a task, 260 ms at 100,000
+    # matters). Each subquery appears once: a copy of one repeats the matter expression in the plan (planning
+    # time grows with the copies: 160 subplans cost 120 ms of planning at 20,000 matters).
+    earliest = _Earlier(first(running.filter(record)), first(running.filter(matter)))
+    # the clock of the step's own rule, probed only for the tasks of the steps that name one (a CASE on the task's
+    # step outside the subquery: the other steps' tasks run no probe); one subquery for all those steps. The
+    # step's match is in its WHERE, not in an ORDER BY: SQLite cannot resolve the outer task's column inside a
+    # correlated subquery's ORDER BY ("no such column: viewflow_task.flow_task").
+    preferred, refs = Q(), []
     for ref, (node, _title) in steps.items():
         if rules := TASK_RULES.get(f"{node.flow_class.__name__}.{node.name}"):
             preferred |= Q(rule_key__in=rules) & Q(Exact(OuterRef("flow_task"), Value(ref)))
-    earliest = Subquery(clocks.order_by("due_on", "pk").values("due_on")[:1])
-    if not preferred:
+            refs.append(ref)
+    if not refs:
         return earliest
-    own = clocks.filter(preferred)
-    return Coalesce(Subquery(own.order_by("due_on", "pk").values("due_on")[:1]), earliest)
+    own = CaseWhen(When(flow_task__in=refs, then=first(running.filter(record | matter).filter(preferred))),
+                   default=None, output_field=DateField())
+    return Coalesce(own, earliest, output_field=DateField())
+
+
+class _Earlier(Func):
+    """The earlier of two dates, either of which may be NULL (then the other): LEAST on PostgreSQL (which skips
+    NULLs); on SQLite, whose MIN() of two values is NULL if either is, MIN(COALESCE(a, b), COALESCE(b, a))."""
+    function = "LEAST"
+    output_field = DateField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        a, b = self.get_source_expressions()
+        return Func(Coalesce(a, b), Coalesce(b, a), function="MIN", output_field=DateField()).as_sql(
+            compiler, connection, **extra_context)
 
 
 def viewflow_tasks(user, *, today: dt.date):
