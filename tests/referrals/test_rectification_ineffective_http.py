@@ -6,10 +6,10 @@ import pytest
 from freezegun import freeze_time
 
 from decisions.models import DecisionRecord
-from programme.models import RectificationTask
 from referrals.models import Referral
 from tests.flows.worklist_pages import card, inbox
-from tests.letters.letters_http import login, matter_html, people
+from tests.letters.letters_http import login, matter_html
+from tests.referrals.notified import two_agencies_notified
 
 pytestmark = pytest.mark.django_db
 TODO = "审查整改落实不力是否情节严重"
@@ -17,21 +17,9 @@ ARTICLE = "《行政执法监督情况通报制度》第六条"
 
 
 def test_rectification_found_ineffective_on_review_is_referred_or_found_not_serious(make_user, site_tree):
-    p = people(make_user, "wulong", "武隆区市场监督管理局")
-    officer, leader, liaison, other = p["officer"], p["leader"], p["liaison"], p["other"]
-    other_agency = p["agency"].__class__.objects.get(name="武隆其他局")
+    p, market, late = two_agencies_notified(make_user)
+    officer, liaison, other = p["officer"], p["liaison"], p["other"]
     off = login(officer)
-    with freeze_time("2026-03-02 10:00"):
-        assert login(leader).post("/admin/programme/wulong/2025/notification/", {
-            "title": "关于2025年度行政执法情况的通报", "body": "2025年度全区行政执法情况通报如下。",
-            "period_n": "10", "period_unit": "calendar_days",
-            f"name_{p['agency'].pk}": "on", f"problems_{p['agency'].pk}": "行政处罚案卷未载明陈述申辩告知",
-            f"name_{other_agency.pk}": "on", f"problems_{other_agency.pk}": "未按期公示行政执法决定"}).status_code == 302
-    market = RectificationTask.objects.get(agency=p["agency"])
-    late = RectificationTask.objects.get(agency=other_agency)
-    with freeze_time("2026-03-03 09:00"):
-        for user, task in ((liaison, market), (other, late)):
-            assert login(user).post(f"/admin/casework/documents/{task.document.pk}/service/").status_code == 302
     with freeze_time("2026-03-09 09:00"):  # both report in time (period to 2026-03-13)
         for user, task in ((liaison, market), (other, late)):
             assert login(user).post(f"/admin/programme/tasks/{task.pk}/report/", {
