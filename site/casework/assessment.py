@@ -1,8 +1,10 @@
 """年度监督结果 (supervision results into the annual assessment): per agency and year, what supervision found,
 as the bureau hands it to the rule-of-law assessment — 恩施 003 第三十条 (结果纳入法治建设绩效考核) and 武隆 004
 通报制度 第六条 (被通报及整改落实不力的扣减分值: the items it deducts for are marked and counted; it gives no
-number of points), with Wulong's interference lapses (干预 第十条) and inspections poorly implemented (检查
-第十条). Each figure is one aggregate query grouped by agency.
+number of points) — 整改落实不力 both as a rectification overdue (its clock) and as one found not rectified on review
+of the written report (RectificationTask.ineffective_on, programme.services.rectification_ineffective) — with
+Wulong's interference lapses (干预 第十条) and inspections poorly implemented (检查 第十条). Each figure is one
+aggregate query grouped by agency.
 
 The year is the calendar year of the event (a letter issued, a finding made, a clock due) — the same reading as
 the 年度概览 (year.py), whose statistics returns are those of the previous year, reported in this one. Points are
@@ -33,6 +35,7 @@ COLUMNS = [
     ("notified", "被通报（通报限时整改、逾期不纠正予以通报）"),
     ("interference_lapses", "干预插手案件不记录或不如实记录"),      # 武隆 干预 第十条
     ("inspection_poor", "检查决定未按期落实或落实不力"),            # 武隆 检查 第十条
+    ("rectify_ineffective", "经审核认定整改落实不力（通报限时整改）"),  # 武隆 通报 第六条, on the merits
 ]
 NOT_RECORDED = [
     "重大行政执法决定应报未报：平台只登记已报送的备案，无从得知应报未报的决定，本表不计",
@@ -204,6 +207,10 @@ def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
         "filings_late": _grouped(scoped(Filing.objects.filter(late=True, filed_on__year=year), "agency"), "agency_id"),
         "notified": _grouped(scoped(RectificationTask.objects.filter(notification__issued_on__year=year), "agency"),
                              "agency_id"),
+        # 通报 第六条 整改落实不力 on the merits: the year the bureau so found on review of the written report. A
+        # task reported late and then found not rectified counts here and in rectify_overdue (two findings)
+        "rectify_ineffective": _grouped(scoped(RectificationTask.objects.filter(ineffective_on__year=year), "agency"),
+                                        "agency_id"),
     }
     # 被通报 also when a letter's last measure was 予以通报 (004 意见书 第十条: 逾期不纠正的予以通报; the document
     # is issued in the letter's file, whose agency it names) — 通报 第六条 counts every time an agency is notified

@@ -133,13 +133,19 @@ def matter_detail(request, pk: int):
     if not events_all:
         seen = reversed(seen.order_by("-at", "-pk")[:EVENTS_SHOWN])  # the newest, in the file's order
     events = [(e, visibility.actor_name(user, e.by)) for e in seen]
+    # 过错 第五条、错案 第四条: a case the agency runs itself — its legal unit reads the whole file as the bureau does
+    # (not as a party), and no summary is "told" to the agency: it has the facts
+    agency_runs = visibility.agency_runs(matter)
     return render(request, "casework/matter_detail.html", {
         "events_total": events_total, "events_all": events_all, "events_shown": EVENTS_SHOWN,
         "matter": matter, "task_title": f"{matter.number} {matter.title}",
         # what each role reads of the file is decided in casework.visibility
-        "fields": visibility.visible_fields(user, matter), "party_view": visibility.is_party(user),
+        "fields": visibility.visible_fields(user, matter),
+        "party_view": visibility.is_party(user) and not (agency_runs and visibility.runs_own_case(user, matter)),
+        "party_summary_box": not matter.bureau_staff and not agency_runs,
         "summary_form": PartySummaryForm(initial={"text": matter.party_summary})
-        if user.has_perm("casework.open_matter") and is_bureau(user) and not matter.bureau_staff else None,
+        if user.has_perm("casework.open_matter") and is_bureau(user) and not matter.bureau_staff and not agency_runs
+        else None,
         "documents": visibility.party_documents(user, matter), "attachments": visibility.party_attachments(user, matter),
         "clocks": visibility.party_clocks(user, matter, matter_clocks(matter)),
         "records": visibility.party_records(user, matter, matter_records(matter, user)),

@@ -49,6 +49,11 @@ OWN_CASE_PERM = "accountability.run_own_case"
 OWN_CASES = Q(process="accountability", accountability_case__run_by="agency")
 
 
+def agency_runs(matter: Matter) -> bool:
+    """An accountability case its agency runs itself (过错 第五条、错案 第四条), whoever reads it."""
+    return matter.process == "accountability" and Matter.objects.filter(OWN_CASES, pk=matter.pk).exists()
+
+
 def runs_own_case(user, matter: Matter) -> bool:
     agency = party_agency(user)
     if agency is None or matter.agency_id != agency.pk or matter.process != "accountability" \

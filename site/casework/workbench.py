@@ -181,7 +181,8 @@ def kept(name: str, today: dt.date, compute):
 # the results that feed the assessment, in the workbench's one line (keys of casework.assessment.COLUMNS)
 GLANCE = [("notified", "被通报", "项"), ("rectify_overdue", "逾期未整改", "项"), ("complaints", "投诉举报查证属实", "件"),
           ("returns_late", "统计年报逾期报送", "件"), ("returns_missing", "统计年报逾期未报送", "件"),
-          ("interference_lapses", "干预插手不记录或不如实记录", "次"), ("inspection_poor", "检查决定落实不力", "项")]
+          ("interference_lapses", "干预插手不记录或不如实记录", "次"), ("inspection_poor", "检查决定落实不力", "项"),
+          ("rectify_ineffective", "经审核认定整改落实不力", "项")]
 
 
 def results_glance(today) -> str:

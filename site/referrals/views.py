@@ -75,7 +75,8 @@ def _subject(kind: str, pk: int):
         return get_object_or_404(CooperationRefusal.objects.select_related("matter__agency", "referral", "agency"),
                                  pk=pk)
     if kind == "letter":
-        return get_object_or_404(Letter.objects.select_related("matter__agency", "agency", "referral"), pk=pk)
+        return get_object_or_404(Letter.objects.select_related("matter__agency", "agency", "referral",
+                                                                  "decision_document"), pk=pk)
     if kind == "rectification":
         return get_object_or_404(RectificationTask.objects.select_related(
             "matter__agency", "agency", "referral", "notification"), pk=pk)
@@ -87,10 +88,13 @@ def _facts(subject) -> str:
     if hasattr(subject, "kind_label"):  # a refusal
         return (f"{subject.occurred_on:%Y年%-m月%-d日}，{subject.agency.name}{subject.kind_label}（{subject.article}）："
                 f"{subject.facts.rstrip('。')}。情节严重：{subject.serious_reason.rstrip('。')}。")
-    if hasattr(subject, "ground"):  # a letter
+    if hasattr(subject, "ground"):  # a letter: one sentence, the officer's findings quoted (they may hold colons)
         circular = services.circular_of(subject)
-        then = f"逾期仍未纠正，已予以通报（{circular.doc_number}）。" if circular else "逾期仍未纠正。"
-        return f"{subject.addressee.name}：{subject.findings.rstrip('。')}。经责令限期纠正（{subject.ground_label}），{then}"
+        then = f"逾期仍未纠正，已予以通报（{circular.doc_number}）" if circular else "逾期仍未纠正"
+        order = subject.decision_document
+        ordered = f"经责令限期纠正（{order.doc_number}）" if order is not None else "经责令限期纠正"
+        findings = "；".join(line.strip().rstrip("。；;") for line in subject.findings.splitlines() if line.strip())
+        return f"{subject.addressee.name}存在“{findings}”的问题（{subject.ground_label}），{ordered}，{then}。"
     late = (f"整改期限届满未报告整改落实情况（{subject.overdue_on:%Y-%m-%d}记录逾期），整改落实不力。"
             if subject.overdue_on else "")
     if subject.ineffective_on:  # 通报 第六条: found on review of the written report

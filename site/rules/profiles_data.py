@@ -915,7 +915,8 @@ WULONG = [
     ), "004", "第六条", NOTIFY, note="制度未列接收机关：去向类别为平台读法，接收机关名称由经办人填写"),
     fig("assessment_results", "被通报及整改落实情况纳入全面依法治区考核", "text",
         {"text": "被通报情况及整改落实情况纳入全面依法治区考核内容，对被通报或整改落实不力的，予以扣减相应分值",
-         "points": {}, "deducted": ["notified", "rectify_overdue"]}, "004", "第六条", NOTIFY,
+         "points": {},
+         "deducted": ["notified", "rectify_overdue", "rectify_ineffective"]}, "004", "第六条", NOTIFY,
         note="制度规定被通报、整改落实不力的扣减相应分值，未规定分值：平台标出扣分项目并列各项计数，由考核机关评分"),
     # auxiliary staff 辅助人员
     fig("auxiliary_age_min", "辅助人员最低年龄", "range", {"min": 18, "max": None}, "004", "第七条第（一）项", AUX),

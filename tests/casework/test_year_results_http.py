@@ -128,16 +128,17 @@ def test_the_officer_sees_each_agency_s_results_for_the_year(results_data, staff
     with freeze_time(NOW):
         page = client_for(staff["officer"]).get("/admin/casework/year/2026/results/").content.decode()
     # letters, decisions, findings, filing findings, overdue rectifications, complaints, late filings,
-    # late returns, missing returns, notified, interference lapses, inspections poorly implemented; then the
-    # count of the items Wulong's 通报制度 第六条 deducts for (notified + overdue rectifications), blank for Enshi
-    assert row(page, a.pk) == ["2", "1", "1", "0", "2", "2", "0", "1", "0", "0", "0", "0", "2"]
-    assert row(page, b.pk) == ["1", "0", "0", "0", "1", "0", "0", "0", "1", "1", "0", "0", "2"]
-    assert row(page, e.pk) == ["1", "1", "0", "1", "0", "0", "2", "0", "0", "0", "0", "0", ""]
+    # late returns, missing returns, notified, interference lapses, inspections poorly implemented, rectifications
+    # found not rectified on review; then the count of the items Wulong's 通报制度 第六条 deducts for (notified +
+    # overdue rectifications + found not rectified), blank for Enshi
+    assert row(page, a.pk) == ["2", "1", "1", "0", "2", "2", "0", "1", "0", "0", "0", "0", "0", "2"]
+    assert row(page, b.pk) == ["1", "0", "0", "0", "1", "0", "0", "0", "1", "1", "0", "0", "0", "2"]
+    assert row(page, e.pk) == ["1", "1", "0", "1", "0", "0", "2", "0", "0", "0", "0", "0", "0", ""]
     assert "行政执法监督结果纳入法治建设绩效考核指标体系" in page and "第三十条" in page
     assert "办法未规定各项结果的分值，平台只列各项计数，由考核机关评分" in page
     assert "未规定分值：平台标出扣分项目并列各项计数，由考核机关评分" in page and "第六条" in page
-    assert ("扣减分值的项目：被通报（通报限时整改、逾期不纠正予以通报）、逾期未整改（监督文书、限时整改）"
-            "（《行政执法监督情况通报制度》第六条）") in page
+    assert ("扣减分值的项目：被通报（通报限时整改、逾期不纠正予以通报）、逾期未整改（监督文书、限时整改）、"
+            "经审核认定整改落实不力（通报限时整改）（《行政执法监督情况通报制度》第六条）") in page
     assert "平台尚未登记此类情形" not in page and "干预插手案件不记录或不如实记录" in page
     assert "<th scope=\"col\">分值</th>" not in page
     with freeze_time(NOW):
@@ -145,7 +146,7 @@ def test_the_officer_sees_each_agency_s_results_for_the_year(results_data, staff
     html = enshi.content.decode()
     assert "恩施州交通运输局" in html and "武隆区市场监督管理局" not in html
     assert "平台标出扣分项目" not in html and "扣分项计数" not in html
-    assert row(html, e.pk) == ["1", "1", "0", "1", "0", "0", "2", "0", "0", "0", "0", "0"]
+    assert row(html, e.pk) == ["1", "1", "0", "1", "0", "0", "2", "0", "0", "0", "0", "0", "0"]
 
 
 @pytest.mark.django_db
@@ -158,13 +159,13 @@ def test_the_excel_export_has_the_same_counts_and_the_basis(results_data, staff)
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0] == "重庆市武隆区 2026年度监督结果"
     assert rows[1][-1] == "扣分项计数"
-    assert rows[2] == ("重庆市武隆区", "武隆区城市管理局", 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 2)
-    assert rows[3] == ("重庆市武隆区", "武隆区市场监督管理局", 2, 1, 1, 0, 2, 2, 0, 1, 0, 0, 0, 0, 2)
+    assert rows[2] == ("重庆市武隆区", "武隆区城市管理局", 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 2)
+    assert rows[3] == ("重庆市武隆区", "武隆区市场监督管理局", 2, 1, 1, 0, 2, 2, 0, 1, 0, 0, 0, 0, 0, 2)
     assert rows[4][:12] == ("合计", None, 3, 1, 1, 0, 3, 2, 0, 1, 1, 1)
     text = "\n".join(str(c) for r in rows for c in r if c)
     assert "分值：制度规定被通报、整改落实不力的扣减相应分值，未规定分值：平台标出扣分项目并列各项计数，由考核机关评分" in text
-    assert ("扣减分值的项目：被通报（通报限时整改、逾期不纠正予以通报）、逾期未整改（监督文书、限时整改）"
-            "（《行政执法监督情况通报制度》第六条）") in text
+    assert ("扣减分值的项目：被通报（通报限时整改、逾期不纠正予以通报）、逾期未整改（监督文书、限时整改）、"
+            "经审核认定整改落实不力（通报限时整改）（《行政执法监督情况通报制度》第六条）") in text
     assert "重大行政执法决定应报未报：平台只登记已报送的备案，无从得知应报未报的决定，本表不计" in text
 
 

@@ -33,12 +33,12 @@ def test_lapses_and_poor_implementation_feed_the_results_and_the_workbench(resul
         page = officer.get("/admin/casework/year/2026/results/?jurisdiction=wulong").content.decode()
         assert "<th scope=\"col\">干预插手案件不记录或不如实记录</th>" in page
         assert "<th scope=\"col\">检查决定未按期落实或落实不力</th>" in page
-        assert row(page, a.pk) == ["2", "1", "1", "0", "2", "2", "0", "1", "0", "0", "1", "0", "2"]
-        assert row(page, b.pk) == ["1", "0", "1", "0", "1", "0", "0", "0", "1", "1", "0", "1", "2"]
+        assert row(page, a.pk) == ["2", "1", "1", "0", "2", "2", "0", "1", "0", "0", "1", "0", "0", "2"]
+        assert row(page, b.pk) == ["1", "0", "1", "0", "1", "0", "0", "0", "1", "1", "0", "1", "0", "2"]
         sheet = officer.get("/admin/casework/year/2026/results.xlsx?jurisdiction=wulong")
         rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
-        assert rows[2] == ("重庆市武隆区", "武隆区城市管理局", 1, 0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 1, 2)
-        assert rows[3] == ("重庆市武隆区", "武隆区市场监督管理局", 2, 1, 1, 0, 2, 2, 0, 1, 0, 0, 1, 0, 2)
+        assert rows[2] == ("重庆市武隆区", "武隆区城市管理局", 1, 0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 1, 0, 2)
+        assert rows[3] == ("重庆市武隆区", "武隆区市场监督管理局", 2, 1, 1, 0, 2, 2, 0, 1, 0, 0, 1, 0, 0, 2)
         home = officer.get("/admin/").content.decode()
     assert ("2026年度纳入考核的监督结果：被通报1项、逾期未整改3项、投诉举报查证属实2件、统计年报逾期报送1件、"
-            "统计年报逾期未报送1件、干预插手不记录或不如实记录1次、检查决定落实不力1项") in home
+            "统计年报逾期未报送1件、干预插手不记录或不如实记录1次、检查决定落实不力1项、经审核认定整改落实不力0项") in home

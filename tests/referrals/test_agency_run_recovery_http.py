@@ -147,6 +147,24 @@ def test_the_agency_decides_and_collects_the_recovery_on_its_own_case(make_user)
         assert "追偿5000.00元" in login(zhang).get("/admin/accountability/mine/").content.decode()
 
 
+def test_the_agency_s_own_case_shows_no_summary_told_by_the_bureau(make_user):
+    """The legal unit runs the case and reads its facts: the matter screen has no "事项摘要" the bureau did not tell
+    (司法局未告知事实摘要), and the bureau is not asked for a summary for a party that runs the case itself."""
+    case, _person, unit, zhang = decided_agency_case(make_user)
+    officer = make_user("officer", OFFICER)
+    matter_url = f"/admin/casework/{case.matter_id}/"
+    with freeze_time("2026-09-08 10:00"):
+        for user in (unit, zhang):  # the legal unit, and the agency's other liaison (the person concerned)
+            page = login(user).get(matter_url).content.decode()
+            assert "司法局未告知事实摘要" not in page and "<h2>事项摘要</h2>" not in page
+            assert '<h2>基本事实</h2><p style="white-space:pre-wrap">行政处罚决定被人民法院判决撤销，已作出行政赔偿。</p>' \
+                in page
+            assert "<strong>状态</strong>：办理中 · 听取责任人陈述和申辩" in page  # the step it runs, as the bureau reads it
+        page = login(officer).get(matter_url).content.decode()
+    assert "告知被监督机关的事实摘要" not in page and "尚未填写：被监督机关联络员看不到基本事实。" not in page
+    assert "保存摘要" not in page
+
+
 def test_after_the_bureau_took_the_case_over_its_head_decides_the_recovery(make_user):
     agency, unit = agency_with_liaison(make_user, "武隆区市场监督管理局", "fz_scj")
     agency.doc_code = "武隆市监"
@@ -181,7 +199,10 @@ def test_after_the_bureau_took_the_case_over_its_head_decides_the_recovery(make_
         assert denied.status_code == 403 and "只有司法局负责人可以决定追偿。" in denied.content.decode()
         assert not Recovery.objects.exists()
         assert login(officer).post(recover, data).status_code == 403  # an officer does not decide it either
-        assert "行政赔偿追偿" in lead.get(f"/admin/casework/{case.matter_id}/").content.decode()
+        screen = lead.get(f"/admin/casework/{case.matter_id}/").content.decode()
+        assert "行政赔偿追偿" in screen
+        # the bureau runs it now: the summary it may tell the agency, as on any case it runs
+        assert "<h2>告知被监督机关的事实摘要</h2>" in screen and "尚未填写：被监督机关联络员看不到基本事实。" in screen
         done = lead.post(recover, data)
         assert done.status_code == 302, done.content.decode()[-3000:]
     recovery = Recovery.objects.get()
