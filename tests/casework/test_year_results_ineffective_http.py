@@ -12,9 +12,9 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from casework.assessment import generation
-from programme.models import RectificationTask
 from tests.casework.test_year_results_http import row
 from tests.letters.letters_http import login, people
+from tests.referrals.notified import notify_two
 
 pytestmark = pytest.mark.django_db
 RESULTS = "/admin/casework/year/2026/results/?jurisdiction=wulong"
@@ -28,23 +28,12 @@ def glance(client) -> str:
 
 def notified_and_reported(p):
     """The 2025 notification names the market regulator and 武隆其他局; both sign for it and report in time."""
-    other_agency = p["agency"].__class__.objects.get(name="武隆其他局")
-    with freeze_time("2026-03-02 10:00"):
-        assert login(p["leader"]).post("/admin/programme/wulong/2025/notification/", {
-            "title": "关于2025年度行政执法情况的通报", "body": "2025年度全区行政执法情况通报如下。",
-            "period_n": "10", "period_unit": "calendar_days",
-            f"name_{p['agency'].pk}": "on", f"problems_{p['agency'].pk}": "行政处罚案卷未载明陈述申辩告知",
-            f"name_{other_agency.pk}": "on", f"problems_{other_agency.pk}": "未按期公示行政执法决定"}).status_code == 302
-    market = RectificationTask.objects.get(agency=p["agency"])
-    other = RectificationTask.objects.get(agency=other_agency)
-    with freeze_time("2026-03-03 09:00"):
-        for user, task in ((p["liaison"], market), (p["other"], other)):
-            assert login(user).post(f"/admin/casework/documents/{task.document.pk}/service/").status_code == 302
+    market, other = notify_two(p)
     with freeze_time("2026-03-09 09:00"):
         for user, task in ((p["liaison"], market), (p["other"], other)):
             assert login(user).post(f"/admin/programme/tasks/{task.pk}/report/", {
                 "report": "已全部整改到位。"}).status_code == 302
-    return market, other, other_agency
+    return market, other, other.agency
 
 
 def test_a_rectification_found_ineffective_on_review_is_counted_and_deducted(make_user, site_tree):

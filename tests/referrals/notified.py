@@ -9,6 +9,11 @@ from tests.letters.letters_http import login, people
 def two_agencies_notified(make_user):
     """(people, the market regulator's task, the other agency's task)."""
     p = people(make_user, "wulong", "武隆区市场监督管理局")
+    return (p, *notify_two(p))
+
+
+def notify_two(p):
+    """(the market regulator's task, the other agency's task) for the people `p` (tests.letters.letters_http)."""
     other_agency = p["agency"].__class__.objects.get(name="武隆其他局")
     with freeze_time("2026-03-02 10:00"):
         assert login(p["leader"]).post("/admin/programme/wulong/2025/notification/", {
@@ -21,4 +26,4 @@ def two_agencies_notified(make_user):
     with freeze_time("2026-03-03 09:00"):
         for user, task in ((p["liaison"], market), (p["other"], late)):
             assert login(user).post(f"/admin/casework/documents/{task.document.pk}/service/").status_code == 302
-    return p, market, late
+    return market, late
