@@ -80,7 +80,7 @@ def record_detail(request, pk: int):
                                                                                           "referral__matter"), pk=pk)
     from referrals import services as referrals
     from referrals.models import INTERFERENCE
-    from referrals.views import ReferralForm
+    from referrals.views import ReferralForm, cited_bases
 
     which = request.POST.get("action") if request.method == "POST" else ""
     notice = NoticeForm(request.POST if which == "notice" else None, prefix="notice")
@@ -116,5 +116,5 @@ def record_detail(request, pk: int):
         "r": record, "actions": record.actions.select_related("recorded_by", "public_page"), "lapses": record.lapses.all(),
         "notice_form": notice, "handling_form": handling, "rules": _rules(record.jurisdiction),
         "referral": record.referral, "refer_form": refer, "refer_waiting": referrals.serious_not_ready(record),
-        "refer_basis": "；".join(f"{i['label']}（{i['citation']}）" for i in items),
+        "refer_basis": cited_bases(items),
         "task_title": f"第{record.pk}号干预插手记录：通报和处理"})

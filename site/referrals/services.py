@@ -243,7 +243,7 @@ def _interference_file(record, by, on: dt.date) -> Matter:
 
     return matter_open(by=by, agency=None, source="own_initiative", process=INTERFERENCE, check_permission=False,
                        bureau_staff_of=record.jurisdiction, opened_on=on,
-                       title=f"{record.interferer_unit}{record.interferer_name}违反规定干预、插手案件办理"[:200],
+                       title=f"{record.interferer_unit}{record.interferer_name}违反规定干预、插手案件"[:200],
                        facts=(f"第{record.pk}号干预插手记录：{record.occurred_at:%Y-%m-%d %H:%M}，{record.interferer_unit}"
                               f"{record.interferer_name}，{record.get_manner_display()}，{record.kind_label}（{record.article}）；"
                               f"所涉案件：{record.case_ref}。{record.content}"))

@@ -43,11 +43,15 @@ def _matter(request, pk: int) -> Matter:
 REFER, NOT_SERIOUS = "refer", "not_serious"
 
 
-def _bases(items) -> str:
-    """The destinations with their articles: one article shared by all is cited once, not after each."""
-    if len({i["citation"] for i in items}) == 1:
-        return f"{items[0]['citation']}：" + "；".join(i["label"] for i in items) + "。"
-    return "；".join(f"{i['label']}（{i['citation']}）" for i in items)
+def cited_bases(items) -> str:
+    """The destinations with their articles: an article shared by several is cited once before them
+    (《…》第九条第一款：…；…。《…》第九条第二款：…；…。), not after each; all different, each after its own."""
+    by: dict[str, list[str]] = {}
+    for i in items:
+        by.setdefault(i["citation"], []).append(i["label"])
+    if len(by) == len(items) > 1:
+        return "；".join(f"{i['label']}（{i['citation']}）" for i in items)
+    return "".join(f"{citation}：" + "；".join(labels) + "。" for citation, labels in by.items())
 
 
 class SeriousForm(ReferralForm):
@@ -138,7 +142,7 @@ def refer_subject(request, pk: int, kind: str = "refusal"):
                           title=f"{dict(SOURCES)[source]}移送：{matter.number}",
                           note=("情节严重的，移送相关职能部门依法依规处理；经审查不属情节严重的，登记理由，不予移送"
                                 f"（{article}）。" if judged else "")
-                          + "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据：" + _bases(items))
+                          + "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据：" + cited_bases(items))
 
 
 @login_required(login_url=LOGIN)
@@ -161,7 +165,7 @@ def refer(request, pk: int, source: str):
     return handoff_screen(request, matter=matter, form=form, act=act,
                           title=f"移送（{dict(SOURCES)[source]}）：{matter.number}",
                           note=waiting or "移送决定记入本案卷（不向被监督机关公开），移送函主送接收机关。依据："
-                          + _bases(items))
+                          + cited_bases(items))
 
 
 def _refusal(user, case, message: str) -> str:

@@ -33,6 +33,11 @@ def test_interferer_referred_once_with_its_letter(people):
         assert not Referral.objects.exists()
         page = off.get(url).content.decode()
         assert "移送（第九条）" in page and f"{DISCIPLINE}（{ARTICLE_1}）" in page
+        # the basis line cites each paragraph once, before the destinations it founds (not after each of them)
+        law = "《行政执法机关内部人员干预、插手案件办理的记录、通报和责任追究规定》"
+        assert (f"依据：{law}第九条第一款：{DISCIPLINE}；干预办案涉嫌犯罪，移送司法机关依法追究刑事责任。"
+                f"{law}第九条第二款：对如实记录的办案人员打击报复涉嫌违纪，") in page
+        assert page.count(f"{law}第九条第一款") == 3  # the basis line once, the two choices in the form
         assert "对如实记录的办案人员打击报复涉嫌犯罪，移送司法机关依法追究刑事责任" in page
         empty = off.post(url, {**data, "refer-destination": ""})
         assert empty.status_code == 200 and "请选择移送去向。" in empty.content.decode()
@@ -41,14 +46,19 @@ def test_interferer_referred_once_with_its_letter(people):
         assert done.redirect_chain == [(url, 302)]
         html = done.content.decode()
         assert f"已决定{DISCIPLINE}，移送函武隆移〔2026〕1号已生成。" in html
-        assert f"已于2026-08-20{DISCIPLINE}：移送武隆区纪委监委（{ARTICLE_1}），涉及人员：某副局长。" in html
+        assert (f"已于2026-08-20移送武隆区纪委监委。移送去向：{DISCIPLINE}（{ARTICLE_1}）。涉及人员：某副局长。"
+                "移送函武隆移〔2026〕1号") in html
+        assert f"{DISCIPLINE}：移送" not in html and "已于2026-08-20干预" not in html
     referral = Referral.objects.get()
     assert (referral.source, referral.destination, referral.to, str(referral.referred_on), referral.article) == (
         "interference", "discipline", "武隆区纪委监委", "2026-08-20", ARTICLE_1)
     doc = referral.document
     assert (doc.doc_number, doc.kind, doc.addressee, str(doc.issued_on), doc.article) == (
         "武隆移〔2026〕1号", "matter_referral", "武隆区纪委监委", "2026-08-20", ARTICLE_1)
-    assert doc.title == "关于区某局副局长某副局长违反规定干预、插手案件办理的移送函"
+    assert doc.title == "关于区某局副局长某副局长违反规定干预、插手案件的移送函"
+    # the file's name ends 案件, so the letter does not read 在办理…插手案件办理（…）中
+    assert doc.body.startswith("本机关在办理区某局副局长某副局长违反规定干预、插手案件（武隆监案〔2026〕1号）中查明：")
+    assert "办理办理" not in doc.body and "案件办理（" not in doc.body
     assert doc.pdf.read().startswith(b"%PDF")
     # the record names its case only as text: the referral opened a file of its own (no agency) and closed it
     file = Matter.objects.get()
