@@ -17,7 +17,7 @@ def rectification_panel(request, matter) -> str:
     task = getattr(matter, "rectification", None)
     if task is None:
         return ""
-    from .services import MANAGE, waiting_step
+    from .services import MANAGE, ineffective_article, waiting_step
 
     agency = agency_of(request.user)
     can_report = (agency is not None and agency.pk == task.agency_id and task.clock_id is not None
@@ -29,5 +29,6 @@ def rectification_panel(request, matter) -> str:
         "task": task, "form": ReportForm() if can_report else None,
         "review_form": ReviewForm() if can_review else None,
         "ineffective_form": IneffectiveForm() if can_review else None,
+        "ineffective_article": ineffective_article(matter.jurisdiction) if task.ineffective_on else "",
         # 通报 第六条 整改落实不力、情节严重: the 审查 button for whoever may refer, or what was decided
         **serious_state(request.user, task)}, request=request)

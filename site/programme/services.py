@@ -686,6 +686,13 @@ def rectification_accept(*, task: RectificationTask, by, note: str = "") -> Rect
 INEFFECTIVE_MSG = "只有司法局经办人或负责人可以认定整改落实不力。"
 
 
+def ineffective_article(jurisdiction: str) -> str:
+    """The article under which 整改落实不力 found on review counts (通报 第六条, the profile's assessment_results),
+    shown beside the finding's date; "" where the jurisdiction's rules have none."""
+    profile = get_profile(jurisdiction)
+    return str(profile.figure("assessment_results").citation) if profile.has("assessment_results") else ""
+
+
 def rectification_ineffective(*, task: RectificationTask, by, findings: str) -> RectificationTask:
     """The review's other outcome (004 通报制度 第六条: 整改落实不力): the written report shows the problems were not
     rectified. Recorded on the task with the facts (a decision record the agency may read, 纳入考核), the review
@@ -703,8 +710,7 @@ def rectification_ineffective(*, task: RectificationTask, by, findings: str) -> 
     from casework.recusal import require_not_recused
 
     require_not_recused(by, task.matter)
-    profile = get_profile(task.matter.jurisdiction)
-    cite = str(profile.figure("assessment_results").citation) if profile.has("assessment_results") else ""
+    cite = ineffective_article(task.matter.jurisdiction)
 
     def write():
         locked = RectificationTask.objects.select_for_update(of=("self",)).select_related("matter", "agency").get(

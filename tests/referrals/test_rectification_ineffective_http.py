@@ -55,11 +55,13 @@ def test_rectification_found_ineffective_on_review_is_referred_or_found_not_seri
         assert page.count(TODO) == 2
         assert "2026-03-10经审核认定整改落实不力" in card(page, TODO) and ARTICLE in card(page, TODO)
         screen = matter_html(off, late.matter)
-        assert "司法局已于2026-03-10审核认定整改落实不力：抽查发现2026年2月以后的12件处罚决定仍未公示，报告与实际不符。" in screen
+        assert ("司法局已于2026-03-10审核认定整改落实不力（《行政执法监督情况通报制度》第六条）："
+                "抽查发现2026年2月以后的12件处罚决定仍未公示，报告与实际不符。") in screen
         assert f'href="/admin/referrals/rectification/{late.pk}/">审查是否情节严重并移送</a>' in screen
         assert f"情节严重的处理</strong>（{ARTICLE}）" in screen
         their = matter_html(login(other), late.matter)
-        assert "审查是否情节严重并移送" not in their and "整改落实不力：抽查发现" in their
+        assert "审查是否情节严重并移送" not in their
+        assert "审核认定整改落实不力（《行政执法监督情况通报制度》第六条）：抽查发现" in their
         form = off.get(f"/admin/referrals/rectification/{late.pk}/").content.decode()
         assert "经审核书面报告，于2026-03-10认定整改落实不力：抽查发现2026年2月以后的12件处罚决定仍未公示，报告与实际不符。" in form
         # the market: not serious; the other agency: handed to its superior
