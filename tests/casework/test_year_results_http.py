@@ -140,6 +140,8 @@ def test_the_officer_sees_each_agency_s_results_for_the_year(results_data, staff
     assert ("扣减分值的项目：被通报（通报限时整改、逾期不纠正予以通报）、逾期未整改（监督文书、限时整改）、"
             "经审核认定整改落实不力（通报限时整改）（《行政执法监督情况通报制度》第六条）") in page
     assert "平台尚未登记此类情形" not in page and "干预插手案件不记录或不如实记录" in page
+    assert ("逾期按至2026-12-06的情况。本表不计：重大行政执法决定应报未报（平台只登记已报送的备案，"
+            "无从得知应报未报的决定）。</p>") in page and page.count("本表不计") == 1
     assert "<th scope=\"col\">分值</th>" not in page
     with freeze_time(NOW):
         enshi = client_for(staff["leader"]).get("/admin/casework/year/2026/results/?jurisdiction=enshi")
@@ -166,7 +168,8 @@ def test_the_excel_export_has_the_same_counts_and_the_basis(results_data, staff)
     assert "分值：制度规定被通报、整改落实不力的扣减相应分值，未规定分值：平台标出扣分项目并列各项计数，由考核机关评分" in text
     assert ("扣减分值的项目：被通报（通报限时整改、逾期不纠正予以通报）、逾期未整改（监督文书、限时整改）、"
             "经审核认定整改落实不力（通报限时整改）（《行政执法监督情况通报制度》第六条）") in text
-    assert "重大行政执法决定应报未报：平台只登记已报送的备案，无从得知应报未报的决定，本表不计" in text
+    assert "重大行政执法决定应报未报（平台只登记已报送的备案，无从得知应报未报的决定）" in text
+    assert text.count("本表不计") == 1  # the heading row, not again at the end of its line
 
 
 @pytest.mark.django_db
