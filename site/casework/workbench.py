@@ -160,17 +160,19 @@ class WorkbenchPanel(Component):
                 "certificates": certificates(user, today)}
 
 
-def kept(name: str, today: dt.date, compute):
+def kept(name: str, today: dt.date, compute, *, generation=None):
     """compute() once, then from the cache until anything it may have read changes: kept under the work
-    generation (any write that can change anyone's work: flows.badge), the rules' generation (profiles,
-    figures, holidays: pages.cache) and the date (days left, overdue). The 我的待办 count and list are kept the
-    same way; a write that sends no signal (queryset.update) is seen within TIMEOUT seconds."""
+    generation (any write that can change anyone's work: flows.badge) — or the `generation` of what it reads, where
+    that is narrower — the rules' generation (profiles, figures, holidays: pages.cache) and the date (days left,
+    overdue). The 我的待办 count and list are kept the same way; a write that sends no signal (queryset.update) is
+    seen within TIMEOUT seconds."""
     from django.core.cache import cache
 
-    from flows.badge import TIMEOUT, generation
+    from flows.badge import TIMEOUT
+    from flows.badge import generation as work_generation
     from pages.cache import generation as rules_generation
 
-    key = f"workbench:{name}:{generation()}:{rules_generation()}:{today.isoformat()}"
+    key = f"workbench:{name}:{(generation or work_generation)()}:{rules_generation()}:{today.isoformat()}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -197,19 +199,9 @@ def results_glance(today) -> str:
 
     # kept under the generation of its own inputs (assessment.INPUTS), not the work generation: a write elsewhere
     # (a task claimed, an event recorded) does not count a year's records again
-    from django.core.cache import cache
-
-    from flows.badge import TIMEOUT
-    from pages.cache import generation as rules_generation
-
     from .assessment import generation
 
-    key = f"workbench:results-glance:{generation()}:{rules_generation()}:{today.isoformat()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return kept("results-glance", today, compute, generation=generation)
 
 
 def arrange(request, panels: list) -> None:
