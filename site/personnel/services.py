@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from roles.access import agency_of, is_bureau, is_liaison
+from roles.access import agency_of, bureau_jurisdiction, is_bureau, is_liaison
 from rules.profiles import FigureMissing, get_profile
 
 from .models import STATUSES, VALID, EnforcementOfficer
@@ -37,14 +37,6 @@ def register_jurisdictions() -> list[str]:
     return [code for code in RuleProfile.objects.order_by("pk").values_list("code", flat=True) if profile_of(code)]
 
 
-def _bureau_jurisdiction(user) -> str:
-    """A bureau account's own jurisdiction (StaffProfile), or "" for every one (superusers, unset)."""
-    if user.is_superuser:
-        return ""
-    profile = getattr(user, "staff_profile", None)
-    return (profile.jurisdiction or "") if profile is not None else ""
-
-
 def visible_agencies(user):
     """The agencies whose register `user` may see: bureau staff every agency of their jurisdiction (all when
     none is set), a liaison their own; only jurisdictions whose rules keep the register."""
@@ -52,7 +44,7 @@ def visible_agencies(user):
 
     agencies = Agency.objects.filter(jurisdiction__in=register_jurisdictions(), active=True)
     if is_bureau(user):
-        own = _bureau_jurisdiction(user)
+        own = bureau_jurisdiction(user)
         return agencies.filter(jurisdiction=own) if own else agencies
     own = agency_of(user) if is_liaison(user) else None
     return agencies.filter(pk=own.pk) if own is not None else agencies.none()
@@ -60,7 +52,7 @@ def visible_agencies(user):
 
 def may_manage(user, agency) -> bool:
     if is_bureau(user):
-        own = _bureau_jurisdiction(user)
+        own = bureau_jurisdiction(user)
         return not own or own == agency.jurisdiction
     return is_liaison(user) and agency_of(user) is not None and agency_of(user).pk == agency.pk
 

@@ -26,6 +26,16 @@ def is_bureau(user) -> bool:
                 and (user.is_superuser or groups_of(user) & {OFFICER, LEADER}))
 
 
+def bureau_jurisdiction(user) -> str:
+    """The one jurisdiction a bureau account works in (its StaffProfile's 辖区), or "" for every jurisdiction: a
+    superuser, or staff of a city or province office whose profile names none. Casework, 待办, clocks and
+    search show bureau staff only their own jurisdiction's matters; a liaison is bound by its agency instead."""
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return ""
+    profile = getattr(user, "staff_profile", None)
+    return (profile.jurisdiction or "") if profile is not None else ""
+
+
 def is_leader(user) -> bool:
     return bool(user is not None and user.is_authenticated and (user.is_superuser or LEADER in groups_of(user)))
 
