@@ -36,6 +36,13 @@ def bureau_jurisdiction(user) -> str:
     return (profile.jurisdiction or "") if profile is not None else ""
 
 
+def own_jurisdiction_only(qs, user, field: str = "jurisdiction"):
+    """`qs` narrowed to the bureau account's own jurisdiction (`field` names the jurisdiction code on the rows,
+    e.g. "matter__jurisdiction", "profile_code"); unchanged for an account that works in every jurisdiction."""
+    own = bureau_jurisdiction(user)
+    return qs.filter(**{field: own}) if own else qs
+
+
 def is_leader(user) -> bool:
     return bool(user is not None and user.is_authenticated and (user.is_superuser or LEADER in groups_of(user)))
 
