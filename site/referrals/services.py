@@ -328,7 +328,7 @@ def refer(*, matter: Matter | None = None, by, source: str, destination: str, to
             from accountability.access import require_actor
 
             require_actor(by, matter.accountability_case, PERMS[source][0], PERMS[source][1])
-        else:
+        elif source not in SUBJECT_KEYS:  # a row's source was checked above, before its row was locked
             require(by, *PERMS[source])
         require_not_recused(by, matter)
     if why := (serious_not_ready(subject) if subject is not None else step_not_ended(matter, source)):

@@ -75,3 +75,29 @@ def test_serious_refusal_waits_in_the_todo_until_handed_on(make_user):
         assert r.status_code == 200
         assert "该不配合监督情况已于2026-10-15移送武隆区纪委监委，不能重复移送。" in r.content.decode()
         assert Referral.objects.count() == 1
+
+
+def test_a_row_referral_checks_the_permission_once(make_user):
+    """refer() from a row (source cooperation): the permission is checked once, before the row is locked."""
+    from unittest import mock
+
+    from roles.access import require
+
+    p = people(make_user, "wulong", "武隆区市场监督管理局")
+    officer = login(p["officer"])
+    with freeze_time("2026-10-09 09:00"):
+        officer.post("/admin/casework/new/", {
+            "agency": p["agency"].pk, "source": "inspection", "title": "2026年行政处罚案卷评查",
+            "facts": "评查2026年行政处罚案卷。"})
+        matter = Matter.objects.get(title="2026年行政处罚案卷评查")
+        r = officer.post(f"/admin/letters/matter/{matter.pk}/cooperation/", {
+            "kind": "no_cooperation", "occurred_on": "2026-10-09", "facts": "该局拒绝提供行政处罚案卷",
+            "request": "提供2026年行政处罚案卷。", "serious": "on", "serious_reason": "多次拒绝提供案卷。"})
+        assert r.status_code == 302
+    serious = CooperationRefusal.objects.get()
+    with freeze_time("2026-10-15 10:00"), mock.patch("referrals.services.require", wraps=require) as spy:
+        r = officer.post(f"/admin/referrals/refusal/{serious.pk}/", {
+            "destination": "handle", "to": "武隆区纪委监委", "reasons": "该局多次拒绝提供行政处罚案卷。"})
+        assert r.status_code == 302, r.content.decode()[-2000:]
+    assert spy.call_count == 1
+    assert str(Referral.objects.get().referred_on) == "2026-10-15"
