@@ -27,6 +27,8 @@ def interference_record(*, by, jurisdiction: str, occurred_at: dt.datetime, inte
         raise ValidationError("请选择干预插手的情形（依据干预插手案件记录规定第八条、第四条）。")
     if manner not in dict(MANNERS):
         raise ValidationError("请选择干预方式（书面或口头等）。")
+    if why := guidance_manner_mismatch(kind, manner):
+        raise ValidationError(why)
     if occurred_at > timezone.now():
         raise ValidationError("发生时间不能晚于现在。")
     if corrects is not None and corrects.jurisdiction != jurisdiction:
@@ -44,6 +46,22 @@ def interference_record(*, by, jurisdiction: str, occurred_at: dt.datetime, inte
     record.full_clean()
     record.save()
     return record
+
+
+# 第四条: guidance on a case under way is given in writing (书面提出); given orally (口头提出), the case officer
+# records it. The two kinds of guidance are told apart by their manner, so the manner must agree with the kind.
+GUIDANCE_WRITTEN, GUIDANCE_ORAL, WRITTEN = "guidance_written", "guidance_oral", "written"
+
+
+def guidance_manner_mismatch(kind: str, manner: str) -> str:
+    """Why a guidance entry's manner contradicts its kind ("" when it agrees, or the kind is not guidance)."""
+    if kind == GUIDANCE_WRITTEN and manner != WRITTEN:
+        return ("情形为“领导干部书面提出的指导性意见”的，方式应为“书面”（干预插手案件记录规定第四条）；"
+                "口头等方式提出的，请选择“领导干部口头提出的指导性意见”。")
+    if kind == GUIDANCE_ORAL and manner == WRITTEN:
+        return ("情形为“领导干部口头提出的指导性意见”的，方式不能为“书面”（干预插手案件记录规定第四条）；"
+                "书面提出的，请选择“领导干部书面提出的指导性意见”。")
+    return ""
 
 
 def visible_records(user):

@@ -34,3 +34,19 @@ def test_written_guidance_is_recorded_as_written_with_article_4(people):
     with freeze_time("2026-10-08 09:00"):
         page = login(people["leader"]).get("/admin/complaints/interference/summary/?year=2026&quarter=3").content.decode()
     assert "领导干部书面提出的指导性意见（依程序，应记录）" in page and "共 1 条" in page
+
+
+def test_guidance_whose_manner_contradicts_its_kind_is_refused_and_nothing_stored(people):
+    """第四条: 书面指导 given 口头, or 口头指导 given 书面, is a contradiction in the entry: refused in Chinese."""
+    officer = login(people["officer"])
+    with freeze_time("2026-08-04 10:00"):
+        r = record(officer, kind="guidance_written", manner="oral", content="副局长口头要求从轻处罚。")
+        assert r.status_code == 200
+        html = r.content.decode()
+        assert "情形为“领导干部书面提出的指导性意见”的，方式应为“书面”（干预插手案件记录规定第四条）" in html
+        r = record(officer, kind="guidance_oral", manner="written", content="副局长书面批示从轻处罚。")
+        assert r.status_code == 200
+        assert "情形为“领导干部口头提出的指导性意见”的，方式不能为“书面”（干预插手案件记录规定第四条）" in r.content.decode()
+        assert not InterferenceRecord.objects.exists()
+        assert record(officer, kind="guidance_oral", manner="phone", content="副局长来电提出指导意见。").status_code == 302
+    assert InterferenceRecord.objects.get().get_manner_display() == "电话"
