@@ -208,7 +208,7 @@ def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
         "notified": _grouped(scoped(RectificationTask.objects.filter(notification__issued_on__year=year), "agency"),
                              "agency_id"),
         # 通报 第六条 整改落实不力 on the merits: the year the bureau so found on review of the written report. A
-        # task reported late and then found not rectified counts here and in rectify_overdue (two findings)
+        # task reported late and then found not rectified counts here only (see rectify_overdue below)
         "rectify_ineffective": _grouped(scoped(RectificationTask.objects.filter(ineffective_on__year=year), "agency"),
                                         "agency_id"),
     }
@@ -218,10 +218,16 @@ def results(*, year: int, today: dt.date, jurisdiction: str = "") -> Results:
                          "matter__agency_id")
     for a, n in circulars.items():
         counts["notified"][a] = counts["notified"].get(a, 0) + n
-    # rectification clocks due in the year, met after the due day or still running past it
+    # rectification clocks due in the year, met after the due day or still running past it. 通报 第六条 deducts
+    # once for a rectification 整改落实不力 ("对被通报或整改落实不力的，予以扣减相应分值": one result of one
+    # rectification, whether the report came late or the review found the problems not rectified): a task both
+    # overdue and then found ineffective on review counts once, in the column of the finding that closed it —
+    # rectify_ineffective — and not here
+    not_found_ineffective = Q(ineffective_on__isnull=True) | Q(ineffective_on__gt=today)
     rectify: dict[int, int] = {}
     for qs, path, c in ((letters, "to", "rectify_clock"),
-                        (scoped(RectificationTask.objects.all(), "agency"), "agency_id", "clock")):
+                        (scoped(RectificationTask.objects.filter(not_found_ineffective), "agency"), "agency_id",
+                         "clock")):
         late = (qs.annotate(rs=TruncDate(f"{c}__stopped_at")).filter(**{f"{c}__due_on__year": year})
                 .filter(Q(**{f"{c}__status": MET, "rs__gt": F(f"{c}__due_on")})
                         | Q(**{f"{c}__status": RUNNING, f"{c}__due_on__lt": today})))

@@ -89,3 +89,57 @@ def test_points_for_a_finding_of_ineffective_rectification_where_the_profile_giv
     assert "被通报（通报限时整改、逾期不纠正予以通报）每项-2分、经审核认定整改落实不力（通报限时整改）每项-3分" in html
     assert row(html, p["agency"].pk)[-2:] == ["2", "-5.0"]
     assert row(html, other_agency.pk)[-2:] == ["1", "-2.0"]
+
+
+def test_a_rectification_overdue_and_then_found_ineffective_is_counted_once(make_user, site_tree):
+    """通报 第六条 deducts once for a rectification 整改落实不力: one reported in time and found ineffective counts
+    in 经审核认定整改落实不力, one reported late and accepted in 逾期未整改, and one reported late and then found
+    ineffective in the column of the finding that closed it (经审核认定整改落实不力) only."""
+    from casework.models import Agency
+    from clocks.scheduler import run_once
+    from roles.models import StaffProfile
+    from programme.models import RectificationTask
+    from roles.definitions import LIAISON
+
+    p = people(make_user, "wulong", "武隆区市场监督管理局")
+    third = Agency.objects.create(jurisdiction="wulong", name="武隆区第三局")
+    third_liaison = make_user("lx_third", LIAISON)
+    StaffProfile.objects.create(user=third_liaison, agency=third, jurisdiction="wulong")
+    other_agency = Agency.objects.get(name="武隆其他局")
+    with freeze_time("2026-03-02 10:00"):  # period 10 calendar days: due 2026-03-13
+        assert login(p["leader"]).post("/admin/programme/wulong/2025/notification/", {
+            "title": "关于2025年度行政执法情况的通报", "body": "2025年度全区行政执法情况通报如下。",
+            "period_n": "10", "period_unit": "calendar_days",
+            f"name_{p['agency'].pk}": "on", f"problems_{p['agency'].pk}": "行政处罚案卷未载明陈述申辩告知",
+            f"name_{other_agency.pk}": "on", f"problems_{other_agency.pk}": "未按期公示行政执法决定",
+            f"name_{third.pk}": "on", f"problems_{third.pk}": "执法人员未出示执法证件"}).status_code == 302
+    tasks = {a: RectificationTask.objects.get(agency=a) for a in (p["agency"], other_agency, third)}
+    liaisons = {p["agency"]: p["liaison"], other_agency: p["other"], third: third_liaison}
+    with freeze_time("2026-03-03 09:00"):
+        for agency, task in tasks.items():
+            assert login(liaisons[agency]).post(f"/admin/casework/documents/{task.document.pk}/service/").status_code == 302
+    officer = Client()
+    officer.force_login(p["officer"])
+    with freeze_time("2026-03-09 09:00"):  # the market regulator reports in time
+        assert login(p["liaison"]).post(f"/admin/programme/tasks/{tasks[p['agency']].pk}/report/", {
+            "report": "已全部整改到位。"}).status_code == 302
+    with freeze_time("2026-03-10 09:00"):  # ... and is found not to have rectified: ineffective only
+        assert officer.post(f"/admin/programme/tasks/{tasks[p['agency']].pk}/ineffective/", {
+            "findings": "3件案卷仍未补正陈述申辩告知。"}).status_code == 302
+    with freeze_time("2026-03-16 02:00"):  # the other two let the period run out
+        run_once()
+    assert sorted(str(t.overdue_on) for t in RectificationTask.objects.exclude(agency=p["agency"])) == [
+        "2026-03-16", "2026-03-16"]
+    with freeze_time("2026-03-17 09:00"):
+        for agency in (other_agency, third):
+            assert login(liaisons[agency]).post(f"/admin/programme/tasks/{tasks[agency].pk}/report/", {
+                "report": "已整改。"}).status_code == 302
+    with freeze_time("2026-03-18 09:00"):
+        assert officer.post(f"/admin/programme/tasks/{tasks[other_agency].pk}/review/", {"note": ""}).status_code == 302
+        assert officer.post(f"/admin/programme/tasks/{tasks[third].pk}/ineffective/", {
+            "findings": "执法人员仍未出示执法证件。"}).status_code == 302
+        html = officer.get(RESULTS).content.decode()
+    # columns: 4 逾期未整改, 9 被通报, 12 经审核认定整改落实不力, 13 扣分项计数
+    assert [row(html, p["agency"].pk)[i] for i in (4, 9, 12, 13)] == ["0", "1", "1", "2"]
+    assert [row(html, other_agency.pk)[i] for i in (4, 9, 12, 13)] == ["1", "1", "0", "2"]
+    assert [row(html, third.pk)[i] for i in (4, 9, 12, 13)] == ["0", "1", "1", "2"]
