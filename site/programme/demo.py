@@ -129,9 +129,25 @@ def load_programme() -> str:
             for task in notification.tasks.select_related("document")[:1]:
                 document_serve(document=task.document, by=officer, received_on=dt.date(year, 3, 12),
                                method="直接送达", received_by_name="办公室")
+    _demo_periods_run_out()
     _demo_special_notification(leader, year)
     _demo_handoffs(officer, year)
     return f"新增检查、评查、评议 {made} 条；统计年报 {StatisticsReturn.objects.filter(submitted_at__isnull=False).count()} 份已报送"
+
+
+def _demo_periods_run_out() -> None:
+    """A rectification period that ran out before today with no report: what the scheduler's job (programme.jobs,
+    services.rectification_overdue) would have recorded on the day after its last day, so the task's panel (已逾期),
+    its 整改落实不力 and the referral screen agree."""
+    from clocks.models import RUNNING
+
+    from .models import RectificationTask
+
+    today = timezone.localdate()
+    late = RectificationTask.objects.filter(reported_at__isnull=True, overdue_on__isnull=True, clock__status=RUNNING,
+                                            clock__due_on__lt=today).select_related("clock").order_by("clock__due_on")
+    for task in late:
+        services.rectification_overdue(today=min(today, task.clock.due_on + dt.timedelta(days=1)))
 
 
 def _demo_special_notification(leader, year: int) -> None:

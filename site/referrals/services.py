@@ -216,9 +216,28 @@ def serious_not_ready(subject) -> str:
             return (f"{NOT_ENDED}{subject.addressee.name}的责令限期纠正尚未逾期未纠正，也未予以通报，不能移送（{article}）。")
         return f"{NOT_ENDED}{subject.addressee.name}尚未被通报，不能移送（{article}）。"
     if subject.overdue_on is None and subject.ineffective_on is None:  # 整改落实不力: overdue, or so found on review
-        return (f"{NOT_ENDED}{subject.agency.name}的限时整改尚未逾期未报告，也未经审核认定整改落实不力，"
+        return (f"{NOT_ENDED}{subject.agency.name}{report_state(subject)}，也未经审核认定整改落实不力，"
                 f"不能移送（{article}）。")
     return ""
+
+
+def report_state(task, today: dt.date | None = None) -> str:
+    """Whether a rectification's written report (通报 第五条) is overdue, in plain words, counted in working days
+    from the period's last day: 的整改报告尚未逾期（整改期限至2026-03-13） / 的整改报告已逾期2个工作日未报送 /
+    已于2026-03-09按期报送整改报告 / 的整改报告逾期2个工作日，于2026-03-17报送."""
+    from rules.calendar import WorkCalendar, working_days_left
+
+    clock = task.clock
+    if clock is None:
+        return "的限期整改通知书尚未签收，整改期限尚未起算"
+    if task.reported_at is not None:
+        on = timezone.localtime(task.reported_at).date()
+        late = -working_days_left(WorkCalendar.load(), on, clock.due_on)
+        return f"的整改报告逾期{late}个工作日，于{on:%Y-%m-%d}报送" if late > 0 else f"已于{on:%Y-%m-%d}按期报送整改报告"
+    late = -working_days_left(WorkCalendar.load(), today or timezone.localdate(), clock.due_on)
+    if late > 0:
+        return f"的整改报告已逾期{late}个工作日未报送（整改期限至{clock.due_on:%Y-%m-%d}）"
+    return f"的整改报告尚未逾期（整改期限至{clock.due_on:%Y-%m-%d}）"
 
 
 def _interference_not_ready(record) -> str:

@@ -83,7 +83,7 @@ def _subject(kind: str, pk: int):
                                                                   "decision_document"), pk=pk)
     if kind == "rectification":
         return get_object_or_404(RectificationTask.objects.select_related(
-            "matter__agency", "agency", "referral", "notification"), pk=pk)
+            "matter__agency", "agency", "referral", "notification", "clock"), pk=pk)
     raise Http404("没有这种移送来源。")
 
 
@@ -99,7 +99,7 @@ def _facts(subject) -> str:
         ordered = f"经责令限期纠正（{order.doc_number}）" if order is not None else "经责令限期纠正"
         findings = "；".join(line.strip().rstrip("。；;") for line in subject.findings.splitlines() if line.strip())
         return f"{subject.addressee.name}存在“{findings}”的问题（{subject.ground_label}），{ordered}，{then}。"
-    late = (f"整改期限届满未报告整改落实情况（{subject.overdue_on:%Y-%m-%d}记录逾期），整改落实不力。"
+    late = (f"该局{services.report_state(subject)}，{subject.overdue_on:%Y-%m-%d}记为整改落实不力。"
             if subject.overdue_on else "")
     if subject.ineffective_on:  # 通报 第六条: found on review of the written report
         late += (f"经审核书面报告，于{subject.ineffective_on:%Y-%m-%d}认定整改落实不力："

@@ -31,7 +31,7 @@ def test_rectification_found_ineffective_on_review_is_referred_or_found_not_seri
         # reported in time and not yet judged: no referral
         r = off.post(f"/admin/referrals/rectification/{late.pk}/", {
             "decision": "refer", "destination": "superior", "to": "武隆区人民政府", "reasons": "未整改。"})
-        assert ("移送须在其所依据的环节办结后进行：武隆其他局的限时整改尚未逾期未报告，也未经审核认定整改落实不力，"
+        assert ("移送须在其所依据的环节办结后进行：武隆其他局已于2026-03-09按期报送整改报告，也未经审核认定整改落实不力，"
                 f"不能移送（{ARTICLE}）。") in r.content.decode()
         # the liaison may not judge it; the officer must give the facts
         denied = login(other).post(f"/admin/programme/tasks/{late.pk}/ineffective/", {"findings": "自评"})

@@ -116,8 +116,8 @@ def test_rectification_overdue_is_handed_on_or_found_not_serious(make_user, site
         r = off.post(f"/admin/referrals/rectification/{late.pk}/", {
             "decision": "refer", "destination": "superior", "to": "武隆区人民政府", "reasons": "未整改。"})
         assert r.status_code == 200
-        assert ("移送须在其所依据的环节办结后进行：武隆其他局的限时整改尚未逾期未报告，也未经审核认定整改落实不力，"
-                f"不能移送（{NOTIFY_ARTICLE}）。") in r.content.decode()
+        assert ("移送须在其所依据的环节办结后进行：武隆其他局的整改报告尚未逾期（整改期限至2026-03-13），也未经审核认定"
+                f"整改落实不力，不能移送（{NOTIFY_ARTICLE}）。") in r.content.decode()
         assert RECTIFY_TODO not in inbox(officer)
     with freeze_time("2026-03-16 10:00"):
         run_once()
@@ -128,6 +128,8 @@ def test_rectification_overdue_is_handed_on_or_found_not_serious(make_user, site
         assert RECTIFY_TODO not in inbox(liaison)
         # the destinations share one article: cited once, not after each
         form = off.get(f"/admin/referrals/rectification/{late.pk}/").content.decode()
+        assert ("该局的整改报告已逾期1个工作日未报送（整改期限至2026-03-13），2026-03-16记为整改落实不力。"
+                "</textarea>") in form
         assert (f"依据：{NOTIFY_ARTICLE}：情节严重，移送纪检监察机关依照监督条例等规定处理；情节严重，移送任免机关或上级主管部门"
                 "依照监督条例等规定处理；情节严重，移送其他有权机关依照监督条例等规定处理。") in form
     with freeze_time("2026-03-17 09:00"):
