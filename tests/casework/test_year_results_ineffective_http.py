@@ -97,9 +97,9 @@ def test_a_rectification_overdue_and_then_found_ineffective_is_counted_once(make
     ineffective in the column of the finding that closed it (经审核认定整改落实不力) only."""
     from casework.models import Agency
     from clocks.scheduler import run_once
-    from roles.models import StaffProfile
     from programme.models import RectificationTask
     from roles.definitions import LIAISON
+    from roles.models import StaffProfile
 
     p = people(make_user, "wulong", "武隆区市场监督管理局")
     third = Agency.objects.create(jurisdiction="wulong", name="武隆区第三局")
