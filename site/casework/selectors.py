@@ -47,5 +47,10 @@ def matter_records(matter: Matter, user) -> QuerySet[DecisionRecord]:
 
     from decisions.selectors import visible_records
 
-    return visible_records(user).filter(subject_type=ContentType.objects.get_for_model(Matter),
-                                        subject_id=str(matter.pk))
+    records = DecisionRecord.objects.filter(subject_type=ContentType.objects.get_for_model(Matter),
+                                            subject_id=str(matter.pk))
+    # the bureau, or the agency's legal unit running its own case (过错 第五条、错案 第四条), sees the whole file:
+    # every record of it, the confidential ones (its own 追责决定、追偿决定、移送) too; anyone else what their scope allows
+    if visibility.sees_whole(user, matter):
+        return records
+    return records & visible_records(user)

@@ -69,3 +69,16 @@ def test_the_direct_investigation_case_shows_the_staff_sent(demo):
             "理由：仅责令改正，与案卷记载的多次未告知陈述申辩权利的情节不相当") in page
     assert "责令重新调查</strong>" not in page
     assert "到我的待办领取：调查组调查并认定责任人" in page
+
+
+def test_the_agency_legal_unit_sees_the_decision_records_of_the_case_it_runs(demo):
+    """过错 第五条: the agency's legal unit runs the case and sees what the bureau sees — its 决定记录 too (they are
+    confidential, so a liaison's own scope would hide them)."""
+    case = Case.objects.get(matter__title="某副食品店行政处罚案执法过错")
+    with freeze_time("2026-09-21 11:00"):
+        page = as_user("liaison_wl").get(f"/admin/casework/{case.matter_id}/").content.decode()
+    records = page[page.index("<h2>决定记录</h2>"):]
+    records = records[:records.index("</section>")]
+    assert "暂无" not in records
+    assert "行政执法过错责任追究：王磊（某副食品店行政处罚案执法过错）" in records and "（武隆市监追决〔2026〕1号）" in records
+    assert "行政赔偿追偿：王磊（某副食品店行政处罚案执法过错）" in records and "（武隆市监追偿〔2026〕1号）" in records
