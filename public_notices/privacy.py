@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from stdnum.cn import ric
 
+from masking import mask_address
+
 ID_CANDIDATE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 # for redaction: any 18-character ID-like run (valid or not), any phone-like run, any e-mail address
@@ -76,7 +78,7 @@ def address_spans(plain: str) -> list[tuple[int, int]]:
 
 
 def mask_addresses(text: str) -> str:
-    """Plain `text` with each plain address masked as a refusal names it ("当事人住在重庆市武****"); the rest of
+    """Plain `text` with each plain address masked as a refusal names it ("当事人住在重庆市****"); the rest of
     the text as written (the addresses are found in its normalised form, then mapped back)."""
     import unicodedata
 
@@ -89,7 +91,7 @@ def mask_addresses(text: str) -> str:
     plain = "".join(plain)
     out, at = [], 0
     for start, end in address_spans(plain):
-        out += [text[at:origin[start]], _mask_address(plain[start:end])]
+        out += [text[at:origin[start]], mask_address(plain[start:end])]
         at = origin[end - 1] + 1
     return "".join(out) + text[at:]
 
@@ -106,10 +108,6 @@ def normalise(text: str) -> str:
 
 def _mask_name(value: str) -> str:
     return value[:1] + "*" * (len(value) - 1)
-
-
-def _mask_address(value: str) -> str:
-    return value[:4] + "****" if len(value) > 4 else "*" * len(value)
 
 
 def _phone_forms(value: str) -> list[str]:
@@ -140,7 +138,7 @@ def stored_data_in(text: str, persons: list[tuple[str, dict]]) -> list[str]:
             hit(f"{role}的姓名", _mask_name(name))
         address = normalise(data.get("address", ""))
         if len(address) >= 4 and address in plain:
-            hit(f"{role}的住址", _mask_address(address))
+            hit(f"{role}的住址", mask_address(address))
             stored_at += [(m.start(), m.end()) for m in re.finditer(re.escape(address), plain)]
         for key in ("phone", "id_number"):
             value = data.get(key, "")
@@ -151,7 +149,7 @@ def stored_data_in(text: str, persons: list[tuple[str, dict]]) -> list[str]:
                 hit(f"{role}的{label}", mask_contact_value(value) if key == "phone" else mask_id_value(value))
     for start, end in address_spans(plain):
         if not any(a <= start and end <= b for a, b in stored_at):
-            hit("疑似住址", _mask_address(plain[start:end]))
+            hit("疑似住址", mask_address(plain[start:end]))
     return found
 
 
