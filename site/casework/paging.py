@@ -2,10 +2,12 @@
 number the pager never offers (not a number, 0, 10^9) answered with a Chinese message, never a guess."""
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 PER_PAGE = 50
 
@@ -34,6 +36,36 @@ class EitherEndPaginator(Paginator):
             ids = list(keys[bottom:top])
         rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)} if ids else {}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+class KeptCountPaginator(EitherEndPaginator):
+    """EitherEndPaginator whose count (hundreds of thousands of statutory clocks: a scan of the whole table, the
+    dearest query of the list, on every page) is counted once and then kept until a write (kept_count)."""
+
+    @cached_property
+    def count(self):
+        return kept_count(self.object_list) if isinstance(self.object_list, QuerySet) else super().count
+
+
+def kept_count(queryset: QuerySet) -> int:
+    """queryset.count(), kept in the cache for the same query (its SQL and parameters: the filters, the user's
+    scope, today's date in a window) under the work generation (flows.badge: any save or delete of the project's
+    records moves it) and the table's highest number (rows added without a signal, bulk_create, count again): the
+    next reader after a write counts again. A queryset update() (no signal, no new row) is seen within
+    flows.badge.TIMEOUT seconds, as in the 我的待办 count."""
+    from django.core.cache import cache
+
+    from flows.badge import TIMEOUT, generation
+
+    newest = queryset.model._base_manager.order_by("-pk").values_list("pk", flat=True).first()
+    sql, params = queryset.query.sql_with_params()
+    digest = hashlib.sha1(f"{queryset.model._meta.label}|{sql}|{params!r}".encode()).hexdigest()
+    key = f"paging:count:{generation()}:{newest}:{digest}"
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        cache.set(key, count, TIMEOUT)
+    return count
 
 
 def page_of(queryset, value, per_page: int = PER_PAGE, *, paginator_class=None):

@@ -47,10 +47,15 @@ def recusal_panel(request, matter) -> str:
         return ""
     rows = list(matter.recusals.select_related("user", "decided_by"))
     form = RecusalForm(matter=matter, by=user) if matter.status == "open" else None
+    if form is not None:  # whom it offers, read once: no form when nobody is left to recuse
+        field = form.fields["user"]
+        field.choices = list(field.choices)
+        form = form if len(field.choices) > 1 else None  # more than 请选择
     return render_to_string("casework/_recusal.html", {
         "matter": matter, "rows": [(r, _name(r.user), _name(r.decided_by)) for r in rows],
-        "form": form if form is not None and form.fields["user"].queryset.exists() else None,
-        "article": recusal.citation(matter.jurisdiction), "own": recusal.recusal_of(user, matter),
+        "form": form, "article": recusal.citation(matter.jurisdiction),
+        # one recusal per person and matter: the user's own is among the rows (recusal.recusal_of)
+        "own": next((r for r in rows if r.user_id == user.pk), None),
         "leader": is_leader(user) and user.has_perm("casework.order_recusal"),
     }, request=request)
 

@@ -49,6 +49,9 @@ class Clock(models.Model):
                    # from either end (casework.paging.page_of)
                    models.Index(fields=["status", "due_on", "id"], name="clock_status_due_id"),
                    models.Index(fields=["due_on", "id"], name="clock_due_id"),
+                   # the same two orders within one jurisdiction (辖区 filter; a bureau account sees its own only)
+                   models.Index(fields=["profile_code", "due_on", "id"], name="clock_profile_due_id"),
+                   models.Index(fields=["profile_code", "status", "due_on", "id"], name="clock_profile_status_due_id"),
                    # 我的待办's due date of each candidate task (flows.worklist._task_due) and the leader's extension
                    # items read the running clocks of one subject: only the running ones indexed (a sixth of all
                    # clocks), each probe finds them without reading the met and cancelled (issue 28)

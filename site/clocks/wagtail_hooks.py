@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from casework.paging import EitherEndPaginator, page_of
+from casework.paging import KeptCountPaginator, page_of
 from rules.permissions import policy
 
 from . import views
@@ -65,8 +65,9 @@ class ClockIndexView(IndexView):
         return (page.paginator, page, page.object_list, page.has_other_pages())
 
 
-class ClockPaginator(EitherEndPaginator, WagtailPaginator):
-    """The far page of thousands of clocks as cheap as the first (issue 28), with Wagtail's pager labels."""
+class ClockPaginator(KeptCountPaginator, WagtailPaginator):
+    """The far page of thousands of clocks as cheap as the first, and their count kept between writes (issue 28),
+    with Wagtail's pager labels."""
 
 
 class ClockViewSet(ModelViewSet):

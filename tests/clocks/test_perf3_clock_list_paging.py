@@ -47,12 +47,14 @@ def test_the_list_reads_as_many_queries_for_50_clocks_as_for_1(officer):
     Clock.objects.bulk_create([clock(5001, dt.date(2026, 10, 9), user)])
     one, html = queries(client, "/admin/clocks/")
     assert shown(html) == [5001]
+    kept, html = queries(client, "/admin/clocks/")  # the count is kept until the next write (casework.paging)
+    assert shown(html) == [5001]
     Clock.objects.bulk_create([clock(5001 + k, dt.date(2026, 10, 9), user) for k in range(1, 50)])
     first, html = queries(client, "/admin/clocks/")
     assert shown(html)[:3] == [5001, 5002, 5003]
     last, html = queries(client, "/admin/clocks/?p=3")
     assert shown(html) == [5041 + k for k in range(10)]
-    assert first == one and last == one
+    assert first == one and last == kept == one - 1
 
 
 @pytest.mark.django_db
