@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from roles.access import in_casework, is_bureau
+from roles.access import bureau_jurisdiction, in_casework, is_bureau
 from roles.menu import RoleMenuItem
 from rules.permissions import policy
 
@@ -90,10 +90,11 @@ class ProgrammePanel(Component):
             return ""
         from casework.workbench import kept
 
-        # the same for every reader, about 15 queries: kept under the work and rules generations and the date
-        today = timezone.localdate()
-        return kept("programme", today, lambda: render_to_string("programme/dashboard_panel.html",
-                                                                   dashboard_context(today)))
+        # the same for every reader of a jurisdiction, about 15 queries: kept under the work and rules generations
+        # and the date
+        today, own = timezone.localdate(), bureau_jurisdiction(user)
+        return kept(f"programme:{own}", today, lambda: render_to_string("programme/dashboard_panel.html",
+                                                                          dashboard_context(today, own)))
 
 
 @hooks.register("register_admin_urls")
