@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 
 from roles.access import own_jurisdiction_only
 from roles.menu import RoleMenuItem
+from roles.refusal_urls import explained
 
 from . import urls
 from .models import FORWARDED, INVITED, SUBMITTED, Invitation, Opinion
@@ -36,7 +37,7 @@ MENU = Menu(
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("activities/", include(urls, namespace="activities_admin"))]
+    return [path("activities/", include((explained(urls.urlpatterns), urls.app_name), namespace="activities_admin"))]
 
 
 @hooks.register("register_admin_menu_item")

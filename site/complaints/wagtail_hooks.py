@@ -11,6 +11,7 @@ from wagtail.permissions import register_permission_policy
 
 from roles.access import bureau_jurisdiction, is_bureau, is_leader, own_jurisdiction_only
 from roles.menu import RoleMenuItem, permission
+from roles.refusal_urls import explained
 from roles.viewsets import OwnJurisdictionViewSet
 from rules.permissions import policy
 
@@ -84,7 +85,7 @@ class ComplaintsPanel(Component):
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("complaints/", include((urls.staff, "complaints"), namespace="complaints"))]
+    return [path("complaints/", include((explained(urls.staff), "complaints"), namespace="complaints"))]
 
 
 @hooks.register("register_admin_viewset")

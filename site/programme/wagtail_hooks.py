@@ -11,6 +11,7 @@ from wagtail.permissions import register_permission_policy
 
 from roles.access import bureau_jurisdiction, in_casework, is_bureau
 from roles.menu import RoleMenuItem
+from roles.refusal_urls import explained
 from rules.permissions import policy
 
 from . import urls
@@ -99,7 +100,7 @@ class ProgrammePanel(Component):
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("programme/", include((urls.urlpatterns, "programme"), namespace="programme"))]
+    return [path("programme/", include((explained(urls.urlpatterns), "programme"), namespace="programme"))]
 
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)

@@ -97,9 +97,12 @@ def register_viewsets():
 def register_duty_urls():
     from django.urls import include, path
 
+    from roles.refusal_urls import explained
+
     from . import duty_urls
 
-    return [path("supervisor-duties/", include(duty_urls, namespace="supervisor_duties"))]
+    return [path("supervisor-duties/", include((explained(duty_urls.urlpatterns), duty_urls.app_name),
+                                               namespace="supervisor_duties"))]
 
 
 @hooks.register("register_admin_menu_item")
