@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from pages.visibility import visible_to_anonymous
 
@@ -96,11 +96,29 @@ def open_publicity(*, jurisdiction: str | None = None) -> list[PublicityPage]:
     return list(qs.order_by("publicity_end"))
 
 
+def own_sections(user) -> Q | None:
+    """The pages under the bureau account's own jurisdiction section (its 辖区栏目), or None for an account that
+    works in every jurisdiction."""
+    from pages.models import JurisdictionPage
+    from roles.access import bureau_jurisdiction
+
+    own = bureau_jurisdiction(user)
+    if not own:
+        return None
+    under = Q(pk__in=[])
+    for path in JurisdictionPage.objects.filter(profile__code=own).values_list("path", flat=True):
+        under |= Q(page__path__startswith=path)
+    return under
+
+
 def objections_for_staff(user) -> QuerySet:
-    """Objections are never public: bureau staff with the view permission only."""
+    """Objections are never public: bureau staff with the view permission only, those to the publicity lists of
+    their own jurisdiction's section."""
     if user is None or not user.has_perm("public_notices.view_objection"):
         return Objection.objects.none()
-    return Objection.objects.select_related("page", "candidate", "resolved_by")
+    qs = Objection.objects.select_related("page", "candidate", "resolved_by")
+    under = own_sections(user)
+    return qs if under is None else qs.filter(under)
 
 
 def pending_objections(user) -> QuerySet:

@@ -203,6 +203,11 @@ def objection_resolve(*, objection: Objection, upheld: bool, note: str, by,
 
     if by is None or not by.is_authenticated or not all(by.has_perm(p) for p in RESOLVE_PERMISSIONS):
         raise PermissionDenied("只有司法局经办人员可以处理公示异议。")
+    from .selectors import own_sections
+
+    under = own_sections(by)
+    if under is not None and not Objection.objects.filter(under, pk=objection.pk).exists():
+        raise PermissionDenied("该公示异议属于其他辖区，您只能处理本辖区的公示异议。")
     note = (note or "").strip()
     if not note:
         raise ValidationError("请填写处理意见。")

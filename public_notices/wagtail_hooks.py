@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from roles.viewsets import OwnJurisdictionViewSet
 from rules.permissions import policy
 
 from .models import OBJECTION_PENDING, REJECTED, UPHELD, Objection, PublicityCandidate, PublicityClosure
@@ -76,7 +77,17 @@ class ObjectionResolveView(EditView):
             return self.form_invalid(form)
 
 
-class ObjectionViewSet(ModelViewSet):
+class OwnSectionsViewSet(OwnJurisdictionViewSet):
+    """Rows of a publicity page: a bound bureau account sees those under its own jurisdiction's section."""
+
+    def narrow(self, qs, user):
+        from .selectors import own_sections
+
+        under = own_sections(user)
+        return qs if under is None else qs.filter(under)
+
+
+class ObjectionViewSet(OwnSectionsViewSet, ModelViewSet):
     model = Objection
     icon = "warning"
     menu_label = "公示异议"
@@ -91,11 +102,9 @@ class ObjectionViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return ObjectionResolveForm
 
-    def get_queryset(self, request):
-        return Objection.objects.select_related("page", "candidate")
 
 
-class ClosureViewSet(ModelViewSet):
+class ClosureViewSet(OwnSectionsViewSet, ModelViewSet):
     model = PublicityClosure
     icon = "list-ul"
     menu_label = "公示期届满汇总"
@@ -124,10 +133,15 @@ class PendingObjectionsPanel(Component):
 
         if not self.request.user.has_perm("public_notices.view_objection"):
             return ""
+        from .selectors import own_sections
+
         pending = pending_objections(self.request.user)
+        closures = PublicityClosure.objects.all()
+        if (under := own_sections(self.request.user)) is not None:
+            closures = closures.filter(under)
         return render_to_string("public_notices/admin/dashboard_panel.html", {
             "pending": pending.order_by("submitted_at")[:10], "pending_count": pending.count(),
-            "closures": PublicityClosure.objects.annotate(
+            "closures": closures.annotate(
                 open_n=Count("page__objections", filter=Q(page__objections__status=OBJECTION_PENDING)))
             .filter(open_n__gt=0).select_related("page")[:10]})
 

@@ -18,6 +18,7 @@ from casework.services import require_addressable
 from clocks.models import RUNNING
 from clocks.services import clock_start, clock_stop, clocks_for
 from decisions.services import decision_record
+from roles.access import require_own_jurisdiction
 from rules.profiles import get_profile
 from supervisors.models import SERVING
 
@@ -69,6 +70,7 @@ def opinion_forward(*, opinion: Opinion, by, forwarded_on: dt.date | None = None
     """Forward to the agency; returns (opinion, clock or None)."""
     require(by, "activities.forward_opinion", "只有司法局经办人可以转送意见建议。")
     opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
+    require_own_jurisdiction(by, opinion.jurisdiction)
     if opinion.status != SUBMITTED:
         raise ValidationError(f"该事项已是“{opinion.get_status_display()}”，不能再转送。")
     # an agency without a liaison could never answer, and its answer clock would never be met
@@ -117,6 +119,7 @@ def opinion_decide(*, opinion: Opinion, by, outcome: str, note: str) -> Opinion:
     """The bureau records the outcome and feeds it back (000 第十六条, 001 第十五条, 002 第十四条)."""
     require(by, "activities.decide_opinion", "只有司法局工作人员可以登记办理结果。")
     opinion = Opinion.objects.select_for_update(of=("self",)).select_related("supervisor").get(pk=opinion.pk)
+    require_own_jurisdiction(by, opinion.jurisdiction)
     if opinion.status == CLOSED:
         raise ValidationError("该事项已办结。")
     if outcome not in dict(OUTCOMES):

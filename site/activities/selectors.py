@@ -28,7 +28,7 @@ def conflicts_for(*, supervisor, agency, case_ref: str = "") -> QuerySet[Conflic
 
 def activities_for(user) -> QuerySet[Activity]:
     if is_bureau(user):
-        return Activity.objects.all()
+        return access.own_jurisdiction_only(Activity.objects.all(), user)
     if is_supervisor(user):
         return Activity.objects.filter(invitations__supervisor__user=user).distinct()
     agency = agency_of(user) if is_liaison(user) else None
@@ -64,7 +64,9 @@ def invitations_for_supervisor(user) -> QuerySet[Invitation]:
 
 
 def opinions_for_bureau(user) -> QuerySet[Opinion]:
-    return Opinion.objects.select_related("supervisor") if is_bureau(user) else Opinion.objects.none()
+    if not is_bureau(user):
+        return Opinion.objects.none()
+    return access.own_jurisdiction_only(Opinion.objects.select_related("supervisor"), user)
 
 
 def opinions_for_supervisor(user) -> QuerySet[Opinion]:

@@ -63,6 +63,7 @@ def activity_create(
         return _agency_activity_create(by=by, kind=kind, title=title, held_on=held_on, place=place,
                                        case_ref=case_ref, notes=notes)
     require(by, "activities.add_activity", "只有司法局经办人可以安排监督活动。")
+    access.require_own_jurisdiction(by, jurisdiction)
     if kind in AGENCY_KINDS:
         raise ValidationError("重大行政执法案件集体讨论、听证会、论证会由执法机关组织并邀请监督员，司法局请选择其他活动类型。")
     try:
@@ -118,6 +119,7 @@ def require_organiser(by, activity: Activity, perm: str, message: str) -> None:
         if agency is not None and agency.pk == activity.organiser_id and agency_invitation_kinds(by):
             return
     require(by, perm, message)
+    access.require_own_jurisdiction(by, activity.jurisdiction)
 
 
 @transaction.atomic
@@ -201,6 +203,7 @@ def recusal_record(
     """The bureau records a conflict or orders recusal (001 第十条第二款); every open invitation on that
     agency/case becomes 回避 at once."""
     require(by, "activities.order_recusal", "只有司法局经办人可以登记回避或要求回避。")
+    access.require_own_jurisdiction(by, supervisor.jurisdiction)
     if agency is None:
         raise ValidationError("请选择需回避的执法机关。")
     if agency.jurisdiction != supervisor.jurisdiction:

@@ -38,6 +38,7 @@ def support_record(*, invitation: Invitation, transport, meal, insured: bool, po
     access.require(by, PERM, "您没有登记活动保障的权限。")
     invitation = Invitation.objects.select_for_update().select_related("activity", "supervisor").get(pk=invitation.pk)
     jurisdiction = invitation.activity.jurisdiction
+    access.require_own_jurisdiction(by, jurisdiction)
     profile = get_profile(jurisdiction)
     if not support_on(jurisdiction):
         f = profile.figure("activity_support") if profile.has("activity_support") else None

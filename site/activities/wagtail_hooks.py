@@ -7,7 +7,9 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
+from roles.access import own_jurisdiction_only
 from roles.menu import RoleMenuItem
+from roles.refusal_urls import explained
 
 from . import urls
 from .models import FORWARDED, INVITED, SUBMITTED, Invitation, Opinion
@@ -35,7 +37,7 @@ MENU = Menu(
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("activities/", include(urls, namespace="activities_admin"))]
+    return [path("activities/", include((explained(urls.urlpatterns), urls.app_name), namespace="activities_admin"))]
 
 
 @hooks.register("register_admin_menu_item")
@@ -59,14 +61,15 @@ class TodoPanel(Component):
             items.append(
                 (
                     "待转送的意见建议",
-                    Opinion.objects.filter(status=SUBMITTED).count(),
+                    own_jurisdiction_only(Opinion.objects.filter(status=SUBMITTED), user).count(),
                     reverse_lazy("activities_admin:opinions"),
                 )
             )
             items.append(
                 (
                     "已举行、待登记出席的邀请",
-                    Invitation.objects.filter(status=INVITED, activity__held_on__lt=_today()).count(),
+                    own_jurisdiction_only(Invitation.objects.filter(status=INVITED, activity__held_on__lt=_today()),
+                                          user, "activity__jurisdiction").count(),
                     reverse_lazy("activities_admin:activities"),
                 )
             )

@@ -9,7 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from stdnum.cn import ric
 
-from roles.access import agency_of, is_bureau, is_liaison  # noqa: F401 - is_bureau used by views
+from roles.access import (  # noqa: F401 - is_bureau used by views
+    agency_of,
+    is_bureau,
+    is_liaison,
+    outside_own_jurisdiction,
+    own_jurisdiction_only,
+    require_own_jurisdiction,
+)
 from rules.profiles import Profile
 from rules.sources import Citation
 
@@ -25,14 +32,15 @@ def education_levels(profile: Profile) -> list[tuple[str, str]]:
 
 def may_manage(user, agency) -> bool:
     if is_bureau(user):
-        return True
+        return not outside_own_jurisdiction(user, agency.jurisdiction)
     return is_liaison(user) and agency_of(user) is not None and agency_of(user).pk == agency.pk
 
 
 def visible_agencies(user, agencies):
-    """The agencies whose roster `user` may see: all for bureau staff, a liaison's own, none otherwise."""
+    """The agencies whose roster `user` may see: bureau staff those of their own jurisdiction (all when they work
+    in every one), a liaison its own, none otherwise."""
     if is_bureau(user):
-        return agencies
+        return own_jurisdiction_only(agencies, user)
     own = agency_of(user) if is_liaison(user) else None
     return agencies.filter(pk=own.pk) if own is not None else agencies.none()
 
@@ -499,6 +507,7 @@ def check_agency(*, by, agency, profile: Profile, checked_on: dt.date, missing_s
     if not is_bureau(by):
         raise PermissionDenied("只有司法局工作人员可以对执法机关的辅助人员管理开展监督检查。")
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    require_own_jurisdiction(by, agency.jurisdiction)
     today = today or timezone.localdate()
     systems = {i["code"]: i for i in profile.choices("auxiliary_management_systems")}
     acts = {i["code"]: i for i in profile.choices("auxiliary_agency_prohibited")}
@@ -554,6 +563,7 @@ def check_to_accountability(*, check, by, kind: str = "fault", grounds=(), wrong
         raise PermissionDenied("只有司法局经办人可以将检查发现的问题转入责任追究。")
     require(by, "accountability.handle_case", "只有司法局经办人可以将检查发现的问题转入责任追究。")
     check = AgencyCheck.objects.select_for_update(of=("self",)).select_related("agency").get(pk=check.pk)
+    require_own_jurisdiction(by, check.agency.jurisdiction)
     profile = get_profile_of(check)
     head = _cite(profile, "auxiliary_head_accountability")
     if not check.head_accountability:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
-from roles.access import agency_of, is_bureau
+from roles.access import agency_of, is_bureau, outside_own_jurisdiction, require_own_jurisdiction
 
 from .models import OWN_COMPLAINT
 
@@ -21,6 +21,8 @@ def own_unit_of(user):
 def may_handle(user, complaint, perm: str) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
+    if outside_own_jurisdiction(user, complaint.jurisdiction):
+        return False
     if complaint.by_agency:
         agency = own_unit_of(user)
         return agency is not None and agency.pk == complaint.agency_id
@@ -30,6 +32,7 @@ def may_handle(user, complaint, perm: str) -> bool:
 def require_handler(user, complaint, perm: str, message: str) -> None:
     if may_handle(user, complaint, perm):
         return
+    require_own_jurisdiction(user, complaint.jurisdiction)
     if complaint.by_agency and is_bureau(user):
         raise PermissionDenied(f"该投诉举报由{complaint.agency.name}法制机构受理、处理（投诉 第三条）；司法局可查看、"
                                "监督，作出接办决定后方可办理。")

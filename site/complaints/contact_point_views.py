@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from form_errors import add_errors
-from roles.access import is_bureau
+from roles.access import is_bureau, require_own_jurisdiction
 from rules.jurisdiction_choice import chosen, offering
 
 from . import contact_points as cp
@@ -21,8 +21,8 @@ from .models import ContactPoint
 LOGIN = "wagtailadmin_login"
 
 
-def _jurisdictions() -> list:
-    return offering(cp.provided)
+def _jurisdictions(user) -> list:
+    return offering(cp.provided, user)
 
 
 def _jurisdiction(request) -> str:
@@ -41,7 +41,7 @@ def point_list(request):
     jurisdiction = _jurisdiction(request)
     year = timezone.localdate().year
     return render(request, "complaints/contact_points.html", {
-        "task_title": "行政执法监督联系点", "jurisdiction": jurisdiction, "jurisdictions": _jurisdictions(),
+        "task_title": "行政执法监督联系点", "jurisdiction": jurisdiction, "jurisdictions": _jurisdictions(request.user),
         "citation": cp.citation(jurisdiction), "kinds": cp.kinds(jurisdiction), "year": year,
         "points": list(cp.register(jurisdiction, year)), "can_manage": request.user.has_perm(cp.MANAGE)})
 
@@ -77,6 +77,7 @@ def point_detail(request, pk: int):
     contact_points.contact_point_close); a refused date is shown on the form and nothing is written."""
     _bureau(request)
     point = get_object_or_404(ContactPoint, pk=pk)
+    require_own_jurisdiction(request.user, point.jurisdiction)
     can_manage = request.user.has_perm(cp.MANAGE)
     close = ContactPointCloseForm(request.POST or None) if can_manage and point.active else None
     if request.method == "POST":
@@ -108,6 +109,7 @@ def point_edit(request, pk: int):
     if not request.user.has_perm(cp.MANAGE):
         raise PermissionDenied(cp.MANAGE_MSG)
     point = get_object_or_404(ContactPoint, pk=pk)
+    require_own_jurisdiction(request.user, point.jurisdiction)
     jurisdiction = point.jurisdiction
     initial = {f: getattr(point, f) for f in ("name", "kind", "address", "contact_name", "contact_phone",
                                               "established_on")}

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from roles.access import is_bureau
+from roles.access import is_bureau, require_own_jurisdiction
 from rules.profiles import get_profile
 
 from .models import ContactPoint
@@ -78,6 +78,7 @@ def contact_point_save(*, by, jurisdiction: str, data: dict, point: ContactPoint
     """Register a contact point, or correct one (`point`); all or nothing, refusals in Chinese by field."""
     if not by.has_perm(MANAGE) or not is_bureau(by):
         raise PermissionDenied(MANAGE_MSG)
+    require_own_jurisdiction(by, jurisdiction if point is None else point.jurisdiction)
     values = _check(jurisdiction, data)
     if point is None:
         point = ContactPoint(jurisdiction=jurisdiction, created_by=by)
@@ -97,6 +98,7 @@ def contact_point_close(*, by, point: ContactPoint, closed_on: dt.date | None) -
     """A point stops running (撤销): kept with its history; no new complaint can name it."""
     if not by.has_perm(MANAGE) or not is_bureau(by):
         raise PermissionDenied(MANAGE_MSG)
+    require_own_jurisdiction(by, point.jurisdiction)
     point = ContactPoint.objects.select_for_update().get(pk=point.pk)
     if not point.active:
         raise ValidationError(f"监督联系点“{point.name}”已于{point.closed_on:%Y-%m-%d}撤销。")

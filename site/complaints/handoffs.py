@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from roles.access import require
+from roles.access import require, require_own_jurisdiction
 from rules.profiles import get_profile
 
 from .models import (
@@ -25,6 +25,12 @@ from .models import (
 )
 
 HANDOFF_ARTICLE = "《行政执法投诉举报制度》第十一条"
+
+
+def _require(by, complaint: Complaint, perm: str, message: str) -> None:
+    """The handoff's permission, on a complaint of the actor's own jurisdiction."""
+    require(by, perm, message)
+    require_own_jurisdiction(by, complaint.jurisdiction)
 
 
 def _locked(complaint: Complaint) -> Complaint:
@@ -52,7 +58,7 @@ def complaint_to_letter(*, complaint: Complaint, by, ground: str, findings: str,
     """第十一条 责令限期改正: the letter (监督意见书/建议书) in the complaint's file."""
     from letters.services import letter_start
 
-    require(by, "letters.draft_letter", "只有司法局经办人可以起草监督意见书。")
+    _require(by, complaint, "letters.draft_letter", "只有司法局经办人可以起草监督意见书。")
     complaint = _locked(complaint)
     _require_substantiated(complaint, "监督意见书程序")
     if complaint.matter.letters.exclude(ground="obstruction").exists():
@@ -67,7 +73,7 @@ def complaint_to_accountability(*, complaint: Complaint, by, kind: str, grounds=
     """第十一条 追究责任人的责任: an accountability case in the complaint's file."""
     from accountability.services import case_intake
 
-    require(by, "accountability.handle_case", "只有司法局经办人可以受理责任追究线索。")
+    _require(by, complaint, "accountability.handle_case", "只有司法局经办人可以受理责任追究线索。")
     complaint = _locked(complaint)
     _require_substantiated(complaint, "责任追究程序")
     return case_intake(by=by, matter=complaint.matter, kind=kind, origin="complaint", grounds=grounds,
@@ -99,7 +105,7 @@ def misconduct_to_accountability(*, complaint: Complaint, by, misconduct: str, f
     from accountability.services import case_intake
     from casework.services import log
 
-    require(by, "accountability.handle_case", "只有司法局经办人可以受理责任追究线索。")
+    _require(by, complaint, "accountability.handle_case", "只有司法局经办人可以受理责任追究线索。")
     complaint = _locked(complaint)
     kinds, cite = misconduct_rule(complaint.jurisdiction)
     if not kinds:
@@ -145,7 +151,7 @@ def obstruction_order(*, complaint: Complaint, by, findings: str, request: str):
     complaint's file, while the investigation goes on."""
     from letters.services import letter_start
 
-    require(by, "letters.draft_letter", "只有司法局经办人可以起草责令限期纠正通知书。")
+    _require(by, complaint, "letters.draft_letter", "只有司法局经办人可以起草责令限期纠正通知书。")
     complaint = _locked(complaint)
     if complaint.status != ACCEPTED or complaint.matter_id is None:
         raise ValidationError("只有受理后调查中的投诉举报可以登记妨碍调查并责令纠正。")
@@ -167,7 +173,7 @@ def complaint_referral(*, complaint: Complaint, by, to: str, reasons: str, perso
     (referrals.services.refer: the 移送函 to the judicial organ, a confidential record in the complaint's file)."""
     from referrals.services import refer
 
-    require(by, "complaints.decide_complaint", "只有司法局负责人可以决定移送司法机关。")
+    _require(by, complaint, "complaints.decide_complaint", "只有司法局负责人可以决定移送司法机关。")
     complaint = _locked(complaint)
     _require_substantiated(complaint, "移送司法机关")
     return refer(matter=complaint.matter, by=by, source="complaint", destination="judicial", to=to,

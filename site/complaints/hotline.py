@@ -18,7 +18,7 @@ import xlsx_import
 from casework import services as casework
 from casework.models import Agency
 from casework.pdf import chinese_date
-from roles.access import require
+from roles.access import require, require_own_jurisdiction
 from rules.profiles import get_profile
 
 from . import services, texts
@@ -106,6 +106,7 @@ def hotline_order_enter(*, by, jurisdiction: str, order_number: str, received_on
     """登记工单: the work order and its complaint (received on the day the bureau received the order: the
     acceptance clock counts from it). Returns the order and the complaint's access code (shown once)."""
     require(by, services.HANDLE, "只有司法局经办人可以登记12345热线工单。")
+    require_own_jurisdiction(by, jurisdiction)
     _require_provided(jurisdiction)
     data = {"order_number": order_number, "received_on": received_on, "content": content, "agency": agency,
             "caller_name": caller_name, "caller_phone": caller_phone, "hotline_due_on": hotline_due_on}
@@ -146,6 +147,7 @@ def template_workbook():
 def import_orders(*, by, jurisdiction: str, upload) -> list[HotlineOrder]:
     """Store every row or none. ValidationError lists each bad cell as 第N行“列”列：why。"""
     require(by, services.HANDLE, "只有司法局经办人可以导入12345热线工单。")
+    require_own_jurisdiction(by, jurisdiction)
     _require_provided(jurisdiction)
     body = xlsx_import.read_rows(upload, COLUMNS, REQUIRED, noun="工单", max_rows=200)
     agencies = {a.name: a for a in Agency.objects.filter(jurisdiction=jurisdiction)}
@@ -204,6 +206,7 @@ def outcome_text(order: HotlineOrder) -> str:
 def hotline_reply(*, order: HotlineOrder, by, text: str, on: dt.date | None = None) -> HotlineOrder:
     """回复热线: once the complaint is settled, the result goes back to the hotline with a reply letter."""
     require(by, services.HANDLE, "只有司法局经办人可以回复12345热线工单。")
+    require_own_jurisdiction(by, order.jurisdiction)
     order = HotlineOrder.objects.select_for_update().select_related("complaint").get(pk=order.pk)
     complaint = order.complaint
     if order.replied_on:

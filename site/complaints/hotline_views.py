@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from casework.paging import page_of, query_without_page
 from form_errors import add_errors
-from roles.access import is_bureau, require
+from roles.access import is_bureau, require, require_own_jurisdiction
 from rules.jurisdiction_choice import chosen, offering
 from rules.profiles import get_profile
 
@@ -23,8 +23,8 @@ LOGIN = "wagtailadmin_login"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _jurisdictions() -> list:
-    return offering(hotline.provided)
+def _jurisdictions(user) -> list:
+    return offering(hotline.provided, user)
 
 
 def _jurisdiction(request) -> str:
@@ -37,9 +37,9 @@ def _bureau(request) -> None:
         raise PermissionDenied("只有司法局工作人员可以查看12345热线工单。")
 
 
-def _context(jurisdiction: str, **extra) -> dict:
+def _context(request, jurisdiction: str, **extra) -> dict:
     profile = get_profile(jurisdiction)
-    return {"jurisdiction": jurisdiction, "jurisdictions": _jurisdictions(), "profile": profile,
+    return {"jurisdiction": jurisdiction, "jurisdictions": _jurisdictions(request.user), "profile": profile,
             "rule": profile.figure("hotline_orders"), **extra}
 
 
@@ -50,7 +50,7 @@ def order_list(request):
     qs = HotlineOrder.objects.filter(jurisdiction=jurisdiction).select_related("complaint", "complaint__agency")
     page, error = page_of(qs, request.GET.get("page"))
     return render(request, "complaints/hotline_list.html", _context(
-        jurisdiction, task_title="12345热线工单", page=page, error=error,
+        request, jurisdiction, task_title="12345热线工单", page=page, error=error,
         orders=list(page.object_list) if page else [], query=query_without_page({"jurisdiction": jurisdiction}),
         can_enter=request.user.has_perm(services.HANDLE)), status=400 if error else 200)
 
@@ -70,7 +70,7 @@ def order_new(request):
                                       f"查询码{code}（可告知热线转告来电人，系统不再显示查询码）。")
             return redirect("complaints:hotline_detail", pk=order.pk)
     return render(request, "complaints/hotline_form.html", _context(
-        jurisdiction, form=form, task_title="登记12345热线工单"))
+        request, jurisdiction, form=form, task_title="登记12345热线工单"))
 
 
 @login_required(login_url=LOGIN)
@@ -88,7 +88,7 @@ def order_import(request):
             messages.success(request, f"已导入{len(orders)}件工单，均已进入投诉举报受理审核。")
             return redirect(f"/admin/complaints/hotline/?jurisdiction={jurisdiction}")
     return render(request, "complaints/hotline_import.html", _context(
-        jurisdiction, form=form, problems=problems, columns=[h for h, _ in hotline.COLUMNS],
+        request, jurisdiction, form=form, problems=problems, columns=[h for h, _ in hotline.COLUMNS],
         task_title="导入12345热线工单"), status=400 if problems else 200)
 
 
@@ -108,10 +108,11 @@ def order_detail(request, pk: int, reply_form=None):
     order = HotlineOrder.objects.select_related("complaint", "complaint__agency", "reply_notice").filter(pk=pk).first()
     if order is None:
         raise Http404("没有这件12345热线工单。")
+    require_own_jurisdiction(request.user, order.jurisdiction)
     can_reply = request.user.has_perm(services.HANDLE) and order.awaiting_reply
     form = reply_form or (forms.HotlineReplyForm(initial={"on": timezone.localdate()}) if can_reply else None)
     return render(request, "complaints/hotline_detail.html", _context(
-        order.jurisdiction, order=order, complaint=order.complaint, form=form,
+        request, order.jurisdiction, order=order, complaint=order.complaint, form=form,
         outcome=hotline.outcome_text(order) if order.complaint.status not in OPEN_STATUSES else "",
         task_title=f"12345热线工单 {order.order_number}"), status=400 if reply_form else 200)
 

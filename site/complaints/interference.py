@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from roles.access import agency_of, require
+from roles.access import agency_of, own_jurisdiction_only, require, require_own_jurisdiction
 from rules.profiles import get_profile
 
 from .models import MANNERS, InterferenceAction, InterferenceLapse, InterferenceRecord
@@ -21,6 +21,7 @@ def interference_record(*, by, jurisdiction: str, occurred_at: dt.datetime, inte
                         interferer_unit: str, kind: str, manner: str, case_ref: str, content: str,
                         matter=None, corrects: InterferenceRecord | None = None) -> InterferenceRecord:
     require(by, RECORD, "您没有记录干预插手案件情况的权限。")
+    require_own_jurisdiction(by, jurisdiction)
     profile = get_profile(jurisdiction)
     kinds = {k["code"]: k for k in profile.choices("interference_kinds")} if profile.has("interference_kinds") else {}
     if kind not in kinds:
@@ -65,10 +66,10 @@ def guidance_manner_mismatch(kind: str, manner: str) -> str:
 
 
 def visible_records(user):
-    """Leaders and officers see every record; a recorder sees their own (liaison, supervisor)."""
+    """Leaders and officers see every record of their own jurisdiction; a recorder sees their own (liaison, supervisor)."""
     qs = InterferenceRecord.objects.select_related("recorded_by", "corrects")
     if user.has_perm("complaints.view_interferencerecord"):
-        return qs
+        return own_jurisdiction_only(qs, user)
     if user.has_perm(RECORD):
         return qs.filter(recorded_by=user)
     return qs.none()
@@ -151,6 +152,7 @@ def lapse_record(*, by, agency, officer_name: str, kind: str, found_on: dt.date,
     from decisions.services import decision_record
 
     require(by, HANDLE, "您没有认定不记录、不如实记录干预情况的权限。")
+    require_own_jurisdiction(by, agency.jurisdiction)
     if not isinstance(agency, Agency):
         raise ValidationError("请选择办案人员所在的行政执法机关。")
     jurisdiction = agency.jurisdiction
@@ -205,6 +207,7 @@ def notice_record(*, by, record: InterferenceRecord, authority: str, approved_on
 
     require(by, HANDLE, "您没有登记干预插手通报的权限。")
     record = InterferenceRecord.objects.select_for_update().get(pk=record.pk)
+    require_own_jurisdiction(by, record.jurisdiction)
     profile = get_profile(record.jurisdiction)
     if not profile.has("interference_notice_approval"):
         raise ValidationError(f"{profile.name}的规定没有干预插手通报。")
@@ -302,6 +305,7 @@ def handling_record(*, by, record: InterferenceRecord, kind: str, person_name: s
 
     require(by, HANDLE, "您没有登记干预人处理情况的权限。")
     record = InterferenceRecord.objects.select_for_update().get(pk=record.pk)
+    require_own_jurisdiction(by, record.jurisdiction)
     profile = get_profile(record.jurisdiction)
     if not profile.has("interference_handling_kinds"):
         raise ValidationError(f"{profile.name}的规定没有干预人的处理。")

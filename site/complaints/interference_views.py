@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from form_errors import submit
 from roles.access import require
+from rules.jurisdiction_choice import asked
 from rules.profiles import get_profile
 
 from . import interference
@@ -37,7 +38,7 @@ def _rules(jurisdiction: str) -> dict:
 @login_required(login_url=LOGIN)
 def lapses(request):
     require(request.user, interference.HANDLE, "您没有查看不记录干预情况登记的权限。")
-    jurisdiction = request.GET.get("jurisdiction") or "wulong"
+    jurisdiction = asked(request, "wulong")
     rows = InterferenceLapse.objects.filter(jurisdiction=jurisdiction).select_related("agency", "recorded_by")[:300]
     return render(request, "complaints/interference_lapses.html", {
         "rows": rows, "rules": _rules(jurisdiction), "jurisdiction": jurisdiction,
@@ -47,7 +48,7 @@ def lapses(request):
 @login_required(login_url=LOGIN)
 def lapse_new(request):
     require(request.user, interference.HANDLE, "您没有认定不记录、不如实记录干预情况的权限。")
-    jurisdiction = request.GET.get("jurisdiction") or "wulong"
+    jurisdiction = asked(request, "wulong")
     form = LapseForm(request.POST or None, jurisdiction=jurisdiction)
 
     def act(data):

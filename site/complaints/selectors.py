@@ -1,6 +1,7 @@
 """Reads on complaints: who sees which complaint, and whether they see the complainant.
 
-Bureau staff handling complaints see them all and the complainant in full on the complaint screen
+Bureau staff handling complaints see those of their own jurisdiction (all of them when their profile names none)
+and the complainant in full on the complaint screen
 (masked in lists). The agency complained about never sees a Complaint (its liaison sees only the
 matter, which carries no identity); nobody else sees anything."""
 from __future__ import annotations
@@ -8,21 +9,22 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from clocks.services import clocks_for
-from roles.access import is_bureau
+from roles.access import is_bureau, own_jurisdiction_only
 
 from .models import Complaint
 
 
 def visible_complaints(user) -> QuerySet[Complaint]:
-    """Bureau staff: every complaint. An agency's legal unit (投诉 第三条): the complaints about its own agency that
-    it handles (as the receiving body it sees the complainant), and the staff it named to investigate one; once
-    the bureau took one over, no longer. Nobody else anything."""
+    """Bureau staff: every complaint of their own jurisdiction (every one when they work in all). An agency's
+    legal unit (投诉 第三条): the complaints about its own agency that it handles (as the receiving body it sees
+    the complainant), and the staff it named to investigate one; once the bureau took one over, no longer.
+    Nobody else anything."""
     from .access import own_unit_of
     from .models import AGENCY_HANDLED
 
     qs = Complaint.objects.select_related("agency", "supervisor", "matter")
     if is_bureau(user) and user.has_perm("complaints.view_complaint"):
-        return qs
+        return own_jurisdiction_only(qs, user)
     agency = own_unit_of(user)
     if agency is not None:
         return qs.filter(agency=agency, handled_by=AGENCY_HANDLED)

@@ -19,7 +19,7 @@ from clocks.models import RUNNING
 from clocks.services import clock_extend, clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
 from decisions.services import decision_record
-from roles.access import agency_of, is_bureau, require
+from roles.access import agency_of, is_bureau, require, require_own_jurisdiction
 from roles.names import person_name
 from rules.profiles import get_profile
 
@@ -151,6 +151,7 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
         jurisdiction = own.jurisdiction
     elif channel != "online":
         require(by, HANDLE, "只有司法局经办人可以登记来信、来电、来访的投诉举报。")
+        require_own_jurisdiction(by, jurisdiction, "您只能登记本辖区的投诉举报。")
     profile = get_profile(jurisdiction)
     if channel == CONTACT_POINT:  # 003 第十条第一款: passed on by a supervision contact point
         from .contact_points import require_usable
@@ -655,6 +656,7 @@ def appeal_decide(*, appeal: Appeal, by, outcome: str, reasons: str, on: dt.date
     require(by, DECIDE, "申诉须由司法局负责人作出处理决定。")
     appeal = Appeal.objects.select_for_update().select_related("complaint").get(pk=appeal.pk)
     complaint = appeal.complaint
+    require_own_jurisdiction(by, complaint.jurisdiction)
     _not_recused(by, complaint)
     if appeal.decided_on is not None:
         raise ValidationError(f"该申诉已于{appeal.decided_on:%Y-%m-%d}作出处理决定，不能重复决定。")
@@ -689,6 +691,7 @@ def complaint_take_over(*, complaint: Complaint, by, reason: str) -> DecisionRec
     from flows.stage import ACTIVE as OPEN
 
     require(by, DECIDE, "只有司法局负责人可以决定接办执法机关受理的投诉举报。")
+    require_own_jurisdiction(by, complaint.jurisdiction)
     complaint = _locked(complaint)
     if not complaint.by_agency:
         raise ValidationError("该投诉举报由司法局办理，无需接办。")

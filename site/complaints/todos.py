@@ -8,6 +8,8 @@ import datetime as dt
 
 from django.urls import reverse
 
+from roles.access import own_jurisdiction_only
+
 from .models import ACCEPTED, REVIEWED, Complaint
 from .services import DECIDE, HANDLE
 
@@ -89,7 +91,7 @@ def _extension_source(user, today: dt.date):
         capped |= Q(jurisdiction=code, worklist_extended__lt=n)
     clock = finish.filter(subject_type_id=OuterRef("worklist_ctype"), subject_id=OuterRef("worklist_subject")
                           ).order_by("due_on", "pk")
-    waiting = (Complaint.objects.filter(status__in=(ACCEPTED, REVIEWED))
+    waiting = (own_jurisdiction_only(Complaint.objects.filter(status__in=(ACCEPTED, REVIEWED)), user)
                .filter(Q(matter_id__in=near.filter(subject_type=m_type).values(worklist_n=as_int))
                        | Q(matter__isnull=True, pk__in=near.filter(subject_type=c_type).values(worklist_n=as_int)))
                .exclude(matter_id__in=recused_matters(user))
@@ -141,7 +143,7 @@ def _appeal_source(user):
     clock = Clock.objects.filter(subject_type=ContentType.objects.get_for_model(Appeal),
                                  rule_key="complaint_appeal_answer_period",
                                  subject_id=Cast(OuterRef("pk"), CharField())).order_by("due_on", "pk")
-    appeals = (Appeal.objects.filter(decided_on__isnull=True)
+    appeals = (own_jurisdiction_only(Appeal.objects.filter(decided_on__isnull=True), user, "complaint__jurisdiction")
                .exclude(complaint__matter_id__in=recused_matters(user))
                .annotate(worklist_clock=Subquery(clock.values("pk")[:1])))
     urls = FastUrls()
@@ -178,7 +180,8 @@ def _hotline_source(user):
 
     from .models import OPEN_STATUSES, HotlineOrder
 
-    orders = (HotlineOrder.objects.filter(replied_on__isnull=True).exclude(complaint__status__in=OPEN_STATUSES)
+    orders = (own_jurisdiction_only(HotlineOrder.objects.filter(replied_on__isnull=True), user)
+              .exclude(complaint__status__in=OPEN_STATUSES)
               .exclude(complaint__matter_id__in=recused_matters(user)))
     urls = FastUrls()
 

@@ -17,6 +17,7 @@ from casework.paging import page_of, query_without_page
 from casework.views import docx_response, scan_upload, served_response
 from form_errors import add_errors
 from roles.access import is_bureau, require
+from rules.jurisdiction_choice import asked, offering
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 
@@ -77,8 +78,7 @@ def complaint_new(request):
     own = own_unit_of(request.user)
     if own is None:
         require(request.user, services.HANDLE, "只有司法局经办人或执法机关法制机构可以登记投诉举报。")
-    jurisdiction = own.jurisdiction if own is not None else \
-        request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or "wulong"
+    jurisdiction = own.jurisdiction if own is not None else asked(request, "wulong")
     if not RuleProfile.objects.filter(code=jurisdiction).exists() or \
             not services.categories_for(jurisdiction, public=False):
         raise Http404("该辖区没有投诉举报程序。")
@@ -102,7 +102,7 @@ def complaint_new(request):
                 return redirect("complaints:detail", pk=complaint.pk)
     return render(request, "complaints/form.html", {
         "form": form, "task_title": "登记投诉举报（来信、来电、来访）", "jurisdiction": jurisdiction,
-        "jurisdictions": [p for p in RuleProfile.objects.order_by("pk") if services.categories_for(p.code, public=False)]})
+        "jurisdictions": offering(lambda code: services.categories_for(code, public=False), request.user)})
 
 
 def _step_forms(request, complaint: Complaint) -> dict:
@@ -362,7 +362,7 @@ def interference_new(request):
             pk=request.GET.get("corrects") or request.POST.get("corrects")).first()
         if corrects is None:
             raise Http404("没有这条记录。")
-    jurisdiction = corrects.jurisdiction if corrects else (request.POST.get("jurisdiction") or "wulong")
+    jurisdiction = corrects.jurisdiction if corrects else asked(request, "wulong")
     if not get_profile(jurisdiction).has("interference_kinds"):
         raise Http404("该辖区没有干预插手记录制度。")
     form = forms.InterferenceForm(request.POST or None, jurisdiction=jurisdiction)
@@ -388,7 +388,7 @@ def interference_summary(request):
     try:
         year = int(request.GET.get("year") or today.year)
         quarter = int(request.GET.get("quarter") or (today.month - 1) // 3 + 1)
-        summary = interference.quarter_summary(jurisdiction=request.GET.get("jurisdiction") or "wulong",
+        summary = interference.quarter_summary(jurisdiction=asked(request, "wulong"),
                                                year=year, quarter=quarter)
     except (ValueError, ValidationError):
         raise Http404("年度或季度不正确。") from None

@@ -9,8 +9,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from roles.access import is_bureau, is_leader
+from roles.access import bureau_jurisdiction, is_bureau, is_leader, own_jurisdiction_only
 from roles.menu import RoleMenuItem, permission
+from roles.refusal_urls import explained
+from roles.viewsets import OwnJurisdictionViewSet
 from rules.permissions import policy
 
 from . import urls
@@ -21,7 +23,7 @@ INTERFERENCE_POLICY = policy(InterferenceRecord, "add", "change", "delete")
 register_permission_policy(InterferenceRecord, INTERFERENCE_POLICY)
 
 
-class InterferenceViewSet(ModelViewSet):
+class InterferenceViewSet(OwnJurisdictionViewSet, ModelViewSet):
     model = InterferenceRecord
     icon = "warning"
     add_to_admin_menu = False
@@ -47,7 +49,8 @@ class InterferencePanel(Component):
         if not is_leader(self.request.user):
             return ""
         since = timezone.now() - timezone.timedelta(days=90)
-        records = InterferenceRecord.objects.filter(recorded_at__gte=since).select_related("recorded_by")
+        records = own_jurisdiction_only(InterferenceRecord.objects.filter(recorded_at__gte=since),
+                                        self.request.user).select_related("recorded_by")
         return render_to_string("complaints/dashboard_panel.html", {
             "records": records[:10], "count": records.count()})
 
@@ -82,7 +85,7 @@ class ComplaintsPanel(Component):
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("complaints/", include((urls.staff, "complaints"), namespace="complaints"))]
+    return [path("complaints/", include((explained(urls.staff), "complaints"), namespace="complaints"))]
 
 
 @hooks.register("register_admin_viewset")
@@ -104,9 +107,7 @@ def register_hotline_menu():
 
 def _sees_hotline(user) -> bool:
     """Bureau staff, where a jurisdiction's rules have the 12345 hotline work orders (003 第十条)."""
-    from rules.profiles import figure_in_any
-
-    return is_bureau(user) and user.has_perm("complaints.view_complaint") and figure_in_any("hotline_orders")
+    return is_bureau(user) and user.has_perm("complaints.view_complaint") and _provided(user, "hotline_orders")
 
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)
@@ -117,9 +118,20 @@ def register_contact_points_menu():
 
 def _sees_contact_points(user) -> bool:
     """Bureau staff, where a jurisdiction's rules have supervision contact points (003 第十条第一款)."""
-    from rules.profiles import figure_in_any
+    return is_bureau(user) and _provided(user, "supervision_contact_points")
 
-    return is_bureau(user) and figure_in_any("supervision_contact_points")
+
+def _provided(user, key: str) -> bool:
+    """Whether the rules give the work `key`: in the account's own jurisdiction, else in any."""
+    from rules.profiles import FigureMissing, figure_in_any, get_profile
+
+    own = bureau_jurisdiction(user)
+    if not own:
+        return figure_in_any(key)
+    try:
+        return get_profile(own).has(key)
+    except FigureMissing:
+        return False
 
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)

@@ -15,7 +15,7 @@ from clocks.models import RUNNING
 from clocks.services import clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
 from decisions.services import decision_record
-from roles.access import agency_of, groups_of, is_bureau
+from roles.access import agency_of, groups_of, is_bureau, outside_own_jurisdiction, require_own_jurisdiction
 from roles.definitions import LEADER, OFFICER
 from rules.profiles import get_profile
 
@@ -29,7 +29,7 @@ def may_file_for(user, agency: Agency) -> bool:
     if user is None or not user.is_authenticated:
         return False
     if is_bureau(user):
-        return bool(groups_of(user) & {OFFICER, LEADER})
+        return bool(groups_of(user) & {OFFICER, LEADER}) and not outside_own_jurisdiction(user, agency.jurisdiction)
     own = agency_of(user)
     return own is not None and own.pk == agency.pk
 
@@ -128,6 +128,7 @@ def _record(filing: Filing, by, outcome: str, body: str, today: dt.date) -> Deci
 def _start_review(filing: Filing, by) -> Filing:
     if not may_review(by):
         raise PermissionDenied(REFUSE_REVIEW)
+    require_own_jurisdiction(by, filing.jurisdiction)
     filing = _locked(filing)
     if filing.outcome != PENDING:
         raise ValidationError("该备案已审查完毕，不能重复审查。")
@@ -142,6 +143,7 @@ def filing_pass(*, filing: Filing, by, opinion: str = "") -> DecisionRecord:
     """审查合格: recorded as a DecisionRecord; the review clock is met and the file closes."""
     if not may_review(by):
         raise PermissionDenied(REFUSE_REVIEW)
+    require_own_jurisdiction(by, filing.jurisdiction)
     return _in_review_task(filing, by, lambda: _pass(filing, by, opinion))
 
 
@@ -164,6 +166,7 @@ def filing_finding(*, filing: Filing, by, ground: str, findings: str, request: s
     """审查发现问题: a supervision letter in the same file (the one door, letters.services.letter_start)."""
     if not may_review(by):
         raise PermissionDenied(REFUSE_REVIEW)
+    require_own_jurisdiction(by, filing.jurisdiction)
     return _in_review_task(filing, by, lambda: _finding(filing, by, ground, findings, request))
 
 

@@ -13,7 +13,7 @@ from django.urls import path
 from casework import visibility
 from casework.models import Agency
 from form_errors import required_messages_in_chinese
-from roles.access import in_casework, is_bureau
+from roles.access import in_casework, is_bureau, own_jurisdiction_only
 from rules.profiles import get_profile
 
 from . import services
@@ -44,7 +44,7 @@ def filing_jurisdictions() -> set[str]:
 def _agencies(user):
     party = visibility.party_agency(user)
     qs = Agency.objects.filter(active=True, jurisdiction__in=filing_jurisdictions())
-    return qs.filter(pk=party.pk) if party is not None else qs
+    return qs.filter(pk=party.pk) if party is not None else own_jurisdiction_only(qs, user)
 
 
 def _visible(user):
@@ -52,7 +52,7 @@ def _visible(user):
     qs = Filing.objects.select_related("agency", "matter")
     if party is not None:
         return qs.filter(agency=party)
-    return qs if is_bureau(user) else qs.none()
+    return own_jurisdiction_only(qs, user) if is_bureau(user) else qs.none()
 
 
 class FilingForm(forms.Form):
@@ -138,7 +138,7 @@ def filing_detail(request, pk: int):
     filing = _visible(request.user).filter(pk=pk).first()
     if filing is None:
         if Filing.objects.filter(pk=pk).exists():
-            return _refuse(request, "您无权查看该备案：执法机关联络员只能查看本机关报送的备案。")
+            return _refuse(request, "您无权查看该备案：执法机关联络员只能查看本机关报送的备案，司法局工作人员只能查看本辖区的备案。")
         get_object_or_404(Filing, pk=pk)
     profile = get_profile(filing.jurisdiction)
     clock = services.review_clock(filing)

@@ -2,6 +2,7 @@ from django.urls import include, path, reverse_lazy
 from wagtail import hooks
 
 from roles.access import agency_of, in_casework, is_bureau
+from roles.refusal_urls import explained
 
 
 def may_see(user) -> bool:
@@ -20,7 +21,7 @@ def may_see(user) -> bool:
 def register_urls():
     from . import views
 
-    return [path("filings/", include((views.urlpatterns, "filings"), namespace="filings"))]
+    return [path("filings/", include((explained(views.urlpatterns), "filings"), namespace="filings"))]
 
 
 @hooks.register("register_casework_menu_item")

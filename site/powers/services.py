@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from roles.access import require
+from roles.access import require, require_own_jurisdiction
 from rules.profiles import Profile, get_profile
 
 from .models import CATEGORIES, PowerItem, PowerListRelease
@@ -43,6 +43,7 @@ def _clean(jurisdiction: str, item: PowerItem | None, data: dict) -> dict:
 @transaction.atomic
 def power_item_save(*, by, jurisdiction: str, item: PowerItem | None = None, **data) -> PowerItem:
     require(by, "powers.change_poweritem" if item else "powers.add_poweritem", "只有司法局经办人可以编辑权责清单。")
+    require_own_jurisdiction(by, item.jurisdiction if item else jurisdiction)
     profile_for(jurisdiction)
     if item is not None:
         item = PowerItem.objects.select_for_update().get(pk=item.pk)
@@ -59,6 +60,7 @@ def power_item_save(*, by, jurisdiction: str, item: PowerItem | None = None, **d
 @transaction.atomic
 def power_item_delete(*, by, item: PowerItem) -> None:
     require(by, "powers.delete_poweritem", "只有司法局经办人可以删除权责事项。")
+    require_own_jurisdiction(by, item.jurisdiction)
     PowerItem.objects.filter(pk=item.pk).delete()
 
 
@@ -81,6 +83,7 @@ def power_list_publish(*, by, jurisdiction: str) -> PowerListRelease:
     from public_notices.services import notice_publish
 
     require(by, "powers.publish_powerlist", "只有司法局负责人可以发布权责清单。")
+    require_own_jurisdiction(by, jurisdiction)
     profile = profile_for(jurisdiction)
     items = list(PowerItem.objects.select_for_update().filter(jurisdiction=jurisdiction).order_by("order", "pk"))
     if not items:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from casework.visibility import explain_refusals
 from form_errors import required_messages_in_chinese, submit
-from roles.access import is_bureau
+from roles.access import is_bureau, own_jurisdiction_only, require_own_jurisdiction
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 
@@ -22,10 +22,11 @@ from .models import CATEGORIES, PowerItem, PowerListRelease
 LOGIN = "wagtailadmin_login"
 
 
-def list_jurisdictions() -> list:
-    """The profiles whose rules call for a power and responsibility list (the `power_list` figure)."""
-    return [p for p in (get_profile(code) for code in RuleProfile.objects.order_by("pk").values_list("code", flat=True))
-            if p.has("power_list")]
+def list_jurisdictions(user=None) -> list:
+    """The profiles whose rules call for a power and responsibility list (the `power_list` figure); only the own
+    one for a bureau account bound to a jurisdiction."""
+    codes = own_jurisdiction_only(RuleProfile.objects.order_by("pk"), user, "code").values_list("code", flat=True)
+    return [p for p in (get_profile(code) for code in codes) if p.has("power_list")]
 
 
 def _staff(user) -> None:
@@ -52,7 +53,7 @@ class PowerItemForm(forms.Form):
 @explain_refusals
 def index(request):
     _staff(request.user)
-    found = list_jurisdictions()
+    found = list_jurisdictions(request.user)
     if len(found) == 1:
         return redirect("powers:list", jurisdiction=found[0].code)
     return render(request, "powers/index.html", {"task_title": "行政执法监督权责清单", "profiles": found})
@@ -62,7 +63,7 @@ def index(request):
 @explain_refusals
 def power_list(request, jurisdiction: str):
     _staff(request.user)
-    profile = _profile_or_404(jurisdiction)
+    profile = _profile_or_404(request, jurisdiction)
     return render(request, "powers/list.html", {
         "task_title": f"{profile.authority}行政执法监督权责清单", "profile": profile,
         "citation": profile.figure("power_list").citation,
@@ -73,12 +74,13 @@ def power_list(request, jurisdiction: str):
         "can_publish": request.user.has_perm("powers.publish_powerlist")})
 
 
-def _profile_or_404(jurisdiction: str):
+def _profile_or_404(request, jurisdiction: str):
     from django.http import Http404
 
     found = [p for p in list_jurisdictions() if p.code == jurisdiction]
     if not found:
         raise Http404("该辖区的规则未要求制定行政执法监督权责清单。")
+    require_own_jurisdiction(request.user, jurisdiction)
     return found[0]
 
 
@@ -86,7 +88,7 @@ def _profile_or_404(jurisdiction: str):
 @explain_refusals
 def item_form(request, jurisdiction: str, pk: int | None = None):
     _staff(request.user)
-    profile = _profile_or_404(jurisdiction)
+    profile = _profile_or_404(request, jurisdiction)
     item = get_object_or_404(PowerItem, pk=pk, jurisdiction=jurisdiction) if pk else None
     if item is None:
         nxt = (PowerItem.objects.filter(jurisdiction=jurisdiction).order_by("-order").values_list("order", flat=True)
@@ -112,6 +114,7 @@ def item_form(request, jurisdiction: str, pk: int | None = None):
 def item_delete(request, pk: int):
     _staff(request.user)
     item = get_object_or_404(PowerItem, pk=pk)
+    require_own_jurisdiction(request.user, item.jurisdiction)
     services.power_item_delete(by=request.user, item=item)
     messages.success(request, f"已删除权责事项：{item.name}")
     return redirect("powers:list", jurisdiction=item.jurisdiction)
@@ -124,7 +127,7 @@ def publish(request, jurisdiction: str):
     from django.core.exceptions import ValidationError
 
     _staff(request.user)
-    _profile_or_404(jurisdiction)
+    _profile_or_404(request, jurisdiction)
     try:
         release = services.power_list_publish(by=request.user, jurisdiction=jurisdiction)
     except ValidationError as exc:

@@ -11,8 +11,10 @@ from .models import ProgrammeYear
 from .selectors import requirements, statistics_due_text
 
 
-def dashboard_context(today: dt.date) -> dict:
-    codes = set(ProgrammeYear.objects.values_list("jurisdiction", flat=True))
+def dashboard_context(today: dt.date, jurisdiction: str = "") -> dict:
+    """Every jurisdiction's section, or only `jurisdiction`'s (a bureau account bound to it)."""
+    years = ProgrammeYear.objects.filter(jurisdiction=jurisdiction) if jurisdiction else ProgrammeYear.objects.all()
+    codes = set(years.values_list("jurisdiction", flat=True))
     sections = []
     for profile_row in RuleProfile.objects.filter(code__in=codes).order_by("pk"):
         profile = get_profile(profile_row.code)

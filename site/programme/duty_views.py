@@ -110,7 +110,7 @@ def _run_step(request, entry, target):
 def year_duties(request, jurisdiction: str, year: int):
     """The bureau's table: per agency, each duty of `year`'s statistics and work report, late ones named."""
     _bureau(request.user)
-    py = _py(jurisdiction, year)
+    py = _py(request.user, jurisdiction, year)
     today = timezone.localdate()
     rows = duties.duty_rows(py, today) if py.pk is not None else []  # not started: an empty table
     profile = get_profile(jurisdiction)
@@ -151,7 +151,7 @@ def district_response_step(request, jurisdiction: str, year: int, step: str):
     _bureau(request.user)
     if step not in DISTRICT_STEPS:
         raise Http404("没有这个登记环节。")
-    py = _py(jurisdiction, year, create=True)
+    py = _py(request.user, jurisdiction, year, create=True)
     form = _run_step(request, DISTRICT_STEPS[step], py)
     if form is None:
         return redirect("programme:report", jurisdiction=jurisdiction, year=year)

@@ -15,7 +15,7 @@ from casework.services import log, matter_close, matter_open, require_addressabl
 from clocks.models import RUNNING, Clock
 from clocks.services import clock_start, clock_stop
 from decisions.services import decision_record
-from roles.access import agency_of, is_bureau, require
+from roles.access import agency_of, is_bureau, require, require_own_jurisdiction
 from rules.periods import CALENDAR_DAYS, UNITS, WORKING_DAYS
 from rules.profiles import get_profile
 
@@ -42,6 +42,12 @@ MANAGE = "programme.manage_programme"
 MANAGE_MSG = "只有司法局经办人或负责人可以管理年度监督工作。"
 
 
+def _manage(by, jurisdiction: str, message: str) -> None:
+    """The bureau's permission on the yearly programme, in the actor's own jurisdiction."""
+    require(by, MANAGE, message)
+    require_own_jurisdiction(by, jurisdiction)
+
+
 def year_for(jurisdiction: str, year: int) -> ProgrammeYear:
     get_profile(jurisdiction)  # refuses an unknown jurisdiction
     if not 2000 <= int(year) <= 2100:
@@ -53,7 +59,7 @@ def year_for(jurisdiction: str, year: int) -> ProgrammeYear:
 @transaction.atomic
 def plan_record(*, jurisdiction: str, year: int, plan: str, by) -> ProgrammeYear:
     """年度行政执法监督工作计划 (003 第十五条)."""
-    require(by, MANAGE, MANAGE_MSG)
+    _manage(by, jurisdiction, MANAGE_MSG)
     if not (plan or "").strip():
         raise ValidationError("请填写年度监督工作计划。")
     py = ProgrammeYear.objects.select_for_update().get(pk=year_for(jurisdiction, year).pk)
@@ -106,7 +112,7 @@ def activity_record(*, jurisdiction: str, kind: str, agency: Agency, held_on: dt
     """An inspection, case-file review or evaluation, with who took part: on site (现场监督) at least the
     profile's `onsite_min_people`, each showing a supervision credential where it requires one; an
     evaluation says its scope and what each of its parts did where the profile has them (003 第十九条)."""
-    require(by, MANAGE, MANAGE_MSG)
+    _manage(by, jurisdiction, MANAGE_MSG)
     kinds = kinds_for(jurisdiction)
     if kind not in dict(kinds):
         raise ValidationError(f"请选择类别：{'、'.join(label for _k, label in kinds)}。")
@@ -227,7 +233,7 @@ def followup_record(*, activity: Activity, by, outcome: str, decided_on: dt.date
     (recorded here; the case itself is taken in by the accountability process, origin 监督检查)."""
     from .models import FollowUp
 
-    require(by, MANAGE, MANAGE_MSG)
+    _manage(by, activity.year.jurisdiction, MANAGE_MSG)
     activity = Activity.objects.select_for_update(of=("self",)).select_related("year", "agency").get(pk=activity.pk)
     profile = get_profile(activity.year.jurisdiction)
     if not profile.has("inspection_followup_outcomes"):
@@ -258,7 +264,8 @@ def followup_record(*, activity: Activity, by, outcome: str, decided_on: dt.date
 @transaction.atomic
 def activity_open_matter(*, activity: Activity, by):
     """A finding becomes a supervision matter handled by the letter process (监督建议书/意见书)."""
-    activity = Activity.objects.select_for_update(of=("self",)).select_related("agency").get(pk=activity.pk)
+    activity = Activity.objects.select_for_update(of=("self",)).select_related("agency", "year").get(pk=activity.pk)
+    require_own_jurisdiction(by, activity.year.jurisdiction)
     if activity.matter_id:
         raise ValidationError(f"该{activity.get_kind_display()}已转立监督事项。")
     if not activity.has_problems:
@@ -279,7 +286,7 @@ def casefile_record(*, activity: Activity, by, file_number: str, case_title: str
                     act_ok: bool, note: str = "") -> ReviewedCaseFile:
     """One case file examined in a case-file review (003 第十八条): its documents and evidence (true, standard,
     complete) and the act (lawful, appropriate); a file failing either says what is wrong."""
-    require(by, MANAGE, MANAGE_MSG)
+    _manage(by, activity.year.jurisdiction, MANAGE_MSG)
     activity = Activity.objects.select_for_update(of=("self",)).select_related("year", "matter").get(pk=activity.pk)
     if activity.kind != CASEFILE_REVIEW:
         raise ValidationError(NOT_A_REVIEW)
@@ -327,7 +334,7 @@ NO_ITEM = "请在检查清单中勾选该问题对应的项目：每个发现的
 @transaction.atomic
 def finding_record(*, activity: Activity, item: ChecklistItem | None, text: str, by) -> Finding:
     """A problem found, ticking one item of the jurisdiction's checklist (003 第十一条至第十四条)."""
-    require(by, MANAGE, MANAGE_MSG)
+    _manage(by, activity.year.jurisdiction, MANAGE_MSG)
     activity = Activity.objects.select_for_update(of=("self",)).select_related("year", "matter").get(pk=activity.pk)
     if item is None:
         raise ValidationError(NO_ITEM)
@@ -358,7 +365,8 @@ def finding_letter(*, finding: Finding, by, ground: str, findings: str, request:
     letters.services.letter_start: the activity's matter where it has one, else the letter opens it."""
     from letters.services import letter_start
 
-    finding = Finding.objects.select_for_update(of=("self",)).select_related("item").get(pk=finding.pk)
+    finding = Finding.objects.select_for_update(of=("self",)).select_related("item", "activity__year").get(pk=finding.pk)
+    require_own_jurisdiction(by, finding.activity.year.jurisdiction)
     if finding.letter_id:
         raise ValidationError("该问题已制发监督文书，不能重复制发。")
     activity = Activity.objects.select_for_update(of=("self",)).select_related("agency", "matter").get(
@@ -385,7 +393,7 @@ def statistics_open(*, jurisdiction: str, year: int, by) -> ProgrammeYear:
     date (004 统计年报制度 第三条), one clock per agency; and the bureau's own yearly clocks (the district
     summary by the same date; the notification in the quarter the profile names). Re-running adds agencies
     registered since."""
-    require(by, MANAGE, MANAGE_MSG)
+    _manage(by, jurisdiction, MANAGE_MSG)
     profile = get_profile(jurisdiction)
     if not profile.has("statistics_categories"):
         raise ValidationError(f"{profile.name}的规则配置没有行政执法统计类别，无法启动统计年报。")
@@ -493,6 +501,7 @@ def notification_issue(*, py: ProgrammeYear, title: str, body: str, named: list[
     is received (apps.ready registers `start_rectification_clock` with casework.dispatch).
     The notice is also drafted as a public SupervisionNotificationPage for the editor to review."""
     require(by, "programme.issue_notification", "只有司法局负责人可以签发通报。")
+    require_own_jurisdiction(by, py.jurisdiction)
     profile = get_profile(py.jurisdiction)
     if not profile.flag("supervision_notification"):
         raise ValidationError(f"{profile.name}的规则配置未规定行政执法监督情况通报。")
@@ -661,7 +670,7 @@ def rectification_accept(*, task: RectificationTask, by, note: str = "") -> Rect
     """The officer reviews the written report and confirms the rectification (审核整改落实情况); the matter closes."""
     from flows.services import task_perform
 
-    require(by, MANAGE, REVIEW_MSG)
+    _manage(by, task.notification.year.jurisdiction, REVIEW_MSG)
     step = waiting_step(task, "review")
     if step is None:
         raise ValidationError("该整改任务当前没有待审核的整改落实情况（可能尚未报告，或已审核），请刷新页面后查看。")
@@ -700,7 +709,7 @@ def rectification_ineffective(*, task: RectificationTask, by, findings: str) -> 
     (referrals.todos: refer, or find it not serious, through referrals.services)."""
     from flows.services import task_perform
 
-    require(by, MANAGE, INEFFECTIVE_MSG)
+    _manage(by, task.notification.year.jurisdiction, INEFFECTIVE_MSG)
     findings = (findings or "").strip()
     if not findings:
         raise ValidationError("请写明整改落实不力的事实（哪些问题未整改、报告与实际不符等）。")

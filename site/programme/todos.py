@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
-from roles.access import agency_of, groups_of, is_bureau
+from roles.access import agency_of, groups_of, is_bureau, own_jurisdiction_only
 from roles.definitions import OFFICER
 
 from .models import ProgrammeYear, StatisticsReturn
@@ -35,7 +35,8 @@ def returns_and_rectification(user, *, today: dt.date) -> tuple:
     if OFFICER in groups_of(user) and user.has_perm("programme.manage_programme"):
         # the bureau's: counted, sorted and paged in SQL (issue 28), a fixed number of queries for any number of
         # years, late agencies and clocks (the years were read and each checked with four queries before)
-        years = {pk: (code, year) for pk, code, year in ProgrammeYear.objects.values_list("pk", "jurisdiction", "year")}
+        years = {pk: (code, year) for pk, code, year in
+                 own_jurisdiction_only(ProgrammeYear.objects, user).values_list("pk", "jurisdiction", "year")}
         return (items, _late_years_source(years, today), _year_clocks_source(years))
     return (items,)
 

@@ -15,7 +15,7 @@ from casework.selectors import addressable_agencies
 from form_errors import add_errors as _errors
 from form_errors import submit
 from request_guard import NotFound
-from roles.access import agency_of, is_bureau, is_liaison
+from roles.access import agency_of, is_bureau, is_liaison, own_jurisdiction_only, require_own_jurisdiction
 from rules.models import RuleProfile
 from rules.profiles import get_profile
 
@@ -54,11 +54,13 @@ def _xlsx(data: bytes, name: str, *, fallback: str) -> HttpResponse:
     return response
 
 
-def _py(jurisdiction: str, year: int, *, create: bool = False):
+def _py(user, jurisdiction: str, year: int, *, create: bool = False):
     """The jurisdiction's supervision year. Reads never write: without `create` a year with no record yet is an
-    unsaved one (no plan, no activities); a year outside 2000 … next year is a Chinese 404."""
+    unsaved one (no plan, no activities); a year outside 2000 … next year is a Chinese 404; another jurisdiction
+    than a bound bureau account's own is refused (403)."""
     if not RuleProfile.objects.filter(code=jurisdiction).exists():
         raise NotFound("没有该辖区。")
+    require_own_jurisdiction(user, jurisdiction)
     last = timezone.localdate().year + 1
     if not FIRST_YEAR <= year <= last:
         raise NotFound(f"年度不正确：年度监督可查看{FIRST_YEAR}年至{last}年。")
@@ -77,15 +79,16 @@ def index(request):
     year = timezone.localdate().year
     return render(request, "programme/index.html", {
         "task_title": "年度监督", "year": year, "jurisdictions": [
-            (p, selectors.statistics_due_text(p.code, year - 1)) for p in RuleProfile.objects.order_by("pk")]})
+            (p, selectors.statistics_due_text(p.code, year - 1))
+            for p in own_jurisdiction_only(RuleProfile.objects.order_by("pk"), request.user, "code")]})
 
 
 @login_required(login_url=LOGIN)
 def year_detail(request, jurisdiction: str, year: int):
     _bureau(request.user)
-    py = _py(jurisdiction, year)
+    py = _py(request.user, jurisdiction, year)
     profile = get_profile(jurisdiction)
-    prev = _py(jurisdiction, year - 1) if year > FIRST_YEAR else ProgrammeYear(jurisdiction=jurisdiction, year=year - 1)
+    prev = _py(request.user, jurisdiction, year - 1) if year > FIRST_YEAR else ProgrammeYear(jurisdiction=jurisdiction, year=year - 1)
     returns = [(r, subject_clocks(r).first()) for r in selectors.returns_for(prev)]
     return render(request, "programme/year.html", {
         "task_title": f"{profile.name} {year}年度监督", "py": py, "prev": prev, "profile": profile,
@@ -107,7 +110,7 @@ def year_detail(request, jurisdiction: str, year: int):
 @login_required(login_url=LOGIN)
 @require_POST
 def plan(request, jurisdiction: str, year: int):
-    _py(jurisdiction, year)  # the year's range
+    _py(request.user, jurisdiction, year)  # the year's range
     form = PlanForm(request.POST)
     if form.is_valid():
         try:
@@ -123,7 +126,7 @@ def plan(request, jurisdiction: str, year: int):
 @login_required(login_url=LOGIN)
 def activity_new(request, jurisdiction: str, year: int):
     _bureau(request.user)
-    _py(jurisdiction, year)
+    _py(request.user, jurisdiction, year)
     form = ActivityForm(request.POST or None, jurisdiction=jurisdiction)
 
     def act(data):
@@ -141,7 +144,8 @@ def activity_new(request, jurisdiction: str, year: int):
 
 def _activity(request, pk: int) -> Activity:
     _bureau(request.user)
-    return get_object_or_404(Activity.objects.select_related("year", "agency", "matter"), pk=pk)
+    return get_object_or_404(own_jurisdiction_only(Activity.objects.select_related("year", "agency", "matter"),
+                                                   request.user, "year__jurisdiction"), pk=pk)
 
 
 @login_required(login_url=LOGIN)
@@ -226,8 +230,9 @@ def activity_followup(request, pk: int):
 def finding_letter(request, pk: int):
     """制发监督建议书 from a finding: the ground pre-selected from its checklist item, facts pre-filled."""
     _bureau(request.user)
-    finding = get_object_or_404(Finding.objects.select_related("item", "activity__year", "activity__agency",
-                                                               "letter"), pk=pk)
+    finding = get_object_or_404(own_jurisdiction_only(
+        Finding.objects.select_related("item", "activity__year", "activity__agency", "letter"), request.user,
+        "activity__year__jurisdiction"), pk=pk)
     activity = finding.activity
     if finding.letter_id:
         messages.error(request, "该问题已制发监督文书。")
@@ -259,7 +264,7 @@ def finding_letter(request, pk: int):
 def checklist_statistics(request, jurisdiction: str, year: int):
     """Findings per checklist item and agency for the year (统计：各检查项目、各执法机关)."""
     _bureau(request.user)
-    _py(jurisdiction, year)
+    _py(request.user, jurisdiction, year)
     profile = get_profile(jurisdiction)
     return render(request, "programme/checklist_statistics.html", {
         "task_title": f"{profile.name} {year}年度检查发现问题统计（按检查项目、执法机关）", "jurisdiction": jurisdiction,
@@ -269,7 +274,7 @@ def checklist_statistics(request, jurisdiction: str, year: int):
 @login_required(login_url=LOGIN)
 def checklist_statistics_xlsx(request, jurisdiction: str, year: int):
     _bureau(request.user)
-    _py(jurisdiction, year)
+    _py(request.user, jurisdiction, year)
     profile = get_profile(jurisdiction)
     title = f"{profile.authority}{year}年度检查发现问题统计"
     data = excel.checklist_bytes(checklist.statistics(jurisdiction, year), title=title)
@@ -292,7 +297,7 @@ def activity_matter(request, pk: int):
 @login_required(login_url=LOGIN)
 @require_POST
 def statistics_open(request, jurisdiction: str, year: int):
-    _py(jurisdiction, year)  # the year's range
+    _py(request.user, jurisdiction, year)  # the year's range
     try:
         services.statistics_open(jurisdiction=jurisdiction, year=year, by=request.user)
         messages.success(request, f"已向各执法机关启动{year}年度统计年报报送。")
@@ -307,7 +312,7 @@ def report_detail(request, jurisdiction: str, year: int, *, bound: dict | None =
     from .duty_views import district_response_context
 
     _bureau(request.user)
-    py = _py(jurisdiction, year)
+    py = _py(request.user, jurisdiction, year)
     return render(request, "programme/report.html", {
         "task_title": report.report_title(py), "py": py, "agg": selectors.aggregate(py),
         "citation": report.category_citation(py), "overdue": selectors.overdue_returns(py),
@@ -318,7 +323,7 @@ def report_detail(request, jurisdiction: str, year: int, *, bound: dict | None =
 @login_required(login_url=LOGIN)
 def report_chart(request, jurisdiction: str, year: int, name: str):
     _bureau(request.user)
-    py = _py(jurisdiction, year)
+    py = _py(request.user, jurisdiction, year)
     agg = selectors.aggregate(py)
     if name == "totals":
         png = charts.totals_chart(agg, title=f"{year}年度各类行政执法行为件数")
@@ -332,7 +337,7 @@ def report_chart(request, jurisdiction: str, year: int, name: str):
 @login_required(login_url=LOGIN)
 def report_xlsx(request, jurisdiction: str, year: int):
     _bureau(request.user)
-    py = _py(jurisdiction, year)
+    py = _py(request.user, jurisdiction, year)
     data = excel.report_bytes(selectors.aggregate(py), title=report.report_title(py),
                               citation=report.category_citation(py))
     return _xlsx(data, f"{report.report_title(py)}.xlsx", fallback=f"report-{jurisdiction}-{year}.xlsx")
@@ -341,7 +346,7 @@ def report_xlsx(request, jurisdiction: str, year: int):
 @login_required(login_url=LOGIN)
 @require_POST
 def report_draft(request, jurisdiction: str, year: int):
-    py = _py(jurisdiction, year, create=True)
+    py = _py(request.user, jurisdiction, year, create=True)
     try:
         page = report.annual_report_draft(py=py, by=request.user)
     except ValidationError as exc:
@@ -355,7 +360,7 @@ def report_draft(request, jurisdiction: str, year: int):
 def notification_new(request, jurisdiction: str, year: int):
     """The notification on `year` (issued in the first quarter of the next year)."""
     _bureau(request.user)
-    py = _py(jurisdiction, year, create=request.method == "POST")
+    py = _py(request.user, jurisdiction, year, create=request.method == "POST")
     body, problems = selectors.notification_draft(py)
     agencies = addressable_agencies(jurisdiction)
     initial = {"title": f"关于{year}年度行政执法情况的通报", "body": body}
@@ -387,7 +392,7 @@ def notification_special(request, jurisdiction: str, year: int):
     """An unscheduled or urgent notification issued in `year` (004 通报 第四条), through the same
     services.notification_issue as the yearly one."""
     _bureau(request.user)
-    py = _py(jurisdiction, year)
+    py = _py(request.user, jurisdiction, year)
     profile = get_profile(jurisdiction)
     if not profile.has("notification_kinds"):
         raise Http404(f"{profile.name}的规则配置未规定不定期或紧急通报。")
@@ -395,7 +400,7 @@ def notification_special(request, jurisdiction: str, year: int):
         raise NotFound(f"不定期、紧急通报在签发当年的年度监督中办理（本年度为{timezone.localdate().year}年）。")
     kinds = [c["code"] for c in profile.choices("notification_kinds") if c["code"] != services.ANNUAL]
     if request.method == "POST":
-        py = _py(jurisdiction, year, create=True)
+        py = _py(request.user, jurisdiction, year, create=True)
     form = NotificationForm(request.POST or None, agencies=addressable_agencies(jurisdiction),
                             jurisdiction=jurisdiction, kinds=kinds, initial={"kind": kinds[0] if kinds else None})
     if request.method == "POST" and form.is_valid():

@@ -9,8 +9,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from roles.access import in_casework, is_bureau
+from roles.access import bureau_jurisdiction, in_casework, is_bureau
 from roles.menu import RoleMenuItem
+from roles.refusal_urls import explained
 from rules.permissions import policy
 
 from . import urls
@@ -90,15 +91,16 @@ class ProgrammePanel(Component):
             return ""
         from casework.workbench import kept
 
-        # the same for every reader, about 15 queries: kept under the work and rules generations and the date
-        today = timezone.localdate()
-        return kept("programme", today, lambda: render_to_string("programme/dashboard_panel.html",
-                                                                   dashboard_context(today)))
+        # the same for every reader of a jurisdiction, about 15 queries: kept under the work and rules generations
+        # and the date
+        today, own = timezone.localdate(), bureau_jurisdiction(user)
+        return kept(f"programme:{own}", today, lambda: render_to_string("programme/dashboard_panel.html",
+                                                                          dashboard_context(today, own)))
 
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("programme/", include((urls.urlpatterns, "programme"), namespace="programme"))]
+    return [path("programme/", include((explained(urls.urlpatterns), "programme"), namespace="programme"))]
 
 
 @hooks.register("register_casework_menu_item")  # the 监督办案 submenu (casework)

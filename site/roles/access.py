@@ -43,6 +43,21 @@ def own_jurisdiction_only(qs, user, field: str = "jurisdiction"):
     return qs.filter(**{field: own}) if own else qs
 
 
+def outside_own_jurisdiction(user, code: str) -> bool:
+    """Whether a record of jurisdiction `code` lies outside the bureau account's own jurisdiction."""
+    own = bureau_jurisdiction(user)
+    return bool(own) and own != code
+
+
+OTHER_JURISDICTION = "该记录属于其他辖区，您只能查看、办理本辖区的记录。"
+
+
+def require_own_jurisdiction(user, code: str, message: str = OTHER_JURISDICTION) -> None:
+    """Refuse (Chinese, shown to the person) a bureau account acting on another jurisdiction's record."""
+    if outside_own_jurisdiction(user, code):
+        raise PermissionDenied(message)
+
+
 def is_leader(user) -> bool:
     return bool(user is not None and user.is_authenticated and (user.is_superuser or LEADER in groups_of(user)))
 

@@ -1,13 +1,15 @@
 """The jurisdiction a bureau screen works in, among those whose rules provide the thing it keeps (12345 work orders
 and supervision contact points: Enshi 003 第十条; supervisors' daily management: the profiles with a supervisor
 term): chosen with ?jurisdiction= (or the form's field) or named in the URL, the first one by default. A code
-outside them is a 404 with the screen's Chinese sentence."""
+outside them is a 404 with the screen's Chinese sentence. A bureau account bound to one jurisdiction is offered
+only its own, opens it by default, and is refused (403, Chinese) another one's."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from request_guard import NotFound
+from roles.access import bureau_jurisdiction, require_own_jurisdiction
 
 from .models import RuleProfile
 from .profiles import get_profile
@@ -18,20 +20,36 @@ def having(key: str) -> Callable[[str], bool]:
     return lambda code: get_profile(code).has(key)
 
 
-def offering(provided: Callable[[str], bool]) -> list[RuleProfile]:
-    return [p for p in RuleProfile.objects.order_by("pk") if provided(p.code)]
+def offering(provided: Callable[[str], bool], user=None) -> list[RuleProfile]:
+    """The profiles that provide the thing; only the own one for a bureau account bound to a jurisdiction."""
+    own = bureau_jurisdiction(user)
+    return [p for p in RuleProfile.objects.order_by("pk") if provided(p.code) and (not own or p.code == own)]
 
 
-def require(code: str, provided: Callable[[str], bool], missing: str) -> str:
-    """`code` (from the URL) if its rules provide the thing, else the 404 `missing`."""
+def require(code: str, provided: Callable[[str], bool], missing: str, user=None) -> str:
+    """`code` (from the URL) if its rules provide the thing, else the 404 `missing`; another jurisdiction than
+    `user`'s own is refused."""
     if code not in {p.code for p in offering(provided)}:
         raise NotFound(missing)
+    require_own_jurisdiction(user, code)
+    return code
+
+
+def asked(request, default: str) -> str:
+    """?jurisdiction= (or the form's field) on a screen every jurisdiction keeps; a bound bureau account's own by
+    default (else `default`), and another one than its own refused."""
+    code = request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or \
+        bureau_jurisdiction(request.user) or default
+    require_own_jurisdiction(request.user, code)
     return code
 
 
 def chosen(request, provided: Callable[[str], bool], missing: str) -> str:
     options = [p.code for p in offering(provided)]
-    code = request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or (options[0] if options else "")
+    own = bureau_jurisdiction(request.user)
+    default = own if own in options else (options[0] if options else "")
+    code = request.GET.get("jurisdiction") or request.POST.get("jurisdiction") or default
     if code not in options:
         raise NotFound(missing)
+    require_own_jurisdiction(request.user, code)
     return code

@@ -26,7 +26,7 @@ def dismissal_propose(*, supervisor: Supervisor, ground: str, statement: str, by
     """`automatic` proposals come from the absence rule (no user acts); all others need the permission.
     `evaluation`: the yearly evaluation the proposal rests on (000 第七条第二款, 002 第四条第（六）项)."""
     if not automatic:
-        require(by, PERM_PROPOSE, "提出解聘")
+        require(by, PERM_PROPOSE, "提出解聘", jurisdiction=supervisor.jurisdiction)
     supervisor = Supervisor.objects.select_for_update().get(pk=supervisor.pk)
     profile = get_profile(supervisor.jurisdiction)
     grounds = {g["code"]: g for g in profile.choices("dismissal_grounds")}
@@ -63,7 +63,7 @@ def recommending_unit_email(supervisor: Supervisor) -> str:
 
 @transaction.atomic
 def dismissal_decide(*, dismissal: Dismissal, approve: bool, note: str = "", by) -> Dismissal:
-    require(by, PERM_DECIDE, "决定解聘")
+    require(by, PERM_DECIDE, "决定解聘", jurisdiction=dismissal.jurisdiction)
     dismissal = Dismissal.objects.select_for_update(of=("self",)).select_related("supervisor").get(pk=dismissal.pk)
     if dismissal.status != Dismissal.PROPOSED:
         raise ValidationError("该解聘建议已经作出决定。")
@@ -130,7 +130,7 @@ def recovery_required(dismissal: Dismissal) -> bool:
 @transaction.atomic
 def documents_recover(*, dismissal: Dismissal, recovered_on: dt.date, note: str = "", by) -> Dismissal:
     """Record that the certificate (聘书) and card (证件) came back (000 第十九条, 002 第十六条)."""
-    require(by, PERM_PROPOSE, "登记收回聘书证件")
+    require(by, PERM_PROPOSE, "登记收回聘书证件", jurisdiction=dismissal.jurisdiction)
     if not recovery_required(dismissal):
         raise ValidationError("本解聘无需收回聘书证件。")
     if recovered_on > timezone.localdate():

@@ -140,7 +140,7 @@ def evaluable(jurisdiction: str, year: int):
 @transaction.atomic
 def evaluation_grade(*, supervisor: Supervisor, year: int, grade: str, note: str, by) -> Evaluation:
     """The leader grades one supervisor's year; the counts are kept as they stood that day."""
-    require(by, PERM_GRADE, "评定监督员年度履职评价")
+    require(by, PERM_GRADE, "评定监督员年度履职评价", jurisdiction=supervisor.jurisdiction)
     supervisor = Supervisor.objects.select_for_update().get(pk=supervisor.pk)
     refuse_unless(supervisor.jurisdiction, "evaluation_grades", "对监督员履职情况的评价")
     today = timezone.localdate()
@@ -199,7 +199,7 @@ def commendation_publish(*, jurisdiction: str, year: int, supervisors: list[Supe
     from public_notices.kinds import COMMENDATION
     from public_notices.services import notice_publish
 
-    require(by, PERM_COMMEND, "发布监督员表彰通报")
+    require(by, PERM_COMMEND, "发布监督员表彰通报", jurisdiction=jurisdiction)
     refuse_unless(jurisdiction, "commendation", "通报表彰监督员")
     people = list(Supervisor.objects.select_for_update().filter(pk__in=[s.pk for s in supervisors])
                   .order_by("name"))
@@ -233,7 +233,7 @@ def commendation_publish(*, jurisdiction: str, year: int, supervisors: list[Supe
 @transaction.atomic
 def consent_request(*, supervisor: Supervisor, kind: str, title: str, details: str, planned_on: dt.date, by
                     ) -> ConsentRequest:
-    require(by, PERM_REQUEST, "申请事前同意")
+    require(by, PERM_REQUEST, "申请事前同意", jurisdiction=supervisor.jurisdiction)
     supervisor = Supervisor.objects.select_for_update().get(pk=supervisor.pk)
     if supervisor.user_id != by.pk:
         raise ValidationError("只能以本人名义申请。")
@@ -259,7 +259,7 @@ def consent_request(*, supervisor: Supervisor, kind: str, title: str, details: s
 
 @transaction.atomic
 def consent_decide(*, request: ConsentRequest, approve: bool, note: str, by) -> ConsentRequest:
-    require(by, PERM_CONSENT, "决定是否同意")
+    require(by, PERM_CONSENT, "决定是否同意", jurisdiction=request.supervisor.jurisdiction)
     req = ConsentRequest.objects.select_for_update().select_related("supervisor").get(pk=request.pk)
     if req.status != ConsentRequest.PENDING:
         raise ValidationError("该申请已经作出决定。")
@@ -294,7 +294,7 @@ def research_assign(*, supervisor: Supervisor, topic: str, brief: str, due_on: d
     if kind not in ASSIGNMENTS:
         raise ValidationError("请选择委托或交办的类别。")
     key, label, what = ASSIGNMENTS[kind]
-    require(by, PERM_ASSIGN, "委托专题调研")
+    require(by, PERM_ASSIGN, "委托专题调研", jurisdiction=supervisor.jurisdiction)
     supervisor = Supervisor.objects.select_for_update().get(pk=supervisor.pk)
     refuse_unless(supervisor.jurisdiction, key, what)
     if supervisor.status != SERVING:
@@ -322,7 +322,7 @@ def research_assign(*, supervisor: Supervisor, topic: str, brief: str, due_on: d
 
 @transaction.atomic
 def research_report(*, assignment: ResearchAssignment, report: str, by) -> ResearchAssignment:
-    require(by, PERM_REPORT, "提交调研报告")
+    require(by, PERM_REPORT, "提交调研报告", jurisdiction=assignment.supervisor.jurisdiction)
     item = ResearchAssignment.objects.select_for_update().select_related("supervisor").get(pk=assignment.pk)
     if item.supervisor.user_id != by.pk:
         raise ValidationError(f"只能提交委托、交办给本人的{item.report_name}。")

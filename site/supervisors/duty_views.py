@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from roles.access import is_bureau
+from roles.access import is_bureau, own_jurisdiction_only, require_own_jurisdiction
 from rules.jurisdiction_choice import chosen, having, offering, require
 from rules.profiles import get_profile
 
@@ -23,8 +23,8 @@ SERVES = having("term_length")  # the jurisdictions whose rules appoint supervis
 NO_SUCH = "没有这个辖区。"
 
 
-def _code(value) -> str:
-    return require(value, SERVES, NO_SUCH)
+def _code(request, value) -> str:
+    return require(value, SERVES, NO_SUCH, request.user)
 
 
 def bureau_only(view):
@@ -83,7 +83,7 @@ def index(request):
                     .exclude(pk__in=done).select_related("supervisor"))
     return render(request, "supervisors/duties/index.html", {"to_refer": to_refer,
         "page_title": f"监督员履职管理（{profile.name}）", "profile": profile, "code": code, "year": year,
-        "features": duties.feature_rows(code), "jurisdictions": offering(SERVES),
+        "features": duties.feature_rows(code), "jurisdictions": offering(SERVES, request.user),
         "supervisors": Supervisor.objects.filter(jurisdiction=code).exclude(terms=None).order_by("name"),
         "on": {r["key"]: r["on"] for r in duties.feature_rows(code)}})
 
@@ -114,6 +114,7 @@ def record(request, pk: int):
     from .processes import dismissal_start
 
     supervisor = get_object_or_404(Supervisor, pk=pk)
+    require_own_jurisdiction(request.user, supervisor.jurisdiction)
     year = _year(request.GET.get("year"), timezone.localdate().year)
     profile = get_profile(supervisor.jurisdiction)
     back = reverse("supervisor_duties:record", args=[pk])
@@ -153,7 +154,7 @@ def record(request, pk: int):
 
 @bureau_only
 def evaluations(request, code: str, year: int):
-    code, year = _code(code), _year(year, 0)
+    code, year = _code(request, code), _year(year, 0)
     profile = get_profile(code)
     grades = duties.grades(code)
     back = reverse("supervisor_duties:evaluations", args=[code, year])
@@ -176,26 +177,30 @@ def evaluations(request, code: str, year: int):
         "can_grade": request.user.has_perm(duties.PERM_GRADE)})
 
 
+def _own_consents(user):
+    return own_jurisdiction_only(ConsentRequest.objects.all(), user, "supervisor__jurisdiction")
+
+
 @bureau_only
 def consents(request):
     back = reverse("supervisor_duties:consents")
     form = duty_forms.ConsentDecideForm(request.POST or None)
     if request.method == "POST":
         def decide(d):
-            req = ConsentRequest.objects.filter(pk=d["request"]).first()
+            req = _own_consents(request.user).filter(pk=d["request"]).first()
             if req is None:
                 raise ValidationError("没有这项申请。")
             duties.consent_decide(request=req, approve=d["decision"] == "approve", note=d["note"], by=request.user)
         if (done := _run(request, form, decide, "已作出决定。", back)) is not None:
             return done
     return render(request, "supervisors/duties/consents.html", {
-        "page_title": "事前同意申请", "requests": ConsentRequest.objects.select_related("supervisor")[:200],
+        "page_title": "事前同意申请", "requests": _own_consents(request.user).select_related("supervisor")[:200],
         "form": form, "can_decide": request.user.has_perm(duties.PERM_CONSENT)})
 
 
 @bureau_only
 def commend(request, code: str):
-    code = _code(code)
+    code = _code(request, code)
     profile = get_profile(code)
     form = duty_forms.CommendationForm(request.POST or None, jurisdiction=code,
                                        initial={"year": timezone.localdate().year})
@@ -224,6 +229,7 @@ def referral(request, complaint_pk: int):
     from referrals.models import SUPERVISOR as REPORT
 
     complaint = get_object_or_404(Complaint, pk=complaint_pk, supervisor__isnull=False)
+    require_own_jurisdiction(request.user, complaint.supervisor.jurisdiction)
     profile = get_profile(complaint.supervisor.jurisdiction)
     back = reverse("supervisor_duties:record", args=[complaint.supervisor_id])
     form = duty_forms.ReferralForm(request.POST or None)
@@ -248,7 +254,7 @@ def referral(request, complaint_pk: int):
 def support_year(request, code: str, year: int):
     from activities.support import support_on, yearly_sums
 
-    code, year = _code(code), _year(year, 0)
+    code, year = _code(request, code), _year(year, 0)
     profile = get_profile(code)
     figure = profile.figure("activity_support") if profile.has("activity_support") else None
     from activities.models import Activity
@@ -266,6 +272,7 @@ def support_activity(request, activity_pk: int):
     from activities.support import support_on, support_record
 
     activity = get_object_or_404(Activity, pk=activity_pk)
+    require_own_jurisdiction(request.user, activity.jurisdiction)
     back = reverse("supervisor_duties:support_activity", args=[activity_pk])
     form = duty_forms.SupportForm(request.POST or None)
     if request.method == "POST":

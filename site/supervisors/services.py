@@ -24,9 +24,12 @@ PERM_REVIEW = "supervisors.review_application"
 PERM_APPROVE = "supervisors.approve_shortlist"
 
 
-def require(user, perm: str, action: str) -> None:
-    """roles.access.require, worded for an action ("发起监督员选聘" → "您没有发起监督员选聘的权限。")."""
+def require(user, perm: str, action: str, *, jurisdiction: str | None = None) -> None:
+    """roles.access.require, worded for an action ("发起监督员选聘" → "您没有发起监督员选聘的权限。"); on a record
+    of `jurisdiction`, a bureau account bound to another one is refused."""
     access.require(user, perm, f"您没有{action}的权限。")
+    if jurisdiction is not None:
+        access.require_own_jurisdiction(user, jurisdiction)
 
 
 def record_decision(*, kind: str, title: str, body: str, jurisdiction: str, outcome: str, article: str,
@@ -65,7 +68,7 @@ def conditions_text(profile: Profile) -> str:
 def campaign_open(*, jurisdiction: str, title: str, places: int, deadline: dt.date, description: str = "",
                   by, kind: str = Campaign.RECRUITMENT) -> Campaign:
     """A bureau officer opens a campaign; a recruitment campaign publishes its 选聘公告 at once."""
-    require(by, PERM_OPEN, "发起监督员选聘")
+    require(by, PERM_OPEN, "发起监督员选聘", jurisdiction=jurisdiction)
     profile = get_profile(jurisdiction)
     today = timezone.localdate()
     if places < 1:
@@ -115,7 +118,7 @@ def application_submit(*, campaign: Campaign, data: dict, by=None) -> Applicatio
         if not campaign.accepting:
             raise ValidationError("本次选聘报名已截止或尚未开放。")
     else:
-        require(by, PERM_OPEN, "录入报名")
+        require(by, PERM_OPEN, "录入报名", jurisdiction=campaign.jurisdiction)
         if campaign.status != Campaign.OPEN:
             raise ValidationError("资格审查已结束，不能再录入报名。")
     if not data.get("materials_true"):
@@ -151,7 +154,7 @@ def _verdict(result: dict) -> str:
 @transaction.atomic
 def review_complete(*, campaign: Campaign, decisions: dict[int, tuple[bool, str]], by) -> list[Application]:
     """An officer confirms or overrides each automatic result; an override needs a written reason."""
-    require(by, PERM_REVIEW, "资格审查")
+    require(by, PERM_REVIEW, "资格审查", jurisdiction=campaign.jurisdiction)
     today = timezone.localdate()
     if campaign.kind == Campaign.RECRUITMENT and today <= campaign.deadline:
         raise ValidationError(f"报名截止（{campaign.deadline.isoformat()}）后方可完成资格审查。")
@@ -216,7 +219,7 @@ def candidate_supervisor(app: Application) -> Supervisor:
 @transaction.atomic
 def shortlist_decide(*, campaign: Campaign, approve: bool, note: str = "", by):
     """A leader approves the shortlist (publishing the 拟聘人员公示) or returns it with a reason."""
-    require(by, PERM_APPROVE, "批准拟聘名单")
+    require(by, PERM_APPROVE, "批准拟聘名单", jurisdiction=campaign.jurisdiction)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != Campaign.REVIEW:
         raise ValidationError("拟聘名单尚未提交或已经批准。")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from flows.views import LOGIN, to_inbox
 from form_errors import submit
+from roles.access import require_own_jurisdiction
 from rules.profiles import get_profile
 
 from . import processes, staff_forms
@@ -36,6 +37,7 @@ def application_new(request, campaign_pk: int):
 
     require(request.user, "supervisors.open_campaign", "录入报名")
     campaign = get_object_or_404(Campaign, pk=campaign_pk, kind=Campaign.RECRUITMENT)
+    require_own_jurisdiction(request.user, campaign.jurisdiction)
     form = ApplicationForm(request.POST or None, profile=get_profile(campaign.jurisdiction), staff=True)
 
     def act(data):
@@ -103,6 +105,7 @@ def term_decide(request, term_pk: int):
 
     require(request.user, PERM_APPROVE, "决定期满不再续聘")
     term = get_object_or_404(Term.objects.select_related("supervisor"), pk=term_pk)
+    require_own_jurisdiction(request.user, term.jurisdiction)
     form = staff_forms.TermEndForm(request.POST or None)
 
     def act(data):

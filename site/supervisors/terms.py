@@ -102,7 +102,7 @@ def campaign_appoint(*, campaign: Campaign, agreements: dict[int, dt.date | None
     the person it concerns (the others are appointed; that person waits for the objection to be
     resolved, then this runs again for them); an upheld one excludes that candidate (000 第六条第（三）项:
     appointment only where the publicity raised no objection). The campaign is done when nobody waits."""
-    require(by, PERM_APPROVE, "决定聘任")
+    require(by, PERM_APPROVE, "决定聘任", jurisdiction=campaign.jurisdiction)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     profile = get_profile(campaign.jurisdiction)
     if not campaign.publicity_closed:
@@ -170,7 +170,7 @@ def publish_appointment(*, campaign: Campaign, profile: Profile, terms: list[Ter
 @transaction.atomic
 def renewal_open(*, supervisors: list[Supervisor], by, title: str = "") -> Campaign:
     """A renewal round (续聘) for serving supervisors; refused at once where the cap forbids it."""
-    require(by, PERM_OPEN, "发起续聘")
+    require(by, PERM_OPEN, "发起续聘", jurisdiction=supervisors[0].jurisdiction if supervisors else None)
     if not supervisors:
         raise ValidationError("请选择需要续聘的监督员。")
     jurisdictions = {s.jurisdiction for s in supervisors}
@@ -270,7 +270,7 @@ def terms_end_due(today: dt.date | None = None) -> int:
 def term_not_renewed(*, term: Term, note: str, by) -> Term:
     """The bureau decides not to renew a term that has ended (期满不再续聘): the term ends, and so does
     the supervisor's service; the decision is recorded with the term's article."""
-    require(by, PERM_APPROVE, "决定期满不再续聘")
+    require(by, PERM_APPROVE, "决定期满不再续聘", jurisdiction=term.jurisdiction)
     term = Term.objects.select_for_update(of=("self",)).select_related("supervisor").get(pk=term.pk)
     today = timezone.localdate()
     if term.status not in (Term.ACTIVE, Term.EXPIRED) or term.end >= today:

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from roles.access import is_leader
+from roles.access import is_leader, own_jurisdiction_only
 
 from .models import ConsentRequest, ResearchAssignment
 
@@ -18,7 +18,9 @@ def duties_waiting(user, *, today: dt.date) -> list:
 
     items = []
     if is_leader(user) and user.has_perm("supervisors.decide_consent"):
-        for req in ConsentRequest.objects.filter(status=ConsentRequest.PENDING).select_related("supervisor"):
+        pending = own_jurisdiction_only(ConsentRequest.objects.filter(status=ConsentRequest.PENDING), user,
+                                        "supervisor__jurisdiction")
+        for req in pending.select_related("supervisor"):
             items.append(Item(title=f"决定是否同意{req.get_kind_display()}", subject=f"{req.supervisor.name}：{req.title}",
                               process="监督员事前同意", url=reverse("supervisor_duties:consents"), due=req.planned_on,
                               article=req.article, key=f"consent:{req.pk}", note=f"{req.requested_on:%Y-%m-%d}申请"))

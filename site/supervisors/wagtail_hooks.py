@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from roles.viewsets import OwnJurisdictionViewSet
 from rules.permissions import policy
 
 from .models import Application, Campaign, Dismissal, Supervisor, Term
@@ -16,7 +17,7 @@ for _model in (Term, Campaign, Application, Dismissal):
     register_permission_policy(_model, policy(_model, "add", "change", "delete"))
 
 
-class SupervisorViewSet(ModelViewSet):
+class SupervisorViewSet(OwnJurisdictionViewSet, ModelViewSet):
     model = Supervisor
     icon = "group"
     menu_label = "监督员名册"
@@ -29,7 +30,7 @@ class SupervisorViewSet(ModelViewSet):
                            "workplace", "post", "education", "source", "recommending_unit", "status", "user"]
 
 
-class TermViewSet(ModelViewSet):
+class TermViewSet(OwnJurisdictionViewSet, ModelViewSet):
     model = Term
     icon = "date"
     menu_label = "聘任期与聘书"
@@ -40,7 +41,7 @@ class TermViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class CampaignViewSet(ModelViewSet):
+class CampaignViewSet(OwnJurisdictionViewSet, ModelViewSet):
     model = Campaign
     icon = "doc-full-inverse"
     menu_label = "选聘与续聘"
@@ -50,8 +51,9 @@ class CampaignViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(OwnJurisdictionViewSet, ModelViewSet):
     model = Application
+    jurisdiction_field = "campaign__jurisdiction"
     icon = "form"
     menu_label = "报名与资格审查"
     list_display = ["name", "campaign", "masked_id_number", "masked_phone", "auto_passed", "review_outcome"]
@@ -65,7 +67,7 @@ class ApplicationViewSet(ModelViewSet):
                            "review_reason", "reviewed_by", "refusal"]
 
 
-class DismissalViewSet(ModelViewSet):
+class DismissalViewSet(OwnJurisdictionViewSet, ModelViewSet):
     model = Dismissal
     icon = "cross"
     menu_label = "解聘"
@@ -95,9 +97,12 @@ def register_viewsets():
 def register_duty_urls():
     from django.urls import include, path
 
+    from roles.refusal_urls import explained
+
     from . import duty_urls
 
-    return [path("supervisor-duties/", include(duty_urls, namespace="supervisor_duties"))]
+    return [path("supervisor-duties/", include((explained(duty_urls.urlpatterns), duty_urls.app_name),
+                                               namespace="supervisor_duties"))]
 
 
 @hooks.register("register_admin_menu_item")

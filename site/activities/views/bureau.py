@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from clocks.services import clocks_for
+from roles.access import bureau_jurisdiction, own_jurisdiction_only
 from rules.profiles import get_profile
 
 from .. import services
@@ -60,8 +62,14 @@ def bureau_or_organiser(view):
     return wrapped
 
 
+def _jurisdictions(user) -> list:
+    """The jurisdictions offered: a bound bureau account only its own."""
+    own = bureau_jurisdiction(user)
+    return [(c, n) for c, n in jurisdiction_choices() if not own or c == own]
+
+
 def _jurisdiction(request) -> str:
-    codes = [c for c, _ in jurisdiction_choices()]
+    codes = [c for c, _ in _jurisdictions(request.user)]
     code = request.GET.get("jurisdiction", "")
     return code if code in codes else ""
 
@@ -78,7 +86,7 @@ def activity_list(request):
         {
             "page_title": "监督活动",
             "activities": qs.prefetch_related("invitations")[:200],
-            "jurisdictions": jurisdiction_choices(),
+            "jurisdictions": _jurisdictions(request.user),
             "current": code,
             "can_add": request.user.has_perm("activities.add_activity") or may_organise(request.user),
             "organiser": None if is_bureau(request.user) else agency_of(request.user),
@@ -171,7 +179,10 @@ def activity_detail(request, pk):
 
 @bureau_only
 def conflict_list(request):
-    code = _jurisdiction(request) or jurisdiction_choices()[0][0]
+    offered = _jurisdictions(request.user)
+    if not offered:
+        raise Http404("本辖区没有监督员制度。")
+    code = _jurisdiction(request) or offered[0][0]
     form = ConflictRecordForm(request.POST or None, jurisdiction=code)
     if request.method == "POST" and form.is_valid():
         if attempt(request, form, lambda: services.recusal_record(by=request.user, **form.cleaned_data)):
@@ -186,7 +197,7 @@ def conflict_list(request):
                 "supervisor", "activity"
             ),
             "form": form,
-            "jurisdictions": jurisdiction_choices(),
+            "jurisdictions": _jurisdictions(request.user),
             "current": code,
             "can_record": request.user.has_perm("activities.order_recusal"),
         },
@@ -195,7 +206,8 @@ def conflict_list(request):
 
 @bureau_only
 def finding_list(request):
-    findings = AbsenceFinding.objects.select_related("supervisor").prefetch_related("absences__activity")
+    findings = own_jurisdiction_only(AbsenceFinding.objects.select_related("supervisor"), request.user
+                                     ).prefetch_related("absences__activity")
     return render(
         request, "activities/finding_list.html", {"page_title": "无故缺席认定", "findings": findings}
     )
