@@ -45,10 +45,26 @@ def task_claim(*, task, user) -> Task:
         if not task.flow_task.can_assign(user, task) or not activation.assign.can_proceed():
             raise PermissionDenied("您无权领取该待办，或该待办已由他人领取或办结。")
         from casework.recusal import matter_of_task, require_not_recused
+        from casework.visibility import require_own_jurisdiction
 
-        require_not_recused(user, matter_of_task(task))  # 回避: one rule for every process (ValidationError)
+        matter = matter_of_task(task)
+        require_own_jurisdiction(user, matter)  # another jurisdiction's matter: 403 (casework.visibility)
+        require_not_recused(user, matter)  # 回避: one rule for every process (ValidationError)
         activation.assign(user)
         return task
+
+
+def require_task_jurisdiction(user, task) -> None:
+    """Refuse (403, in Chinese) a bureau account bound to one jurisdiction a task of another jurisdiction's
+    matter — claimed, opened or executed (task_claim, task_perform, the task screens: flows.urls). An account of
+    every jurisdiction asks nothing of the database here."""
+    from roles.access import bureau_jurisdiction
+
+    if bureau_jurisdiction(user):
+        from casework.recusal import matter_of_task
+        from casework.visibility import require_own_jurisdiction
+
+        require_own_jurisdiction(user, matter_of_task(task))
 
 
 def task_perform(*, task, user, action):
@@ -60,6 +76,8 @@ def task_perform(*, task, user, action):
         if task.status == STATUS.NEW:
             task_claim(task=task, user=user)
             task.refresh_from_db()
+        else:
+            require_task_jurisdiction(user, task)
         activation = task.flow_task.activation_class(task)
         if not task.flow_task.can_execute(user, task) or not activation.start.can_proceed():
             raise PermissionDenied("该待办已办结或不由您办理。")

@@ -579,8 +579,8 @@ class _Earlier(Func):
 def viewflow_tasks(user, *, today: dt.date):
     from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 
-    from casework.models import Recusal
-    from roles.access import agency_of, groups_of, is_bureau
+    from casework.models import Matter, Recusal
+    from roles.access import agency_of, bureau_jurisdiction, groups_of, is_bureau
     from roles.definitions import LEADER, OFFICER
 
     from .services import open_tasks
@@ -601,6 +601,11 @@ def viewflow_tasks(user, *, today: dt.date):
     # recusal filter, the due date and the built item agree: a page has its 50 and the count what the pages show
     tasks = tasks.filter(flow_task__in=list(steps)).annotate(worklist_matter=_process_matter()).filter(
         ~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("worklist_matter"))))
+    if own := bureau_jurisdiction(user):
+        # staff of one jurisdiction: the tasks of its own matters (and those of no matter: a register's process,
+        # bound by its own app), never another jurisdiction's (casework.visibility)
+        tasks = tasks.filter(Q(worklist_matter__isnull=True) | Exists(
+            Matter.objects.filter(pk=OuterRef("worklist_matter"), jurisdiction=own)))
     title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
                  default=Value(""), output_field=CharField())
 
