@@ -342,7 +342,7 @@ def id_number(k: int) -> str:
     return body + "10X98765432"[sum(int(a) * w for a, w in zip(body, weights, strict=True)) % 11]
 
 
-def measure(runs: int, info: dict) -> list[tuple]:
+def measure(runs: int, info: dict, *, roles_only: bool = False) -> list[tuple]:
     import logging
 
     from django.contrib.auth import get_user_model
@@ -376,6 +376,9 @@ def measure(runs: int, info: dict) -> list[tuple]:
     def get(url):
         return lambda k: staff.get(url).status_code
 
+    if roles_only:  # --roles: each role's workbench and 我的待办 only
+        roles_timed(timed)
+        return results
     big = info["big_matter"]
     from casework.models import Matter
 
@@ -411,30 +414,7 @@ def measure(runs: int, info: dict) -> list[tuple]:
 
     timed("调度器一轮（run_once）", round_, n=max(3, runs // 4))
 
-    # each role's workbench (the admin home) and 我的待办, with the menu count kept (flows.badge)
-    users = get_user_model().objects
-    for username, role in (("officer", "经办人"), ("leader", "负责人"), ("liaison", "联络员")):
-        client = Client()
-        client.force_login(users.get(username=username))
-        timed(f"工作台（{role}）", lambda k, c=client: c.get("/admin/").status_code)
-        timed(f"我的待办（{role}）", lambda k, c=client: c.get("/workflow/").status_code)
-        timed(f"我的待办（{role}）第2页", lambda k, c=client: c.get("/workflow/?page=2").status_code)
-
-        def after_a_write(k, c=client):  # someone's write made every kept list stale: the whole list is built
-            from flows.badge import bump
-
-            bump()
-            return c.get("/workflow/").status_code
-
-        timed(f"我的待办（{role}）写入后首次", after_a_write)
-
-        def workbench_after_a_write(k, c=client):  # the admin home after someone's write: its kept panels are cold
-            from flows.badge import bump
-
-            bump()
-            return c.get("/admin/").status_code
-
-        timed(f"工作台（{role}）写入后首次", workbench_after_a_write)
+    roles_timed(timed)
     timed("决定检索 q=整改", get("/admin/search/decisions/?q=%E6%95%B4%E6%94%B9"))
     timed("案件检索 q=执法", get("/admin/search/cases/?q=%E6%89%A7%E6%B3%95"))
     timed("决定检索 page=10^9", get("/admin/search/decisions/?q=%E6%95%B4%E6%94%B9&page=1000000000"))
@@ -486,6 +466,66 @@ def measure(runs: int, info: dict) -> list[tuple]:
     return results
 
 
+BOUND = "wulong"  # the district whose bureau staff are timed bound to it (roles.access.bureau_jurisdiction)
+
+
+def _bound_user(username: str, like: str, jurisdiction: str):
+    """A bureau account with the groups of the demo's `like` and a StaffProfile naming `jurisdiction` (made once,
+    kept): the demo's own accounts stay as they are for anyone else timing the same database."""
+    from django.contrib.auth import get_user_model
+
+    from roles.models import StaffProfile
+
+    users = get_user_model().objects
+    model = users.get(username=like)
+    user, _ = users.get_or_create(username=username, defaults={"first_name": model.first_name})
+    if set(user.groups.all()) != set(model.groups.all()):
+        user.groups.set(model.groups.all())
+    StaffProfile.objects.update_or_create(user=user, defaults={"jurisdiction": jurisdiction})
+    return user
+
+
+def bench_roles() -> list[tuple]:
+    """Each role timed on its workbench and 我的待办: the demo's officer and leader (no 辖区: every jurisdiction, as
+    a city or province account), the same roles bound to one district (BOUND), and the liaison."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    return [(users.get(username="officer"), "经办人，全省"),
+            (_bound_user("bench_officer_" + BOUND, "officer", BOUND), f"经办人，{BOUND}"),
+            (users.get(username="leader"), "负责人，全省"),
+            (_bound_user("bench_leader_" + BOUND, "leader", BOUND), f"负责人，{BOUND}"),
+            (users.get(username="liaison"), "联络员")]
+
+
+def roles_timed(timed) -> None:
+    """Each role's workbench (the admin home) and 我的待办, with the menu count kept (flows.badge)."""
+    from django.test import Client
+
+    for user, role in bench_roles():
+        client = Client()
+        client.force_login(user)
+        timed(f"工作台（{role}）", lambda k, c=client: c.get("/admin/").status_code)
+        timed(f"我的待办（{role}）", lambda k, c=client: c.get("/workflow/").status_code)
+        timed(f"我的待办（{role}）第2页", lambda k, c=client: c.get("/workflow/?page=2").status_code)
+
+        def after_a_write(k, c=client):  # someone's write made every kept list stale: the whole list is built
+            from flows.badge import bump
+
+            bump()
+            return c.get("/workflow/").status_code
+
+        timed(f"我的待办（{role}）写入后首次", after_a_write)
+
+        def workbench_after_a_write(k, c=client):  # the admin home after someone's write: its kept panels are cold
+            from flows.badge import bump
+
+            bump()
+            return c.get("/admin/").status_code
+
+        timed(f"工作台（{role}）写入后首次", workbench_after_a_write)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--matters", type=int, default=300, help="监督事项数量（默认 300；省级规模 100000）")
@@ -496,6 +536,8 @@ def main(argv=None):
                         help="PostgreSQL: keep the database generated by an earlier run (migrated again, not refilled)")
     parser.add_argument("--base", type=Path, help="SQLite: copy this migrated database with the demo content "
                                                      "instead of migrating and loading it again (saves minutes)")
+    parser.add_argument("--roles", action="store_true",
+                        help="只计时各角色的工作台和我的待办（含限于一个辖区的经办人、负责人）")
     args = parser.parse_args(argv)
     db = Path(tempfile.gettempdir()) / "casework_bench.sqlite3"
     check_size(args.matters, str(db.parent) if not args.pg else "/")
@@ -537,7 +579,7 @@ def main(argv=None):
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cur.execute("ANALYZE")
-    results = measure(args.runs, info)
+    results = measure(args.runs, info, roles_only=args.roles)
     width = max(len(r[0]) for r in results) + 2
     print(f"{'页面/操作':<{width}}{'p50 ms':>9}{'p95 ms':>9}{'查询数':>7}  状态")
     for label, p50, p95, queries, status in results:
