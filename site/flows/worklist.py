@@ -583,6 +583,7 @@ def viewflow_tasks(user, *, today: dt.date):
     from roles.access import agency_of, bureau_jurisdiction, groups_of, is_bureau
     from roles.definitions import LEADER, OFFICER
 
+    from .models import CaseProcess
     from .services import open_tasks
 
     agency = None if is_bureau(user) else agency_of(user)
@@ -603,9 +604,15 @@ def viewflow_tasks(user, *, today: dt.date):
         ~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("worklist_matter"))))
     if own := bureau_jurisdiction(user):
         # staff of one jurisdiction: the tasks of its own matters (and those of no matter: a register's process,
-        # bound by its own app), never another jurisdiction's (casework.visibility)
-        tasks = tasks.filter(Q(worklist_matter__isnull=True) | Exists(
-            Matter.objects.filter(pk=OuterRef("worklist_matter"), jurisdiction=own)))
+        # bound by its own app), never another jurisdiction's (casework.visibility): the processes that name one of
+        # its matters, one short list read from the matters' jurisdiction index (a district's staff keep a few of
+        # thousands of tasks, and the matter expression and the recusal probe run for those few only); else, of
+        # processes that name no matter themselves, those whose record names none or one of its own (_process_matter)
+        own_processes = CaseProcess.objects.filter(matter__jurisdiction=own).values("pk")
+        tasks = tasks.filter(
+            Q(process__in=own_processes) | Q(process__caseprocess__matter__isnull=True) & (
+                Q(worklist_matter__isnull=True)
+                | Exists(Matter.objects.filter(pk=OuterRef("worklist_matter"), jurisdiction=own))))
     title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
                  default=Value(""), output_field=CharField())
 

@@ -57,6 +57,8 @@ def test_each_bound_officer_sees_only_its_own_jurisdiction(two):
         assert "武隆抽检未履职" in html and "恩施抽检未履职" not in html
         html = get(wz, "/admin/casework/")
         assert "恩施抽检未履职" in html and "武隆抽检未履职" not in html
+        response = wl.get("/admin/casework/?jurisdiction=enshi")  # another 辖区 is not offered as a filter
+        assert response.status_code == 400 and "辖区筛选值无效，请从列表中选择辖区。" in response.content.decode()
 
         # the matter screen: its own; the other's refused with the reason (Wagtail's redirect to the dashboard)
         assert "武隆抽检未履职" in get(wl, f"/admin/casework/{two['m_wl'].pk}/")
