@@ -312,8 +312,9 @@ def _chunk(indexes, today, bundles, agencies, officer, matter_ct, rows,
     from flows.models import CaseProcess
 
     with connection.cursor() as cur:
-        cur.executemany(f"INSERT INTO {CaseProcess._meta.db_table} (process_ptr_id, matter_id) VALUES (%s, %s)",
-                        [(new.pk, rec.matter_id) for (new, _t, _ct, _pk), (_b, rec) in
+        cur.executemany(f"INSERT INTO {CaseProcess._meta.db_table} (process_ptr_id, matter_id, jurisdiction) "
+                        "VALUES (%s, %s, %s)",
+                        [(new.pk, rec.matter_id, rec.matter.jurisdiction) for (new, _t, _ct, _pk), (_b, rec) in
                          zip(task_plan, [(b, r) for b, r in records for _p in b.processes], strict=True)])
     tasks = []
     for new, tpl_tasks, ct, pk in task_plan:

@@ -55,16 +55,24 @@ def task_claim(*, task, user) -> Task:
 
 
 def require_task_jurisdiction(user, task) -> None:
-    """Refuse (403, in Chinese) a bureau account bound to one jurisdiction a task of another jurisdiction's
-    matter — claimed, opened or executed (task_claim, task_perform, the task screens: flows.urls). An account of
-    every jurisdiction asks nothing of the database here."""
+    """Refuse (403, in Chinese) a bureau account bound to one jurisdiction a task of another jurisdiction —
+    claimed, opened or executed (task_claim, task_perform, the task screens: flows.urls): a casework process's
+    stored jurisdiction (CaseProcess.jurisdiction, one row read by its key), else its record's own (a supervisors'
+    campaign or dismissal), as the worklist filters them (flows.worklist._own_jurisdiction). An account of every
+    jurisdiction asks nothing of the database here."""
     from roles.access import bureau_jurisdiction
 
-    if bureau_jurisdiction(user):
-        from casework.recusal import matter_of_task
-        from casework.visibility import require_own_jurisdiction
+    if own := bureau_jurisdiction(user):
+        from casework.visibility import REFUSE_JURISDICTION
+        from rules.profiles import get_profile
 
-        require_own_jurisdiction(user, matter_of_task(task))
+        from .models import CaseProcess
+
+        found = CaseProcess.objects.filter(pk=task.process_id).values_list("jurisdiction", flat=True).first()
+        if found is None:  # a plain process: its record's jurisdiction
+            found = getattr(task.process.artifact, "jurisdiction", "") or ""
+        if found and found != own:
+            raise PermissionDenied(REFUSE_JURISDICTION.format(name=get_profile(own).name))
 
 
 def task_perform(*, task, user, action):

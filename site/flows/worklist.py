@@ -579,11 +579,10 @@ class _Earlier(Func):
 def viewflow_tasks(user, *, today: dt.date):
     from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 
-    from casework.models import Matter, Recusal
+    from casework.models import Recusal
     from roles.access import agency_of, bureau_jurisdiction, groups_of, is_bureau
     from roles.definitions import LEADER, OFFICER
 
-    from .models import CaseProcess
     from .services import open_tasks
 
     agency = None if is_bureau(user) else agency_of(user)
@@ -603,16 +602,7 @@ def viewflow_tasks(user, *, today: dt.date):
     tasks = tasks.filter(flow_task__in=list(steps)).annotate(worklist_matter=_process_matter()).filter(
         ~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("worklist_matter"))))
     if own := bureau_jurisdiction(user):
-        # staff of one jurisdiction: the tasks of its own matters (and those of no matter: a register's process,
-        # bound by its own app), never another jurisdiction's (casework.visibility): the processes that name one of
-        # its matters, one short list read from the matters' jurisdiction index (a district's staff keep a few of
-        # thousands of tasks, and the matter expression and the recusal probe run for those few only); else, of
-        # processes that name no matter themselves, those whose record names none or one of its own (_process_matter)
-        own_processes = CaseProcess.objects.filter(matter__jurisdiction=own).values("pk")
-        tasks = tasks.filter(
-            Q(process__in=own_processes) | Q(process__caseprocess__matter__isnull=True) & (
-                Q(worklist_matter__isnull=True)
-                | Exists(Matter.objects.filter(pk=OuterRef("worklist_matter"), jurisdiction=own))))
+        tasks = tasks.filter(_own_jurisdiction(own))
     title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
                  default=Value(""), output_field=CharField())
 
@@ -620,6 +610,42 @@ def viewflow_tasks(user, *, today: dt.date):
         return {int(i.key.split(":")[1]): i for i in _task_items(user, tasks.filter(pk__in=pks), None)}
 
     return QuerySource(tasks, due=_task_due(steps), title=title, order=("created", "pk"), build=build)
+
+
+def _own_jurisdiction(own: str):
+    """The tasks a bureau account bound to jurisdiction `own` works (casework.visibility), as a filter: of casework
+    processes, those whose stored jurisdiction (CaseProcess.jurisdiction) is its own — one short list read from
+    that column's index, so a district's staff keep their few of thousands of tasks before any task's matter,
+    clock or recusal is resolved (issue 28) — or names none; of the other processes (the supervisors' campaigns
+    and dismissals run viewflow's plain Process), those whose record is of its own jurisdiction or names none."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    from .models import CaseProcess
+
+    keep = Q(process__in=CaseProcess.objects.filter(jurisdiction__in=[own, ""]).values("pk"))
+    records = _plain_process_records()
+    if not records:
+        return keep | Q(process__caseprocess__isnull=True)
+    types = ContentType.objects.get_for_models(*records)
+    plain = ~Q(process__artifact_content_type_id__in=[t.pk for t in types.values()])
+    for model, ct in types.items():
+        plain |= Q(process__artifact_content_type_id=ct.pk, process__artifact_object_id__in=model._default_manager
+                   .filter(jurisdiction=own).values("pk"))
+    return keep | Q(process__caseprocess__isnull=True) & plain
+
+
+def _plain_process_records() -> list:
+    """The kinds of record, with a jurisdiction of their own, of the apps whose flows run viewflow's plain Process
+    (not a CaseProcess: no stored jurisdiction) — the records such a process can be about."""
+    from .models import CaseProcess
+    from .registry import flows
+
+    labels = {f.__module__.split(".")[0] for f in flows().values()
+              if not issubclass(f.process_class, CaseProcess)}
+    return [model for label in sorted(labels) if label in {c.label for c in apps.get_app_configs()}
+            for model in apps.get_app_config(label).get_models()
+            if any(f.name == "jurisdiction" for f in model._meta.concrete_fields)]
 
 
 def _task_items(user, tasks, agency) -> list[Item]:
