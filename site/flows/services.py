@@ -45,11 +45,9 @@ def task_claim(*, task, user) -> Task:
         if not task.flow_task.can_assign(user, task) or not activation.assign.can_proceed():
             raise PermissionDenied("您无权领取该待办，或该待办已由他人领取或办结。")
         from casework.recusal import matter_of_task, require_not_recused
-        from casework.visibility import require_own_jurisdiction
 
-        matter = matter_of_task(task)
-        require_own_jurisdiction(user, matter)  # another jurisdiction's matter: 403 (casework.visibility)
-        require_not_recused(user, matter)  # 回避: one rule for every process (ValidationError)
+        require_task_jurisdiction(user, task)  # another jurisdiction's task: 403 (casework.visibility)
+        require_not_recused(user, matter_of_task(task))  # 回避: one rule for every process (ValidationError)
         activation.assign(user)
         return task
 

@@ -131,3 +131,51 @@ def test_a_bound_officer_cannot_claim_or_execute_another_jurisdictions_task(two)
         # its own draft it claims as before
         response = wl.post(f"/workflow/tasks/{draft_task(two['m_wl']).pk}/claim/")
         assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_process_stores_its_matters_jurisdiction(two):
+    from flows.models import CaseProcess
+
+    assert CaseProcess.objects.get(matter=two["m_wl"]).jurisdiction == "wulong"
+    assert CaseProcess.objects.get(matter=two["m_wz"]).jurisdiction == "enshi"
+
+
+@pytest.mark.django_db
+def test_another_jurisdictions_campaign_task_is_neither_listed_nor_claimable(two, site_tree):
+    """The supervisors' campaign runs viewflow's plain Process: narrowed by its campaign's jurisdiction."""
+    city = login(two["city"])
+    with freeze_time("2026-09-02 09:00"):
+        response = city.post("/workflow/campaigns/new/", {
+            "jurisdiction": "wanzhou", "title": "2026年度监督员选聘", "places": "2",
+            "deadline": "2026-09-20", "description": "面向社会公开选聘。"})
+        assert response.status_code == 302, response.content.decode()
+        review = Task.objects.get(flow_task__endswith=".review", status="NEW")
+        assert "资格审查" in get(city, "/workflow/")
+        wl = login(two["wl"]["officer"])
+        html = get(wl, "/workflow/")
+        assert "资格审查" not in html and "武隆抽检未履职" in html
+        response = wl.post(f"/workflow/tasks/{review.pk}/claim/")
+        assert response.status_code == 403
+        assert "本账号只办理重庆市武隆区的监督事项" in response.content.decode()
+        review.refresh_from_db()
+        assert (review.owner_id, review.status) == (None, "NEW")
+
+
+@pytest.mark.django_db
+def test_a_bound_officer_sees_only_its_own_jurisdictions_year(two):
+    wl = login(two["wl"]["officer"])
+    with freeze_time("2026-09-02 09:00"):
+        html = get(wl, "/admin/casework/year/2026/")
+        assert "重庆市武隆区 2026年度概览" in html and "全部辖区" not in html
+        assert 'value="enshi"' not in html
+        for url in ("/admin/casework/year/2026/?jurisdiction=enshi", "/admin/casework/year/2026/results/?jurisdiction=enshi",
+                    "/admin/casework/year/2026.xlsx?jurisdiction=enshi"):
+            response = wl.get(url)
+            assert response.status_code == 403, url
+            assert "本账号只能查看重庆市武隆区的" in response.content.decode()
+        html = get(wl, "/admin/casework/year/2026/results/")
+        assert "重庆市武隆区 2026年度监督结果" in html
+        city = login(two["city"])
+        html = get(city, "/admin/casework/year/2026/?jurisdiction=enshi")
+        assert "全部辖区" in html and 'value="wulong"' in html
