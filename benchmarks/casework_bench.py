@@ -313,8 +313,9 @@ def _chunk(indexes, today, bundles, agencies, officer, matter_ct, rows,
     from flows.models import CaseProcess
 
     with connection.cursor() as cur:
-        cur.executemany(f"INSERT INTO {CaseProcess._meta.db_table} (process_ptr_id, matter_id) VALUES (%s, %s)",
-                        [(new.pk, rec.matter_id) for (new, _t, _ct, _pk), (_b, rec) in
+        cur.executemany(f"INSERT INTO {CaseProcess._meta.db_table} (process_ptr_id, matter_id, jurisdiction) "
+                        "VALUES (%s, %s, %s)",
+                        [(new.pk, rec.matter_id, rec.matter.jurisdiction) for (new, _t, _ct, _pk), (_b, rec) in
                          zip(task_plan, [(b, r) for b, r in records for _p in b.processes], strict=True)])
     tasks = []
     for new, tpl_tasks, ct, pk in task_plan:
@@ -343,7 +344,7 @@ def id_number(k: int) -> str:
     return body + "10X98765432"[sum(int(a) * w for a, w in zip(body, weights, strict=True)) % 11]
 
 
-def measure(runs: int, info: dict, only: tuple[str, ...] = ()) -> list[tuple]:
+def measure(runs: int, info: dict, only: tuple[str, ...] = (), *, roles_only: bool = False) -> list[tuple]:
     import logging
 
     from django.contrib.auth import get_user_model
@@ -379,6 +380,9 @@ def measure(runs: int, info: dict, only: tuple[str, ...] = ()) -> list[tuple]:
     def get(url):
         return lambda k: staff.get(url).status_code
 
+    if roles_only:  # --roles: each role's workbench and 我的待办 only
+        roles_timed(timed)
+        return results
     big = info["big_matter"]
     from casework.models import Matter
 
@@ -414,30 +418,7 @@ def measure(runs: int, info: dict, only: tuple[str, ...] = ()) -> list[tuple]:
 
     timed("调度器一轮（run_once）", round_, n=max(3, runs // 4))
 
-    # each role's workbench (the admin home) and 我的待办, with the menu count kept (flows.badge)
-    users = get_user_model().objects
-    for username, role in (("officer", "经办人"), ("leader", "负责人"), ("liaison", "联络员")):
-        client = Client()
-        client.force_login(users.get(username=username))
-        timed(f"工作台（{role}）", lambda k, c=client: c.get("/admin/").status_code)
-        timed(f"我的待办（{role}）", lambda k, c=client: c.get("/workflow/").status_code)
-        timed(f"我的待办（{role}）第2页", lambda k, c=client: c.get("/workflow/?page=2").status_code)
-
-        def after_a_write(k, c=client):  # someone's write made every kept list stale: the whole list is built
-            from flows.badge import bump
-
-            bump()
-            return c.get("/workflow/").status_code
-
-        timed(f"我的待办（{role}）写入后首次", after_a_write)
-
-        def workbench_after_a_write(k, c=client):  # the admin home after someone's write: its kept panels are cold
-            from flows.badge import bump
-
-            bump()
-            return c.get("/admin/").status_code
-
-        timed(f"工作台（{role}）写入后首次", workbench_after_a_write)
+    roles_timed(timed)
     timed("决定检索 q=整改", get("/admin/search/decisions/?q=%E6%95%B4%E6%94%B9"))
     timed("案件检索 q=执法", get("/admin/search/cases/?q=%E6%89%A7%E6%B3%95"))
     timed("决定检索 page=10^9", get("/admin/search/decisions/?q=%E6%95%B4%E6%94%B9&page=1000000000"))
@@ -489,6 +470,68 @@ def measure(runs: int, info: dict, only: tuple[str, ...] = ()) -> list[tuple]:
     return results
 
 
+# the districts whose bureau staff are timed bound to them (roles.access.bureau_jurisdiction): the generated data
+# puts three quarters of the matters in 武隆 (its worst case) and a few thousand in 万州 (a district's share)
+BOUND = ("wulong", "wanzhou")
+
+
+def _bound_user(username: str, like: str, jurisdiction: str):
+    """A bureau account with the groups of the demo's `like` and a StaffProfile naming `jurisdiction` (made once,
+    kept): the demo's own accounts stay as they are for anyone else timing the same database."""
+    from django.contrib.auth import get_user_model
+
+    from roles.models import StaffProfile
+
+    users = get_user_model().objects
+    model = users.get(username=like)
+    user, _ = users.get_or_create(username=username, defaults={"first_name": model.first_name})
+    if set(user.groups.all()) != set(model.groups.all()):
+        user.groups.set(model.groups.all())
+    StaffProfile.objects.update_or_create(user=user, defaults={"jurisdiction": jurisdiction})
+    return user
+
+
+def bench_roles() -> list[tuple]:
+    """Each role timed on its workbench and 我的待办: the demo's officer and leader (no 辖区: every jurisdiction, as
+    a city or province account), the same roles bound to one district (each of BOUND), and the liaison."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    out = []
+    for like, role in (("officer", "经办人"), ("leader", "负责人")):
+        out.append((users.get(username=like), f"{role}，全省"))
+        out += [(_bound_user(f"bench_{like}_{code}", like, code), f"{role}，{code}") for code in BOUND]
+    return [*out, (users.get(username="liaison"), "联络员")]
+
+
+def roles_timed(timed) -> None:
+    """Each role's workbench (the admin home) and 我的待办, with the menu count kept (flows.badge)."""
+    from django.test import Client
+
+    for user, role in bench_roles():
+        client = Client()
+        client.force_login(user)
+        timed(f"工作台（{role}）", lambda k, c=client: c.get("/admin/").status_code)
+        timed(f"我的待办（{role}）", lambda k, c=client: c.get("/workflow/").status_code)
+        timed(f"我的待办（{role}）第2页", lambda k, c=client: c.get("/workflow/?page=2").status_code)
+
+        def after_a_write(k, c=client):  # someone's write made every kept list stale: the whole list is built
+            from flows.badge import bump
+
+            bump()
+            return c.get("/workflow/").status_code
+
+        timed(f"我的待办（{role}）写入后首次", after_a_write)
+
+        def workbench_after_a_write(k, c=client):  # the admin home after someone's write: its kept panels are cold
+            from flows.badge import bump
+
+            bump()
+            return c.get("/admin/").status_code
+
+        timed(f"工作台（{role}）写入后首次", workbench_after_a_write)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--matters", type=int, default=300, help="监督事项数量（默认 300；省级规模 100000）")
@@ -501,6 +544,8 @@ def main(argv=None):
                                                      "instead of migrating and loading it again (saves minutes)")
     parser.add_argument("--only", action="append", default=[], metavar="WORD",
                         help="只计时名称含该词的页面/操作（可重复，如 --only 事项页面 --only 法定时限）")
+    parser.add_argument("--roles", action="store_true",
+                        help="只计时各角色的工作台和我的待办（含限于一个辖区的经办人、负责人）")
     args = parser.parse_args(argv)
     db = Path(tempfile.gettempdir()) / "casework_bench.sqlite3"
     check_size(args.matters, str(db.parent) if not args.pg else "/")
@@ -545,7 +590,7 @@ def main(argv=None):
             # visibility map that lets a count or a page's keys be read from an index alone): a server run with
             # autovacuum off would otherwise time every index-only scan reading the table too
             cur.execute("VACUUM (ANALYZE)")
-    results = measure(args.runs, info, tuple(args.only))
+    results = measure(args.runs, info, tuple(args.only), roles_only=args.roles)
     if not results:
         raise Refused(f"没有名称含 {'、'.join(args.only)} 的页面或操作。")
     width = max(len(r[0]) for r in results) + 2

@@ -267,6 +267,11 @@ class Document(IssuedFiles):
         # thousands, read in this order without scanning the served ones (issue 28)
         indexes = [models.Index(fields=["issued_on", "id"], name="document_unserved",
                                 condition=models.Q(received_on__isnull=True)),
+                   # the same by matter: a bound officer's (roles.access.bureau_jurisdiction) unserved documents are
+                   # those of its jurisdiction's thousands of matters, hashed against this short list (6 ms at
+                   # 100,000 matters for 万州, not a probe of every document of each of its matters: 30-50 ms)
+                   models.Index(fields=["matter"], name="document_unserved_matter",
+                                condition=models.Q(received_on__isnull=True)),
                    # the matters with a 通报 (referrals.todos: the letters 被通报 waiting for the 情节严重 judgement),
                    # a few among 300,000 documents, read without scanning the others
                    models.Index(fields=["matter"], name="document_circular_matter",

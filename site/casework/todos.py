@@ -9,7 +9,7 @@ import datetime as dt
 from django.db.models import DateField, Q
 from django.urls import reverse
 
-from roles.access import agency_of, groups_of, is_bureau
+from roles.access import agency_of, groups_of, is_bureau, own_jurisdiction_only
 from roles.definitions import OFFICER
 
 from .models import Document
@@ -47,7 +47,9 @@ def documents_to_serve(user, *, today: dt.date):
                              note=f"{d['issued_on']:%Y-%m-%d}签发；期限自签收之日起计算")
                         for d in docs.values(*FIELDS)])
     if OFFICER in groups_of(user) and user.has_perm("casework.record_service"):
-        unserved = _unserved().exclude(matter_id__in=recused_matters(user))
+        # the documents of its own jurisdiction's matters (roles.access.bureau_jurisdiction), none it recused from
+        unserved = own_jurisdiction_only(_unserved(), user, "matter__jurisdiction").exclude(
+            matter_id__in=recused_matters(user))
 
         def build(pks):
             return {d["pk"]: Item(title=f"登记送达回证：《{d['kind_label']}》",

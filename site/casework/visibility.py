@@ -1,5 +1,7 @@
 """Need-to-know for parties (被监督机关): the one place that decides what an agency's liaison may see of a
-matter. Every screen that shows casework to a liaison asks here; bureau staff see the whole file.
+matter. Every screen that shows casework to a liaison asks here; bureau staff see the whole file of every
+matter of their own jurisdiction (roles.access.bureau_jurisdiction: a district bureau's staff only their
+district's, a city or province account with no 辖区 every jurisdiction's) and nothing of another's.
 
 A liaison sees what is addressed to its agency: the documents issued to it (a Document exists only once
 signed, so never a draft), the requests for its answer, its own answers, reports and uploads, and the
@@ -14,7 +16,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from roles.access import agency_of, is_bureau
+from roles.access import agency_of, bureau_jurisdiction, is_bureau
 
 from .models import Attachment, Document, Matter, MatterEvent
 
@@ -41,6 +43,23 @@ BUREAU = "司法局"  # how a bureau actor is named to a party (never the office
 REFUSE_MATTER = "您无权查看该监督事项：执法机关联络员只能查看送达本机关的事项。"
 REFUSE_DOCUMENT = "您无权查看该文书：执法机关联络员只能查看主送本机关的已签发文书。"
 REFUSE_ATTACHMENT = "您无权查看该材料：执法机关联络员只能查看本机关报送的材料。"
+REFUSE_JURISDICTION = "您无权查看该监督事项：本账号只办理{name}的监督事项。"
+
+
+def in_own_jurisdiction(user, matter: Matter) -> bool:
+    """Bureau staff bound to a jurisdiction work only its matters (no query: the matter's own field); anyone else
+    is not asked here (a liaison is bound by its agency)."""
+    own = bureau_jurisdiction(user) if is_bureau(user) else ""
+    return not own or matter.jurisdiction == own
+
+
+def require_own_jurisdiction(user, matter: Matter | None) -> None:
+    """Refuse (403, in Chinese) a bureau account's access to another jurisdiction's matter: its screen, its
+    services, its tasks (flows.services, the task screens)."""
+    if matter is not None and not in_own_jurisdiction(user, matter):
+        from rules.profiles import get_profile
+
+        raise PermissionDenied(REFUSE_JURISDICTION.format(name=get_profile(bureau_jurisdiction(user)).name))
 
 
 # 过错 第五条 / 错案 第四条: a case an agency runs itself is handled by its legal unit (its liaison, holding this
@@ -63,8 +82,10 @@ def runs_own_case(user, matter: Matter) -> bool:
 
 
 def sees_whole(user, matter: Matter) -> bool:
-    """Bureau staff, or the agency's legal unit in its own case: the whole file."""
-    return is_bureau(user) or runs_own_case(user, matter)
+    """Bureau staff of the matter's jurisdiction, or the agency's legal unit in its own case: the whole file."""
+    if is_bureau(user):
+        return in_own_jurisdiction(user, matter)
+    return runs_own_case(user, matter)
 
 
 def party_agency(user):
@@ -92,7 +113,8 @@ def _addressed(agency) -> Exists:
 def visible_matters(user) -> QuerySet[Matter]:
     qs = Matter.objects.select_related("agency")
     if is_bureau(user):
-        return qs
+        own = bureau_jurisdiction(user)
+        return qs.filter(jurisdiction=own) if own else qs
     agency = party_agency(user)
     if agency is None:
         return qs.none()
@@ -103,12 +125,13 @@ def visible_matters(user) -> QuerySet[Matter]:
 
 
 def may_see_matter(user, matter: Matter) -> bool:
-    if matter.pk is not None and is_bureau(user):  # bureau staff see every matter: nothing to ask the database
-        return True
+    if matter.pk is not None and is_bureau(user):  # bureau staff: the matter's own jurisdiction, no query
+        return in_own_jurisdiction(user, matter)
     return visible_matters(user).filter(pk=matter.pk).exists()
 
 
 def require_matter(user, matter: Matter) -> None:
+    require_own_jurisdiction(user, matter)
     if not may_see_matter(user, matter):
         raise PermissionDenied(REFUSE_MATTER if is_party(user) or agency_of(user) is not None
                                else "您无权查看该监督事项。")
@@ -125,9 +148,10 @@ def party_documents(user, matter: Matter) -> QuerySet[Document]:
 def visible_documents(user) -> QuerySet[Document]:
     """Every document the user may open, across matters (the staff case search): party_documents of each
     matter visible_matters gives, in one query."""
+    if is_bureau(user):  # the matters of the account's jurisdiction (all of them: no subquery)
+        own = bureau_jurisdiction(user)
+        return Document.objects.filter(matter__jurisdiction=own) if own else Document.objects.all()
     qs = Document.objects.filter(matter__in=visible_matters(user).values("pk"))
-    if is_bureau(user):
-        return qs
     agency = party_agency(user)
     if agency is None:
         return qs.none()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from roles.access import agency_of, in_casework, is_bureau
+from roles.access import agency_of, bureau_jurisdiction, in_casework, is_bureau, own_jurisdiction_only
 
 # Wagtail's page-editing panels, which casework staff never use
 PAGE_PANELS = {"site_summary", "workflow_objects_to_moderate", "user_objects_in_workflow_moderation",
@@ -60,17 +60,19 @@ def warnings(user, items, today: dt.date) -> dict:
         calendar = WorkCalendar.load()
         horizon = today + dt.timedelta(days=SOON_WORKING_DAYS * 3 + 14)  # wide enough to cover 3 working days
         # the first TOP_ITEMS of each list and the count: a province runs thousands of clocks (issue 28)
-        late = running().filter(due_on__lt=today)
+        # of its own jurisdiction only (a clock's profile_code is its jurisdiction: roles.access.bureau_jurisdiction)
+        clocks = own_jurisdiction_only(running(), user, "profile_code")
+        late = clocks.filter(due_on__lt=today)
         overdue = [_clock_row(c, calendar, today) for c in
                    late.order_by("due_on", "pk").prefetch_related("subject")[:TOP_ITEMS]]
-        soon = [r for r in (_clock_row(c, calendar, today) for c in running().filter(
+        soon = [r for r in (_clock_row(c, calendar, today) for c in clocks.filter(
                 due_on__gte=today, due_on__lte=horizon).order_by("due_on", "pk").prefetch_related("subject")[:TOP_ITEMS])
                 if r["left"] <= SOON_WORKING_DAYS]
-        provisional = list(running().exclude(provisional_years="").order_by("due_on")[:50])
+        provisional = list(clocks.exclude(provisional_years="").order_by("due_on")[:50])
         years = sorted({y for c in provisional for y in c.provisional_years.split(",") if y})
         monday, sunday = _week(today)
         week = [_clock_row(c, calendar, today) for c in
-                running().filter(due_on__gte=today, due_on__lte=sunday).order_by("due_on", "pk")
+                clocks.filter(due_on__gte=today, due_on__lte=sunday).order_by("due_on", "pk")
                 .prefetch_related("subject")[:TOP_ITEMS]]
         return {"clocks": True, "overdue": overdue, "overdue_count": late.count(), "soon": soon,
                 "provisional": provisional, "years": years, "week": week, "week_end": sunday,
@@ -90,7 +92,7 @@ def my_matters(user):
     from .selectors import visible_matters
 
     if is_bureau(user):
-        qs = Matter.objects.filter(opened_by=user)
+        qs = own_jurisdiction_only(Matter.objects.filter(opened_by=user), user)
     else:
         qs = visible_matters(user)
     return qs.filter(status=OPEN).select_related("agency").order_by("-opened_on", "-pk")
@@ -156,7 +158,7 @@ class WorkbenchPanel(Component):
         return {"warn": warnings(user, [], today) if clocks else None,
                 "matters": annotate(matters[:10]), "matters_count": matters.count(), "counts": process_counts(user),
                 "agency": None if is_bureau(user) else agency_of(user),
-                "results_glance": results_glance(today) if is_bureau(user) else "",
+                "results_glance": results_glance(today, bureau_jurisdiction(user)) if is_bureau(user) else "",
                 "certificates": certificates(user, today)}
 
 
@@ -187,13 +189,14 @@ GLANCE = [("notified", "被通报", "项"), ("rectify_overdue", "逾期未整改
           ("rectify_ineffective", "经审核认定整改落实不力", "项")]
 
 
-def results_glance(today) -> str:
-    """年度监督结果 of the current year in one line: what is counted against the agencies (纳入考核). A dozen
-    aggregates over the year's records: computed once, then kept until one of them is written."""
+def results_glance(today, jurisdiction: str = "") -> str:
+    """年度监督结果 of the current year in one line: what is counted against the agencies (纳入考核) — of one
+    jurisdiction (a district bureau's staff), or of all. A dozen aggregates over the year's records: computed once
+    a jurisdiction, then kept until one of them is written."""
     from .assessment import results
 
     def compute() -> str:
-        r = results(year=today.year, today=today)
+        r = results(year=today.year, today=today, jurisdiction=jurisdiction)
         return f"{today.year}年度纳入考核的监督结果：" + "、".join(
             f"{label}{r.total(key)}{unit}" for key, label, unit in GLANCE)
 
@@ -201,7 +204,7 @@ def results_glance(today) -> str:
     # (a task claimed, an event recorded) does not count a year's records again
     from .assessment import generation
 
-    return kept("results-glance", today, compute, generation=generation)
+    return kept(f"results-glance:{jurisdiction or 'all'}", today, compute, generation=generation)
 
 
 def arrange(request, panels: list) -> None:

@@ -48,6 +48,13 @@ class ClockIndexView(IndexView):
 
     default_ordering = "due_on"
 
+    def get_base_queryset(self):
+        """A bureau account bound to one jurisdiction lists only its clocks (a clock's profile_code is its
+        jurisdiction: roles.access.bureau_jurisdiction); a city or province account every jurisdiction's."""
+        from roles.access import own_jurisdiction_only
+
+        return own_jurisdiction_only(super().get_base_queryset(), self.request.user, "profile_code")
+
     def order_queryset(self, queryset):
         """The order asked for (a column header, else by due date), the clock's number last: a total order,
         read from the index (due_on, id) / (status, due_on, id) a page at a time from either end (page_of)."""

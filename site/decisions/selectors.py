@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from roles.access import agency_name_of, groups_of, is_bureau
+from roles.access import agency_name_of, bureau_jurisdiction, groups_of, is_bureau
 from roles.definitions import LIAISON
 
 from .models import DecisionRecord
@@ -15,7 +15,8 @@ from .models import DecisionRecord
 
 @dataclass(frozen=True)
 class DecisionScope:
-    everything: bool = False
+    everything: bool = False  # bureau staff: every record (of `jurisdiction` where the account is bound to one)
+    jurisdiction: str = ""
     agency: str = ""  # non-confidential records of this agency (liaison)
     party_user_id: int | None = None  # records about this user (a supervisor, a person held accountable)
 
@@ -24,7 +25,7 @@ def decision_scope(user) -> DecisionScope:
     if user is None or not user.is_authenticated or not user.is_active:
         return DecisionScope()
     if is_bureau(user):
-        return DecisionScope(everything=True)
+        return DecisionScope(everything=True, jurisdiction=bureau_jurisdiction(user))
     agency = agency_name_of(user) if LIAISON in groups_of(user) else ""
     # anyone sees the records about themselves (a supervisor's, an officer held accountable)
     return DecisionScope(agency=agency, party_user_id=user.pk)
@@ -33,7 +34,7 @@ def decision_scope(user) -> DecisionScope:
 def scope_q(spec: DecisionScope) -> Q:
     """The scope over columns named like DecisionRecord's (agency, confidential, party_user_id)."""
     if spec.everything:
-        return Q()
+        return Q(jurisdiction=spec.jurisdiction) if spec.jurisdiction else Q()
     allowed = Q(pk__in=[])
     if spec.agency:
         allowed |= Q(agency=spec.agency, confidential=False)

@@ -11,6 +11,10 @@ from viewflow.workflow.models import Process
 class CaseProcess(Process):
     matter = models.ForeignKey("casework.Matter", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="processes", verbose_name="监督事项")
+    # the jurisdiction whose casework this is (issue 28): stored so that a bound account's 我的待办 reads its own
+    # processes from one index (flows.worklist) instead of resolving every task's matter; written by save()
+    # (jurisdiction_of) and wherever a process is given its matter by an UPDATE (complaints.services)
+    jurisdiction = models.CharField("辖区", max_length=32, blank=True, db_index=True)
 
     class Meta:
         verbose_name = "办理流程"
@@ -19,10 +23,31 @@ class CaseProcess(Process):
     def save(self, *args, **kwargs):
         if self.matter_id is None:
             self.matter_id = matter_id_of(self.artifact)
+        if not self.jurisdiction:
+            self.jurisdiction = jurisdiction_of(self.artifact, self.matter_id)
         if self._state.adding and not args and not kwargs:
             # a new process: insert both rows, without Django asking first whether the child row exists
             kwargs["force_insert"] = True
         super().save(*args, **kwargs)
+
+
+def jurisdiction_of(artifact, matter_id: int | None) -> str:
+    """The jurisdiction of a process: its matter's, else its record's own (a complaint, a filing), else its
+    record's agency's, else its letter's matter's (a 复查 objection); "" if none names one."""
+    from casework.models import Matter
+
+    if matter_id is not None:
+        return Matter.objects.filter(pk=matter_id).values_list("jurisdiction", flat=True).first() or ""
+    if artifact is None:
+        return ""
+    if own := getattr(artifact, "jurisdiction", ""):
+        return own
+    if getattr(artifact, "agency_id", None):
+        return artifact.agency.jurisdiction
+    letter = getattr(artifact, "letter", None)
+    if letter is not None and letter.matter_id:
+        return letter.matter.jurisdiction
+    return ""
 
 
 def matter_id_of(artifact) -> int | None:

@@ -46,9 +46,31 @@ def task_claim(*, task, user) -> Task:
             raise PermissionDenied("您无权领取该待办，或该待办已由他人领取或办结。")
         from casework.recusal import matter_of_task, require_not_recused
 
+        require_task_jurisdiction(user, task)  # another jurisdiction's task: 403 (casework.visibility)
         require_not_recused(user, matter_of_task(task))  # 回避: one rule for every process (ValidationError)
         activation.assign(user)
         return task
+
+
+def require_task_jurisdiction(user, task) -> None:
+    """Refuse (403, in Chinese) a bureau account bound to one jurisdiction a task of another jurisdiction —
+    claimed, opened or executed (task_claim, task_perform, the task screens: flows.urls): a casework process's
+    stored jurisdiction (CaseProcess.jurisdiction, one row read by its key), else its record's own (a supervisors'
+    campaign or dismissal), as the worklist filters them (flows.worklist._own_jurisdiction). An account of every
+    jurisdiction asks nothing of the database here."""
+    from roles.access import bureau_jurisdiction
+
+    if own := bureau_jurisdiction(user):
+        from casework.visibility import REFUSE_JURISDICTION
+        from rules.profiles import get_profile
+
+        from .models import CaseProcess
+
+        found = CaseProcess.objects.filter(pk=task.process_id).values_list("jurisdiction", flat=True).first()
+        if found is None:  # a plain process: its record's jurisdiction
+            found = getattr(task.process.artifact, "jurisdiction", "") or ""
+        if found and found != own:
+            raise PermissionDenied(REFUSE_JURISDICTION.format(name=get_profile(own).name))
 
 
 def task_perform(*, task, user, action):
@@ -60,6 +82,8 @@ def task_perform(*, task, user, action):
         if task.status == STATUS.NEW:
             task_claim(task=task, user=user)
             task.refresh_from_db()
+        else:
+            require_task_jurisdiction(user, task)
         activation = task.flow_task.activation_class(task)
         if not task.flow_task.can_execute(user, task) or not activation.start.can_proceed():
             raise PermissionDenied("该待办已办结或不由您办理。")

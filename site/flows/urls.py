@@ -51,7 +51,15 @@ def refused_in_chinese(view):
         from viewflow.workflow.models import Task
         from viewflow.workflow.status import STATUS
 
+        from roles.access import bureau_jurisdiction
+
         try:
+            if bureau_jurisdiction(request.user):  # another jurisdiction's task: refused before viewflow opens it
+                from .services import require_task_jurisdiction
+
+                task = Task.objects.filter(pk=kwargs.get("task_pk")).select_related("process").first()
+                if task is not None:
+                    require_task_jurisdiction(request.user, task)
             return view(request, *args, **kwargs)
         except PermissionDenied as exc:
             if any("\u4e00" <= ch <= "\u9fff" for ch in str(exc)):

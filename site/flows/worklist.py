@@ -580,7 +580,7 @@ def viewflow_tasks(user, *, today: dt.date):
     from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 
     from casework.models import Recusal
-    from roles.access import agency_of, groups_of, is_bureau
+    from roles.access import agency_of, bureau_jurisdiction, groups_of, is_bureau
     from roles.definitions import LEADER, OFFICER
 
     from .services import open_tasks
@@ -601,6 +601,8 @@ def viewflow_tasks(user, *, today: dt.date):
     # recusal filter, the due date and the built item agree: a page has its 50 and the count what the pages show
     tasks = tasks.filter(flow_task__in=list(steps)).annotate(worklist_matter=_process_matter()).filter(
         ~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("worklist_matter"))))
+    if own := bureau_jurisdiction(user):
+        tasks = tasks.filter(_own_jurisdiction(own))
     title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
                  default=Value(""), output_field=CharField())
 
@@ -608,6 +610,45 @@ def viewflow_tasks(user, *, today: dt.date):
         return {int(i.key.split(":")[1]): i for i in _task_items(user, tasks.filter(pk__in=pks), None)}
 
     return QuerySource(tasks, due=_task_due(steps), title=title, order=("created", "pk"), build=build)
+
+
+def _own_jurisdiction(own: str):
+    """The tasks a bound account works (casework.visibility: its jurisdiction `own`), as a filter on the task's
+    process, read from indexes before any task's matter, clock or recusal is resolved (issue 28: a district's
+    staff keep a few of thousands of tasks): the casework processes whose stored jurisdiction
+    (CaseProcess.jurisdiction) is its own or none, and the other processes (the supervisors' campaigns and
+    dismissals run viewflow's plain Process) whose record is of its own jurisdiction (the artifact index). A
+    plain process whose record names no jurisdiction would not be listed for a bound account (none does today:
+    _plain_process_records)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+    from viewflow.workflow.models import Process
+
+    from .models import CaseProcess
+
+    # two lists of process keys, each read once and hashed (not a UNION: the planner cannot estimate its distinct
+    # keys and then probes the tasks' index once per key, 70,000 times for 武隆), applied to the permitted tasks
+    # as they are read, before their joins; unordered (the processes' default order would join and sort them)
+    keep = Q(process__in=CaseProcess.objects.filter(jurisdiction__in=[own, ""]).order_by().values("pk"))
+    if records := _plain_process_records():
+        plain = [Process.objects.filter(artifact_content_type_id=ct.pk, artifact_object_id__in=model._default_manager
+                                        .filter(jurisdiction=own).order_by().values("pk")).order_by().values("pk")
+                 for model, ct in ContentType.objects.get_for_models(*records).items()]
+        keep |= Q(process__in=plain[0].union(*plain[1:], all=True))
+    return keep
+
+
+def _plain_process_records() -> list:
+    """The kinds of record, with a jurisdiction of their own, of the apps whose flows run viewflow's plain Process
+    (not a CaseProcess: no stored jurisdiction) — the records such a process can be about."""
+    from .models import CaseProcess
+    from .registry import flows
+
+    labels = {f.__module__.split(".")[0] for f in flows().values()
+              if not issubclass(f.process_class, CaseProcess)}
+    return [model for label in sorted(labels) if label in {c.label for c in apps.get_app_configs()}
+            for model in apps.get_app_config(label).get_models()
+            if any(f.name == "jurisdiction" for f in model._meta.concrete_fields)]
 
 
 def _task_items(user, tasks, agency) -> list[Item]:

@@ -32,8 +32,19 @@ def bureau_jurisdiction(user) -> str:
     search show bureau staff only their own jurisdiction's matters; a liaison is bound by its agency instead."""
     if user is None or not user.is_authenticated or user.is_superuser:
         return ""
-    profile = getattr(user, "staff_profile", None)
-    return (profile.jurisdiction or "") if profile is not None else ""
+    cached = getattr(user, "_bureau_jurisdiction", None)
+    if cached is None:
+        if "staff_profile" in user._state.fields_cache:  # the profile read already (agency_of), or found absent
+            profile = user._state.fields_cache["staff_profile"]
+            cached = (profile.jurisdiction or "") if profile is not None else ""
+        else:  # asked on every casework screen: kept across requests as the role groups are (roles.auth_cache)
+            from .auth_cache import kept
+            from .models import StaffProfile
+
+            cached = kept(user, "jurisdiction", lambda: StaffProfile.objects.filter(user=user).values_list(
+                "jurisdiction", flat=True).first() or "")
+        user._bureau_jurisdiction = cached
+    return cached
 
 
 def own_jurisdiction_only(qs, user, field: str = "jurisdiction"):

@@ -1,9 +1,10 @@
 """Who someone is, kept across requests: a staff member's permissions and role groups are read on every
-admin request (three queries: the user's own permissions, their groups' permissions, their group names).
-They are kept in the shared cache under an *auth generation* bumped by every write that can change them —
-a save or delete of a user, group or permission and every change of the links between them (a user's
-groups and permissions, a group's permissions) — when the write happens and again when its transaction
-commits, so no request reads permissions from before a change."""
+admin request (three queries: the user's own permissions, their groups' permissions, their group names), and
+the jurisdiction their staff profile names (roles.access.bureau_jurisdiction). They are kept in the shared cache
+under an *auth generation* bumped by every write that can change them — a save or delete of a user, group,
+permission or staff profile and every change of the links between them (a user's groups and permissions, a
+group's permissions) — when the write happens and again when its transaction commits, so no request reads
+permissions from before a change."""
 from __future__ import annotations
 
 from django.contrib.auth.backends import ModelBackend
@@ -52,8 +53,10 @@ def connect() -> None:
     from django.contrib.auth.models import Group, Permission
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
+    from .models import StaffProfile
+
     User = get_user_model()
-    for model in (User, Group, Permission):
+    for model in (User, Group, Permission, StaffProfile):  # a staff profile names the account's 辖区 (access)
         post_save.connect(bump, sender=model, dispatch_uid=f"auth-cache-save:{model._meta.label}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"auth-cache-delete:{model._meta.label}")
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):

@@ -11,7 +11,7 @@ from request_guard import BadInput, parse_year
 from roles.access import in_casework
 
 from .admin_views import facet_groups, page_or_message, past_last_page
-from .cases import KIND_LABELS, PROCESS_LABELS
+from .cases import KIND_LABELS, PROCESS_LABELS, own_filters
 from .engines import get_engine
 from .engines.base import CASE_FACETS, MAX_QUERY_LENGTH, SearchQuery
 from .engines.errors import UNAVAILABLE_MESSAGE, SearchUnavailable
@@ -51,7 +51,7 @@ def case_search(request):
     page, bad_page = page_or_message(request.GET.get("page"))
     if bad_page and not message:
         message, status = bad_page, 400
-    q = SearchQuery(text=text, scope="case", filters=filters, page=page, per_page=20, user=request.user,
+    q = SearchQuery(text=text, scope="case", filters={**filters, **own_filters(request.user)}, page=page, per_page=20, user=request.user,
                     facets=tuple(CASE_FACETS), cursor=request.GET.get("after", "")[:4000])
     started = time.perf_counter()
     try:

@@ -59,6 +59,16 @@ def case_scope(user) -> CaseScope:
     return CaseScope(object_ids=tuple(sorted(ids)))
 
 
+def own_filters(user) -> dict:
+    """The filter every staff search (cases, decision records) of a bureau account bound to one jurisdiction
+    carries: its own jurisdiction (roles.access.bureau_jurisdiction); none for a city or province account or a
+    liaison (bound by its agency: case_scope, decisions.selectors)."""
+    from roles.access import bureau_jurisdiction, is_bureau
+
+    own = bureau_jurisdiction(user) if is_bureau(user) else ""
+    return {"jurisdiction": own} if own else {}
+
+
 def scope_for(q) -> CaseScope:
     """case_scope of the query's user, worked out once per search (the engines filter several times)."""
     spec = getattr(q, "_case_scope", None)

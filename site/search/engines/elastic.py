@@ -127,6 +127,8 @@ class ElasticEngine:
                            else {"match_none": {}})
         else:
             spec = decision_scope(q.user)
+            if spec.jurisdiction:  # bureau staff bound to one jurisdiction (decisions.selectors)
+                out.append({"term": {"jurisdiction": spec.jurisdiction}})
             if not spec.everything:
                 allowed = []
                 if spec.agency:
