@@ -16,7 +16,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from roles.access import agency_of, bureau_jurisdiction, is_bureau
+from roles.access import agency_of, bureau_jurisdiction, is_bureau, outside_own_jurisdiction
 
 from .models import Attachment, Document, Matter, MatterEvent
 
@@ -49,8 +49,7 @@ REFUSE_JURISDICTION = "您无权查看该监督事项：本账号只办理{name}
 def in_own_jurisdiction(user, matter: Matter) -> bool:
     """Bureau staff bound to a jurisdiction work only its matters (no query: the matter's own field); anyone else
     is not asked here (a liaison is bound by its agency)."""
-    own = bureau_jurisdiction(user) if is_bureau(user) else ""
-    return not own or matter.jurisdiction == own
+    return not (is_bureau(user) and outside_own_jurisdiction(user, matter.jurisdiction))
 
 
 def require_own_jurisdiction(user, matter: Matter | None) -> None:
