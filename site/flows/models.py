@@ -14,7 +14,8 @@ class CaseProcess(Process):
     # the jurisdiction whose casework this is (issue 28): stored so that a bound account's 我的待办 reads its own
     # processes from one index (flows.worklist) instead of resolving every task's matter; written by save()
     # (jurisdiction_of) and wherever a process is given its matter by an UPDATE (complaints.services)
-    jurisdiction = models.CharField("辖区", max_length=32, blank=True, db_index=True)
+    # (a database default too: a row inserted by SQL naming no jurisdiction, as flows/0002 and older code do, has none)
+    jurisdiction = models.CharField("辖区", max_length=32, blank=True, default="", db_default="", db_index=True)
 
     class Meta:
         verbose_name = "办理流程"
