@@ -38,6 +38,10 @@ def jurisdiction_of(artifact, matter_id: int | None) -> str:
     from casework.models import Matter
 
     if matter_id is not None:
+        # the record's matter as already read (a process is mostly started with its record just written), else read
+        held = artifact._state.fields_cache.get("matter") if artifact is not None else None
+        if held is not None and held.pk == matter_id:
+            return held.jurisdiction
         return Matter.objects.filter(pk=matter_id).values_list("jurisdiction", flat=True).first() or ""
     if artifact is None:
         return ""
