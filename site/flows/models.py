@@ -14,7 +14,8 @@ class CaseProcess(Process):
     # the jurisdiction whose casework this is (issue 28): stored so that a bound account's 我的待办 reads its own
     # processes from one index (flows.worklist) instead of resolving every task's matter; written by save()
     # (jurisdiction_of) and wherever a process is given its matter by an UPDATE (complaints.services)
-    jurisdiction = models.CharField("辖区", max_length=32, blank=True, db_index=True)
+    # (a database default too: a row inserted by SQL naming no jurisdiction, as flows/0002 and older code do, has none)
+    jurisdiction = models.CharField("辖区", max_length=32, blank=True, default="", db_default="", db_index=True)
 
     class Meta:
         verbose_name = "办理流程"
@@ -37,6 +38,10 @@ def jurisdiction_of(artifact, matter_id: int | None) -> str:
     from casework.models import Matter
 
     if matter_id is not None:
+        # the record's matter as already read (a process is mostly started with its record just written), else read
+        held = artifact._state.fields_cache.get("matter") if artifact is not None else None
+        if held is not None and held.pk == matter_id:
+            return held.jurisdiction
         return Matter.objects.filter(pk=matter_id).values_list("jurisdiction", flat=True).first() or ""
     if artifact is None:
         return ""

@@ -14,6 +14,7 @@ from flows.models import CaseProcess
 from tests.letters.letters_http import do_task, login, matter_html, people, start_letter
 
 carry = import_module("flows.migrations.0002_case_process")
+fill = import_module("flows.migrations.0005_case_process_jurisdiction_filled")
 AGENCY = "武隆区市场监督管理局"
 
 
@@ -57,6 +58,9 @@ def test_processes_written_before_case_process_are_carried_over(make_user):
     assert Process.objects.filter(pk=process.pk).exists()
 
     carry.carry_over(apps, SimpleNamespace(connection=connection))
+    assert CaseProcess.objects.get(pk=process.pk).jurisdiction == ""  # then filled by flows/0005
+    fill.backfill(apps, SimpleNamespace(connection=connection))
 
-    assert CaseProcess.objects.get(pk=process.pk).matter_id == matter.pk
+    assert CaseProcess.objects.filter(pk=process.pk).values_list("matter_id", "jurisdiction").get() == (
+        matter.pk, "wulong")
     assert "办理中 · 起草监督建议书（意见书）" in matter_html(login(p["officer"]), matter)

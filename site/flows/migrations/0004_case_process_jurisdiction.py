@@ -14,6 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='caseprocess',
             name='jurisdiction',
-            field=models.CharField(blank=True, db_index=True, max_length=32, verbose_name='辖区'),
+            field=models.CharField(blank=True, db_default='', db_index=True, default='', max_length=32,
+                                  verbose_name='辖区'),
         ),
     ]
