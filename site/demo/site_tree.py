@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from pages.models import HomePage, JurisdictionPage
 from pages.site_identity import SiteIdentity
 from roles.definitions import EDITOR, LEADER, LIAISON, OFFICER, SUPERVISOR
+from roles.models import StaffProfile
 from rules.models import RuleProfile
 
 from .loaders import loader
@@ -45,7 +46,11 @@ DEMO_USERS = [
     ("leader", "张局长", LEADER, "demo-leader-2026"),
     ("liaison", "赵联络员", LIAISON, "demo-liaison-2026"),
     ("supervisor", "陈监督员", SUPERVISOR, "demo-supervisor-2026"),
+    ("officer_wl", "刘经办", OFFICER, "demo-officer-2026"),
 ]
+# a district bureau's officer: bound to one jurisdiction (roles.access.bureau_jurisdiction), it sees and handles only
+# that jurisdiction's casework and registers; the other accounts above work in every jurisdiction
+DEMO_JURISDICTIONS = {"officer_wl": "wulong"}
 
 
 @loader("站点结构", stage=0)
@@ -97,4 +102,6 @@ def load_users() -> str:
         user.save()
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
+        if username in DEMO_JURISDICTIONS:
+            StaffProfile.objects.update_or_create(user=user, defaults={"jurisdiction": DEMO_JURISDICTIONS[username]})
     return f"{len(DEMO_USERS)} 个账号"
