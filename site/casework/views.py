@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 
 from form_errors import add_errors as _errors
 from form_errors import submit
-from roles.access import agency_of, is_bureau, own_jurisdiction_only, require
-from rules.models import RuleProfile
+from roles.access import agency_of, is_bureau, require
+from rules.jurisdiction_choice import offered
 
 from . import services, visibility
 from .forms import AttachmentForm, MatterForm, PartySummaryForm, ScanForm, ServiceForm
@@ -62,7 +62,7 @@ def matter_list(request):
         raise PermissionDenied("只有司法局工作人员和执法机关联络员可以查看监督事项。")
     filters = {k: request.GET.get(k, "") for k in ("jurisdiction", "process", "status", "q")}
     # staff bound to a 辖区 are offered only theirs (roles.access.bureau_jurisdiction: the list shows no other)
-    jurisdictions = own_jurisdiction_only(RuleProfile.objects.order_by("pk"), request.user, "code")
+    jurisdictions = offered(request.user)
     error = _bad_filter(filters, jurisdictions)
     if filters["jurisdiction"]:
         qs = qs.filter(jurisdiction=filters["jurisdiction"])

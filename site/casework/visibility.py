@@ -16,7 +16,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from roles.access import agency_of, bureau_jurisdiction, is_bureau, outside_own_jurisdiction
+from roles.access import (
+    agency_of,
+    bureau_jurisdiction,
+    is_bureau,
+    outside_own_jurisdiction,
+    own_jurisdiction_only,
+)
 
 from .models import Attachment, Document, Matter, MatterEvent
 
@@ -112,8 +118,7 @@ def _addressed(agency) -> Exists:
 def visible_matters(user) -> QuerySet[Matter]:
     qs = Matter.objects.select_related("agency")
     if is_bureau(user):
-        own = bureau_jurisdiction(user)
-        return qs.filter(jurisdiction=own) if own else qs
+        return own_jurisdiction_only(qs, user)
     agency = party_agency(user)
     if agency is None:
         return qs.none()
@@ -148,8 +153,7 @@ def visible_documents(user) -> QuerySet[Document]:
     """Every document the user may open, across matters (the staff case search): party_documents of each
     matter visible_matters gives, in one query."""
     if is_bureau(user):  # the matters of the account's jurisdiction (all of them: no subquery)
-        own = bureau_jurisdiction(user)
-        return Document.objects.filter(matter__jurisdiction=own) if own else Document.objects.all()
+        return own_jurisdiction_only(Document.objects.all(), user, "matter__jurisdiction")
     qs = Document.objects.filter(matter__in=visible_matters(user).values("pk"))
     agency = party_agency(user)
     if agency is None:

@@ -12,7 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 
-from roles.access import bureau_jurisdiction, is_bureau, own_jurisdiction_only
+from roles.access import bureau_jurisdiction, is_bureau
+from rules.jurisdiction_choice import offered
 from rules.models import RuleProfile
 
 from . import assessment, year_charts, year_excel
@@ -53,7 +54,7 @@ def _year_scope(request, year: int, screen: str) -> tuple[dt.date, str, str]:
     code = request.GET.get("jurisdiction", "")[:32]
     # staff bound to a 辖区 (roles.access.bureau_jurisdiction) see its year only: no other, nor 全部辖区
     if (own := bureau_jurisdiction(request.user)) and code not in ("", own):
-        own_name = _jurisdictions(request.user).values_list("name", flat=True).first() or own
+        own_name = offered(request.user).values_list("name", flat=True).first() or own
         raise Refused(f"本账号只能查看{own_name}的{screen}。", 403)
     code = own or code
     name = ""
@@ -62,11 +63,6 @@ def _year_scope(request, year: int, screen: str) -> tuple[dt.date, str, str]:
         if name is None:
             raise Refused("没有该辖区，请从列表中选择辖区。", 404)
     return today, code, name
-
-
-def _jurisdictions(user):
-    """The jurisdictions the screen's filter offers: every one, or only a bound account's own."""
-    return own_jurisdiction_only(RuleProfile.objects.order_by("pk"), user, "code")
 
 
 def _glance(request, year: int) -> tuple[selectors.YearGlance, str]:
@@ -91,7 +87,7 @@ def year_detail(request, year: int):
     glance, title = _glance(request, year)
     return render(request, "casework/year.html", {
         "task_title": title, "g": glance, "month_labels": year_excel.MONTHS, "titles": CHART_TITLES, "query": request.GET.urlencode(),
-        "jurisdictions": _jurisdictions(request.user).values_list("code", "name"),
+        "jurisdictions": offered(request.user).values_list("code", "name"),
         "bound": bool(bureau_jurisdiction(request.user)),
         "years": range(timezone.localdate().year + 1, timezone.localdate().year - 6, -1)})
 
@@ -138,7 +134,7 @@ def results_detail(request, year: int):
     return render(request, "casework/year_results.html", {
         "task_title": title, "r": r, "columns": [label for _, label in assessment.COLUMNS],
         "not_recorded": assessment.NOT_RECORDED, "query": request.GET.urlencode(),
-        "jurisdictions": _jurisdictions(request.user).values_list("code", "name"),
+        "jurisdictions": offered(request.user).values_list("code", "name"),
         "bound": bool(bureau_jurisdiction(request.user)),
         "years": range(timezone.localdate().year + 1, timezone.localdate().year - 6, -1)})
 

@@ -58,7 +58,7 @@ def require_task_jurisdiction(user, task) -> None:
     stored jurisdiction (CaseProcess.jurisdiction, one row read by its key), else its record's own (a supervisors'
     campaign or dismissal), as the worklist filters them (flows.worklist._own_jurisdiction). An account of every
     jurisdiction asks nothing of the database here."""
-    from roles.access import bureau_jurisdiction
+    from roles.access import bureau_jurisdiction, outside_own_jurisdiction
 
     if own := bureau_jurisdiction(user):
         from casework.visibility import REFUSE_JURISDICTION
@@ -69,7 +69,7 @@ def require_task_jurisdiction(user, task) -> None:
         found = CaseProcess.objects.filter(pk=task.process_id).values_list("jurisdiction", flat=True).first()
         if found is None:  # a plain process: its record's jurisdiction
             found = getattr(task.process.artifact, "jurisdiction", "") or ""
-        if found and found != own:
+        if found and outside_own_jurisdiction(user, found):
             raise PermissionDenied(REFUSE_JURISDICTION.format(name=get_profile(own).name))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from request_guard import NotFound
-from roles.access import bureau_jurisdiction, require_own_jurisdiction
+from roles.access import bureau_jurisdiction, own_jurisdiction_only, require_own_jurisdiction
 
 from .models import RuleProfile
 from .profiles import get_profile
@@ -20,10 +20,15 @@ def having(key: str) -> Callable[[str], bool]:
     return lambda code: get_profile(code).has(key)
 
 
+def offered(user):
+    """The jurisdictions (rule profiles, in order) a screen's filter offers `user`: every one, or only a bound
+    bureau account's own."""
+    return own_jurisdiction_only(RuleProfile.objects.order_by("pk"), user, "code")
+
+
 def offering(provided: Callable[[str], bool], user=None) -> list[RuleProfile]:
     """The profiles that provide the thing; only the own one for a bureau account bound to a jurisdiction."""
-    own = bureau_jurisdiction(user)
-    return [p for p in RuleProfile.objects.order_by("pk") if provided(p.code) and (not own or p.code == own)]
+    return [p for p in offered(user) if provided(p.code)]
 
 
 def require(code: str, provided: Callable[[str], bool], missing: str, user=None) -> str:
