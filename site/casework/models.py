@@ -127,7 +127,15 @@ class Matter(models.Model):
                    # the workbench's 我立案的办理中事项 (workbench.my_matters: its first 10 and its count) of one officer,
                    # read off the open matters only, not a bitmap of every open matter (40-150 ms at 100,000)
                    models.Index(fields=["opened_by", "-opened_on", "-id"], name="matter_open_by_opener",
-                                condition=models.Q(status="open"))]
+                                condition=models.Q(status="open")),
+                   # the workbench's 办理中事项 by process (workbench.process_counts), of every jurisdiction or of a
+                   # bound account's own: counted off this index alone, not the open matters' rows (56-69 ms at 100,000)
+                   models.Index(fields=["jurisdiction", "process"], name="matter_open_process",
+                                condition=models.Q(status="open")),
+                   # a bound account's matters (roles.access.bureau_jurisdiction) as keys, joined to what hangs off
+                   # them (unserved documents, letters …) off the index alone: 武隆's 73,000 of 100,000 matters read
+                   # as rows cost 80-130 ms on every cold 我的待办
+                   models.Index(fields=["jurisdiction", "id"], name="matter_jurisdiction_key")]
         permissions = [("open_matter", "可立案登记监督事项"), ("issue_document", "可签发监督文书"),
                        ("record_service", "可登记文书送达")]
 

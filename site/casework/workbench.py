@@ -102,7 +102,8 @@ def process_counts(user) -> list[tuple[str, int]]:
     from .models import OPEN
     from .selectors import visible_matters
 
-    rows = (visible_matters(user).filter(status=OPEN).order_by().values("process").annotate(n=Count("pk"))
+    # COUNT(*), not of the key: counted off the open matters' index (matter_open_process) without reading a row
+    rows = (visible_matters(user).filter(status=OPEN).order_by().values("process").annotate(n=Count("*"))
             .order_by("process"))
     return [(PROCESS_LABELS.get(r["process"], r["process"]), r["n"]) for r in rows]
 

@@ -50,9 +50,12 @@ def _waiting_letters(mine):
 
     circular = Document.objects.filter(matter_id=OuterRef("matter_id"), kind="circular", addressee=OuterRef("to_name"))
     # narrowed on the letter's own columns first (the matters with a 通报, through their partial index, or a dispute
-    # letter escalating): not one probe of the documents for each of a province's 20,000 letters (issue 28)
-    candidates = (Q(matter_id__in=Document.objects.filter(kind="circular").values("matter_id"))
-                  | Q(ground="dispute_decision", state=ESCALATING))
+    # letter escalating): not one probe of the documents for each of a province's 20,000 letters (issue 28). The two
+    # kinds as one list of keys, each read from its index (the letters' matter, their state): an OR of the two on
+    # the letters themselves read all 20,000 rows (30-45 ms at 100,000 matters, on every cold 我的待办 and workbench)
+    notified = Letter.objects.filter(matter_id__in=Document.objects.filter(kind="circular").values("matter_id"))
+    escalating = Letter.objects.filter(state=ESCALATING, ground="dispute_decision")
+    candidates = Q(pk__in=notified.order_by().values("pk").union(escalating.order_by().values("pk")))
     # the source of a letter (services.subject_source) in the jurisdictions whose profile refers it
     referred = (Q(ground="dispute_decision", matter__jurisdiction__in=_jurisdictions(DISPUTE))
                 | (~Q(ground="dispute_decision") & Q(matter__jurisdiction__in=_jurisdictions(NOTIFIED))))
