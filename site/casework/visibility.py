@@ -22,6 +22,7 @@ from roles.access import (
     is_bureau,
     outside_own_jurisdiction,
     own_jurisdiction_only,
+    require_own_jurisdiction,
 )
 
 from .models import Attachment, Document, Matter, MatterEvent
@@ -58,13 +59,19 @@ def in_own_jurisdiction(user, matter: Matter) -> bool:
     return not (is_bureau(user) and outside_own_jurisdiction(user, matter.jurisdiction))
 
 
-def require_own_jurisdiction(user, matter: Matter | None) -> None:
-    """Refuse (403, in Chinese) a bureau account's access to another jurisdiction's matter: its screen, its
-    services, its tasks (flows.services, the task screens)."""
-    if matter is not None and not in_own_jurisdiction(user, matter):
-        from rules.profiles import get_profile
+def refused_jurisdiction(user) -> str:
+    """The refusal of another jurisdiction's matter or task, naming the account's own jurisdiction."""
+    from rules.profiles import get_profile
 
-        raise PermissionDenied(REFUSE_JURISDICTION.format(name=get_profile(bureau_jurisdiction(user)).name))
+    return REFUSE_JURISDICTION.format(name=get_profile(bureau_jurisdiction(user)).name)
+
+
+def require_matter_in_own_jurisdiction(user, matter: Matter | None) -> None:
+    """Refuse (403, in Chinese) a bureau account's access to another jurisdiction's matter: its screen, its
+    services, its tasks (flows.services, the task screens). The rule is roles.access.require_own_jurisdiction's,
+    in the matter's words."""
+    if matter is not None and is_bureau(user):
+        require_own_jurisdiction(user, matter.jurisdiction, lambda: refused_jurisdiction(user))
 
 
 # 过错 第五条 / 错案 第四条: a case an agency runs itself is handled by its legal unit (its liaison, holding this
@@ -135,7 +142,7 @@ def may_see_matter(user, matter: Matter) -> bool:
 
 
 def require_matter(user, matter: Matter) -> None:
-    require_own_jurisdiction(user, matter)
+    require_matter_in_own_jurisdiction(user, matter)
     if not may_see_matter(user, matter):
         raise PermissionDenied(REFUSE_MATTER if is_party(user) or agency_of(user) is not None
                                else "您无权查看该监督事项。")
