@@ -85,12 +85,20 @@ def agency_runs(matter: Matter) -> bool:
     return matter.process == "accountability" and Matter.objects.filter(OWN_CASES, pk=matter.pk).exists()
 
 
+def own_cases(user) -> QuerySet[Matter]:
+    """The accountability cases its agency runs itself that `user` handles as the agency's legal unit (a liaison
+    holding OWN_CASE_PERM): their whole file is its own (sees_whole; the decision search: decisions.selectors)."""
+    agency = party_agency(user)
+    if agency is None or not user.has_perm(OWN_CASE_PERM):
+        return Matter.objects.none()
+    return Matter.objects.filter(OWN_CASES, agency=agency)
+
+
 def runs_own_case(user, matter: Matter) -> bool:
     agency = party_agency(user)
-    if agency is None or matter.agency_id != agency.pk or matter.process != "accountability" \
-            or not user.has_perm(OWN_CASE_PERM):
+    if agency is None or matter.agency_id != agency.pk or matter.process != "accountability":
         return False
-    return Matter.objects.filter(OWN_CASES, pk=matter.pk).exists()
+    return own_cases(user).filter(pk=matter.pk).exists()
 
 
 def sees_whole(user, matter: Matter) -> bool:
