@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from form_errors import add_errors as _errors
 from form_errors import submit
-from roles.access import agency_of, is_bureau, require
+from roles.access import agency_of, bureau_jurisdiction, is_bureau, require
 from rules.jurisdiction_choice import offered
 
 from . import services, visibility
@@ -83,7 +83,9 @@ def matter_list(request):
         "filters": filters, "processes": PROCESSES,
         # 当前环节 names the bureau's internal steps (起草、签发): not for a party (casework.visibility)
         "party_view": visibility.is_party(request.user),
-        "jurisdictions": jurisdictions, "can_open": request.user.has_perm("casework.open_matter"),
+        # a bound account is offered its own 辖区 only, chosen (no 全部: it would mean the same)
+        "jurisdictions": jurisdictions, "bound": bureau_jurisdiction(request.user),
+        "can_open": request.user.has_perm("casework.open_matter"),
         "task_title": "监督事项（一案一档）"}, status=400 if error else 200)
 
 

@@ -22,6 +22,7 @@ from roles.access import (
     is_bureau,
     outside_own_jurisdiction,
     own_jurisdiction_only,
+    require_own_jurisdiction,
 )
 
 from .models import Attachment, Document, Matter, MatterEvent
@@ -58,13 +59,19 @@ def in_own_jurisdiction(user, matter: Matter) -> bool:
     return not (is_bureau(user) and outside_own_jurisdiction(user, matter.jurisdiction))
 
 
-def require_own_jurisdiction(user, matter: Matter | None) -> None:
-    """Refuse (403, in Chinese) a bureau account's access to another jurisdiction's matter: its screen, its
-    services, its tasks (flows.services, the task screens)."""
-    if matter is not None and not in_own_jurisdiction(user, matter):
-        from rules.profiles import get_profile
+def refused_jurisdiction(user) -> str:
+    """The refusal of another jurisdiction's matter or task, naming the account's own jurisdiction."""
+    from rules.profiles import get_profile
 
-        raise PermissionDenied(REFUSE_JURISDICTION.format(name=get_profile(bureau_jurisdiction(user)).name))
+    return REFUSE_JURISDICTION.format(name=get_profile(bureau_jurisdiction(user)).name)
+
+
+def require_matter_in_own_jurisdiction(user, matter: Matter | None) -> None:
+    """Refuse (403, in Chinese) a bureau account's access to another jurisdiction's matter: its screen, its
+    services, its tasks (flows.services, the task screens). The rule is roles.access.require_own_jurisdiction's,
+    in the matter's words."""
+    if matter is not None and is_bureau(user):
+        require_own_jurisdiction(user, matter.jurisdiction, lambda: refused_jurisdiction(user))
 
 
 # 过错 第五条 / 错案 第四条: a case an agency runs itself is handled by its legal unit (its liaison, holding this
@@ -78,12 +85,20 @@ def agency_runs(matter: Matter) -> bool:
     return matter.process == "accountability" and Matter.objects.filter(OWN_CASES, pk=matter.pk).exists()
 
 
+def own_cases(user) -> QuerySet[Matter]:
+    """The accountability cases its agency runs itself that `user` handles as the agency's legal unit (a liaison
+    holding OWN_CASE_PERM): their whole file is its own (sees_whole; the decision search: decisions.selectors)."""
+    agency = party_agency(user)
+    if agency is None or not user.has_perm(OWN_CASE_PERM):
+        return Matter.objects.none()
+    return Matter.objects.filter(OWN_CASES, agency=agency)
+
+
 def runs_own_case(user, matter: Matter) -> bool:
     agency = party_agency(user)
-    if agency is None or matter.agency_id != agency.pk or matter.process != "accountability" \
-            or not user.has_perm(OWN_CASE_PERM):
+    if agency is None or matter.agency_id != agency.pk or matter.process != "accountability":
         return False
-    return Matter.objects.filter(OWN_CASES, pk=matter.pk).exists()
+    return own_cases(user).filter(pk=matter.pk).exists()
 
 
 def sees_whole(user, matter: Matter) -> bool:
@@ -135,7 +150,7 @@ def may_see_matter(user, matter: Matter) -> bool:
 
 
 def require_matter(user, matter: Matter) -> None:
-    require_own_jurisdiction(user, matter)
+    require_matter_in_own_jurisdiction(user, matter)
     if not may_see_matter(user, matter):
         raise PermissionDenied(REFUSE_MATTER if is_party(user) or agency_of(user) is not None
                                else "您无权查看该监督事项。")

@@ -19,6 +19,9 @@ class DecisionScope:
     jurisdiction: str = ""
     agency: str = ""  # non-confidential records of this agency (liaison)
     party_user_id: int | None = None  # records about this user (a supervisor, a person held accountable)
+    # every record, confidential ones too, of the accountability cases its agency runs itself and it handles as
+    # the agency's legal unit (过错 第五条、错案 第四条): what their matter screen shows it (casework.selectors)
+    record_ids: tuple[int, ...] = ()
 
 
 def decision_scope(user) -> DecisionScope:
@@ -28,11 +31,30 @@ def decision_scope(user) -> DecisionScope:
         return DecisionScope(everything=True, jurisdiction=bureau_jurisdiction(user))
     agency = agency_name_of(user) if LIAISON in groups_of(user) else ""
     # anyone sees the records about themselves (a supervisor's, an officer held accountable)
-    return DecisionScope(agency=agency, party_user_id=user.pk)
+    return DecisionScope(agency=agency, party_user_id=user.pk, record_ids=_own_case_records(user))
 
 
-def scope_q(spec: DecisionScope) -> Q:
-    """The scope over columns named like DecisionRecord's (agency, confidential, party_user_id)."""
+def _own_case_records(user) -> tuple[int, ...]:
+    """The records of the cases `user` runs for its agency (casework.visibility.own_cases), by their keys."""
+    from casework.visibility import OWN_CASE_PERM
+
+    if not user.has_perm(OWN_CASE_PERM):  # no query for anyone else
+        return ()
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+
+    from casework.models import Matter
+    from casework.visibility import own_cases
+
+    matters = own_cases(user).annotate(key=Cast("pk", CharField())).values("key")
+    return tuple(DecisionRecord.objects.filter(subject_type=ContentType.objects.get_for_model(Matter),
+                                               subject_id__in=matters).order_by("pk").values_list("pk", flat=True))
+
+
+def scope_q(spec: DecisionScope, key: str = "pk") -> Q:
+    """The scope over columns named like DecisionRecord's (agency, confidential, party_user_id), the record's
+    own key in `key` (a search index entry's "object_id")."""
     if spec.everything:
         return Q(jurisdiction=spec.jurisdiction) if spec.jurisdiction else Q()
     allowed = Q(pk__in=[])
@@ -40,6 +62,8 @@ def scope_q(spec: DecisionScope) -> Q:
         allowed |= Q(agency=spec.agency, confidential=False)
     if spec.party_user_id:
         allowed |= Q(party_user_id=spec.party_user_id)
+    if spec.record_ids:
+        allowed |= Q(**{f"{key}__in": spec.record_ids})
     return allowed
 
 

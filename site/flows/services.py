@@ -55,22 +55,35 @@ def task_claim(*, task, user) -> Task:
 def require_task_jurisdiction(user, task) -> None:
     """Refuse (403, in Chinese) a bureau account bound to one jurisdiction a task of another jurisdiction —
     claimed, opened or executed (task_claim, task_perform, the task screens: flows.urls): a casework process's
-    stored jurisdiction (CaseProcess.jurisdiction, one row read by its key), else its record's own (a supervisors'
-    campaign or dismissal), as the worklist filters them (flows.worklist._own_jurisdiction). An account of every
-    jurisdiction asks nothing of the database here."""
-    from roles.access import bureau_jurisdiction, outside_own_jurisdiction
+    stored jurisdiction (CaseProcess.jurisdiction, one row read by its key, or already read with the task:
+    task_with_jurisdiction), else its record's own (a supervisors' campaign or dismissal), as the worklist filters
+    them (flows.worklist._own_jurisdiction). An account of every jurisdiction asks nothing of the database here."""
+    from casework.visibility import refused_jurisdiction
+    from roles.access import bureau_jurisdiction, require_own_jurisdiction
 
-    if own := bureau_jurisdiction(user):
-        from casework.visibility import REFUSE_JURISDICTION
-        from rules.profiles import get_profile
-
+    if bureau_jurisdiction(user):
         from .models import CaseProcess
 
-        found = CaseProcess.objects.filter(pk=task.process_id).values_list("jurisdiction", flat=True).first()
+        if hasattr(task, CASE_JURISDICTION):  # read with the task (None: not a casework process)
+            found = getattr(task, CASE_JURISDICTION)
+        else:
+            found = CaseProcess.objects.filter(pk=task.process_id).values_list("jurisdiction", flat=True).first()
         if found is None:  # a plain process: its record's jurisdiction
             found = getattr(task.process.artifact, "jurisdiction", "") or ""
-        if found and outside_own_jurisdiction(user, found):
-            raise PermissionDenied(REFUSE_JURISDICTION.format(name=get_profile(own).name))
+        if found:
+            require_own_jurisdiction(user, found, lambda: refused_jurisdiction(user))
+
+
+CASE_JURISDICTION = "case_jurisdiction"
+
+
+def task_with_jurisdiction(pk):
+    """The task `pk` (or None) with its casework process's stored jurisdiction, in one query, for
+    require_task_jurisdiction (the task screens ask it before viewflow opens the task: flows.urls)."""
+    from django.db.models import F
+    from viewflow.workflow.models import Task
+
+    return Task.objects.filter(pk=pk).annotate(**{CASE_JURISDICTION: F("process__caseprocess__jurisdiction")}).first()
 
 
 def task_perform(*, task, user, action):

@@ -55,9 +55,9 @@ def refused_in_chinese(view):
 
         try:
             if bureau_jurisdiction(request.user):  # another jurisdiction's task: refused before viewflow opens it
-                from .services import require_task_jurisdiction
+                from .services import require_task_jurisdiction, task_with_jurisdiction
 
-                task = Task.objects.filter(pk=kwargs.get("task_pk")).select_related("process").first()
+                task = task_with_jurisdiction(kwargs.get("task_pk"))  # one query, the jurisdiction with it
                 if task is not None:
                     require_task_jurisdiction(request.user, task)
             return view(request, *args, **kwargs)

@@ -3,6 +3,8 @@ serves, and the permission check every service makes before it writes. Views and
 no app keeps its own copy."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 
 from .definitions import LEADER, LIAISON, OFFICER, SUPERVISOR
@@ -63,10 +65,12 @@ def outside_own_jurisdiction(user, code: str) -> bool:
 OTHER_JURISDICTION = "该记录属于其他辖区，您只能查看、办理本辖区的记录。"
 
 
-def require_own_jurisdiction(user, code: str, message: str = OTHER_JURISDICTION) -> None:
-    """Refuse (Chinese, shown to the person) a bureau account acting on another jurisdiction's record."""
+def require_own_jurisdiction(user, code: str, message: str | Callable[[], str] = OTHER_JURISDICTION) -> None:
+    """Refuse (Chinese, shown to the person) a bureau account acting on another jurisdiction's record: the one
+    rule, for every record (a matter's screen words it its own way: casework.visibility, `message` a callable
+    then, asked only on a refusal)."""
     if outside_own_jurisdiction(user, code):
-        raise PermissionDenied(message)
+        raise PermissionDenied(message() if callable(message) else message)
 
 
 def is_leader(user) -> bool:

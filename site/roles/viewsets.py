@@ -4,6 +4,7 @@ edit, delete, history, usage), so nothing of it is shown or written."""
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.functional import cached_property
 
 from .access import bureau_jurisdiction, own_jurisdiction_only
 
@@ -12,9 +13,19 @@ OTHER = "没有这条记录，或该记录属于其他辖区。"
 
 class _OwnJurisdictionView:
     narrow = None  # staticmethod(qs, user) -> qs, set by the viewset
+    jurisdiction_field = "jurisdiction"  # the list filter naming the rows' 辖区, set by the viewset
 
     def get_base_queryset(self):
         return self.narrow(super().get_base_queryset(), self.request.user)
+
+    @cached_property
+    def filters(self):
+        """The list's filters; a bound account's rows are its own 辖区's only, so it is offered no 辖区 filter (no
+        全部, no other jurisdiction to pick)."""
+        filters = super().filters
+        if filters is not None and bureau_jurisdiction(self.request.user):
+            filters.form.fields.pop(self.jurisdiction_field, None)
+        return filters
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -35,5 +46,5 @@ class OwnJurisdictionViewSet:
 
     def construct_view(self, view_class, **kwargs):
         scoped = type(f"OwnJurisdiction{view_class.__name__}", (_OwnJurisdictionView, view_class),
-                      {"narrow": staticmethod(self.narrow)})
+                      {"narrow": staticmethod(self.narrow), "jurisdiction_field": self.jurisdiction_field})
         return super().construct_view(scoped, **kwargs)

@@ -179,3 +179,60 @@ def test_a_bound_officer_sees_only_its_own_jurisdictions_year(two):
         city = login(two["city"])
         html = get(city, "/admin/casework/year/2026/?jurisdiction=enshi")
         assert "全部辖区" in html and 'value="wulong"' in html
+
+
+@pytest.mark.django_db
+def test_a_bound_officers_task_screen_reads_its_jurisdiction_with_the_task(two):
+    """The task screens refuse another jurisdiction's task before viewflow opens it (flows.urls): the task is read
+    with its process's stored jurisdiction in one query, not the task and then its CaseProcess row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    wl = login(two["wl"]["officer"])
+    with freeze_time("2026-09-02 09:00"):
+        response = wl.post(f"/workflow/tasks/{draft_task(two['m_wl']).pk}/claim/")
+        url = response["Location"]
+        get(wl, url)  # the role groups and the profile kept (roles.auth_cache), as on any later screen
+        with CaptureQueriesContext(connection) as ctx:
+            html = get(wl, url)
+        assert DRAFT in html
+        sql = [q["sql"] for q in ctx.captured_queries]
+        # 1 session, 1 user; 1 the task with its stored jurisdiction (viewflow_task LEFT JOIN flows_caseprocess:
+        # the check), then viewflow's own: 1 the task, 2 its process (Process, CaseProcess), 1 the owner; the
+        # draft screen: 5 letter, 1 report, 1 objection; Wagtail's admin frame: 1 user profile, 1 locale,
+        # 1 page and 1 collection permissions, 1 site permissions, 1 page; the menu: 1 supervisor,
+        # 1 decision record; the matter panel: 1 document, 1 clock, 1 pause, 1 extension. Before: 27, the task
+        # and then its CaseProcess row (SELECT flows_caseprocess.jurisdiction ... WHERE process_ptr_id = ...).
+        assert len(sql) == 26
+        assert '"flows_caseprocess"."jurisdiction" AS "case_jurisdiction"' in sql[2]
+        assert not any(q.startswith('SELECT "flows_caseprocess"."jurisdiction" FROM') for q in sql)
+
+
+JURISDICTION_SELECT = re.compile(r'<select name="jurisdiction">.*?</select>', re.S)
+
+
+@pytest.mark.django_db
+def test_a_bound_officer_is_offered_only_its_own_jurisdiction_chosen(two):
+    """The matter list's 辖区 select and the activity list's 辖区 links: a bound account its own 辖区 only, chosen,
+    with no 全部 (which would mean the same); an account of every jurisdiction 全部 and each one, as before."""
+    wl, city = login(two["wl"]["officer"]), login(two["city"])
+    with freeze_time("2026-09-02 09:00"):
+        html = get(wl, "/admin/casework/")
+        assert JURISDICTION_SELECT.findall(html) == [
+            '<select name="jurisdiction"><option value="wulong" selected>重庆市武隆区</option></select>']
+        html = get(city, "/admin/casework/")
+        assert JURISDICTION_SELECT.findall(html) == [
+            '<select name="jurisdiction"><option value="">全部</option><option value="wanzhou">重庆市万州区</option>'
+            '<option value="weihai">山东省威海市</option><option value="wuhan">湖北省武汉市</option>'
+            '<option value="enshi">湖北省恩施土家族苗族自治州</option><option value="wulong">重庆市武隆区</option>'
+            '</select>']
+        html = get(city, "/admin/casework/?jurisdiction=enshi")
+        assert '<option value="enshi" selected>湖北省恩施土家族苗族自治州</option>' in html
+
+        html = get(wl, "/admin/activities/")
+        assert "<p>辖区：<strong>重庆市武隆区</strong>" in html and "全部" not in html.split("辖区：")[1][:200]
+        html = get(city, "/admin/activities/")
+        assert ('<p>辖区：<a href="?">全部</a> · <a href="?jurisdiction=wanzhou">重庆市万州区</a> · '
+                '<a href="?jurisdiction=weihai">山东省威海市</a> · <a href="?jurisdiction=wuhan">湖北省武汉市</a> · '
+                '<a href="?jurisdiction=enshi">湖北省恩施土家族苗族自治州</a> · '
+                '<a href="?jurisdiction=wulong">重庆市武隆区</a>') in html

@@ -165,3 +165,19 @@ def test_the_dashboard_counts_only_the_own_jurisdictions_opinions(world):
         html = get(clients[key], "/admin/").content.decode()
         counts[key] = "待转送的意见建议</a>：1 项" in html, "待转送的意见建议</a>：2 项" in html
     assert counts == {"wl": (True, False), "wz": (True, False), "all": (False, True)}
+
+
+def test_a_bound_officer_is_offered_no_jurisdiction_filter_in_the_admin_lists(world):
+    """The supervisors' register filters by 辖区 (its field's choices): a bound account lists its own 辖区's rows only
+    and is offered no 辖区 to pick (neither 全部 nor another); an account of every jurisdiction each one."""
+    import re
+
+    clients, _rows = world
+    offered = re.compile(r'name="jurisdiction"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="jurisdiction"')
+
+    def values(key):
+        html = get(clients[key], "/admin/supervisor_register/").content.decode()
+        return [a or b for a, b in offered.findall(html)]
+
+    assert values("wl") == [] and values("wz") == []
+    assert values("all") == ["", "wanzhou", "weihai", "wuhan", "enshi", "wulong"]

@@ -31,6 +31,6 @@ def test_index_filters_match_visible_records_for_every_role(decision, make_user,
     decision(title="丙", agency="丙局")
     for user in users:
         expected = set(visible_records(user).values_list("pk", flat=True))
-        got = set(SearchEntry.objects.filter(scope="decision").filter(scope_q(decision_scope(user)))
+        got = set(SearchEntry.objects.filter(scope="decision").filter(scope_q(decision_scope(user), "object_id"))
                   .values_list("object_id", flat=True))
         assert got == expected, getattr(user, "username", "anonymous")

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from clocks.services import clocks_for
 from roles.access import bureau_jurisdiction, own_jurisdiction_only
+from rules import jurisdiction_choice
 from rules.profiles import get_profile
 
 from .. import services
@@ -23,7 +24,6 @@ from ..forms import (
     DeclarationForm,
     ForwardForm,
     InviteForm,
-    jurisdiction_choices,
 )
 from ..models import CLOSED, SUBMITTED, AbsenceFinding, ConflictDeclaration, Invitation
 from ..opinions import ANSWER_RULE, handling_citation, opinion_decide, opinion_forward
@@ -62,16 +62,17 @@ def bureau_or_organiser(view):
     return wrapped
 
 
-def _jurisdictions(user) -> list:
-    """The jurisdictions offered: a bound bureau account only its own."""
-    own = bureau_jurisdiction(user)
-    return [(c, n) for c, n in jurisdiction_choices() if not own or c == own]
+def _jurisdictions(user) -> list[tuple[str, str]]:
+    """The jurisdictions offered (rules.jurisdiction_choice.offered: a bound bureau account only its own), as
+    (code, name) — the screens show the 辖区's name (重庆市武隆区), not the profile's 名称（主管机关）."""
+    return [(p.code, p.name) for p in jurisdiction_choice.offered(user)]
 
 
 def _jurisdiction(request) -> str:
+    """?jurisdiction= among those offered; else "" (every one), or a bound account's own (all it is offered)."""
     codes = [c for c, _ in _jurisdictions(request.user)]
     code = request.GET.get("jurisdiction", "")
-    return code if code in codes else ""
+    return code if code in codes else bureau_jurisdiction(request.user)
 
 
 @bureau_or_organiser
@@ -87,6 +88,7 @@ def activity_list(request):
             "page_title": "监督活动",
             "activities": qs.prefetch_related("invitations")[:200],
             "jurisdictions": _jurisdictions(request.user),
+            "bound": bool(bureau_jurisdiction(request.user)),
             "current": code,
             "can_add": request.user.has_perm("activities.add_activity") or may_organise(request.user),
             "organiser": None if is_bureau(request.user) else agency_of(request.user),

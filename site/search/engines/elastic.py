@@ -136,6 +136,8 @@ class ElasticEngine:
                                                         {"term": {"confidential": False}}]}})
                 if spec.party_user_id:
                     allowed.append({"term": {"party_user_id": spec.party_user_id}})
+                if spec.record_ids:  # the cases its agency runs itself (decisions.selectors)
+                    allowed.append({"terms": {"object_id": list(spec.record_ids)}})
                 out.append({"bool": {"should": allowed, "minimum_should_match": 1}} if allowed
                            else {"match_none": {}})
         for name in ("kind", "jurisdiction", "process_kind", "agency", "outcome"):
