@@ -50,6 +50,7 @@ IGNORED = frozenset({
 FIXED_JURISDICTION = frozenset({
     "casework.Matter", "complaints.Complaint", "complaints.HotlineOrder", "complaints.InterferenceRecord",
     "activities.Opinion", "programme.ProgrammeYear",
+    "casework.MatterSequence", "casework.DocumentSequence",  # a jurisdiction's numbering: read by nobody's work
 })
 # rows whose jurisdiction is editable: a new one names its jurisdiction, a changed one may have left another
 CREATED_JURISDICTION = frozenset({"casework.Agency"})
@@ -172,8 +173,15 @@ def _watched(model) -> bool:
 def on_write(sender, instance=None, **kwargs) -> None:
     if kwargs.get("raw"):  # loaddata
         return
-    if _watched(sender):
+    if _watched(sender) and not _login_only(sender, kwargs.get("update_fields")):
         bump(jurisdiction_of(instance, kwargs.get("created", False)) if instance is not None else "")
+
+
+def _login_only(sender, update_fields) -> bool:
+    """A login writes the user's last_login only (django.contrib.auth.models.update_last_login): nobody's work."""
+    from django.contrib.auth import get_user_model
+
+    return sender is get_user_model() and update_fields is not None and set(update_fields) == {"last_login"}
 
 
 def on_m2m(sender, action, instance, **kwargs) -> None:
