@@ -118,7 +118,7 @@ def _matter_jurisdiction(instance) -> str:
     if matter_id not in _MATTERS:
         from casework.models import Matter
 
-        _remember(_MATTERS, matter_id, Matter.objects.filter(pk=matter_id).values_list(
+        _remember(_MATTERS, matter_id, Matter.objects.filter(pk=matter_id).order_by().values_list(
             "jurisdiction", flat=True).first() or "")
     return _MATTERS.get(matter_id, "")
 
@@ -134,7 +134,7 @@ def _process_jurisdiction(process_id, process=None) -> str:
     if process_id not in _PROCESSES:
         from .models import CaseProcess
 
-        _remember(_PROCESSES, process_id, CaseProcess.objects.filter(pk=process_id).values_list(
+        _remember(_PROCESSES, process_id, CaseProcess.objects.filter(pk=process_id).order_by().values_list(
             "jurisdiction", flat=True).first() or "")
     return _PROCESSES.get(process_id, "")
 
