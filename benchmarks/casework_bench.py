@@ -531,6 +531,31 @@ def roles_timed(timed) -> None:
 
         timed(f"工作台（{role}）写入后首次", workbench_after_a_write)
 
+        # a real write in another jurisdiction (a running clock saved: flows.badge bumps that jurisdiction's
+        # generation and the "any" one): a bound account's kept list and panels stay warm, the others' are cold
+        other = _other_jurisdiction_clock(user)
+
+        def after_another_write(k, c=client, clock=other):
+            clock.save(update_fields=["due_on"])
+            return c.get("/workflow/").status_code
+
+        def workbench_after_another_write(k, c=client, clock=other):
+            clock.save(update_fields=["due_on"])
+            return c.get("/admin/").status_code
+
+        if other is not None:
+            timed(f"我的待办（{role}）另一辖区写入后", after_another_write)
+            timed(f"工作台（{role}）另一辖区写入后", workbench_after_another_write)
+
+
+def _other_jurisdiction_clock(user):
+    """A running clock of a jurisdiction other than the account's own (for an unbound account: other than 武隆)."""
+    from clocks.models import RUNNING, Clock
+    from roles.access import bureau_jurisdiction, is_bureau
+
+    own = (bureau_jurisdiction(user) if is_bureau(user) else "") or "wulong"
+    return Clock.objects.filter(status=RUNNING).exclude(profile_code=own).order_by("pk").first()
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -40,17 +40,23 @@ class EitherEndPaginator(Paginator):
 
 class KeptCountPaginator(EitherEndPaginator):
     """EitherEndPaginator whose count (hundreds of thousands of statutory clocks: a scan of the whole table, the
-    dearest query of the list, on every page) is counted once and then kept until a write (kept_count)."""
+    dearest query of the list, on every page) is counted once and then kept until a write (kept_count) — of the
+    `scope` jurisdiction (flows.badge.scope_of the reader: its list holds that jurisdiction's rows only), or any."""
+
+    def __init__(self, *args, scope: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope = scope
 
     @cached_property
     def count(self):
-        return kept_count(self.object_list) if isinstance(self.object_list, QuerySet) else super().count
+        return kept_count(self.object_list, scope=self.scope) if isinstance(self.object_list, QuerySet) else super().count
 
 
-def kept_count(queryset: QuerySet) -> int:
+def kept_count(queryset: QuerySet, *, scope: str = "") -> int:
     """queryset.count(), kept in the cache for the same query (its SQL and parameters: the filters, the user's
-    scope, today's date in a window) under the work generation (flows.badge: any save or delete of the project's
-    records moves it) and the table's highest number (rows added without a signal, bulk_create, count again): the
+    scope, today's date in a window) under the work generations (flows.badge: any save or delete of the project's
+    records moves them; of the `scope` jurisdiction's records only, for a query of that jurisdiction's rows) and
+    the table's highest number (rows added without a signal, bulk_create, count again): the
     next reader after a write counts again. A queryset update() (no signal, no new row) is seen within
     flows.badge.TIMEOUT seconds, as in the 我的待办 count."""
     from django.core.cache import cache
@@ -60,7 +66,7 @@ def kept_count(queryset: QuerySet) -> int:
     newest = queryset.model._base_manager.order_by("-pk").values_list("pk", flat=True).first()
     sql, params = queryset.query.sql_with_params()
     digest = hashlib.sha1(f"{queryset.model._meta.label}|{sql}|{params!r}".encode()).hexdigest()
-    key = f"paging:count:{generation()}:{newest}:{digest}"
+    key = f"paging:count:{generation(scope)}:{newest}:{digest}"
     count = cache.get(key)
     if count is None:
         count = queryset.count()

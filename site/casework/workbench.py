@@ -137,7 +137,7 @@ class WorkbenchPanel(Component):
 
         user, today = self.request.user, timezone.localdate()
         items = for_request(self.request)  # kept in the cache under the same work generation (flows.worklist)
-        data = kept(f"panel:{user.pk}", today, lambda: self._data(user, today))
+        data = kept(f"panel:{user.pk}", today, lambda: self._data(user, today), user=user)
         warn = data["warn"] or warnings(user, items, today)  # a liaison's: from the items, no query
         return render_to_string("casework/workbench.html", {
             "items": items[:TOP_ITEMS], "todo_count": len(items), "more": len(items) > TOP_ITEMS,
@@ -163,19 +163,21 @@ class WorkbenchPanel(Component):
                 "certificates": certificates(user, today)}
 
 
-def kept(name: str, today: dt.date, compute, *, generation=None):
+def kept(name: str, today: dt.date, compute, *, generation=None, user=None):
     """compute() once, then from the cache until anything it may have read changes: kept under the work
-    generation (any write that can change anyone's work: flows.badge) — or the `generation` of what it reads, where
-    that is narrower — the rules' generation (profiles, figures, holidays: pages.cache) and the date (days left,
+    generations (any write that can change anyone's work: flows.badge; the `user`'s jurisdiction's, for a bureau
+    account bound to one, else every jurisdiction's) — or the `generation` of what it reads, where that is
+    narrower — the rules' generation (profiles, figures, holidays: pages.cache) and the date (days left,
     overdue). The 我的待办 count and list are kept the same way; a write that sends no signal (queryset.update) is
     seen within TIMEOUT seconds."""
     from django.core.cache import cache
 
-    from flows.badge import TIMEOUT
+    from flows.badge import TIMEOUT, scope_of
     from flows.badge import generation as work_generation
     from pages.cache import generation as rules_generation
 
-    key = f"workbench:{name}:{(generation or work_generation)()}:{rules_generation()}:{today.isoformat()}"
+    gen = generation() if generation is not None else work_generation(scope_of(user) if user is not None else "")
+    key = f"workbench:{name}:{gen}:{rules_generation()}:{today.isoformat()}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -227,4 +229,4 @@ def keep_panels(request, panels: list) -> None:
         name = getattr(panel, "name", "")
         if name in KEPT_PANELS:
             panel.render_html = (lambda parent_context=None, render=panel.render_html, name=name:
-                                 kept(f"{name}:{user.pk}", today, lambda: render(parent_context)))
+                                 kept(f"{name}:{user.pk}", today, lambda: render(parent_context), user=user))

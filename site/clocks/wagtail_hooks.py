@@ -1,4 +1,6 @@
 """Staff see every running statutory clock, and the overdue and due-soon ones on the dashboard."""
+from functools import partial
+
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -65,8 +67,11 @@ class ClockIndexView(IndexView):
         return queryset
 
     def paginate_queryset(self, queryset, page_size):
+        from flows.badge import scope_of
+
+        # its count kept under the reader's jurisdiction's generation: a bound account lists its own clocks only
         page, refused = page_of(queryset, self.request.GET.get(self.page_kwarg), page_size,
-                                paginator_class=ClockPaginator)
+                                paginator_class=partial(ClockPaginator, scope=scope_of(self.request.user)))
         if refused:
             raise BadListInput(refused)
         return (page.paginator, page, page.object_list, page.has_other_pages())

@@ -749,9 +749,10 @@ def forwarded_opinions(user, *, today: dt.date) -> list[Item]:
 
 def for_request(request) -> Worklist | list:
     """The user's worklist, made once per request (the menu badge, the workbench and 我的待办 all ask); what it
-    counted and built (the total, the pages) is kept in the shared cache under the work generation and the date
-    (flows.badge): the next visit of the same page, the workbench after 我的待办, and every screen until someone's
-    write changes work, read it from there. After a write, only the count and the page asked for are made."""
+    counted and built (the total, the pages) is kept in the shared cache under the work generations and the date
+    (flows.badge: a bound account's, its own jurisdiction's): the next visit of the same page, the workbench after
+    我的待办, and every screen until a write that may change this person's work, read it from there. After a write,
+    only the count and the page asked for are made."""
     from django.core.cache import cache
 
     from .badge import TIMEOUT, list_key
