@@ -28,11 +28,17 @@ def open_tasks(user):
     if not user.is_authenticated:
         return Task.objects.none()
     qs = Task.objects.filter(flow_task_type="HUMAN", process__flow_class__in=_flows()).select_related("process")
-    mine = Q(owner=user, status__in=[STATUS.ASSIGNED, STATUS.STARTED])
+    return qs.filter(open_task_q(user)).order_by("created")
+
+
+def open_task_q(user) -> Q:
+    """Which open tasks are the user's: held (assigned, started) or claimable by the task's permission. On the
+    task's own columns, so that it filters viewflow's tasks and their copy in 待办索引 (flows.models.TaskIndex)."""
+    mine = Q(owner_id=user.pk, status__in=[STATUS.ASSIGNED, STATUS.STARTED])
     perms = user.get_all_permissions()
-    claimable = Q(status=STATUS.NEW, owner__isnull=True) & (Q(owner_permission__in=perms) if not user.is_superuser
-                                                            else Q())
-    return qs.filter(mine | claimable).order_by("created")
+    claimable = Q(status=STATUS.NEW, owner_id__isnull=True) & (Q(owner_permission__in=perms)
+                                                               if not user.is_superuser else Q())
+    return mine | claimable
 
 
 def task_claim(*, task, user) -> Task:
