@@ -314,7 +314,6 @@ def _accept(complaint: Complaint, by, on) -> Complaint:
     complaint.save()
     if complaint.matter_id:  # the process joins the case file opened now: the matter shows its waiting step
         from flows.models import CaseProcess
-
         from flows.task_index import process_changed
 
         process = _process(complaint).pk

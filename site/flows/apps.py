@@ -10,7 +10,7 @@ class FlowsConfig(AppConfig):
 
 
     def ready(self):
-        from . import badge, task_index
+        from . import badge, jobs, task_index  # noqa: F401  (jobs: the scheduler's 待办索引核对)
         from .stage import connect
 
         connect()  # 当前环节 derived from the waiting steps (casework.stages asks flows.stage)

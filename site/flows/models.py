@@ -98,3 +98,6 @@ class TaskIndex(models.Model):
             # the tasks a person holds
             models.Index(fields=["owner_id", "status"], name="taskindex_owner"),
         ]
+
+    def __str__(self) -> str:
+        return f"待办索引 {self.task_id}"

@@ -62,7 +62,7 @@ def require_task_jurisdiction(user, task) -> None:
     """Refuse (403, in Chinese) a bureau account bound to one jurisdiction a task of another jurisdiction —
     claimed, opened or executed (task_claim, task_perform, the task screens: flows.urls): a casework process's
     stored jurisdiction (CaseProcess.jurisdiction, one row read by its key), else its record's own (a supervisors'
-    campaign or dismissal), as the worklist filters them (flows.worklist._own_jurisdiction). An account of every
+    campaign or dismissal), as the worklist filters them (flows.worklist._process_jurisdiction, stored in 待办索引). An account of every
     jurisdiction asks nothing of the database here."""
     from roles.access import bureau_jurisdiction, outside_own_jurisdiction
 

@@ -121,8 +121,11 @@ def resync() -> dict:
     tasks no longer open (or gone) deleted, the missing inserted. Returns {"checked", "written", "dropped"}."""
     from .models import TaskIndex
 
-    expected = {row[0]: row for row in _expected().iterator(chunk_size=5000)}
-    stored = {row[0]: row for row in TaskIndex.objects.order_by().values_list(*COLUMNS).iterator(chunk_size=5000)}
+    # both sides read as the database gives them (no field's conversion: a step is its stored reference)
+    expected = {row[0]: row for row in _raw(*_expected().query.sql_with_params())}
+    qn = connection.ops.quote_name
+    stored = {row[0]: row for row in _raw(
+        f"SELECT {', '.join(qn(c) for c in COLUMNS)} FROM {qn(TaskIndex._meta.db_table)}", ())}
     stale = [pk for pk in stored if pk not in expected]
     wrong = [pk for pk, row in expected.items() if stored.get(pk) != row]
     with transaction.atomic():
@@ -131,6 +134,12 @@ def resync() -> dict:
         for i in range(0, len(wrong), 5000):
             refresh(wrong[i:i + 5000])
     return {"checked": len(expected), "written": len(wrong), "dropped": len(stale)}
+
+
+def _raw(sql, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 # ------------------------------------------------------------------ signals

@@ -596,12 +596,12 @@ def _task_clock(steps: dict):
 
 
 def _process_jurisdiction():
-    """The jurisdiction of a task's process as an SQL expression, as _own_jurisdiction reads it: a casework
+    """The jurisdiction of a task's process as an SQL expression, for a bound account (casework.visibility): a casework
     process's stored CaseProcess.jurisdiction ("" where none was known), else (viewflow's plain processes: the
     supervisors' campaigns and dismissals) its record's own jurisdiction; NULL where neither names one."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import CharField, F, OuterRef, Subquery, When
     from django.db.models import Case as CaseWhen
+    from django.db.models import CharField, F, OuterRef, Subquery, When
     from django.db.models.functions import Coalesce
 
     records = _plain_process_records()
@@ -664,7 +664,7 @@ def viewflow_tasks(user, *, today: dt.date):
     # the stored matter is the task's as its item resolves it (_process_matter): recusal, due date and item agree
     rows = rows.filter(~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("matter_id"))))
     if own := bureau_jurisdiction(user):
-        # as _own_jurisdiction: a casework process of its own jurisdiction or none (""), a plain process whose
+        # a casework process of its own jurisdiction or none (""), a plain process whose
         # record is of its own (a plain process whose record names none is stored NULL: not listed)
         rows = rows.filter(jurisdiction__in=[own, ""])
     title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
@@ -677,35 +677,10 @@ def viewflow_tasks(user, *, today: dt.date):
     return QuerySource(rows, due=F("due_on"), title=title, order=("created", "pk"), build=build)
 
 
-def _own_jurisdiction(own: str):
-    """The tasks a bound account works (casework.visibility: its jurisdiction `own`), as a filter on the task's
-    process, read from indexes before any task's matter, clock or recusal is resolved (issue 28: a district's
-    staff keep a few of thousands of tasks): the casework processes whose stored jurisdiction
-    (CaseProcess.jurisdiction) is its own or none, and the other processes (the supervisors' campaigns and
-    dismissals run viewflow's plain Process) whose record is of its own jurisdiction (the artifact index). A
-    plain process whose record names no jurisdiction would not be listed for a bound account (none does today:
-    _plain_process_records)."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-    from viewflow.workflow.models import Process
-
-    from .models import CaseProcess
-
-    # two lists of process keys, each read once and hashed (not a UNION: the planner cannot estimate its distinct
-    # keys and then probes the tasks' index once per key, 70,000 times for 武隆), applied to the permitted tasks
-    # as they are read, before their joins; unordered (the processes' default order would join and sort them)
-    keep = Q(process__in=CaseProcess.objects.filter(jurisdiction__in=[own, ""]).order_by().values("pk"))
-    if records := _plain_process_records():
-        plain = [Process.objects.filter(artifact_content_type_id=ct.pk, artifact_object_id__in=model._default_manager
-                                        .filter(jurisdiction=own).order_by().values("pk")).order_by().values("pk")
-                 for model, ct in ContentType.objects.get_for_models(*records).items()]
-        keep |= Q(process__in=plain[0].union(*plain[1:], all=True))
-    return keep
-
-
 def _plain_process_records() -> list:
     """The kinds of record, with a jurisdiction of their own, of the apps whose flows run viewflow's plain Process
-    (not a CaseProcess: no stored jurisdiction) — the records such a process can be about."""
+    (not a CaseProcess: no stored jurisdiction) — the records such a process can be about (_process_jurisdiction:
+    a bound account sees such a process's task where its record is of its own jurisdiction)."""
     from .models import CaseProcess
     from .registry import flows
 
