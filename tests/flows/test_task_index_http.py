@@ -16,7 +16,7 @@ from viewflow.workflow.models import Task
 
 from clocks.services import clock_extend, clock_start, clock_stop
 from flows.models import TaskIndex
-from flows.task_index import resync
+from flows.task_index import COLUMNS, _expected, _raw, resync
 from rules.profiles import get_profile
 from tests.flows.worklist_pages import card, inbox
 from tests.letters.letters_http import do_task, login, people, start_letter
@@ -80,6 +80,10 @@ def test_the_stored_worklist_is_the_computed_one_over_the_demo_content():
     with freeze_time("2026-10-12 02:00"):
         call_command("load_demo", stdout=StringIO())
         # every task the demo opened through the services has its row as recomputed: no hook was missed
+        expected = {r[0]: r for r in _raw(*_expected(stage="all").query.sql_with_params())}
+        stored = {r[0]: r for r in _raw("SELECT " + ", ".join(COLUMNS) + " FROM flows_taskindex", ())}
+        diff = [(stored.get(k), r) for k, r in expected.items() if stored.get(k) != r]
+        assert not diff, "\n".join(f"stored {a}\nwanted {b}" for a, b in diff[:4])
         report = resync()
         assert report["written"] == 0 and report["dropped"] == 0 and report["checked"] > 0, report
         assert TaskIndex.objects.count() == report["checked"]
