@@ -161,9 +161,10 @@ def resync() -> dict:
 
 
 def _raw(sql, params) -> list[tuple]:
+    """Rows as text (None kept): SQLite gives a stored date column as a date but a computed one as its text."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [tuple(row) for row in cursor.fetchall()]
+        return [tuple(None if v is None else str(v) for v in row) for row in cursor.fetchall()]
 
 
 # ------------------------------------------------------------------ signals
