@@ -314,9 +314,12 @@ def _accept(complaint: Complaint, by, on) -> Complaint:
     complaint.save()
     if complaint.matter_id:  # the process joins the case file opened now: the matter shows its waiting step
         from flows.models import CaseProcess
+        from flows.task_index import process_changed
 
-        CaseProcess.objects.filter(pk=_process(complaint).pk).update(matter=complaint.matter,
-                                                                     jurisdiction=complaint.matter.jurisdiction)
+        process = _process(complaint).pk
+        CaseProcess.objects.filter(pk=process).update(matter=complaint.matter,
+                                                      jurisdiction=complaint.matter.jurisdiction)
+        process_changed(process)  # 待办索引: its waiting step's matter, jurisdiction and due date
     _stop(accept_clock(complaint))
     if profile.has("complaint_finish_period"):  # 第十条: 自受理之日起30日内办结
         clock_start(subject=complaint.matter or complaint, profile=profile, rule_key="complaint_finish_period",

@@ -10,8 +10,9 @@ class FlowsConfig(AppConfig):
 
 
     def ready(self):
-        from . import badge
+        from . import badge, jobs, task_index  # noqa: F401  (jobs: the scheduler's 待办索引核对)
         from .stage import connect
 
         connect()  # 当前环节 derived from the waiting steps (casework.stages asks flows.stage)
+        task_index.connect()  # 待办索引 kept in step with the tasks, clocks, processes and records it reads
         badge.connect()  # the 我的待办 count: a cached number, made stale by any write that changes work

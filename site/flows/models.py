@@ -63,3 +63,41 @@ def matter_id_of(artifact) -> int | None:
         return artifact.matter_id
     letter = getattr(artifact, "letter", None)
     return getattr(letter, "matter_id", None)
+
+
+class TaskIndex(models.Model):
+    """待办索引 (issue 28): one row per open human task, beside viewflow's task, holding what 我的待办 counts, sorts
+    and filters by — the task's resolved matter (as flows.worklist._process_matter resolves it), its jurisdiction
+    (the process's stored CaseProcess.jurisdiction, or a plain process's record's; NULL: a plain process whose
+    record names none, which no bound account sees), its due date and binding clock (as _task_due chooses them),
+    and the task's own filter columns (status, owner, permission, step, created), so that the COUNT and the page of
+    a province's officer are read from this one narrow table instead of resolving every task's matter and clocks
+    by correlated subqueries (370 ms at 100,000 matters, cache cold).
+
+    Derived, never written by hand: flows.task_index.refresh (one set-wise statement from the source of truth) is
+    called by every write that can change a row — a task saved, a clock written, a process given its matter, a
+    record's matter or jurisdiction changed — and the scheduler's round re-syncs what drifted (resync)."""
+    task = models.OneToOneField("viewflow.Task", primary_key=True, on_delete=models.CASCADE,
+                                related_name="worklist_index", verbose_name="待办")
+    status = models.CharField("状态", max_length=50)
+    owner_id = models.IntegerField("办理人", null=True)
+    owner_permission = models.CharField("权限", max_length=255, null=True)
+    flow_task = models.CharField("环节", max_length=255)
+    created = models.DateTimeField("创建时间")
+    matter_id = models.IntegerField("监督事项", null=True, db_index=True)
+    jurisdiction = models.CharField("辖区", max_length=32, null=True)
+    due_on = models.DateField("届满日", null=True)
+    clock_id = models.IntegerField("时限", null=True)
+
+    class Meta:
+        verbose_name = "待办索引"
+        verbose_name_plural = "待办索引"
+        indexes = [
+            # the claimable tasks of a permission (the COUNT and the page of 我的待办), in due order
+            models.Index(fields=["owner_permission", "status", "jurisdiction", "due_on"], name="taskindex_perm"),
+            # the tasks a person holds
+            models.Index(fields=["owner_id", "status"], name="taskindex_owner"),
+        ]
+
+    def __str__(self) -> str:
+        return f"待办索引 {self.task_id}"

@@ -28,11 +28,17 @@ def open_tasks(user):
     if not user.is_authenticated:
         return Task.objects.none()
     qs = Task.objects.filter(flow_task_type="HUMAN", process__flow_class__in=_flows()).select_related("process")
-    mine = Q(owner=user, status__in=[STATUS.ASSIGNED, STATUS.STARTED])
+    return qs.filter(open_task_q(user)).order_by("created")
+
+
+def open_task_q(user) -> Q:
+    """Which open tasks are the user's: held (assigned, started) or claimable by the task's permission. On the
+    task's own columns, so that it filters viewflow's tasks and their copy in 待办索引 (flows.models.TaskIndex)."""
+    mine = Q(owner_id=user.pk, status__in=[STATUS.ASSIGNED, STATUS.STARTED])
     perms = user.get_all_permissions()
-    claimable = Q(status=STATUS.NEW, owner__isnull=True) & (Q(owner_permission__in=perms) if not user.is_superuser
-                                                            else Q())
-    return qs.filter(mine | claimable).order_by("created")
+    claimable = Q(status=STATUS.NEW, owner_id__isnull=True) & (Q(owner_permission__in=perms)
+                                                               if not user.is_superuser else Q())
+    return mine | claimable
 
 
 def task_claim(*, task, user) -> Task:
@@ -57,7 +63,8 @@ def require_task_jurisdiction(user, task) -> None:
     claimed, opened or executed (task_claim, task_perform, the task screens: flows.urls): a casework process's
     stored jurisdiction (CaseProcess.jurisdiction, one row read by its key, or already read with the task:
     task_with_jurisdiction), else its record's own (a supervisors' campaign or dismissal), as the worklist filters
-    them (flows.worklist._own_jurisdiction). An account of every jurisdiction asks nothing of the database here."""
+    them (flows.worklist._process_jurisdiction, stored in 待办索引). An account of every jurisdiction asks nothing of
+    the database here."""
     from casework.visibility import refused_jurisdiction
     from roles.access import bureau_jurisdiction, require_own_jurisdiction
 

@@ -520,14 +520,13 @@ def _process_matter():
                     output_field=IntegerField())
 
 
-def _task_due(steps: dict):
-    """The due date of a task as an SQL expression: of its record's and its matter's running clocks (the matter
-    as _process_matter resolves it, annotated `worklist_matter`), the one of its step's rule (TASK_RULES) where
-    the matter runs several, else the earliest due (as _task_clocks)."""
+def _clock_probes(steps: dict):
+    """The pieces of a task's binding clock as SQL (for _task_due and _task_clock): the running clocks, the task's
+    record and matter as subjects (the matter as _process_matter resolves it, annotated `worklist_matter`), the
+    condition of its step's own rule (TASK_RULES) and the steps that name one."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Case as CaseWhen
-    from django.db.models import CharField, DateField, OuterRef, Q, Subquery, Value, When
-    from django.db.models.functions import Cast, Coalesce
+    from django.db.models import CharField, OuterRef, Q, Value
+    from django.db.models.functions import Cast
     from django.db.models.lookups import Exact
 
     from casework.models import Matter
@@ -538,30 +537,82 @@ def _task_due(steps: dict):
     record = Q(subject_type_id=OuterRef("process__artifact_content_type_id"),
                subject_id=Cast(OuterRef("process__artifact_object_id"), CharField()))
     matter = Q(subject_type_id=matter_ct, subject_id=Cast(OuterRef("worklist_matter"), CharField()))
-
-    def first(clocks):
-        return Subquery(clocks.order_by("due_on", "pk").values("due_on")[:1], output_field=DateField())
-
-    # issue 28: a task's earliest clock is the earlier of two probes of ONE subject each (its record, its matter),
-    # each the first entry of the partial index on running clocks (clock_running_subject_due: subject, due date) —
-    # not one probe of both subjects (an OR: two bitmap scans, the heap and a sort a task, 260 ms at 100,000
-    # matters). Each subquery appears once: a copy of one repeats the matter expression in the plan (planning
-    # time grows with the copies: 160 subplans cost 120 ms of planning at 20,000 matters).
-    earliest = _Earlier(first(running.filter(record)), first(running.filter(matter)))
-    # the clock of the step's own rule, probed only for the tasks of the steps that name one (a CASE on the task's
-    # step outside the subquery: the other steps' tasks run no probe); one subquery for all those steps. The
-    # step's match is in its WHERE, not in an ORDER BY: SQLite cannot resolve the outer task's column inside a
-    # correlated subquery's ORDER BY ("no such column: viewflow_task.flow_task").
+    # the step's match is in the subquery's WHERE, not in an ORDER BY: SQLite cannot resolve the outer task's
+    # column inside a correlated subquery's ORDER BY ("no such column: viewflow_task.flow_task")
     preferred, refs = Q(), []
     for ref, (node, _title) in steps.items():
         if rules := TASK_RULES.get(f"{node.flow_class.__name__}.{node.name}"):
             preferred |= Q(rule_key__in=rules) & Q(Exact(OuterRef("flow_task"), Value(ref)))
             refs.append(ref)
+    return running, record, matter, preferred, refs
+
+
+def _first(clocks, field: str):
+    from django.db.models import DateField, IntegerField, Subquery
+
+    return Subquery(clocks.order_by("due_on", "pk").values(field)[:1],
+                    output_field=DateField() if field == "due_on" else IntegerField())
+
+
+def _task_due(steps: dict):
+    """The due date of a task as an SQL expression: of its record's and its matter's running clocks (the matter
+    as _process_matter resolves it, annotated `worklist_matter`), the one of its step's rule (TASK_RULES) where
+    the matter runs several, else the earliest due (as _task_clocks)."""
+    from django.db.models import Case as CaseWhen
+    from django.db.models import DateField, When
+    from django.db.models.functions import Coalesce
+
+    running, record, matter, preferred, refs = _clock_probes(steps)
+    # issue 28: a task's earliest clock is the earlier of two probes of ONE subject each (its record, its matter),
+    # each the first entry of the partial index on running clocks (clock_running_subject_due: subject, due date) —
+    # not one probe of both subjects (an OR: two bitmap scans, the heap and a sort a task, 260 ms at 100,000
+    # matters). Each subquery appears once: a copy of one repeats the matter expression in the plan (planning
+    # time grows with the copies: 160 subplans cost 120 ms of planning at 20,000 matters).
+    earliest = _Earlier(_first(running.filter(record), "due_on"), _first(running.filter(matter), "due_on"))
+    # the clock of the step's own rule, probed only for the tasks of the steps that name one (a CASE on the task's
+    # step outside the subquery: the other steps' tasks run no probe); one subquery for all those steps
     if not refs:
         return earliest
-    own = CaseWhen(When(flow_task__in=refs, then=first(running.filter(record | matter).filter(preferred))),
+    own = CaseWhen(When(flow_task__in=refs, then=_first(running.filter(record | matter).filter(preferred), "due_on")),
                    default=None, output_field=DateField())
     return Coalesce(own, earliest, output_field=DateField())
+
+
+def _task_clock(steps: dict):
+    """The number of the clock that binds a task (the one whose due date _task_due gives), as an SQL expression:
+    its step's own rule's first clock where there is one, else the first of its record's and matter's clocks in
+    (due date, number) order — the order _task_clocks sorts them in."""
+    from django.db.models import Case as CaseWhen
+    from django.db.models import IntegerField, When
+    from django.db.models.functions import Coalesce
+
+    running, record, matter, preferred, refs = _clock_probes(steps)
+    earliest = _first(running.filter(record | matter), "pk")
+    if not refs:
+        return earliest
+    own = CaseWhen(When(flow_task__in=refs, then=_first(running.filter(record | matter).filter(preferred), "pk")),
+                   default=None, output_field=IntegerField())
+    return Coalesce(own, earliest, output_field=IntegerField())
+
+
+def _process_jurisdiction():
+    """The jurisdiction of a task's process as an SQL expression, for a bound account (casework.visibility): a casework
+    process's stored CaseProcess.jurisdiction ("" where none was known), else (viewflow's plain processes: the
+    supervisors' campaigns and dismissals) its record's own jurisdiction; NULL where neither names one."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Case as CaseWhen
+    from django.db.models import CharField, F, OuterRef, Subquery, When
+    from django.db.models.functions import Coalesce
+
+    records = _plain_process_records()
+    whens = [When(process__artifact_content_type_id=ct.pk, then=Subquery(
+        model._default_manager.filter(pk=OuterRef("process__artifact_object_id")).order_by().values(
+            "jurisdiction")[:1]))
+        for model, ct in ContentType.objects.get_for_models(*records).items()]
+    plain = CaseWhen(*whens, default=None, output_field=CharField()) if whens else None
+    if plain is None:
+        return F("process__caseprocess__jurisdiction")
+    return Coalesce(F("process__caseprocess__jurisdiction"), plain, output_field=CharField())
 
 
 class _Earlier(Func):
@@ -577,7 +628,7 @@ class _Earlier(Func):
 
 
 def viewflow_tasks(user, *, today: dt.date):
-    from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+    from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Value, When
 
     from casework.models import Recusal
     from roles.access import agency_of, bureau_jurisdiction, groups_of, is_bureau
@@ -595,52 +646,41 @@ def viewflow_tasks(user, *, today: dt.date):
         tasks = tasks.exclude(Q(owner__isnull=True) & Q(owner_permission__in=_role_permissions(OFFICER)))
     if agency is not None:  # a liaison: its own agency's few tasks, filtered by matter as they are built
         return _task_items(user, tasks, agency)
-    # the bureau's staff: thousands of tasks at a province's size, counted, sorted and paged in SQL (issue 28)
+    # the bureau's staff: thousands of tasks at a province's size, counted, sorted and paged in SQL (issue 28) from
+    # 待办索引 (flows.models.TaskIndex): each open task's matter, jurisdiction and due date stored beside it, with
+    # its own filter columns, so that the COUNT and the page read one narrow table (no task's matter or clocks
+    # resolved by subqueries); the 50 items of a page are built from the tasks and their clocks as before
+    from viewflow.workflow.models import Task
+
+    from .models import TaskIndex
+    from .services import open_task_q
+
     steps = _human_steps()
-    # the task's matter as its item resolves it (its process's, else its record's: matter_id_of), so that the
-    # recusal filter, the due date and the built item agree: a page has its 50 and the count what the pages show
-    tasks = tasks.filter(flow_task__in=list(steps)).annotate(worklist_matter=_process_matter()).filter(
-        ~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("worklist_matter"))))
+    perms = user.get_all_permissions()
+    rows = TaskIndex.objects.filter(open_task_q(user), Q(owner_id=user.pk) | Q(owner_permission__in=perms),
+                                    flow_task__in=list(steps))
+    if LEADER in groups and OFFICER not in groups:
+        rows = rows.exclude(Q(owner_id__isnull=True) & Q(owner_permission__in=_role_permissions(OFFICER)))
+    # the stored matter is the task's as its item resolves it (_process_matter): recusal, due date and item agree
+    rows = rows.filter(~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("matter_id"))))
     if own := bureau_jurisdiction(user):
-        tasks = tasks.filter(_own_jurisdiction(own))
+        # a casework process of its own jurisdiction or none (""), a plain process whose
+        # record is of its own (a plain process whose record names none is stored NULL: not listed)
+        rows = rows.filter(jurisdiction__in=[own, ""])
     title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
                  default=Value(""), output_field=CharField())
 
     def build(pks):  # the recused are out already (in SQL, by the same matter the item names)
-        return {int(i.key.split(":")[1]): i for i in _task_items(user, tasks.filter(pk__in=pks), None)}
+        tasks = Task.objects.filter(pk__in=pks).select_related("process")
+        return {int(i.key.split(":")[1]): i for i in _task_items(user, tasks, None)}
 
-    return QuerySource(tasks, due=_task_due(steps), title=title, order=("created", "pk"), build=build)
-
-
-def _own_jurisdiction(own: str):
-    """The tasks a bound account works (casework.visibility: its jurisdiction `own`), as a filter on the task's
-    process, read from indexes before any task's matter, clock or recusal is resolved (issue 28: a district's
-    staff keep a few of thousands of tasks): the casework processes whose stored jurisdiction
-    (CaseProcess.jurisdiction) is its own or none, and the other processes (the supervisors' campaigns and
-    dismissals run viewflow's plain Process) whose record is of its own jurisdiction (the artifact index). A
-    plain process whose record names no jurisdiction would not be listed for a bound account (none does today:
-    _plain_process_records)."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-    from viewflow.workflow.models import Process
-
-    from .models import CaseProcess
-
-    # two lists of process keys, each read once and hashed (not a UNION: the planner cannot estimate its distinct
-    # keys and then probes the tasks' index once per key, 70,000 times for 武隆), applied to the permitted tasks
-    # as they are read, before their joins; unordered (the processes' default order would join and sort them)
-    keep = Q(process__in=CaseProcess.objects.filter(jurisdiction__in=[own, ""]).order_by().values("pk"))
-    if records := _plain_process_records():
-        plain = [Process.objects.filter(artifact_content_type_id=ct.pk, artifact_object_id__in=model._default_manager
-                                        .filter(jurisdiction=own).order_by().values("pk")).order_by().values("pk")
-                 for model, ct in ContentType.objects.get_for_models(*records).items()]
-        keep |= Q(process__in=plain[0].union(*plain[1:], all=True))
-    return keep
+    return QuerySource(rows, due=F("due_on"), title=title, order=("created", "pk"), build=build)
 
 
 def _plain_process_records() -> list:
     """The kinds of record, with a jurisdiction of their own, of the apps whose flows run viewflow's plain Process
-    (not a CaseProcess: no stored jurisdiction) — the records such a process can be about."""
+    (not a CaseProcess: no stored jurisdiction) — the records such a process can be about (_process_jurisdiction:
+    a bound account sees such a process's task where its record is of its own jurisdiction)."""
     from .models import CaseProcess
     from .registry import flows
 

@@ -412,7 +412,10 @@ def report_review(*, report: Report, by, accepted: bool, note: str = "") -> Repo
         _close_matter(letter, by=by, outcome=f"{report.get_kind_display()}审核通过，整改到位")
     else:
         if clock is not None:  # the period goes on from where it was: the report did not answer it
+            from flows.task_index import clock_changed
+
             Clock.objects.filter(pk=clock.pk).update(status=RUNNING, stopped_at=None)
+            clock_changed(clock)  # an UPDATE sends no signal: 待办索引's due dates of the tasks it binds
         log(letter.matter, by, f"{report.get_kind_display()}退回补充整改：{report.note}",
             audience=MatterEvent.PARTY, agency=letter.addressee)
     return report

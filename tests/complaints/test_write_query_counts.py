@@ -42,7 +42,9 @@ def test_the_public_complaint_post_runs_at_most_20_queries(make_user):
     # 19 (18 on PostgreSQL) since the flow's task-to-task link is added in one INSERT (flows.badge watches
     # link tables by name, not every one); 18 (17) since the agency chosen from the addressable ones is known to
     # have a liaison (casework.selectors.addressable_agencies)
-    expected = 17 if connection.vendor == "postgresql" else 18
+    # 20 (21 on SQLite) since 待办索引 (flows.task_index): each open human task saved and the clock started write
+    # their row (one upsert each, the clock's tasks found first): 3 statements bought for 我的待办's page
+    expected = 20 if connection.vendor == "postgresql" else 21
     assert len(statements) == expected, "\n".join(s[:120] for s in statements)
 
 
@@ -82,4 +84,6 @@ def test_entering_a_receipt_date_runs_at_most_20_queries(make_user):
     # Handle finds its task in one query and re-reads it with its process in one (flows.nodes.Handle), the
     # task's link to the one before is one INSERT, the permissions and role groups are kept across requests
     # (roles.auth_cache) and the receipt's audience is the matter's own agency read already
-    assert len(statements) == 20, "\n".join(s[:120] for s in statements)
+    # 24 since 待办索引 (flows.task_index): the finished and the new task, the stopped and the started clock each
+    # write the rows of the tasks they concern — above issue 28's 20 again, the price of a 我的待办 read from it
+    assert len(statements) == 24, "\n".join(s[:120] for s in statements)

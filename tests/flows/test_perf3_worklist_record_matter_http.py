@@ -14,6 +14,8 @@ from viewflow.workflow.models import Task
 from casework.models import Matter, Recusal
 from clocks.models import Clock
 from flows.models import CaseProcess
+from flows.task_index import process_changed
+from flows.task_index import refresh as refresh_task_index
 from tests.letters.letters_http import login, people, start_letter
 
 AGENCY = "武隆区市场监督管理局"
@@ -30,7 +32,9 @@ def copies(task: Task, n: int, start_second: int) -> list[Task]:
         copy.pk = None
         copy.created = task.created + dt.timedelta(seconds=start_second + k)
         made.append(copy)
-    return Task.objects.bulk_create(made)
+    made = Task.objects.bulk_create(made)
+    refresh_task_index(made)  # bulk_create sends no signal: a bulk load refreshes 待办索引 itself
+    return made
 
 
 @pytest.mark.django_db
@@ -42,7 +46,10 @@ def test_recused_matter_known_only_through_the_record_is_out_of_count_and_pages(
         plain = start_letter(p["officer"], "wulong", p["agency"], ground="procedure", title="其他事项")
         first = {m.pk: Task.objects.get(process__caseprocess__matter=m, status="NEW") for m in (recused, dated, plain)}
         # two processes started before they named their matter: the letter (their record) names it
-        CaseProcess.objects.filter(matter__in=(recused, dated)).update(matter=None)
+        unnamed = list(CaseProcess.objects.filter(matter__in=(recused, dated)).values_list("pk", flat=True))
+        CaseProcess.objects.filter(pk__in=unnamed).update(matter=None)
+        for pk in unnamed:
+            process_changed(pk)  # an UPDATE of a process's matter says so (as complaints.services does)
         Recusal.objects.create(matter=recused, user=p["officer"], origin="declared", ground="与当事人有亲属关系",
                                article="003 第二十四条第（二）项", decided_by=p["leader"],
                                decided_at=timezone.now())
