@@ -14,9 +14,9 @@ LAST_KEY = "task_index:resynced"
 
 @scheduler.job("待办索引核对")
 def resync_task_index(now) -> str:
-    from .task_index import resync
-
     from django.utils import timezone
+
+    from .task_index import resync
 
     if not cache.add(LAST_KEY, f"{timezone.localtime(now):%Y-%m-%d %H:%M}", RESYNC_EVERY):
         return f"上次核对于 {cache.get(LAST_KEY, '')}，每小时核对一次"
