@@ -100,6 +100,13 @@ def bump(jurisdiction: str = "") -> None:
         _GENERATION.bump()
 
 
+def forget() -> None:
+    """Forget the remembered jurisdictions (tests: SQLite gives a rolled-back row's number again; in production a
+    number is never given twice on PostgreSQL, and a wrong memory on SQLite lasts at most TIMEOUT seconds)."""
+    _MATTERS.clear()
+    _PROCESSES.clear()
+
+
 def _remember(memo: dict, pk, code: str) -> str:
     if code and pk is not None:
         if len(memo) >= MEMO_SIZE:
