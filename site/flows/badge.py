@@ -115,35 +115,33 @@ def _remember(memo: dict, pk, code: str) -> str:
     return code
 
 
+def _recalled(memo: dict, model, pk) -> str:
+    """The fixed jurisdiction of row `pk` of `model`: remembered, else one query (and remembered)."""
+    if pk is None:
+        return ""
+    if pk not in memo:
+        _remember(memo, pk, model.objects.filter(pk=pk).order_by().values_list("jurisdiction", flat=True).first() or "")
+    return memo.get(pk, "")
+
+
 def _matter_jurisdiction(instance) -> str:
+    from casework.models import Matter
+
     matter = instance._state.fields_cache.get("matter")
     if matter is not None:
         return _remember(_MATTERS, matter.pk, matter.jurisdiction or "")
-    matter_id = instance.matter_id
-    if matter_id is None:
-        return ""
-    if matter_id not in _MATTERS:
-        from casework.models import Matter
-
-        _remember(_MATTERS, matter_id, Matter.objects.filter(pk=matter_id).order_by().values_list(
-            "jurisdiction", flat=True).first() or "")
-    return _MATTERS.get(matter_id, "")
+    return _recalled(_MATTERS, Matter, instance.matter_id)
 
 
 def _process_jurisdiction(process_id, process=None) -> str:
     """A process's stored CaseProcess.jurisdiction (set once, when it is first known: flows.models), "" for none
     or a plain process. From the process in memory, else remembered, else one query."""
+    from .models import CaseProcess
+
     code = getattr(process, "jurisdiction", None)
     if code is not None:
         return _remember(_PROCESSES, process_id, code)
-    if process_id is None:
-        return ""
-    if process_id not in _PROCESSES:
-        from .models import CaseProcess
-
-        _remember(_PROCESSES, process_id, CaseProcess.objects.filter(pk=process_id).order_by().values_list(
-            "jurisdiction", flat=True).first() or "")
-    return _PROCESSES.get(process_id, "")
+    return _recalled(_PROCESSES, CaseProcess, process_id)
 
 
 def jurisdiction_of(instance, created: bool = False) -> str:
