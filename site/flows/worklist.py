@@ -640,10 +640,11 @@ def viewflow_tasks(user, *, today: dt.date):
     # held by the user, or claimable by the task's permission — for a superuser too (no blanket over every task)
     tasks = open_tasks(user).filter(Q(owner=user) | Q(owner_permission__in=user.get_all_permissions()))
     groups = groups_of(user)
-    if LEADER in groups and OFFICER not in groups:
-        # a step the officers may take (drafting, examining, coordinating …) waits on them; the leader's 待办
-        # has what needs a leader (签发, 复查, 集体决定, 批准) and whatever the leader has taken on
-        tasks = tasks.exclude(Q(owner__isnull=True) & Q(owner_permission__in=_role_permissions(OFFICER)))
+    # a step the officers may take (drafting, examining, coordinating …) waits on them; the leader's 待办 has what
+    # needs a leader (签发, 复查, 集体决定, 批准) and whatever the leader has taken on
+    officers_steps = _role_permissions(OFFICER) if LEADER in groups and OFFICER not in groups else None
+    if officers_steps is not None:
+        tasks = tasks.exclude(Q(owner__isnull=True) & Q(owner_permission__in=officers_steps))
     if agency is not None:  # a liaison: its own agency's few tasks, filtered by matter as they are built
         return _task_items(user, tasks, agency)
     # the bureau's staff: thousands of tasks at a province's size, counted, sorted and paged in SQL (issue 28) from
@@ -659,8 +660,8 @@ def viewflow_tasks(user, *, today: dt.date):
     perms = user.get_all_permissions()
     rows = TaskIndex.objects.filter(open_task_q(user), Q(owner_id=user.pk) | Q(owner_permission__in=perms),
                                     flow_task__in=list(steps))
-    if LEADER in groups and OFFICER not in groups:
-        rows = rows.exclude(Q(owner_id__isnull=True) & Q(owner_permission__in=_role_permissions(OFFICER)))
+    if officers_steps is not None:
+        rows = rows.exclude(Q(owner_id__isnull=True) & Q(owner_permission__in=officers_steps))
     # the stored matter is the task's as its item resolves it (_process_matter): recusal, due date and item agree
     rows = rows.filter(~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("matter_id"))))
     if own := bureau_jurisdiction(user):
