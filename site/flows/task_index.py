@@ -73,10 +73,9 @@ def refresh(tasks=None) -> int:
     (inserted or replaced), the rows of those no longer open left to `drop`/`resync`. Returns the number of rows written."""
     from .models import TaskIndex
 
-    if tasks is not None and not isinstance(tasks, (list, tuple, set)) and not hasattr(tasks, "query"):
-        tasks = list(tasks)
-    if isinstance(tasks, (list, tuple, set)):
-        tasks = sorted({getattr(t, "pk", t) for t in tasks})
+    if tasks is not None:  # their numbers (a queryset: read in one query), to fill in the compiled statement
+        tasks = sorted({getattr(t, "pk", t) for t in (tasks.values_list("pk", flat=True)
+                                                       if hasattr(tasks, "values_list") else tasks)})
         if not tasks:
             return 0
     table = TaskIndex._meta.db_table
@@ -84,10 +83,6 @@ def refresh(tasks=None) -> int:
     cols = ", ".join(qn(c) for c in COLUMNS)
     updates = ", ".join(f"{qn(c)} = excluded.{qn(c)}" for c in COLUMNS[1:])
     # SQLite parses "INSERT … SELECT … ON CONFLICT" only when the SELECT has a WHERE (it has: the open tasks)
-    if tasks is not None and not isinstance(tasks, list):  # a queryset of tasks: their numbers, one query
-        tasks = sorted(set(tasks.values_list("pk", flat=True)) if hasattr(tasks, "values_list") else tasks)
-        if not tasks:
-            return 0
     # both statements or neither; inside a request's transaction no savepoint of their own (two more statements)
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         if tasks is None:
