@@ -19,6 +19,7 @@ from clocks.models import RUNNING
 from clocks.services import clock_extend, clock_start, clock_stop, clocks_for
 from decisions.models import DecisionRecord
 from decisions.services import decision_record
+from flows import task_index
 from roles.access import agency_of, is_bureau, require, require_own_jurisdiction
 from roles.names import person_name
 from rules.profiles import get_profile
@@ -196,12 +197,13 @@ def complaint_receive(*, jurisdiction: str, fields: dict, fingerprint: str, chan
     complaint.full_clean(exclude=["agency", "supervisor", "contact_point", "entered_by", "status", "auxiliary_staff"],
                          validate_unique=False)
     complaint.save()  # an anonymous one is a lead (models.Complaint.save), with no process
-    if complaint.status == RECEIVED and profile.has("complaint_accept_period"):
-        # 第七条: 自收到投诉举报之日起7个工作日内审核决定是否受理
-        clock_start(subject=complaint, profile=profile, rule_key="complaint_accept_period", started_on=received_on,
-                    label=f"投诉举报受理审核 {number}")
-    if complaint.status == RECEIVED:
-        _flow_start(complaint)
+    with task_index.batch():  # the clock and the process's first tasks: 待办索引 written once, at the end
+        if complaint.status == RECEIVED and profile.has("complaint_accept_period"):
+            # 第七条: 自收到投诉举报之日起7个工作日内审核决定是否受理
+            clock_start(subject=complaint, profile=profile, rule_key="complaint_accept_period",
+                        started_on=received_on, label=f"投诉举报受理审核 {number}")
+        if complaint.status == RECEIVED:
+            _flow_start(complaint)
     return complaint, code
 
 
@@ -314,12 +316,11 @@ def _accept(complaint: Complaint, by, on) -> Complaint:
     complaint.save()
     if complaint.matter_id:  # the process joins the case file opened now: the matter shows its waiting step
         from flows.models import CaseProcess
-        from flows.task_index import process_changed
 
         process = _process(complaint).pk
         CaseProcess.objects.filter(pk=process).update(matter=complaint.matter,
                                                       jurisdiction=complaint.matter.jurisdiction)
-        process_changed(process)  # 待办索引: its waiting step's matter, jurisdiction and due date
+        task_index.process_changed(process)  # 待办索引: its waiting step's matter, jurisdiction and due date
     _stop(accept_clock(complaint))
     if profile.has("complaint_finish_period"):  # 第十条: 自受理之日起30日内办结
         clock_start(subject=complaint.matter or complaint, profile=profile, rule_key="complaint_finish_period",

@@ -16,15 +16,20 @@ _process_jurisdiction, _task_due, _task_clock), so the rule lives once. Every wr
 - bulk loads (benchmarks) call `refresh()` once, set-wise, after the load; the migration that made the table
   filled it the same way.
 
+Within `batch()` (a service that writes several of these in one transaction: a receipt entered, a complaint
+received, a task done) the refreshes wait and run once when the batch ends, still inside the transaction: every
+task, process, record and matter they concern recomputed by the same two statements.
+
 A safety net, `resync()` (the scheduler's round and `manage.py task_index --resync`), compares every row with its
 recomputation and rewrites those that drifted (a write around the signals: raw SQL, a queryset update that did not
 say so)."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 
 from django.db import connection, transaction
-from django.db.models import Lookup
 
 OPEN = ("NEW", "ASSIGNED", "STARTED")
 COLUMNS = ("task_id", "status", "owner_id", "owner_permission", "flow_task", "created",
@@ -46,8 +51,8 @@ def _expected(tasks=None, *, stage: str = "all"):
 
     steps = _human_steps()
     qs = Task.objects.filter(flow_task_type="HUMAN", status__in=OPEN)
-    if tasks is _TASKS:  # the statement compiled once (_statement): the tasks' numbers one parameter
-        qs = qs.filter(_InArray(F("pk"), _TASKS))
+    if tasks is _CONCERNED:  # the statement compiled once (_statement): what it concerns four parameters
+        qs = qs.filter(pk__in=_concerned())
     elif tasks is not None:
         qs = qs.filter(pk__in=tasks)
     matter = F("worklist_index__matter_id") if stage == "due" else _process_matter()
@@ -67,16 +72,19 @@ def _expected(tasks=None, *, stage: str = "all"):
                          "ix_matter", "ix_jurisdiction", "ix_due", "ix_clock"))
 
 
-def refresh(tasks=None) -> int:
-    """Recompute the rows of these tasks (a queryset of viewflow Tasks, a list of their numbers, None for every
-    task) from their sources, set-wise (two statements, whatever their number): the open ones' rows written
-    (inserted or replaced), the rows of those no longer open left to `drop`/`resync`. Returns the number of rows written."""
+def refresh(tasks=None, *, processes=(), records=(), matters=()) -> int:
+    """Recompute the rows of the open tasks these concern, from their sources, set-wise (two statements, whatever
+    their number): `tasks` (numbers, Task rows, or a queryset of them read once), the tasks of `processes`
+    (numbers), of the processes whose record is one of `records` ((content type id, object id) pairs), of
+    `matters` (numbers: the tasks whose stored row names the matter). All empty and `tasks` None: every open task.
+    The open ones' rows are written (inserted or replaced), the rows of those no longer open left to `drop`/`resync`.
+    Returns the number of rows written by the second statement."""
     from .models import TaskIndex
 
-    if tasks is not None:  # their numbers (a queryset: read in one query), to fill in the compiled statement
-        tasks = sorted({getattr(t, "pk", t) for t in (tasks.values_list("pk", flat=True)
-                                                       if hasattr(tasks, "values_list") else tasks)})
-        if not tasks:
+    everything = tasks is None and not (processes or records or matters)
+    if not everything:
+        tasks = _numbers(tasks or ())
+        if not (tasks or processes or records or matters):
             return 0
     table = TaskIndex._meta.db_table
     qn = connection.ops.quote_name
@@ -85,31 +93,75 @@ def refresh(tasks=None) -> int:
     # SQLite parses "INSERT … SELECT … ON CONFLICT" only when the SELECT has a WHERE (it has: the open tasks)
     # both statements or neither; inside a request's transaction no savepoint of their own (two more statements)
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        if tasks is None:
+        if everything:
             _no_jit(cursor)
         for stage in ("matter", "due"):
-            if tasks is None:
+            if everything:
                 sql, params = _expected(None, stage=stage).query.sql_with_params()
             else:
-                sql, params = _statement(stage, tasks)
+                sql, params = _statement(stage, {_TASKS: tasks, _PROCESSES: sorted(set(processes)),
+                                                 _RECORDS_OF: sorted(set(records)), _MATTERS: sorted(set(matters))})
             cursor.execute(f"INSERT INTO {qn(table)} ({cols}) {sql} "
                            f"ON CONFLICT ({qn('task_id')}) DO UPDATE SET {updates}", params)
         return cursor.rowcount
 
 
-class _Marker(list):
-    """The place of the tasks' numbers in a compiled statement (_statement)."""
+def _numbers(tasks) -> list[int]:
+    """Task numbers from numbers, Task rows or a queryset (read in one query)."""
+    if hasattr(tasks, "values_list"):
+        tasks = tasks.values_list("pk", flat=True)
+    return sorted({getattr(t, "pk", t) for t in tasks})
 
 
-_TASKS = _Marker()
+class _Marker:
+    """The place of one list of numbers in a compiled statement (_statement)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self):
+        return f"<{self.name}>"
+
+
+_TASKS, _PROCESSES, _RECORDS_OF, _MATTERS = (_Marker(n) for n in ("tasks", "processes", "records", "matters"))
+_CONCERNED = _Marker("concerned")
 _STATEMENTS: dict = {}
 
 
-def _statement(stage: str, tasks: list) -> tuple[str, list]:
-    """The SQL of `_expected(tasks, stage=stage)` compiled once per process (and per database and content types:
-    its parameters name them) with the tasks' numbers as ONE parameter, then filled in: composing that query from
-    its hundred expressions costs about 50 ms of Python, on every write that refreshes a row (a task saved, a clock
-    started …), where running it for a few tasks costs a few milliseconds."""
+def _concerned():
+    """The numbers of the tasks a refresh concerns, as one subquery of four index reads (the filter's four lists
+    are its parameters: empty ones read nothing): the tasks named, those of the processes named, of the processes
+    whose record is named (the processes' artifact index), and those whose stored row names a matter named."""
+    from django.db.models.expressions import RawSQL
+    from viewflow.workflow.models import Process, Task
+
+    from .models import TaskIndex
+
+    qn = connection.ops.quote_name
+    task, process, index = (qn(m._meta.db_table) for m in (Task, Process, TaskIndex))
+    if connection.vendor == "postgresql":
+        ids = "SELECT unnest(%s::bigint[])"
+        pairs = "unnest(%s::bigint[], %s::bigint[]) AS r(ct, obj)"
+        ct, obj = "r.ct", "r.obj"
+        params = [_TASKS, _PROCESSES, _MATTERS, (_RECORDS_OF, 0), (_RECORDS_OF, 1)]
+    else:
+        ids = "SELECT value FROM json_each(%s)"
+        pairs = "json_each(%s) AS r"
+        ct, obj = "json_extract(r.value, '$[0]')", "json_extract(r.value, '$[1]')"
+        params = [_TASKS, _PROCESSES, _MATTERS, (_RECORDS_OF, None)]
+    sql = (f"{ids} UNION "
+           f"SELECT t.id FROM {task} t WHERE t.process_id IN ({ids}) UNION "
+           f"SELECT x.task_id FROM {index} x WHERE x.matter_id IN ({ids}) UNION "
+           f"SELECT t.id FROM {task} t JOIN {process} p ON p.id = t.process_id JOIN {pairs} "
+           f"ON p.artifact_content_type_id = {ct} AND p.artifact_object_id = {obj}")
+    return RawSQL(sql, params)
+
+
+def _statement(stage: str, lists: dict) -> tuple[str, list]:
+    """The SQL of `_expected(_CONCERNED, stage=stage)` compiled once per process (and per database and content
+    types: its parameters name them) with each list of numbers ONE parameter, then filled in: composing that
+    query from its hundred expressions costs about 50 ms of Python, on every write that refreshes a row (a task
+    saved, a clock started …), where running it for a few tasks costs a few milliseconds."""
     from django.contrib.contenttypes.models import ContentType
     from viewflow.workflow.models import Task
 
@@ -119,35 +171,24 @@ def _statement(stage: str, tasks: list) -> tuple[str, list]:
            ContentType.objects.get_for_model(Matter).pk, ContentType.objects.get_for_model(Task).pk)
     found = _STATEMENTS.get(key)
     if found is None:
-        sql, params = _expected(_TASKS, stage=stage).query.sql_with_params()
-        params = list(params)
-        at = next(i for i, p in enumerate(params) if p is _TASKS or p == _InArray.SQLITE_MARK)
-        found = _STATEMENTS[key] = (sql, params, at)
-    sql, params, at = found
-    params = list(params)
-    params[at] = _InArray.param(tasks)
-    return sql, params
+        sql, params = _expected(_CONCERNED, stage=stage).query.sql_with_params()
+        found = _STATEMENTS[key] = (sql, list(params))
+    sql, params = found
+    return sql, [_filled(p, lists) for p in params]
 
 
-class _InArray(Lookup):
-    """`field = ANY(%s)` with the numbers as ONE array parameter on PostgreSQL, `IN (SELECT value FROM json_each(%s))`
-    with one JSON parameter on SQLite: one statement text for any number of tasks (compiled once: _statement)."""
-    lookup_name = "in_array"
-    prepare_rhs = False
-    SQLITE_MARK = "[\"__tasks__\"]"
-
-    def get_prep_lookup(self):
-        return self.rhs
-
-    @staticmethod
-    def param(values):
-        return list(values) if connection.vendor == "postgresql" else json.dumps(list(values))
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
-        return f"{lhs} IN (SELECT value FROM json_each(%s))", (*lhs_params, self.SQLITE_MARK)
+def _filled(param, lists: dict):
+    """A compiled statement's parameter, its marker replaced by its list: an array on PostgreSQL (a pair list as
+    two arrays: its content types, its object numbers), JSON on SQLite."""
+    if isinstance(param, _Marker):
+        values = lists[param]
+    elif isinstance(param, tuple) and len(param) == 2 and isinstance(param[0], _Marker):
+        marker, part = param
+        values = lists[marker] if part is None else [pair[part] for pair in lists[marker]]
+    else:
+        return param
+    return list(values) if connection.vendor == "postgresql" else json.dumps([list(v) if isinstance(v, tuple)
+                                                                               else v for v in values])
 
 
 def _no_jit(cursor) -> None:
@@ -185,8 +226,19 @@ def tasks_of_subject(content_type_id: int, object_id) -> list[int]:
 
 
 def clock_changed(clock) -> None:
-    """A clock was written (by save, or by a queryset update that calls this): its subject's tasks recomputed."""
+    """A clock was written (by save, or by a queryset update that calls this): its subject's tasks recomputed —
+    within a batch when it ends, else now (found first: most clocks a round touches bind no open task)."""
     if clock.subject_id is None or not str(clock.subject_id).isdigit():
+        return
+    pending = _BATCH.get()
+    if pending is not None:
+        from django.contrib.contenttypes.models import ContentType
+
+        from casework.models import Matter
+
+        pending.records.add((clock.subject_type_id, int(clock.subject_id)))
+        if clock.subject_type_id == ContentType.objects.get_for_model(Matter).pk:
+            pending.matters.add(int(clock.subject_id))
         return
     ids = tasks_of_subject(clock.subject_type_id, clock.subject_id)
     if ids:
@@ -194,10 +246,65 @@ def clock_changed(clock) -> None:
 
 
 def process_changed(process_id: int) -> None:
-    """A process was given its matter (or jurisdiction) by an UPDATE: its open tasks recomputed."""
-    from viewflow.workflow.models import Task
+    """A process was given its matter (or jurisdiction), by a save or by an UPDATE: its open tasks recomputed."""
+    pending = _BATCH.get()
+    if pending is not None:
+        pending.processes.add(process_id)
+    else:
+        refresh(processes=[process_id])
 
-    refresh(Task.objects.filter(process_id=process_id).values("pk"))
+
+def record_changed(content_type_id: int, object_id: int) -> None:
+    """A record of a flow app whose matter, letter or jurisdiction may have changed: the open tasks of the
+    processes about it recomputed."""
+    pending = _BATCH.get()
+    if pending is not None:
+        pending.records.add((content_type_id, object_id))
+    else:
+        refresh(records=[(content_type_id, object_id)])
+
+
+# ------------------------------------------------------------------ batches
+class _Pending:
+    """What the writes of a batch asked to recompute: the tasks saved open, those saved done, and the processes,
+    records and matters whose tasks they concern."""
+
+    def __init__(self):
+        self.tasks, self.done, self.processes, self.records, self.matters = set(), set(), set(), set(), set()
+
+    def flush(self) -> None:
+        if self.done:
+            drop(self.done)
+        refresh(self.tasks, processes=self.processes, records=self.records, matters=self.matters)
+
+
+_BATCH: contextvars.ContextVar[_Pending | None] = contextvars.ContextVar("task_index_batch", default=None)
+
+
+@contextlib.contextmanager
+def batch():
+    """The refreshes asked for by the writes within, done once at its end, inside the caller's transaction: a
+    receipt entered writes a clock and a task (three statements each way, two once), a task done ends one task
+    and starts the next. Outside a transaction (each write committed by itself) it changes nothing: the rows
+    are refreshed as each write happens. A batch inside a batch is the outer one's.
+
+    An exception leaving the batch: what was written and stands is still refreshed (a savepoint within rolled back
+    its own writes, the recomputation reads what is left); a transaction that must roll back refreshes nothing.
+    Nothing reads 待办索引 within a batch (only 我的待办's pages read it)."""
+    if _BATCH.get() is not None or not connection.in_atomic_block:
+        yield
+        return
+    pending = _Pending()
+    token = _BATCH.set(pending)
+    try:
+        yield
+    except BaseException:
+        _BATCH.reset(token)
+        if not connection.needs_rollback:
+            pending.flush()
+        raise
+    _BATCH.reset(token)
+    pending.flush()
 
 
 def resync() -> dict:
@@ -254,10 +361,19 @@ _RECORDS = None
 def on_task_saved(sender, instance, created, raw=False, **kwargs):
     if raw or instance.flow_task_type != "HUMAN":
         return
+    pending = _BATCH.get()
     if instance.status in OPEN:
-        refresh([instance.pk])
+        if pending is None:
+            refresh([instance.pk])
+        else:
+            pending.tasks.add(instance.pk)
+            pending.done.discard(instance.pk)
     elif not created:
-        drop([instance.pk])
+        if pending is None:
+            drop([instance.pk])
+        else:
+            pending.done.add(instance.pk)
+            pending.tasks.discard(instance.pk)
 
 
 def on_clock_saved(sender, instance, raw=False, **kwargs):
@@ -269,7 +385,7 @@ def on_saved(sender, instance, created, raw=False, update_fields=None, **kwargs)
     """A process saved (not new: a new one has no task yet), or a record of a flow app whose matter, letter or
     jurisdiction may have changed: the tasks it concerns recomputed."""
     from django.contrib.contenttypes.models import ContentType
-    from viewflow.workflow.models import Process, Task
+    from viewflow.workflow.models import Process
 
     if raw or created:
         return
@@ -283,9 +399,7 @@ def on_saved(sender, instance, created, raw=False, update_fields=None, **kwargs)
     if update_fields is not None and not {"matter", "matter_id", "letter", "letter_id", "jurisdiction"} & set(
             update_fields):
         return
-    ct = ContentType.objects.get_for_model(instance, for_concrete_model=True)
-    refresh(Task.objects.filter(process__artifact_content_type_id=ct.pk, process__artifact_object_id=instance.pk,
-                                status__in=OPEN).values("pk"))
+    record_changed(ContentType.objects.get_for_model(instance, for_concrete_model=True).pk, instance.pk)
 
 
 def connect() -> None:
