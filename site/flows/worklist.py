@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps
-from django.db.models import DateField, Func, Lookup
+from django.db.models import DateField, Func
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -389,24 +389,6 @@ class FastUrls:
         return self.fill(("admin", model), lambda probe: model(pk=probe).admin_url(), pk)
 
 
-class AnyOf(Lookup):
-    """`field = ANY(%s)` with the values as ONE array parameter on PostgreSQL (Django's `__in` sends one
-    parameter a value: composing a query of thousands cost more than running it); `IN (…)` elsewhere."""
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def get_prep_lookup(self):
-        return list(self.rhs)
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        if not self.rhs:
-            return "1 = 0", tuple(lhs_params)
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
-        return f"{lhs} IN ({', '.join(['%s'] * len(self.rhs))})", (*lhs_params, *self.rhs)
-
-
 class _Clock:
     """What an item needs of a running clock (its due date, article, provisional years), read as values."""
     __slots__ = ("pk", "rule_key", "due_on", "citation", "provisional")
@@ -418,10 +400,10 @@ class _Clock:
 
 def _task_clocks(rows) -> dict:
     """{task pk: the running clock that binds it}: of its record's and its matter's running clocks, the one of
-    its step's rule (TASK_RULES) where the matter runs several, else the earliest due. One query for all, its
-    thousands of subjects sent as one list a kind of record (AnyOf), the clocks read as values."""
+    its step's rule (TASK_RULES) where the matter runs several, else the earliest due. One query for all (a page's
+    tasks: at most a hundred subjects), one list a kind of record, the clocks read as values."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import F, Q
+    from django.db.models import Q
 
     from casework.models import Matter
     from clocks.models import RUNNING, Clock
@@ -435,9 +417,9 @@ def _task_clocks(rows) -> dict:
     by_type: dict[int, set] = {}
     for ct_id, obj_id in {k for keys in subjects.values() for k in keys}:
         by_type.setdefault(ct_id, set()).add(obj_id)
-    cond = Q(pk__in=[])  # one list a kind of record (a long OR of pairs is slow to plan at thousands of tasks)
+    cond = Q(pk__in=[])  # one list a kind of record (a long OR of pairs is slow to plan)
     for ct_id, ids in by_type.items():
-        cond |= Q(Q(subject_type_id=ct_id), AnyOf(F("subject_id"), sorted(ids)))
+        cond |= Q(subject_type_id=ct_id, subject_id__in=sorted(ids))
     by_subject: dict[tuple, list] = {}
     citations: dict[tuple, str] = {}  # a few dozen articles among thousands of clocks: made text once each
     for pk, ct_id, obj_id, rule_key, due_on, source, article, document, provisional in Clock.objects.filter(
