@@ -35,7 +35,8 @@ def open_tasks(user):
 
 def open_task_q(user) -> Q:
     """Which open tasks are the user's: held (assigned, started) or claimable by the task's permission. On the
-    task's own columns, so that it filters viewflow's tasks and their copy in 待办索引 (flows.models.TaskIndex)."""
+    task's own columns, so that it filters viewflow's tasks and their copy in 待办索引 (flows.models.TaskIndex); 我的待办
+    keeps of it what flows.worklist._worklist_q says (no superuser blanket, a leader not offered the officers' steps)."""
     mine = Q(owner_id=user.pk, status__in=[STATUS.ASSIGNED, STATUS.STARTED])
     perms = user.get_all_permissions()
     claimable = Q(status=STATUS.NEW, owner_id__isnull=True) & (Q(owner_permission__in=perms)

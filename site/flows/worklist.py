@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps
-from django.db.models import DateField, Func, Lookup
+from django.db.models import DateField, Func
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -389,24 +389,6 @@ class FastUrls:
         return self.fill(("admin", model), lambda probe: model(pk=probe).admin_url(), pk)
 
 
-class AnyOf(Lookup):
-    """`field = ANY(%s)` with the values as ONE array parameter on PostgreSQL (Django's `__in` sends one
-    parameter a value: composing a query of thousands cost more than running it); `IN (…)` elsewhere."""
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def get_prep_lookup(self):
-        return list(self.rhs)
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        if not self.rhs:
-            return "1 = 0", tuple(lhs_params)
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
-        return f"{lhs} IN ({', '.join(['%s'] * len(self.rhs))})", (*lhs_params, *self.rhs)
-
-
 class _Clock:
     """What an item needs of a running clock (its due date, article, provisional years), read as values."""
     __slots__ = ("pk", "rule_key", "due_on", "citation", "provisional")
@@ -418,10 +400,10 @@ class _Clock:
 
 def _task_clocks(rows) -> dict:
     """{task pk: the running clock that binds it}: of its record's and its matter's running clocks, the one of
-    its step's rule (TASK_RULES) where the matter runs several, else the earliest due. One query for all, its
-    thousands of subjects sent as one list a kind of record (AnyOf), the clocks read as values."""
+    its step's rule (TASK_RULES) where the matter runs several, else the earliest due. One query for all (a page's
+    tasks: at most a hundred subjects), one list a kind of record, the clocks read as values."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import F, Q
+    from django.db.models import Q
 
     from casework.models import Matter
     from clocks.models import RUNNING, Clock
@@ -435,9 +417,9 @@ def _task_clocks(rows) -> dict:
     by_type: dict[int, set] = {}
     for ct_id, obj_id in {k for keys in subjects.values() for k in keys}:
         by_type.setdefault(ct_id, set()).add(obj_id)
-    cond = Q(pk__in=[])  # one list a kind of record (a long OR of pairs is slow to plan at thousands of tasks)
+    cond = Q(pk__in=[])  # one list a kind of record (a long OR of pairs is slow to plan)
     for ct_id, ids in by_type.items():
-        cond |= Q(Q(subject_type_id=ct_id), AnyOf(F("subject_id"), sorted(ids)))
+        cond |= Q(subject_type_id=ct_id, subject_id__in=sorted(ids))
     by_subject: dict[tuple, list] = {}
     citations: dict[tuple, str] = {}  # a few dozen articles among thousands of clocks: made text once each
     for pk, ct_id, obj_id, rule_key, due_on, source, article, document, provisional in Clock.objects.filter(
@@ -627,26 +609,38 @@ class _Earlier(Func):
             compiler, connection, **extra_context)
 
 
-def viewflow_tasks(user, *, today: dt.date):
-    from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Value, When
+def _worklist_q(user):
+    """What 我的待办 keeps of the open tasks a user may see or do (flows.services.open_task_q), on the task's own
+    columns, so that one rule filters viewflow's tasks (a liaison's) and their copy in 待办索引 (the bureau's):
+    held by the user or claimable by its permission — for a superuser too (no blanket over every task); a leader
+    who is not an officer is not offered the officers' unclaimed steps (drafting, examining, coordinating …): the
+    leader's 待办 has what needs a leader (签发, 复查, 集体决定, 批准) and whatever the leader has taken on."""
+    from django.db.models import Q
 
-    from casework.models import Recusal
-    from roles.access import agency_of, bureau_jurisdiction, groups_of, is_bureau
+    from roles.access import groups_of
     from roles.definitions import LEADER, OFFICER
 
-    from .services import open_tasks
+    keep = Q(owner_id=user.pk) | Q(owner_permission__in=user.get_all_permissions())
+    groups = groups_of(user)
+    if LEADER in groups and OFFICER not in groups:
+        keep &= ~(Q(owner_id__isnull=True) & Q(owner_permission__in=_role_permissions(OFFICER)))
+    return keep
+
+
+def viewflow_tasks(user, *, today: dt.date):
+    from django.db.models import Case, CharField, Exists, F, OuterRef, Value, When
+
+    from casework.models import Recusal
+    from roles.access import agency_of, bureau_jurisdiction, is_bureau
+
+    from .services import open_task_q
 
     agency = None if is_bureau(user) else agency_of(user)
-    # held by the user, or claimable by the task's permission — for a superuser too (no blanket over every task)
-    tasks = open_tasks(user).filter(Q(owner=user) | Q(owner_permission__in=user.get_all_permissions()))
-    groups = groups_of(user)
-    # a step the officers may take (drafting, examining, coordinating …) waits on them; the leader's 待办 has what
-    # needs a leader (签发, 复查, 集体决定, 批准) and whatever the leader has taken on
-    officers_steps = _role_permissions(OFFICER) if LEADER in groups and OFFICER not in groups else None
-    if officers_steps is not None:
-        tasks = tasks.exclude(Q(owner__isnull=True) & Q(owner_permission__in=officers_steps))
+    worklist = _worklist_q(user)
     if agency is not None:  # a liaison: its own agency's few tasks, filtered by matter as they are built
-        return _task_items(user, tasks, agency)
+        from .services import open_tasks
+
+        return _task_items(user, open_tasks(user).filter(worklist), agency)
     # the bureau's staff: thousands of tasks at a province's size, counted, sorted and paged in SQL (issue 28) from
     # 待办索引 (flows.models.TaskIndex): each open task's matter, jurisdiction and due date stored beside it, with
     # its own filter columns, so that the COUNT and the page read one narrow table (no task's matter or clocks
@@ -654,14 +648,10 @@ def viewflow_tasks(user, *, today: dt.date):
     from viewflow.workflow.models import Task
 
     from .models import TaskIndex
-    from .services import open_task_q
 
     steps = _human_steps()
-    perms = user.get_all_permissions()
-    rows = TaskIndex.objects.filter(open_task_q(user), Q(owner_id=user.pk) | Q(owner_permission__in=perms),
-                                    flow_task__in=list(steps))
-    if officers_steps is not None:
-        rows = rows.exclude(Q(owner_id__isnull=True) & Q(owner_permission__in=officers_steps))
+    # the same rule on the index's copy of the task's columns (it holds human tasks only: the registered steps)
+    rows = TaskIndex.objects.filter(open_task_q(user), worklist, flow_task__in=list(steps))
     # the stored matter is the task's as its item resolves it (_process_matter): recusal, due date and item agree
     rows = rows.filter(~Exists(Recusal.objects.filter(user=user, matter_id=OuterRef("matter_id"))))
     if own := bureau_jurisdiction(user):
