@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from held_rows import held_row
 from roles.access import agency_of, is_bureau, require
 from roles.names import person_name
 from rules.profiles import get_profile
@@ -203,8 +204,10 @@ def document_serve(*, document: Document, by, received_on: dt.date | None = None
                    received_by_name: str = "") -> Document:
     """Record service (送达回证). Bureau staff enter the receipt date from the return slip; the addressee
     agency's liaison may instead acknowledge receipt online (签收), dated today. Recorded once; then the process that
-    owns the document's kind (casework.dispatch) starts the clocks that count from receipt."""
-    document = Document.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=document.pk)
+    owns the document's kind (casework.dispatch) starts the clocks that count from receipt. The document is read
+    locked here, unless the caller holds it locked already (held_rows: the service screen's POST)."""
+    document = held_row(Document, document.pk) or (
+        Document.objects.select_for_update(of=("self",)).select_related("matter__agency").get(pk=document.pk))
     today = timezone.localdate()
     if signs_online(by, document):
         received_on, method, received_by_name = today, "联络员在线签收", person_name(by)

@@ -2,6 +2,7 @@
 documents, service records, attachments, clocks, decisions and process panels; private file downloads."""
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import quote
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.db.models import Count, Window
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from form_errors import add_errors as _errors
 from form_errors import submit
+from held_rows import held
 from roles.access import agency_of, bureau_jurisdiction, is_bureau, require
 from rules.jurisdiction_choice import offered
 
@@ -45,9 +48,14 @@ def _matter_for(user, pk: int) -> Matter:
     return matter
 
 
-def _document_for(user, pk: int) -> Document:
-    """A document the user may open: bureau staff any; a party only one issued to its agency."""
-    document = Document.objects.select_related("matter__agency").filter(pk=pk).first()
+def _document_for(user, pk: int, *, locked: bool = False) -> Document:
+    """A document the user may open: bureau staff any; a party only one issued to its agency. `locked`: read
+    FOR UPDATE, for a POST that hands this copy to the service recording on it (held_rows) — the visibility
+    checked and the record made on one read of the row."""
+    documents = Document.objects.select_related("matter__agency")
+    if locked:
+        documents = documents.select_for_update(of=("self",))
+    document = documents.filter(pk=pk).first()
     if document is None:
         raise Http404("没有这份文书。")
     visibility.require_document(user, document)
@@ -205,24 +213,29 @@ def party_summary(request, pk: int):
 @login_required(login_url=LOGIN)
 @visibility.explain_refusals
 def document_service(request, pk: int):
-    """Record service from the return slip (bureau) or acknowledge receipt online (the agency's liaison)."""
-    document = _document_for(request.user, pk)
-    matter = document.matter
-    own = services.signs_online(request.user, document)
-    form = None if own else ServiceForm(request.POST or None)
-    if request.method == "POST" and (own or form.is_valid()):
-        try:
-            data = {} if own else {"received_on": form.cleaned_data["received_on"], "method": form.cleaned_data["method"],
-                                   "received_by_name": form.cleaned_data["received_by_name"]}
-            services.document_serve(document=document, by=request.user, **data)
-        except ValidationError as exc:
-            if form is None:
-                messages.error(request, "；".join(exc.messages))
+    """Record service from the return slip (bureau) or acknowledge receipt online (the agency's liaison). A POST
+    reads the document once, locked, in the transaction the service records in, and hands it that copy."""
+    posted = request.method == "POST"
+    with transaction.atomic() if posted else contextlib.nullcontext():
+        document = _document_for(request.user, pk, locked=posted)
+        matter = document.matter
+        own = services.signs_online(request.user, document)
+        form = None if own else ServiceForm(request.POST or None)
+        if posted and (own or form.is_valid()):
+            try:
+                data = {} if own else {"received_on": form.cleaned_data["received_on"],
+                                       "method": form.cleaned_data["method"],
+                                       "received_by_name": form.cleaned_data["received_by_name"]}
+                with held(document):
+                    services.document_serve(document=document, by=request.user, **data)
+            except ValidationError as exc:
+                if form is None:
+                    messages.error(request, "；".join(exc.messages))
+                    return redirect("casework:matter", pk=matter.pk)
+                _errors(form, exc)
+            else:
+                messages.success(request, f"已登记送达：{document}")
                 return redirect("casework:matter", pk=matter.pk)
-            _errors(form, exc)
-        else:
-            messages.success(request, f"已登记送达：{document}")
-            return redirect("casework:matter", pk=matter.pk)
     return render(request, "casework/service.html", {"document": document, "matter": matter, "form": form,
                                                      "own": own, "task_title": f"登记送达：{document}"})
 
