@@ -1,6 +1,6 @@
 """The two writes the public and the agencies make most (issue 28): the public complaint POST and entering a
 receipt date (送达回证, whose `document_served` wakes receivers in letters, coordination and programme): the POST
-runs 19 queries, the receipt 20 (target 20) — the rule profile and the working-day calendar read once per
+runs 20 queries (21 on SQLite), the receipt 20 (target 20) — the rule profile and the working-day calendar read once per
 change, kept in the shared cache (pages.cache.shared_get), a document number in one statement on PostgreSQL.
 Counted after a warm-up request; savepoint markers (every atomic block is one inside a test's transaction) are
 not counted, the statements that do work are."""
@@ -88,4 +88,6 @@ def test_entering_a_receipt_date_runs_at_most_20_queries(make_user):
     # write the rows of the tasks they concern — above issue 28's 20 again, the price of a 我的待办 read from it;
     # 23 since the started clock's tasks (of its record, of its matter) are found in one query
     # 22 since the screen's POST reads the document once, locked, and the service takes that copy (held_rows)
-    assert len(statements) == 22, "\n".join(s[:120] for s in statements)
+    # 20 (issue 28's target) since the waiting Handle is found by the statement that takes the flow's lock of its
+    # process (flows.locking), not found, locked and re-read in three
+    assert len(statements) == 20, "\n".join(s[:120] for s in statements)
