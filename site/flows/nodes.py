@@ -4,28 +4,37 @@ from __future__ import annotations
 from django.db import transaction
 from viewflow.workflow import flow
 from viewflow.workflow.activation import Activation
-from viewflow.workflow.managers import _get_related_path
-from viewflow.workflow.models import Process, Task
+from viewflow.workflow.models import Task
 from viewflow.workflow.nodes.start import StartHandleActivation
 from viewflow.workflow.signals import flow_started, task_started
 from viewflow.workflow.status import STATUS
 
+from flows.locking import first_locked
+from held_rows import held_row
+
 
 class Handle(flow.Handle):
-    """viewflow's Handle (a step the system completes: a document's receipt, a window closing), re-reading
-    its task under the flow's lock with the process in its case-file class in one query (viewflow's own reads
-    the task, then its process, then the process's case-file row: three)."""
+    """viewflow's Handle (a step the system completes: a document's receipt, a window closing), its task read
+    with the process in its case-file class by the statement that takes the flow's lock (flows.locking: viewflow's
+    own takes the lock, then reads the task, then its process, then the process's case-file row: four), or taken
+    as the caller holds it under that lock (held_rows: flows.services.run_handle finds it so)."""
 
     def _create_wrapper_function(self, origin_func, task):
+        def complete(fresh, kwargs):
+            activation = self.activation_class(fresh)
+            result = activation.run(origin_func, **kwargs)
+            activation.execute()
+            return result
+
         def func(**kwargs):
-            with self.flow_class.lock(task.process_id):
-                path = _get_related_path(self.flow_class.process_class, Process)
-                related = f"process__{path}" if path else "process"
-                fresh = Task._default_manager.select_related(related).get(pk=task.pk)
-                activation = self.activation_class(fresh)
-                result = activation.run(origin_func, **kwargs)
-                activation.execute()
-                return result
+            in_hand = held_row(Task, task.pk)
+            if in_hand is not None:
+                return complete(in_hand, kwargs)
+            tasks = Task._default_manager.filter(pk=task.pk)
+            with first_locked(self.flow_class, tasks, process_id=task.process_id) as fresh:
+                if fresh is None:
+                    raise Task.DoesNotExist(f"没有这个流程任务：{task.pk}")
+                return complete(fresh, kwargs)
 
         return func
 

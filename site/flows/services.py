@@ -8,6 +8,9 @@ from django.db.models import Q
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from flows.locking import first_locked
+from held_rows import held
+
 from . import task_index
 
 
@@ -123,19 +126,22 @@ def task_execute_url(task) -> str:
 
 def run_handle(*, process=None, node, artifact=None) -> bool:
     """Complete the waiting Handle `node` of `process` (e.g. the publicity window closed), or of the process
-    whose artifact is `artifact` (the task found in one query, without reading the process first)."""
+    whose artifact is `artifact`: the waiting task found by the statement that takes the flow's lock
+    (flows.locking), so that it is still waiting when the lock is held, and handed to the Handle in hand."""
     if process is not None:
-        task = process.task_set.filter(flow_task=node, status=STATUS.NEW).first()
+        tasks = process.task_set.filter(flow_task=node, status=STATUS.NEW)
     else:
         from django.contrib.contenttypes.models import ContentType
 
-        task = Task.objects.filter(
+        tasks = Task.objects.filter(
             flow_task=node, status=STATUS.NEW, process__flow_class=node.flow_class,
             process__artifact_content_type=ContentType.objects.get_for_model(artifact),
-            process__artifact_object_id=artifact.pk).first()
-    if task is None:
-        return False
-    node.run(task)
+            process__artifact_object_id=artifact.pk)
+    with first_locked(node.flow_class, tasks) as task:
+        if task is None:
+            return False
+        with held(task), task_index.batch():  # its writes and the next steps: 待办索引 written once
+            node.run(task)
     return True
 
 

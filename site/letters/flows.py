@@ -26,6 +26,7 @@ from viewflow.workflow.status import STATUS
 from flows.nodes import Handle
 from flows.registry import register
 from flows.services import task_complete_by_system
+from held_rows import held_row
 from letters import selectors, task_views
 from letters.models import (
     CLOSED,
@@ -46,7 +47,6 @@ from letters.models import (
     Letter,
     LetterProcess,
     Objection,
-    held_letter,
 )
 from rules.profiles import get_profile
 
@@ -219,7 +219,7 @@ def record_state(letter: Letter) -> None:
     state = derive_state(letter)
     if state is not None:
         Letter.objects.filter(pk=letter.pk).exclude(state=state).update(state=state)
-        letter.state = state  # the copy in hand (letters.models.held) says the same
+        letter.state = state  # the copy in hand (held_rows.held) says the same
 
 
 def on_task_saved(sender, instance, created, **kwargs):
@@ -233,7 +233,7 @@ def on_task_saved(sender, instance, created, **kwargs):
     letter_id = (process.data or {}).get("letter")
     if letter_id is None:
         return
-    letter = held_letter(letter_id) or Letter.objects.filter(pk=letter_id).select_related("matter").first()
+    letter = held_row(Letter, letter_id) or Letter.objects.filter(pk=letter_id).select_related("matter").first()
     if letter is not None:
         record_state(letter)
 

@@ -9,13 +9,11 @@ its waiting tasks; `state` is the flow's mirror for lists and filters, written i
 hold the dates."""
 from __future__ import annotations
 
-import contextlib
-import contextvars
-
 from django.conf import settings
 from django.db import models
 
 from flows.models import CaseProcess
+from held_rows import held_row
 from referrals.models import Referable, SeriousCaseOutcome
 
 # state of the letter (the flow's step, letters.flows.STATE_OF), in the order the process goes through them
@@ -257,24 +255,6 @@ class SupervisionMeasure(models.Model):
         return f"{self.taken_on:%Y-%m-%d} {self.kind_label}"
 
 
-# the letter a service holds locked and has saved while the flow moves on (letters.services._run_handle):
-# the flow's gates, its assignment and the state mirror read that copy instead of the database again
-_HELD: contextvars.ContextVar[dict | None] = contextvars.ContextVar("letters_held", default=None)
-
-
-@contextlib.contextmanager
-def held(letter: Letter):
-    token = _HELD.set({**(_HELD.get() or {}), letter.pk: letter})
-    try:
-        yield letter
-    finally:
-        _HELD.reset(token)
-
-
-def held_letter(letter_id: int) -> Letter | None:
-    return (_HELD.get() or {}).get(letter_id)
-
-
 class LetterProcess(CaseProcess):
     """A process of the letter flow in its case file: the letter's own process (artifact = the letter) or the
     review of an objection to it (artifact = the objection)."""
@@ -292,12 +272,12 @@ class LetterProcess(CaseProcess):
     @property
     def letter(self) -> Letter:
         """The letter, read afresh (a task's service saved its own copy; a cached artifact is stale), or the
-        one the running service holds locked (`held`)."""
+        one the running service holds locked (held_rows.held)."""
         letter_id = self.data.get("letter") if isinstance(self.data, dict) else None
         if letter_id is None:
             obj = self.artifact
             letter_id = obj.letter_id if isinstance(obj, Objection) else obj.pk
-        in_hand = held_letter(letter_id)
+        in_hand = held_row(Letter, letter_id)
         if in_hand is not None:
             return in_hand
         # with the agency its liaison answers for, in one query

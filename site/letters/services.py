@@ -100,8 +100,8 @@ def _time_out(letter: Letter, node_name: str) -> bool:
 def _run_handle(letter: Letter, node_name: str, process=None) -> bool:
     """The system's step: a document's receipt completes the Handle waiting for it (one door: the receipt)."""
     from flows.services import run_handle
+    from held_rows import held
     from letters.flows import LetterFlow
-    from letters.models import held
 
     node = getattr(LetterFlow, node_name)
     with held(letter):  # the flow's next steps read the letter this service holds locked, not the database again
