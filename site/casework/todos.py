@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import DateField, Q
+from django.db.models import DateField, Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 
 from roles.access import agency_of, groups_of, is_bureau, own_jurisdiction_only
@@ -15,6 +16,9 @@ from roles.definitions import OFFICER
 from .models import Document
 
 PROCESS = "送达"
+# the officers' item title, in SQL: 我的待办 sorts by it, and on PostgreSQL the partial index
+# document_unserved_title (migration 0016) holds the unserved documents in this order — change both together
+SERVICE_TITLE = Concat(Value("登记送达回证：《"), "kind_label", Value("》"))
 
 
 def _unserved():
@@ -27,9 +31,6 @@ FIELDS = ("pk", "kind_label", "doc_number", "matter_id", "matter__title", "issue
 def documents_to_serve(user, *, today: dt.date):
     """The liaison's documents to sign for (a few: its own agency's), then the officers' return slips to enter
     (every document unserved: thousands at a province's size, counted, sorted and paged in SQL — issue 28)."""
-    from django.db.models import Value
-    from django.db.models.functions import Concat
-
     from flows.worklist import FastUrls, Item, QuerySource, recused_matters
 
     urls = FastUrls()
@@ -59,6 +60,6 @@ def documents_to_serve(user, *, today: dt.date):
                     for d in unserved.filter(pk__in=pks).values(*FIELDS)}
 
         sources.append(QuerySource(unserved, due=Value(None, output_field=DateField()),
-                                   title=Concat(Value("登记送达回证：《"), "kind_label", Value("》")),
+                                   title=SERVICE_TITLE,
                                    order=("issued_on", "pk"), build=build))
     return tuple(sources)

@@ -56,7 +56,16 @@ class Clock(models.Model):
                    # items read the running clocks of one subject: only the running ones indexed (a sixth of all
                    # clocks), each probe finds them without reading the met and cancelled (issue 28)
                    models.Index(fields=["subject_type", "subject_id", "due_on", "id"], name="clock_running_subject_due",
-                                condition=models.Q(status=RUNNING))]
+                                condition=models.Q(status=RUNNING)),
+                   # the running clocks of one rule due by a day, with their subject (a leader's 审批延长办理期限 items,
+                   # complaints.todos: the 办结期限 due within 3 working days or past): read from the index alone, not
+                   # by filtering a province's 12,000 running clocks (7 ms at 100,000 matters, twice a worklist)
+                   models.Index(fields=["rule_key", "subject_type", "due_on", "subject_id"], name="clock_running_rule_due",
+                                condition=models.Q(status=RUNNING)),
+                   # the running clocks whose dates are provisional (a year without holiday data), by due date: the
+                   # workbench's 预警 lists the first 50 — not a filter of every running clock (9 ms at 100,000 matters)
+                   models.Index(fields=["due_on"], name="clock_running_provisional",
+                                condition=models.Q(status=RUNNING) & ~models.Q(provisional_years=""))]
 
     def __str__(self) -> str:
         return f"{self.label}：{self.due_on.isoformat()}"

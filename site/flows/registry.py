@@ -18,7 +18,15 @@ def register(prefix: str):
     return wrap
 
 
+_discovered = False
+
+
 def flows() -> dict[str, type]:
-    """{url prefix: flow class}, importing every flow module once."""
-    autodiscover_modules("flows")
+    """{url prefix: flow class}, importing every flow module once: autodiscover_modules looks for a `flows` module
+    in each of the 56 installed apps every time it is called (a failed import search each: ~10 ms, twice on every
+    worklist built, issue 28), so it is called once a process."""
+    global _discovered
+    if not _discovered:
+        autodiscover_modules("flows")
+        _discovered = True
     return dict(_REGISTERED)

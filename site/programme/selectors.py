@@ -12,7 +12,7 @@ from casework.selectors import addressable_agencies
 from clocks.models import Clock
 from rules.profiles import get_profile
 
-from .deadlines import subject_clocks, yearly_due
+from .deadlines import first_clocks, subject_clocks, yearly_due
 from .models import (
     INSPECTION,
     KIND_FIGURES,
@@ -88,6 +88,7 @@ def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
         counts[(agency_id, kind)] = counts.get((agency_id, kind), 0) + 1
     returns = {r.agency_id: r for r in StatisticsReturn.objects.filter(
         year__jurisdiction=jurisdiction, year__year=year - 1)}
+    clocks = first_clocks(returns.values())
     rows = []
     for agency in addressable_agencies(jurisdiction):
         row = AgencyYear(agency)
@@ -105,7 +106,7 @@ def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
                                                     cite, dt.date(year, 12, 31)))
         row.statistics = returns.get(agency.pk)
         if row.statistics is not None:
-            row.statistics_clock = subject_clocks(row.statistics).first()
+            row.statistics_clock = clocks.get(row.statistics.pk)
         rows.append(row)
     return rows
 

@@ -10,6 +10,7 @@ Sources, in order of precedence for a year:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import chinese_calendar
@@ -78,13 +79,11 @@ class WorkCalendar:
             if kind == WORKDAY:
                 return DayInfo(day, True, f"调休上班（{name}）" if name else "调休上班", "admin", name)
             return DayInfo(day, not weekend, "周末" if weekend else "工作日", "admin")
-        try:
-            on_holiday, name = chinese_calendar.get_holiday_detail(day)
-            working = chinese_calendar.is_workday(day)
-        except NotImplementedError:
+        known = _package_day(day)
+        if known is None:
             self.missing_years.add(day.year)
             return DayInfo(day, not weekend, "周末" if weekend else "工作日", "weekend-only")
-        label = _holiday_name(name)
+        on_holiday, working, label = known
         if working:
             reason = f"调休上班（{label}）" if weekend else "工作日"
             label = label if weekend else ""
@@ -103,11 +102,7 @@ class WorkCalendar:
     def has_data_for(self, year: int) -> bool:
         if year in self.admin_years:
             return True
-        try:
-            chinese_calendar.is_workday(dt.date(year, 6, 1))
-        except NotImplementedError:
-            return False
-        return True
+        return _package_day(dt.date(year, 6, 1)) is not None
 
 
 _HOLIDAY_NAMES = {
@@ -115,6 +110,20 @@ _HOLIDAY_NAMES = {
     "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
     "Mid-autumn Festival": "中秋节", "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
 }
+
+
+@functools.lru_cache(maxsize=8192)
+def _package_day(day: dt.date) -> tuple[bool, bool, str] | None:
+    """The package's answer for a day — (on a holiday, a working day, the holiday's name) — or None for a year it
+    has no data for. Remembered for the process: the package's data is fixed once installed, and each of its
+    look-ups checks the date against the bounds of its whole table (min and max over every holiday: ~60 µs), which
+    the workbench's working-days-left of its clocks asked a few hundred times a request (issue 28)."""
+    try:
+        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+        working = chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return None
+    return on_holiday, working, _holiday_name(name)
 
 
 def _holiday_name(name) -> str:
