@@ -111,15 +111,19 @@ def own_sections(user) -> Q | None:
     return under
 
 
-def objections_for_staff(user) -> QuerySet:
+_UNREAD = object()
+
+
+def objections_for_staff(user, sections=_UNREAD) -> QuerySet:
     """Objections are never public: bureau staff with the view permission only, those to the publicity lists of
-    their own jurisdiction's section."""
+    their own jurisdiction's section (`sections`: own_sections(user), when the caller has read it for another list
+    too — the workbench panel's closures — so that it is read once)."""
     if user is None or not user.has_perm("public_notices.view_objection"):
         return Objection.objects.none()
     qs = Objection.objects.select_related("page", "candidate", "resolved_by")
-    under = own_sections(user)
+    under = own_sections(user) if sections is _UNREAD else sections
     return qs if under is None else qs.filter(under)
 
 
-def pending_objections(user) -> QuerySet:
-    return objections_for_staff(user).filter(status="pending")
+def pending_objections(user, sections=_UNREAD) -> QuerySet:
+    return objections_for_staff(user, sections).filter(status="pending")

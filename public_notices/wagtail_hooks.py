@@ -135,9 +135,10 @@ class PendingObjectionsPanel(Component):
             return ""
         from .selectors import own_sections
 
-        pending = pending_objections(self.request.user)
+        under = own_sections(self.request.user)  # read once: the objections and the closures
+        pending = pending_objections(self.request.user, under)
         closures = PublicityClosure.objects.all()
-        if (under := own_sections(self.request.user)) is not None:
+        if under is not None:
             closures = closures.filter(under)
         return render_to_string("public_notices/admin/dashboard_panel.html", {
             "pending": pending.order_by("submitted_at")[:10], "pending_count": pending.count(),

@@ -115,8 +115,9 @@ def certificates(user, today: dt.date) -> dict | None:
     expire within their profile's notice window or have expired; None where no jurisdiction keeps the register."""
     from personnel import services as personnel
 
-    people, windows = personnel.expiring(user, today)
-    if not windows or not personnel.visible_agencies(user).exists():
+    jurisdictions = personnel.register_jurisdictions()  # read once, for the windows and the agencies both
+    people, windows = personnel.expiring(user, today, jurisdictions)
+    if not windows or not personnel.visible_agencies(user, jurisdictions).exists():
         return None
     rows = list(people[:TOP_ITEMS + 1])
     return {"rows": [(p, (p.valid_to - today).days) for p in rows[:TOP_ITEMS]], "more": len(rows) > TOP_ITEMS,

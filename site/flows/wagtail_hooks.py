@@ -23,17 +23,17 @@ class TasksPanel(Component):
     def render_html(self, parent_context=None):
         from casework.workbench import is_workbench_user
         from clocks.selectors import overdue
-        from supervisors.terms import terms_awaiting_decision, terms_ending
+        from supervisors.terms import terms_to_decide
 
         user = self.request.user
         workbench = is_workbench_user(user)  # the workbench shows the items; this panel keeps the terms
         items = [] if workbench else for_request(self.request)
         staff = user.has_perm("supervisors.review_application") or user.has_perm("supervisors.approve_shortlist")
+        awaiting, ending = terms_to_decide() if staff else ([], [])  # one query for both lists
         return render_to_string("flows/dashboard_panel.html", {
             "items": items[:20], "todo_count": len(items), "workbench": workbench,
             "overdue_count": overdue().count() if user.has_perm("clocks.view_clock") and not workbench else None,
-            "ending": list(terms_ending()[:10]) if staff else [],
-            "awaiting": list(terms_awaiting_decision()) if staff else [],
+            "ending": ending, "awaiting": awaiting,
             "can_decide_terms": user.has_perm("supervisors.approve_shortlist"),
         }, request=self.request)
 

@@ -32,17 +32,23 @@ def profile_of(code: str):
 
 
 def register_jurisdictions() -> list[str]:
+    """The codes of the jurisdictions whose rules keep the register: one query (the profiles themselves come from
+    the request's memo, rules.profiles.get_profile). A screen that needs them for several reads (the workbench's
+    证件到期提醒: the windows and the agencies) reads them once and passes them down (`jurisdictions=`)."""
     from rules.models import RuleProfile
 
     return [code for code in RuleProfile.objects.order_by("pk").values_list("code", flat=True) if profile_of(code)]
 
 
-def visible_agencies(user):
+def visible_agencies(user, jurisdictions: list[str] | None = None):
     """The agencies whose register `user` may see: bureau staff every agency of their jurisdiction (all when
-    none is set), a liaison their own; only jurisdictions whose rules keep the register."""
+    none is set), a liaison their own; only jurisdictions whose rules keep the register (`jurisdictions`, when the
+    caller has read them: register_jurisdictions)."""
     from casework.models import Agency
 
-    agencies = Agency.objects.filter(jurisdiction__in=register_jurisdictions(), active=True)
+    if jurisdictions is None:
+        jurisdictions = register_jurisdictions()
+    agencies = Agency.objects.filter(jurisdiction__in=jurisdictions, active=True)
     if is_bureau(user):
         own = bureau_jurisdiction(user)
         return agencies.filter(jurisdiction=own) if own else agencies
@@ -144,11 +150,14 @@ def change_status(*, by, officer_pk: int, status: str, reason: str) -> Enforceme
     return officer
 
 
-def expiring(user, today: dt.date):
+def expiring(user, today: dt.date, jurisdictions: list[str] | None = None):
     """Valid certificates of the agencies `user` sees that expire within their profile's notice window (or
-    have expired and are still marked valid), soonest first; and the windows {jurisdiction: PeriodRule}."""
+    have expired and are still marked valid), soonest first; and the windows {jurisdiction: PeriodRule}.
+    `jurisdictions`: register_jurisdictions() when the caller has read them (else read here, once)."""
+    if jurisdictions is None:
+        jurisdictions = register_jurisdictions()
     windows = {}
-    for code in register_jurisdictions():
+    for code in jurisdictions:
         profile = profile_of(code)
         if profile.has(WINDOW):
             windows[code] = profile.period(WINDOW)
@@ -156,6 +165,6 @@ def expiring(user, today: dt.date):
     for code, rule in windows.items():
         cond |= Q(jurisdiction=code, valid_to__lte=rule.due(today).due if rule.unit != "calendar_days"
                   else today + dt.timedelta(days=rule.n))
-    qs = (EnforcementOfficer.objects.filter(cond, status=VALID, agency__in=visible_agencies(user))
+    qs = (EnforcementOfficer.objects.filter(cond, status=VALID, agency__in=visible_agencies(user, jurisdictions))
           .select_related("agency").order_by("valid_to", "pk"))
     return qs, windows

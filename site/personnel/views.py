@@ -33,7 +33,10 @@ def _window_text(windows) -> list[str]:
 
 @login_required(login_url=LOGIN)
 def register(request):
-    agencies = _agencies(request.user)
+    if not in_casework(request.user):
+        raise PermissionDenied(REFUSED)
+    jurisdictions = services.register_jurisdictions()  # read once: the agencies and the windows
+    agencies = services.visible_agencies(request.user, jurisdictions)
     today = timezone.localdate()
     people = EnforcementOfficer.objects.filter(agency__in=agencies).select_related("agency")
     chosen = None
@@ -44,7 +47,7 @@ def register(request):
                                                               "message": "请从列表中选择执法机关。"}, status=404)
         chosen = get_object_or_404(agencies, pk=int(agency))
         people = people.filter(agency=chosen)
-    _, windows = services.expiring(request.user, today)
+    _, windows = services.expiring(request.user, today, jurisdictions)
     return render(request, "personnel/register.html", {
         "task_title": "行政执法人员和执法证件名册", "agencies": agencies, "chosen": chosen, "today": today,
         "people": [(p, p.state(today)) for p in people], "windows": _window_text(windows),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
+from flows.nodes import Handle, StartHandle
 from flows.registry import register
 from programme.models import RectificationProcess, RectificationTask
 
@@ -43,9 +44,9 @@ class RectificationFlow(flow.Flow):
     process_class = RectificationProcess  # the process in its case file (当前环节 derived from its tasks)
 
     # 004 第五条 / 003 第二十九条: signed with the notification (notification_issue)
-    start = flow.StartHandle(this.start_task).Annotation(title=_("签发限期整改通知书")).Next(this.served)
+    start = StartHandle(this.start_task).Annotation(title=_("签发限期整改通知书")).Next(this.served)
     # receipt starts the period the notification set (services.start_rectification_clock completes it)
-    served = flow.Handle(this.noop).Annotation(title=_("送达限期整改通知书")).Next(this.report)
+    served = Handle(this.noop).Annotation(title=_("送达限期整改通知书")).Next(this.report)
     # 004 第五条: within the period, a written report (书面报告整改落实情况); overdue: the scheduler completes it
     report = (flow.View(to_matter_screen).Annotation(title=_("限时整改并报告整改落实情况"))
               .Permission(REPORT).Assign(this.agency_liaison).Next(this.after_report))

@@ -619,10 +619,8 @@ def start_rectification_clock(*, document: Document, by) -> None:
     log(task.matter, by, f"限时整改期限自{document.received_on:%Y-%m-%d}起算，{task.period_n}"
                          f"{UNITS[task.period_unit]}，届满日{clock.due_on:%Y-%m-%d}。")
     step = waiting_step(task, "served")
-    if step is not None:
-        flow = _flow()
-        with flow.lock(step.process_id):
-            run_handle(process=step.process, node=flow.served)
+    if step is not None:  # run_handle takes the flow's lock in the statement that finds the task still waiting
+        run_handle(process=step.process, node=_flow().served)
 
 
 REPORT_MSG = "只有被通报机关的联络员可以报告整改落实情况。"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
+from flows.nodes import Handle, StartHandle
 from flows.registry import register
 
 from . import task_views
@@ -26,7 +27,7 @@ class CampaignSteps:
     # two officers completing one task at once must complete it once (ARCHITECTURE.md: default is no lock)
     lock_impl = lock.select_for_update_lock
 
-    start = flow.StartHandle(this.start_campaign).Annotation(title=_("发布选聘公告")).Next(this.review)
+    start = StartHandle(this.start_campaign).Annotation(title=_("发布选聘公告")).Next(this.review)
     # 000 第五条、第六条第（一）项; 001 第七条; 002 第五条 — the checks are in supervisors/eligibility.py
     review = (flow.View(task_views.ReviewView.as_view()).Annotation(title=_("资格审查"))
               .Permission("supervisors.review_application").Next(this.approve))
@@ -34,7 +35,7 @@ class CampaignSteps:
                .Permission("supervisors.approve_shortlist").Next(this.approved))
     approved = flow.If(this.is_approved).Annotation(title=_("名单是否批准")).Then(this.publicity).Else(this.review)
     # 000 第六条第（二）项 ≥5个工作日; 002 第七条第（二）项 ≥10日; 001 第四条 — closed by public_notices' signal
-    publicity = flow.Handle(this.close_publicity).Annotation(title=_("拟聘人员公示期")).Next(this.appoint)
+    publicity = Handle(this.close_publicity).Annotation(title=_("拟聘人员公示期")).Next(this.appoint)
     # 000 第六条第（三）项; 002 第七条第（三）项、第九条. A pending objection holds only the person it
     # concerns: the others are appointed; the held ones wait for the officer's resolution, then the
     # leader decides on them (the loop appoint → has_objections → resolve_objections → appoint).
@@ -93,7 +94,7 @@ class DismissalFlow(flow.Flow):
     process_title = _("监督员解聘")
     lock_impl = lock.select_for_update_lock
 
-    start = flow.StartHandle(this.start_dismissal).Annotation(title=_("提出解聘建议")).Next(this.decide)
+    start = StartHandle(this.start_dismissal).Annotation(title=_("提出解聘建议")).Next(this.decide)
     decide = (flow.View(task_views.DecideView.as_view()).Annotation(title=_("决定解聘"))
               .Permission("supervisors.decide_dismissal").Next(this.approved))
     approved = flow.If(this.must_recover).Annotation(title=_("是否收回聘书证件")).Then(this.recover).Else(this.end)

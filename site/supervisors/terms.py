@@ -213,21 +213,38 @@ def renewal_open(*, supervisors: list[Supervisor], by, title: str = "") -> Campa
     return campaign
 
 
-def terms_ending(today: dt.date | None = None, days: int = RENEWAL_REMINDER_DAYS):
-    today = today or timezone.localdate()
-    return (Term.objects.filter(status=Term.ACTIVE, end__gte=today, end__lte=today + dt.timedelta(days=days))
-            .select_related("supervisor").order_by("end"))
+def _ending(today: dt.date, days: int):
+    from django.db.models import Q
+
+    return Q(status=Term.ACTIVE, end__gte=today, end__lte=today + dt.timedelta(days=days))
 
 
-def terms_awaiting_decision(today: dt.date | None = None):
+def _awaiting(today: dt.date):
     """Terms past their end with no decision yet: expired where the profile has no automatic end
     (001 第五条), or still marked active because the scheduler has not run since. They stay on the
     dashboard until renewed or ended by a decision."""
     from django.db.models import Q
 
+    return Q(status=Term.EXPIRED) | Q(status=Term.ACTIVE, end__lt=today)
+
+
+def terms_ending(today: dt.date | None = None, days: int = RENEWAL_REMINDER_DAYS):
     today = today or timezone.localdate()
-    return (Term.objects.filter(Q(status=Term.EXPIRED) | Q(status=Term.ACTIVE, end__lt=today))
-            .select_related("supervisor").order_by("end"))
+    return Term.objects.filter(_ending(today, days)).select_related("supervisor").order_by("end")
+
+
+def terms_to_decide(today: dt.date | None = None, *, ending: int = 10) -> tuple[list, list]:
+    """The dashboard's two lists of terms, (awaiting a decision, the first `ending` about to end), read in one
+    query (the workbench after a write read the terms twice): both are the terms whose end is at most
+    RENEWAL_REMINDER_DAYS away or past (the two conditions exclude each other), each marked in SQL by which."""
+    from django.db.models import BooleanField, Case, Value, When
+
+    today = today or timezone.localdate()
+    rows = list(Term.objects.filter(_awaiting(today) | _ending(today, RENEWAL_REMINDER_DAYS))
+                .annotate(awaiting=Case(When(_awaiting(today), then=Value(True)), default=Value(False),
+                                        output_field=BooleanField()))
+                .select_related("supervisor").order_by("end", "pk"))
+    return [t for t in rows if t.awaiting], [t for t in rows if not t.awaiting][:ending]
 
 
 @transaction.atomic
