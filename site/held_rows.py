@@ -2,8 +2,9 @@
 
 A service that has read a row `SELECT … FOR UPDATE` (the letter a decision saves, the task the flow's lock was
 taken with) holds it for the rest of its transaction; what it calls next — another service, the flow's nodes, a
-signal receiver — would otherwise read the same row again, locked or not, for nothing. `held(row)` says "this copy is the row, locked by me"; `held_row(Model, pk)` finds it or None,
-and the callee then reads (and locks) the row itself, as it must when called from anywhere else.
+signal receiver — would otherwise read the same row again, locked or not, for nothing. `held(row)` says "this
+copy is the row, locked by me"; `held_row(Model, pk)` finds it or None, and the callee then reads (and locks) the
+row itself, as it must when called from anywhere else.
 
 Only a copy read under a lock in this transaction may be held: `held` refuses outside a transaction (a copy held
 there would be locked by nobody), and the hold ends with the `with` block, inside the transaction that took it."""
