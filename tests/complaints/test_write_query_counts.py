@@ -11,11 +11,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
-from casework.models import Document
 from pages.cache import request_profiles
 from rules.calendar import WorkCalendar
 from tests.complaints.helpers import complaint_data
-from tests.letters.letters_http import do_task, login, people, start_letter
+from tests.letters.letters_http import login, people, signed_letter
 
 
 def work(ctx) -> list[str]:
@@ -54,11 +53,7 @@ def test_the_public_complaint_post_runs_at_most_20_queries(make_user):
 def test_entering_a_receipt_date_runs_at_most_20_queries(make_user):
     p = people(make_user, "wulong", "武隆区文化和旅游发展委员会")
     with freeze_time("2026-09-25 02:00"):
-        matter = start_letter(p["officer"], "wulong", p["agency"], ground="procedure")
-        do_task(p["officer"], matter, "起草监督建议书（意见书）", {
-            "ground": "procedure", "findings": "行政处罚未履行告知程序。", "request": "重新履行告知程序。"})
-        do_task(p["leader"], matter, "签发监督建议书（意见书）", {"decision": "sign", "note": ""})
-        doc = Document.objects.get(matter=matter, kind="opinion_letter")
+        _matter, doc = signed_letter(p)
         officer = login(p["officer"])
         officer.get("/admin/casework/")
         # the working-day calendar is kept in the shared cache by the first request of the day that reads it

@@ -15,11 +15,10 @@ from viewflow.workflow.lock import SelectForUpdateLock
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from casework.models import Document
 from flows.locking import locking_read
 from letters.flows import LetterFlow
 from letters.models import LetterProcess
-from tests.letters.letters_http import do_task, login, people, start_letter
+from tests.letters.letters_http import login, people, signed_letter
 
 ON_POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 pytestmark = [
@@ -41,12 +40,9 @@ def served_letter(make_user):
     """A signed letter whose flow waits at 送达 (the Handle a receipt completes)."""
     p = people(make_user, "wulong", "武隆区文化和旅游发展委员会")
     with freeze_time("2026-09-25 02:00"):
-        matter = start_letter(p["officer"], "wulong", p["agency"], ground="procedure")
-        do_task(p["officer"], matter, "起草监督建议书（意见书）", {
-            "ground": "procedure", "findings": "行政处罚未履行告知程序。", "request": "重新履行告知程序。"})
-        do_task(p["leader"], matter, "签发监督建议书（意见书）", {"decision": "sign", "note": ""})
+        _matter, document = signed_letter(p)
     task = Task.objects.get(flow_task=LetterFlow.served, status=STATUS.NEW)
-    return p, Document.objects.get(matter=matter, kind="opinion_letter"), task
+    return p, document, task
 
 
 class Holder(threading.Thread):

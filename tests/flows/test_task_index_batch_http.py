@@ -9,12 +9,11 @@ from django.db import transaction
 from freezegun import freeze_time
 from viewflow.workflow.models import Task
 
-from casework.models import Document
 from clocks.services import clock_extend, clock_start, clock_stop
 from flows.models import TaskIndex
 from flows.task_index import batch, resync
 from rules.profiles import get_profile
-from tests.letters.letters_http import do_task, login, people, start_letter
+from tests.letters.letters_http import login, people, signed_letter, start_letter
 
 AGENCY = "武隆区文化和旅游发展委员会"
 
@@ -23,11 +22,7 @@ AGENCY = "武隆区文化和旅游发展委员会"
 def test_a_receipt_gives_the_rectification_task_its_due_date_at_once(make_user):
     p = people(make_user, "wulong", AGENCY)
     with freeze_time("2026-09-25 02:00"):
-        matter = start_letter(p["officer"], "wulong", p["agency"], ground="procedure")
-        do_task(p["officer"], matter, "起草监督建议书（意见书）", {
-            "ground": "procedure", "findings": "行政处罚未履行告知程序。", "request": "重新履行告知程序。"})
-        do_task(p["leader"], matter, "签发监督建议书（意见书）", {"decision": "sign", "note": ""})
-        doc = Document.objects.get(matter=matter, kind="opinion_letter")
+        matter, doc = signed_letter(p)
         response = login(p["officer"]).post(f"/admin/casework/documents/{doc.pk}/service/", {
             "received_on": "2026-09-25", "method": "直接送达", "received_by_name": "李小红"})
         assert response.status_code == 302

@@ -6,7 +6,7 @@ import re
 
 from django.test import Client
 
-from casework.models import Agency, Matter
+from casework.models import Agency, Document, Matter
 from roles.definitions import LEADER, LIAISON, OFFICER
 from roles.models import StaffProfile
 
@@ -70,6 +70,16 @@ def do_task(user, matter, title: str, data: dict) -> str:
     assert response.status_code == 302, response.content.decode()
     assert response["Location"] == f"/admin/casework/{matter.pk}/"
     return html
+
+
+def signed_letter(p, *, title: str = "未依法履行检查职责"):
+    """A letter drafted by the officer and signed by the leader (its flow waiting at 送达): (matter, document).
+    Call within the caller's frozen clock."""
+    matter = start_letter(p["officer"], "wulong", p["agency"], ground="procedure", title=title)
+    do_task(p["officer"], matter, "起草监督建议书（意见书）", {
+        "ground": "procedure", "findings": "行政处罚未履行告知程序。", "request": "重新履行告知程序。"})
+    do_task(p["leader"], matter, "签发监督建议书（意见书）", {"decision": "sign", "note": ""})
+    return matter, Document.objects.get(matter=matter, kind="opinion_letter")
 
 
 def serve(officer, document, received_on: str) -> None:
