@@ -21,10 +21,10 @@ LOGIN = "wagtailadmin_login"
 REFUSED = "只有司法局工作人员和执法机关联络员可以查看行政执法人员名册。"
 
 
-def _agencies(user):
+def _agencies(user, jurisdictions: list[str] | None = None):
     if not in_casework(user):
         raise PermissionDenied(REFUSED)
-    return services.visible_agencies(user)
+    return services.visible_agencies(user, jurisdictions)
 
 
 def _window_text(windows) -> list[str]:
@@ -33,10 +33,8 @@ def _window_text(windows) -> list[str]:
 
 @login_required(login_url=LOGIN)
 def register(request):
-    if not in_casework(request.user):
-        raise PermissionDenied(REFUSED)
     jurisdictions = services.register_jurisdictions()  # read once: the agencies and the windows
-    agencies = services.visible_agencies(request.user, jurisdictions)
+    agencies = _agencies(request.user, jurisdictions)
     today = timezone.localdate()
     people = EnforcementOfficer.objects.filter(agency__in=agencies).select_related("agency")
     chosen = None
