@@ -61,5 +61,9 @@ def documents_to_serve(user, *, today: dt.date):
 
         sources.append(QuerySource(unserved, due=Value(None, output_field=DateField()),
                                    title=SERVICE_TITLE,
-                                   order=("issued_on", "pk"), build=build))
+                                   order=("issued_on", "pk"), build=build,
+                                   # its heads walk the partial index on the title (casework 0016) and stop at
+                                   # the page's end: counted apart off that index (4 + 3 ms), not every row
+                                   # read for a window count beside the heads (18 ms at 100,000 matters)
+                                   count_apart=True))
     return tuple(sources)

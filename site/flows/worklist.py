@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps
-from django.db.models import DateField, Func
+from django.db.models import CharField, DateField, F, Func
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -88,14 +88,23 @@ def sort_key(due: dt.date | None, title: str) -> tuple:
     return (due is None, due or dt.date.max, title)
 
 
+# the first heads of a source read with its count (QuerySource.count_and_heads): a page of 我的待办
+# (casework.paging.PER_PAGE), so that the workbench's first 8 and the inbox's first page need no second statement
+HEADS_WITH_COUNT = 50
+
+
 class Source:
     """A provider's items counted and sorted in the database (issue 28): `count()` in one query, `heads(n)` the
     first n (sort key, reference) in order of urgency in one query, `build(refs)` the items of those references
     only ({ref: Item}) in a fixed number of queries. A page of 我的待办 builds its 50 items, whatever the total.
-    `heads(n, every=True)`: n is the source's whole count (the page reaches past its end), so all of it is read."""
+    `heads(n, every=True)`: n is the source's whole count (the page reaches past its end), so all of it is read.
+    `count_and_heads(n)`: the count and, where one statement gives them too, the first n heads (else None)."""
 
     def count(self) -> int:
         raise NotImplementedError
+
+    def count_and_heads(self, limit: int) -> tuple[int, list | None]:
+        return self.count(), None
 
     def heads(self, limit: int, *, every: bool = False) -> list[tuple]:
         raise NotImplementedError
@@ -123,30 +132,47 @@ class ListSource(Source):
 class QuerySource(Source):
     """Items that are rows of one queryset: `due` and `title` are expressions over the row (the title's text
     compared by code point, as Python compares it: the "C" collation on PostgreSQL), `order` its own order in
-    ties, `build(pks)` -> {pk: Item}."""
+    ties, `build(pks)` -> {pk: Item}. `count_apart`: count it with a COUNT of its own, not with its first heads
+    (count_and_heads) — for a source whose heads walk an index in their order and stop (reading every row for a
+    count beside them costs more than the two statements)."""
 
-    def __init__(self, queryset, *, due, title, order: tuple, build):
+    def __init__(self, queryset, *, due, title, order: tuple, build, count_apart: bool = False):
         self.queryset, self.due, self.title, self.order, self._build = queryset, due, title, order, build
+        self.count_apart = count_apart
 
     def count(self) -> int:
         return self.queryset.order_by().count()
 
-    def heads(self, limit: int, *, every: bool = False) -> list[tuple]:
+    def _ordered(self, *fields, **extra):
         from django.db import connection
         from django.db.models import F
         from django.db.models.functions import Collate
 
+        collation = "C" if connection.vendor == "postgresql" else "BINARY"
+        return (self.queryset.annotate(worklist_due=self.due, worklist_title=Collate(self.title, collation), **extra)
+                .order_by(F("worklist_due").asc(nulls_last=True), "worklist_title", *self.order)
+                .values_list("worklist_due", "worklist_title", "pk", *fields))
+
+    def heads(self, limit: int, *, every: bool = False) -> list[tuple]:
         if limit <= 0:
             return []
-        collation = "C" if connection.vendor == "postgresql" else "BINARY"
-        rows = (self.queryset.annotate(worklist_due=self.due, worklist_title=Collate(self.title, collation))
-                .order_by(F("worklist_due").asc(nulls_last=True), "worklist_title", *self.order)
-                .values_list("worklist_due", "worklist_title", "pk"))
+        rows = self._ordered()
         # every row (its count, at most the page's end): no LIMIT, so that PostgreSQL plans for reading them all —
         # a bound officer's few unserved documents hashed against its jurisdiction's matters and sorted, where
         # a LIMIT made it walk the province's ~7,000 in title order hoping to meet them soon (40 ms for none)
         rows = rows if every else rows[:limit]
         return [(sort_key(due, title), pk) for due, title, pk in rows]
+
+    def count_and_heads(self, limit: int) -> tuple[int, list | None]:
+        """The count and the first `limit` heads in one statement (COUNT(*) OVER (): the sort reads every row
+        anyway), instead of a COUNT and, later in the same request, the heads (issue 28: two statements a source
+        on every rebuild of 我的待办 and the workbench). A source with no row answers with none: its count is 0."""
+        from django.db.models import Count, Window
+
+        if self.count_apart:
+            return self.count(), None
+        rows = list(self._ordered("worklist_count", worklist_count=Window(Count("*")))[:limit])
+        return (rows[0][3] if rows else 0), [(sort_key(due, title), pk) for due, title, pk, _n in rows]
 
     def build(self, refs: list) -> dict:
         return self._build(refs) if refs else {}
@@ -175,8 +201,11 @@ class Worklist:
 
     def __len__(self) -> int:
         if self.state["count"] is None:
-            counts = [s.count() for s in self.sources()]
-            self.state["count"], self.state["counts"] = sum(counts), counts
+            counted = [s.count_and_heads(HEADS_WITH_COUNT) for s in self.sources()]
+            counts = [n for n, _heads in counted]
+            # the heads read with the counts are kept with them: a page within them is built without reading them
+            # again (the badge counts on one screen, the workbench builds its first 8 on the next)
+            self.state.update(count=sum(counts), counts=counts, heads=[heads for _n, heads in counted])
             self._changed()
         return self.state["count"]
 
@@ -218,12 +247,19 @@ class Worklist:
         sources = self.sources()
         # each source's count (len() read them: kept with the total) bounds what is asked of it: nothing of an
         # empty source, all of one that ends before `stop`
-        counts = self.state.get("counts")
+        counts, kept = self.state.get("counts"), self.state.get("heads")
         if counts is None or len(counts) != len(sources):  # a state kept before the counts were
             counts = [None] * len(sources)
-        streams = [[(key, n, ref) for key, ref in (s.heads(stop) if c is None or c > stop else
-                                                    s.heads(c, every=True))]
-                   for n, (s, c) in enumerate(zip(sources, counts, strict=True))]
+        if kept is None or len(kept) != len(sources):
+            kept = [None] * len(sources)
+
+        def heads(s: Source, c: int | None, h: list | None) -> list:
+            if h is not None and (stop <= len(h) or len(h) == c):  # within the heads read with the count, or all
+                return h[:stop]
+            return s.heads(stop) if c is None or c > stop else s.heads(c, every=True)
+
+        streams = [[(key, n, ref) for key, ref in heads(s, c, h)]
+                   for n, (s, c, h) in enumerate(zip(sources, counts, kept, strict=True))]
         chosen = list(islice(heapq.merge(*streams, key=lambda e: e[0]), start, stop))
         wanted: dict[int, list] = {}
         for _key, n, ref in chosen:
@@ -468,7 +504,19 @@ CLAIM_PK = "987654321"
 
 
 def _human_steps() -> dict[str, tuple]:
-    """{task reference as stored: (the flow's node, its title)} of every human step of the registered flows."""
+    """{task reference as stored: (the flow's node, its title)} of every human step of the registered flows: read
+    off the flows once a process (their nodes are fixed once the flow modules are imported, flows.registry), not
+    on every worklist built (a walk of every node of every flow, ~5 ms). The caller must not change the dict."""
+    global _STEPS
+    if _STEPS is None:
+        _STEPS = _read_steps()
+    return _STEPS
+
+
+_STEPS: dict[str, tuple] | None = None
+
+
+def _read_steps() -> dict[str, tuple]:
     from viewflow.workflow.fields import get_task_ref
 
     from .registry import flows
@@ -610,6 +658,23 @@ def _process_jurisdiction():
     return Coalesce(F("process__caseprocess__jurisdiction"), plain, output_field=CharField())
 
 
+class StepTitle(Func):
+    """The title of a task's step from its stored reference: `CASE flow_task WHEN ref THEN title … ELSE '' END`,
+    written out at once — the SQL of a Case of one When(flow_task=ref) a step, whose 41 lookups Django compiled
+    again on every statement that sorts 我的待办's tasks (10 ms of Python a statement, issue 28)."""
+    output_field = CharField()
+
+    def __init__(self, field: str, titles: dict[str, str]):
+        super().__init__(F(field))
+        self.titles = titles
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        whens = " ".join(["WHEN %s THEN %s"] * len(self.titles))
+        pairs = [value for pair in self.titles.items() for value in pair]
+        return f"CASE {column} {whens} ELSE %s END", [*params, *pairs, ""]
+
+
 class _Earlier(Func):
     """The earlier of two dates, either of which may be NULL (then the other): LEAST on PostgreSQL (which skips
     NULLs); on SQLite, whose MIN() of two values is NULL if either is, MIN(COALESCE(a, b), COALESCE(b, a))."""
@@ -641,8 +706,6 @@ def _worklist_q(user):
 
 
 def viewflow_tasks(user, *, today: dt.date):
-    from django.db.models import Case, CharField, F, Value, When
-
     from roles.access import agency_of, bureau_jurisdiction, is_bureau
 
     from .services import open_task_q
@@ -673,8 +736,7 @@ def viewflow_tasks(user, *, today: dt.date):
         # a casework process of its own jurisdiction or none (""), a plain process whose
         # record is of its own (a plain process whose record names none is stored NULL: not listed)
         rows = rows.filter(jurisdiction__in=[own, ""])
-    title = Case(*[When(flow_task=ref, then=Value(t)) for ref, (_n, t) in steps.items()],
-                 default=Value(""), output_field=CharField())
+    title = StepTitle("flow_task", {ref: t for ref, (_n, t) in steps.items()})
 
     def build(pks):  # the recused are out already (in SQL, by the same matter the item names)
         tasks = Task.objects.filter(pk__in=pks).select_related("process")
