@@ -23,8 +23,12 @@ def agency_answers(user, *, today: dt.date) -> list:
     if agency is None:
         return []
     items = []
-    disputes = (Dispute.objects.filter(matter__status="open").filter(parties=agency)
-                | Dispute.objects.filter(matter__status="open", matter__agency=agency)).distinct()
+    # the agency's disputes: those naming it a party, and those it applied for (its matter's agency), as one UNION
+    # of two index reads — not one OR across the parties and the matters (a scan of every dispute joined to every
+    # open matter: 113 ms for a liaison with none, at 100,000 matters; issue 28)
+    theirs = (Dispute.parties.through.objects.filter(agency=agency).values("dispute_id")
+              .union(Dispute.objects.filter(matter__agency=agency).values("pk")))
+    disputes = Dispute.objects.filter(pk__in=theirs, matter__status="open").order_by("pk")
     for dispute in disputes.select_related("matter"):
         clocks = running_clocks(dispute.matter)
         answer = clocks.filter(rule_key__in=ANSWER_RULES, label__startswith=agency.name).first()
