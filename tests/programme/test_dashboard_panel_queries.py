@@ -50,7 +50,7 @@ def test_two_jurisdictions_read_in_the_queries_of_one(make_user, site_tree, djan
     assert "武隆区 2026年度" in html and "恩施土家族苗族自治州 2026年度" in html
     assert html.count("待报送，截止2026-02-02") == 2  # Wulong's two returns (统计 第三条: 1月31日, rolled)
     assert "待报送（办法未规定报送日期）" in html  # Enshi's rules set no date
-    assert html.index("武隆区城市管理局") < html.index("武隆区交通运输局")  # by name within a jurisdiction
+    assert html.index("武隆区交通运输局") < html.index("武隆区城市管理局")  # by name (code points) within a jurisdiction
     assert "恩施州生态环境局" in html.split("恩施土家族苗族自治州 2026年度")[1]
     # the same rows as each jurisdiction read alone (the year's page, programme.views)
     both = dashboard_context(TODAY)["sections"]
