@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Window, prefetch_related_objects
+from django.db.models import Count, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -166,10 +166,9 @@ class WorkbenchPanel(Component):
         matters = my_matters(user)
         clocks = is_bureau(user) and user.has_perm("clocks.view_clock")  # else 预警 comes from the items
         warn = warnings(user, [], today) if clocks else None
-        # the first ten and, on each, the number of them all (COUNT(*) OVER (), taken before the LIMIT): one read of
-        # the matters, not a second to count them (for a liaison, its agency's and party matters: the costly one)
-        first = annotate(matters.annotate(all_n=Window(Count("*")))[:10])
-        return {"warn": warn, "matters": first, "matters_count": first[0].all_n if first else 0,
+        # the list and its count apart: a window count (COUNT(*) OVER ()) would read every one of a province officer's
+        # open matters from the table (~60 ms at 100,000) where the count reads an index and the list ten rows
+        return {"warn": warn, "matters": annotate(matters[:10]), "matters_count": matters.count(),
                 "counts": process_counts(user),
                 "agency": None if is_bureau(user) else agency_of(user),
                 "results_glance": results_glance(today, bureau_jurisdiction(user)) if is_bureau(user) else "",
