@@ -105,8 +105,15 @@ def own_sections(user) -> Q | None:
     own = bureau_jurisdiction(user)
     if not own:
         return None
+    # the section's paths read once a request (kept on the request's user): 我的待办's objections
+    # (public_notices.todos) and the workbench's objections panel both ask, one after the other (issue 28)
+    memo = getattr(user, "_own_section_paths", None)
+    if memo is None:
+        memo = user._own_section_paths = {}
+    if own not in memo:
+        memo[own] = list(JurisdictionPage.objects.filter(profile__code=own).values_list("path", flat=True))
     under = Q(pk__in=[])
-    for path in JurisdictionPage.objects.filter(profile__code=own).values_list("path", flat=True):
+    for path in memo[own]:
         under |= Q(page__path__startswith=path)
     return under
 

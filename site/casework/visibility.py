@@ -140,7 +140,12 @@ def visible_matters(user) -> QuerySet[Matter]:
     hidden = Q(process__in=HIDDEN_UNTIL_ADDRESSED) & ~_addressed(agency)
     if user.has_perm(OWN_CASE_PERM):
         hidden &= ~OWN_CASES  # its own agency's case, which it runs (the agency filter above keeps others out)
-    return qs.filter(Q(agency=agency) | Q(parties=agency)).distinct().exclude(hidden)
+    # its agency's matters and those naming it a party, as one id list (a UNION of two index reads): an OR across
+    # the join to the parties made PostgreSQL read every open matter and DISTINCT them (~60 ms at 100,000, issue 28),
+    # and counted a matter once per party in a GROUP BY (the workbench's process counts)
+    own = Matter.objects.filter(agency=agency).order_by().values("pk").union(
+        Matter.parties.through.objects.filter(agency=agency).order_by().values("matter_id"))
+    return qs.filter(pk__in=own).exclude(hidden)
 
 
 def may_see_matter(user, matter: Matter) -> bool:

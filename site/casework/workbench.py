@@ -76,7 +76,9 @@ def warnings(user, items, today: dt.date) -> dict:
         week = [r for r in ahead if r["due"] <= sunday]
         provisional = list(clocks.exclude(provisional_years="").order_by("due_on")[:50])
         years = sorted({y for c in provisional for y in c.provisional_years.split(",") if y})
-        return {"clocks": True, "overdue": overdue, "overdue_count": late.count(), "soon": soon,
+        # fewer than TOP_ITEMS overdue: that is all of them, no count to ask
+        overdue_count = len(overdue_clocks) if len(overdue_clocks) < TOP_ITEMS else late.count()
+        return {"clocks": True, "overdue": overdue, "overdue_count": overdue_count, "soon": soon,
                 "provisional": provisional, "years": years, "week": week, "week_end": sunday,
                 "can_enter_years": user.has_perm("rules.add_holidayyear")}
     monday, sunday = _week(today)
@@ -117,9 +119,13 @@ def certificates(user, today: dt.date) -> dict | None:
 
     jurisdictions = personnel.register_jurisdictions()  # read once, for the windows and the agencies both
     people, windows = personnel.expiring(user, today, jurisdictions)
-    if not windows or not personnel.visible_agencies(user, jurisdictions).exists():
+    if not windows:
         return None
     rows = list(people[:TOP_ITEMS + 1])
+    # a certificate listed is of an agency the person sees (expiring reads them so): the agencies are asked for only
+    # when none is listed — the panel still shows (nothing expiring) where any is seen
+    if not rows and not personnel.visible_agencies(user, jurisdictions).exists():
+        return None
     return {"rows": [(p, (p.valid_to - today).days) for p in rows[:TOP_ITEMS]], "more": len(rows) > TOP_ITEMS,
             "count": people.count() if len(rows) > TOP_ITEMS else len(rows),
             "windows": [str(rule) for rule in windows.values()], "url": reverse("personnel:expiring")}
@@ -159,8 +165,11 @@ class WorkbenchPanel(Component):
 
         matters = my_matters(user)
         clocks = is_bureau(user) and user.has_perm("clocks.view_clock")  # else 预警 comes from the items
-        return {"warn": warnings(user, [], today) if clocks else None,
-                "matters": annotate(matters[:10]), "matters_count": matters.count(), "counts": process_counts(user),
+        warn = warnings(user, [], today) if clocks else None
+        # the list and its count apart: a window count (COUNT(*) OVER ()) would read every one of a province officer's
+        # open matters from the table (~60 ms at 100,000) where the count reads an index and the list ten rows
+        return {"warn": warn, "matters": annotate(matters[:10]), "matters_count": matters.count(),
+                "counts": process_counts(user),
                 "agency": None if is_bureau(user) else agency_of(user),
                 "results_glance": results_glance(today, bureau_jurisdiction(user)) if is_bureau(user) else "",
                 "certificates": certificates(user, today)}

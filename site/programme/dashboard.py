@@ -8,18 +8,17 @@ from rules.models import RuleProfile
 from rules.profiles import get_profile
 
 from .models import ProgrammeYear
-from .selectors import requirements, statistics_due_text
+from .selectors import requirements_of, statistics_due_text
 
 
 def dashboard_context(today: dt.date, jurisdiction: str = "") -> dict:
-    """Every jurisdiction's section, or only `jurisdiction`'s (a bureau account bound to it)."""
+    """Every jurisdiction's section, or only `jurisdiction`'s (a bureau account bound to it): five queries however
+    many jurisdictions there are (the profiles of the jurisdictions with a year, then requirements_of)."""
     years = ProgrammeYear.objects.filter(jurisdiction=jurisdiction) if jurisdiction else ProgrammeYear.objects.all()
-    codes = set(years.values_list("jurisdiction", flat=True))
-    sections = []
-    for profile_row in RuleProfile.objects.filter(code__in=codes).order_by("pk"):
-        profile = get_profile(profile_row.code)
-        rows = requirements(profile.code, today.year)
-        if rows:
-            sections.append({"profile": profile, "rows": rows, "year": today.year,
-                             "due_text": statistics_due_text(profile.code, today.year - 1)})
+    profiles = [get_profile(row.code) for row in RuleProfile.objects.filter(
+        code__in=years.values("jurisdiction")).order_by("pk")]
+    rows_of = requirements_of([p.code for p in profiles], today.year)
+    sections = [{"profile": profile, "rows": rows_of[profile.code], "year": today.year,
+                 "due_text": statistics_due_text(profile.code, today.year - 1)}
+                for profile in profiles if rows_of[profile.code]]
     return {"sections": sections, "today": today}

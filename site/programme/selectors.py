@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from django.utils import timezone
 
 from casework.models import Agency
@@ -75,40 +76,52 @@ class AgencyYear:
 def requirements(jurisdiction: str, year: int) -> list[AgencyYear]:
     """Per agency: inspections, case-file reviews, evaluations done this year against the profile's
     yearly minimum (to be met within the year, by 31 December), and the previous year's statistics."""
-    profile = get_profile(jurisdiction)
-    counts: dict[tuple[int, str], int] = {}
-    unscheduled: dict[int, int] = {}
-    periodic_only = profile.has(KIND_FIGURES[INSPECTION]) and \
-        profile.figure(KIND_FIGURES[INSPECTION]).value.get("periodic_only", False)
-    for agency_id, kind, schedule in Activity.objects.filter(year__jurisdiction=jurisdiction, year__year=year) \
-            .values_list("agency_id", "kind", "schedule"):
-        if kind == INSPECTION and periodic_only and schedule != PERIODIC:  # 检查 第六条: only periodic ones count
-            unscheduled[agency_id] = unscheduled.get(agency_id, 0) + 1
+    return requirements_of([jurisdiction], year)[jurisdiction]
+
+
+def requirements_of(jurisdictions, year: int) -> dict[str, list[AgencyYear]]:
+    """`requirements` of each of `jurisdictions`, in four queries however many there are (the province-wide
+    dashboard panel lists every jurisdiction's: issue 28): the activities, returns and agencies of all, each row
+    filed under its own year's (or agency's) jurisdiction, as the one-jurisdiction reads filtered them."""
+    codes = list(dict.fromkeys(jurisdictions))
+    counts: dict[tuple[str, int, str], int] = {}
+    unscheduled: dict[tuple[str, int], int] = {}
+    periodic_only = {}
+    for code in codes:
+        profile = get_profile(code)
+        periodic_only[code] = profile.has(KIND_FIGURES[INSPECTION]) and \
+            profile.figure(KIND_FIGURES[INSPECTION]).value.get("periodic_only", False)
+    for code, agency_id, kind, schedule in Activity.objects.filter(year__jurisdiction__in=codes, year__year=year) \
+            .values_list("year__jurisdiction", "agency_id", "kind", "schedule"):
+        if kind == INSPECTION and periodic_only[code] and schedule != PERIODIC:  # 检查 第六条: only periodic ones count
+            unscheduled[(code, agency_id)] = unscheduled.get((code, agency_id), 0) + 1
             continue
-        counts[(agency_id, kind)] = counts.get((agency_id, kind), 0) + 1
-    returns = {r.agency_id: r for r in StatisticsReturn.objects.filter(
-        year__jurisdiction=jurisdiction, year__year=year - 1)}
+        counts[(code, agency_id, kind)] = counts.get((code, agency_id, kind), 0) + 1
+    returns = {(r.programme_jurisdiction, r.agency_id): r for r in StatisticsReturn.objects.filter(
+        year__jurisdiction__in=codes, year__year=year - 1).annotate(programme_jurisdiction=F("year__jurisdiction"))}
     clocks = first_clocks(returns.values())
-    rows = []
-    for agency in addressable_agencies(jurisdiction):
+    out: dict[str, list[AgencyYear]] = {code: [] for code in codes}
+    # ordered by jurisdiction and name (addressable_agencies): each jurisdiction's agencies by name, as before
+    for agency in addressable_agencies().filter(jurisdiction__in=codes):
+        code = agency.jurisdiction
+        profile = get_profile(code)
         row = AgencyYear(agency)
-        for kind, label in kinds_for(jurisdiction):
+        for kind, label in kinds_for(code):
             key = KIND_FIGURES.get(kind, "")
+            done = counts.get((code, agency.pk, kind), 0)
             if profile.has(key):
                 fig = profile.figure(key)
-                extra = unscheduled.get(agency.pk, 0) if kind == INSPECTION and periodic_only else None
-                row.requirements.append(Requirement(kind, label,
-                                                    counts.get((agency.pk, kind), 0), profile.count(key),
+                extra = unscheduled.get((code, agency.pk), 0) if kind == INSPECTION and periodic_only[code] else None
+                row.requirements.append(Requirement(kind, label, done, profile.count(key),
                                                     str(fig.citation), dt.date(year, 12, 31), extra))
             else:  # a method the rules list without a yearly number (003 第十六条第（七）项) cites where it stands
                 cite = f"{profile.figure(KIND_FLAGS[kind]).citation}，{NOT_SET}次数" if kind in KIND_FLAGS else NOT_SET
-                row.requirements.append(Requirement(kind, label, counts.get((agency.pk, kind), 0), None,
-                                                    cite, dt.date(year, 12, 31)))
-        row.statistics = returns.get(agency.pk)
+                row.requirements.append(Requirement(kind, label, done, None, cite, dt.date(year, 12, 31)))
+        row.statistics = returns.get((code, agency.pk))
         if row.statistics is not None:
             row.statistics_clock = clocks.get(row.statistics.pk)
-        rows.append(row)
-    return rows
+        out[code].append(row)
+    return out
 
 
 def inspection_form_counts(jurisdiction: str, year: int) -> tuple[list[tuple[str, int]], str]:
