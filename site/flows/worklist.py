@@ -18,6 +18,7 @@ days left on the project's working-day calendar (rules.calendar), and whether it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -88,11 +89,6 @@ def sort_key(due: dt.date | None, title: str) -> tuple:
     return (due is None, due or dt.date.max, title)
 
 
-# the first heads of a source read with its count (QuerySource.count_and_heads): a page of 我的待办
-# (casework.paging.PER_PAGE), so that the workbench's first 8 and the inbox's first page need no second statement
-HEADS_WITH_COUNT = 50
-
-
 class Source:
     """A provider's items counted and sorted in the database (issue 28): `count()` in one query, `heads(n)` the
     first n (sort key, reference) in order of urgency in one query, `build(refs)` the items of those references
@@ -145,7 +141,6 @@ class QuerySource(Source):
 
     def _ordered(self, *fields, **extra):
         from django.db import connection
-        from django.db.models import F
         from django.db.models.functions import Collate
 
         collation = "C" if connection.vendor == "postgresql" else "BINARY"
@@ -201,7 +196,11 @@ class Worklist:
 
     def __len__(self) -> int:
         if self.state["count"] is None:
-            counted = [s.count_and_heads(HEADS_WITH_COUNT) for s in self.sources()]
+            from casework.paging import PER_PAGE
+
+            # with each count the first heads of a page of 我的待办: the workbench's first 8 and the inbox's first
+            # page need no second statement
+            counted = [s.count_and_heads(PER_PAGE) for s in self.sources()]
             counts = [n for n, _heads in counted]
             # the heads read with the counts are kept with them: a page within them is built without reading them
             # again (the badge counts on one screen, the workbench builds its first 8 on the next)
@@ -503,20 +502,11 @@ def _role_permissions(group_name: str) -> list[str]:
 CLAIM_PK = "987654321"
 
 
+@functools.cache
 def _human_steps() -> dict[str, tuple]:
     """{task reference as stored: (the flow's node, its title)} of every human step of the registered flows: read
     off the flows once a process (their nodes are fixed once the flow modules are imported, flows.registry), not
     on every worklist built (a walk of every node of every flow, ~5 ms). The caller must not change the dict."""
-    global _STEPS
-    if _STEPS is None:
-        _STEPS = _read_steps()
-    return _STEPS
-
-
-_STEPS: dict[str, tuple] | None = None
-
-
-def _read_steps() -> dict[str, tuple]:
     from viewflow.workflow.fields import get_task_ref
 
     from .registry import flows
